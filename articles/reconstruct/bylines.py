@@ -1,0 +1,226 @@
+"""Leads of stories: datelines, reporters, correspondents, photographers, authors, jump markers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .values import AUTHOR, CORRESPONDENT, PHOTOGRAPHER, REPORTER, Byline, Dateline
+
+# The commonest Chinese surnames, compound ones first; a byline name must start with one.
+_COMPOUND_SURNAMES = (
+    "欧阳 上官 司马 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 司空 夏侯 令狐 端木 澹台 轩辕 呼延 "
+    "单于 独孤 南宫 西门 百里 万俟 闻人 申屠 钟离 宗政 濮阳 太史 第五 拓跋 完颜 纳兰 爱新"
+).split()
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚"
+    "卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常"
+    "温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴"
+    "霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚"
+    "岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑"
+    "迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉"
+    "禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜"
+    "印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+# 2-4 characters after a surname, or a transliterated minority name with a middle dot: 阿布都·热合曼.
+NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}[·・][\u4e00-\u9fff]{1,8}$")  # 黄洁
+# Role words before names, longest first so 本报记者 wins over 记者.
+ROLE_WORDS: tuple[tuple[str, str], ...] = (
+    ("本报特约记者", REPORTER),
+    ("本报见习记者", REPORTER),
+    ("本报实习生", CORRESPONDENT),
+    ("本报通讯员", CORRESPONDENT),
+    ("本报记者", REPORTER),
+    ("特约记者", REPORTER),
+    ("见习记者", REPORTER),
+    ("首席记者", REPORTER),
+    ("记者", REPORTER),
+    ("通讯员", CORRESPONDENT),
+    ("实习生", CORRESPONDENT),
+    ("特约撰稿人", AUTHOR),
+    ("作者", AUTHOR),
+    ("文/", AUTHOR),
+    ("文／", AUTHOR),
+    ("摄影", PHOTOGRAPHER),
+)
+_ROLE_ALT = "|".join(re.escape(w) for w, _ in ROLE_WORDS)
+ROLE_SPLIT = re.compile(f"({_ROLE_ALT})[:：]?")  # 本报记者
+# 本报南京1月23日电 / 新华社北京1月23日电 / 本报北京1月23日讯 / 本报讯 / 本报综合报道
+DATELINE = re.compile(
+    r"^(?:据)?(?P<agency>本报|新华社|中新社|中新网|人民网|央视网|央广网|新华网|光明网|法治日报|人民日报)"
+    r"(?:(?P<place>[\u4e00-\u9fff]{1,8}?)(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)?(?:电|讯)"
+    r"|讯|综合报道|特稿)"
+)
+# A parenthesised byline right after a dateline or at a paragraph start: （记者王比学） (记者 王比学 通讯员 李四)
+PAREN_BYLINE = re.compile(r"\s?[（(](?P<inner>[^（）()]{2,40}?)[）)]")  # （记者王比学）
+# A photo credit at the end of a caption: 本报通讯员 胡啸宇 摄 / 新华社记者 李四 摄 / 张三/摄
+PHOTO_CREDIT = re.compile(
+    r"(?P<credit>[（(]?(?:(?:本报|新华社|人民视觉|视觉中国)?(?:记者|通讯员|特约摄影|摄影记者|摄影)?\s?"
+    r"[\u4e00-\u9fff·]{2,8}(?:\s[\u4e00-\u9fff·]{2,4}){0,3}(?:\s|\s?[/／]\s?)摄(?:影)?[）)]?))\s*$"
+)  # 本报通讯员 胡啸宇 摄
+# A feature byline block line: □　本报记者   张国强 韩宇 / ■ 张三
+BLOCK_MARKS = "□■●◎○◆◇△▲"
+BYLINE_BLOCK = re.compile(rf"^[{BLOCK_MARKS}][\s\u3000]*(?P<rest>.+)$")  # □ 本报记者 张国强 韩宇
+CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUM = r"[0-9０-９一二三四五六七八九十〇零两]{1,4}"
+CONTINUED_FROM = re.compile(rf"[（(【]?\s?(?:上接|接上|承)第?\s?(?P<n>{_NUM})\s?版[）)】]?")  # 上接第一版 / （上接第1版）
+CONTINUED_TO = re.compile(rf"[（(【]?\s?(?:下转|转)第?\s?(?P<n>{_NUM})\s?版[）)】]?")  # 下转第二版 / （下转第5版）
+
+
+@dataclass(frozen=True)
+class Lead:
+    """What the opening of a story says about it; `end` is where the body text starts."""
+
+    kind: str  # dateline | byline | jump
+    dateline: Dateline | None
+    bylines: tuple[Byline, ...]
+    end: int
+
+
+def is_name(token: str) -> bool:
+    """A plausible Chinese personal name: a known surname and 2-4 characters, or a dotted minority name."""
+    if not NAME.match(token):
+        return False
+    if "·" in token or "・" in token:
+        return True
+    return token[0] in _SURNAMES or token[:2] in _COMPOUND_SURNAMES
+
+
+def page_number(numeral: str) -> int | None:
+    """`一` → 1, `十二` → 12, `5` → 5.
+
+    >>> page_number("十二")
+    12
+    """
+    numeral = numeral.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if numeral.isdigit():
+        return int(numeral)
+    if "十" in numeral:
+        tens, _, units = numeral.partition("十")
+        value = (CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (CN_DIGITS.get(units, 0) if units else 0)
+        return value or None
+    if all(c in CN_DIGITS for c in numeral):
+        return int("".join(str(CN_DIGITS[c]) for c in numeral)) or None
+    return None
+
+
+def _names_after(text: str, pos: int) -> tuple[list[str], int]:
+    """Read space-separated names from `pos`; stop at the first token that is not a name."""
+    names: list[str] = []
+    i = pos
+    while i < len(text):
+        while i < len(text) and text[i] == " ":
+            i += 1
+        j = i
+        while j < len(text) and text[j] not in " ，。、：:（）()" and not ROLE_SPLIT.match(text, j):
+            j += 1
+        token = text[i:j]
+        if not is_name(token):
+            break
+        names.append(token)
+        i = j
+        if i < len(text) and text[i] == "、":
+            i += 1
+    return names, i
+
+
+def parse_byline_run(text: str, pos: int = 0, *, default_role: str | None = None) -> tuple[list[Byline], int]:
+    """Read `记者崔东凯 张冲 通讯员李四` from `pos`; return the bylines and where they end.
+
+    >>> parse_byline_run("记者黄洁 北京市委政法工作会议今天召开")[0]
+    [Byline(name='黄洁', role='reporter')]
+    """
+    bylines: list[Byline] = []
+    i = pos
+    end = pos
+    while True:
+        j = i
+        while j < len(text) and text[j] == " ":
+            j += 1
+        match = ROLE_SPLIT.match(text, j)
+        if match:
+            role = dict(ROLE_WORDS)[match.group(1)]
+            start = match.end()
+        elif default_role and not bylines:
+            role, start = default_role, j
+        else:
+            break
+        names, stop = _names_after(text, start)
+        if not names:
+            break
+        bylines.extend(Byline(name=n, role=role) for n in names)
+        i = end = stop
+    return bylines, end
+
+
+def parse_lead(text: str) -> Lead | None:
+    """Recognise the lead at the start of a paragraph.
+
+    >>> parse_lead("本报讯 记者崔东凯 张冲 1月22日，黑龙江省委").bylines[1].name
+    '张冲'
+    """
+    match = DATELINE.match(text)
+    if match:
+        dateline = Dateline(
+            place=match.group("place") or None, date=match.group("date") or None, agency=match.group("agency")
+        )
+        end = match.end()
+        paren = PAREN_BYLINE.match(text, end)
+        if paren:
+            bylines, _ = parse_byline_run(paren.group("inner"))
+            if bylines:
+                return Lead("dateline", dateline, tuple(bylines), paren.end())
+        bylines, stop = parse_byline_run(text, end)
+        return Lead("dateline", dateline, tuple(bylines), stop if bylines else end)
+    paren = PAREN_BYLINE.match(text)
+    if paren:
+        bylines, _ = parse_byline_run(paren.group("inner"))
+        if bylines and bylines[0].role == REPORTER:
+            return Lead("byline", None, tuple(bylines), paren.end())
+    bylines, stop = parse_byline_run(text)
+    if bylines and text[:2] in ("记者", "本报") and bylines[0].role == REPORTER:
+        return Lead("byline", None, tuple(bylines), stop)
+    jump = CONTINUED_FROM.match(text)
+    if jump:
+        return Lead("jump", None, (), jump.end())
+    return None
+
+
+def parse_byline_block(text: str) -> list[Byline] | None:
+    """A feature byline line `□ 本报记者 张国强 韩宇`; a bare `□ 张三` signs a commentary."""
+    match = BYLINE_BLOCK.match(text)
+    if not match:
+        return None
+    bylines, end = parse_byline_run(match.group("rest"), default_role=AUTHOR)
+    if not bylines or match.group("rest")[end:].strip():
+        return None
+    return bylines
+
+
+def parse_photo_credit(text: str) -> tuple[list[Byline], int] | None:
+    """`本报通讯员 胡啸宇 摄` at the end of a caption: the photographers and where the credit starts."""
+    match = PHOTO_CREDIT.search(text)
+    if not match:
+        return None
+    credit = match.group("credit").strip()
+    body = re.sub(r"\s?[/／]?\s?摄(?:影)?[）)]?$", "", credit.lstrip("（("))
+    body = re.sub(r"^(?:本报|新华社|人民视觉|视觉中国)?(?:摄影记者|特约摄影|记者|通讯员|摄影)?\s?", "", body)
+    names = [n for n in re.split(r"[\s、]+", body) if n]
+    if not names or not all(is_name(n) for n in names):
+        return None
+    return [Byline(name=n, role=PHOTOGRAPHER) for n in names], match.end() - len(credit) - (
+        len(match.group(0)) - len(match.group(0).rstrip())
+    )
+
+
+def continued_to(text: str) -> int | None:
+    """The page a story continues on, from a `下转第二版` marker anywhere in its last lines."""
+    match = None
+    for match in CONTINUED_TO.finditer(text):  # noqa: B007 - the last marker wins
+        pass
+    return page_number(match.group("n")) if match else None
+
+
+def continued_from(text: str) -> int | None:
+    match = CONTINUED_FROM.match(text)
+    return page_number(match.group("n")) if match else None

@@ -1,0 +1,173 @@
+"""Headline lines -> groups (kicker / title / subtitle) -> one assignment of groups to stories."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import segment
+
+# A kicker (引题) ends with the verb that introduces the title: 北京市委政法工作会议强调 / 专家指出：
+KICKER_CUE = re.compile(r"(?:强调|指出|提出|要求|表示|部署|召开|举行|印发|发布|宣布|作出|称|说|[:：])$")
+# A subtitle (副题) opens with a dash: ——记沈阳市司法局…
+SUBTITLE_CUE = re.compile(r"^(?:——|—|－－|--|-)")
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")  # 法治
+MIN_MATCH = 0.2  # below this coverage a headline is not about a story
+MIN_SPLIT_GAIN = 0.8  # how much more exclusive two halves must be before a story is cut without a lead
+
+
+def bigrams(text: str) -> set[str]:
+    out: set[str] = set()
+    for run in CJK_RUN.findall(text):
+        out.update(run[i : i + 2] for i in range(len(run) - 1))
+    return out
+
+
+@dataclass(frozen=True)
+class Terms:
+    """The words and character bigrams of a headline: what to look for in the stories."""
+
+    words: frozenset[str]
+    grams: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> Terms:
+        return cls(frozenset(segment.words(text)), frozenset(bigrams(text)))
+
+    @classmethod
+    def merge(cls, parts: Sequence[Terms]) -> Terms:
+        return cls(frozenset().union(*(p.words for p in parts)), frozenset().union(*(p.grams for p in parts)))
+
+    @property
+    def all(self) -> frozenset[str]:
+        return self.words | self.grams
+
+
+def present(terms: frozenset[str], text: str) -> frozenset[str]:
+    """Which of `terms` occur in `text` (as substrings: the stories need no segmentation)."""
+    return frozenset(t for t in terms if t in text)
+
+
+class Vocabulary:
+    """Headline terms over the stories of one page: a term found in every story weighs little (inverse
+    document frequency). Each story is given as the set of headline terms present in it."""
+
+    def __init__(self, docs: Sequence[frozenset[str]]) -> None:
+        self.n = max(1, len(docs))
+        self._idf = [math.log(1 + self.n / (1 + df)) for df in range(self.n + 1)]
+        self._df: Counter[str] = Counter()
+        for doc in docs:
+            self._df.update(doc)
+        self._cache: dict[Terms, tuple[dict[str, float], dict[str, float]]] = {}
+
+    def weight(self, term: str) -> float:
+        return self._idf[min(self._df[term], self.n)]
+
+    def coverage(self, headline: Terms, have: frozenset[str]) -> float:
+        """The weighted share of the headline's words and bigrams that a story has, 0..1."""
+        scores = []
+        for weights in self._weights(headline):
+            total = sum(weights.values())
+            if total:
+                scores.append(sum(weights[t] for t in have.intersection(weights)) / total)
+        return sum(scores) / len(scores) if scores else 0.0
+
+    def _weights(self, headline: Terms) -> tuple[dict[str, float], dict[str, float]]:
+        cached = self._cache.get(headline)
+        if cached is None:
+            cached = self._cache[headline] = (
+                {t: self.weight(t) for t in headline.words},
+                {t: self.weight(t) for t in headline.grams},
+            )
+        return cached
+
+
+def cohesion(a: str, b: str) -> float:
+    """Word-overlap cosine of two passages, longer words weighing more: do they talk about the same thing?"""
+    wa = Counter(w for w in segment.words(a) if w not in STOPWORDS)
+    wb = Counter(w for w in segment.words(b) if w not in STOPWORDS)
+    dot = sum(c * wb[w] * (len(w) - 1) ** 2 for w, c in wa.items() if w in wb)
+    na = math.sqrt(sum((c * (len(w) - 1)) ** 2 for w, c in wa.items()))
+    nb = math.sqrt(sum((c * (len(w) - 1)) ** 2 for w, c in wb.items()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+STOPWORDS = frozenset(
+    "我们 他们 这个 一个 这些 那些 没有 就是 还是 可以 因为 所以 但是 如果 进行 通过 以及 其中 同时 已经 目前 "
+    "今年 去年 今天 近日 表示 工作 问题 方面 情况 开展 推进 加强 进一步 相关 有关 要求 发展 建设 全面 持续".split()
+)
+
+
+def roles(lines: Sequence[str]) -> tuple[str | None, str | None, str | None]:
+    """Kicker, title and subtitle of a group's lines.
+
+    >>> roles(["北京市委政法工作会议强调", "以高水平法治保障首都高质量发展"])
+    ('北京市委政法工作会议强调', '以高水平法治保障首都高质量发展', None)
+    >>> roles(["柔性执法信用修复助力企业健康发展", "沈阳市司法局优化执法方式营造优良法治环境"])
+    (None, '柔性执法信用修复助力企业健康发展', '沈阳市司法局优化执法方式营造优良法治环境')
+    """
+    if len(lines) == 1:
+        return None, lines[0], None
+    if len(lines) == 2:
+        if KICKER_CUE.search(lines[0]) and not SUBTITLE_CUE.match(lines[1]):
+            return lines[0], lines[1], None
+        return None, lines[0], lines[1]
+    return lines[0], lines[1], " ".join(lines[2:])
+
+
+def assign(scores: list[list[float]], *, minimum: float = MIN_MATCH) -> dict[int, int]:
+    """One assignment of groups (rows) to stories (columns) maximising the total score.
+
+    Greedy by score, then improved by swaps until no swap of two pairs (or of a pair with a free
+    row or column) raises the total.
+    """
+    pairs = sorted(
+        ((s, g, a) for g, row in enumerate(scores) for a, s in enumerate(row) if s >= minimum), reverse=True
+    )
+    by_group: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, g, a in pairs:
+        if g not in by_group and a not in taken:
+            by_group[g] = a
+            taken.add(a)
+    improved = True
+    while improved:
+        improved = False
+        groups = list(range(len(scores)))
+        for g1 in groups:
+            for g2 in groups:
+                if g1 >= g2:
+                    continue
+                a1, a2 = by_group.get(g1), by_group.get(g2)
+                if a1 is None and a2 is None:
+                    continue
+                now = (scores[g1][a1] if a1 is not None else 0) + (scores[g2][a2] if a2 is not None else 0)
+                s12 = scores[g1][a2] if a2 is not None else 0
+                s21 = scores[g2][a1] if a1 is not None else 0
+                if s12 + s21 > now + 1e-9 and min(x for x in (s12, s21) if x) >= minimum:
+                    _set(by_group, g1, a2)
+                    _set(by_group, g2, a1)
+                    improved = True
+        free_cols = set(range(len(scores[0]) if scores else 0)) - set(by_group.values())
+        for g in groups:
+            a = by_group.get(g)
+            now = scores[g][a] if a is not None else 0
+            for col in sorted(free_cols):
+                if scores[g][col] > now + 1e-9 and scores[g][col] >= minimum:
+                    if a is not None:
+                        free_cols.add(a)
+                    by_group[g] = col
+                    free_cols.discard(col)
+                    a, now = col, scores[g][col]
+                    improved = True
+    return by_group
+
+
+def _set(by_group: dict[int, int], g: int, a: int | None) -> None:
+    if a is None:
+        by_group.pop(g, None)
+    else:
+        by_group[g] = a

@@ -1,0 +1,242 @@
+"""Lines -> blocks (paragraphs and loose lines) -> story segments."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from . import bylines as bl
+from .text import BODY_PUNCT, Line, ends_sentence, join_text
+from .values import Byline
+
+# Page furniture that can stand anywhere on a page.
+PROOFREADER = re.compile(r"^校\s?对\s?[/／:：\s]\s*(?P<name>[\u4e00-\u9fff·]{2,6})$")  # 校对/宜爽
+EDITOR = re.compile(
+    r"^(?:本版|责任|版面|美术|图片)?(?:编辑|责编|美编|编校|版式|制图|设计|组版)\s?[/／:：\s]\s*[\u4e00-\u9fff·\s/／]{2,20}$"
+)  # 责任编辑：张三 / 本版编辑/王五
+PAGE_HEADER = re.compile(
+    r"^(?:第?\s?\d{1,3}\s?版|\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日(?:\s?星期.)?|星期.|"
+    r"(?:E-?mail|电话|邮箱|传真)[:：].*|www\.\S+)$"
+)  # 第2版 / 2025年1月24日 星期五
+# Sidebar labels that belong to a story rather than name one.
+LABELS = frozenset(
+    "记者手记 采访手记 记者观察 记者札记 编者按 编后 短评 相关链接 新闻链接 链接 延伸阅读 背景链接 "
+    "数读 图片新闻 新闻背景 专家点评 专家观点 律师说法 以案说法 法官说法 检察官说法 记者调查".split()
+)
+SUBHEAD_MAX = 16.0  # a subhead line is short; longer loose lines inside a story are headlines of another
+
+
+@dataclass
+class Block:
+    """A paragraph (indented start plus its continuation lines) or one loose line (headline, byline, …)."""
+
+    kind: str  # para | headline | byline | credit | jump | furniture | label
+    lines: list[Line]
+    bylines: list[Byline] = field(default_factory=list)
+
+    @cached_property
+    def text(self) -> str:
+        # Read only once the block is complete: blocks() appends lines before anything reads the text.
+        return join_text([line.text for line in self.lines])
+
+    @property
+    def first(self) -> int:
+        return self.lines[0].no
+
+    @property
+    def last(self) -> int:
+        return self.lines[-1].no
+
+
+def _is_lead_line(line: Line) -> bool:
+    return bool(bl.DATELINE.match(line.text) or bl.CONTINUED_FROM.match(line.text))
+
+
+def _body_like(line: Line, colw: float) -> bool:
+    """Does an unindented line read as running text rather than a headline?"""
+    text = line.text
+    if text[-1] in "，、；：,;:" or ends_sentence(text):
+        return True
+    punct = len(BODY_PUNCT.findall(text))
+    return punct >= 2 or (punct >= 1 and line.width >= 0.8 * colw)
+
+
+def loose_kind(line: Line) -> tuple[str, list[Byline]]:
+    """What a line that stands alone is: furniture, byline block, photo credit, jump marker, label, headline."""
+    text = line.text
+    if len(text) <= 40 and (PROOFREADER.match(text) or EDITOR.match(text) or PAGE_HEADER.match(text)):
+        return "furniture", []
+    if text[0] in bl.BLOCK_MARKS:
+        block = bl.parse_byline_block(text)
+        if block:
+            return "byline", block
+    if "摄" in text[-4:]:
+        credit = bl.parse_photo_credit(text)
+        if credit and credit[1] == 0:
+            return "credit", credit[0]
+    if "版" in text[-3:] and (bl.CONTINUED_TO.fullmatch(text) or bl.CONTINUED_FROM.fullmatch(text)):
+        return "jump", []
+    if text in LABELS:
+        return "label", []
+    return "headline", []
+
+
+def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Block]:
+    """Rejoin lines broken at the column width into paragraphs; keep the other lines loose."""
+    out: list[Block] = []
+    para: Block | None = None
+    for line in lines:
+        kind, names = loose_kind(line)
+        if kind != "headline":  # furniture, byline blocks, credits, markers and labels stand alone
+            para = None
+            out.append(Block(kind, [line], names))
+            continue
+        lead = _is_lead_line(line)
+        if para is not None and not line.indented and not lead:
+            last = para.lines[-1]
+            closed = ends_sentence(last.text) or (blank_separates and last.blank_after)
+            if not closed or _body_like(line, colw):
+                para.lines.append(line)
+                continue
+        if line.indented or lead or _body_like(line, colw):
+            para = Block("para", [line])
+            out.append(para)
+            continue
+        para = None
+        out.append(Block("headline", [line]))
+    return out
+
+
+@dataclass
+class Segment:
+    """A run of blocks that forms one story, before headlines are assigned.
+
+    Loose headline blocks inside a segment are candidates: a subhead, or the headline of a story that
+    starts there without a lead; the page decides which.
+    """
+
+    blocks: list[Block]
+    lead: bl.Lead | None = None
+    kind: str | None = None  # photo | feature | None
+    bylines: list[Byline] = field(default_factory=list)
+
+    @property
+    def paras(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "para"]
+
+    @cached_property
+    def text(self) -> str:
+        return "".join(b.text for b in self.blocks if b.kind == "para")
+
+    @property
+    def first(self) -> int:
+        return self.blocks[0].first
+
+
+@dataclass
+class HeadlineRun:
+    """Consecutive loose headline lines between stories; `before` is the index of the story that follows."""
+
+    blocks: list[Block]
+    before: int | None  # None: at the end of the page
+    after: int | None  # the story just above, None at the top of the page
+
+
+@dataclass
+class Cut:
+    segments: list[Segment]
+    runs: list[HeadlineRun]
+    furniture: list[Block]
+
+
+def caption_credit(blocks_: list[Block], i: int) -> list[Byline] | None:
+    """The photographers when paragraph `i` is a photo caption (credit on the next line or at its end)."""
+    nxt = blocks_[i + 1] if i + 1 < len(blocks_) else None
+    if nxt is not None and nxt.kind == "credit":
+        return nxt.bylines
+    last = blocks_[i].lines[-1].text
+    credit = bl.parse_photo_credit(last)
+    if credit and credit[1] > 0 and last[: credit[1]].rstrip()[-1:] in "。！？”":
+        return credit[0]
+    return None
+
+
+def lead_of(block: Block) -> bl.Lead | None:
+    """The lead of a paragraph; a byline that fills its first line ends there (`记者丁国锋` + next line)."""
+    first = block.lines[0].text
+    lead = bl.parse_lead(first)
+    if lead is not None and (lead.end >= len(first) or len(block.lines) == 1):
+        return lead
+    return bl.parse_lead(block.text)
+
+
+def _top_furniture(blocks_: list[Block]) -> None:
+    """The section name: a short loose line at the top of the page, before any story."""
+    for block in blocks_[:4]:
+        if block.kind == "para" or block.kind == "byline":
+            return
+        if block.kind == "headline" and block.lines[0].width <= 8 and not BODY_PUNCT.search(block.text):
+            block.kind = "section"
+            return
+
+
+def cut(blocks_: list[Block]) -> Cut:
+    """Cut the page at leads: datelines, bylines, byline blocks, jump fragments and photo captions."""
+    _top_furniture(blocks_)
+    segments: list[Segment] = []
+    runs: list[HeadlineRun] = []
+    furniture: list[Block] = []
+    pending: list[Block] = []
+    cur: Segment | None = None
+    closed = True  # the current segment takes no more paragraphs (after a photo caption)
+
+    def start(seg: Segment) -> Segment:
+        nonlocal pending
+        if pending:
+            runs.append(HeadlineRun(pending, before=len(segments), after=len(segments) - 1 if segments else None))
+            pending = []
+        segments.append(seg)
+        return seg
+
+    for i, block in enumerate(blocks_):
+        if block.kind in ("furniture", "section"):
+            furniture.append(block)
+        elif block.kind in ("headline", "label"):
+            pending.append(block)
+        elif block.kind == "jump":
+            if cur is None:
+                cur = start(Segment([block]))
+            else:
+                cur.blocks.extend(pending + [block])
+                pending = []
+        elif block.kind == "byline":
+            if cur is not None and cur.kind == "feature" and not cur.paras and not pending:
+                cur.blocks.append(block)
+                cur.bylines.extend(block.bylines)
+            else:
+                cur = start(Segment([block], kind="feature", bylines=list(block.bylines)))
+                closed = False
+        elif block.kind == "credit":
+            if cur is None:
+                cur = start(Segment([block], kind="photo"))
+            else:
+                cur.blocks.extend(pending + [block])
+                pending = []
+                cur.bylines.extend(block.bylines)
+            closed = True
+        else:
+            lead = lead_of(block)
+            credit = caption_credit(blocks_, i)
+            if credit is not None:
+                cur = start(Segment([block], kind="photo", bylines=list(credit) if blocks_[i + 1 : i + 2] == [] or blocks_[i + 1].kind != "credit" else []))
+                closed = False
+            elif lead is not None or cur is None or closed:
+                cur = start(Segment([block], lead=lead, bylines=list(lead.bylines) if lead else []))
+                closed = False
+            else:
+                cur.blocks.extend(pending + [block])
+                pending = []
+    if pending:
+        runs.append(HeadlineRun(pending, before=None, after=len(segments) - 1 if segments else None))
+    return Cut(segments, runs, furniture)

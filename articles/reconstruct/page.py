@@ -1,0 +1,440 @@
+"""reconstruct_page(data) -> Page: the one entry point of the engine."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import bylines as bl
+from . import headlines as hl
+from . import layout, places, text
+from .layout import Block, HeadlineRun, Segment
+from .values import (
+    BODY,
+    BYLINE,
+    COMMENTARY,
+    FEATURE,
+    HEADING,
+    JUMP,
+    LABEL,
+    NEWS,
+    PHOTO,
+    REPORTER,
+    AUTHOR,
+    Article,
+    Byline,
+    Confidence,
+    FurnitureLine,
+    HeadlineGroup,
+    Page,
+    PageError,
+    Paragraph,
+)
+
+COHESION_WINDOW = 4  # paragraphs compared on each side of a loose headline inside a story
+SUBHEAD_COHESION = 0.08  # below this the text after a loose headline is about something else: a new story
+MIN_SUBTITLE = 0.25  # an unmatched headline line joins a neighbouring group about the same story
+
+
+def reconstruct_page(data: bytes | str, *, source: str | None = None) -> Page:
+    """Reconstruct one page of raw text into its articles, headlines and furniture."""
+    decoded, encoding = text.decode(data)
+    text.check_is_page(decoded)
+    lines = text.split_lines(decoded)
+    if not lines:
+        raise PageError("the file is empty")
+    blank_separates = text.blank_lines_separate_paragraphs(lines)
+    colw = text.column_width(lines)
+    blocks = layout.blocks(lines, colw=colw, blank_separates=blank_separates)
+    cut = layout.cut(blocks)
+    work = _Work(cut.segments, cut.runs, tight_signal=_has_blank_lines(lines))
+    work.resolve_interior_runs()
+    work.group_headlines()
+    work.assign_headlines()
+    articles = work.articles()
+    furniture = tuple(_furniture(cut.furniture))
+    section = next((f.text for f in furniture if f.kind == "section"), None)
+    proofreader = next((f.text.split("/")[-1] for f in furniture if f.kind == "proofreader"), None)
+    return Page(
+        encoding=encoding,
+        section=section,
+        proofreader=proofreader,
+        articles=articles,
+        unmatched_headlines=tuple(work.unmatched()),
+        furniture=furniture,
+        line_count=decoded.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1,
+        source=source,
+    )
+
+
+def _has_blank_lines(lines: list[text.Line]) -> bool:
+    return any(line.blank_after for line in lines[:-1])
+
+
+def _furniture(blocks: list[Block]) -> list[FurnitureLine]:
+    out = []
+    for block in blocks:
+        line = block.lines[0]
+        match = layout.PROOFREADER.match(line.text)
+        if match:
+            out.append(FurnitureLine("proofreader", match.group("name"), line.no))
+        elif block.kind == "section":
+            out.append(FurnitureLine("section", line.text, line.no))
+        elif layout.EDITOR.match(line.text):
+            out.append(FurnitureLine("editor", line.text, line.no))
+        elif layout.PAGE_HEADER.match(line.text):
+            out.append(FurnitureLine("page_header", line.text, line.no))
+        else:
+            out.append(FurnitureLine("other", line.text, line.no))
+    return out
+
+
+@dataclass
+class _Group:
+    blocks: list[Block]
+    run: int
+    story: int | None = None
+    score: float = 0.0
+    terms: hl.Terms | None = None
+
+    @property
+    def texts(self) -> list[str]:
+        return [b.text for b in self.blocks]
+
+
+@dataclass
+class _Work:
+    """The page's segments and headline runs while headlines are grouped, assigned and stories cut."""
+
+    segments: list[Segment]
+    runs: list[HeadlineRun]
+    tight_signal: bool
+    groups: list[_Group] = field(default_factory=list)
+    labels: list[tuple[Block, int]] = field(default_factory=list)  # (label line, run index)
+
+    # -- which headline terms each story has ------------------------------------------------------
+    _all_terms: frozenset[str] = frozenset()
+    _present: dict[int, frozenset[str]] = field(default_factory=dict)
+    _vocab: tuple[tuple[int, ...], hl.Vocabulary] | None = None
+
+    def present(self, blocks: list[Block]) -> frozenset[str]:
+        """The headline terms found in these paragraphs (each paragraph searched once)."""
+        out: set[str] = set()
+        for block in blocks:
+            found = self._present.get(id(block))
+            if found is None:
+                found = self._present[id(block)] = hl.present(self._all_terms, block.text)
+            out |= found
+        return frozenset(out)
+
+    def vocabulary(self) -> hl.Vocabulary:
+        key = tuple(id(s) for s in self.segments)
+        if self._vocab is None or self._vocab[0] != key:
+            self._vocab = (key, hl.Vocabulary([self.present(s.paras) for s in self.segments]))
+        return self._vocab[1]
+
+    # -- subheads or new stories --------------------------------------------------------------------
+    def resolve_interior_runs(self) -> None:
+        """A loose headline inside a story is a subhead when the text goes on about the same thing."""
+        out: list[Segment] = []
+        for seg in self.segments:
+            out.extend(self._resolve(seg))
+        if len(out) != len(self.segments):
+            self._renumber(out)
+        self.segments = out
+
+    def _resolve(self, seg: Segment) -> list[Segment]:
+        blocks = seg.blocks
+        i = 0
+        while i < len(blocks):
+            if blocks[i].kind not in ("headline", "label"):
+                i += 1
+                continue
+            j = i
+            while j < len(blocks) and blocks[j].kind in ("headline", "label"):
+                j += 1
+            before = [b for b in blocks[:i] if b.kind == "para"]
+            after = [b for b in blocks[j:] if b.kind == "para"]
+            run = blocks[i:j]
+            short = all(b.lines[0].width <= layout.SUBHEAD_MAX for b in run if b.kind == "headline")
+            # Local cohesion, as in TextTiling: a few paragraphs either side of the loose lines.
+            cohesion = hl.cohesion(
+                "".join(b.text for b in before[-COHESION_WINDOW:]), "".join(b.text for b in after[:COHESION_WINDOW])
+            )
+            if not after or (short and cohesion >= SUBHEAD_COHESION):
+                for b in run:
+                    b.kind = "label" if b.kind == "label" else "heading"
+                i = j
+                continue
+            head = Segment(blocks[:i], lead=seg.lead, kind=seg.kind, bylines=seg.bylines)
+            tail = Segment(blocks[j:])
+            self._pending_runs.append((run, tail))
+            return [head, *self._resolve(tail)]
+        return [seg]
+
+    _pending_runs: list[tuple[list[Block], Segment]] = field(default_factory=list)
+
+    def _renumber(self, new: list[Segment]) -> None:
+        """Keep headline runs pointing at the right stories after segments were cut."""
+        index = {id(s): k for k, s in enumerate(new)}
+        old = self.segments
+        for run in self.runs:
+            if run.before is not None:
+                run.before = index.get(id(old[run.before]), run.before)
+            if run.after is not None:
+                run.after = index.get(id(old[run.after]), run.after)
+        for blocks, tail in self._pending_runs:
+            k = index[id(tail)]
+            self.runs.append(HeadlineRun(blocks, before=k, after=k - 1))
+        self._pending_runs.clear()
+
+    # -- grouping -----------------------------------------------------------------------------------
+    def group_headlines(self) -> None:
+        """Lines of a run form groups by their cues: a kicker's verb, a subtitle's dash, no blank line between."""
+        for r, run in enumerate(self.runs):
+            current: _Group | None = None
+            for block in run.blocks:
+                if block.kind == "label":
+                    self.labels.append((block, r))
+                    current = None
+                    continue
+                line = block.lines[0]
+                if current is not None and len(current.blocks) < 3:
+                    prev = current.blocks[-1]
+                    if (
+                        hl.SUBTITLE_CUE.match(line.text)
+                        or (hl.KICKER_CUE.search(prev.text) and len(current.blocks) == 1)
+                        or (self.tight_signal and not prev.lines[-1].blank_after)
+                    ):
+                        current.blocks.append(block)
+                        continue
+                current = _Group([block], run=r)
+                self.groups.append(current)
+        terms = {id(b): hl.Terms.of(b.text) for g in self.groups for b in g.blocks}
+        for g in self.groups:
+            g.terms = hl.Terms.merge([terms[id(b)] for b in g.blocks])
+        self._all_terms = frozenset().union(*(g.terms.all for g in self.groups)) if self.groups else frozenset()
+
+    # -- assignment ---------------------------------------------------------------------------------
+    def _candidates(self) -> list[int]:
+        return [k for k, s in enumerate(self.segments) if s.kind != "photo" and s.paras]
+
+    def _scores(self, vocab: hl.Vocabulary, cands: list[int]) -> list[list[float]]:
+        texts = [self.present(self.segments[k].paras) for k in cands]
+        rows = []
+        for g in self.groups:
+            run = self.runs[g.run]
+            last_in_run = g is [x for x in self.groups if x.run == g.run][-1]
+            row = []
+            for k, story in zip(cands, texts, strict=True):
+                bonus = 0.15 if (run.before == k and last_in_run) else 0.0
+                row.append(vocab.coverage(g.terms, story) + bonus)
+            rows.append(row)
+        return rows
+
+    def assign_headlines(self) -> None:
+        for _ in range(8):
+            vocab = self.vocabulary()
+            cands = self._candidates()
+            if not self.groups or not cands:
+                return
+            scores = self._scores(vocab, cands)
+            chosen = hl.assign(scores)
+            for gi, g in enumerate(self.groups):
+                col = chosen.get(gi)
+                g.story = cands[col] if col is not None else None
+                g.score = scores[gi][col] if col is not None else 0.0
+            if not self._split_for_unmatched(vocab, cands, scores):
+                break
+        self._merge_unmatched_lines()
+
+    def _split_for_unmatched(self, vocab: hl.Vocabulary, cands: list[int], scores: list[list[float]]) -> bool:
+        """An unmatched headline whose story already has one: cut that story where its halves differ most."""
+        best: tuple[float, int, int, bool] | None = None  # gain, segment, paragraph index, new one on the right
+        for gi, g in enumerate(self.groups):
+            if g.story is not None:
+                continue
+            col = max(range(len(cands)), key=lambda c: scores[gi][c])
+            if scores[gi][col] < hl.MIN_MATCH:
+                continue
+            k = cands[col]
+            owner = next((x for x in self.groups if x.story == k), None)
+            if owner is None or owner.terms is None or g.terms is None:
+                continue
+            found = self._best_cut(vocab, self.segments[k], owner.terms, g.terms)
+            if found and (best is None or found[0] > best[0]):
+                best = (found[0], k, found[1], found[2])
+        if best is None or best[0] < hl.MIN_SPLIT_GAIN:
+            return False
+        _, k, at, _ = best
+        seg = self.segments[k]
+        paras = seg.paras
+        cut_block = seg.blocks.index(paras[at])
+        head = Segment(seg.blocks[:cut_block], lead=seg.lead, kind=seg.kind, bylines=seg.bylines)
+        tail = Segment(seg.blocks[cut_block:])
+        new = self.segments[:k] + [head, tail] + self.segments[k + 1 :]
+        index = {id(s): n for n, s in enumerate(new)}
+        for run in self.runs:
+            if run.before is not None:
+                run.before = index.get(id(self.segments[run.before]), run.before)
+            if run.after is not None:
+                run.after = index.get(id(self.segments[run.after]), run.after)
+        self.segments = new
+        return True
+
+    def _best_cut(
+        self, vocab: hl.Vocabulary, seg: Segment, owner: hl.Terms, other: hl.Terms
+    ) -> tuple[float, int, bool] | None:
+        """The paragraph before which the owner's headline fits the text above and the other one the text below."""
+        paras = seg.paras
+        best: tuple[float, int, bool] | None = None
+        for at in range(1, len(paras)):
+            left, right = self.present(paras[:at]), self.present(paras[at:])
+            gain = (vocab.coverage(owner, left) - vocab.coverage(owner, right)) + (
+                vocab.coverage(other, right) - vocab.coverage(other, left)
+            )
+            if best is None or gain > best[0]:
+                best = (gain, at, True)
+        return best
+
+    def _merge_unmatched_lines(self) -> None:
+        """A one-line group nobody took, next to a group about the same story, is that group's kicker or subtitle."""
+        vocab = self.vocabulary()
+        for g in list(self.groups):
+            if g.story is not None or len(g.blocks) != 1:
+                continue
+            same_run = [x for x in self.groups if x.run == g.run]
+            pos = same_run.index(g)
+            for nb in (same_run[pos - 1] if pos else None, same_run[pos + 1] if pos + 1 < len(same_run) else None):
+                if nb is None or nb.story is None or len(nb.blocks) >= 3 or g.terms is None:
+                    continue
+                score = vocab.coverage(g.terms, self.present(self.segments[nb.story].paras))
+                if score >= MIN_SUBTITLE:
+                    nb.blocks = sorted(nb.blocks + g.blocks, key=lambda b: b.first)
+                    nb.terms = hl.Terms.merge([nb.terms, g.terms]) if nb.terms else g.terms
+                    self.groups.remove(g)
+                    break
+
+    # -- output -------------------------------------------------------------------------------------
+    def unmatched(self) -> list[HeadlineGroup]:
+        out = []
+        for g in self.groups:
+            if g.story is None:
+                kicker, title, subtitle = hl.roles(g.texts)
+                out.append(HeadlineGroup(kicker, title, subtitle, tuple(b.first for b in g.blocks)))
+        for block, _ in self.labels:
+            if not any(block is b for b, _ in self._placed_labels):
+                out.append(HeadlineGroup(None, None, None, (block.first,), label=block.text))
+        return out
+
+    _placed_labels: list[tuple[Block, int]] = field(default_factory=list)
+
+    def _place_labels(self) -> dict[int, list[Block]]:
+        """A sidebar label belongs to a story headed from the same run; 记者手记 to the one a reporter narrates."""
+        placed: dict[int, list[Block]] = {}
+        for block, r in self.labels:
+            stories = [g.story for g in self.groups if g.run == r and g.story is not None]
+            if not stories:
+                run = self.runs[r]
+                stories = [s for s in (run.after, run.before) if s is not None]
+            if not stories:
+                continue
+            if "记者" in block.text:
+                k = max(stories, key=lambda s: self.segments[s].text.count("记者"))
+            else:
+                above = [g.story for g in self.groups if g.run == r and g.story is not None and g.blocks[0].first < block.first]
+                k = above[-1] if above else stories[0]
+            placed.setdefault(k, []).append(block)
+            self._placed_labels.append((block, k))
+        return placed
+
+    def articles(self) -> tuple[Article, ...]:
+        labels = self._place_labels()
+        heads = {g.story: g for g in self.groups if g.story is not None}
+        order = sorted(range(len(self.segments)), key=lambda k: self.segments[k].first)
+        out = []
+        for position, k in enumerate(order, start=1):
+            out.append(_article(position, self.segments[k], heads.get(k), labels.get(k, [])))
+        return tuple(out)
+
+
+def _paragraphs(seg: Segment) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    blocks = seg.blocks
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if block.kind == "heading":
+            j = i
+            while j < len(blocks) and blocks[j].kind == "heading":
+                j += 1
+            run = blocks[i:j]
+            out.append(Paragraph(HEADING, " ".join(b.text for b in run), (run[0].first, run[-1].last)))
+            i = j
+            continue
+        kind = {"para": BODY, "byline": BYLINE, "credit": BYLINE, "jump": JUMP, "label": LABEL}.get(block.kind, BODY)
+        body = block.text
+        if block is blocks[0] and seg.lead and seg.lead.bylines and len(block.lines) > 1:
+            first = block.lines[0].text
+            if seg.lead.end >= len(first):  # the byline filled its own line: keep a space before the text
+                body = first + " " + text.join_text([ln.text for ln in block.lines[1:]])
+        out.append(Paragraph(kind, body, (block.first, block.last)))
+        i += 1
+    return out
+
+
+def _bylines(seg: Segment) -> tuple[Byline, ...]:
+    seen: dict[tuple[str, str], Byline] = {}
+    for b in seg.bylines:
+        seen.setdefault((b.name, b.role), b)
+    return tuple(seen.values())
+
+
+def _kind(seg: Segment, paragraphs: list[Paragraph], bylines: tuple[Byline, ...]) -> str:
+    if seg.kind == "photo":
+        return PHOTO
+    roles = Counter(b.role for b in bylines)
+    if seg.kind == "feature" and roles and set(roles) == {AUTHOR}:
+        return COMMENTARY
+    if seg.kind == "feature" or any(p.kind == HEADING for p in paragraphs):
+        return FEATURE if roles.get(REPORTER) or any(p.kind == HEADING for p in paragraphs) else NEWS
+    return NEWS
+
+
+def _article(position: int, seg: Segment, group: _Group | None, labels: list[Block]) -> Article:
+    paragraphs = _paragraphs(seg)
+    bylines = _bylines(seg)
+    kicker = title = subtitle = None
+    headline_lines: tuple[int, ...] = ()
+    if group is not None:
+        kicker, title, subtitle = hl.roles(group.texts)
+        headline_lines = tuple(b.first for b in group.blocks)
+    headline_lines += tuple(b.first for b in labels)
+    dateline = seg.lead.dateline if seg.lead else None
+    body_text = "".join(p.text for p in paragraphs if p.kind in (BODY, HEADING))
+    resolution = places.resolve_places(
+        dateline_place=dateline.place if dateline else None, text=body_text, title=" ".join(filter(None, (kicker, title, subtitle)))
+    )
+    first_text = paragraphs[0].text if paragraphs else ""
+    jump_texts = " ".join(p.text for p in paragraphs[-2:])
+    return Article(
+        position=position,
+        kind=_kind(seg, paragraphs, bylines),
+        kicker=kicker,
+        title=title,
+        subtitle=subtitle,
+        dateline=dateline,
+        bylines=bylines,
+        region=resolution.region,
+        places=resolution.places,
+        continued_from_page=bl.continued_from(first_text),
+        continued_to_page=bl.continued_to(jump_texts),
+        paragraphs=tuple(paragraphs),
+        labels=tuple(b.text for b in labels),
+        headline_lines=headline_lines,
+        confidence=Confidence(
+            headline=min(1.0, group.score) if group else 0.0,
+            lead=seg.lead is not None or seg.kind in ("photo", "feature"),
+            places_unresolved=resolution.unresolved,
+        ),
+    )
