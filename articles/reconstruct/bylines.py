@@ -107,7 +107,7 @@ def page_number(numeral: str) -> int | None:
 def _names_after(text: str, pos: int) -> tuple[list[str], int]:
     """Read space-separated names from `pos`; stop at the first token that is not a name."""
     names: list[str] = []
-    i = pos
+    i = end = pos
     while i < len(text):
         while i < len(text) and text[i] == " ":
             i += 1
@@ -118,10 +118,10 @@ def _names_after(text: str, pos: int) -> tuple[list[str], int]:
         if not is_name(token):
             break
         names.append(token)
-        i = j
+        i = end = j
         if i < len(text) and text[i] == "、":
             i += 1
-    return names, i
+    return names, end
 
 
 def parse_byline_run(text: str, pos: int = 0, *, default_role: str | None = None) -> tuple[list[Byline], int]:

@@ -163,12 +163,21 @@ def caption_credit(blocks_: list[Block], i: int) -> list[Byline] | None:
 
 
 def lead_of(block: Block) -> bl.Lead | None:
-    """The lead of a paragraph; a byline that fills its first line ends there (`记者丁国锋` + next line)."""
-    first = block.lines[0].text
-    lead = bl.parse_lead(first)
-    if lead is not None and (lead.end >= len(first) or len(block.lines) == 1):
-        return lead
-    return bl.parse_lead(block.text)
+    """The lead of a paragraph.
+
+    A byline that ends exactly at a line break (`记者丁国锋` / `江苏省委…`) was set apart from the text by
+    the break itself: the paragraph keeps a space there, or the name would run into the text.
+    """
+    joined = bl.parse_lead(block.text)
+    found = len(joined.bylines) if joined else 0
+    for k in range(1, min(len(block.lines), 3)):
+        head = join_text([line.text for line in block.lines[:k]])
+        spaced_text = head + " " + join_text([line.text for line in block.lines[k:]])
+        spaced = bl.parse_lead(spaced_text)
+        if spaced and len(spaced.bylines) > found and spaced.end == len(head):
+            block.text = spaced_text  # type: ignore[misc]  # cached_property: set the text once
+            return spaced
+    return joined
 
 
 def _top_furniture(blocks_: list[Block]) -> None:

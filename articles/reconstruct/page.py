@@ -54,7 +54,10 @@ def reconstruct_page(data: bytes | str, *, source: str | None = None) -> Page:
     articles = work.articles()
     furniture = tuple(_furniture(cut.furniture))
     section = next((f.text for f in furniture if f.kind == "section"), None)
-    proofreader = next((f.text.split("/")[-1] for f in furniture if f.kind == "proofreader"), None)
+    proofreader = next(
+        (layout.PROOFREADER.match(f.text).group("name") for f in furniture if f.kind == "proofreader"),  # type: ignore[union-attr]
+        None,
+    )
     return Page(
         encoding=encoding,
         section=section,
@@ -62,7 +65,7 @@ def reconstruct_page(data: bytes | str, *, source: str | None = None) -> Page:
         articles=articles,
         unmatched_headlines=tuple(work.unmatched()),
         furniture=furniture,
-        line_count=decoded.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1,
+        line_count=text.line_count(decoded),
         source=source,
     )
 
@@ -75,9 +78,8 @@ def _furniture(blocks: list[Block]) -> list[FurnitureLine]:
     out = []
     for block in blocks:
         line = block.lines[0]
-        match = layout.PROOFREADER.match(line.text)
-        if match:
-            out.append(FurnitureLine("proofreader", match.group("name"), line.no))
+        if layout.PROOFREADER.match(line.text):
+            out.append(FurnitureLine("proofreader", line.text, line.no))
         elif block.kind == "section":
             out.append(FurnitureLine("section", line.text, line.no))
         elif layout.EDITOR.match(line.text):
@@ -330,20 +332,27 @@ class _Work:
     _placed_labels: list[tuple[Block, int]] = field(default_factory=list)
 
     def _place_labels(self) -> dict[int, list[Block]]:
-        """A sidebar label belongs to a story headed from the same run; 记者手记 to the one a reporter narrates."""
+        """A sidebar label belongs to a story headed from the same run, the nearer the likelier;
+        a reporter's notes (记者手记) to the story that talks of the reporter."""
         placed: dict[int, list[Block]] = {}
         for block, r in self.labels:
-            stories = [g.story for g in self.groups if g.run == r and g.story is not None]
-            if not stories:
+            near = sorted(
+                (abs(g.blocks[0].first - block.first), g.story)
+                for g in self.groups
+                if g.run == r and g.story is not None
+            )
+            if not near:
                 run = self.runs[r]
-                stories = [s for s in (run.after, run.before) if s is not None]
-            if not stories:
+                near = [(0, s) for s in (run.after, run.before) if s is not None]
+            if not near:
                 continue
-            if "记者" in block.text:
-                k = max(stories, key=lambda s: self.segments[s].text.count("记者"))
-            else:
-                above = [g.story for g in self.groups if g.run == r and g.story is not None and g.blocks[0].first < block.first]
-                k = above[-1] if above else stories[0]
+
+            def fit(item: tuple[int, int], rank: dict[int, int] = {s: n for n, (_, s) in enumerate(near)}) -> float:
+                story = item[1]
+                mentions = self.segments[story].text.count("记者") if "记者" in block.text else 0
+                return mentions + 1 / (1 + rank[story])
+
+            k = max(near, key=fit)[1]
             placed.setdefault(k, []).append(block)
             self._placed_labels.append((block, k))
         return placed
@@ -373,12 +382,7 @@ def _paragraphs(seg: Segment) -> list[Paragraph]:
             i = j
             continue
         kind = {"para": BODY, "byline": BYLINE, "credit": BYLINE, "jump": JUMP, "label": LABEL}.get(block.kind, BODY)
-        body = block.text
-        if block is blocks[0] and seg.lead and seg.lead.bylines and len(block.lines) > 1:
-            first = block.lines[0].text
-            if seg.lead.end >= len(first):  # the byline filled its own line: keep a space before the text
-                body = first + " " + text.join_text([ln.text for ln in block.lines[1:]])
-        out.append(Paragraph(kind, body, (block.first, block.last)))
+        out.append(Paragraph(kind, block.text, (block.first, block.last)))
         i += 1
     return out
 

@@ -84,27 +84,43 @@ def display_width(text: str) -> float:
 def despace(text: str) -> str:
     """Remove the letter-spacing of justified lines, keep real spaces.
 
-    >>> despace("2 0 2 5年")
-    '2025年'
+    A space is letter-spacing when it stands between two characters of which one is a lone character,
+    in a run of at least two such spaces: one lone character at a line's end is just a broken word.
+
+    >>> despace("展新成效。2 0 2 5年，全市")
+    '展新成效。2025年，全市'
     >>> despace("“化解矛盾风险 维护社会稳定”")
     '“化解矛盾风险 维护社会稳定”'
+    >>> despace("记者黄洁 北")
+    '记者黄洁 北'
     """
     if " " not in text:
         return text
     tokens = text.split(" ")
+    spacing = [
+        bool(SPACEABLE.match(a[-1:]) and SPACEABLE.match(b[:1]) and (len(a) == 1 or len(b) == 1))
+        for a, b in zip(tokens, tokens[1:])
+    ]
     out = tokens[0]
-    removed = False
-    for prev, tok in zip(tokens, tokens[1:]):
-        single = bool(SPACEABLE.match(prev))
-        removed = single and tok != "" and (bool(SPACEABLE.match(tok[0])) and (len(tok) == 1 or removed))
-        out += tok if removed else " " + tok
+    for i, tok in enumerate(tokens[1:]):
+        in_run = spacing[i] and ((i > 0 and spacing[i - 1]) or (i + 1 < len(spacing) and spacing[i + 1]))
+        out += tok if in_run else " " + tok
     return out
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def line_count(text: str) -> int:
+    """Lines as an editor numbers them: a final newline does not start another line."""
+    text = normalise_newlines(text)
+    return text.count("\n") + (0 if text.endswith("\n") else 1)
 
 
 def split_lines(text: str) -> list[Line]:
     """Normalise newlines and return the non-blank lines with their numbers."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    raw_lines = text.split("\n")
+    raw_lines = normalise_newlines(text).split("\n")
     out: list[Line] = []
     for i, raw in enumerate(raw_lines):
         clean = raw.replace("\u00a0", " ").replace("\t", "    ").rstrip()
