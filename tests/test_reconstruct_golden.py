@@ -17,6 +17,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from golden import PAGES, dump, golden_json  # noqa: E402
 
 from articles.reconstruct.page import reconstruct_page  # noqa: E402
+from articles.reconstruct.text import decode  # noqa: E402
 
 CASES = sorted(PAGES.glob("*.txt"))
 
@@ -51,7 +52,7 @@ def test_every_character_lands_exactly_once(path: Path) -> None:
     )
     heads += "".join(_visible(h.text) for h in page.unmatched_headlines)
     stories = "".join(_visible(t) for _, t in sorted(pieces))
-    source = path.read_text(encoding="utf-8")
+    source, _ = decode(path.read_bytes())
     assert sorted(_visible(source)) == sorted(stories + heads)
     assert len(_visible(source)) == len(stories + heads)
 

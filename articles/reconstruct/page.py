@@ -33,7 +33,9 @@ from .values import (
 
 COHESION_WINDOW = 4  # paragraphs compared on each side of a loose headline inside a story
 SUBHEAD_COHESION = 0.08  # below this the text after a loose headline is about something else: a new story
-MIN_SUBTITLE = 0.25  # an unmatched headline line joins a neighbouring group about the same story
+MIN_SUBTITLE = 0.25
+ABOVE_BONUS = 0.15  # a headline run right above a story is a little likelier to be its headline…
+ABOVE_BONUS_LAYOUT = 0.5  # …and much likelier on a page whose other headlines all stand above their stories  # an unmatched headline line joins a neighbouring group about the same story
 
 
 def reconstruct_page(data: bytes | str, *, source: str | None = None) -> Page:
@@ -223,16 +225,24 @@ class _Work:
 
     def _scores(self, vocab: hl.Vocabulary, cands: list[int]) -> list[list[float]]:
         texts = [self.present(self.segments[k].paras) for k in cands]
-        rows = []
-        for g in self.groups:
+        rows = [[vocab.coverage(g.terms, story) for story in texts] for g in self.groups]
+        bonus = self._above_bonus(rows, cands)
+        for g, row in zip(self.groups, rows, strict=True):
             run = self.runs[g.run]
-            last_in_run = g is [x for x in self.groups if x.run == g.run][-1]
-            row = []
-            for k, story in zip(cands, texts, strict=True):
-                bonus = 0.15 if (run.before == k and last_in_run) else 0.0
-                row.append(vocab.coverage(g.terms, story) + bonus)
-            rows.append(row)
+            if run.before in cands and g is [x for x in self.groups if x.run == g.run][-1]:
+                row[cands.index(run.before)] += bonus
         return rows
+
+    def _above_bonus(self, rows: list[list[float]], cands: list[int]) -> float:
+        """How much standing right above a story counts: much on a page laid out that way, little otherwise."""
+        above = fits = 0
+        for gi, g in enumerate(self.groups):
+            run = self.runs[g.run]
+            if run.before in cands and g is [x for x in self.groups if x.run == g.run][-1]:
+                above += 1
+                row = rows[gi]
+                fits += row[cands.index(run.before)] >= max(row) - 1e-9 and max(row) >= hl.MIN_MATCH
+        return ABOVE_BONUS_LAYOUT if above >= 2 and fits >= 0.6 * above else ABOVE_BONUS
 
     def assign_headlines(self) -> None:
         for _ in range(8):

@@ -20,7 +20,7 @@ SPACEABLE = re.compile(f"^[{CJK}0-9０-９]$")  # 两
 # Leading indent: full-width spaces, tabs, or two or more ASCII spaces; mixes like ` 　　` too.
 INDENT = re.compile(r"^[ \t\u3000\u00a0]*")
 # Characters that end a sentence or a paragraph: `。` `！` `？` and closing quotes after them.
-SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)】]*$")
+SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)】]*$|[（(](?:下转|转)第?[0-9一二三四五六七八九十]{1,3}版[）)]$")
 # Punctuation that only running text has (headlines rarely carry a comma or a full stop).
 BODY_PUNCT = re.compile(r"[，。；、！？：,;]")
 
