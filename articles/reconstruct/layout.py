@@ -86,8 +86,9 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
     """Rejoin lines broken at the column width into paragraphs; keep the other lines loose."""
     out: list[Block] = []
     para: Block | None = None
-    for line in lines:
-        kind, names = loose_kind(line)
+    kinds = [loose_kind(line) for line in lines]
+    for i, line in enumerate(lines):
+        kind, names = kinds[i]
         if kind != "headline":  # furniture, byline blocks, credits, markers and labels stand alone
             para = None
             out.append(Block(kind, [line], names))
@@ -96,7 +97,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
         if para is not None and not line.indented and not lead:
             last = para.lines[-1]
             closed = ends_sentence(last.text) or (blank_separates and last.blank_after)
-            if not closed or _body_like(line, colw):
+            if not closed or _body_like(line, colw) or _runs_on(lines, kinds, i, colw):
                 para.lines.append(line)
                 continue
         if line.indented or lead or _body_like(line, colw):
@@ -106,6 +107,15 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
         para = None
         out.append(Block("headline", [line]))
     return out
+
+
+def _runs_on(lines: list[Line], kinds: list[tuple[str, list[Byline]]], i: int, colw: float) -> bool:
+    """A line without punctuation is still running text when the next line goes on as running text
+    (a paragraph that happened to end its sentence at a line's end: `…讨回工资。` / `廊下镇依托…` / `薪纠纷，…`)."""
+    if i + 1 >= len(lines) or kinds[i + 1][0] != "headline":
+        return False
+    nxt = lines[i + 1]
+    return not nxt.indented and not _is_lead_line(nxt) and _body_like(nxt, colw) and lines[i].width >= 0.8 * colw
 
 
 @dataclass

@@ -302,8 +302,10 @@ class _Work:
         best: tuple[float, int, bool] | None = None
         for at in range(1, len(paras)):
             left, right = self.present(paras[:at]), self.present(paras[at:])
-            gain = (vocab.coverage(owner, left) - vocab.coverage(owner, right)) + (
-                vocab.coverage(other, right) - vocab.coverage(other, left)
+            # Either headline may own the upper half: which one does is decided by the next assignment.
+            gain = abs(
+                (vocab.coverage(owner, left) - vocab.coverage(owner, right))
+                + (vocab.coverage(other, right) - vocab.coverage(other, left))
             )
             if best is None or gain > best[0]:
                 best = (gain, at, True)
