@@ -220,3 +220,15 @@ def test_importing_the_engine_imports_no_django() -> None:
     code = "import sys, articles.reconstruct.page; print(any(m.startswith('django') for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_page_of_many_short_lines_is_refused_quickly() -> None:
+    with pytest.raises(PageError, match="too many"):
+        reconstruct_page(("标题行\n" * 30_000).encode())
+
+
+def test_hundreds_of_headline_lines_still_reconstruct() -> None:
+    heads = [f"第{i}条标题新闻消息" for i in range(400)]
+    result = reconstruct_page(page(*para("本报讯 记者黄洁 " + FILLER), *heads))
+    assert len(result.articles) == 1
+    assert len(result.unmatched_headlines) + bool(result.articles[0].title) >= 399

@@ -51,6 +51,8 @@ DATELINE = re.compile(
     r"(?:(?P<place>[\u4e00-\u9fff]{1,8}?)(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)?(?:电|讯)"
     r"|讯|综合报道|特稿)"
 )
+# How a lead can begin: an agency, a role word or a parenthesis.
+LEAD_START = re.compile(rf"^(?:据|本报|新华社|中新|人民|央|光明|法治|{_ROLE_ALT}|[（(])")  # 本报 / 记者 / （
 # A parenthesised byline right after a dateline or at a paragraph start: （记者王比学） (记者 王比学 通讯员 李四)
 PAREN_BYLINE = re.compile(r"\s?[（(](?P<inner>[^（）()]{2,40}?)[）)]")  # （记者王比学）
 # A photo credit at the end of a caption: 本报通讯员 胡啸宇 摄 / 新华社记者 李四 摄 / 张三/摄

@@ -16,6 +16,7 @@ KICKER_CUE = re.compile(r"(?:强调|指出|提出|要求|表示|部署|召开|�
 SUBTITLE_CUE = re.compile(r"^(?:——|—|－－|--|-)")
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")  # 法治
 MIN_MATCH = 0.2  # below this coverage a headline is not about a story
+MAX_SWAP_GROUPS = 80
 MIN_SPLIT_GAIN = 0.8  # how much more exclusive two halves must be before a story is cut without a lead
 
 
@@ -133,7 +134,7 @@ def assign(scores: list[list[float]], *, minimum: float = MIN_MATCH) -> dict[int
         if g not in by_group and a not in taken:
             by_group[g] = a
             taken.add(a)
-    improved = True
+    improved = len(scores) <= MAX_SWAP_GROUPS  # swaps cost groups²; a page never has that many headlines
     while improved:
         improved = False
         groups = list(range(len(scores)))

@@ -179,6 +179,8 @@ def lead_of(block: Block) -> bl.Lead | None:
     the break itself: the paragraph keeps a space there, or the name would run into the text.
     """
     joined = bl.parse_lead(block.text)
+    if joined is None and not bl.LEAD_START.match(block.text):
+        return None
     found = len(joined.bylines) if joined else 0
     for k in range(1, min(len(block.lines), 3)):
         head = join_text([line.text for line in block.lines[:k]])

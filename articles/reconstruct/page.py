@@ -45,6 +45,8 @@ def reconstruct_page(data: bytes | str, *, source: str | None = None) -> Page:
     lines = text.split_lines(decoded)
     if not lines:
         raise PageError("the file is empty")
+    if len(lines) > text.MAX_LINES:
+        raise PageError(f"the file has {len(lines):,} lines of text, too many for one page (limit {text.MAX_LINES:,})")
     blank_separates = text.blank_lines_separate_paragraphs(lines)
     colw = text.column_width(lines)
     blocks = layout.blocks(lines, colw=colw, blank_separates=blank_separates)

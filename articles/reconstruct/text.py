@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .values import PageError
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024  # a printed page is ~30 kB of text; 5 MB is not a page
+MAX_LINES = 20_000  # a broadsheet page has ~1,000 lines; more is not a page and would only cost time
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_CHAR = re.compile(f"[{CJK}]+")  # 法治
@@ -17,17 +18,14 @@ MULTISPACE = re.compile(r"  +")  # runs of spaces inside a line
 VISIBLE = re.compile(r"\S+")  # what is not white space
 # One character that justification may have spaced out: `2 0 2 5年`, `两 会 顺 利`.
 SPACEABLE = re.compile(f"^[{CJK}0-9０-９]$")  # 两
-# Leading indent: full-width spaces, tabs, or two or more ASCII spaces; mixes like ` 　　` too.
-INDENT = re.compile(r"^[ \t\u3000\u00a0]*")
 # Characters that end a sentence or a paragraph: `。` `！` `？` and closing quotes after them.
 SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)】]*$|[（(](?:下转|转)第?[0-9一二三四五六七八九十]{1,3}版[）)]$")
 # Punctuation that only running text has (headlines rarely carry a comma or a full stop).
 BODY_PUNCT = re.compile(r"[，。；、！？：,;]")
 
 
-@dataclass(frozen=True)
-class Line:
-    """One non-blank input line, normalised."""
+class Line(NamedTuple):
+    """One non-blank input line, normalised (a tuple: pages have hundreds, made in a hot loop)."""
 
     no: int  # 1-based line number in the input
     raw: str  # the line as read (newline removed)
@@ -127,7 +125,7 @@ def split_lines(text: str) -> list[Line]:
         stripped = clean.lstrip(" \u3000")
         if not stripped:
             continue
-        lead = INDENT.match(clean).group(0)  # type: ignore[union-attr]
+        lead = clean[: len(clean) - len(stripped)]
         indented = "\u3000" in lead or lead.count(" ") >= 2
         blank_after = i + 1 < len(raw_lines) and not raw_lines[i + 1].strip(" \u3000\t\u00a0\r")
         body = stripped.replace("\u3000", " ")
