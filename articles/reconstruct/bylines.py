@@ -63,10 +63,27 @@ PHOTO_CREDIT = re.compile(
 # A feature byline block line: □　本报记者   张国强 韩宇 / ■ 张三
 BLOCK_MARKS = "□■●◎○◆◇△▲"
 BYLINE_BLOCK = re.compile(rf"^[{BLOCK_MARKS}][\s\u3000]*(?P<rest>.+)$")  # □ 本报记者 张国强 韩宇
-CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _NUM = r"[0-9０-９一二三四五六七八九十〇零两]{1,4}"
-CONTINUED_FROM = re.compile(rf"[（(【]?\s?(?:上接|接上|承)第?\s?(?P<n>{_NUM})\s?版[）)】]?")  # 上接第一版 / （上接第1版）
-CONTINUED_TO = re.compile(rf"[（(【]?\s?(?:下转|转)第?\s?(?P<n>{_NUM})\s?版[）)】]?")  # 下转第二版 / （下转第5版）
+CONTINUED_FROM = re.compile(
+    rf"[（(【]?\s?(?:上接|接上|承)第?\s?(?P<n>{_NUM})\s?版[）)】]?"
+)  # 上接第一版 / （上接第1版）
+CONTINUED_TO = re.compile(
+    rf"[（(【]?\s?(?:下转|转)第?\s?(?P<n>{_NUM})\s?版[）)】]?"
+)  # 下转第二版 / （下转第5版）
 
 
 @dataclass(frozen=True)

@@ -115,7 +115,9 @@ def _runs_on(lines: list[Line], kinds: list[tuple[str, list[Byline]]], i: int, c
     if i + 1 >= len(lines) or kinds[i + 1][0] != "headline":
         return False
     nxt = lines[i + 1]
-    return not nxt.indented and not _is_lead_line(nxt) and _body_like(nxt, colw) and lines[i].width >= 0.8 * colw
+    return (
+        not nxt.indented and not _is_lead_line(nxt) and _body_like(nxt, colw) and lines[i].width >= 0.8 * colw
+    )
 
 
 @dataclass
@@ -215,7 +217,9 @@ def cut(blocks_: list[Block]) -> Cut:
     def start(seg: Segment) -> Segment:
         nonlocal pending
         if pending:
-            runs.append(HeadlineRun(pending, before=len(segments), after=len(segments) - 1 if segments else None))
+            runs.append(
+                HeadlineRun(pending, before=len(segments), after=len(segments) - 1 if segments else None)
+            )
             pending = []
         segments.append(seg)
         return seg
@@ -250,7 +254,15 @@ def cut(blocks_: list[Block]) -> Cut:
             lead = lead_of(block)
             credit = caption_credit(blocks_, i)
             if credit is not None:
-                cur = start(Segment([block], kind="photo", bylines=list(credit) if blocks_[i + 1 : i + 2] == [] or blocks_[i + 1].kind != "credit" else []))
+                cur = start(
+                    Segment(
+                        [block],
+                        kind="photo",
+                        bylines=list(credit)
+                        if blocks_[i + 1 : i + 2] == [] or blocks_[i + 1].kind != "credit"
+                        else [],
+                    )
+                )
                 closed = False
             elif lead is not None or cur is None or closed:
                 cur = start(Segment([block], lead=lead, bylines=list(lead.bylines) if lead else []))

@@ -10,6 +10,7 @@ from . import headlines as hl
 from . import layout, places, text
 from .layout import Block, HeadlineRun, Segment
 from .values import (
+    AUTHOR,
     BODY,
     BYLINE,
     COMMENTARY,
@@ -20,7 +21,6 @@ from .values import (
     NEWS,
     PHOTO,
     REPORTER,
-    AUTHOR,
     Article,
     Byline,
     Confidence,
@@ -46,7 +46,9 @@ def reconstruct_page(data: bytes | str, *, source: str | None = None) -> Page:
     if not lines:
         raise PageError("the file is empty")
     if len(lines) > text.MAX_LINES:
-        raise PageError(f"the file has {len(lines):,} lines of text, too many for one page (limit {text.MAX_LINES:,})")
+        raise PageError(
+            f"the file has {len(lines):,} lines of text, too many for one page (limit {text.MAX_LINES:,})"
+        )
     blank_separates = text.blank_lines_separate_paragraphs(lines)
     colw = text.column_width(lines)
     blocks = layout.blocks(lines, colw=colw, blank_separates=blank_separates)
@@ -165,7 +167,8 @@ class _Work:
             short = all(b.lines[0].width <= layout.SUBHEAD_MAX for b in run if b.kind == "headline")
             # Local cohesion, as in TextTiling: a few paragraphs either side of the loose lines.
             cohesion = hl.cohesion(
-                "".join(b.text for b in before[-COHESION_WINDOW:]), "".join(b.text for b in after[:COHESION_WINDOW])
+                "".join(b.text for b in before[-COHESION_WINDOW:]),
+                "".join(b.text for b in after[:COHESION_WINDOW]),
             )
             if not after or (short and cohesion >= SUBHEAD_COHESION):
                 for b in run:
@@ -219,7 +222,9 @@ class _Work:
         terms = {id(b): hl.Terms.of(b.text) for g in self.groups for b in g.blocks}
         for g in self.groups:
             g.terms = hl.Terms.merge([terms[id(b)] for b in g.blocks])
-        self._all_terms = frozenset().union(*(g.terms.all for g in self.groups)) if self.groups else frozenset()
+        self._all_terms = (
+            frozenset().union(*(g.terms.all for g in self.groups)) if self.groups else frozenset()
+        )
 
     # -- assignment ---------------------------------------------------------------------------------
     def _candidates(self) -> list[int]:
@@ -264,7 +269,9 @@ class _Work:
 
     def _split_for_unmatched(self, vocab: hl.Vocabulary, cands: list[int], scores: list[list[float]]) -> bool:
         """An unmatched headline whose story already has one: cut that story where its halves differ most."""
-        best: tuple[float, int, int, bool] | None = None  # gain, segment, paragraph index, new one on the right
+        best: tuple[float, int, int, bool] | None = (
+            None  # gain, segment, paragraph index, new one on the right
+        )
         for gi, g in enumerate(self.groups):
             if g.story is not None:
                 continue
@@ -321,7 +328,10 @@ class _Work:
                 continue
             same_run = [x for x in self.groups if x.run == g.run]
             pos = same_run.index(g)
-            for nb in (same_run[pos - 1] if pos else None, same_run[pos + 1] if pos + 1 < len(same_run) else None):
+            for nb in (
+                same_run[pos - 1] if pos else None,
+                same_run[pos + 1] if pos + 1 < len(same_run) else None,
+            ):
                 if nb is None or nb.story is None or len(nb.blocks) >= 3 or g.terms is None:
                     continue
                 score = vocab.coverage(g.terms, self.present(self.segments[nb.story].paras))
@@ -361,12 +371,14 @@ class _Work:
             if not near:
                 continue
 
-            def fit(item: tuple[int, int], rank: dict[int, int] = {s: n for n, (_, s) in enumerate(near)}) -> float:
-                story = item[1]
-                mentions = self.segments[story].text.count("记者") if "记者" in block.text else 0
-                return mentions + 1 / (1 + rank[story])
-
-            k = max(near, key=fit)[1]
+            rank = {story: n for n, (_, story) in enumerate(near)}
+            reporter_notes = "记者" in block.text
+            k = max(
+                near,
+                key=lambda item, rank=rank, notes=reporter_notes: (
+                    (self.segments[item[1]].text.count("记者") if notes else 0) + 1 / (1 + rank[item[1]])
+                ),
+            )[1]
             placed.setdefault(k, []).append(block)
             self._placed_labels.append((block, k))
         return placed
@@ -395,7 +407,9 @@ def _paragraphs(seg: Segment) -> list[Paragraph]:
             out.append(Paragraph(HEADING, " ".join(b.text for b in run), (run[0].first, run[-1].last)))
             i = j
             continue
-        kind = {"para": BODY, "byline": BYLINE, "credit": BYLINE, "jump": JUMP, "label": LABEL}.get(block.kind, BODY)
+        kind = {"para": BODY, "byline": BYLINE, "credit": BYLINE, "jump": JUMP, "label": LABEL}.get(
+            block.kind, BODY
+        )
         out.append(Paragraph(kind, block.text, (block.first, block.last)))
         i += 1
     return out
@@ -431,7 +445,9 @@ def _article(position: int, seg: Segment, group: _Group | None, labels: list[Blo
     dateline = seg.lead.dateline if seg.lead else None
     body_text = "".join(p.text for p in paragraphs if p.kind in (BODY, HEADING))
     resolution = places.resolve_places(
-        dateline_place=dateline.place if dateline else None, text=body_text, title=" ".join(filter(None, (kicker, title, subtitle)))
+        dateline_place=dateline.place if dateline else None,
+        text=body_text,
+        title=" ".join(filter(None, (kicker, title, subtitle))),
     )
     first_text = paragraphs[0].text if paragraphs else ""
     jump_texts = " ".join(p.text for p in paragraphs[-2:])

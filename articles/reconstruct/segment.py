@@ -31,7 +31,7 @@ def _backend() -> tuple[str, Callable[[str], list[str]]]:
     import jieba
 
     tok = jieba.Tokenizer()
-    cache_dir = Path(os.environ.get("NEWSROOM_JIEBA_CACHE", Path(__file__).resolve().parents[2] / "var" / "jieba"))
+    cache_dir = Path(os.environ.get("JIEBA_CACHE_DIR", Path(__file__).resolve().parents[2] / "var" / "jieba"))
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         tok.tmp_dir = str(cache_dir)

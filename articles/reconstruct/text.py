@@ -19,7 +19,9 @@ VISIBLE = re.compile(r"\S+")  # what is not white space
 # One character that justification may have spaced out: `2 0 2 5年`, `两 会 顺 利`.
 SPACEABLE = re.compile(f"^[{CJK}0-9０-９]$")  # 两
 # Characters that end a sentence or a paragraph: `。` `！` `？` and closing quotes after them.
-SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)】]*$|[（(](?:下转|转)第?[0-9一二三四五六七八九十]{1,3}版[）)]$")
+SENTENCE_END = re.compile(
+    r"[。！？!?…][”’」』）)】]*$|[（(](?:下转|转)第?[0-9一二三四五六七八九十]{1,3}版[）)]$"
+)
 # Punctuation that only running text has (headlines rarely carry a comma or a full stop).
 BODY_PUNCT = re.compile(r"[，。；、！？：,;]")
 
@@ -47,7 +49,11 @@ def decode(data: bytes | str) -> tuple[str, str]:
         raise PageError("the file is empty")
     if len(data) > MAX_PAGE_BYTES:
         raise PageError(f"the file is too large to be a page ({len(data):,} bytes, limit {MAX_PAGE_BYTES:,})")
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(name).removeprefix("\ufeff"), name
@@ -97,7 +103,7 @@ def despace(text: str) -> str:
     tokens = text.split(" ")
     spacing = [
         bool(SPACEABLE.match(a[-1:]) and SPACEABLE.match(b[:1]) and (len(a) == 1 or len(b) == 1))
-        for a, b in zip(tokens, tokens[1:])
+        for a, b in zip(tokens, tokens[1:], strict=False)
     ]
     out = tokens[0]
     for i, tok in enumerate(tokens[1:]):

@@ -1,0 +1,1 @@
+"""Newsroom: printed newspaper pages, as raw text, turned into articles. The Django project package."""

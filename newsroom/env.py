@@ -1,0 +1,67 @@
+"""Reading settings from environment variables: each bad value fails loudly, naming the variable."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE = frozenset({"1", "true", "yes", "on"})
+FALSE = frozenset({"0", "false", "no", "off", ""})
+
+
+def env_bool(name: str, default: bool) -> bool:
+    """DJANGO_DEBUG=1 / true / yes / on, or 0 / false / no / off / empty."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in TRUE:
+        return True
+    if value in FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name}={raw!r}: expected one of 1/true/yes/on or 0/false/no/off.")
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    """A comma-separated list: DJANGO_ALLOWED_HOSTS=news.example.org,localhost."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def database_from_url(url: str) -> dict[str, Any]:
+    """A Django DATABASES entry from postgres://user:password@host:port/name?sslmode=require.
+
+    Query parameters become libpq OPTIONS; `host` among them names a unix socket directory.
+
+    >>> database_from_url("postgres://news:s%40cret@db:5433/newsroom")["PASSWORD"]
+    's@cret'
+    """
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as err:
+        raise ImproperlyConfigured(f"DATABASE_URL is not a valid URL: {err}") from err
+    if parts.scheme not in ("postgres", "postgresql"):
+        raise ImproperlyConfigured(
+            f"DATABASE_URL must start with postgres:// or postgresql:// (got {parts.scheme or 'no'} scheme): "
+            "Newsroom runs on PostgreSQL only."
+        )
+    name = unquote(parts.path.lstrip("/"))
+    if not name or "/" in name:
+        raise ImproperlyConfigured("DATABASE_URL must name one database: postgres://user:pass@host:5432/name")
+    options = dict(parse_qsl(parts.query, keep_blank_values=True))
+    host = options.pop("host", None) or unquote(parts.hostname or "")
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": name,
+        "USER": unquote(parts.username or ""),
+        "PASSWORD": unquote(parts.password or ""),
+        "HOST": host,
+        "PORT": str(port) if port else "",
+        "OPTIONS": options,
+    }

@@ -1,0 +1,140 @@
+"""Newsroom settings: one file, driven by environment variables.
+
+DJANGO_DEBUG            1/0, default 1 (development). Production sets 0.
+DJANGO_SECRET_KEY       required when DJANGO_DEBUG is off; development has a fixed, public default.
+DJANGO_ALLOWED_HOSTS    comma-separated; required when DJANGO_DEBUG is off.
+DATABASE_URL            postgres://user:pass@host:5432/name. Unset: an embedded PostgreSQL server
+                        (the pgserver package) with its data in var/pgdata, started on first use.
+DJANGO_LOG_LEVEL        level of the root logger, default INFO.
+JIEBA_CACHE_DIR         where jieba keeps its dictionary cache, default var/jieba.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+from newsroom.env import database_from_url, env_bool, env_list
+from newsroom.pg.server import EmbeddedPostgres
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = BASE_DIR / "var"  # everything the running project writes; git-ignored
+
+DEBUG = env_bool("DJANGO_DEBUG", default=True)
+
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
+    SECRET_KEY = "django-insecure-newsroom-development-only"
+
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default=[])
+if not ALLOWED_HOSTS and not DEBUG:
+    raise ImproperlyConfigured(
+        "DJANGO_ALLOWED_HOSTS must be set when DJANGO_DEBUG is off (e.g. news.example.org)."
+    )
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.postgres",
+    "django.contrib.sitemaps",
+    "articles",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "newsroom.urls"
+WSGI_APPLICATION = "newsroom.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# -- Database: PostgreSQL always -------------------------------------------------------------------
+
+if os.environ.get("DATABASE_URL"):
+    _database = database_from_url(os.environ["DATABASE_URL"])
+else:
+    # Nothing starts here: newsroom.pg starts the server when the first connection needs it.
+    _embedded = EmbeddedPostgres(VAR_DIR / "pgdata", database="newsroom")
+    _database = {
+        "ENGINE": "newsroom.pg",
+        "NAME": _embedded.database,
+        "USER": "postgres",
+        "HOST": str(_embedded.socket_dir),
+        "EMBEDDED_POSTGRES": _embedded,
+        # One test database per test process: parallel runs share the server (newsroom.pg.base).
+        "TEST": {"NAME": f"test_{_embedded.database}_{os.getpid()}"},
+    }
+DATABASES = {"default": {**_database, "CONN_MAX_AGE": 600, "CONN_HEALTH_CHECKS": True}}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# -- Language, time ----------------------------------------------------------------------------------
+
+LANGUAGE_CODE = "zh-hans"
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+
+# -- Static files: WhiteNoise serves them under gunicorn, hashed names and far-future caching ---------
+
+STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = VAR_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            # ManifestStaticFilesStorage plus gzip copies; needs `manage.py collectstatic` (make run does).
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+
+# -- Logging: everything to stderr, where gunicorn and make show it ------------------------------------
+
+LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO").upper()
+if not isinstance(logging.getLevelName(LOG_LEVEL), int):
+    raise ImproperlyConfigured(f"DJANGO_LOG_LEVEL={LOG_LEVEL!r}: expected DEBUG, INFO, WARNING or ERROR.")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["stderr"], "level": LOG_LEVEL},
+}
+
+# -- Newsroom ------------------------------------------------------------------------------------------
+
+# jieba's dictionary cache: written once, then read by every process (gunicorn workers included).
+JIEBA_CACHE_DIR = Path(os.environ.get("JIEBA_CACHE_DIR") or VAR_DIR / "jieba")

@@ -1,0 +1,22 @@
+"""Shared test setup. Keep it small: a fixture belongs here only when several test modules use it.
+
+How tests reach the database: pytest-django, configured in pyproject.toml (DJANGO_SETTINGS_MODULE).
+A test that touches the database is marked `@pytest.mark.django_db`; the others are blocked from it.
+- Without DATABASE_URL the tests use the embedded PostgreSQL server (var/pgdata, started on demand) and
+  create a throwaway database `test_newsroom_<pid>` on it, migrated, dropped at the end of the run.
+- With DATABASE_URL=postgres://.../name they create `test_<name>` on that server (the role needs CREATEDB).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+@pytest.fixture
+def fixtures_dir() -> Path:
+    """The repository's fixtures/ directory: sample pages under fixtures/pages/."""
+    return FIXTURES_DIR
