@@ -57,8 +57,12 @@ def main() -> None:
     segment.warm()
     baseline = median_ms(lambda: text.split_lines(text.decode(data)[0]), repeat=200)
     page_ms = median_ms(lambda: reconstruct_page(data), repeat=100)
-    print(f"reconstruct  seed page ({len(data):,} bytes): median {page_ms:.2f} ms (target <= {TARGET_MS:.0f} ms)")
-    print(f"reconstruct  baseline decode+split lines: median {baseline:.2f} ms; reconstruct = {page_ms / baseline:.1f}x baseline")
+    print(
+        f"reconstruct  seed page ({len(data):,} bytes): median {page_ms:.2f} ms (target <= {TARGET_MS:.0f} ms)"
+    )
+    print(
+        f"reconstruct  baseline decode+split lines: median {baseline:.2f} ms; reconstruct = {page_ms / baseline:.1f}x baseline"
+    )
     segmenters(text.decode(data)[0].replace("\n", ""))
 
 

@@ -29,10 +29,16 @@ def test_golden_page(path: Path) -> None:
     if actual != expected:
         diff = "".join(
             difflib.unified_diff(
-                expected.splitlines(keepends=True), actual.splitlines(keepends=True), "expected", "actual", n=2
+                expected.splitlines(keepends=True),
+                actual.splitlines(keepends=True),
+                "expected",
+                "actual",
+                n=2,
             )
         )
-        pytest.fail(f"{path.name} differs from its golden file (update with tools/golden.py --update):\n{diff}")
+        pytest.fail(
+            f"{path.name} differs from its golden file (update with tools/golden.py --update):\n{diff}"
+        )
 
 
 def _visible(text: str) -> str:

@@ -90,7 +90,9 @@ def test_a_lone_character_at_a_line_end_keeps_its_space() -> None:
 def test_subhead_inside_a_story_is_a_heading_not_a_new_story() -> None:
     body1 = "沈阳市司法局推进柔性执法，企业负责人说执法检查减少了，营商环境更好了。" * 2
     body2 = "沈阳市司法局制发行政检查实施办法，规范柔性执法，减少对企业的检查次数。" * 2
-    result = reconstruct_page(page("□　本报记者 张国强", *para(body1), "出台办法", "进一步规范执法监管", *para(body2)))
+    result = reconstruct_page(
+        page("□　本报记者 张国强", *para(body1), "出台办法", "进一步规范执法监管", *para(body2))
+    )
     (article,) = result.articles
     assert [p.kind for p in article.paragraphs] == ["byline", "body", "heading", "body"]
     assert article.paragraphs[2].text == "出台办法 进一步规范执法监管"
@@ -107,7 +109,9 @@ def test_byline_running_into_text_keeps_first_word_of_body() -> None:
 
 
 def test_byline_ending_at_a_line_break_gets_a_space_before_the_text() -> None:
-    result = reconstruct_page(page("\u3000\u3000本报南京1月23日电 记者丁国锋", *[FILLER[i : i + 18] for i in (0, 18, 36)]))
+    result = reconstruct_page(
+        page("\u3000\u3000本报南京1月23日电 记者丁国锋", *[FILLER[i : i + 18] for i in (0, 18, 36)])
+    )
     first = result.articles[0].paragraphs[0].text
     assert first.startswith("本报南京1月23日电 记者丁国锋 会议强调")
     assert [(b.name, b.role) for b in result.articles[0].bylines] == [("丁国锋", "reporter")]
@@ -131,7 +135,9 @@ def test_feature_byline_block_roles() -> None:
         ("张国强", "reporter"),
         ("韩宇", "reporter"),
     ]
-    assert [(b.name, b.role) for b in parse_byline_block("□ 本报通讯员 李长生") or []] == [("李长生", "correspondent")]
+    assert [(b.name, b.role) for b in parse_byline_block("□ 本报通讯员 李长生") or []] == [
+        ("李长生", "correspondent")
+    ]
     assert [(b.name, b.role) for b in parse_byline_block("□ 王敬波") or []] == [("王敬波", "author")]
 
 
@@ -144,14 +150,17 @@ def test_photo_credit_names_the_photographer() -> None:
 
 def test_photo_caption_is_its_own_story() -> None:
     caption = "1月22日，游客在哈尔滨冰雪大世界游玩，感受冰雪运动的魅力。"
-    result = reconstruct_page(page(*para("本报讯 记者黄洁 " + FILLER), *para(caption), "新华社记者 王建威 摄"))
+    result = reconstruct_page(
+        page(*para("本报讯 记者黄洁 " + FILLER), *para(caption), "新华社记者 王建威 摄")
+    )
     assert [a.kind for a in result.articles] == ["news", "photo"]
     assert [(b.name, b.role) for b in result.articles[1].bylines] == [("王建威", "photographer")]
     assert result.articles[1].region == "黑龙江省"
 
 
 @pytest.mark.parametrize(
-    ("numeral", "number"), [("一", 1), ("二", 2), ("十", 10), ("十二", 12), ("二十一", 21), ("5", 5), ("１６", 16)]
+    ("numeral", "number"),
+    [("一", 1), ("二", 2), ("十", 10), ("十二", 12), ("二十一", 21), ("5", 5), ("１６", 16)],
 )
 def test_page_numbers_in_chinese_or_arabic_numerals(numeral: str, number: int) -> None:
     assert page_number(numeral) == number
@@ -174,8 +183,14 @@ def test_headline_group_below_the_stories_goes_to_the_story_it_names() -> None:
     beijing = "本报北京1月23日讯 记者黄洁 北京市委政法工作会议今天召开，会议部署首都政法工作。" + FILLER
     hebei = "本报讯 记者周宵鹏 河北省委政法工作会议强调，全省政法战线要打造忠诚干净担当的政法铁军。" + FILLER
     result = reconstruct_page(
-        page(*para(beijing), *para(hebei), "河北省委政法工作会议提出", "打造忠诚干净担当新时代政法铁军",
-             "北京市委政法工作会议强调", "以高水平法治保障首都高质量发展")
+        page(
+            *para(beijing),
+            *para(hebei),
+            "河北省委政法工作会议提出",
+            "打造忠诚干净担当新时代政法铁军",
+            "北京市委政法工作会议强调",
+            "以高水平法治保障首都高质量发展",
+        )
     )
     assert [(a.kicker, a.title) for a in result.articles] == [
         ("北京市委政法工作会议强调", "以高水平法治保障首都高质量发展"),
@@ -193,9 +208,17 @@ def test_story_without_a_lead_is_cut_off_by_its_headline() -> None:
     courts = "最高检召开检察委员会会议，研究案件质量评查工作，要求提升最高检办案质效。" * 3
     wages = "廊下镇依托“三所联动”机制调解跨省欠薪纠纷，律师帮助阿姨们讨回工资。" * 3
     result = reconstruct_page(
-        page(*para("上接第一版 " + courts), *para(wages), "以更高标准更严要求 提升最高检办案质效", "“三所联动”跨省讨薪")
+        page(
+            *para("上接第一版 " + courts),
+            *para(wages),
+            "以更高标准更严要求 提升最高检办案质效",
+            "“三所联动”跨省讨薪",
+        )
     )
-    assert [a.title for a in result.articles] == ["以更高标准更严要求 提升最高检办案质效", "“三所联动”跨省讨薪"]
+    assert [a.title for a in result.articles] == [
+        "以更高标准更严要求 提升最高检办案质效",
+        "“三所联动”跨省讨薪",
+    ]
     assert result.articles[1].paragraphs[0].text.startswith("廊下镇")
     assert result.articles[1].confidence.lead is False
 

@@ -99,7 +99,9 @@ def _article_blocks(golden: dict) -> tuple[list[str], list[tuple[dict, list[str]
     stories = []
     for article in golden["articles"]:
         first, last = article["paragraphs"][0]["lines"][0], article["paragraphs"][-1]["lines"][1]
-        own = [lines[n - 1] for n in range(first, last + 1) if n not in headline_lines and lines[n - 1].strip()]
+        own = [
+            lines[n - 1] for n in range(first, last + 1) if n not in headline_lines and lines[n - 1].strip()
+        ]
         stories.append((article, own))
     headlines = [lines[n - 1] for n in sorted(headline_lines)]
     return furniture, stories, headlines

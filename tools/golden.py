@@ -1,7 +1,7 @@
 """Write or check the golden files: fixtures/pages/<case>.txt -> <case>.expected.json.
 
-    python tools/golden.py            # show which cases differ
-    python tools/golden.py --update   # rewrite every expected file (review the diff before committing!)
+python tools/golden.py            # show which cases differ
+python tools/golden.py --update   # rewrite every expected file (review the diff before committing!)
 """
 
 from __future__ import annotations
