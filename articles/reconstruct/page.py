@@ -443,7 +443,7 @@ def _article(position: int, seg: Segment, group: _Group | None, labels: list[Blo
         headline_lines = tuple(b.first for b in group.blocks)
     headline_lines += tuple(b.first for b in labels)
     dateline = seg.lead.dateline if seg.lead else None
-    body_text = "".join(p.text for p in paragraphs if p.kind in (BODY, HEADING))
+    body_text = "\n".join(p.text for p in paragraphs if p.kind in (BODY, HEADING))
     resolution = places.resolve_places(
         dateline_place=dateline.place if dateline else None,
         text=body_text,

@@ -35,7 +35,7 @@ ETHNIC_AUTONOMY = re.compile(
     r"|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|普米|怒|鄂温克|保安|裕固|独龙)族)+自治[州县旗]$"
 )  # 延边朝鲜族自治州, 巴音郭楞蒙古自治州, 长白朝鲜族自治县
 # After a short form, these make it part of a street name or another word: 南京路 is in 上海.
-SHORT_FORM_RUNS_ON = re.compile(r"[路街巷族]|大道|时间")  # 南京路, 中山大道, 北京时间, 东乡族
+SHORT_FORM_RUNS_ON = re.compile(r"[路街巷族]|大道|时间")  # 南京路, 深圳大道, 北京时间, 东乡族
 # A short form ending in a direction may be a river or a mountain and that direction.
 DIRECTION_RUNS_ON = re.compile(r"(?<=[东南西北])[岸麓侧坡]")  # 黄河南岸 (not 河南)
 # A full name may run on into a longer common word.
@@ -56,14 +56,16 @@ SHORT_FORM_STOPLIST = frozenset(
     " 中原 丰满 高台 九龙 新民 民权 大通 无为 小店 同心 同仁 南海 宝塔 平房 七星 灯塔 天涯 大悟 江汉 博爱"
     " 南湖 东湖 回民 河口 江岸 马尾 云霄 太平 方正 弥勒 黑水 安居 龙凤 上党 新星 白杨 麒麟 海盐 大化 商城"
     " 高密 江山 富民 清流 水城 阳明 甘泉 开化 爱民 泰山 惠民 西夏 民和 新建 和顺 上高 孝义 东海 天台 龙门"
-    " 安宁 和政 政和 龙江 白沙 青山 白云 东山 临海 建华 建安 卫东 南部 武功 白河 双河 盐池 长宁".split()
+    " 安宁 和政 政和 龙江 白沙 青山 白云 东山 临海 建华 建安 卫东 南部 武功 白河 双河 盐池 朝天 八步"
+    # counties in idioms: 天长地久, 同心同德, 兵临城下, 万全之策, 坚如磐石, 否极泰来, 阳春三月, 万点大关, …
+    " 天长 同德 万载 临城 万全 千山 兴隆 五常 泰来 久治 陈仓 满城 磐石 黄龙 西山 大田 阳春 凌云 大关 三台".split()
 )
 # Full names that are common words: 城区 is also the name of three districts in 山西; 市和县.
-FULL_NAME_STOPLIST = frozenset({"城区", "郊区", "矿区", "东区", "西区", "和县"})
+FULL_NAME_STOPLIST = frozenset({"城区", "郊区", "矿区", "东区", "西区", "和县", "解放区"})
 # Words that contain a place name but do not name the place: matched like names, then dropped.
 NOT_PLACES = frozenset(
-    {"出海口", "入海口", "大理石", "三明治", "四平八稳", "长治久安", "北海道", "普陀山", "未开封", "已开封"}
-    | {"上海合作组织"}
+    "出海口 入海口 大理石 大理寺 三明治 四平八稳 四平方 长治久安 繁荣昌盛 大同小异 天下大同 世界大同 东躲西藏"
+    " 复合肥 邯郸学步 洛阳纸贵 北海道 普陀山 未开封 已开封 示范县 模范县 小康县 石狮子 上海合作组织".split()
 )
 
 TITLE_WEIGHT = 3
@@ -128,7 +130,7 @@ class Gazetteer:
             full = self._names.get(name, [])
             short = [] if name in SHORT_FORM_STOPLIST else self._shorts.get(name, [])
             if full or short:
-                self._entries[name] = self._entry(self.candidates(full, short), short=not full)
+                self._entries[name] = self._entry(self._candidates(full, short), short=not full)
         lengths: defaultdict[str, set[int]] = defaultdict(set)
         for name in self._entries:
             lengths[name[:2]].add(len(name))
@@ -138,6 +140,10 @@ class Gazetteer:
         # Splitting before each pair of characters that may open a name, capturing the pair, lets C
         # code find the offsets of the pairs that do open one; Python then loops over those only.
         self._pairs = re.compile(f"(?=([{firsts}][{seconds}]))")
+
+    def __iter__(self) -> Iterator[Place]:
+        """Every division, in code order."""
+        return iter(sorted(self._by_code.values(), key=lambda p: p.code))
 
     def place(self, code: str) -> Place:
         return self._by_code[code]
@@ -157,18 +163,17 @@ class Gazetteer:
         found = {p.code: p for p in (*self._names.get(name, ()), *self._shorts.get(name, ()))}
         return [found[code] for code in sorted(found)]
 
-    def candidates(self, full: list[Place], short: list[Place]) -> tuple[_Candidate, ...]:
-        """What places named so may mean: a province before its namesakes, a place before its parts."""
+    def _candidates(self, full: list[Place], short: list[Place]) -> tuple[_Candidate, ...]:
+        """What places named so may mean: a province rather than its namesakes (河北, not 天津 河北区)."""
         places = {p.code: p for p in (*full, *short)}
         if any(p.level == PROVINCE for p in places.values()):
-            places = {c: p for c, p in places.items() if p.level == PROVINCE}  # 河北, not 天津 河北区
-        places = {c: p for c, p in places.items() if not self._inside(p, places)}  # 长沙市, not 长沙县
+            places = {c: p for c, p in places.items() if p.level == PROVINCE}
         return tuple(
             _Candidate(p, self.province_of(p).code, self._rank(p), p in full or self._rank(p) >= 2)
             for _, p in sorted(places.items())
         )
 
-    def scan(self, text: str, *, title: bool = False) -> Iterator[_Mention]:
+    def _scan(self, text: str, *, title: bool = False) -> Iterator[_Mention]:
         """The place names in `text`, leftmost-longest, without those that run on into other words."""
         entries, lengths = self._entries, self._lengths
         lead_end = text.find("\n") if "\n" in text else LEAD_CHARS
@@ -207,13 +212,6 @@ class Gazetteer:
         parent = self._by_code.get(place.parent or "")
         return 2 if place.level == CITY or (parent is not None and parent.level == PROVINCE) else 1
 
-    def _inside(self, place: Place, places: dict[str, Place]) -> bool:
-        while place.parent is not None:
-            if place.parent in places:
-                return True
-            place = self._by_code[place.parent]
-        return False
-
 
 @cache
 def gazetteer() -> Gazetteer:
@@ -235,8 +233,8 @@ def resolve_places(*, dateline_place: str | None, text: str, title: str | None =
     Resolution(region='江苏省', places=('南京市',), unresolved=())
     """
     g = gazetteer()
-    mentions = [*g.scan(title, title=True)] if title else []
-    mentions += g.scan(text)
+    mentions = [*g._scan(title, title=True)] if title else []
+    mentions += g._scan(text)
     context = _Context(mentions)
     dateline = _dateline(g, dateline_place, context) if dateline_place else None
     unresolved: dict[str, None] = {}  # an ordered set
@@ -332,7 +330,7 @@ def _dateline(g: Gazetteer, name: str, context: _Context) -> _Candidate | None:
 
     The stoplist is for running text: a dateline names a place even when it is 本报中山.
     """
-    candidates = g.candidates(g._names.get(name, []), g._shorts.get(name, []))
+    candidates = g._candidates(g._names.get(name, []), g._shorts.get(name, []))
     if not candidates:
         return None
     top = max(c.rank for c in candidates)
