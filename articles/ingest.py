@@ -1,0 +1,435 @@
+"""Reconstructed pages into rows: one page, one transaction.
+
+The engine runs before anything is written, so input that is not a page (PageError) writes nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.contrib.postgres.search import SearchVector
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles import models
+from articles.reconstruct import values
+from articles.reconstruct.page import reconstruct_page
+from articles.reconstruct.places import PROVINCE, Place, gazetteer
+from articles.reconstruct.values import PageError
+from articles.search import search_text_for
+
+CREATED = "created"
+UNCHANGED = "unchanged"
+REPLACED = "replaced"
+NEEDS_REVIEW = "needs_review"  # the file changed but the page has edited articles: kept as it was
+
+MAX_PAGE_BYTES = 5 * 1024 * 1024  # a dense broadsheet page is under 100 KB of text
+LOW_HEADLINE_SCORE = 0.3
+
+PAGE_FILE_NAME = re.compile(r"_(\d{4}-\d{2}-\d{2})_(\d+)\.txt$")  # fazhi_2025-01-24_02.txt
+PAGE_DIR_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})$")  # 2025-01-24 (holding 02.txt)
+PAGE_NUMBER_NAME = re.compile(r"^(\d+)\.txt$")  # 02.txt
+PAGE_NAME_PATTERNS = "<anything>_YYYY-MM-DD_NN.txt (e.g. fazhi_2025-01-24_02.txt) or YYYY-MM-DD/NN.txt"
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    status: str  # CREATED | UNCHANGED | REPLACED | NEEDS_REVIEW
+    page: models.Page
+    article_count: int  # articles the page has now
+
+
+@dataclass
+class IngestCache:
+    """Row ids looked up during one batch, so each person, place and paper costs a query once.
+
+    Ids found in a transaction are kept only once it commits: a rolled-back page leaves none behind.
+    """
+
+    newspapers: dict[str, int] = field(default_factory=dict)
+    people: dict[str, int] = field(default_factory=dict)
+    places: dict[str, int] = field(default_factory=dict)  # administrative code -> Place id
+
+
+def page_ingest(
+    *,
+    paper: str,
+    date: datetime.date,
+    number: int,
+    data: bytes,
+    source_name: str,
+    cache: IngestCache | None = None,
+) -> IngestResult:
+    """Reconstruct a page file and store it; the same bytes again change nothing."""
+    _size_check(len(data))
+    with transaction.atomic():
+        page = _page_current(paper=paper, date=date, number=number)
+        if page is not None and page.content_hash == _digest(data):
+            return IngestResult(UNCHANGED, page, page.articles.count())
+        reconstructed = dataclasses.replace(reconstruct_page(data), source=source_name)
+        return _page_store(
+            page=page,
+            paper=paper,
+            date=date,
+            number=number,
+            data=data,
+            source_name=source_name,
+            reconstructed=reconstructed,
+            cache=cache or IngestCache(),
+        )
+
+
+@transaction.atomic
+def page_store(
+    *,
+    paper: str,
+    date: datetime.date,
+    number: int,
+    data: bytes,
+    source_name: str,
+    reconstructed: values.Page,
+    cache: IngestCache | None = None,
+) -> IngestResult:
+    """Store an already reconstructed page; page_ingest without the engine."""
+    return _page_store(
+        page=_page_current(paper=paper, date=date, number=number),
+        paper=paper,
+        date=date,
+        number=number,
+        data=data,
+        source_name=source_name,
+        reconstructed=reconstructed,
+        cache=cache or IngestCache(),
+    )
+
+
+def page_file_read(*, path: Path) -> bytes:
+    """The bytes of a page file, or a PageError saying in words why there are none."""
+    try:
+        if path.is_dir():
+            raise PageError("is a directory, not a page file")
+        size = path.stat().st_size
+        _size_check(size)
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise PageError("no such file") from None
+    except PermissionError:
+        raise PageError("cannot be read: permission denied") from None
+    except OSError as exc:
+        raise PageError(f"cannot be read: {exc.strerror or exc}") from None
+
+
+def page_name_parse(*, path: Path) -> tuple[str | None, str | None]:
+    """The date and page number a file's path spells, as text; None for what it does not spell.
+
+    >>> page_name_parse(path=Path("in/fazhi_2025-01-24_02.txt"))
+    ('2025-01-24', '02')
+    >>> page_name_parse(path=Path("in/2025-01-24/02.txt"))
+    ('2025-01-24', '02')
+    """
+    if match := PAGE_FILE_NAME.search(path.name):
+        return match[1], match[2]
+    number = PAGE_NUMBER_NAME.match(path.name)
+    folder = PAGE_DIR_NAME.match(path.parent.name)
+    if number and folder:
+        return folder[1], number[1]
+    return None, None
+
+
+def issue_date_parse(text: str) -> datetime.date:
+    """An issue date written YYYY-MM-DD; PageError when it is no date (2025-02-30)."""
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise PageError(f"{text} is not a date (YYYY-MM-DD)") from None
+
+
+def page_number_parse(text: str) -> int:
+    """A page number, 1 or more."""
+    if not text.isdigit() or int(text) < 1:
+        raise PageError(f"{text} is not a page number (1 or more)")
+    return int(text)
+
+
+def _size_check(size: int) -> None:
+    if size > MAX_PAGE_BYTES:
+        raise PageError(
+            f"too large to be a page ({size / 1024 / 1024:.1f} MB; "
+            f"the limit is {MAX_PAGE_BYTES // 1024 // 1024} MB)"
+        )
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _page_current(*, paper: str, date: datetime.date, number: int) -> models.Page | None:
+    """The stored page, locked until the transaction ends; its large columns are left unread."""
+    return (
+        models.Page.objects.for_issue(paper, date)
+        .filter(number=number)
+        .defer("raw", "reconstructed_json")
+        .select_for_update(of=("self",))
+        .first()
+    )
+
+
+def _page_store(
+    *,
+    page: models.Page | None,
+    paper: str,
+    date: datetime.date,
+    number: int,
+    data: bytes,
+    source_name: str,
+    reconstructed: values.Page,
+    cache: IngestCache,
+) -> IngestResult:
+    digest = _digest(data)
+    if page is not None and page.content_hash == digest:
+        return IngestResult(UNCHANGED, page, page.articles.count())
+    if page is not None and page.articles.filter(edited=True).exists():
+        page.needs_review = True
+        page.review_reason = (
+            f"{source_name} (sha256 {digest[:12]}) differs from the ingested {page.source_name}, "
+            "but editors changed articles on this page: they were kept and the new file was not applied"
+        )
+        page.save(update_fields=["needs_review", "review_reason"])
+        return IngestResult(NEEDS_REVIEW, page, page.articles.count())
+
+    found = IngestCache()
+    fields = {
+        "section": reconstructed.section or "",
+        "proofreader": reconstructed.proofreader or "",
+        "raw": data,
+        "encoding": reconstructed.encoding,
+        "content_hash": digest,
+        "source_name": source_name,
+        "line_count": reconstructed.line_count,
+        "ingested_at": timezone.now(),
+        "reconstructed_json": reconstructed.to_json(),
+        "needs_review": False,
+        "review_reason": "",
+    }
+    if page is None:
+        issue_id = _issue_id(paper=paper, date=date, cache=cache, found=found)
+        page = models.Page.objects.create(issue_id=issue_id, number=number, **fields)
+        status = CREATED
+    else:
+        _page_version_keep(page=page, replaced_at=fields["ingested_at"])
+        page.articles.all().delete()
+        for name, value in fields.items():
+            setattr(page, name, value)
+        page.save(update_fields=list(fields))
+        status = REPLACED
+
+    _articles_create(page=page, articles=reconstructed.articles, cache=cache, found=found)
+    transaction.on_commit(lambda: _cache_merge(cache, found))
+    return IngestResult(status, page, len(reconstructed.articles))
+
+
+def _page_version_keep(*, page: models.Page, replaced_at: datetime.datetime) -> None:
+    old = models.Page.objects.values("raw", "content_hash", "source_name", "ingested_at").get(pk=page.pk)
+    models.PageVersion.objects.create(
+        page=page,
+        raw=old["raw"],
+        content_hash=old["content_hash"],
+        source_name=old["source_name"],
+        created_at=old["ingested_at"],
+        replaced_at=replaced_at,
+    )
+
+
+def _issue_id(*, paper: str, date: datetime.date, cache: IngestCache, found: IngestCache) -> int:
+    newspaper_id = cache.newspapers.get(paper)
+    if newspaper_id is None:
+        newspaper, _ = models.Newspaper.objects.get_or_create(
+            name=paper, defaults={"slug": _newspaper_slug(paper)}
+        )
+        newspaper_id = found.newspapers[paper] = newspaper.pk
+    issue_id = (
+        models.Issue.objects.filter(newspaper_id=newspaper_id, date=date).values_list("pk", flat=True).first()
+    )
+    if issue_id is None:
+        # An upsert, not get_or_create: one query, and safe against a concurrent ingest of the issue.
+        (issue,) = models.Issue.objects.bulk_create(
+            [models.Issue(newspaper_id=newspaper_id, date=date)],
+            update_conflicts=True,
+            unique_fields=["newspaper", "date"],
+            update_fields=["date"],
+        )
+        issue_id = issue.pk
+    return issue_id
+
+
+def _newspaper_slug(name: str) -> str:
+    base = slugify(name, allow_unicode=True) or "paper"
+    slug, n = base, 1
+    while models.Newspaper.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def _articles_create(
+    *,
+    page: models.Page,
+    articles: tuple[values.Article, ...],
+    cache: IngestCache,
+    found: IngestCache,
+) -> None:
+    people = _people_ids(names={b.name for a in articles for b in a.bylines}, cache=cache, found=found)
+    places = _PlaceLinker(cache=cache, found=found)
+    rows = [_article_row(page=page, article=a, places=places) for a in articles]
+    models.Article.objects.bulk_create(rows)
+
+    paragraphs: list[models.Paragraph] = []
+    bylines: list[models.Byline] = []
+    links: list[models.Article.places.through] = []
+    for row, article in zip(rows, articles, strict=True):
+        paragraphs += [
+            models.Paragraph(
+                article=row,
+                position=n,
+                kind=p.kind,
+                text=p.text,
+                line_start=p.lines[0],
+                line_end=p.lines[1],
+            )
+            for n, p in enumerate(article.paragraphs, start=1)
+        ]
+        credits = dict.fromkeys((b.name, b.role) for b in article.bylines)  # ordered, no repeats
+        bylines += [
+            models.Byline(article=row, person_id=people[name], role=role, order=n)
+            for n, (name, role) in enumerate(credits, start=1)
+        ]
+        place_ids = dict.fromkeys(places.place_id(name, region=article.region) for name in article.places)
+        links += [
+            models.Article.places.through(article_id=row.pk, place_id=place_id)
+            for place_id in place_ids
+            if place_id is not None
+        ]
+    models.Paragraph.objects.bulk_create(paragraphs)
+    models.Byline.objects.bulk_create(bylines)
+    if links:
+        models.Article.places.through.objects.bulk_create(links)
+    # One statement for the page: PostgreSQL weighs title words (A) above body words (B).
+    models.Article.objects.filter(page=page).update(
+        search_vector=SearchVector("search_title", config="simple", weight="A")
+        + SearchVector("search_body", config="simple", weight="B")
+    )
+
+
+def _article_row(*, page: models.Page, article: values.Article, places: _PlaceLinker) -> models.Article:
+    dateline = article.dateline
+    search_title, search_body = search_text_for(
+        title_parts=[t for t in (article.kicker, article.title, article.subtitle) if t],
+        body=article.text,
+    )
+    return models.Article(
+        page=page,
+        position=article.position,
+        kind=article.kind,
+        kicker=article.kicker or "",
+        title=article.title or "",
+        subtitle=article.subtitle or "",
+        labels=list(article.labels),
+        dateline_place=(dateline.place or "") if dateline else "",
+        dateline_date=(dateline.date or "") if dateline else "",
+        dateline_agency=dateline.agency if dateline else "",
+        region_name=article.region or "",
+        place_names=list(article.places),
+        region_id=places.region_id(article.region) if article.region else None,
+        continued_from_page=article.continued_from_page,
+        continued_to_page=article.continued_to_page,
+        headline_lines=list(article.headline_lines),
+        confidence_headline=article.confidence.headline,
+        confidence_lead=article.confidence.lead,
+        places_unresolved=list(article.confidence.places_unresolved),
+        needs_review=article_needs_review(article),
+        search_title=search_title,
+        search_body=search_body,
+    )
+
+
+def article_needs_review(article: values.Article) -> bool:
+    """Whether an editor should look at what the engine made of this article.
+
+    A fragment continued from another page carries its headline there, so only its lead counts.
+    """
+    confidence = article.confidence
+    if not confidence.lead or confidence.places_unresolved:
+        return True
+    if article.continued_from_page is not None:
+        return False
+    return not article.title or confidence.headline < LOW_HEADLINE_SCORE
+
+
+def _people_ids(*, names: set[str], cache: IngestCache, found: IngestCache) -> dict[str, int]:
+    ids = {name: cache.people[name] for name in names if name in cache.people}
+    missing = names - ids.keys()
+    if missing:
+        # Upsert: one query returns the ids of new and existing people alike.
+        people = models.Person.objects.bulk_create(
+            [models.Person(name=name) for name in sorted(missing)],
+            update_conflicts=True,
+            unique_fields=["name"],
+            update_fields=["name"],
+        )
+        for person in people:
+            ids[person.name] = found.people[person.name] = person.pk
+    return ids
+
+
+class _PlaceLinker:
+    """The engine's place names to Place rows, creating each one's province → city → county chain.
+
+    The engine gives full names (江苏省, 南京市, 朝阳区); a name several divisions share is settled by
+    the article's region, and left unlinked when that does not settle it: no guessing.
+    """
+
+    def __init__(self, *, cache: IngestCache, found: IngestCache) -> None:
+        self.cache = cache
+        self.found = found
+        self.gazetteer = gazetteer()
+
+    def region_id(self, name: str) -> int | None:
+        return self._row_id(self._one(name, level=PROVINCE))
+
+    def place_id(self, name: str, *, region: str | None) -> int | None:
+        return self._row_id(self._one(name, region=region))
+
+    def _one(self, name: str, *, level: str | None = None, region: str | None = None) -> Place | None:
+        matches = self.gazetteer.lookup(name)
+        matches = [p for p in matches if p.name == name] or matches  # a full name over a short form
+        if level is not None:
+            matches = [p for p in matches if p.level == level]
+        if len(matches) > 1 and region is not None:
+            matches = [p for p in matches if self.gazetteer.province_of(p).name == region]
+        return matches[0] if len(matches) == 1 else None
+
+    def _row_id(self, place: Place | None) -> int | None:
+        if place is None:
+            return None
+        known = self.cache.places.get(place.code) or self.found.places.get(place.code)
+        if known is not None:
+            return known
+        parent = self.gazetteer.place(place.parent) if place.parent is not None else None
+        row, _ = models.Place.objects.get_or_create(
+            code=place.code,
+            defaults={"name": place.name, "level": place.level, "parent_id": self._row_id(parent)},
+        )
+        self.found.places[place.code] = row.pk
+        return row.pk
+
+
+def _cache_merge(cache: IngestCache, found: IngestCache) -> None:
+    cache.newspapers.update(found.newspapers)
+    cache.people.update(found.people)
+    cache.places.update(found.places)
