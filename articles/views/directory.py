@@ -1,0 +1,3 @@
+"""Reporters and regions."""
+
+from __future__ import annotations
