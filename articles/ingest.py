@@ -8,12 +8,17 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import hashlib
+import multiprocessing
 import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.contrib.postgres.search import SearchVector
-from django.db import transaction
+from django.db import DatabaseError, connections, transaction
+from django.db.models import Value
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -72,7 +77,6 @@ def page_ingest(
         page = _page_current(paper=paper, date=date, number=number)
         if page is not None and page.content_hash == _digest(data):
             return IngestResult(UNCHANGED, page, page.articles.count())
-        reconstructed = dataclasses.replace(reconstruct_page(data), source=source_name)
         return _page_store(
             page=page,
             paper=paper,
@@ -80,7 +84,7 @@ def page_ingest(
             number=number,
             data=data,
             source_name=source_name,
-            reconstructed=reconstructed,
+            prepared=page_prepare(data=data, source_name=source_name),
             cache=cache or IngestCache(),
         )
 
@@ -104,8 +108,139 @@ def page_store(
         number=number,
         data=data,
         source_name=source_name,
-        reconstructed=reconstructed,
+        prepared=PreparedPage.of(reconstructed),
         cache=cache or IngestCache(),
+    )
+
+
+@dataclass(frozen=True)
+class PreparedPage:
+    """The pure half of ingest: the engine's page and each article's search text. No database, so it
+    can be made in another process while this one writes the previous page."""
+
+    page: values.Page
+    search: tuple[tuple[str, str], ...]  # (title, body) search text of each article, in order
+
+    @classmethod
+    def of(cls, page: values.Page) -> PreparedPage:
+        return cls(page, tuple(_search_text(a) for a in page.articles))
+
+
+def page_prepare(*, data: bytes, source_name: str) -> PreparedPage:
+    """Reconstruct a page file and segment its search text; PageError for what is not a page."""
+    return PreparedPage.of(dataclasses.replace(reconstruct_page(data), source=source_name))
+
+
+def _search_text(article: values.Article) -> tuple[str, str]:
+    return search_text_for(
+        title_parts=[t for t in (article.kicker, article.title, article.subtitle) if t], body=article.text
+    )
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One file of a batch: where it is and where it goes."""
+
+    label: str  # how the user named the file, for messages
+    path: Path
+    paper: str
+    date: datetime.date
+    number: int
+    source_name: str
+
+
+def pages_ingest(
+    *, jobs: Iterable[PageJob | PageError], workers: int = 1, cache: IngestCache | None = None
+) -> Iterator[tuple[PageJob | PageError, IngestResult | Exception]]:
+    """Ingest a batch in order, one transaction per page, yielding each job's result or error.
+
+    With workers > 1 the engine runs in that many processes, a few pages ahead of the one being written;
+    a page whose stored bytes are the same is never sent to the engine.
+    """
+    cache = cache or IngestCache()
+    if workers <= 1:
+        for job in jobs:
+            yield job, _job_run(job, cache=cache)
+        return
+    # Forked workers inherit this process's database connection but never touch it: they only run the
+    # engine, and multiprocessing ends them with os._exit, so no finaliser closes it under us.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        window: deque[tuple[PageJob | PageError, Future[PreparedPage] | bytes | Exception | None]] = deque()
+        for job in jobs:
+            window.append((job, _job_submit(job, pool)))
+            if len(window) > 2 * workers:
+                yield _job_finish(*window.popleft(), cache=cache)
+        while window:
+            yield _job_finish(*window.popleft(), cache=cache)
+
+
+def _job_submit(
+    job: PageJob | PageError, pool: ProcessPoolExecutor
+) -> Future[PreparedPage] | bytes | Exception | None:
+    """Start the engine on a job's file; the bytes alone when the page is stored unchanged."""
+    if isinstance(job, PageError):
+        return None
+    try:
+        data = page_file_read(path=job.path)
+        stored = (
+            models.Page.objects.for_issue(job.paper, job.date)
+            .filter(number=job.number)
+            .values_list("content_hash", flat=True)
+            .first()
+        )
+    except (PageError, DatabaseError) as exc:
+        return exc
+    if stored == _digest(data):
+        return data
+    return pool.submit(_prepare_in_worker, data, job.source_name)
+
+
+def _prepare_in_worker(data: bytes, source_name: str) -> tuple[bytes, PreparedPage]:
+    return data, page_prepare(data=data, source_name=source_name)
+
+
+def _job_finish(
+    job: PageJob | PageError, started: Future[PreparedPage] | bytes | Exception | None, *, cache: IngestCache
+) -> tuple[PageJob | PageError, IngestResult | Exception]:
+    if isinstance(job, PageError):
+        return job, job
+    if isinstance(started, Exception):
+        return job, started
+    try:
+        if isinstance(started, bytes):
+            data, prepared = started, None
+        else:
+            data, prepared = started.result()  # type: ignore[union-attr, misc]
+        return job, _job_store(job, data=data, prepared=prepared, cache=cache)
+    except Exception as exc:  # reported per file by the caller; the batch goes on
+        return job, exc
+
+
+def _job_run(job: PageJob | PageError, *, cache: IngestCache) -> IngestResult | Exception:
+    if isinstance(job, PageError):
+        return job
+    try:
+        return _job_store(job, data=page_file_read(path=job.path), prepared=None, cache=cache)
+    except Exception as exc:
+        return exc
+
+
+@transaction.atomic
+def _job_store(
+    job: PageJob, *, data: bytes, prepared: PreparedPage | None, cache: IngestCache
+) -> IngestResult:
+    page = _page_current(paper=job.paper, date=job.date, number=job.number)
+    if page is not None and page.content_hash == _digest(data):
+        return IngestResult(UNCHANGED, page, page.articles.count())
+    return _page_store(
+        page=page,
+        paper=job.paper,
+        date=job.date,
+        number=job.number,
+        data=data,
+        source_name=job.source_name,
+        prepared=prepared or page_prepare(data=data, source_name=job.source_name),
+        cache=cache,
     )
 
 
@@ -188,10 +323,15 @@ def _page_store(
     number: int,
     data: bytes,
     source_name: str,
-    reconstructed: values.Page,
+    prepared: PreparedPage,
     cache: IngestCache,
 ) -> IngestResult:
+    reconstructed = prepared.page
     digest = _digest(data)
+    with connections["default"].cursor() as cursor:
+        # A batch load: the commit need not wait for the disk. A crash can lose the last few pages
+        # (the next ingest of the batch redoes them), never half a page.
+        cursor.execute("SET LOCAL synchronous_commit TO OFF")
     if page is not None and page.content_hash == digest:
         return IngestResult(UNCHANGED, page, page.articles.count())
     if page is not None and page.articles.filter(edited=True).exists():
@@ -229,7 +369,7 @@ def _page_store(
         page.save(update_fields=list(fields))
         status = REPLACED
 
-    _articles_create(page=page, articles=reconstructed.articles, cache=cache, found=found)
+    _articles_create(page=page, prepared=prepared, cache=cache, found=found)
     transaction.on_commit(lambda: _cache_merge(cache, found))
     return IngestResult(status, page, len(reconstructed.articles))
 
@@ -278,15 +418,15 @@ def _newspaper_slug(name: str) -> str:
 
 
 def _articles_create(
-    *,
-    page: models.Page,
-    articles: tuple[values.Article, ...],
-    cache: IngestCache,
-    found: IngestCache,
+    *, page: models.Page, prepared: PreparedPage, cache: IngestCache, found: IngestCache
 ) -> None:
+    articles = prepared.page.articles
     people = _people_ids(names={b.name for a in articles for b in a.bylines}, cache=cache, found=found)
     places = _PlaceLinker(cache=cache, found=found)
-    rows = [_article_row(page=page, article=a, places=places) for a in articles]
+    rows = [
+        _article_row(page=page, article=a, search=search, places=places)
+        for a, search in zip(articles, prepared.search, strict=True)
+    ]
     models.Article.objects.bulk_create(rows)
 
     paragraphs: list[models.Paragraph] = []
@@ -319,19 +459,13 @@ def _articles_create(
     models.Byline.objects.bulk_create(bylines)
     if links:
         models.Article.places.through.objects.bulk_create(links)
-    # One statement for the page: PostgreSQL weighs title words (A) above body words (B).
-    models.Article.objects.filter(page=page).update(
-        search_vector=SearchVector("search_title", config="simple", weight="A")
-        + SearchVector("search_body", config="simple", weight="B")
-    )
 
 
-def _article_row(*, page: models.Page, article: values.Article, places: _PlaceLinker) -> models.Article:
+def _article_row(
+    *, page: models.Page, article: values.Article, search: tuple[str, str], places: _PlaceLinker
+) -> models.Article:
     dateline = article.dateline
-    search_title, search_body = search_text_for(
-        title_parts=[t for t in (article.kicker, article.title, article.subtitle) if t],
-        body=article.text,
-    )
+    search_title, search_body = search
     return models.Article(
         page=page,
         position=article.position,
@@ -355,6 +489,10 @@ def _article_row(*, page: models.Page, article: values.Article, places: _PlaceLi
         needs_review=article_needs_review(article),
         search_title=search_title,
         search_body=search_body,
+        # Computed by PostgreSQL in the INSERT itself (no second pass over the rows): title words weigh A,
+        # body words B.
+        search_vector=SearchVector(Value(search_title), config="simple", weight="A")
+        + SearchVector(Value(search_body), config="simple", weight="B"),
     )
 
 

@@ -19,6 +19,7 @@ PAGE_HEADER = re.compile(
     r"^(?:第?\s?\d{1,3}\s?版|\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日(?:\s?星期.)?|星期.|"
     r"(?:E-?mail|电话|邮箱|传真)[:：].*|www\.\S+)$"
 )  # 第2版 / 2025年1月24日 星期五
+FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in (PROOFREADER, EDITOR, PAGE_HEADER)))
 # Sidebar labels that belong to a story rather than name one.
 LABELS = frozenset(
     "记者手记 采访手记 记者观察 记者札记 编者按 编后 短评 相关链接 新闻链接 链接 延伸阅读 背景链接 "
@@ -65,7 +66,7 @@ def _body_like(line: Line, colw: float) -> bool:
 def loose_kind(line: Line) -> tuple[str, list[Byline]]:
     """What a line that stands alone is: furniture, byline block, photo credit, jump marker, label, headline."""
     text = line.text
-    if len(text) <= 40 and (PROOFREADER.match(text) or EDITOR.match(text) or PAGE_HEADER.match(text)):
+    if len(text) <= 40 and FURNITURE.match(text):
         return "furniture", []
     if text[0] in bl.BLOCK_MARKS:
         block = bl.parse_byline_block(text)

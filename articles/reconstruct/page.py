@@ -135,10 +135,18 @@ class _Work:
             out |= found
         return frozenset(out)
 
+    def present_in(self, seg: Segment) -> frozenset[str]:
+        """The headline terms found in a story: the union of its paragraphs', which survive a cut."""
+        key = -id(seg)
+        found = self._present.get(key)
+        if found is None:
+            found = self._present[key] = self.present(seg.paras)
+        return found
+
     def vocabulary(self) -> hl.Vocabulary:
         key = tuple(id(s) for s in self.segments)
         if self._vocab is None or self._vocab[0] != key:
-            self._vocab = (key, hl.Vocabulary([self.present(s.paras) for s in self.segments]))
+            self._vocab = (key, hl.Vocabulary([self.present_in(s) for s in self.segments]))
         return self._vocab[1]
 
     # -- subheads or new stories --------------------------------------------------------------------
@@ -231,7 +239,7 @@ class _Work:
         return [k for k, s in enumerate(self.segments) if s.kind != "photo" and s.paras]
 
     def _scores(self, vocab: hl.Vocabulary, cands: list[int]) -> list[list[float]]:
-        texts = [self.present(self.segments[k].paras) for k in cands]
+        texts = [self.present_in(self.segments[k]) for k in cands]
         rows = [[vocab.coverage(g.terms, story) for story in texts] for g in self.groups]
         bonus = self._above_bonus(rows, cands)
         for g, row in zip(self.groups, rows, strict=True):
@@ -334,7 +342,7 @@ class _Work:
             ):
                 if nb is None or nb.story is None or len(nb.blocks) >= 3 or g.terms is None:
                     continue
-                score = vocab.coverage(g.terms, self.present(self.segments[nb.story].paras))
+                score = vocab.coverage(g.terms, self.present_in(self.segments[nb.story]))
                 if score >= MIN_SUBTITLE:
                     nb.blocks = sorted(nb.blocks + g.blocks, key=lambda b: b.first)
                     nb.terms = hl.Terms.merge([nb.terms, g.terms]) if nb.terms else g.terms

@@ -14,6 +14,7 @@ MAX_LINES = 20_000  # a broadsheet page has ~1,000 lines; more is not a page and
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_CHAR = re.compile(f"[{CJK}]+")  # 法治
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]+")  # control characters of binary data
+BLANK = " \u3000\t\u00a0\r\f\v"  # what a blank line may hold
 MULTISPACE = re.compile(r"  +")  # runs of spaces inside a line
 VISIBLE = re.compile(r"\S+")  # what is not white space
 # One character that justification may have spaced out: `2 0 2 5年`, `两 会 顺 利`.
@@ -125,15 +126,15 @@ def line_count(text: str) -> int:
 def split_lines(text: str) -> list[Line]:
     """Normalise newlines and return the non-blank lines with their numbers."""
     raw_lines = normalise_newlines(text).split("\n")
+    blank = [not raw.strip(BLANK) for raw in raw_lines]
+    blank.append(False)
     out: list[Line] = []
     for i, raw in enumerate(raw_lines):
+        if blank[i]:
+            continue
         clean = raw.replace("\u00a0", " ").replace("\t", "    ").rstrip()
         stripped = clean.lstrip(" \u3000")
-        if not stripped:
-            continue
         lead = clean[: len(clean) - len(stripped)]
-        indented = "\u3000" in lead or lead.count(" ") >= 2
-        blank_after = i + 1 < len(raw_lines) and not raw_lines[i + 1].strip(" \u3000\t\u00a0\r")
         body = stripped.replace("\u3000", " ")
         if " " in body:
             body = despace(MULTISPACE.sub(" ", body))
@@ -142,8 +143,8 @@ def split_lines(text: str) -> list[Line]:
                 no=i + 1,
                 raw=raw,
                 text=body,
-                indented=indented,
-                blank_after=blank_after,
+                indented="\u3000" in lead or lead.count(" ") >= 2,
+                blank_after=blank[i + 1],
                 width=display_width(body),
             )
         )

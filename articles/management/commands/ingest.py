@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import time
 from collections import Counter
 from pathlib import Path
@@ -16,6 +17,7 @@ from articles import ingest
 from articles.reconstruct.values import PageError
 
 PROGRESS_EVERY = 50  # files
+PARALLEL_FROM = 8  # files: below this, starting engine processes costs more than it saves
 
 
 class Command(BaseCommand):
@@ -39,6 +41,12 @@ class Command(BaseCommand):
             help="The issue date, YYYY-MM-DD, for every file; overrides the date in file names.",
         )
         parser.add_argument(
+            "--jobs",
+            type=int,
+            default=min(2, os.cpu_count() or 1),
+            help="Processes that run the engine ahead of the writer on batches (default: up to 2; 1 = none).",
+        )
+        parser.add_argument(
             "--page",
             type=_page_argument,
             help="The page number; only with a single file. Overrides the number in its name.",
@@ -53,10 +61,12 @@ class Command(BaseCommand):
             raise CommandError("--paper must name the newspaper")
 
         counts: Counter[str] = Counter()
-        cache = ingest.IngestCache()
         started = time.monotonic()
-        for n, path in enumerate(files, start=1):
-            status = self._file_ingest(path=path, paper=paper, options=options, cache=cache)
+        jobs = (_job(path=path, paper=paper, options=options) for path in files)
+        workers = options["jobs"] if len(files) >= PARALLEL_FROM else 1
+        results = ingest.pages_ingest(jobs=jobs, workers=max(1, workers))
+        for n, (job, result) in enumerate(results, start=1):
+            status = self._report(job=job, result=result, options=options)
             counts[status] += 1
             if len(files) > PROGRESS_EVERY and (n % PROGRESS_EVERY == 0 or n == len(files)):
                 rate = n / max(time.monotonic() - started, 1e-9)
@@ -73,37 +83,31 @@ class Command(BaseCommand):
         if counts["failed"]:
             raise CommandError(f"{counts['failed']} of {total} files failed", returncode=1)
 
-    def _file_ingest(
-        self, *, path: Path, paper: str, options: dict[str, Any], cache: ingest.IngestCache
+    def _report(
+        self,
+        *,
+        job: ingest.PageJob | _BadFile,
+        result: ingest.IngestResult | Exception,
+        options: dict[str, Any],
     ) -> str:
-        """Ingest one file and say how it went on one line; the status, or "failed"."""
-        try:
-            data = ingest.page_file_read(path=path)
-            date, number = _page_address(path=path, date=options["date"], page=options["page"])
-            result = ingest.page_ingest(
-                paper=paper,
-                date=date,
-                number=number,
-                data=data,
-                source_name=_source_name(path),
-                cache=cache,
-            )
-        except PageError as exc:
-            self.stderr.write(f"{path}: {exc}")
+        """Say how one file went on one line; return its status, or "failed"."""
+        label = job.label
+        if isinstance(result, PageError):
+            self.stderr.write(f"{label}: {result}")
             return "failed"
-        except DatabaseError as exc:
-            self.stderr.write(f"{path}: not stored, database error: {_first_line(exc)}")
+        if isinstance(result, DatabaseError):
+            self.stderr.write(f"{label}: not stored, database error: {_first_line(result)}")
             return "failed"
-        except Exception as exc:
+        if isinstance(result, Exception):
             if options["traceback"]:
-                raise
+                raise result
             self.stderr.write(
-                f"{path}: not stored, unexpected {type(exc).__name__}: {_first_line(exc)} "
+                f"{label}: not stored, unexpected {type(result).__name__}: {_first_line(result)} "
                 "(a bug: rerun with --traceback and report it)"
             )
             return "failed"
-
-        where = f"({paper} {date:%Y-%m-%d} page {number})"
+        assert isinstance(job, ingest.PageJob)
+        where = f"({job.paper} {job.date:%Y-%m-%d} page {job.number})"
         if result.status == ingest.CREATED:
             line = f"created {result.article_count} articles {where}"
         elif result.status == ingest.REPLACED:
@@ -113,8 +117,26 @@ class Command(BaseCommand):
         else:
             line = f"unchanged {where}"
         if options["verbosity"] >= 1:
-            self.stdout.write(f"{path}: {line}")
+            self.stdout.write(f"{label}: {line}")
         return result.status
+
+
+class _BadFile(PageError):
+    """A file that cannot even be addressed (no date in its name, …): reported like any bad file."""
+
+    def __init__(self, label: str, reason: str) -> None:
+        super().__init__(reason)
+        self.label = label
+
+
+def _job(*, path: Path, paper: str, options: dict[str, Any]) -> ingest.PageJob | _BadFile:
+    try:
+        date, number = _page_address(path=path, date=options["date"], page=options["page"])
+    except PageError as exc:
+        return _BadFile(str(path), str(exc))
+    return ingest.PageJob(
+        label=str(path), path=path, paper=paper, date=date, number=number, source_name=_source_name(path)
+    )
 
 
 def _page_address(*, path: Path, date: datetime.date | None, page: int | None) -> tuple[datetime.date, int]:
