@@ -57,7 +57,7 @@ def main() -> None:
             used = again or [next(dates) for _ in range(count)]
             jobs = [ingest.PageJob("seed", SEED, "法治日报", d, 2, SEED.name) for d in used]
             start = time.perf_counter()
-            for job, result in ingest.pages_ingest(jobs=jobs, workers=workers):
+            for _job, result in ingest.pages_ingest(jobs=jobs, workers=workers):
                 if isinstance(result, Exception):
                     raise result
             _rate(label, count, time.perf_counter() - start)
