@@ -38,9 +38,7 @@ run: export DJANGO_ALLOWED_HOSTS ?= 127.0.0.1,localhost
 run: export DJANGO_SECRET_KEY ?= $(shell cat var/secret_key)
 run: $(STAMP) var/secret_key
 	$(MANAGE) migrate --noinput
-	if [ -f articles/management/commands/ingest.py ]; then \
-		$(MANAGE) ingest fixtures/pages/*.txt --paper 法治日报; \
-	fi
+	$(MANAGE) ingest fixtures/pages/fazhi_*.txt --paper 法治日报
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	@echo "Serving on http://127.0.0.1:8000/ (Ctrl-C stops; or kill \$$(cat var/gunicorn.pid))"
 	exec $(BIN)/gunicorn --config newsroom/gunicorn.conf.py
