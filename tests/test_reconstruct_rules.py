@@ -255,3 +255,22 @@ def test_hundreds_of_headline_lines_still_reconstruct() -> None:
     result = reconstruct_page(page(*para("本报讯 记者黄洁 " + FILLER), *heads))
     assert len(result.articles) == 1
     assert len(result.unmatched_headlines) + bool(result.articles[0].title) >= 399
+
+
+def test_byline_in_parentheses_at_the_end_closes_the_story() -> None:
+    result = reconstruct_page(
+        page(
+            *para("国务院新闻办公室23日举行发布会。" + FILLER + "（本报记者 王比学）"),
+            *para("本报讯 记者黄洁 " + FILLER),
+        )
+    )
+    assert [[(b.name, b.role) for b in a.bylines] for a in result.articles] == [
+        [("王比学", "reporter")],
+        [("黄洁", "reporter")],
+    ]
+
+
+def test_byline_on_a_line_of_its_own_without_a_box_heads_a_feature() -> None:
+    result = reconstruct_page(page(*para("本报讯 记者黄洁 " + FILLER), "本报记者 张国强 韩宇", *para(FILLER)))
+    assert [[b.name for b in a.bylines] for a in result.articles] == [["黄洁"], ["张国强", "韩宇"]]
+    assert result.articles[1].kind == "feature"

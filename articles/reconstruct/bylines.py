@@ -55,6 +55,8 @@ DATELINE = re.compile(
 LEAD_START = re.compile(rf"^(?:据|本报|新华社|中新|人民|央|光明|法治|{_ROLE_ALT}|[（(])")  # 本报 / 记者 / （
 # A parenthesised byline right after a dateline or at a paragraph start: （记者王比学） (记者 王比学 通讯员 李四)
 PAREN_BYLINE = re.compile(r"\s?[（(](?P<inner>[^（）()]{2,40}?)[）)]")  # （记者王比学）
+# A parenthesised byline at the very end of a story: （本报记者 王比学） / (记者 李四 通讯员 王五)
+CLOSING_BYLINE = re.compile(rf"[（(](?P<inner>(?:{_ROLE_ALT})[^（）()]{{2,40}})[）)]\s*$")
 # A photo credit at the end of a caption: 本报通讯员 胡啸宇 摄 / 新华社记者 李四 摄 / 张三/摄
 PHOTO_CREDIT = re.compile(
     r"(?P<credit>[（(]?(?:(?:本报|新华社|人民视觉|视觉中国)?(?:记者|通讯员|特约摄影|摄影记者|摄影)?\s?"
@@ -214,6 +216,25 @@ def parse_byline_block(text: str) -> list[Byline] | None:
     if not bylines or match.group("rest")[end:].strip():
         return None
     return bylines
+
+
+def parse_byline_line(text: str) -> list[Byline] | None:
+    """A line that is only a role and names: `本报记者 张国强 韩宇` heading a feature."""
+    if not ROLE_SPLIT.match(text):
+        return None
+    bylines, end = parse_byline_run(text)
+    return bylines if bylines and not text[end:].strip() else None
+
+
+def parse_closing_byline(text: str) -> tuple[list[Byline], int] | None:
+    """A byline in parentheses that ends a story: `…会议还研究了其他事项。（本报记者 王比学）`."""
+    match = CLOSING_BYLINE.search(text)
+    if not match:
+        return None
+    bylines, _ = parse_byline_run(match.group("inner"))
+    if not bylines or (match.start() and text[: match.start()].rstrip()[-1:] not in "。！？”…"):
+        return None
+    return bylines, match.start()
 
 
 def parse_photo_credit(text: str) -> tuple[list[Byline], int] | None:

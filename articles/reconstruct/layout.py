@@ -72,6 +72,13 @@ def loose_kind(line: Line) -> tuple[str, list[Byline]]:
         block = bl.parse_byline_block(text)
         if block:
             return "byline", block
+    if len(text) <= 40:
+        closing = bl.parse_closing_byline(text)
+        if closing and closing[1] == 0:
+            return "closing", closing[0]
+        heading = bl.parse_byline_line(text)
+        if heading:
+            return "byline", heading
     if "摄" in text[-4:]:
         credit = bl.parse_photo_credit(text)
         if credit and credit[1] == 0:
@@ -243,6 +250,14 @@ def cut(blocks_: list[Block]) -> Cut:
             else:
                 cur = start(Segment([block], kind="feature", bylines=list(block.bylines)))
                 closed = False
+        elif block.kind == "closing":
+            if cur is None:
+                cur = start(Segment([block]))
+            else:
+                cur.blocks.extend(pending + [block])
+                pending = []
+            cur.bylines.extend(block.bylines)
+            closed = True
         elif block.kind == "credit":
             if cur is None:
                 cur = start(Segment([block], kind="photo"))
@@ -271,6 +286,10 @@ def cut(blocks_: list[Block]) -> Cut:
             else:
                 cur.blocks.extend(pending + [block])
                 pending = []
+            closing = bl.parse_closing_byline(block.text) if block.text.endswith(("）", ")")) else None
+            if closing and credit is None:
+                cur.bylines.extend(closing[0])
+                closed = True
     if pending:
         runs.append(HeadlineRun(pending, before=None, after=len(segments) - 1 if segments else None))
     return Cut(segments, runs, furniture)

@@ -415,9 +415,14 @@ def _paragraphs(seg: Segment) -> list[Paragraph]:
             out.append(Paragraph(HEADING, " ".join(b.text for b in run), (run[0].first, run[-1].last)))
             i = j
             continue
-        kind = {"para": BODY, "byline": BYLINE, "credit": BYLINE, "jump": JUMP, "label": LABEL}.get(
-            block.kind, BODY
-        )
+        kind = {
+            "para": BODY,
+            "byline": BYLINE,
+            "credit": BYLINE,
+            "closing": BYLINE,
+            "jump": JUMP,
+            "label": LABEL,
+        }.get(block.kind, BODY)
         out.append(Paragraph(kind, block.text, (block.first, block.last)))
         i += 1
     return out
