@@ -9,9 +9,10 @@ import datetime
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.db.models.functions import Left
 from django.utils import timezone
 
 
@@ -26,15 +27,53 @@ class Newspaper(models.Model):
         return self.name
 
 
+class IssueQuerySet(models.QuerySet["Issue"]):
+    def newest_first(self) -> IssueQuerySet:
+        return self.select_related("newspaper").order_by("-date", "newspaper__name")
+
+    def with_front_page(self) -> IssueQuerySet:
+        """Each issue's lowest-numbered page as `front_pages` (a list of one), with its headlines.
+
+        Two queries for the whole list, however many issues: the pages, then their articles.
+        """
+        lowest = Page.objects.filter(issue=models.OuterRef("issue")).order_by("number").values("number")[:1]
+        front = (
+            Page.objects.filter(number=models.Subquery(lowest))
+            .defer("raw", "reconstructed_json")
+            .prefetch_related(Prefetch("articles", queryset=Article.objects.live().headlines()))
+        )
+        return self.prefetch_related(Prefetch("pages", queryset=front, to_attr="front_pages"))
+
+    def with_pages(self) -> IssueQuerySet:
+        """Pages in order (without their large columns), each with its articles' headlines."""
+        pages = (
+            Page.objects.order_by("number")
+            .defer("raw", "reconstructed_json")
+            .prefetch_related(Prefetch("articles", queryset=Article.objects.live().headlines()))
+        )
+        return self.select_related("newspaper").prefetch_related(Prefetch("pages", queryset=pages))
+
+    def in_month(self, year: int, month: int | None = None) -> IssueQuerySet:
+        """Issues of a year, or of one month of it, oldest first."""
+        issues = self.filter(date__year=year)
+        if month is not None:
+            issues = issues.filter(date__month=month)
+        return issues.select_related("newspaper").order_by("date", "newspaper__name")
+
+
 class Issue(models.Model):
     newspaper = models.ForeignKey(Newspaper, on_delete=models.CASCADE, related_name="issues")
     date = models.DateField()
+
+    objects = IssueQuerySet.as_manager()
 
     class Meta:
         ordering = ["newspaper", "date"]
         constraints = [
             models.UniqueConstraint(fields=["newspaper", "date"], name="issue_newspaper_date_uniq"),
         ]
+        # Newest issues first across papers: search ranks within the newest pages (articles/search.py).
+        indexes = [models.Index(fields=["date"], name="issue_date_idx")]
 
     def __str__(self) -> str:
         return f"{self.newspaper} {self.date:%Y-%m-%d}"
@@ -57,6 +96,51 @@ class PageQuerySet(models.QuerySet["Page"]):
 
     def needing_review(self) -> PageQuerySet:
         return self.filter(needs_review=True)
+
+    def for_reading(self) -> PageQuerySet:
+        """Pages with their issue and paper, leaving the large columns (raw, the engine's JSON) unread."""
+        return self.select_related("issue__newspaper").defer("raw", "reconstructed_json")
+
+    def with_stories(self) -> PageQuerySet:
+        """for_reading, plus the page's live articles with bylines and a lead; three queries in all."""
+        articles = (
+            Article.objects.live()
+            .order_by("position")
+            .with_lead()
+            .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("person")))
+            .defer("search_title", "search_body", "search_vector")
+        )
+        return self.for_reading().prefetch_related(Prefetch("articles", queryset=articles))
+
+    def with_source(self) -> PageQuerySet:
+        """Pages with their raw bytes and every article's line ranges: what the source view marks."""
+        articles = (
+            Article.objects.order_by("position")
+            .only(
+                "id",
+                "page_id",
+                "position",
+                "kind",
+                "kicker",
+                "title",
+                "subtitle",
+                "headline_lines",
+                "merged_into",
+            )
+            .prefetch_related(
+                Prefetch(
+                    "paragraphs",
+                    queryset=Paragraph.objects.order_by("position").only(
+                        "id", "article_id", "position", "kind", "line_start", "line_end"
+                    ),
+                )
+            )
+        )
+        return (
+            self.select_related("issue__newspaper")
+            .defer("reconstructed_json")
+            .prefetch_related(Prefetch("articles", queryset=articles))
+        )
 
 
 class Page(models.Model):
@@ -104,6 +188,42 @@ class PageVersion(models.Model):
         return f"{self.page} as of {self.created_at:%Y-%m-%d %H:%M}"
 
 
+class PlaceQuerySet(models.QuerySet["Place"]):
+    def provinces_counted(self) -> PlaceQuerySet:
+        """Province-level places, each with article_count: the live articles it is the region of."""
+        live = Q(region_articles__merged_into__isnull=True)
+        return self.filter(level=Place.PROVINCE).annotate(
+            article_count=models.Count("region_articles", filter=live)
+        )
+
+    def regions_of(self, person: Person) -> PlaceQuerySet:
+        """The regions of a person's live articles, each with article_count, most first."""
+        return (
+            self.filter(region_articles__bylines__person=person, region_articles__merged_into__isnull=True)
+            .annotate(article_count=models.Count("region_articles", distinct=True))
+            .order_by("-article_count", "code")
+        )
+
+    def children_counted(self, place: Place) -> PlaceQuerySet:
+        """The places under `place` that live articles name, each with article_count: the articles
+        naming it or a place under it (a city's counties), each article once."""
+        links = Article.places.through.objects.filter(
+            Q(place=models.OuterRef("pk")) | Q(place__parent=models.OuterRef("pk")),
+            article__merged_into__isnull=True,
+        )
+        count = links.order_by().values(
+            n=models.Func(
+                "article_id", template="COUNT(DISTINCT %(expressions)s)", output_field=models.IntegerField()
+            )
+        )
+        return (
+            self.filter(parent=place)
+            .annotate(article_count=models.Subquery(count))
+            .filter(article_count__gt=0)
+            .order_by("-article_count", "code")
+        )
+
+
 class Place(models.Model):
     PROVINCE = "province"
     CITY = "city"
@@ -117,6 +237,8 @@ class Place(models.Model):
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
     )
 
+    objects = PlaceQuerySet.as_manager()
+
     class Meta:
         ordering = ["code"]
 
@@ -124,8 +246,27 @@ class Place(models.Model):
         return self.name
 
 
+class PersonQuerySet(models.QuerySet["Person"]):
+    def bylined(self) -> PersonQuerySet:
+        """People bylined on live articles, each with article_count."""
+        return self.filter(bylines__article__merged_into__isnull=True).annotate(
+            article_count=models.Count("bylines__article", distinct=True)
+        )
+
+    def coauthors_of(self, person: Person) -> PersonQuerySet:
+        """The others bylined on `person`'s live articles, each with shared_count, most first."""
+        return (
+            self.filter(bylines__article__bylines__person=person, bylines__article__merged_into__isnull=True)
+            .exclude(pk=person.pk)
+            .annotate(shared_count=models.Count("bylines__article", distinct=True))
+            .order_by("-shared_count", "name")
+        )
+
+
 class Person(models.Model):
     name = models.CharField(max_length=100, unique=True)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -155,6 +296,125 @@ class ArticleQuerySet(models.QuerySet["Article"]):
 
     def needing_review(self) -> ArticleQuerySet:
         return self.filter(needs_review=True)
+
+    # -- search (articles/search.py composes these) --
+    # ts_rank_cd weights of D, C, B, A: ingest weighs title words A and body words B; one mention in the
+    # title counts as much as five in the body.
+    SEARCH_WEIGHTS = (0.05, 0.1, 0.2, 1.0)
+
+    def matching(self, query: SearchQuery) -> ArticleQuerySet:
+        """Articles whose search vector matches a full-text query; the GIN index finds them."""
+        return self.filter(search_vector=query)
+
+    def ranked(self, query: SearchQuery) -> ArticleQuerySet:
+        """Best match first (ts_rank_cd over the weighted vector, as `rank`); equal ranks newest first."""
+        rank = SearchRank(models.F("search_vector"), query, weights=list(self.SEARCH_WEIGHTS), cover_density=True)
+        return self.annotate(rank=rank).order_by(
+            "-rank", "-page__issue__date", "page__issue__newspaper__name", "page__number", "position"
+        )
+
+    def for_search_results(self) -> ArticleQuerySet:
+        """What a search result shows, in three queries however many: the article with its page, issue,
+        paper and region; its bylines and people; its paragraphs (the snippet comes from them)."""
+        return (
+            self.select_related("page__issue__newspaper", "region")
+            .defer("search_title", "search_body", "search_vector", "page__raw", "page__reconstructed_json")
+            .prefetch_related(
+                Prefetch("bylines", queryset=Byline.objects.select_related("person").order_by("order")),
+                Prefetch("paragraphs", queryset=Paragraph.objects.order_by("position")),
+            )
+        )
+
+    def newest_first(self) -> ArticleQuerySet:
+        """Latest issue first; within an issue, in print order."""
+        return self.order_by("-page__issue__date", "page__issue__newspaper__name", "page__number", "position")
+
+    def by_person(self, person: Person) -> ArticleQuerySet:
+        """Articles bylined to `person`, in any role, each once."""
+        bylines = Byline.objects.filter(article=models.OuterRef("pk"), person=person)
+        return self.filter(models.Exists(bylines))
+
+    def about_place(self, place: Place) -> ArticleQuerySet:
+        """A province's articles by their region; a city's or county's by the places they name, a
+        city's counties included."""
+        if place.level == Place.PROVINCE:
+            return self.filter(region=place)
+        links = Article.places.through.objects.filter(
+            Q(place=place) | Q(place__parent=place), article=models.OuterRef("pk")
+        )
+        return self.filter(models.Exists(links))
+
+    def for_listing(self, lead_length: int = 120) -> ArticleQuerySet:
+        """What a list of headlines across issues shows, in one query: paper, issue date, page number,
+        region and `lead` (with_lead), the large columns left unread."""
+        return (
+            self.select_related("page__issue__newspaper", "region")
+            .defer("page__raw", "page__reconstructed_json", "search_title", "search_body", "search_vector")
+            .with_lead(lead_length)
+        )
+
+    def monthly_counts(self) -> models.QuerySet:
+        """Rows {"month": its first day, "count": articles} by issue date, oldest first; months with none
+        are absent."""
+        return (
+            self.order_by()
+            .values(month=models.functions.TruncMonth("page__issue__date"))
+            .annotate(count=models.Count("pk"))
+            .order_by("month")
+        )
+
+    def live(self) -> ArticleQuerySet:
+        """Articles not merged into another (a merged one only redirects to where it went)."""
+        return self.filter(merged_into__isnull=True)
+
+    def headlines(self) -> ArticleQuerySet:
+        """Just what a list of headlines shows, in print order within a page."""
+        return self.only(
+            "id",
+            "page_id",
+            "position",
+            "kind",
+            "kicker",
+            "title",
+            "subtitle",
+            "labels",
+            "continued_from_page",
+        ).order_by("position")
+
+    def with_lead(self, length: int = 120) -> ArticleQuerySet:
+        """Annotate `lead`: the first body paragraph's first `length` characters and one more (so that
+        `truncatechars:length` knows whether it cut), computed in the same query."""
+        first_body = Paragraph.objects.filter(article=models.OuterRef("pk"), kind=Paragraph.BODY).order_by(
+            "position"
+        )
+        return self.annotate(lead=Left(models.Subquery(first_body.values("text")[:1]), length + 1))
+
+    def for_reading(self) -> ArticleQuerySet:
+        """One article as its page shows it, in three queries: the article, its paragraphs, its bylines.
+
+        Annotates its live neighbours on the page (`prev_id`/`prev_title`, `next_id`/`next_title`) and
+        whether the pages it continues from / to are in the archive (`from_page_stored`, `to_page_stored`).
+        """
+        siblings = Article.objects.live().filter(page=models.OuterRef("page"))
+        before = siblings.filter(position__lt=models.OuterRef("position")).order_by("-position")
+        after = siblings.filter(position__gt=models.OuterRef("position")).order_by("position")
+        issue_pages = Page.objects.filter(issue=models.OuterRef("page__issue"))
+        return (
+            self.with_details()
+            .defer("search_title", "search_body", "search_vector", "page__raw", "page__reconstructed_json")
+            .annotate(
+                prev_id=models.Subquery(before.values("pk")[:1]),
+                prev_title=models.Subquery(before.values("title")[:1]),
+                prev_kicker=models.Subquery(before.values("kicker")[:1]),
+                next_id=models.Subquery(after.values("pk")[:1]),
+                next_title=models.Subquery(after.values("title")[:1]),
+                next_kicker=models.Subquery(after.values("kicker")[:1]),
+                from_page_stored=models.Exists(
+                    issue_pages.filter(number=models.OuterRef("continued_from_page"))
+                ),
+                to_page_stored=models.Exists(issue_pages.filter(number=models.OuterRef("continued_to_page"))),
+            )
+        )
 
 
 class Article(models.Model):
@@ -233,6 +493,11 @@ class Article(models.Model):
         ]
         indexes = [
             GinIndex(fields=["search_vector"], name="article_search_vector_gin"),
+            # Search excludes merged articles; with the condition in the index, counting matches never reads
+            # the table (articles/search.py).
+            GinIndex(
+                fields=["search_vector"], name="article_search_live_gin", condition=Q(merged_into__isnull=True)
+            ),
             models.Index(
                 fields=["needs_review"],
                 name="article_needs_review_idx",

@@ -1,8 +1,14 @@
 from __future__ import annotations
 
-from django.urls import path
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import path, register_converter
 
-from articles.views import reading
+from articles import feeds
+from articles.converters import IsoDateConverter
+from articles.sitemaps import SITEMAPS
+from articles.views import directory, reading
+
+register_converter(IsoDateConverter, "isodate")
 
 app_name = "articles"
 
@@ -10,6 +16,30 @@ app_name = "articles"
 urlpatterns = [
     # -- reading: home, archive, issues, pages, articles, JSON --------------------------------------
     path("", reading.home, name="home"),
+    path("archive/<int:year>/", reading.archive_year, name="archive_year"),
+    path("archive/<int:year>/<int:month>/", reading.archive_month, name="archive_month"),
+    path("articles/<int:pk>/", reading.article, name="article"),
+    path("articles/<int:pk>.json", reading.article_json, name="article_json"),
+    # Paper slugs are free text (法治日报), so these come after every fixed prefix of this section;
+    # the date converter keeps them from matching /reporters/5/ and the like.
+    path("<str:paper_slug>/<isodate:date>/", reading.issue, name="issue"),
+    path("<str:paper_slug>/<isodate:date>.json", reading.issue_json, name="issue_json"),
+    path("<str:paper_slug>/<isodate:date>/<int:number>/", reading.page, name="page"),
+    path("<str:paper_slug>/<isodate:date>/<int:number>/source/", reading.page_source, name="page_source"),
     # -- directory: reporters, regions, feeds, sitemap ------------------------------------------------
+    path("reporters/", directory.reporters, name="reporters"),
+    path("reporters/<int:person_id>/", directory.reporter, name="reporter"),
+    path("reporters/<int:person_id>/feed/", feeds.ReporterFeed(), name="reporter_feed"),
+    path("regions/", directory.regions, name="regions"),
+    path("regions/<int:place_id>/", directory.region, name="region"),
+    path("regions/<int:place_id>/feed/", feeds.RegionFeed(), name="region_feed"),
+    path("feed/", feeds.ArticleFeed(), name="feed"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "articles:sitemap_section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     # -- search ---------------------------------------------------------------------------------------
 ]

@@ -1,3 +1,105 @@
-"""Reporters and regions."""
+"""Reporters and regions: who wrote what, and where it was about."""
 
 from __future__ import annotations
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from articles import charts, names
+from articles.directory import article_items, provinces_counted
+from articles.models import Article, ArticleQuerySet, Byline, Person, Place
+
+PER_PAGE = 20
+
+
+def reporters(request: HttpRequest) -> HttpResponse:
+    """Everyone with a byline, by the pinyin initial of their surname, with their article counts."""
+    groups = names.by_initial(Person.objects.bylined(), name=lambda person: person.name)
+    return render(
+        request,
+        "articles/directory/reporters.html",
+        {
+            "groups": groups,
+            "letters": names.jump_letters(groups),
+            "people_count": sum(len(group.items) for group in groups),
+        },
+    )
+
+
+def reporter(request: HttpRequest, person_id: int) -> HttpResponse:
+    """One person's articles, newest first, with their role on each, co-authors, regions and activity."""
+    person = get_object_or_404(Person, pk=person_id)
+    own = Byline.objects.filter(person=person).order_by("order")
+    articles = (
+        Article.objects.live()
+        .by_person(person)
+        .for_listing()
+        .newest_first()
+        .prefetch_related(Prefetch("bylines", queryset=own, to_attr="person_bylines"))
+    )
+    page = _page(request, articles)
+    months = [
+        (row["month"], row["count"]) for row in Article.objects.live().by_person(person).monthly_counts()
+    ]
+    return render(
+        request,
+        "articles/directory/reporter.html",
+        {
+            "person": person,
+            "page": page,
+            "items": article_items(page.object_list),
+            "page_links": _page_links(page),
+            "coauthors": Person.objects.coauthors_of(person),
+            "regions": Place.objects.regions_of(person),
+            "chart": charts.monthly_bars(months, title=f"{person.name}每月发稿数", chart_id="activity"),
+            "feed_url": reverse("articles:reporter_feed", args=[person.pk]),
+        },
+    )
+
+
+def regions(request: HttpRequest) -> HttpResponse:
+    """China's 34 province-level divisions with their article counts, as a list and a tile map."""
+    provinces = provinces_counted()
+    tiles = [charts.Tile(code=p.code, name=p.name, count=p.count, url=p.url) for p in provinces]
+    return render(
+        request,
+        "articles/directory/regions.html",
+        {
+            "provinces": provinces,
+            "article_count": sum(p.count for p in provinces),
+            "tile_map": charts.province_tile_map(tiles, title="各省级行政区稿件数", chart_id="tile-map"),
+        },
+    )
+
+
+def region(request: HttpRequest, place_id: int) -> HttpResponse:
+    """A province, city or county: the places under it that articles name, and its articles."""
+    place = get_object_or_404(Place.objects.select_related("parent__parent"), pk=place_id)
+    articles = Article.objects.live().about_place(place).for_listing().newest_first()
+    page = _page(request, articles)
+    return render(
+        request,
+        "articles/directory/region.html",
+        {
+            "place": place,
+            "ancestors": [p for p in (place.parent and place.parent.parent, place.parent) if p],
+            "children": Place.objects.children_counted(place),
+            "page": page,
+            "items": article_items(page.object_list),
+            "page_links": _page_links(page),
+            "feed_url": reverse("articles:region_feed", args=[place.pk]),
+        },
+    )
+
+
+def _page(request: HttpRequest, articles: ArticleQuerySet) -> Page:
+    """The page ?page= asks for: page 1 for what is not a number, the last for one past the end."""
+    return Paginator(articles, PER_PAGE).get_page(request.GET.get("page"))
+
+
+def _page_links(page: Page) -> list[int | str]:
+    """Page numbers around the current one, "…" for the gaps: [1, 2, 3, 4, '…', 9, 10]."""
+    return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))

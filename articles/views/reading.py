@@ -1,16 +1,160 @@
-"""Home, issues, pages and articles."""
+"""Home, archive, issues, pages and articles: the reading site. Each view runs a fixed number of queries."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+import datetime
+from itertools import groupby
 
-from articles.models import Article
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseRedirectBase
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
-HOME_LIMIT = 200
+from articles import reading
+from articles.models import Article, Issue, Page
+from articles.serializers import article_to_json, issue_to_json
+
+ISSUES_PER_PAGE = 10
+JSON_OPTIONS = {"ensure_ascii": False, "indent": 2}
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """A plain list of stored articles; a placeholder until the reading site is built."""
-    articles = list(Article.objects.select_related("page__issue__newspaper").in_print_order()[:HOME_LIMIT])
-    return render(request, "articles/home.html", {"articles": articles})
+    """The latest issues, newest first, each with its front page's headlines; the archive by month."""
+    paginator = Paginator(Issue.objects.newest_first().with_front_page(), ISSUES_PER_PAGE)
+    issues = paginator.get_page(request.GET.get("page"))  # not a number: the first; too far: the last
+    months = Issue.objects.dates("date", "month", order="DESC")
+    archive = [(year, list(dates)) for year, dates in groupby(months, key=lambda d: d.year)]
+    return render(request, "articles/home.html", {"issues": issues, "archive": archive})
+
+
+def archive_year(request: HttpRequest, year: int) -> HttpResponse:
+    """A calendar for each month of the year that has issues."""
+    issues = list(Issue.objects.in_month(_year(year)))
+    if not issues:
+        raise Http404(f"{year}年没有收入档案的报纸")
+    years = [d.year for d in Issue.objects.dates("date", "year")]
+    context = {
+        "year": year,
+        "months": reading.year_calendars(year=year, issues=issues),
+        "weekdays": reading.WEEKDAYS,
+        "prev_year": max((y for y in years if y < year), default=None),
+        "next_year": min((y for y in years if y > year), default=None),
+    }
+    return render(request, "articles/archive_year.html", context)
+
+
+def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    """One month's calendar, its dates linked to their issues."""
+    if not 1 <= month <= 12:
+        raise Http404(f"{month}月不是月份")
+    issues = list(Issue.objects.in_month(_year(year), month))
+    if not issues:
+        raise Http404(f"{year}年{month}月没有收入档案的报纸")
+    first = datetime.date(year, month, 1)
+    months = list(Issue.objects.dates("date", "month"))
+    context = {
+        "month": reading.month_calendar(year=year, month=month, issues=issues),
+        "weekdays": reading.WEEKDAYS,
+        "issues": issues,
+        "prev_month": max((m for m in months if m < first), default=None),
+        "next_month": min((m for m in months if m > first), default=None),
+    }
+    return render(request, "articles/archive_month.html", context)
+
+
+def issue(request: HttpRequest, paper_slug: str, date: datetime.date) -> HttpResponse:
+    """An issue's pages in order, each with its section and headlines."""
+    found = get_object_or_404(Issue.objects.with_pages(), newspaper__slug=paper_slug, date=date)
+    return render(request, "articles/issue.html", {"issue": found})
+
+
+def issue_json(request: HttpRequest, paper_slug: str, date: datetime.date) -> JsonResponse:
+    """The issue as `manage.py export` prints it."""
+    found = get_object_or_404(
+        Issue.objects.select_related("newspaper"), newspaper__slug=paper_slug, date=date
+    )
+    pages = list(Page.objects.filter(issue=found).in_print_order().with_articles().defer("raw"))
+    document = issue_to_json(paper=found.newspaper.name, date=f"{date:%Y-%m-%d}", pages=pages)
+    return JsonResponse(document, json_dumps_params=JSON_OPTIONS)
+
+
+def page(request: HttpRequest, paper_slug: str, date: datetime.date, number: int) -> HttpResponse:
+    """A page's articles in printed order: headlines, bylines, dateline, the start of the text."""
+    found = get_object_or_404(
+        Page.objects.with_stories(), issue__newspaper__slug=paper_slug, issue__date=date, number=number
+    )
+    siblings = list(
+        Page.objects.filter(issue_id=found.issue_id).order_by("number").values("number", "section")
+    )
+    context = {
+        "page": found,
+        "siblings": siblings,
+        "prev_page": max((p["number"] for p in siblings if p["number"] < number), default=None),
+        "next_page": min((p["number"] for p in siblings if p["number"] > number), default=None),
+    }
+    return render(request, "articles/page.html", context)
+
+
+def page_source(request: HttpRequest, paper_slug: str, date: datetime.date, number: int) -> HttpResponse:
+    """The page's raw text with line numbers, each article's lines marked."""
+    found = get_object_or_404(
+        Page.objects.with_source(), issue__newspaper__slug=paper_slug, issue__date=date, number=number
+    )
+    articles = list(found.articles.all())
+    context = {
+        "page": found,
+        "runs": reading.source_runs(text=reading.page_text(found), articles=articles),
+        "legend": reading.legend(articles),
+    }
+    return render(request, "articles/page_source.html", context)
+
+
+def article(request: HttpRequest, pk: int) -> HttpResponse:
+    """The article's permalink: headline, credits, text, its neighbours, how to cite it."""
+    found = get_object_or_404(Article.objects.for_reading().with_lead(), pk=pk)
+    if found.merged_into_id is not None:
+        return _moved(request, "articles:article", found.merged_into_id)
+    url = request.build_absolute_uri(reverse("articles:article", args=[found.pk]))
+    show_source = request.GET.get("source") == "1"
+    context = {
+        "article": found,
+        "terms": reading.highlight_terms(request.GET.get("q", "")),
+        "credits": reading.credits_text(found.bylines.all()),
+        "dateline": reading.dateline_text(found),
+        "cite": reading.article_cite(article=found, url=url),
+        "permalink": url,
+        "show_source": show_source,
+        "source_runs": _article_source(found) if show_source else [],
+    }
+    return render(request, "articles/article.html", context)
+
+
+def article_json(request: HttpRequest, pk: int) -> HttpResponse:
+    """The article in the export's shape, with its id."""
+    found = get_object_or_404(
+        Article.objects.with_details().defer("page__raw", "page__reconstructed_json"), pk=pk
+    )
+    if found.merged_into_id is not None:
+        return _moved(request, "articles:article_json", found.merged_into_id)
+    return JsonResponse(article_to_json(found), json_dumps_params=JSON_OPTIONS)
+
+
+def _moved(request: HttpRequest, name: str, pk: int) -> HttpResponseRedirectBase:
+    """A permanent redirect to another article, keeping the query (?q= highlights there too)."""
+    url = reverse(name, args=[pk])
+    if request.GET:
+        url = f"{url}?{request.GET.urlencode()}"
+    return redirect(url, permanent=True)
+
+
+def _article_source(found: Article) -> list[reading.SourceRun]:
+    raw_page = Page.objects.only("raw", "encoding").get(pk=found.page_id)
+    return reading.article_source_runs(text=reading.page_text(raw_page), article=found)
+
+
+def _year(year: int) -> int:
+    """A year the date type can hold; others are 404, never a ValueError from the database layer."""
+    if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+        raise Http404(f"{year} 不是年份")
+    return year

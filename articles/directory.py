@@ -1,0 +1,116 @@
+"""What the directory pages (reporters, regions, feeds, sitemap) show that is more than a row.
+
+Reads only what the QuerySet methods in articles/models.py fetched, except provinces_counted, which is one
+query of its own.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+
+from articles import models
+from articles.reading import article_headline, issue_date_text, role_name
+from articles.reconstruct.places import PROVINCE, gazetteer
+
+FIRST_WORDS = 24  # characters of the text that stand for a headline an article does not have
+SENTENCE_END = re.compile(r"[。！？；]")  # 会议指出。
+
+
+def article_url(article_id: int) -> str:
+    """An article's permalink, /articles/<id>/."""
+    try:
+        return reverse("articles:article", args=[article_id])
+    except NoReverseMatch:  # the reading site's route not there yet: the same URL by hand
+        return f"/articles/{article_id}/"
+
+
+def first_words(text: str, limit: int = FIRST_WORDS) -> str:
+    """The start of a text, to stand for a headline: its first sentence when short, else `limit` characters.
+
+    >>> first_words("1月22日，珠海边检总站开平边检站移民管理警察在三埠口岸开展执勤。")
+    '1月22日，珠海边检总站开平边检站移民管理警察在…'
+    >>> first_words("会议还研究了其他事项。")
+    '会议还研究了其他事项'
+    """
+    text = " ".join(text.split())
+    end = SENTENCE_END.search(text)
+    if end and end.start() <= limit:
+        return text[: end.start()]
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def headline_text(article: models.Article) -> str:
+    """An article's title, kicker or subtitle; else the first words of its lead (with_lead); else its
+    place on the page."""
+    if article.title or article.kicker or article.subtitle:
+        return article_headline(article)
+    lead = getattr(article, "lead", None)
+    return first_words(lead) if lead else article_headline(article)
+
+
+def issue_datetime(date: datetime.date) -> datetime.datetime:
+    """The moment an issue came out, for feeds: midnight of its date where the site is."""
+    return datetime.datetime.combine(date, datetime.time.min, tzinfo=ZoneInfo(settings.TIME_ZONE))
+
+
+@dataclass(frozen=True)
+class ArticleItem:
+    """An article in a list across issues: where it ran, what to call it, the start of its text."""
+
+    article: models.Article
+    url: str
+    headline: str
+    lead: str
+    date_text: str  # 2025年1月24日
+    roles: tuple[str, ...]  # the listed person's roles on it: 记者, 摄影; empty in other lists
+
+
+def article_items(articles: Iterable[models.Article]) -> list[ArticleItem]:
+    """Rows of a list of articles fetched with ArticleQuerySet.for_listing, and for a person's list with
+    their own bylines prefetched as `person_bylines`."""
+    return [
+        ArticleItem(
+            article=article,
+            url=article_url(article.pk),
+            headline=headline_text(article),
+            lead=article.lead or "",
+            date_text=issue_date_text(article.page.issue.date),
+            roles=tuple(role_name(b.role) for b in getattr(article, "person_bylines", ())),
+        )
+        for article in articles
+    ]
+
+
+@dataclass(frozen=True)
+class ProvinceCount:
+    code: str  # 210000
+    name: str  # 辽宁省
+    count: int  # live articles with this region
+    place_id: int | None  # None while no article has named it: no page of its own yet
+
+    @property
+    def url(self) -> str | None:
+        return reverse("articles:region", args=[self.place_id]) if self.place_id is not None else None
+
+
+def provinces_counted() -> list[ProvinceCount]:
+    """All 34 province-level divisions in code order, each with its article count: the gazetteer's list,
+    the counts of the places stored (a place is stored once an article names it)."""
+    stored = {place.code: place for place in models.Place.objects.provinces_counted()}
+    provinces = (p for p in gazetteer() if p.level == PROVINCE)
+    return [
+        ProvinceCount(
+            code=p.code,
+            name=p.name,
+            count=stored[p.code].article_count if p.code in stored else 0,
+            place_id=stored[p.code].pk if p.code in stored else None,
+        )
+        for p in provinces
+    ]

@@ -1,0 +1,105 @@
+"""Atom feeds: the whole site, one reporter, one region. Latest issues first, FEED_LENGTH entries."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from articles.directory import article_url, headline_text, issue_datetime
+from articles.models import Article, ArticleQuerySet, Byline, Person, Place
+
+FEED_LENGTH = 50
+LEAD_LENGTH = 2000  # the first paragraph, whole: a feed reader shows it as the entry's summary
+SITE_NAME = "Newsroom 报纸档案"
+
+
+def _entries(articles: ArticleQuerySet) -> ArticleQuerySet:
+    """The newest live articles with what an entry shows, in two queries."""
+    bylines = Byline.objects.select_related("person").order_by("order")
+    return (
+        articles.live()
+        .for_listing(LEAD_LENGTH)
+        .newest_first()
+        .prefetch_related(Prefetch("bylines", queryset=bylines))[:FEED_LENGTH]
+    )
+
+
+class ArticleFeed(Feed):
+    """The latest articles of the whole site."""
+
+    feed_type = Atom1Feed
+    language = "zh-CN"
+    title = f"{SITE_NAME}：最新稿件"
+    subtitle = "各报各版最新整理出的稿件。"
+
+    def link(self) -> str:
+        return reverse("articles:home")
+
+    def items(self) -> ArticleQuerySet:
+        return _entries(Article.objects.all())
+
+    def item_title(self, item: Article) -> str:
+        return headline_text(item)
+
+    def item_link(self, item: Article) -> str:
+        return article_url(item.pk)
+
+    def item_description(self, item: Article) -> str:
+        return item.lead or ""
+
+    def item_pubdate(self, item: Article) -> datetime.datetime:
+        return issue_datetime(item.page.issue.date)
+
+    def item_updateddate(self, item: Article) -> datetime.datetime:
+        return max(item.page.ingested_at, issue_datetime(item.page.issue.date))
+
+    def item_author_name(self, item: Article) -> str | None:
+        names = dict.fromkeys(byline.person.name for byline in item.bylines.all())
+        return "、".join(names) or None
+
+    def item_categories(self, item: Article) -> list[str]:
+        return [item.region.name] if item.region else []
+
+
+class ReporterFeed(ArticleFeed):
+    """The latest articles bylined to one person."""
+
+    def get_object(self, request: HttpRequest, person_id: int) -> Person:
+        return get_object_or_404(Person, pk=person_id)
+
+    def title(self, obj: Person) -> str:
+        return f"{obj.name}的稿件 · {SITE_NAME}"
+
+    def subtitle(self, obj: Person) -> str:
+        return f"署名有{obj.name}的最新稿件。"
+
+    def link(self, obj: Person) -> str:
+        return reverse("articles:reporter", args=[obj.pk])
+
+    def items(self, obj: Person) -> ArticleQuerySet:
+        return _entries(Article.objects.by_person(obj))
+
+
+class RegionFeed(ArticleFeed):
+    """The latest articles about one province, city or county."""
+
+    def get_object(self, request: HttpRequest, place_id: int) -> Place:
+        return get_object_or_404(Place, pk=place_id)
+
+    def title(self, obj: Place) -> str:
+        return f"{obj.name}的稿件 · {SITE_NAME}"
+
+    def subtitle(self, obj: Place) -> str:
+        return f"关于{obj.name}的最新稿件。"
+
+    def link(self, obj: Place) -> str:
+        return reverse("articles:region", args=[obj.pk])
+
+    def items(self, obj: Place) -> ArticleQuerySet:
+        return _entries(Article.objects.about_place(obj))

@@ -1,0 +1,156 @@
+"""Atom feeds (site, reporter, region) and the sitemap."""
+
+from __future__ import annotations
+
+import datetime
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from articles import models
+from articles.sitemaps import ArticleSitemap
+from tests.seeding import SEED_DATE, article, person, place, seed_ingest
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+HEILONGJIANG_STORY = "不断提升执法司法质效和公信力"
+SHENYANG_FEATURE = "柔性执法信用修复助力企业健康发展"
+
+
+@pytest.fixture
+def seeded(db: None) -> None:
+    seed_ingest()
+
+
+def _feed(client: Client, url: str) -> ET.Element:
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{ATOM}feed"
+    return root
+
+
+def _entries(feed: ET.Element) -> list[dict[str, object]]:
+    return [
+        {
+            "title": entry.findtext(f"{ATOM}title"),
+            "path": urlsplit(entry.find(f"{ATOM}link").get("href")).path,
+            "published": entry.findtext(f"{ATOM}published"),
+            "author": entry.findtext(f"{ATOM}author/{ATOM}name"),
+            "summary": entry.findtext(f"{ATOM}summary"),
+        }
+        for entry in feed.findall(f"{ATOM}entry")
+    ]
+
+
+def test_site_feed_is_atom_with_entries_linking_to_article_permalinks(client: Client, seeded: None) -> None:
+    entries = _entries(_feed(client, reverse("articles:feed")))
+    ids = models.Article.objects.values_list("pk", flat=True)
+    assert sorted(e["path"] for e in entries) == sorted(f"/articles/{pk}/" for pk in ids)
+    assert {e["published"] for e in entries} == {"2025-01-24T00:00:00+08:00"}
+
+
+def test_feed_entry_has_title_authors_and_first_paragraph(client: Client, seeded: None) -> None:
+    entries = {e["path"]: e for e in _entries(_feed(client, reverse("articles:feed")))}
+    entry = entries[f"/articles/{article(HEILONGJIANG_STORY).pk}/"]
+    assert entry["title"] == HEILONGJIANG_STORY
+    assert entry["author"] == "崔东凯、张冲"
+    assert entry["summary"].startswith("本报讯 记者崔东凯 张冲 1月22日，黑龙江省委政")
+
+
+def test_feed_entry_without_a_title_takes_the_first_words(client: Client, seeded: None) -> None:
+    photo = models.Article.objects.get(kind=models.Article.PHOTO)
+    entries = {e["path"]: e for e in _entries(_feed(client, reverse("articles:feed")))}
+    assert entries[f"/articles/{photo.pk}/"]["title"].startswith("1月22日，珠海边检总站")
+
+
+def test_site_feed_holds_the_latest_fifty_newest_first(client: Client, db: None) -> None:
+    dates = [datetime.date(2024, 12, day) for day in range(1, 6)]
+    seed_ingest(dates)  # 55 articles
+    entries = _entries(_feed(client, reverse("articles:feed")))
+    assert len(entries) == 50
+    assert entries[0]["published"] == "2024-12-05T00:00:00+08:00"
+    assert entries[-1]["published"] == "2024-12-01T00:00:00+08:00"
+
+
+def test_reporter_feed_lists_their_articles(client: Client, seeded: None) -> None:
+    feed = _feed(client, reverse("articles:reporter_feed", args=[person("张冲").pk]))
+    assert feed.findtext(f"{ATOM}title").startswith("张冲的稿件")
+    assert [e["path"] for e in _entries(feed)] == [f"/articles/{article(HEILONGJIANG_STORY).pk}/"]
+
+
+def test_region_feed_lists_its_articles(client: Client, seeded: None) -> None:
+    feed = _feed(client, reverse("articles:region_feed", args=[place("沈阳市").pk]))
+    assert [e["title"] for e in _entries(feed)] == [SHENYANG_FEATURE]
+
+
+def test_feeds_of_unknown_ids_are_404(client: Client, db: None) -> None:
+    assert client.get(reverse("articles:reporter_feed", args=[1])).status_code == 404
+    assert client.get(reverse("articles:region_feed", args=[1])).status_code == 404
+
+
+def test_empty_site_feed_is_still_atom(client: Client, db: None) -> None:
+    assert _entries(_feed(client, reverse("articles:feed"))) == []
+
+
+# -- Sitemap ------------------------------------------------------------------------------------------
+
+
+def _sitemap_urls(client: Client) -> list[str]:
+    """Every URL the sitemap lists, its index followed to each section page."""
+    index = client.get(reverse("articles:sitemap"))
+    assert index.status_code == 200
+    root = ET.fromstring(index.content)
+    assert root.tag == f"{SITEMAP}sitemapindex"
+    urls = []
+    for loc in root.iter(f"{SITEMAP}loc"):
+        parts = urlsplit(loc.text)
+        section = client.get(parts.path, dict(p.split("=") for p in parts.query.split("&") if p))
+        assert section.status_code == 200, loc.text
+        urlset = ET.fromstring(section.content)
+        assert urlset.tag == f"{SITEMAP}urlset"
+        urls += [urlsplit(u.text).path for u in urlset.iter(f"{SITEMAP}loc")]
+    return urls
+
+
+def test_sitemap_lists_articles_issues_reporters_and_regions(client: Client, seeded: None) -> None:
+    urls = _sitemap_urls(client)
+    for pk in models.Article.objects.values_list("pk", flat=True):
+        assert f"/articles/{pk}/" in urls
+    issue = models.Issue.objects.select_related("newspaper").get()
+    assert reverse("articles:issue", args=[issue.newspaper.slug, SEED_DATE]) in urls
+    assert reverse("articles:reporter", args=[person("丁国锋").pk]) in urls
+    assert reverse("articles:region", args=[place("辽宁省").pk]) in urls
+    assert len(urls) == len(set(urls))
+
+
+def test_sitemap_gives_each_article_its_pages_ingestion_date(client: Client, seeded: None) -> None:
+    response = client.get(reverse("articles:sitemap_section", args=["articles"]))
+    root = ET.fromstring(response.content)
+    ingested = timezone.localdate(models.Page.objects.get().ingested_at).isoformat()
+    assert {u.findtext(f"{SITEMAP}lastmod") for u in root.iter(f"{SITEMAP}url")} == {ingested}
+
+
+def test_sitemap_leaves_out_merged_articles(client: Client, seeded: None) -> None:
+    merged = article(HEILONGJIANG_STORY)
+    merged.merged_into = article(SHENYANG_FEATURE)
+    merged.save(update_fields=["merged_into"])
+    assert f"/articles/{merged.pk}/" not in _sitemap_urls(client)
+
+
+def test_sitemap_sections_are_paginated(
+    client: Client, seeded: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ArticleSitemap, "limit", 5)
+    index = client.get(reverse("articles:sitemap")).content.decode()
+    assert "/sitemap-articles.xml?p=3</loc>" in index
+    assert "?p=4" not in index
+    assert len([u for u in _sitemap_urls(client) if u.startswith("/articles/")]) == 11
+    section = reverse("articles:sitemap_section", args=["articles"])
+    assert client.get(section, {"p": "4"}).status_code == 404
+    assert client.get(section, {"p": "abc"}).status_code == 404
