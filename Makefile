@@ -58,12 +58,13 @@ format: $(STAMP)
 bench: $(STAMP)
 	if [ -f bench/run.py ]; then $(BIN)/python bench/run.py; else echo "bench/run.py: not written yet"; fi
 
-# Debian's Chromium, for browser tests through Playwright (executable_path=/usr/bin/chromium).
+# Debian's Chromium, for browser tests through Playwright (executable_path=/usr/bin/chromium), and CJK
+# fonts so that its screenshots show Chinese rather than boxes.
 chromium:
-	@if [ -x /usr/bin/chromium ]; then :; \
+	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -q "Noto Serif CJK"; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		echo "Installing Debian's chromium for browser tests"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		echo "Installing Debian's chromium and fonts-noto-cjk for browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	else \
 		echo "chromium: /usr/bin/chromium is missing and only root can apt-get install it; browser tests need it"; \
 	fi
