@@ -52,7 +52,9 @@ DATELINE = re.compile(
     r"|讯|综合报道|特稿)"
 )
 # How a lead can begin: an agency, a role word or a parenthesis.
-LEAD_START = re.compile(rf"^(?:据|本报|新华社|中新|人民|央|光明|法治|{_ROLE_ALT}|[（(])")  # 本报 / 记者 / （
+LEAD_START = re.compile(
+    rf"^(?:据|本报|新华社|中新|人民|央|光明|法治|上接|接|承|{_ROLE_ALT}|[（(【])"
+)  # 本报 / 记者 / （
 # A parenthesised byline right after a dateline or at a paragraph start: （记者王比学） (记者 王比学 通讯员 李四)
 PAREN_BYLINE = re.compile(r"\s?[（(](?P<inner>[^（）()]{2,40}?)[）)]")  # （记者王比学）
 # A parenthesised byline at the very end of a story: （本报记者 王比学） / (记者 李四 通讯员 王五)

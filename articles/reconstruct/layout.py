@@ -20,6 +20,9 @@ PAGE_HEADER = re.compile(
     r"(?:E-?mail|电话|邮箱|传真)[:：].*|www\.\S+)$"
 )  # 第2版 / 2025年1月24日 星期五
 FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in (PROOFREADER, EDITOR, PAGE_HEADER)))
+FURNITURE_FIRST = frozenset("校本责版美图编设制组第星E电邮传w0123456789")  # how FURNITURE can begin
+LEAD_FIRST = frozenset("据本新中人央光法（(【上接承 ")  # how a dateline or a jump marker can begin
+ROLE_FIRST = frozenset(word[0] for word, _ in bl.ROLE_WORDS)  # how a role word can begin: 本 记 通 …
 # Sidebar labels that belong to a story rather than name one.
 LABELS = frozenset(
     "记者手记 采访手记 记者观察 记者札记 编者按 编后 短评 相关链接 新闻链接 链接 延伸阅读 背景链接 "
@@ -51,7 +54,8 @@ class Block:
 
 
 def _is_lead_line(line: Line) -> bool:
-    return bool(bl.DATELINE.match(line.text) or bl.CONTINUED_FROM.match(line.text))
+    text = line.text
+    return text[0] in LEAD_FIRST and bool(bl.DATELINE.match(text) or bl.CONTINUED_FROM.match(text))
 
 
 def _body_like(line: Line, colw: float) -> bool:
@@ -66,19 +70,21 @@ def _body_like(line: Line, colw: float) -> bool:
 def loose_kind(line: Line) -> tuple[str, list[Byline]]:
     """What a line that stands alone is: furniture, byline block, photo credit, jump marker, label, headline."""
     text = line.text
-    if len(text) <= 40 and FURNITURE.match(text):
+    if len(text) <= 40 and text[0] in FURNITURE_FIRST and FURNITURE.match(text):
         return "furniture", []
     if text[0] in bl.BLOCK_MARKS:
         block = bl.parse_byline_block(text)
         if block:
             return "byline", block
     if len(text) <= 40:
-        closing = bl.parse_closing_byline(text)
-        if closing and closing[1] == 0:
-            return "closing", closing[0]
-        heading = bl.parse_byline_line(text)
-        if heading:
-            return "byline", heading
+        if text[-1] in "）)":
+            closing = bl.parse_closing_byline(text)
+            if closing and closing[1] == 0:
+                return "closing", closing[0]
+        if text[0] in ROLE_FIRST:
+            heading = bl.parse_byline_line(text)
+            if heading:
+                return "byline", heading
     if "摄" in text[-4:]:
         credit = bl.parse_photo_credit(text)
         if credit and credit[1] == 0:
@@ -176,6 +182,8 @@ def caption_credit(blocks_: list[Block], i: int) -> list[Byline] | None:
     if nxt is not None and nxt.kind == "credit":
         return nxt.bylines
     last = blocks_[i].lines[-1].text
+    if "摄" not in last:
+        return None
     credit = bl.parse_photo_credit(last)
     if credit and credit[1] > 0 and last[: credit[1]].rstrip()[-1:] in "。！？”":
         return credit[0]
@@ -188,9 +196,9 @@ def lead_of(block: Block) -> bl.Lead | None:
     A byline that ends exactly at a line break (`记者丁国锋` / `江苏省委…`) was set apart from the text by
     the break itself: the paragraph keeps a space there, or the name would run into the text.
     """
-    joined = bl.parse_lead(block.text)
-    if joined is None and not bl.LEAD_START.match(block.text):
+    if not bl.LEAD_START.match(block.text):
         return None
+    joined = bl.parse_lead(block.text)
     found = len(joined.bylines) if joined else 0
     for k in range(1, min(len(block.lines), 3)):
         head = join_text([line.text for line in block.lines[:k]])

@@ -144,10 +144,20 @@ class _Work:
         return found
 
     def vocabulary(self) -> hl.Vocabulary:
-        key = tuple(id(s) for s in self.segments)
-        if self._vocab is None or self._vocab[0] != key:
-            self._vocab = (key, hl.Vocabulary([self.present_in(s) for s in self.segments]))
+        """Term weights over the page's stories, fixed once the headlines are grouped: cutting a story in
+        two later changes them too little to be worth scoring every pair again."""
+        if self._vocab is None:
+            self._vocab = ((), hl.Vocabulary([self.present_in(s) for s in self.segments]))
         return self._vocab[1]
+
+    def coverage(self, vocab: hl.Vocabulary, group: _Group, seg: Segment) -> float:
+        key = (id(group), id(seg), len(group.blocks))
+        score = self._coverage.get(key)
+        if score is None:
+            score = self._coverage[key] = vocab.coverage(group.terms, self.present_in(seg))  # type: ignore[arg-type]
+        return score
+
+    _coverage: dict[tuple[int, int, int], float] = field(default_factory=dict)
 
     # -- subheads or new stories --------------------------------------------------------------------
     def resolve_interior_runs(self) -> None:
@@ -239,8 +249,7 @@ class _Work:
         return [k for k, s in enumerate(self.segments) if s.kind != "photo" and s.paras]
 
     def _scores(self, vocab: hl.Vocabulary, cands: list[int]) -> list[list[float]]:
-        texts = [self.present_in(self.segments[k]) for k in cands]
-        rows = [[vocab.coverage(g.terms, story) for story in texts] for g in self.groups]
+        rows = [[self.coverage(vocab, g, self.segments[k]) for k in cands] for g in self.groups]
         bonus = self._above_bonus(rows, cands)
         for g, row in zip(self.groups, rows, strict=True):
             run = self.runs[g.run]
