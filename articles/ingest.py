@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.contrib.postgres.search import SearchVector
-from django.db import DatabaseError, connections, transaction
+from django.db import DatabaseError, connection, connections, transaction
+from django.db import models as django_models
 from django.db.models import Value
 from django.utils import timezone
 from django.utils.text import slugify
@@ -429,36 +430,38 @@ def _articles_create(
     ]
     models.Article.objects.bulk_create(rows)
 
-    paragraphs: list[models.Paragraph] = []
-    bylines: list[models.Byline] = []
-    links: list[models.Article.places.through] = []
+    paragraphs: list[tuple[int, int, str, str, int, int]] = []
+    bylines: list[tuple[int, int, str, int]] = []
+    links: list[tuple[int, int]] = []
     for row, article in zip(rows, articles, strict=True):
         paragraphs += [
-            models.Paragraph(
-                article=row,
-                position=n,
-                kind=p.kind,
-                text=p.text,
-                line_start=p.lines[0],
-                line_end=p.lines[1],
-            )
+            (row.pk, n, p.kind, p.text, p.lines[0], p.lines[1])
             for n, p in enumerate(article.paragraphs, start=1)
         ]
         credits = dict.fromkeys((b.name, b.role) for b in article.bylines)  # ordered, no repeats
-        bylines += [
-            models.Byline(article=row, person_id=people[name], role=role, order=n)
-            for n, (name, role) in enumerate(credits, start=1)
-        ]
+        bylines += [(row.pk, people[name], role, n) for n, (name, role) in enumerate(credits, start=1)]
         place_ids = dict.fromkeys(places.place_id(name, region=article.region) for name in article.places)
-        links += [
-            models.Article.places.through(article_id=row.pk, place_id=place_id)
-            for place_id in place_ids
-            if place_id is not None
-        ]
-    models.Paragraph.objects.bulk_create(paragraphs)
-    models.Byline.objects.bulk_create(bylines)
-    if links:
-        models.Article.places.through.objects.bulk_create(links)
+        links += [(row.pk, place_id) for place_id in place_ids if place_id is not None]
+    _rows_copy(
+        models.Paragraph, ("article", "position", "kind", "text", "line_start", "line_end"), paragraphs
+    )
+    _rows_copy(models.Byline, ("article", "person", "role", "order"), bylines)
+    _rows_copy(models.Article.places.through, ("article", "place"), links)
+
+
+def _rows_copy(model: type[django_models.Model], fields: tuple[str, ...], rows: list[tuple]) -> None:
+    """Write many rows with PostgreSQL's COPY: a page's sixty paragraphs in one round trip, without the ORM
+    building an object and quoting every value of each. The rows' constraints hold as for any insert."""
+    if not rows:
+        return
+    meta = model._meta
+    columns = ", ".join(connection.ops.quote_name(meta.get_field(f).column) for f in fields)
+    with (
+        connection.cursor() as cursor,
+        cursor.copy(f"COPY {connection.ops.quote_name(meta.db_table)} ({columns}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row(row)
 
 
 def _article_row(

@@ -182,10 +182,7 @@ def test_changed_bytes_over_an_edited_page_keep_it_and_mark_it_for_review() -> N
 def test_failure_while_writing_paragraphs_leaves_no_row_of_the_page(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def fail(*args: Any, **kwargs: Any) -> None:
-        raise RuntimeError("disk full")
-
-    monkeypatch.setattr(models.Paragraph.objects, "bulk_create", fail)
+    monkeypatch.setattr(ingest, "_rows_copy", _failing_copy(models.Paragraph))
 
     with pytest.raises(RuntimeError, match="disk full"):
         _store(_page(_article(1), _article(2)))
@@ -202,10 +199,7 @@ def test_failure_while_replacing_keeps_the_old_articles(monkeypatch: pytest.Monk
     before = _counts()
     old_ids = set(models.Article.objects.values_list("pk", flat=True))
 
-    def fail(*args: Any, **kwargs: Any) -> None:
-        raise RuntimeError("disk full")
-
-    monkeypatch.setattr(models.Byline.objects, "bulk_create", fail)
+    monkeypatch.setattr(ingest, "_rows_copy", _failing_copy(models.Byline))
     with pytest.raises(RuntimeError):
         _store(_page(_article(1, title="新")), data=b"version 2")
 
@@ -256,7 +250,7 @@ def test_a_repeated_credit_in_one_article_is_stored_once() -> None:
 def test_the_batch_cache_keeps_no_id_from_a_rolled_back_page(monkeypatch: pytest.MonkeyPatch) -> None:
     cache = ingest.IngestCache()
     with monkeypatch.context() as patch:
-        patch.setattr(models.Paragraph.objects, "bulk_create", _raise)
+        patch.setattr(ingest, "_rows_copy", _failing_copy(models.Paragraph))
         with pytest.raises(RuntimeError):
             _store(_page(_article(1, bylines=(("李长生", values.CORRESPONDENT),))), cache=cache)
     assert cache.people == {}
@@ -267,8 +261,16 @@ def test_the_batch_cache_keeps_no_id_from_a_rolled_back_page(monkeypatch: pytest
     assert cache.newspapers == {PAPER: models.Newspaper.objects.get().pk}
 
 
-def _raise(*args: Any, **kwargs: Any) -> None:
-    raise RuntimeError("fail")
+def _failing_copy(target: type) -> Any:
+    """ingest's bulk writer, failing like a full disk when it writes rows of `target`."""
+    real = ingest._rows_copy
+
+    def copy(model: type, fields: tuple[str, ...], rows: list[tuple]) -> None:
+        if model is target:
+            raise RuntimeError("disk full")
+        real(model, fields, rows)
+
+    return copy
 
 
 @pytest.mark.django_db
