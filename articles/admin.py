@@ -1,10 +1,28 @@
-"""Plain registrations for looking at the data; the editing admin comes later (articles/editing.py)."""
+"""The admin: plain registrations for looking at the data, and the editing admin of articles.
+
+Editors change articles only through the services of articles/editing.py, each recorded as a Correction;
+the pages of their own (split, move, undo, merge, the review queue) are in articles/admin_views.py.
+"""
 
 from __future__ import annotations
 
-from django.contrib import admin
+import datetime
+import functools
+from collections.abc import Callable
 
-from articles import models
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import URLPattern, path, reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from articles import admin_views, editing, models, reading
+
+# The admin index links to the review queue.
+admin.site.index_template = "admin/articles/index.html"
 
 
 @admin.register(models.Newspaper)
@@ -38,32 +56,377 @@ class PageVersionAdmin(admin.ModelAdmin):
     exclude = ["raw"]
 
 
-class ParagraphInline(admin.TabularInline):
-    model = models.Paragraph
-    extra = 0
+class IssueDateFilter(admin.SimpleListFilter):
+    title = "issue date"
+    parameter_name = "date"
+    LIMIT = 60  # the newest dates; older issues through the date hierarchy above the list
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        dates = models.Issue.objects.order_by("-date").values_list("date", flat=True).distinct()[: self.LIMIT]
+        return [(f"{d:%Y-%m-%d}", f"{d:%Y-%m-%d}") for d in dates]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() is None:
+            return queryset
+        try:
+            date = datetime.date.fromisoformat(self.value())
+        except ValueError:
+            return queryset.none()
+        return queryset.filter(page__issue__date=date)
 
 
-class BylineInline(admin.TabularInline):
-    model = models.Byline
-    extra = 0
-    autocomplete_fields = ["person"]
+class PageNumberFilter(admin.SimpleListFilter):
+    title = "page number"
+    parameter_name = "page_number"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        numbers = models.Page.objects.order_by("number").values_list("number", flat=True).distinct()
+        return [(str(n), f"page {n}") for n in numbers]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() is None:
+            return queryset
+        if not self.value().isdigit():
+            return queryset.none()
+        return queryset.filter(page__number=int(self.value()))
+
+
+class LiveFilter(admin.SimpleListFilter):
+    title = "merged"
+    parameter_name = "merged"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [("no", "Live"), ("yes", "Merged into another")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() == "no":
+            return queryset.filter(merged_into__isnull=True)
+        if self.value() == "yes":
+            return queryset.filter(merged_into__isnull=False)
+        return queryset
+
+
+class ArticleForm(forms.ModelForm):
+    """The article's own fields; saving routes each change through a service (ArticleAdmin.save_model)."""
+
+    reason = admin_views.ReasonField()
+
+    class Meta:
+        model = models.Article
+        fields = [
+            "kind",
+            "kicker",
+            "title",
+            "subtitle",
+            "dateline_agency",
+            "dateline_place",
+            "dateline_date",
+            "region",
+        ]
+        widgets = {
+            "kicker": forms.TextInput(attrs={"size": 60}),
+            "title": forms.TextInput(attrs={"size": 60}),
+            "subtitle": forms.TextInput(attrs={"size": 60}),
+        }
+
+
+HEADLINE_FIELDS = ("kicker", "title", "subtitle")
 
 
 @admin.register(models.Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "page", "position", "kind", "region", "needs_review", "edited"]
-    list_filter = ["kind", "needs_review", "edited", "page__issue__newspaper"]
+    """Articles as editors correct them: every change goes through articles/editing.py, recorded."""
+
+    form = ArticleForm
+    change_form_template = "admin/articles/article/change_form.html"
+    change_list_template = "admin/articles/article/change_list.html"
+    list_display = [
+        "where",
+        "number",
+        "headline",
+        "kind",
+        "region",
+        "confidence",
+        "edited",
+        "needs_review",
+    ]
+    list_display_links = ["headline"]
+    list_filter = [
+        ("page__issue__newspaper", admin.RelatedOnlyFieldListFilter),
+        IssueDateFilter,
+        PageNumberFilter,
+        "kind",
+        ("region", admin.RelatedOnlyFieldListFilter),
+        "edited",
+        "needs_review",
+        LiveFilter,
+    ]
     list_select_related = ["page__issue__newspaper", "region"]
-    search_fields = ["title", "kicker", "subtitle"]
-    raw_id_fields = ["page", "continues", "merged_into", "region"]
-    filter_horizontal = ["places"]
-    exclude = ["search_title", "search_body"]
-    inlines = [BylineInline, ParagraphInline]
+    list_per_page = 50
+    search_fields = ["title", "kicker", "subtitle", "paragraphs__text"]
+    date_hierarchy = "page__issue__date"
+    ordering = ["-page__issue__date", "page__issue__newspaper__name", "page__number", "position"]
+    raw_id_fields = ["region"]
+    readonly_fields = [
+        "page_link",
+        "position",
+        "public_link",
+        "merged_into",
+        "edited",
+        "labels",
+        "needs_review",
+        "confidence_headline",
+        "confidence_lead",
+        "places_unresolved",
+        "region_name",
+        "place_names",
+        "continued_from_page",
+        "continued_to_page",
+        "headline_lines",
+    ]
+    fieldsets = [
+        (None, {"fields": ["page_link", "position", "public_link", "merged_into", "edited"]}),
+        ("Headline", {"fields": ["kind", "kicker", "title", "subtitle", "labels"]}),
+        ("Dateline and region", {"fields": ["dateline_agency", "dateline_place", "dateline_date", "region"]}),
+        (
+            "The engine's confidence",
+            {
+                "fields": [
+                    "needs_review",
+                    "confidence_headline",
+                    "confidence_lead",
+                    "places_unresolved",
+                    "region_name",
+                    "place_names",
+                    "continued_from_page",
+                    "continued_to_page",
+                    "headline_lines",
+                ],
+                "classes": ["collapse"],
+            },
+        ),
+        (None, {"fields": ["reason"]}),
+    ]
+    actions = ["merge_selected"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return (
+            super()
+            .get_queryset(request)
+            .defer("page__raw", "page__reconstructed_json", "search_title", "search_body", "search_vector")
+            .with_lead(30)
+        )
+
+    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str) -> tuple:
+        # A match in several paragraphs is still one article: ask for distinct rows however Django joins.
+        queryset, _ = super().get_search_results(request, queryset, search_term)
+        return queryset.distinct() if search_term else queryset, False
+
+    # -- What the list shows --
+
+    @admin.display(description="headline")
+    def headline(self, article: models.Article) -> str:
+        """The title, else the kicker or subtitle, else the first words of the text."""
+        if article.title or article.kicker or article.subtitle:
+            return reading.article_headline(article)
+        lead = getattr(article, "lead", None)
+        return f"({lead}…)" if lead else reading.article_headline(article)
+
+    @admin.display(description="#", ordering="position")
+    def number(self, article: models.Article) -> int:
+        return article.position
+
+    @admin.display(description="issue, page", ordering="page__issue__date")
+    def where(self, article: models.Article) -> SafeString:
+        page = article.page
+        return format_html("{}<br>{} p{}", page.issue.newspaper, f"{page.issue.date:%Y-%m-%d}", page.number)
+
+    @admin.display(description="score", ordering="confidence_headline")
+    def confidence(self, article: models.Article) -> str:
+        score = f"{article.confidence_headline:.2f}"
+        return score if article.confidence_lead else f"{score}, no lead"
+
+    @admin.display(description="page")
+    def page_link(self, article: models.Article) -> SafeString:
+        page = article.page
+        url = reverse("articles:page_source", args=[page.issue.newspaper.slug, page.issue.date, page.number])
+        return format_html('<a href="{}">{}</a>', url, page)
+
+    @admin.display(description="public page")
+    def public_link(self, article: models.Article) -> SafeString:
+        if not article.pk:
+            return format_html("")
+        return admin_views.public_link(article)
+
+    # -- Permissions: articles come from ingest and go only by merge --
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: models.Article | None = None) -> bool:
+        return False
+
+    # -- Saving goes through the services --
+
+    def changeform_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: dict | None = None,
+    ) -> HttpResponse:
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except editing.CorrectionRefused as refusal:
+            # The admin's transaction rolled back: nothing changed.
+            messages.error(request, f"Not saved: {refusal}")
+            return HttpResponseRedirect(request.path)
+
+    def save_model(
+        self, request: HttpRequest, obj: models.Article, form: forms.ModelForm, change: bool
+    ) -> None:
+        """Each changed field through its service: the headline together, the others in one correction."""
+        if not change:
+            raise PermissionDenied
+        changed = [name for name in form.changed_data if name != "reason"]
+        if not changed:
+            return
+        reason = form.cleaned_data.get("reason", "")
+        article = models.Article.objects.get(pk=obj.pk)  # as stored: obj already holds the form's values
+        if any(name in HEADLINE_FIELDS for name in changed):
+            editing.article_headline_set(
+                article=article,
+                **{name: form.cleaned_data[name] for name in HEADLINE_FIELDS},
+                editor=request.user,
+                reason=reason,
+            )
+            article.refresh_from_db()
+        fields = {name: form.cleaned_data[name] for name in changed if name not in HEADLINE_FIELDS}
+        if fields:
+            editing.article_fields_set(article=article, editor=request.user, reason=reason, **fields)
+        obj.refresh_from_db()
+
+    def save_related(self, request: HttpRequest, form: forms.ModelForm, formsets: list, change: bool) -> None:
+        """Nothing: no inlines and no many-to-many fields are edited here."""
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict | None = None
+    ) -> HttpResponse:
+        article = self.get_object(request, object_id)
+        if article is not None:
+            extra_context = {**(extra_context or {}), **self._editing_context(request, article)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _editing_context(self, request: HttpRequest, article: models.Article) -> dict:
+        page = models.Page.objects.only("raw", "encoding", "reconstructed_json", "headlines_used").get(
+            pk=article.page_id
+        )
+        lines = admin_views.page_lines(page)
+        paragraphs = list(article.paragraphs.order_by("position"))
+        return {
+            "paragraph_rows": admin_views.paragraph_rows(paragraphs, lines),
+            "headline_source": admin_views.headline_source(article, lines),
+            "unmatched": admin_views.unmatched_headlines(page),
+            "move_form": admin_views.MoveForm(article=article, auto_id="id_move_%s"),
+            "headline_form": admin_views.HeadlineGiveForm(article=article, auto_id="id_give_%s"),
+            "bylines": list(article.bylines.select_related("person").order_by("order")),
+            "byline_form": admin_views.BylineAddForm(auto_id="id_byline_%s"),
+            "roles": models.Byline.ROLES,
+            "history": admin_views.history(article),
+            "can_edit": self.has_change_permission(request, article),
+            "public_url": reverse("articles:article", args=[article.pk]),
+            "survivor": article.merged_into,
+        }
+
+    # -- The merge action and the custom pages --
+
+    @admin.action(description="Merge selected articles", permissions=["change"])
+    def merge_selected(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
+        return admin_views.articles_merge(self, request, queryset)
+
+    def get_actions(self, request: HttpRequest) -> dict:
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def get_urls(self) -> list[URLPattern]:
+        def view(function: Callable) -> Callable:
+            @functools.wraps(function)
+            def wrapper(request: HttpRequest, *args: str, **kwargs: str) -> HttpResponse:
+                return function(self, request, *args, **kwargs)
+
+            return self.admin_site.admin_view(wrapper)
+
+        name = f"{self.opts.app_label}_{self.opts.model_name}"
+        return [
+            path("review/", view(admin_views.review_queue), name=f"{name}_review"),
+            path(
+                "<path:object_id>/split/<int:paragraph_id>/",
+                view(admin_views.article_split),
+                name=f"{name}_split",
+            ),
+            path(
+                "<path:object_id>/paragraphs/<int:paragraph_id>/split/",
+                view(admin_views.paragraph_split),
+                name=f"{name}_paragraph_split",
+            ),
+            path("<path:object_id>/move/", view(admin_views.paragraphs_move), name=f"{name}_move"),
+            path(
+                "<path:object_id>/headline/give/",
+                view(admin_views.headline_give),
+                name=f"{name}_headline_give",
+            ),
+            path("<path:object_id>/bylines/add/", view(admin_views.byline_add), name=f"{name}_byline_add"),
+            path(
+                "<path:object_id>/bylines/<int:byline_id>/remove/",
+                view(admin_views.byline_remove),
+                name=f"{name}_byline_remove",
+            ),
+            path(
+                "<path:object_id>/bylines/<int:byline_id>/role/",
+                view(admin_views.byline_role),
+                name=f"{name}_byline_role",
+            ),
+            path(
+                "<path:object_id>/undo/<int:correction_id>/",
+                view(admin_views.correction_undo),
+                name=f"{name}_undo",
+            ),
+            *super().get_urls(),
+        ]
 
 
 @admin.register(models.Person)
 class PersonAdmin(admin.ModelAdmin):
     search_fields = ["name"]
+    actions = ["merge_selected"]
+
+    @admin.action(
+        description="Merge two selected people (two spellings of one reporter)", permissions=["change"]
+    )
+    def merge_selected(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
+        return admin_views.people_merge(self, request, queryset)
+
+
+@admin.register(models.Correction)
+class CorrectionAdmin(admin.ModelAdmin):
+    """Every editor's correction, newest first; read-only (undo is on the article's page)."""
+
+    list_display = ["created_at", "action", "editor", "summary", "reason", "undo_of"]
+    list_filter = ["action", "editor"]
+    list_select_related = ["editor"]
+    search_fields = ["summary", "reason"]
+    date_hierarchy = "created_at"
+    ordering = ["-created_at", "-pk"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: models.Correction | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: models.Correction | None = None) -> bool:
+        return False
 
 
 @admin.register(models.Place)

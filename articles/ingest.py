@@ -16,7 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import CombinedSearchVector, SearchVector
 from django.db import DatabaseError, connection, connections, transaction
 from django.db import models as django_models
 from django.db.models import Value
@@ -34,6 +34,7 @@ CREATED = "created"
 UNCHANGED = "unchanged"
 REPLACED = "replaced"
 NEEDS_REVIEW = "needs_review"  # the file changed but the page has edited articles: kept as it was
+# (force=True replaces it anyway; its old bytes become a PageVersion and its corrections stay, linked to it)
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024  # a dense broadsheet page is under 100 KB of text
 LOW_HEADLINE_SCORE = 0.3
@@ -49,6 +50,8 @@ class IngestResult:
     status: str  # CREATED | UNCHANGED | REPLACED | NEEDS_REVIEW
     page: models.Page
     article_count: int  # articles the page has now
+    # REPLACED over corrected articles (force): how many corrections now point at the old version
+    corrections_kept: int = 0
 
 
 @dataclass
@@ -71,8 +74,12 @@ def page_ingest(
     data: bytes,
     source_name: str,
     cache: IngestCache | None = None,
+    force: bool = False,
 ) -> IngestResult:
-    """Reconstruct a page file and store it; the same bytes again change nothing."""
+    """Reconstruct a page file and store it; the same bytes again change nothing.
+
+    Changed bytes over a page with edited articles are held (NEEDS_REVIEW) unless force is true.
+    """
     _size_check(len(data))
     with transaction.atomic():
         page = _page_current(paper=paper, date=date, number=number)
@@ -87,6 +94,7 @@ def page_ingest(
             source_name=source_name,
             prepared=page_prepare(data=data, source_name=source_name),
             cache=cache or IngestCache(),
+            force=force,
         )
 
 
@@ -151,9 +159,15 @@ class PageJob:
 
 
 def pages_ingest(
-    *, jobs: Iterable[PageJob | PageError], workers: int = 1, cache: IngestCache | None = None
+    *,
+    jobs: Iterable[PageJob | PageError],
+    workers: int = 1,
+    cache: IngestCache | None = None,
+    force: bool = False,
 ) -> Iterator[tuple[PageJob | PageError, IngestResult | Exception]]:
     """Ingest a batch in order, one transaction per page, yielding each job's result or error.
+
+    force: replace changed pages even where editors corrected articles (see page_ingest).
 
     With workers > 1 the engine runs in that many processes, a few pages ahead of the one being written;
     a page whose stored bytes are the same is never sent to the engine.
@@ -161,7 +175,7 @@ def pages_ingest(
     cache = cache or IngestCache()
     if workers <= 1:
         for job in jobs:
-            yield job, _job_run(job, cache=cache)
+            yield job, _job_run(job, cache=cache, force=force)
         return
     # Forked workers inherit this process's database connection but never touch it: they only run the
     # engine, and multiprocessing ends them with os._exit, so no finaliser closes it under us.
@@ -170,9 +184,9 @@ def pages_ingest(
         for job in jobs:
             window.append((job, _job_submit(job, pool)))
             if len(window) > 2 * workers:
-                yield _job_finish(*window.popleft(), cache=cache)
+                yield _job_finish(*window.popleft(), cache=cache, force=force)
         while window:
-            yield _job_finish(*window.popleft(), cache=cache)
+            yield _job_finish(*window.popleft(), cache=cache, force=force)
 
 
 def _job_submit(
@@ -201,7 +215,11 @@ def _prepare_in_worker(data: bytes, source_name: str) -> tuple[bytes, PreparedPa
 
 
 def _job_finish(
-    job: PageJob | PageError, started: Future[PreparedPage] | bytes | Exception | None, *, cache: IngestCache
+    job: PageJob | PageError,
+    started: Future[PreparedPage] | bytes | Exception | None,
+    *,
+    cache: IngestCache,
+    force: bool = False,
 ) -> tuple[PageJob | PageError, IngestResult | Exception]:
     if isinstance(job, PageError):
         return job, job
@@ -212,23 +230,25 @@ def _job_finish(
             data, prepared = started, None
         else:
             data, prepared = started.result()  # type: ignore[union-attr, misc]
-        return job, _job_store(job, data=data, prepared=prepared, cache=cache)
+        return job, _job_store(job, data=data, prepared=prepared, cache=cache, force=force)
     except Exception as exc:  # reported per file by the caller; the batch goes on
         return job, exc
 
 
-def _job_run(job: PageJob | PageError, *, cache: IngestCache) -> IngestResult | Exception:
+def _job_run(
+    job: PageJob | PageError, *, cache: IngestCache, force: bool = False
+) -> IngestResult | Exception:
     if isinstance(job, PageError):
         return job
     try:
-        return _job_store(job, data=page_file_read(path=job.path), prepared=None, cache=cache)
+        return _job_store(job, data=page_file_read(path=job.path), prepared=None, cache=cache, force=force)
     except Exception as exc:
         return exc
 
 
 @transaction.atomic
 def _job_store(
-    job: PageJob, *, data: bytes, prepared: PreparedPage | None, cache: IngestCache
+    job: PageJob, *, data: bytes, prepared: PreparedPage | None, cache: IngestCache, force: bool = False
 ) -> IngestResult:
     page = _page_current(paper=job.paper, date=job.date, number=job.number)
     if page is not None and page.content_hash == _digest(data):
@@ -242,6 +262,7 @@ def _job_store(
         source_name=job.source_name,
         prepared=prepared or page_prepare(data=data, source_name=job.source_name),
         cache=cache,
+        force=force,
     )
 
 
@@ -326,6 +347,7 @@ def _page_store(
     source_name: str,
     prepared: PreparedPage,
     cache: IngestCache,
+    force: bool = False,
 ) -> IngestResult:
     reconstructed = prepared.page
     digest = _digest(data)
@@ -335,11 +357,12 @@ def _page_store(
         cursor.execute("SET LOCAL synchronous_commit TO OFF")
     if page is not None and page.content_hash == digest:
         return IngestResult(UNCHANGED, page, page.articles.count())
-    if page is not None and page.articles.filter(edited=True).exists():
+    if page is not None and not force and page.articles.filter(edited=True).exists():
         page.needs_review = True
         page.review_reason = (
             f"{source_name} (sha256 {digest[:12]}) differs from the ingested {page.source_name}, "
-            "but editors changed articles on this page: they were kept and the new file was not applied"
+            "but editors changed articles on this page: they were kept and the new file was not applied; "
+            "ingest it with --force to replace them (their corrections stay in the history)"
         )
         page.save(update_fields=["needs_review", "review_reason"])
         return IngestResult(NEEDS_REVIEW, page, page.articles.count())
@@ -357,13 +380,20 @@ def _page_store(
         "reconstructed_json": reconstructed.to_json(),
         "needs_review": False,
         "review_reason": "",
+        "headlines_used": [],
     }
     if page is None:
         issue_id = _issue_id(paper=paper, date=date, cache=cache, found=found)
         page = models.Page.objects.create(issue_id=issue_id, number=number, **fields)
         status = CREATED
     else:
-        _page_version_keep(page=page, replaced_at=fields["ingested_at"])
+        version = _page_version_keep(page=page, replaced_at=fields["ingested_at"])
+        # The corrections made on this version outlive its articles: their snapshots hold the corrected
+        # text, the version the source they were made on.
+        kept = models.Correction.objects.filter(page=page, page_version__isnull=True).update(
+            page_version=version
+        )
+        _continuations_flag(page=page, source_name=source_name)
         page.articles.all().delete()
         for name, value in fields.items():
             setattr(page, name, value)
@@ -372,12 +402,24 @@ def _page_store(
 
     _articles_create(page=page, prepared=prepared, cache=cache, found=found)
     transaction.on_commit(lambda: _cache_merge(cache, found))
-    return IngestResult(status, page, len(reconstructed.articles))
+    return IngestResult(status, page, len(reconstructed.articles), kept if status == REPLACED else 0)
 
 
-def _page_version_keep(*, page: models.Page, replaced_at: datetime.datetime) -> None:
+def _continuations_flag(*, page: models.Page, source_name: str) -> None:
+    """Before a page's articles go: articles of other pages an editor merged into them, or whose
+    paragraphs an editor moved into them, would lose that text; flag them and their pages for review.
+    (Their text stays in the corrections' snapshots.)"""
+    merged = models.Article.objects.filter(merged_into__page=page).exclude(page=page)
+    if not merged.exists():
+        return
+    reason = f"an article merged into one on page {page.number} was replaced by {source_name}: check it"
+    models.Page.objects.filter(articles__in=merged).update(needs_review=True, review_reason=reason)
+    merged.update(needs_review=True)
+
+
+def _page_version_keep(*, page: models.Page, replaced_at: datetime.datetime) -> models.PageVersion:
     old = models.Page.objects.values("raw", "content_hash", "source_name", "ingested_at").get(pk=page.pk)
-    models.PageVersion.objects.create(
+    return models.PageVersion.objects.create(
         page=page,
         raw=old["raw"],
         content_hash=old["content_hash"],
@@ -492,10 +534,31 @@ def _article_row(
         needs_review=article_needs_review(article),
         search_title=search_title,
         search_body=search_body,
-        # Computed by PostgreSQL in the INSERT itself (no second pass over the rows): title words weigh A,
-        # body words B.
-        search_vector=SearchVector(Value(search_title), config="simple", weight="A")
-        + SearchVector(Value(search_body), config="simple", weight="B"),
+        # Computed by PostgreSQL in the INSERT itself (no second pass over the rows).
+        search_vector=_search_vector(search_title, search_body),
+    )
+
+
+def _search_vector(search_title: str, search_body: str) -> CombinedSearchVector:
+    """The weighted vector of an article's search texts: title words weigh A, body words B."""
+    return SearchVector(Value(search_title), config="simple", weight="A") + SearchVector(
+        Value(search_body), config="simple", weight="B"
+    )
+
+
+def article_search_refresh(*, article: models.Article) -> None:
+    """Recompute an article's search texts and vector from its stored headline and paragraphs, as ingest
+    computes them from the engine's; for corrections."""
+    texts = (
+        models.Paragraph.objects.filter(article=article).order_by("position").values_list("text", flat=True)
+    )
+    search_title, search_body = search_text_for(
+        title_parts=[t for t in (article.kicker, article.title, article.subtitle) if t], body="\n".join(texts)
+    )
+    models.Article.objects.filter(pk=article.pk).update(
+        search_title=search_title,
+        search_body=search_body,
+        search_vector=_search_vector(search_title, search_body),
     )
 
 

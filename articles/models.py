@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.db.models.fields.json import KeyTransform
 from django.db.models.functions import Left
+from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
 
@@ -72,8 +76,6 @@ class Issue(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["newspaper", "date"], name="issue_newspaper_date_uniq"),
         ]
-        # Newest issues first across papers: search ranks within the newest pages (articles/search.py).
-        indexes = [models.Index(fields=["date"], name="issue_date_idx")]
 
     def __str__(self) -> str:
         return f"{self.newspaper} {self.date:%Y-%m-%d}"
@@ -157,6 +159,12 @@ class Page(models.Model):
     reconstructed_json = models.JSONField(help_text="The engine's output for raw, kept for audit.")
     needs_review = models.BooleanField(default=False)
     review_reason = models.TextField(blank=True)
+    headlines_used = ArrayField(
+        models.PositiveSmallIntegerField(),
+        default=list,
+        blank=True,
+        help_text="Indexes into the engine's unmatched_headlines that an editor gave to an article.",
+    )
 
     objects = PageQuerySet.as_manager()
 
@@ -169,6 +177,12 @@ class Page(models.Model):
 
     def __str__(self) -> str:
         return f"{self.issue} page {self.number}"
+
+    def unmatched_headlines_open(self) -> list[tuple[int, dict]]:
+        """The engine's headline groups that matched no story and no editor has used yet, with the index
+        article_split takes ({"unmatched": index})."""
+        groups = (self.reconstructed_json or {}).get("unmatched_headlines", [])
+        return [(n, group) for n, group in enumerate(groups) if n not in self.headlines_used]
 
 
 class PageVersion(models.Model):
@@ -297,6 +311,86 @@ class ArticleQuerySet(models.QuerySet["Article"]):
     def needing_review(self) -> ArticleQuerySet:
         return self.filter(needs_review=True)
 
+    # Points of doubt for the review queue (the admin's), each a reason an editor should look. A story with
+    # no headline at all is the worst: readers see 无标题稿件; a photo usually has none, so it weighs less.
+    DOUBT_POINTS = {
+        "doubt_no_headline": 3,
+        "doubt_low_score": 2,
+        "doubt_no_lead": 2,
+        "doubt_places": 1,
+        "doubt_unmatched": 1,
+    }
+    DOUBT_PHOTO_NO_HEADLINE = 1
+    LOW_HEADLINE_SCORE = 0.3  # as ingest's needs_review threshold
+
+    def with_doubt(self) -> ArticleQuerySet:
+        """Annotate each reason to doubt the engine (doubt_no_headline, doubt_low_score, doubt_no_lead,
+        doubt_places, doubt_unmatched: booleans) and `doubt`, their weighted sum, all computed in SQL."""
+        no_headline = Q(title="", kicker="", subtitle="")
+        low_score = Q(confidence_headline__lt=self.LOW_HEADLINE_SCORE) & ~no_headline
+        no_lead = Q(confidence_lead=False) & ~Q(kind=Article.PHOTO)
+        places = ~Q(places_unresolved=[])
+        # Headlines the engine left unplaced on the page that no editor has given to an article yet.
+        unmatched_open = models.functions.Coalesce(
+            models.Func(
+                KeyTransform("unmatched_headlines", "page__reconstructed_json"),
+                function="jsonb_array_length",
+                output_field=models.IntegerField(),
+            ),
+            0,
+        ) - models.functions.Coalesce(
+            models.Func("page__headlines_used", function="cardinality", output_field=models.IntegerField()), 0
+        )
+        unmatched = Q(GreaterThan(unmatched_open, 0))
+        reasons = {
+            "doubt_no_headline": no_headline,
+            "doubt_low_score": low_score,
+            "doubt_no_lead": no_lead,
+            "doubt_places": places,
+            "doubt_unmatched": unmatched,
+        }
+
+        def flag(q: Q) -> models.Case:
+            return models.Case(models.When(q, then=True), default=False, output_field=models.BooleanField())
+
+        def points(q: Q, weight: int) -> models.Case:
+            return models.Case(models.When(q, then=weight), default=0, output_field=models.IntegerField())
+
+        photo_no_headline = no_headline & Q(kind=Article.PHOTO)
+        score = (
+            models.Case(
+                models.When(photo_no_headline, then=self.DOUBT_PHOTO_NO_HEADLINE),
+                models.When(no_headline, then=self.DOUBT_POINTS["doubt_no_headline"]),
+                default=0,
+                output_field=models.IntegerField(),
+            )
+            + points(low_score, self.DOUBT_POINTS["doubt_low_score"])
+            + points(no_lead, self.DOUBT_POINTS["doubt_no_lead"])
+            + points(places, self.DOUBT_POINTS["doubt_places"])
+            + points(unmatched, self.DOUBT_POINTS["doubt_unmatched"])
+        )
+        return self.annotate(**{name: flag(q) for name, q in reasons.items()}, doubt=score)
+
+    def review_queue(self) -> ArticleQuerySet:
+        """Live articles the engine flagged or doubted, worst first; ones an editor has touched after the
+        untouched, then the lowest headline score, then print order."""
+        return (
+            self.live()
+            .with_doubt()
+            .filter(Q(needs_review=True) | Q(doubt__gt=0))
+            .select_related("page__issue__newspaper", "region")
+            .defer("page__raw", "page__reconstructed_json", "search_title", "search_body", "search_vector")
+            .order_by(
+                "edited",
+                "-doubt",
+                "confidence_headline",
+                "-page__issue__date",
+                "page__issue__newspaper__name",
+                "page__number",
+                "position",
+            )
+        )
+
     # -- search (articles/search.py composes these) --
     # ts_rank_cd weights of D, C, B, A: ingest weighs title words A and body words B; one mention in the
     # title counts as much as five in the body.
@@ -306,22 +400,38 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         """Articles whose search vector matches a full-text query; the GIN index finds them."""
         return self.filter(search_vector=query)
 
-    def ranked(self, query: SearchQuery) -> ArticleQuerySet:
-        """Best match first (ts_rank_cd over the weighted vector, as `rank`); equal ranks newest first."""
-        rank = SearchRank(models.F("search_vector"), query, weights=list(self.SEARCH_WEIGHTS), cover_density=True)
-        return self.annotate(rank=rank).order_by(
-            "-rank", "-page__issue__date", "page__issue__newspaper__name", "page__number", "position"
+    def with_rank(self, query: SearchQuery) -> ArticleQuerySet:
+        """Annotate `rank`: ts_rank_cd of the query over the weighted vector, higher is better."""
+        rank = SearchRank(
+            models.F("search_vector"), query, weights=list(self.SEARCH_WEIGHTS), cover_density=True
         )
+        return self.annotate(rank=rank)
 
-    def for_search_results(self) -> ArticleQuerySet:
-        """What a search result shows, in three queries however many: the article with its page, issue,
-        paper and region; its bylines and people; its paragraphs (the snippet comes from them)."""
+    def for_search_results(self, terms: list[str] | tuple[str, ...] = ()) -> ArticleQuerySet:
+        """What a search result shows, in one query however many: its headline fields, `paper_name`,
+        `issue_date`, `page_number`, `byline_names` (in order), `lead` (see with_lead), and for the snippet
+        `term_paragraphs`, the texts of its paragraphs that contain one of the terms (any case).
+
+        Values and arrays rather than related objects and prefetches: on a results page Django's work per
+        query and per object costs more than PostgreSQL's."""
+        names = Byline.objects.filter(article=models.OuterRef("pk")).order_by("order").values("person__name")
+        having = Q()
+        for term in terms:
+            having |= Q(text__icontains=term)
+        paragraphs = (
+            Paragraph.objects.filter(having, article=models.OuterRef("pk"))
+            if terms
+            else Paragraph.objects.none()
+        )
         return (
-            self.select_related("page__issue__newspaper", "region")
-            .defer("search_title", "search_body", "search_vector", "page__raw", "page__reconstructed_json")
-            .prefetch_related(
-                Prefetch("bylines", queryset=Byline.objects.select_related("person").order_by("order")),
-                Prefetch("paragraphs", queryset=Paragraph.objects.order_by("position")),
+            self.only("id", "page_id", "position", "kind", "kicker", "title", "subtitle", "region_name")
+            .with_lead()
+            .annotate(
+                paper_name=models.F("page__issue__newspaper__name"),
+                issue_date=models.F("page__issue__date"),
+                page_number=models.F("page__number"),
+                byline_names=ArraySubquery(names),
+                term_paragraphs=ArraySubquery(paragraphs.order_by("position").values("text")),
             )
         )
 
@@ -496,7 +606,9 @@ class Article(models.Model):
             # Search excludes merged articles; with the condition in the index, counting matches never reads
             # the table (articles/search.py).
             GinIndex(
-                fields=["search_vector"], name="article_search_live_gin", condition=Q(merged_into__isnull=True)
+                fields=["search_vector"],
+                name="article_search_live_gin",
+                condition=Q(merged_into__isnull=True),
             ),
             models.Index(
                 fields=["needs_review"],
@@ -574,3 +686,89 @@ class Byline(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} ({self.role})"
+
+
+class CorrectionQuerySet(models.QuerySet["Correction"]):
+    def for_article(self, article: Article | int) -> CorrectionQuerySet:
+        """The corrections that touched an article, newest first (its id survives the article's deletion)."""
+        pk = article if isinstance(article, int) else article.pk
+        return self.filter(article_ids__contains=[pk]).order_by("-created_at", "-pk")
+
+    def for_page(self, page: Page) -> CorrectionQuerySet:
+        """The corrections made on a page, of every version of it, newest first."""
+        return self.filter(page=page).order_by("-created_at", "-pk")
+
+
+class Correction(models.Model):
+    """One editor's change to reconstructed articles, with the state before and after (articles/editing.py).
+
+    Rows outlive what they describe: a forced re-ingest deletes the page's articles but not their corrections,
+    whose snapshots hold the corrected text and whose page_version holds the source they were made on.
+    """
+
+    ARTICLES_MERGE = "articles_merge"
+    ARTICLE_SPLIT = "article_split"
+    PARAGRAPH_SPLIT = "paragraph_split"
+    PARAGRAPHS_MOVE = "paragraphs_move"
+    HEADLINE_SET = "headline_set"
+    HEADLINE_REASSIGN = "headline_reassign"
+    BYLINE_ADD = "byline_add"
+    BYLINE_REMOVE = "byline_remove"
+    BYLINE_ROLE_SET = "byline_role_set"
+    PEOPLE_MERGE = "people_merge"
+    FIELDS_SET = "fields_set"
+    UNDO = "undo"
+    ACTIONS = [
+        (ARTICLES_MERGE, "merge articles"),
+        (ARTICLE_SPLIT, "split an article"),
+        (PARAGRAPH_SPLIT, "split a paragraph"),
+        (PARAGRAPHS_MOVE, "move paragraphs"),
+        (HEADLINE_SET, "edit a headline"),
+        (HEADLINE_REASSIGN, "reassign a headline"),
+        (BYLINE_ADD, "add a byline"),
+        (BYLINE_REMOVE, "remove a byline"),
+        (BYLINE_ROLE_SET, "change a byline's role"),
+        (PEOPLE_MERGE, "merge two people"),
+        (FIELDS_SET, "edit dateline, region or kind"),
+        (UNDO, "undo"),
+    ]
+
+    created_at = models.DateTimeField(default=timezone.now)
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="corrections",
+    )
+    action = models.CharField(max_length=20, choices=ACTIONS)
+    summary = models.TextField(blank=True, help_text="What was done, in words.")
+    reason = models.TextField(blank=True, help_text="Why, as the editor put it.")
+    page = models.ForeignKey(
+        Page, on_delete=models.SET_NULL, null=True, blank=True, related_name="corrections"
+    )
+    page_version = models.ForeignKey(
+        PageVersion,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="corrections",
+        help_text="The page's source this was made on, once a forced re-ingest replaced it.",
+    )
+    article_ids = ArrayField(
+        models.BigIntegerField(), default=list, help_text="The articles touched; ids, so they outlive them."
+    )
+    before = models.JSONField(default=dict, help_text="The touched articles, people and page as they were.")
+    after = models.JSONField(default=dict, help_text="The same, as the correction left them.")
+    undo_of = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="undone_by"
+    )
+
+    objects = CorrectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [GinIndex(fields=["article_ids"], name="correction_article_ids_gin")]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.created_at:%Y-%m-%d %H:%M}"

@@ -180,7 +180,8 @@ def test_ingest_of_a_changed_file_over_edited_articles_keeps_them_for_review(tmp
     out, _ = _run("ingest", str(path), "--paper", PAPER)
 
     assert out.splitlines() == [
-        f"{path}: kept for review: the file changed but editors changed the page (法治日报 2025-01-24 page 2)",
+        f"{path}: kept for review: the file changed but editors changed the page (法治日报 2025-01-24 page 2); "
+        "it needs an editor's look; rerun with --force to replace it (the corrected version stays retrievable)",
         "1 page: 0 created, 0 unchanged, 0 replaced, 1 kept for review, 0 failed",
     ]
     assert models.Article.objects.get(position=1).title == "编辑改过的标题"

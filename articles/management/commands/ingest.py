@@ -26,7 +26,8 @@ class Command(BaseCommand):
         "The issue date and page number come from each file's name, "
         f"{ingest.PAGE_NAME_PATTERNS}, unless --date / --page are given. "
         "The same file again changes nothing; a changed file replaces the page's articles, unless "
-        "editors changed some, when the page is kept and marked for review. A bad file is reported "
+        "editors changed some, when the page is kept and marked for review (--force replaces it; the "
+        "old file and the editors' corrections stay retrievable). A bad file is reported "
         "and skipped; the command exits 1 if any file failed."
     )
 
@@ -51,6 +52,13 @@ class Command(BaseCommand):
             type=_page_argument,
             help="The page number; only with a single file. Overrides the number in its name.",
         )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Replace changed pages even where editors corrected articles. The old file is kept as a "
+            "version of the page and the corrections stay in its history, but the articles are the "
+            "engine's again.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         files: list[Path] = options["files"]
@@ -64,7 +72,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         jobs = (_job(path=path, paper=paper, options=options) for path in files)
         workers = options["jobs"] if len(files) >= PARALLEL_FROM else 1
-        results = ingest.pages_ingest(jobs=jobs, workers=max(1, workers))
+        results = ingest.pages_ingest(jobs=jobs, workers=max(1, workers), force=options["force"])
         for n, (job, result) in enumerate(results, start=1):
             status = self._report(job=job, result=result, options=options)
             counts[status] += 1
@@ -112,8 +120,16 @@ class Command(BaseCommand):
             line = f"created {result.article_count} articles {where}"
         elif result.status == ingest.REPLACED:
             line = f"replaced, now {result.article_count} articles {where}"
+            if result.corrections_kept:
+                line += (
+                    f"; {result.corrections_kept} editor's correction{'s' if result.corrections_kept != 1 else ''}"
+                    " of the old version stay in the page's history"
+                )
         elif result.status == ingest.NEEDS_REVIEW:
-            line = f"kept for review: the file changed but editors changed the page {where}"
+            line = (
+                f"kept for review: the file changed but editors changed the page {where}; it needs an "
+                "editor's look; rerun with --force to replace it (the corrected version stays retrievable)"
+            )
         else:
             line = f"unchanged {where}"
         if options["verbosity"] >= 1:

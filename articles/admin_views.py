@@ -1,0 +1,764 @@
+"""The editing admin's own pages: split, move, paragraph split, bylines, undo, merge, the review queue.
+
+Every change goes through a service in articles/editing.py, which records it as a Correction; a refusal
+(CorrectionRefused) becomes an error message and changes nothing. These views only read, validate and call.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from articles import editing, models, reading
+
+if TYPE_CHECKING:
+    from articles.admin import ArticleAdmin
+
+REVIEW_PER_PAGE = 50
+HISTORY_LIMIT = 50
+MAX_CHANGES_SHOWN = 40  # per correction: a merge of long stories lists every paragraph otherwise
+SHOWN_CHARS = 80
+
+REVIEW_REASONS = {
+    "doubt_no_headline": "no headline",
+    "doubt_low_score": "headline match score is low",
+    "doubt_no_lead": "no lead (the story may start elsewhere)",
+    "doubt_places": "unresolved place names",
+    "doubt_unmatched": "the page has headlines the engine could not place",
+}
+
+
+# -- What the change page shows --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ParagraphRow:
+    """A paragraph beside the raw page lines it came from (blank lines left out)."""
+
+    paragraph: models.Paragraph
+    lines: list[reading.SourceLine]
+    first: bool
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference between a correction's before and after snapshots, for a person to read."""
+
+    path: str
+    before: str
+    after: str
+
+    @property
+    def kind(self) -> str:
+        if not self.before:
+            return "added"
+        if not self.after:
+            return "removed"
+        return "changed"
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    correction: Any  # articles.editing.Correction
+    changes: list[Change]
+    more: int  # changes not shown
+    undone: bool
+
+
+def page_lines(page: models.Page) -> list[str]:
+    """The page's raw lines, numbered as the engine numbered them (index 0 is line 1)."""
+    return reading.source_lines(reading.page_text(page))
+
+
+def paragraph_rows(paragraphs: list[models.Paragraph], lines: list[str]) -> list[ParagraphRow]:
+    return [
+        ParagraphRow(paragraph=p, lines=_line_range(lines, p.line_start, p.line_end), first=i == 0)
+        for i, p in enumerate(paragraphs)
+    ]
+
+
+def headline_source(article: models.Article, lines: list[str]) -> list[reading.SourceLine]:
+    """The raw lines the article's headline came from (they may stand far from its text)."""
+    return [
+        reading.SourceLine(number=n, text=lines[n - 1].rstrip(), headline=True)
+        for n in article.headline_lines
+        if 1 <= n <= len(lines)
+    ]
+
+
+def unmatched_headlines(page: models.Page) -> list[tuple[int, str]]:
+    """The page's headlines the engine placed on no story and no editor has used yet, with the index
+    article_split takes."""
+    return [(index, _headline_group_text(group)) for index, group in page.unmatched_headlines_open()]
+
+
+def history(article: models.Article) -> list[HistoryEntry]:
+    """The article's corrections, newest first, each with what it changed and whether it was undone."""
+    corrections = list(
+        editing.Correction.objects.for_article(article).select_related("editor")[:HISTORY_LIMIT]
+    )
+    undone = set(
+        editing.Correction.objects.filter(undo_of__in=corrections).values_list("undo_of_id", flat=True)
+    )
+    entries = []
+    for correction in corrections:
+        changes = snapshot_changes(correction.before, correction.after)
+        entries.append(
+            HistoryEntry(
+                correction=correction,
+                changes=changes[:MAX_CHANGES_SHOWN],
+                more=max(0, len(changes) - MAX_CHANGES_SHOWN),
+                undone=correction.pk in undone,
+            )
+        )
+    return entries
+
+
+def snapshot_changes(before: Any, after: Any) -> list[Change]:
+    """The differences between two snapshots of articles/editing.py: fields changed, paragraphs and bylines
+    (matched by id) added or removed. Positions are left out: they follow from what was added or removed.
+
+    >>> snapshot_changes(
+    ...     {"articles": [{"id": 7, "title": "a", "paragraphs": [{"id": 1, "text": "x"}]}]},
+    ...     {"articles": [{"id": 7, "title": "b", "paragraphs": []}]},
+    ... )
+    [Change(path='article 7 › title', before='a', after='b'), Change(path='article 7 › paragraph 1', before='x', after='')]
+    """
+    changes: list[Change] = []
+    _diff("", before, after, changes)
+    return changes
+
+
+def review_reasons(article: models.Article) -> list[str]:
+    """Why an article of ArticleQuerySet.review_queue is there, in words."""
+    reasons = [text for flag, text in REVIEW_REASONS.items() if getattr(article, flag, False)]
+    if article.places_unresolved:
+        reasons = [
+            f"unresolved places: {'、'.join(article.places_unresolved)}"
+            if r == REVIEW_REASONS["doubt_places"]
+            else r
+            for r in reasons
+        ]
+    if article.needs_review and not reasons:
+        reasons.append("flagged by the engine")
+    return reasons
+
+
+def public_link(article: models.Article) -> SafeString:
+    url = reverse("articles:article", args=[article.pk])
+    return format_html('<a href="{}">{}</a>', url, reading.article_headline(article))
+
+
+# -- Forms -----------------------------------------------------------------------------------------
+
+NO_HEADLINE = "none"
+TYPED_HEADLINE = "typed"
+
+
+class ReasonField(forms.CharField):
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 500)
+        kwargs.setdefault("help_text", "Why; kept in the article's history.")
+        kwargs.setdefault("widget", forms.TextInput(attrs={"size": 60}))
+        super().__init__(**kwargs)
+
+
+class SplitForm(forms.Form):
+    headline = forms.ChoiceField(widget=forms.RadioSelect, label="Headline of the new article")
+    kicker = forms.CharField(required=False, widget=forms.TextInput(attrs={"size": 50}))
+    title = forms.CharField(required=False, widget=forms.TextInput(attrs={"size": 50}))
+    subtitle = forms.CharField(required=False, widget=forms.TextInput(attrs={"size": 50}))
+    reason = ReasonField()
+
+    def __init__(self, *args: Any, unmatched: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [(str(index), text) for index, text in unmatched]
+        choices += [(TYPED_HEADLINE, "Type it below"), (NO_HEADLINE, "No headline (for now)")]
+        self.fields["headline"].choices = choices
+        self.fields["headline"].initial = choices[0][0]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("headline") == TYPED_HEADLINE and not (data.get("title") or data.get("kicker")):
+            raise forms.ValidationError("Type at least a title (or a kicker) for the new article.")
+        return data
+
+    def service_headline(self) -> dict[str, Any] | None:
+        """The headline argument of article_split."""
+        choice = self.cleaned_data["headline"]
+        if choice == NO_HEADLINE:
+            return None
+        if choice == TYPED_HEADLINE:
+            return {key: self.cleaned_data[key].strip() for key in ("kicker", "title", "subtitle")}
+        return {"unmatched": int(choice)}
+
+
+class ParagraphSplitForm(forms.Form):
+    after = forms.CharField(
+        label="Split after this text",
+        help_text="Copy the words that end the first half; the rest becomes a new paragraph.",
+        widget=forms.TextInput(attrs={"size": 60}),
+    )
+    reason = ReasonField()
+
+    def __init__(self, *args: Any, paragraph: models.Paragraph, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.paragraph = paragraph
+
+    def clean_after(self) -> int:
+        """The character offset the split falls at: after the first occurrence of the text."""
+        after = self.cleaned_data["after"].strip()
+        text = self.paragraph.text
+        found = text.find(after)
+        if not after or found < 0:
+            raise forms.ValidationError("That text is not in the paragraph.")
+        if text.find(after, found + 1) >= 0:
+            raise forms.ValidationError("That text occurs more than once; copy a few more words.")
+        at = found + len(after)
+        if at >= len(text.rstrip()):
+            raise forms.ValidationError(
+                "That is the end of the paragraph: nothing would be left to split off."
+            )
+        return at
+
+
+class MoveForm(forms.Form):
+    paragraphs = forms.ModelMultipleChoiceField(queryset=models.Paragraph.objects.none())
+    to_article = forms.ModelChoiceField(queryset=models.Article.objects.none(), label="Move selected to")
+    position = forms.IntegerField(
+        required=False, min_value=1, help_text="Paragraph position there; empty: at the end."
+    )
+    reason = ReasonField()
+
+    def __init__(self, *args: Any, article: models.Article, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["paragraphs"].queryset = article.paragraphs.all()
+        self.fields["to_article"].queryset = move_targets(article)
+        self.fields["to_article"].label_from_instance = _article_choice_label
+
+
+class BylineAddForm(forms.Form):
+    name = forms.CharField(max_length=100, widget=forms.TextInput(attrs={"size": 12}))
+    role = forms.ChoiceField(choices=models.Byline.ROLES)
+    reason = ReasonField(widget=forms.TextInput(attrs={"size": 30}))
+
+
+class BylineRoleForm(forms.Form):
+    role = forms.ChoiceField(choices=models.Byline.ROLES)
+    reason = ReasonField()
+
+
+class ReasonForm(forms.Form):
+    reason = ReasonField()
+
+
+def move_targets(article: models.Article) -> QuerySet[models.Article]:
+    """Where an article's paragraphs may go: the other live articles of its issue, in print order."""
+    return (
+        models.Article.objects.live()
+        .filter(page__issue_id=article.page.issue_id)
+        .exclude(pk=article.pk)
+        .select_related("page")
+        .only("id", "page__number", "position", "kind", "kicker", "title", "subtitle")
+        .order_by("page__number", "position")
+    )
+
+
+# -- Views -----------------------------------------------------------------------------------------
+
+
+def article_split(
+    model_admin: ArticleAdmin, request: HttpRequest, object_id: str, paragraph_id: str
+) -> HttpResponse:
+    """Confirm a split before a paragraph: the new article's headline and a reason."""
+    article = _article_for_change(model_admin, request, object_id)
+    paragraph = get_object_or_404(article.paragraphs, pk=paragraph_id)
+    page = models.Page.objects.only("reconstructed_json", "headlines_used").get(pk=article.page_id)
+    form = SplitForm(request.POST or None, unmatched=unmatched_headlines(page))
+    if request.method == "POST" and form.is_valid():
+        try:
+            new = editing.article_split(
+                article=article,
+                at_paragraph=paragraph,
+                headline=form.service_headline(),
+                editor=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except editing.CorrectionRefused as refusal:
+            return _refused(request, refusal, _change_url(article))
+        article.refresh_from_db()
+        messages.success(
+            request,
+            format_html(
+                "Split into {} and {} (new, position {}).",
+                public_link(article),
+                public_link(new),
+                new.position,
+            ),
+        )
+        return HttpResponseRedirect(_change_url(article))
+    paragraphs = list(article.paragraphs.order_by("position"))
+    context = {
+        **_context(model_admin, request, article, f"Split {reading.article_headline(article)}"),
+        "form": form,
+        "paragraph": paragraph,
+        "staying": [p for p in paragraphs if p.position < paragraph.position],
+        "leaving": [p for p in paragraphs if p.position >= paragraph.position],
+    }
+    return TemplateResponse(request, "admin/articles/article/split.html", context)
+
+
+def paragraph_split(
+    model_admin: ArticleAdmin, request: HttpRequest, object_id: str, paragraph_id: str
+) -> HttpResponse:
+    """Cut one paragraph in two after a given piece of its text."""
+    article = _article_for_change(model_admin, request, object_id)
+    paragraph = get_object_or_404(article.paragraphs, pk=paragraph_id)
+    form = ParagraphSplitForm(request.POST or None, paragraph=paragraph)
+    if request.method == "POST" and form.is_valid():
+        try:
+            editing.paragraph_split(
+                paragraph=paragraph,
+                at_char=form.cleaned_data["after"],
+                editor=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except editing.CorrectionRefused as refusal:
+            return _refused(request, refusal, _change_url(article))
+        messages.success(
+            request, format_html("Paragraph {} split in two in {}.", paragraph.position, public_link(article))
+        )
+        return HttpResponseRedirect(_change_url(article) + "#paragraphs")
+    context = {
+        **_context(model_admin, request, article, f"Split paragraph {paragraph.position}"),
+        "form": form,
+        "paragraph": paragraph,
+    }
+    return TemplateResponse(request, "admin/articles/article/paragraph_split.html", context)
+
+
+def paragraphs_move(model_admin: ArticleAdmin, request: HttpRequest, object_id: str) -> HttpResponse:
+    """Move the paragraphs checked on the change page to another article of the issue (POST only)."""
+    article = _article_for_change(model_admin, request, object_id)
+    back = _change_url(article) + "#paragraphs"
+    if request.method != "POST":
+        return HttpResponseRedirect(back)
+    form = MoveForm(request.POST, article=article)
+    if not form.is_valid():
+        return _form_refused(request, form, back)
+    target = form.cleaned_data["to_article"]
+    if not model_admin.has_change_permission(request, target):
+        raise PermissionDenied
+    chosen = sorted(form.cleaned_data["paragraphs"], key=lambda p: p.position)
+    try:
+        editing.paragraphs_move(
+            paragraphs=chosen,
+            to_article=target,
+            position=form.cleaned_data["position"],
+            editor=request.user,
+            reason=form.cleaned_data["reason"],
+        )
+    except editing.CorrectionRefused as refusal:
+        return _refused(request, refusal, back)
+    messages.success(
+        request,
+        format_html(
+            'Moved {} paragraph(s) to {} (<a href="{}">edit</a>).',
+            len(chosen),
+            public_link(target),
+            _change_url(target),
+        ),
+    )
+    return HttpResponseRedirect(back)
+
+
+class HeadlineGiveForm(forms.Form):
+    to_article = forms.ModelChoiceField(queryset=models.Article.objects.none(), label="Give this headline to")
+    reason = ReasonField()
+
+    def __init__(self, *args: Any, article: models.Article, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to_article"].queryset = move_targets(article)
+        self.fields["to_article"].label_from_instance = _article_choice_label
+
+
+def headline_give(model_admin: ArticleAdmin, request: HttpRequest, object_id: str) -> HttpResponse:
+    """Give the article's headline to another of the issue (the two swap if that one has one)."""
+    article = _article_for_change(model_admin, request, object_id)
+    back = _change_url(article)
+    if request.method != "POST":
+        return HttpResponseRedirect(back)
+    form = HeadlineGiveForm(request.POST, article=article)
+    if not form.is_valid():
+        return _form_refused(request, form, back)
+    target = form.cleaned_data["to_article"]
+    if not model_admin.has_change_permission(request, target):
+        raise PermissionDenied
+    try:
+        editing.headline_reassign(
+            from_article=article, to_article=target, editor=request.user, reason=form.cleaned_data["reason"]
+        )
+    except editing.CorrectionRefused as refusal:
+        return _refused(request, refusal, back)
+    target.refresh_from_db()
+    messages.success(request, format_html("The headline went to {}.", public_link(target)))
+    return HttpResponseRedirect(back)
+
+
+def byline_add(model_admin: ArticleAdmin, request: HttpRequest, object_id: str) -> HttpResponse:
+    article = _article_for_change(model_admin, request, object_id)
+    back = _change_url(article) + "#bylines"
+    form = BylineAddForm(request.POST or None)
+    if request.method != "POST":
+        return HttpResponseRedirect(back)
+    if not form.is_valid():
+        return _form_refused(request, form, back)
+    try:
+        editing.byline_add(
+            article=article,
+            name=form.cleaned_data["name"].strip(),
+            role=form.cleaned_data["role"],
+            editor=request.user,
+            reason=form.cleaned_data["reason"],
+        )
+    except editing.CorrectionRefused as refusal:
+        return _refused(request, refusal, back)
+    messages.success(
+        request, format_html("Byline {} added to {}.", form.cleaned_data["name"], public_link(article))
+    )
+    return HttpResponseRedirect(back)
+
+
+def byline_remove(
+    model_admin: ArticleAdmin, request: HttpRequest, object_id: str, byline_id: str
+) -> HttpResponse:
+    article = _article_for_change(model_admin, request, object_id)
+    byline = get_object_or_404(article.bylines.select_related("person"), pk=byline_id)
+    back = _change_url(article) + "#bylines"
+    if request.method != "POST":
+        return HttpResponseRedirect(back)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        return _form_refused(request, form, back)
+    try:
+        editing.byline_remove(byline=byline, editor=request.user, reason=form.cleaned_data["reason"])
+    except editing.CorrectionRefused as refusal:
+        return _refused(request, refusal, back)
+    messages.success(
+        request, format_html("Byline {} removed from {}.", byline.person.name, public_link(article))
+    )
+    return HttpResponseRedirect(back)
+
+
+def byline_role(
+    model_admin: ArticleAdmin, request: HttpRequest, object_id: str, byline_id: str
+) -> HttpResponse:
+    article = _article_for_change(model_admin, request, object_id)
+    byline = get_object_or_404(article.bylines.select_related("person"), pk=byline_id)
+    back = _change_url(article) + "#bylines"
+    form = BylineRoleForm(request.POST or None)
+    if request.method != "POST":
+        return HttpResponseRedirect(back)
+    if not form.is_valid():
+        return _form_refused(request, form, back)
+    try:
+        editing.byline_role_set(
+            byline=byline,
+            role=form.cleaned_data["role"],
+            editor=request.user,
+            reason=form.cleaned_data["reason"],
+        )
+    except editing.CorrectionRefused as refusal:
+        return _refused(request, refusal, back)
+    messages.success(request, format_html("{} is now {}.", byline.person.name, form.cleaned_data["role"]))
+    return HttpResponseRedirect(back)
+
+
+def correction_undo(
+    model_admin: ArticleAdmin, request: HttpRequest, object_id: str, correction_id: str
+) -> HttpResponse:
+    """Undo one correction of the article's history (POST only)."""
+    article = _article_for_change(model_admin, request, object_id)
+    back = _change_url(article) + "#history"
+    if request.method != "POST":
+        return HttpResponseRedirect(back)
+    correction = get_object_or_404(editing.Correction.objects.for_article(article), pk=correction_id)
+    form = ReasonForm(request.POST)
+    form.is_valid()
+    try:
+        editing.correction_undo(
+            correction=correction, editor=request.user, reason=form.cleaned_data.get("reason", "")
+        )
+    except editing.CorrectionRefused as refusal:
+        return _refused(request, refusal, back)
+    if models.Article.objects.filter(pk=article.pk).exists():
+        article.refresh_from_db()
+        messages.success(request, format_html("Undone: {}. See {}.", correction.action, public_link(article)))
+        return HttpResponseRedirect(back)
+    # Undoing a split removes the article it made: back to the list.
+    messages.success(request, format_html("Undone: {}.", correction.action))
+    return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
+
+
+def articles_merge(
+    model_admin: ArticleAdmin, request: HttpRequest, queryset: QuerySet[models.Article]
+) -> HttpResponse | None:
+    """The changelist action: a confirmation page to order the articles, then the merge."""
+    if not model_admin.has_change_permission(request):
+        raise PermissionDenied
+    selected = list(queryset.select_related("page__issue__newspaper").order_by("page__number", "position"))
+    if len(selected) < 2:
+        messages.error(request, "Select at least two articles to merge.")
+        return None
+    if request.POST.get("confirm") == "yes":
+        ordered = _merge_order(request, selected)
+        if ordered is None:
+            messages.error(request, "Give each article a different number: 1 for the one the others join.")
+        else:
+            try:
+                survivor = editing.articles_merge(
+                    articles=ordered, editor=request.user, reason=request.POST.get("reason", "")[:500]
+                )
+            except editing.CorrectionRefused as refusal:
+                messages.error(request, str(refusal))
+                return None
+            messages.success(
+                request,
+                format_html(
+                    'Merged {} articles into {} (<a href="{}">edit</a>).',
+                    len(ordered),
+                    public_link(survivor),
+                    _change_url(survivor),
+                ),
+            )
+            return None
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.opts,
+        "title": "Merge articles",
+        "articles": selected,
+        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        "media": model_admin.media,
+    }
+    return TemplateResponse(request, "admin/articles/article/merge_confirm.html", context)
+
+
+def people_merge(
+    model_admin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[models.Person]
+) -> HttpResponse | None:
+    """The people changelist action: two spellings of one reporter; choose the one to keep, then merge."""
+    if not model_admin.has_change_permission(request):
+        raise PermissionDenied
+    people = list(queryset.order_by("name")[:3])
+    if len(people) != 2:
+        messages.error(
+            request, "Select exactly two people: the spelling to keep and the one to merge into it."
+        )
+        return None
+    keep_pk = _int(request.POST.get("keep", ""))
+    if request.POST.get("confirm") == "yes" and keep_pk in {p.pk for p in people}:
+        keep = next(p for p in people if p.pk == keep_pk)
+        merge = next(p for p in people if p.pk != keep_pk)
+        try:
+            editing.people_merge(
+                keep=keep, merge=merge, editor=request.user, reason=request.POST.get("reason", "")[:500]
+            )
+        except editing.CorrectionRefused as refusal:
+            messages.error(request, f"Not done: {refusal}")
+            return None
+        url = reverse("articles:reporter", args=[keep.pk])
+        messages.success(
+            request, format_html('Merged {} into <a href="{}">{}</a>.', merge.name, url, keep.name)
+        )
+        return None
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.opts,
+        "title": "Merge people",
+        "people": models.Person.objects.filter(pk__in=[p.pk for p in people])
+        .annotate(credit_count=Count("bylines"))
+        .order_by("-credit_count", "name"),
+        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+    }
+    return TemplateResponse(request, "admin/articles/person/merge_confirm.html", context)
+
+
+def review_queue(model_admin: ArticleAdmin, request: HttpRequest) -> HttpResponse:
+    """Articles the engine was unsure about, worst first, each with its reasons."""
+    if not model_admin.has_view_or_change_permission(request):
+        raise PermissionDenied
+    paginator = Paginator(models.Article.objects.review_queue().with_lead(60), REVIEW_PER_PAGE)
+    page = paginator.get_page(request.GET.get("p"))
+    rows = [(article, review_reasons(article)) for article in page.object_list]
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.opts,
+        "title": "Review queue",
+        "page_obj": page,
+        "rows": rows,
+        "total": paginator.count,
+    }
+    return TemplateResponse(request, "admin/articles/article/review_queue.html", context)
+
+
+# -- Helpers ---------------------------------------------------------------------------------------
+
+
+def _article_for_change(model_admin: ArticleAdmin, request: HttpRequest, object_id: str) -> models.Article:
+    article = get_object_or_404(
+        models.Article.objects.select_related("page__issue__newspaper").defer(
+            "page__raw", "page__reconstructed_json", "search_title", "search_body", "search_vector"
+        ),
+        pk=_int(object_id, default=0),
+    )
+    if not model_admin.has_change_permission(request, article):
+        raise PermissionDenied
+    return article
+
+
+def _context(model_admin: ArticleAdmin, request: HttpRequest, article: models.Article, title: str) -> dict:
+    return {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.opts,
+        "original": article,
+        "title": title,
+        "change_url": _change_url(article),
+        "public_url": reverse("articles:article", args=[article.pk]),
+    }
+
+
+def _change_url(article: models.Article) -> str:
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def _refused(request: HttpRequest, refusal: Exception, back: str) -> HttpResponseRedirect:
+    messages.error(request, f"Not done: {refusal}")
+    return HttpResponseRedirect(back)
+
+
+def _form_refused(request: HttpRequest, form: forms.Form, back: str) -> HttpResponseRedirect:
+    errors = "; ".join(
+        f"{form.fields[name].label or name if name in form.fields else ''}: {' '.join(messages_)}".lstrip(
+            ": "
+        )
+        for name, messages_ in form.errors.items()
+    )
+    messages.error(request, f"Not done: {errors}")
+    return HttpResponseRedirect(back)
+
+
+def _merge_order(request: HttpRequest, selected: list[models.Article]) -> list[models.Article] | None:
+    """The articles in the order the editor numbered them; None when the numbers are missing or repeat."""
+    numbers = {}
+    for article in selected:
+        value = _int(request.POST.get(f"order_{article.pk}", ""), default=None)
+        if value is None:
+            return None
+        numbers[article.pk] = value
+    if len(set(numbers.values())) != len(numbers):
+        return None
+    return sorted(selected, key=lambda a: numbers[a.pk])
+
+
+def _article_choice_label(article: models.Article) -> str:
+    return f"p{article.page.number} #{article.position} {reading.article_headline(article)}"
+
+
+def _int(value: str, default: int | None = None) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _line_range(lines: list[str], start: int, end: int) -> list[reading.SourceLine]:
+    out = []
+    for n in range(max(start, 1), min(end, len(lines)) + 1):
+        text = lines[n - 1].rstrip()
+        if text.strip(" \u3000\t\u00a0"):
+            out.append(reading.SourceLine(number=n, text=text))
+    return out
+
+
+def _headline_group_text(group: dict[str, Any]) -> str:
+    parts = [group.get(key) for key in ("kicker", "title", "subtitle", "label")]
+    text = " / ".join(p for p in parts if p)
+    lines = group.get("lines") or []
+    return f"{text} (lines {', '.join(map(str, lines))})" if lines else text
+
+
+_MISSING = object()
+
+
+# Snapshot keys not shown: bookkeeping that follows from the changes shown.
+UNSHOWN_KEYS = {"edited", "position", "order", "person", "region_id", "page_id"}
+ITEM_NAMES = {"articles": "article", "paragraphs": "paragraph", "bylines": "byline", "people": "person"}
+
+
+def _diff(path: str, before: Any, after: Any, out: list[Change]) -> None:
+    if before == after:
+        return
+    if isinstance(before, dict) and isinstance(after, dict):
+        for key in dict.fromkeys([*before, *after]):
+            if key in UNSHOWN_KEYS or key == "id":
+                continue
+            _diff(_join(path, key), before.get(key, _MISSING), after.get(key, _MISSING), out)
+        return
+    if isinstance(before, list) and isinstance(after, list) and _keyed(before) and _keyed(after):
+        old = {item["id"]: item for item in before}
+        new = {item["id"]: item for item in after}
+        *parent, key = path.split(" › ") if path else [""]
+        item = ITEM_NAMES.get(key, key)
+        for pk in dict.fromkeys([*old, *new]):
+            item_path = " › ".join([*parent, f"{item} {pk}"]) if parent else f"{item} {pk}"
+            was, now = old.get(pk, _MISSING), new.get(pk, _MISSING)
+            if was is _MISSING or now is _MISSING:
+                out.append(Change(path=item_path, before=_shown(was), after=_shown(now)))
+            else:
+                _diff(item_path, was, now, out)
+        return
+    out.append(Change(path=path or "(all)", before=_shown(before), after=_shown(after)))
+
+
+def _keyed(items: list[Any]) -> bool:
+    return all(isinstance(item, dict) and "id" in item for item in items)
+
+
+def _join(path: str, key: Any) -> str:
+    name = str(key).removesuffix("_id").replace("_", " ")
+    return f"{path} › {name}" if path else name
+
+
+def _shown(value: Any) -> str:
+    """A snapshot value in a few words: a paragraph by its text, an article by its headline."""
+    if value is _MISSING or value is None or value == "" or value == []:
+        return ""
+    if isinstance(value, dict):
+        for key in ("text", "title", "kicker", "name"):
+            if value.get(key):
+                return _cut(str(value[key]))
+        if "id" in value:
+            return f"#{value['id']}"
+        return _cut(json.dumps(value, ensure_ascii=False))
+    if isinstance(value, list):
+        return _cut(", ".join(_shown(v) or "—" for v in value))
+    return _cut(str(value))
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"

@@ -1,0 +1,110 @@
+"""Any sequence of corrections leaves the page's text whole: a seeded random walk of merges, splits,
+paragraph splits, moves and undos on the seed page, checked after every step; then undoing every
+correction still in force, newest first, gives back the page as ingested."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from typing import Any
+
+import pytest
+
+from articles import editing, models
+from articles.editing import CorrectionRefused
+from tests.test_editing import seed_page
+
+pytestmark = pytest.mark.django_db
+
+SEEDS = range(8)  # about 2.5 s each: the snapshots and the search refresh of every step
+STEPS = 15
+
+
+def _characters(page: models.Page) -> Counter[str]:
+    """Every character of every paragraph whose article is on the page, merged-away ones' included."""
+    texts = models.Paragraph.objects.filter(article__page=page).values_list("text", flat=True)
+    return Counter("".join(texts))
+
+
+def _contiguous(page: models.Page) -> None:
+    positions = list(page.articles.order_by("position").values_list("position", flat=True))
+    assert positions == list(range(1, len(positions) + 1))
+    for article in page.articles.all():
+        paragraphs = list(article.paragraphs.order_by("position").values_list("position", flat=True))
+        assert paragraphs == list(range(1, len(paragraphs) + 1))
+        if article.merged_into_id is None:
+            assert paragraphs, f"live article {article.pk} has no paragraphs"
+
+
+def _state(page: models.Page) -> list[dict[str, Any]]:
+    return [
+        {k: v for k, v in editing._article_state(a).items() if k != "edited"}
+        | {"search": (a.search_title, a.search_body)}
+        for a in page.articles.order_by("position")
+    ]
+
+
+def _fingerprint(page: models.Page) -> tuple[list[tuple], list[tuple]]:
+    """The page's articles and paragraphs in two queries: what a refused correction must leave alone."""
+    articles = page.articles.order_by("pk").values_list("pk", "position", "title", "merged_into", "edited")
+    paragraphs = models.Paragraph.objects.filter(article__page=page).order_by("pk")
+    return list(articles), list(paragraphs.values_list("pk", "article", "position", "text", "line_end"))
+
+
+def _step(rng: random.Random, page: models.Page) -> None:
+    live = list(page.articles.live().order_by("position"))
+    op = rng.choice(["merge", "split", "paragraph_split", "move", "undo", "nonsense"])
+    if op == "merge" and len(live) >= 2:
+        editing.articles_merge(articles=rng.sample(live, rng.choice([2, 2, 3][: len(live) - 1])), editor=None)
+    elif op == "split":
+        article = rng.choice(live)
+        paragraphs = list(article.paragraphs.order_by("position"))
+        if len(paragraphs) >= 2:
+            editing.article_split(
+                article=article,
+                at_paragraph=rng.choice(paragraphs[1:]),
+                headline={"title": "切"},
+                editor=None,
+            )
+    elif op == "paragraph_split":
+        paragraph = rng.choice(list(models.Paragraph.objects.filter(article__in=live)))
+        if len(paragraph.text) >= 2:
+            editing.paragraph_split(
+                paragraph=paragraph, at_char=rng.randrange(1, len(paragraph.text)), editor=None
+            )
+    elif op == "move":
+        source, target = rng.choice(live), rng.choice(live)
+        paragraphs = list(source.paragraphs.order_by("position"))
+        if len(paragraphs) >= 2 or source == target:
+            chosen = rng.sample(paragraphs, rng.randint(1, max(1, len(paragraphs) - 1)))
+            staying = target.paragraphs.exclude(pk__in=[p.pk for p in chosen]).count()
+            editing.paragraphs_move(
+                paragraphs=chosen, to_article=target, position=rng.randint(1, staying + 1), editor=None
+            )
+    elif op == "undo":
+        done = models.Correction.objects.exclude(action=models.Correction.UNDO).filter(undone_by__isnull=True)
+        if done.exists():
+            editing.correction_undo(correction=rng.choice(list(done)), editor=None)
+    else:  # each of these is refused
+        article = rng.choice(live)
+        editing.article_split(article=article, at_paragraph=article.paragraphs.get(position=1), editor=None)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_random_corrections_never_lose_or_copy_a_character(seed: int) -> None:
+    page = seed_page()
+    original, state = _characters(page), _state(page)
+    rng = random.Random(seed)
+    for _ in range(STEPS):
+        before = _fingerprint(page)
+        try:
+            _step(rng, page)
+        except CorrectionRefused:
+            assert _fingerprint(page) == before  # a refusal changes nothing
+        assert _characters(page) == original
+        _contiguous(page)
+
+    in_force = models.Correction.objects.exclude(action=models.Correction.UNDO).filter(undone_by__isnull=True)
+    for correction in in_force.order_by("-pk"):
+        editing.correction_undo(correction=correction, editor=None)
+    assert _state(page) == state
