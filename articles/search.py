@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import json
 import math
 import re
@@ -189,6 +190,10 @@ class _Scope:
             )
             self.article_ids = sorted(set(credited))
 
+    @functools.cached_property
+    def sizes(self) -> dict[type, int]:
+        return _table_sizes()
+
     @property
     def by_subquery(self) -> bool:
         """Whether the dates and paper are a subquery: PostgreSQL then joins the pages by their indexes,
@@ -235,13 +240,13 @@ class _Scope:
         """About how many pages are in scope (it sizes a window): counted when few, else estimated."""
         if self.page_ids is not None:
             return len(self.page_ids)
-        return max(1, _estimate(self.pages()) if self.by_page else _rows_estimate(Page))
+        return max(1, _estimate(self.pages()) if self.by_page else self.sizes[Page])
 
     def page_share(self) -> float:
         """About which share of all pages is in scope."""
         if not self.by_page:
             return 1.0
-        return min(1.0, self.page_count() / _rows_estimate(Page))
+        return min(1.0, self.page_count() / self.sizes[Page])
 
     def newest_pages(self, n: int) -> tuple[list[int], bool]:
         """The ids of the n newest pages in scope, and whether that is all of them.
@@ -251,23 +256,32 @@ class _Scope:
         """
         if self.page_ids is not None:
             return self.page_ids[:n], n >= len(self.page_ids)
-        issues_wanted = math.ceil(2 * n * _rows_estimate(Issue) / _rows_estimate(Page)) + 1
+        issues_wanted = math.ceil(2 * n * self.sizes[Issue] / self.sizes[Page]) + 1
         newest = self.issues().order_by("-date", "newspaper_id").values_list("pk", flat=True)
         issue_ids = list(newest[:issues_wanted])
-        pages = list(
+        order = {issue_id: n for n, issue_id in enumerate(issue_ids)}
+        rows = (
             Page.objects.filter(_AnyOf(F("issue_id"), issue_ids))
-            .order_by(*PAGES_NEWEST_FIRST)
-            .values_list("pk", flat=True)[: n + 1]
+            .order_by()
+            .values_list("pk", "issue_id", "number")
         )
+        pages = [pk for pk, _, _ in sorted(rows, key=lambda row: (order[row[1]], row[2]))]
         return pages[:n], len(issue_ids) < issues_wanted and len(pages) <= n
 
 
-def _rows_estimate(model: Any) -> int:
-    """About how many rows a table has: PostgreSQL's statistics, without a count."""
+def _table_sizes() -> dict[type, int]:
+    """About how many issues and pages there are: PostgreSQL's statistics (counted when it has none)."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [model._meta.db_table])
-        (estimate,) = cursor.fetchone()
-    return int(estimate) if estimate > 0 else max(1, model.objects.count())
+        cursor.execute(
+            "SELECT (SELECT reltuples FROM pg_class WHERE oid = %s::regclass),"
+            " (SELECT reltuples FROM pg_class WHERE oid = %s::regclass)",
+            [Issue._meta.db_table, Page._meta.db_table],
+        )
+        estimates = cursor.fetchone()
+    return {
+        model: int(estimate) if estimate and estimate > 0 else max(1, model.objects.count())
+        for model, estimate in zip((Issue, Page), estimates, strict=True)
+    }
 
 
 def _estimate(queryset: Any) -> int:
@@ -630,16 +644,12 @@ def _marked(text: str, pattern: re.Pattern[str] | None, start: int, end: int) ->
 class SearchForm(forms.Form):
     """The search page's GET parameters: q, from, to, region (province code), reporter (name), paper (slug).
 
-    A value that does not parse is ignored with a note, never an error page.
+    A value that does not parse is ignored with a note, never an error page. The page writes the inputs
+    itself from `data`, `region_options` and `paper_options`: Django's widget rendering, a template per
+    widget and per option, cost a third of the page's time.
     """
 
-    q = forms.CharField(
-        required=False,
-        label="检索词",
-        widget=forms.TextInput(
-            attrs={"type": "search", "placeholder": "标题或正文里的词语", "enterkeyhint": "search"}
-        ),
-    )
+    q = forms.CharField(required=False, label="检索词")
     region = forms.ModelChoiceField(
         queryset=Place.objects.filter(level=Place.PROVINCE).order_by("code"),
         to_field_name="code",
@@ -662,10 +672,23 @@ class SearchForm(forms.Form):
         self.query, self.query_notes = query_clean(str(data.get("q", "")))
         clean["q"] = self.query
         super().__init__(clean)
-        date = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-        self.fields["from"] = forms.DateField(required=False, label="起始日期", widget=date)
-        self.fields["to"] = forms.DateField(required=False, label="截止日期", widget=date)
+        self.fields["from"] = forms.DateField(required=False, label="起始日期")
+        self.fields["to"] = forms.DateField(required=False, label="截止日期")
         self.order_fields(["q", "from", "to", "region", "reporter", "paper"])
+
+    @property
+    def region_options(self) -> list[tuple[str, str, bool]]:
+        """(code, name, selected) of each province."""
+        return self._options("region", Place.objects.filter(level=Place.PROVINCE).order_by("code"), "code")
+
+    @property
+    def paper_options(self) -> list[tuple[str, str, bool]]:
+        """(slug, name, selected) of each paper."""
+        return self._options("paper", Newspaper.objects.order_by("name"), "slug")
+
+    def _options(self, name: str, rows: Any, value: str) -> list[tuple[str, str, bool]]:
+        chosen = self.data.get(name, "")
+        return [(key, label, key == chosen) for key, label in rows.values_list(value, "name")]
 
     def clean_reporter(self) -> Person | None:
         name = SPACES.sub("", self.cleaned_data["reporter"])

@@ -56,6 +56,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=20, help="concurrent clients")
     parser.add_argument("--workers", type=int, default=None, help="gunicorn workers (default: its config)")
     parser.add_argument("--articles", type=int, default=100_000, help="articles in the bench database")
+    parser.add_argument("--python-load", action="store_true", help="the Python load generator even with wrk")
     args = parser.parse_args()
 
     url = benchdb.django_setup()
@@ -68,8 +69,8 @@ def main() -> None:
     try:
         base = f"http://{HOST}:{port}"
         _wait_ready(base + paths["bare view"], server)
-        wrk = shutil.which("wrk")
-        if wrk is None:
+        wrk = None if args.python_load else shutil.which("wrk")
+        if wrk is None and not args.python_load:
             print("wrk not found (apt-get install -y wrk); using the Python load generator instead")
         results: dict[str, Load | str] = {}
         for name, path in paths.items():
@@ -82,7 +83,8 @@ def main() -> None:
             results[name] = run(base + path, seconds=args.seconds, connections=args.connections)
     finally:
         _gunicorn_stop(server)
-    _report(results, paths, args, workers=args.workers or _config_workers())
+    generator = "wrk" if wrk else "the Python load generator"
+    _report(results, paths, args, workers=args.workers or _config_workers(), generator=generator)
 
 
 def _paths() -> dict[str, str]:
@@ -257,11 +259,16 @@ def _python_load(url: str, *, seconds: int, connections: int) -> Load:
 
 
 def _report(
-    results: dict[str, Load | str], paths: dict[str, str], args: argparse.Namespace, *, workers: int
+    results: dict[str, Load | str],
+    paths: dict[str, str],
+    args: argparse.Namespace,
+    *,
+    workers: int,
+    generator: str,
 ) -> None:
     print(
-        f"\ngunicorn, {workers} sync workers, {args.connections} connections, {args.seconds} s per page "
-        f"({os.cpu_count()} CPUs, load generator on the same machine)"
+        f"\ngunicorn, {workers} sync workers, {args.connections} connections, {args.seconds} s per page, "
+        f"{generator} ({os.cpu_count()} CPUs, shared with the load generator)"
     )
     print(f"{'page':22} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'of bare':>8}  path")
     bare = results.get("bare view")

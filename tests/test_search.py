@@ -34,9 +34,13 @@ def _seed_page() -> values.Page:
 def _seed(date: datetime.date = DATE, *, paper: str = PAPER, number: int = 2) -> None:
     """The real seed page (11 articles) as page `number` of the paper's issue of `date`."""
     ingest.page_store(
-        paper=paper, date=date, number=number, data=SEED.read_bytes(), source_name=SEED.name,
+        paper=paper,
+        date=date,
+        number=number,
+        data=SEED.read_bytes(),
+        source_name=SEED.name,
         reconstructed=_seed_page(),
-    )  # fmt: skip
+    )
 
 
 def _story(position: int, *, title: str, body: str) -> values.Article:
@@ -72,9 +76,13 @@ def _stories(*stories: values.Article, date: datetime.date = DATE, number: int =
         source=f"made-up-{date}-{number}.txt",
     )
     ingest.page_store(
-        paper=PAPER, date=date, number=number, data=f"{date} {number} {stories}".encode(),
-        source_name=page.source, reconstructed=page,
-    )  # fmt: skip
+        paper=PAPER,
+        date=date,
+        number=number,
+        data=f"{date} {number} {stories}".encode(),
+        source_name=page.source,
+        reconstructed=page,
+    )
 
 
 def _titles(results: search.SearchResults) -> list[str]:
