@@ -57,13 +57,20 @@ def search_tokens(text: str) -> list[str]:
 
 
 def search_text_for(*, title_parts: list[str], body: str) -> tuple[str, str]:
-    """The title and body search texts of an article: segmented tokens joined by spaces.
+    """The title and body search texts of an article: segmented words joined by spaces, no punctuation
+    (under the embedded server's C locale PostgreSQL's parser would index `，` as a word)."""
+    return _index_text(" ".join(part for part in title_parts if part)), _index_text(body)
 
-    Punctuation tokens stay in: PostgreSQL's parser skips them (and lowercases), and filtering thousands
-    of tokens in Python costs more than the segmentation itself.
-    """
-    title = " ".join(cut(" ".join(part for part in title_parts if part)))
-    return title, " ".join(cut(body))
+
+def _index_text(text: str) -> str:
+    # A set lookup per token: the common punctuation is a handful of one-character tokens; the rare
+    # others go through the regex.
+    return " ".join(
+        t for t in cut(text) if t not in PUNCTUATION and (t[0].isalnum() or WORDLIKE.search(t))
+    ).lower()
+
+
+PUNCTUATION = frozenset(" \u3000，。、；：？！“”‘’（）《》〈〉【】「」『』…—－-·,.;:?!'\"()[]<>/")
 
 
 # -- The query ---------------------------------------------------------------------------------------
