@@ -155,7 +155,7 @@ class Page(models.Model):
     content_hash = models.CharField(max_length=64, db_index=True, help_text="sha256 of raw, hex.")
     source_name = models.CharField(max_length=255, help_text="The file name the page came from.")
     line_count = models.PositiveIntegerField()
-    ingested_at = models.DateTimeField(default=timezone.now)
+    ingested_at = models.DateTimeField(default=timezone.now, db_index=True)  # the archive's version
     reconstructed_json = models.JSONField(help_text="The engine's output for raw, kept for audit.")
     needs_review = models.BooleanField(default=False)
     review_reason = models.TextField(blank=True)

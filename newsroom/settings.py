@@ -97,6 +97,15 @@ else:
 DATABASES = {"default": {**_database, "CONN_MAX_AGE": 600, "CONN_HEALTH_CHECKS": True}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Rendered public pages (articles/pagecache.py), per gunicorn worker: keyed by the archive's version, so a
+# worker never serves a page older than the last ingest or correction.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+
 # -- Language, time ----------------------------------------------------------------------------------
 
 LANGUAGE_CODE = "zh-hans"

@@ -20,3 +20,14 @@ FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
 def fixtures_dir() -> Path:
     """The repository's fixtures/ directory: sample pages under fixtures/pages/."""
     return FIXTURES_DIR
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_cache() -> None:
+    """Each test starts with no cached public page (articles/pagecache.py), whatever the last one built."""
+    from django.core.cache import cache
+
+    from articles.pagecache import archive_changed
+
+    cache.clear()
+    archive_changed()

@@ -401,7 +401,7 @@ def test_500_page_renders_without_context_or_database() -> None:
 def test_home_queries_are_bounded(
     client: Client, archive: list[datetime.date], django_assert_max_num_queries
 ) -> None:
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):  # 5 and the archive's version (articles/pagecache.py)
         assert client.get("/").status_code == 200
 
 
@@ -419,9 +419,9 @@ def test_archive_queries_are_bounded(
 def test_issue_page_and_source_queries_are_bounded(
     client: Client, archive: list[datetime.date], django_assert_max_num_queries
 ) -> None:
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):  # each cached page also reads the archive's version
         assert client.get(ISSUE_URL).status_code == 200
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):
         assert client.get(f"{ISSUE_URL}2/").status_code == 200
     with django_assert_max_num_queries(3):
         assert client.get(f"{ISSUE_URL}2/source/").status_code == 200
@@ -434,9 +434,26 @@ def test_article_queries_are_bounded(
     client: Client, archive: list[datetime.date], django_assert_max_num_queries
 ) -> None:
     article = models.Article.objects.get(page__issue__date=DATE, page__number=2, position=5)  # 3 people
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):  # 3 and the archive's version
         assert client.get(f"/articles/{article.pk}/").status_code == 200
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):
         assert client.get(f"/articles/{article.pk}/", {"source": "1", "q": "执法"}).status_code == 200
     with django_assert_max_num_queries(3):
         assert client.get(f"/articles/{article.pk}.json").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_page_read_again_comes_from_the_cache_until_the_archive_changes(
+    client: Client, archive: list[datetime.date], django_assert_num_queries
+) -> None:
+    from articles import editing
+
+    article = models.Article.objects.get(page__issue__date=DATE, page__number=2, position=1)
+    url = f"/articles/{article.pk}/"
+    first = client.get(url).content
+    with django_assert_num_queries(0):  # the version read a moment ago still holds
+        assert client.get(url).content == first
+
+    editing.article_headline_set(article=article, kicker="", title="编辑改过的标题", subtitle="", editor=None)
+
+    assert "编辑改过的标题" in client.get(url).content.decode()

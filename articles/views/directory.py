@@ -11,10 +11,12 @@ from django.urls import reverse
 from articles import charts, names
 from articles.directory import article_items, provinces_counted
 from articles.models import Article, ArticleQuerySet, Byline, Person, Place
+from articles.pagecache import public_page
 
 PER_PAGE = 20
 
 
+@public_page
 def reporters(request: HttpRequest) -> HttpResponse:
     """Everyone with a byline, by the pinyin initial of their surname, with their article counts."""
     groups = names.by_initial(Person.objects.bylined(), name=lambda person: person.name)
@@ -29,6 +31,7 @@ def reporters(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def reporter(request: HttpRequest, person_id: int) -> HttpResponse:
     """One person's articles, newest first, with their role on each, co-authors, regions and activity."""
     person = get_object_or_404(Person, pk=person_id)
@@ -60,6 +63,7 @@ def reporter(request: HttpRequest, person_id: int) -> HttpResponse:
     )
 
 
+@public_page
 def regions(request: HttpRequest) -> HttpResponse:
     """China's 34 province-level divisions with their article counts, as a list and a tile map."""
     provinces = provinces_counted()
@@ -75,6 +79,7 @@ def regions(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def region(request: HttpRequest, place_id: int) -> HttpResponse:
     """A province, city or county: the places under it that articles name, and its articles."""
     place = get_object_or_404(Place.objects.select_related("parent__parent"), pk=place_id)

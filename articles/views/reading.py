@@ -13,12 +13,14 @@ from django.urls import reverse
 
 from articles import reading
 from articles.models import Article, Issue, Page
+from articles.pagecache import public_page
 from articles.serializers import article_to_json, issue_to_json
 
 ISSUES_PER_PAGE = 10
 JSON_OPTIONS = {"ensure_ascii": False, "indent": 2}
 
 
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     """The latest issues, newest first, each with its front page's headlines; the archive by month."""
     paginator = Paginator(Issue.objects.newest_first().with_front_page(), ISSUES_PER_PAGE)
@@ -63,6 +65,7 @@ def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     return render(request, "articles/archive_month.html", context)
 
 
+@public_page
 def issue(request: HttpRequest, paper_slug: str, date: datetime.date) -> HttpResponse:
     """An issue's pages in order, each with its section and headlines."""
     found = get_object_or_404(Issue.objects.with_pages(), newspaper__slug=paper_slug, date=date)
@@ -79,6 +82,7 @@ def issue_json(request: HttpRequest, paper_slug: str, date: datetime.date) -> Js
     return JsonResponse(document, json_dumps_params=JSON_OPTIONS)
 
 
+@public_page
 def page(request: HttpRequest, paper_slug: str, date: datetime.date, number: int) -> HttpResponse:
     """A page's articles in printed order: headlines, bylines, dateline, the start of the text."""
     found = get_object_or_404(
@@ -110,6 +114,7 @@ def page_source(request: HttpRequest, paper_slug: str, date: datetime.date, numb
     return render(request, "articles/page_source.html", context)
 
 
+@public_page
 def article(request: HttpRequest, pk: int) -> HttpResponse:
     """The article's permalink: headline, credits, text, its neighbours, how to cite it."""
     found = get_object_or_404(Article.objects.for_reading().with_lead(), pk=pk)
