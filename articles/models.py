@@ -602,7 +602,6 @@ class Article(models.Model):
             ),
         ]
         indexes = [
-            GinIndex(fields=["search_vector"], name="article_search_vector_gin"),
             # Search excludes merged articles; with the condition in the index, counting matches never reads
             # the table (articles/search.py).
             GinIndex(
