@@ -6,48 +6,24 @@ The screenshot of the article page is kept as a test artifact in var/test-artifa
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
+from tests.browser import ARTIFACTS, chromium_page, needs_chromium
 from tests.seeding import seed_ingest
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parent.parent / "var" / "test-artifacts"
 FEATURE = "柔性执法信用修复助力企业健康发展"
 
-pytestmark = [
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make test installs it)"),
-]
-
-# Playwright's sync API runs an event loop in this thread; our database calls stay synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+pytestmark = [needs_chromium]
 
 
 @pytest.fixture
 def browser_page(live_server, transactional_db) -> Iterator:  # noqa: ANN001 - pytest fixtures
-    from playwright.sync_api import sync_playwright
-
-    seed_ingest()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-            ],
-        )
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-            page.set_default_timeout(15_000)
-            yield page, live_server.url
-        finally:
-            browser.close()
+    seed_ingest()  # before Playwright starts: its greenlet would open a second database connection
+    with chromium_page() as page:
+        yield page, live_server.url
 
 
 def test_reader_goes_from_home_to_every_article_reporter_region_and_search(browser_page) -> None:  # noqa: ANN001

@@ -7,28 +7,20 @@ The screenshot of the admin after the split is kept as a test artifact in var/te
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
+from tests.browser import ARTIFACTS, chromium_page, needs_chromium
 from tests.seeding import seed_ingest
 from tests.test_admin import HEILONGJIANG, JIANGSU, _stories_merged_by_the_engine
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parent.parent / "var" / "test-artifacts"
 PASSWORD = "correct horse battery staple"
 
-pytestmark = [
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make test installs it)"),
-]
-
-# Playwright's sync API runs an event loop in this thread; our database calls stay synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+pytestmark = [needs_chromium]
 
 
 @pytest.fixture
@@ -49,24 +41,8 @@ def urls(transactional_db) -> dict[str, str]:  # noqa: ANN001 - pytest fixtures
 
 @pytest.fixture
 def browser_page(live_server, urls) -> Iterator:  # noqa: ANN001 - pytest fixtures
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-            ],
-        )
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
-            page.set_default_timeout(15_000)
-            yield page, live_server.url
-        finally:
-            browser.close()
+    with chromium_page(width=1400, height=1000) as page:
+        yield page, live_server.url
 
 
 def test_editor_splits_two_stories_run_together_and_readers_see_both(browser_page, urls) -> None:  # noqa: ANN001
