@@ -162,12 +162,7 @@ class _Work:
     # -- subheads or new stories --------------------------------------------------------------------
     def resolve_interior_runs(self) -> None:
         """A loose headline inside a story is a subhead when the text goes on about the same thing."""
-        out: list[Segment] = []
-        for seg in self.segments:
-            out.extend(self._resolve(seg))
-        if len(out) != len(self.segments):
-            self._renumber(out)
-        self.segments = out
+        self._segments_replace([self._resolve(seg) for seg in self.segments])
 
     def _resolve(self, seg: Segment) -> list[Segment]:
         blocks = seg.blocks
@@ -201,19 +196,27 @@ class _Work:
 
     _pending_runs: list[tuple[list[Block], Segment]] = field(default_factory=list)
 
-    def _renumber(self, new: list[Segment]) -> None:
-        """Keep headline runs pointing at the right stories after segments were cut."""
+    def _segments_replace(self, parts: list[list[Segment]]) -> None:
+        """Put each segment's parts (itself, or the pieces it was cut into) in its place, keeping headline
+        runs pointing at the right stories: a run above a cut story is above its first piece, a run
+        below it below its last. Replaced segments are kept alive: caches are keyed by object id."""
+        new = [piece for pieces in parts for piece in pieces]
         index = {id(s): k for k, s in enumerate(new)}
-        old = self.segments
+        first = [index[id(pieces[0])] for pieces in parts]
+        last = [index[id(pieces[-1])] for pieces in parts]
         for run in self.runs:
             if run.before is not None:
-                run.before = index.get(id(old[run.before]), run.before)
+                run.before = first[run.before]
             if run.after is not None:
-                run.after = index.get(id(old[run.after]), run.after)
+                run.after = last[run.after]
         for blocks, tail in self._pending_runs:
             k = index[id(tail)]
             self.runs.append(HeadlineRun(blocks, before=k, after=k - 1))
         self._pending_runs.clear()
+        self._retired.extend(self.segments)
+        self.segments = new
+
+    _retired: list[Segment] = field(default_factory=list)
 
     # -- grouping -----------------------------------------------------------------------------------
     def group_headlines(self) -> None:
@@ -286,9 +289,7 @@ class _Work:
 
     def _split_for_unmatched(self, vocab: hl.Vocabulary, cands: list[int], scores: list[list[float]]) -> bool:
         """An unmatched headline whose story already has one: cut that story where its halves differ most."""
-        best: tuple[float, int, int, bool] | None = (
-            None  # gain, segment, paragraph index, new one on the right
-        )
+        best: tuple[float, int, int] | None = None  # gain, segment, paragraph index
         for gi, g in enumerate(self.groups):
             if g.story is not None:
                 continue
@@ -301,31 +302,23 @@ class _Work:
                 continue
             found = self._best_cut(vocab, self.segments[k], owner.terms, g.terms)
             if found and (best is None or found[0] > best[0]):
-                best = (found[0], k, found[1], found[2])
+                best = (found[0], k, found[1])
         if best is None or best[0] < hl.MIN_SPLIT_GAIN:
             return False
-        _, k, at, _ = best
+        _, k, at = best
         seg = self.segments[k]
-        paras = seg.paras
-        cut_block = seg.blocks.index(paras[at])
+        cut_block = seg.blocks.index(seg.paras[at])
         head = Segment(seg.blocks[:cut_block], lead=seg.lead, kind=seg.kind, bylines=seg.bylines)
         tail = Segment(seg.blocks[cut_block:])
-        new = self.segments[:k] + [head, tail] + self.segments[k + 1 :]
-        index = {id(s): n for n, s in enumerate(new)}
-        for run in self.runs:
-            if run.before is not None:
-                run.before = index.get(id(self.segments[run.before]), run.before)
-            if run.after is not None:
-                run.after = index.get(id(self.segments[run.after]), run.after)
-        self.segments = new
+        self._segments_replace([[head, tail] if n == k else [s] for n, s in enumerate(self.segments)])
         return True
 
     def _best_cut(
         self, vocab: hl.Vocabulary, seg: Segment, owner: hl.Terms, other: hl.Terms
-    ) -> tuple[float, int, bool] | None:
-        """The paragraph before which the owner's headline fits the text above and the other one the text below."""
+    ) -> tuple[float, int] | None:
+        """The paragraph before which one headline fits the text above and the other the text below."""
         paras = seg.paras
-        best: tuple[float, int, bool] | None = None
+        best: tuple[float, int] | None = None
         for at in range(1, len(paras)):
             left, right = self.present(paras[:at]), self.present(paras[at:])
             # Either headline may own the upper half: which one does is decided by the next assignment.
@@ -334,7 +327,7 @@ class _Work:
                 + (vocab.coverage(other, right) - vocab.coverage(other, left))
             )
             if best is None or gain > best[0]:
-                best = (gain, at, True)
+                best = (gain, at)
         return best
 
     def _merge_unmatched_lines(self) -> None:
