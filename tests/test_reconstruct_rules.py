@@ -274,3 +274,42 @@ def test_byline_on_a_line_of_its_own_without_a_box_heads_a_feature() -> None:
     result = reconstruct_page(page(*para("本报讯 记者黄洁 " + FILLER), "本报记者 张国强 韩宇", *para(FILLER)))
     assert [[b.name for b in a.bylines] for a in result.articles] == [["黄洁"], ["张国强", "韩宇"]]
     assert result.articles[1].kind == "feature"
+
+
+def test_a_page_number_alone_at_the_top_is_furniture_not_the_section() -> None:
+    result = reconstruct_page(page("4", "要闻", *para("本报讯 记者黄洁 " + FILLER)))
+    assert result.section == "要闻"
+    assert [(f.kind, f.text) for f in result.furniture] == [("page_header", "4"), ("section", "要闻")]
+
+
+def test_a_jump_marker_ends_the_story_so_the_next_headline_starts_another() -> None:
+    comment = "公平正义是司法工作的生命线，要让人民群众感受到公平正义。" * 3
+    result = reconstruct_page(
+        page(
+            *para("本报讯 记者黄洁 " + FILLER + "（下转第五版）"),
+            "短评",
+            "让群众感受到公平正义",
+            *para(comment),
+        )
+    )
+    assert [a.title for a in result.articles] == [None, "让群众感受到公平正义"]
+    assert result.articles[1].labels == ("短评",)
+
+
+def test_a_name_in_parentheses_at_the_end_signs_a_commentary() -> None:
+    lines = para(FILLER)
+    lines[-1] += "（张　伟）"
+    result = reconstruct_page(page("让群众感受到公平正义", *lines))
+    (article,) = result.articles
+    assert [(b.name, b.role) for b in article.bylines] == [("张伟", "author")]
+    assert article.kind == "commentary"
+    assert article.title == "让群众感受到公平正义"  # right above it, though none of its words are in the text
+
+
+def test_a_rubric_above_a_headline_is_its_kicker() -> None:
+    story = "本报记者李亚楠报道，霍尔果斯口岸出入境旅客明显增多，边检站增开自助通道。" * 2
+    result = reconstruct_page(
+        page("要闻", "新春走基层", "边境口岸迎来出入境高峰", *para("本报讯 记者李亚楠 " + story))
+    )
+    (article,) = result.articles
+    assert (article.kicker, article.title) == ("新春走基层", "边境口岸迎来出入境高峰")

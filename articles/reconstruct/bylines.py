@@ -59,6 +59,8 @@ LEAD_START = re.compile(
 PAREN_BYLINE = re.compile(r"\s?[（(](?P<inner>[^（）()]{2,40}?)[）)]")  # （记者王比学）
 # A parenthesised byline at the very end of a story: （本报记者 王比学） / (记者 李四 通讯员 王五)
 CLOSING_BYLINE = re.compile(rf"[（(](?P<inner>(?:{_ROLE_ALT})[^（）()]{{2,40}})[）)]\s*$")
+# A bare name in parentheses signing a commentary at its end: （张　伟） / （李明远）
+CLOSING_SIGNATURE = re.compile(r"[（(](?P<inner>[\u4e00-\u9fff·][\u4e00-\u9fff·\s\u3000]{1,5})[）)]\s*$")
 # A photo credit at the end of a caption: 本报通讯员 胡啸宇 摄 / 新华社记者 李四 摄 / 张三/摄
 PHOTO_CREDIT = re.compile(
     r"(?P<credit>[（(]?(?:(?:本报|新华社|人民视觉|视觉中国)?(?:记者|通讯员|特约摄影|摄影记者|摄影)?\s?"
@@ -229,14 +231,26 @@ def parse_byline_line(text: str) -> list[Byline] | None:
 
 
 def parse_closing_byline(text: str) -> tuple[list[Byline], int] | None:
-    """A byline in parentheses that ends a story: `…会议还研究了其他事项。（本报记者 王比学）`."""
+    """A byline in parentheses that ends a story: `…会议还研究了其他事项。（本报记者 王比学）`, or the
+    bare name that signs a commentary: `…担当作为。（张　伟）`."""
     match = CLOSING_BYLINE.search(text)
-    if not match:
-        return None
-    bylines, _ = parse_byline_run(match.group("inner"))
-    if not bylines or (match.start() and text[: match.start()].rstrip()[-1:] not in "。！？”…"):
+    if match:
+        bylines, _ = parse_byline_run(match.group("inner"))
+    else:
+        match = CLOSING_SIGNATURE.search(text)
+        name = match.group("inner").replace(" ", "").replace("\u3000", "") if match else ""
+        bylines = [Byline(name=name, role=AUTHOR)] if match and is_name(name) else []
+    if not match or not bylines or (match.start() and text[: match.start()].rstrip()[-1:] not in "。！？”…"):
         return None
     return bylines, match.start()
+
+
+def ends_with_jump(text: str) -> bool:
+    """Whether a paragraph ends by sending the story to another page: `…（下转第五版）`."""
+    match = None
+    for match in CONTINUED_TO.finditer(text[-16:]):  # noqa: B007 - the last marker is the one
+        pass
+    return match is not None and not text[-16:][match.end() :].strip()
 
 
 def parse_photo_credit(text: str) -> tuple[list[Byline], int] | None:

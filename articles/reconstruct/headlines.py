@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from . import segment
 
 # A kicker (引题) ends with the verb that introduces the title: 北京市委政法工作会议强调 / 专家指出：
-KICKER_CUE = re.compile(r"(?:强调|指出|提出|要求|表示|部署|召开|举行|印发|发布|宣布|作出|称|说|[:：])$")
+KICKER_CUE = re.compile(
+    r"(?:强调|指出|提出|要求|表示|部署|召开|举行|印发|发布|宣布|作出|称|说|[:：])$"
+    r"|(?:印发|发布|出台|公布|通过)[\u4e00-\u9fff]{1,6}$"
+)  # 北京市委政法工作会议强调 / 最高人民检察院印发意见
 # A subtitle (副题) opens with a dash: ——记沈阳市司法局…
 SUBTITLE_CUE = re.compile(r"^(?:——|—|－－|--|-)")
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")  # 法治
@@ -102,7 +105,7 @@ STOPWORDS = frozenset(
 )
 
 
-def roles(lines: Sequence[str]) -> tuple[str | None, str | None, str | None]:
+def roles(lines: Sequence[str], *, kicker_first: bool = False) -> tuple[str | None, str | None, str | None]:
     """Kicker, title and subtitle of a group's lines.
 
     >>> roles(["北京市委政法工作会议强调", "以高水平法治保障首都高质量发展"])
@@ -113,7 +116,7 @@ def roles(lines: Sequence[str]) -> tuple[str | None, str | None, str | None]:
     if len(lines) == 1:
         return None, lines[0], None
     if len(lines) == 2:
-        if KICKER_CUE.search(lines[0]) and not SUBTITLE_CUE.match(lines[1]):
+        if (kicker_first or KICKER_CUE.search(lines[0])) and not SUBTITLE_CUE.match(lines[1]):
             return lines[0], lines[1], None
         return None, lines[0], lines[1]
     return lines[0], lines[1], " ".join(lines[2:])

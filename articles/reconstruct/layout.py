@@ -16,9 +16,9 @@ EDITOR = re.compile(
     r"^(?:本版|责任|版面|美术|图片)?(?:编辑|责编|美编|编校|版式|制图|设计|组版)\s?[/／:：\s]\s*[\u4e00-\u9fff·\s/／]{2,20}$"
 )  # 责任编辑：张三 / 本版编辑/王五
 PAGE_HEADER = re.compile(
-    r"^(?:第?\s?\d{1,3}\s?版|\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日(?:\s?星期.)?|星期.|"
+    r"^(?:第?\s?\d{1,3}\s?版|[A-Za-z]?\d{1,3}|\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日(?:\s?星期.)?|星期.|"
     r"(?:E-?mail|电话|邮箱|传真)[:：].*|www\.\S+)$"
-)  # 第2版 / 2025年1月24日 星期五
+)  # 第2版 / 4 (a page number alone) / 2025年1月24日 星期五
 FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in (PROOFREADER, EDITOR, PAGE_HEADER)))
 FURNITURE_FIRST = frozenset("校本责版美图编设制组第星E电邮传w0123456789")  # how FURNITURE can begin
 LEAD_FIRST = frozenset("据本新中人央光法（(【上接承 ")  # how a dateline or a jump marker can begin
@@ -297,6 +297,8 @@ def cut(blocks_: list[Block]) -> Cut:
             closing = bl.parse_closing_byline(block.text) if block.text.endswith(("）", ")")) else None
             if closing and credit is None:
                 cur.bylines.extend(closing[0])
+                closed = True
+            elif bl.ends_with_jump(block.text):  # `…（下转第五版）`: the story goes on elsewhere, not here
                 closed = True
     if pending:
         runs.append(HeadlineRun(pending, before=None, after=len(segments) - 1 if segments else None))

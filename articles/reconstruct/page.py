@@ -104,6 +104,7 @@ class _Group:
     story: int | None = None
     score: float = 0.0
     terms: hl.Terms | None = None
+    kicker_first: bool = False  # its first line was merged in as a rubric above the title
 
     @property
     def texts(self) -> list[str]:
@@ -285,7 +286,21 @@ class _Work:
                 g.score = scores[gi][col] if col is not None else 0.0
             if not self._split_for_unmatched(vocab, cands, scores):
                 break
+        self._headlines_above_headless_stories()
         self._merge_unmatched_lines()
+
+    def _headlines_above_headless_stories(self) -> None:
+        """A story nobody's headline matched takes the unmatched group standing right above it: its words
+        may all be the editor's (让群众感受到公平正义 over a text that never says so). The low score stays
+        as its confidence, for the review queue."""
+        headed = {g.story for g in self.groups if g.story is not None}
+        for r, run in enumerate(self.runs):
+            if run.before is None or run.before in headed or run.before not in self._candidates():
+                continue
+            last = [g for g in self.groups if g.run == r][-1:]
+            if last and last[0].story is None:
+                last[0].story = run.before
+                headed.add(run.before)
 
     def _split_for_unmatched(self, vocab: hl.Vocabulary, cands: list[int], scores: list[list[float]]) -> bool:
         """An unmatched headline whose story already has one: cut that story where its halves differ most."""
@@ -345,7 +360,11 @@ class _Work:
                 if nb is None or nb.story is None or len(nb.blocks) >= 3 or g.terms is None:
                     continue
                 score = vocab.coverage(g.terms, self.present_in(self.segments[nb.story]))
-                if score >= MIN_SUBTITLE:
+                # A rubric like 新春走基层 names no story's words, but standing first in a run right above
+                # the story its next group heads, it is that group's kicker.
+                rubric = pos == 0 and nb is same_run[1] and self.runs[g.run].before == nb.story
+                if score >= MIN_SUBTITLE or rubric:
+                    nb.kicker_first = nb.kicker_first or (rubric and score < MIN_SUBTITLE)
                     nb.blocks = sorted(nb.blocks + g.blocks, key=lambda b: b.first)
                     nb.terms = hl.Terms.merge([nb.terms, g.terms]) if nb.terms else g.terms
                     self.groups.remove(g)
@@ -441,7 +460,7 @@ def _kind(seg: Segment, paragraphs: list[Paragraph], bylines: tuple[Byline, ...]
     if seg.kind == "photo":
         return PHOTO
     roles = Counter(b.role for b in bylines)
-    if seg.kind == "feature" and roles and set(roles) == {AUTHOR}:
+    if roles and set(roles) == {AUTHOR}:  # signed by its author alone: □ 张三 above, or （张三） below
         return COMMENTARY
     if seg.kind == "feature" or any(p.kind == HEADING for p in paragraphs):
         return FEATURE if roles.get(REPORTER) or any(p.kind == HEADING for p in paragraphs) else NEWS
@@ -454,7 +473,7 @@ def _article(position: int, seg: Segment, group: _Group | None, labels: list[Blo
     kicker = title = subtitle = None
     headline_lines: tuple[int, ...] = ()
     if group is not None:
-        kicker, title, subtitle = hl.roles(group.texts)
+        kicker, title, subtitle = hl.roles(group.texts, kicker_first=group.kicker_first)
         headline_lines = tuple(b.first for b in group.blocks)
     headline_lines += tuple(b.first for b in labels)
     dateline = seg.lead.dateline if seg.lead else None
