@@ -254,23 +254,26 @@ class _Work:
 
     def _scores(self, vocab: hl.Vocabulary, cands: list[int]) -> list[list[float]]:
         rows = [[self.coverage(vocab, g, self.segments[k]) for k in cands] for g in self.groups]
-        bonus = self._above_bonus(rows, cands)
-        for g, row in zip(self.groups, rows, strict=True):
-            run = self.runs[g.run]
-            if run.before in cands and g is [x for x in self.groups if x.run == g.run][-1]:
-                row[cands.index(run.before)] += bonus
+        above = self._right_above(cands)
+        bonus = self._above_bonus(rows, cands, above)
+        for gi, column in above.items():
+            rows[gi][column] += bonus
         return rows
 
-    def _above_bonus(self, rows: list[list[float]], cands: list[int]) -> float:
+    def _right_above(self, cands: list[int]) -> dict[int, int]:
+        """Group index -> candidate column, for each run's last group standing right above a story."""
+        last = {g.run: gi for gi, g in enumerate(self.groups)}  # the last group of each run wins
+        return {
+            gi: cands.index(self.runs[r].before) for r, gi in last.items() if self.runs[r].before in cands
+        }
+
+    def _above_bonus(self, rows: list[list[float]], cands: list[int], above: dict[int, int]) -> float:
         """How much standing right above a story counts: much on a page laid out that way, little otherwise."""
-        above = fits = 0
-        for gi, g in enumerate(self.groups):
-            run = self.runs[g.run]
-            if run.before in cands and g is [x for x in self.groups if x.run == g.run][-1]:
-                above += 1
-                row = rows[gi]
-                fits += row[cands.index(run.before)] >= max(row) - 1e-9 and max(row) >= hl.MIN_MATCH
-        return ABOVE_BONUS_LAYOUT if above >= 2 and fits >= 0.6 * above else ABOVE_BONUS
+        fits = sum(
+            rows[gi][column] >= max(rows[gi]) - 1e-9 and max(rows[gi]) >= hl.MIN_MATCH
+            for gi, column in above.items()
+        )
+        return ABOVE_BONUS_LAYOUT if len(above) >= 2 and fits >= 0.6 * len(above) else ABOVE_BONUS
 
     def assign_headlines(self) -> None:
         for _ in range(8):
@@ -294,8 +297,9 @@ class _Work:
         may all be the editor's (让群众感受到公平正义 over a text that never says so). The low score stays
         as its confidence, for the review queue."""
         headed = {g.story for g in self.groups if g.story is not None}
+        candidates = set(self._candidates())
         for r, run in enumerate(self.runs):
-            if run.before is None or run.before in headed or run.before not in self._candidates():
+            if run.before is None or run.before in headed or run.before not in candidates:
                 continue
             last = [g for g in self.groups if g.run == r][-1:]
             if last and last[0].story is None:
