@@ -477,6 +477,11 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         """Articles not merged into another (a merged one only redirects to where it went)."""
         return self.filter(merged_into__isnull=True)
 
+    def stories(self) -> ArticleQuerySet:
+        """Live articles that begin a story: a continuation on a later page is read as part of the story it
+        continues, so lists by reporter, region or search show each story once."""
+        return self.filter(merged_into__isnull=True, continues__isnull=True)
+
     def headlines(self) -> ArticleQuerySet:
         """Just what a list of headlines shows, in print order within a page."""
         return self.only(
@@ -572,8 +577,21 @@ class Article(models.Model):
         related_name="continued_by",
         help_text="The article on an earlier page that this one continues.",
     )
-    link_score = models.FloatField(null=True, blank=True)
-    link_manual = models.BooleanField(default=False)
+    # A link the engine was not sure of is suggested to the editors (the review queue) instead of asserted.
+    link_suggested = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="suggested_continuations",
+        help_text="A beginning this fragment may continue, too weak a match to link without an editor.",
+    )
+    link_score = models.FloatField(
+        null=True, blank=True, help_text="How well the linked or suggested parts match."
+    )
+    link_manual = models.BooleanField(
+        default=False, help_text="An editor linked or unlinked this part; ingest leaves its link alone."
+    )
 
     headline_lines = ArrayField(models.PositiveIntegerField(), default=list, blank=True)
     confidence_headline = models.FloatField(default=0.0)
@@ -602,12 +620,13 @@ class Article(models.Model):
             ),
         ]
         indexes = [
-            # Search excludes merged articles; with the condition in the index, counting matches never reads
-            # the table (articles/search.py).
+            # Search finds whole stories: not merged articles, not the continuations of a story (their text is
+            # in the vector of the story's beginning). With the condition in the index, counting matches never
+            # reads the table (articles/search.py).
             GinIndex(
                 fields=["search_vector"],
-                name="article_search_live_gin",
-                condition=Q(merged_into__isnull=True),
+                name="article_search_story_gin",
+                condition=Q(merged_into__isnull=True, continues__isnull=True),
             ),
             models.Index(
                 fields=["needs_review"],

@@ -215,7 +215,7 @@ class _Scope:
     def articles(self, *, pages: list[int] | None = None, by_page: bool = True) -> ArticleQuerySet:
         """Live articles in scope; on `pages` only (some of the scope's) when given; whatever their
         dates and paper when not by_page."""
-        articles = Article.objects.live()
+        articles = Article.objects.stories()
         if pages is None and by_page:
             pages = self.page_ids
         if pages is not None:
