@@ -336,6 +336,10 @@ class ArticleAdmin(admin.ModelAdmin):
             "can_edit": self.has_change_permission(request, article),
             "public_url": reverse("articles:article", args=[article.pk]),
             "survivor": article.merged_into,
+            "link_form": admin_views.LinkForm(article=article, auto_id="id_link_%s"),
+            "continued_by": list(
+                models.Article.objects.live().filter(continues=article).select_related("page").order_by("pk")
+            ),
         }
 
     # -- The merge action and the custom pages --
@@ -387,6 +391,8 @@ class ArticleAdmin(admin.ModelAdmin):
                 view(admin_views.byline_role),
                 name=f"{name}_byline_role",
             ),
+            path("<path:object_id>/link/", view(admin_views.parts_link), name=f"{name}_link"),
+            path("<path:object_id>/unlink/", view(admin_views.parts_unlink), name=f"{name}_unlink"),
             path(
                 "<path:object_id>/undo/<int:correction_id>/",
                 view(admin_views.correction_undo),

@@ -39,6 +39,7 @@ REVIEW_REASONS = {
     "doubt_no_lead": "no lead (the story may start elsewhere)",
     "doubt_places": "unresolved place names",
     "doubt_unmatched": "the page has headlines the engine could not place",
+    "doubt_link": "may continue a story from another page (a weak match: link or unlink it)",
 }
 
 
@@ -267,6 +268,21 @@ class ReasonForm(forms.Form):
     reason = ReasonField()
 
 
+class LinkForm(forms.Form):
+    beginning = forms.ModelChoiceField(
+        queryset=models.Article.objects.none(), label="This part continues", empty_label=None
+    )
+    reason = ReasonField()
+
+    def __init__(self, *args: Any, article: models.Article, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["beginning"]
+        field.queryset = move_targets(article).exclude(page_id=article.page_id)
+        field.label_from_instance = _article_choice_label
+        if article.link_suggested_id or article.continues_id:
+            field.initial = article.continues_id or article.link_suggested_id
+
+
 def move_targets(article: models.Article) -> QuerySet[models.Article]:
     """Where an article's paragraphs may go: the other live articles of its issue, in print order."""
     return (
@@ -486,6 +502,47 @@ def byline_role(
     except editing.CorrectionRefused as refusal:
         return _refused(request, refusal, back)
     messages.success(request, format_html("{} is now {}.", byline.person.name, form.cleaned_data["role"]))
+    return HttpResponseRedirect(back)
+
+
+def parts_link(model_admin: ArticleAdmin, request: HttpRequest, object_id: str) -> HttpResponse:
+    """Link this article, as the continuation, to the beginning of its story on another page (POST only)."""
+    article = _article_for_change(model_admin, request, object_id)
+    back = _change_url(article) + "#jump"
+    if request.method != "POST":
+        return HttpResponseRedirect(back)
+    form = LinkForm(request.POST, article=article)
+    if not form.is_valid():
+        return _form_refused(request, form, back)
+    beginning = form.cleaned_data["beginning"]
+    try:
+        editing.parts_link(
+            fragment=article, beginning=beginning, editor=request.user, reason=form.cleaned_data["reason"]
+        )
+    except editing.CorrectionRefused as refusal:
+        return _refused(request, refusal, back)
+    messages.success(
+        request, format_html("{} now continues {}.", public_link(article), public_link(beginning))
+    )
+    return HttpResponseRedirect(back)
+
+
+def parts_unlink(model_admin: ArticleAdmin, request: HttpRequest, object_id: str) -> HttpResponse:
+    """Make this continuation (or suggested one) a story of its own (POST only)."""
+    article = _article_for_change(model_admin, request, object_id)
+    back = _change_url(article) + "#jump"
+    if request.method != "POST":
+        return HttpResponseRedirect(back)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        return _form_refused(request, form, back)
+    try:
+        editing.parts_unlink(fragment=article, editor=request.user, reason=form.cleaned_data["reason"])
+    except editing.CorrectionRefused as refusal:
+        return _refused(request, refusal, back)
+    messages.success(
+        request, format_html("{} is a story of its own; ingest will not link it.", public_link(article))
+    )
     return HttpResponseRedirect(back)
 
 

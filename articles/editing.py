@@ -26,6 +26,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.db.models import F
 
+from articles import jumps
 from articles.ingest import article_search_refresh
 from articles.models import Article, Byline, Correction, Page, Paragraph, Person, Place
 
@@ -45,6 +46,9 @@ STATE_FIELDS = (
     "continued_from_page",
     "continued_to_page",
     "continues_id",
+    "link_suggested_id",
+    "link_score",
+    "link_manual",
     "merged_into_id",
 )
 UNCOMPARED = ("position", "edited")  # what other corrections may change without blocking an undo
@@ -505,6 +509,80 @@ def article_fields_set(*, article: Article, editor: Editor, reason: str = "", **
     return _fresh(article)
 
 
+# -- Stories over several pages -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def parts_link(*, fragment: Article, beginning: Article, editor: Editor, reason: str = "") -> Article:
+    """Make `fragment` the part that continues `beginning` on another page of the issue, whatever the
+    engine thought; a later ingest leaves this link alone."""
+    rows = _articles_locked([fragment.pk, beginning.pk])
+    part, first = rows[fragment.pk], rows[beginning.pk]
+    if part.pk == first.pk:
+        raise CorrectionRefused("An article cannot continue itself; choose the part on the other page.")
+    for row in (part, first):
+        _live_check(row)
+    _same_issue_check((part, first), "linked")
+    if part.page_id == first.page_id:
+        raise CorrectionRefused("Both parts are on the same page; merge them instead of linking them.")
+    if part.pk in _story_ids_above(first.pk):
+        raise CorrectionRefused(
+            f"{_name(first)} already continues {_name(part)}; the link would make a loop."
+        )
+    taken = Article.objects.live().filter(continues=first).exclude(pk=part.pk).first()
+    if taken is not None:
+        raise CorrectionRefused(f"{_name(first)} is already continued by {_name(taken)}; unlink that first.")
+    before_head = part.continues_id
+    change = _Change([part.pk, first.pk, *([before_head] if before_head else [])])
+    Article.objects.filter(pk=part.pk).update(
+        continues=first, link_suggested=None, link_manual=True, link_score=None, needs_review=False
+    )
+    correction = change.record(
+        action=Correction.PARTS_LINK,
+        summary=f"Linked {_name(part)} (page {part.page.number}) as the continuation of {_name(first)} "
+        f"(page {first.page.number}).",
+        page_id=part.page_id,
+        editor=editor,
+        reason=reason,
+        text=False,
+    )
+    jumps.story_search_refresh(article_ids={*correction.article_ids})
+    return _fresh(part)
+
+
+@transaction.atomic
+def parts_unlink(*, fragment: Article, editor: Editor, reason: str = "") -> Article:
+    """Make a continuation (or a suggested one) a story of its own again; a later ingest will not link it."""
+    part = _article_live(fragment)
+    if part.continues_id is None and part.link_suggested_id is None:
+        raise CorrectionRefused(f"{_name(part)} is not linked to another part; there is nothing to unlink.")
+    was = part.continues_id or part.link_suggested_id
+    change = _Change([part.pk, was])
+    Article.objects.filter(pk=part.pk).update(
+        continues=None, link_suggested=None, link_manual=True, link_score=None, needs_review=False
+    )
+    correction = change.record(
+        action=Correction.PARTS_UNLINK,
+        summary=f"Unlinked {_name(part)} (page {part.page.number}) from article {was}: a story of its own.",
+        page_id=part.page_id,
+        editor=editor,
+        reason=reason,
+        text=False,
+    )
+    jumps.story_search_refresh(article_ids={*correction.article_ids})
+    return _fresh(part)
+
+
+def _story_ids_above(article_id: int) -> set[int]:
+    """The article and the parts it continues, up to its story's beginning."""
+    seen = {article_id}
+    up = Article.objects.filter(pk=article_id).values_list("continues_id", flat=True).first()
+    while up is not None and up not in seen and len(seen) <= jumps.MAX_PARTS:
+        seen.add(up)
+        up = Article.objects.filter(pk=up).values_list("continues_id", flat=True).first()
+    return seen
+
+
 # -- Undo ----------------------------------------------------------------------------------------------
 
 
@@ -527,7 +605,7 @@ def correction_undo(*, correction: Correction, editor: Editor, reason: str = "")
                 "The articles this correction changed are gone (the page was re-ingested since); "
                 "its before and after stay in the history."
             )
-        if _comparable(_article_state(existing[state["id"]])) != _comparable(state):
+        if _comparable(_article_state(existing[state["id"]]), like=state) != _comparable(state):
             raise CorrectionRefused("Later corrections changed these articles; undo them first.")
     if any(pk in existing for pk in set(before_ids) - set(after_ids)):
         raise CorrectionRefused("Later corrections changed these articles; undo them first.")
@@ -630,8 +708,14 @@ def _article_state(article: Article) -> dict[str, Any]:
     return state
 
 
-def _comparable(state: dict[str, Any]) -> dict[str, Any]:
-    return {name: value for name, value in state.items() if name not in UNCOMPARED}
+def _comparable(state: dict[str, Any], *, like: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The state without what other corrections may change; only the keys of `like` (a snapshot taken by
+    an older version, which knew fewer fields) when given."""
+    return {
+        name: value
+        for name, value in state.items()
+        if name not in UNCOMPARED and (like is None or name in like)
+    }
 
 
 def _state_restore(*, target: dict[str, Any], current: dict[str, Any]) -> None:
@@ -653,7 +737,7 @@ def _state_restore(*, target: dict[str, Any], current: dict[str, Any]) -> None:
 
     pages = set()
     for pk, state in wanted.items():
-        fields = {name: state[name] for name in STATE_FIELDS}
+        fields = {name: state[name] for name in STATE_FIELDS if name in state}  # older snapshots lack some
         article = Article.objects.filter(pk=pk).first()
         if article is None:  # made by the correction undone, deleted since: back at its old place
             Article.objects.filter(page=state["page_id"], position__gte=state["position"]).update(

@@ -23,7 +23,7 @@ from django.db.models import Value
 from django.utils import timezone
 from django.utils.text import slugify
 
-from articles import models
+from articles import jumps, models
 from articles.reconstruct import values
 from articles.reconstruct.page import reconstruct_page
 from articles.reconstruct.places import PROVINCE, Place, gazetteer
@@ -401,6 +401,8 @@ def _page_store(
         status = REPLACED
 
     _articles_create(page=page, prepared=prepared, cache=cache, found=found)
+    # Stories that jump to or from this page are linked now, whichever of their pages came first.
+    jumps.issue_jumps_link(issue_id=page.issue_id)
     transaction.on_commit(lambda: _cache_merge(cache, found))
     return IngestResult(status, page, len(reconstructed.articles), kept if status == REPLACED else 0)
 

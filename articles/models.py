@@ -302,10 +302,18 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         return self.order_by("page__issue__date", "page__number", "position")
 
     def with_details(self) -> ArticleQuerySet:
-        """Everything to_json needs, in a fixed number of queries."""
-        return self.select_related("page__issue__newspaper", "region").prefetch_related(
-            Prefetch("paragraphs", queryset=Paragraph.objects.order_by("position")),
-            Prefetch("bylines", queryset=Byline.objects.select_related("person").order_by("order")),
+        """Everything to_json needs, in a fixed number of queries; `continued_by_ids`: the live parts that
+        continue each article on another page."""
+        continued_by = (
+            Article.objects.live().filter(continues=models.OuterRef("pk")).order_by("pk").values("pk")
+        )
+        return (
+            self.select_related("page__issue__newspaper", "region")
+            .annotate(continued_by_ids=ArraySubquery(continued_by))
+            .prefetch_related(
+                Prefetch("paragraphs", queryset=Paragraph.objects.order_by("position")),
+                Prefetch("bylines", queryset=Byline.objects.select_related("person").order_by("order")),
+            )
         )
 
     def needing_review(self) -> ArticleQuerySet:
@@ -319,13 +327,14 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         "doubt_no_lead": 2,
         "doubt_places": 1,
         "doubt_unmatched": 1,
+        "doubt_link": 3,
     }
     DOUBT_PHOTO_NO_HEADLINE = 1
     LOW_HEADLINE_SCORE = 0.3  # as ingest's needs_review threshold
 
     def with_doubt(self) -> ArticleQuerySet:
         """Annotate each reason to doubt the engine (doubt_no_headline, doubt_low_score, doubt_no_lead,
-        doubt_places, doubt_unmatched: booleans) and `doubt`, their weighted sum, all computed in SQL."""
+        doubt_places, doubt_unmatched, doubt_link: booleans) and `doubt`, their weighted sum, all computed in SQL."""
         no_headline = Q(title="", kicker="", subtitle="")
         low_score = Q(confidence_headline__lt=self.LOW_HEADLINE_SCORE) & ~no_headline
         no_lead = Q(confidence_lead=False) & ~Q(kind=Article.PHOTO)
@@ -348,6 +357,8 @@ class ArticleQuerySet(models.QuerySet["Article"]):
             "doubt_no_lead": no_lead,
             "doubt_places": places,
             "doubt_unmatched": unmatched,
+            # A jump whose other part the engine only suggested: two halves of a story read apart.
+            "doubt_link": Q(link_suggested__isnull=False),
         }
 
         def flag(q: Q) -> models.Case:
@@ -368,6 +379,7 @@ class ArticleQuerySet(models.QuerySet["Article"]):
             + points(no_lead, self.DOUBT_POINTS["doubt_no_lead"])
             + points(places, self.DOUBT_POINTS["doubt_places"])
             + points(unmatched, self.DOUBT_POINTS["doubt_unmatched"])
+            + points(reasons["doubt_link"], self.DOUBT_POINTS["doubt_link"])
         )
         return self.annotate(**{name: flag(q) for name, q in reasons.items()}, doubt=score)
 
@@ -507,8 +519,9 @@ class ArticleQuerySet(models.QuerySet["Article"]):
     def for_reading(self) -> ArticleQuerySet:
         """One article as its page shows it, in three queries: the article, its paragraphs, its bylines.
 
-        Annotates its live neighbours on the page (`prev_id`/`prev_title`, `next_id`/`next_title`) and
-        whether the pages it continues from / to are in the archive (`from_page_stored`, `to_page_stored`).
+        Annotates its live neighbours on the page (`prev_id`/`prev_title`, `next_id`/`next_title`),
+        whether the pages it continues from / to are in the archive (`from_page_stored`, `to_page_stored`)
+        and the part that continues it on another page (`continued_by_id`), if one is linked.
         """
         siblings = Article.objects.live().filter(page=models.OuterRef("page"))
         before = siblings.filter(position__lt=models.OuterRef("position")).order_by("-position")
@@ -528,6 +541,12 @@ class ArticleQuerySet(models.QuerySet["Article"]):
                     issue_pages.filter(number=models.OuterRef("continued_from_page"))
                 ),
                 to_page_stored=models.Exists(issue_pages.filter(number=models.OuterRef("continued_to_page"))),
+                continued_by_id=models.Subquery(
+                    Article.objects.live()
+                    .filter(continues=models.OuterRef("pk"))
+                    .order_by("page__number", "position")
+                    .values("pk")[:1]
+                ),
             )
         )
 
@@ -645,12 +664,14 @@ class Paragraph(models.Model):
     LABEL = "label"
     BYLINE = "byline"
     CAPTION = "caption"
+    JUMP = "jump"  # a jump marker on a line of its own: （下转第二版）
     KINDS = [
         (BODY, "body"),
         (HEADING, "heading"),
         (LABEL, "label"),
         (BYLINE, "byline"),
         (CAPTION, "caption"),
+        (JUMP, "jump"),
     ]
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="paragraphs")
@@ -735,6 +756,8 @@ class Correction(models.Model):
     BYLINE_ROLE_SET = "byline_role_set"
     PEOPLE_MERGE = "people_merge"
     FIELDS_SET = "fields_set"
+    PARTS_LINK = "parts_link"
+    PARTS_UNLINK = "parts_unlink"
     UNDO = "undo"
     ACTIONS = [
         (ARTICLES_MERGE, "merge articles"),
@@ -748,6 +771,8 @@ class Correction(models.Model):
         (BYLINE_ROLE_SET, "change a byline's role"),
         (PEOPLE_MERGE, "merge two people"),
         (FIELDS_SET, "edit dateline, region or kind"),
+        (PARTS_LINK, "link the parts of a story"),
+        (PARTS_UNLINK, "unlink a part of a story"),
         (UNDO, "undo"),
     ]
 

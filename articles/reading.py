@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from articles import models
-from articles.reconstruct import segment
+from articles.reconstruct import jumps, segment
 from articles.reconstruct.text import normalise_newlines
 
 ROLE_NAMES = {
@@ -58,11 +58,15 @@ def credits_text(bylines: Iterable[models.Byline]) -> str:
     return "，".join(role_name(role) + "、".join(people) for role, people in names.items())
 
 
-def article_cite(*, article: models.Article, url: str) -> str:
-    """How to cite an article: 《法治日报》2025年1月24日第2版：《标题》，记者丁国锋。 URL"""
+def article_cite(*, article: models.Article, url: str, pages: Sequence[int] = ()) -> str:
+    """How to cite an article: 《法治日报》2025年1月24日第2版：《标题》，记者丁国锋。 URL
+
+    A story printed over several pages cites them all: 第1、2版.
+    """
     page = article.page
+    numbers = "、".join(str(n) for n in (pages or [page.number]))
     text = (
-        f"《{page.issue.newspaper.name}》{issue_date_text(page.issue.date)}第{page.number}版："
+        f"《{page.issue.newspaper.name}》{issue_date_text(page.issue.date)}第{numbers}版："
         f"《{article_headline(article)}》"
     )
     credits = credits_text(article.bylines.all())
@@ -87,6 +91,66 @@ def highlight_terms(query: str) -> list[str]:
     terms = [query, *query.split(" "), *segment.words(query)]
     unique = dict.fromkeys(t for t in terms if t.strip())
     return sorted(unique, key=len, reverse=True)[:MAX_TERMS]
+
+
+# -- A story over several pages --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageTurn:
+    """Where a story goes on to another printed page: that part's article and page."""
+
+    article_id: int
+    page_number: int
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    turn: PageTurn | None = None  # the page turns just before this text, inside its paragraph
+
+
+@dataclass(frozen=True)
+class StoryParagraph:
+    """A paragraph of the whole story; one the jump cut in two is one again, made of two pieces."""
+
+    kind: str
+    pieces: tuple[Piece, ...]
+    turn: PageTurn | None = None  # the page turns just before this paragraph
+
+    @property
+    def text(self) -> str:
+        return "".join(piece.text for piece in self.pieces)
+
+
+def story_paragraphs(parts: Sequence[models.Article]) -> list[StoryParagraph]:
+    """The paragraphs of a story printed in parts, in reading order, without the jump markers (下转第二版,
+    上接第一版). Where the jump cut a paragraph (the continuation runs on from its marker) the two halves
+    become one paragraph again, with the page turn marked between them."""
+    out: list[StoryParagraph] = []
+    for index, part in enumerate(parts):
+        paragraphs = [(p.kind, p.text) for p in part.paragraphs.all()]
+        if index + 1 < len(parts) and paragraphs:
+            kind, text = paragraphs[-1]
+            paragraphs[-1] = (kind, jumps.jump_to_strip(text))
+        turn = PageTurn(article_id=part.pk, page_number=part.page.number) if index else None
+        runs_on = False
+        if index and paragraphs and jumps.JUMP_FROM_START.match(paragraphs[0][1]):
+            rest = jumps.jump_from_strip(paragraphs[0][1])
+            runs_on = bool(rest.strip())
+            paragraphs[0] = (paragraphs[0][0], rest)
+        paragraphs = [(kind, text) for kind, text in paragraphs if text.strip()]
+        if not paragraphs:
+            continue
+        if turn and runs_on and out and out[-1].kind == models.Paragraph.BODY:
+            last = out.pop()
+            out.append(StoryParagraph(last.kind, (*last.pieces, Piece(paragraphs[0][1], turn)), last.turn))
+            paragraphs = paragraphs[1:]
+            turn = None
+        for kind, text in paragraphs:
+            out.append(StoryParagraph(kind, (Piece(text),), turn))
+            turn = None
+    return out
 
 
 # -- Archive calendar -----------------------------------------------------------------------------

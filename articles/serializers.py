@@ -12,7 +12,7 @@ from articles import models
 
 
 def article_to_json(article: models.Article) -> dict[str, Any]:
-    """An article as values.Article.to_json() gives it, with its "id" first."""
+    """An article as values.Article.to_json() gives it, with its "id" first and its jump links last."""
     return {
         "id": article.pk,
         "position": article.position,
@@ -37,6 +37,10 @@ def article_to_json(article: models.Article) -> dict[str, Any]:
             {"kind": p.kind, "text": p.text, "lines": [p.line_start, p.line_end]}
             for p in article.paragraphs.all()
         ],
+        # The story's other parts on other pages (ids of this export), and how sure the link is.
+        "continues": article.continues_id,
+        "continued_by": list(getattr(article, "continued_by_ids", None) or []),
+        "link_score": article.link_score,
     }
 
 

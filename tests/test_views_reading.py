@@ -369,7 +369,13 @@ def test_article_json_is_the_export_shape_with_its_id(client: Client, seed: mode
     exported = _export()["pages"][0]["articles"][0]
     assert document == exported
     assert document["id"] == article.pk and document["title"] == SEED_TITLE
-    assert list(document) == ["id", *_reconstructed(SEED).articles[0].to_json()]
+    assert list(document) == [
+        "id",
+        *_reconstructed(SEED).articles[0].to_json(),
+        "continues",
+        "continued_by",
+        "link_score",
+    ]
 
 
 @pytest.mark.django_db

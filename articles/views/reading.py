@@ -11,7 +11,7 @@ from django.http.response import HttpResponseRedirectBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from articles import reading
+from articles import jumps, reading
 from articles.models import Article, Issue, Page
 from articles.pagecache import public_page
 from articles.serializers import article_to_json, issue_to_json
@@ -120,14 +120,22 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(Article.objects.for_reading().with_lead(), pk=pk)
     if found.merged_into_id is not None:
         return _moved(request, "articles:article", found.merged_into_id)
+    if found.continues_id is not None:
+        # A continuation is read as part of its story: the story's page, scrolled to where this part starts.
+        head = jumps.story_head_id(article_id=found.pk)
+        return _moved(request, "articles:article", head, permanent=False, anchor=f"part-{found.pk}")
+    parts = _story_parts(found)
     url = request.build_absolute_uri(reverse("articles:article", args=[found.pk]))
     show_source = request.GET.get("source") == "1"
     context = {
         "article": found,
+        "parts": parts,
+        "story": reading.story_paragraphs(parts),
+        "last_part": parts[-1],
         "terms": reading.highlight_terms(request.GET.get("q", "")),
         "credits": reading.credits_text(found.bylines.all()),
         "dateline": reading.dateline_text(found),
-        "cite": reading.article_cite(article=found, url=url),
+        "cite": reading.article_cite(article=found, url=url, pages=[p.page.number for p in parts]),
         "permalink": url,
         "show_source": show_source,
         "source_runs": _article_source(found) if show_source else [],
@@ -145,12 +153,31 @@ def article_json(request: HttpRequest, pk: int) -> HttpResponse:
     return JsonResponse(article_to_json(found), json_dumps_params=JSON_OPTIONS)
 
 
-def _moved(request: HttpRequest, name: str, pk: int) -> HttpResponseRedirectBase:
-    """A permanent redirect to another article, keeping the query (?q= highlights there too)."""
+def _moved(
+    request: HttpRequest, name: str, pk: int, *, permanent: bool = True, anchor: str = ""
+) -> HttpResponseRedirectBase:
+    """A redirect to another article, keeping the query (?q= highlights there too)."""
     url = reverse(name, args=[pk])
     if request.GET:
         url = f"{url}?{request.GET.urlencode()}"
-    return redirect(url, permanent=True)
+    if anchor:
+        url = f"{url}#{anchor}"
+    return redirect(url, permanent=permanent)
+
+
+def _story_parts(found: Article) -> list[Article]:
+    """The article and the parts that continue it on other pages, in reading order: one more query when
+    it has continuations, none when it has not."""
+    if found.continued_by_id is None:
+        return [found]
+    ids = jumps.story_part_ids(head_id=found.pk)[1:]
+    rest = {
+        a.pk: a
+        for a in Article.objects.with_details()
+        .defer("page__raw", "page__reconstructed_json")
+        .filter(pk__in=ids)
+    }
+    return [found, *(rest[pk] for pk in ids if pk in rest)]
 
 
 def _article_source(found: Article) -> list[reading.SourceRun]:

@@ -1,0 +1,269 @@
+"""Which fragment continues which beginning, across the pages of an issue.
+
+A story that jumps ends on one page with `下转第二版` and goes on elsewhere after `上接第一版`, under a short jump
+headline. Several stories jump between the same pages, so each pair is scored on three things and the pairs
+are chosen as one assignment over the issue:
+
+- the jump headline against the beginning's full headline (its words and character bigrams),
+- the words both halves share, weighted by how rare they are among all the candidates,
+- the join: a beginning cut mid-sentence must go on mid-paragraph (`上接第一版 反映出…`, no indent).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import segment
+from .bylines import CONTINUED_FROM, CONTINUED_TO
+
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")  # 法治
+# What a sentence (or a quoted one) ends with: 。 ！ ？ … and a closing quote or bracket after them.
+SENTENCE_END = re.compile(r"[。！？!?…；;][”’」』）)】]*$")  # 召开。” / 万无一失。
+# A marker with its surrounding spaces, at the end / the start of a paragraph.
+JUMP_TO_END = re.compile(rf"\s*(?:{CONTINUED_TO.pattern})\s*$")  # …管理（下转第二版）
+JUMP_FROM_START = re.compile(rf"^\s*(?:{CONTINUED_FROM.pattern})\s*")  # 上接第一版 反映出…
+
+HEADLINE_WEIGHT = 0.4
+WORDS_WEIGHT = 0.35
+JOIN_WEIGHT = 0.25
+LINK_MIN = 0.45  # a pair scoring this much is linked; below, down to SUGGEST_MIN, it is put to the editors
+SUGGEST_MIN = 0.2
+MAX_EXACT = 14  # beginnings per assignment solved exactly; beyond, greedy with swaps
+
+
+def jump_to_strip(text: str) -> str:
+    """A beginning's last paragraph without its `（下转第二版）`."""
+    return JUMP_TO_END.sub("", text)
+
+
+def jump_from_strip(text: str) -> str:
+    """A fragment's first paragraph without its `上接第一版`."""
+    return JUMP_FROM_START.sub("", text, count=1)
+
+
+def ends_mid_sentence(text: str) -> bool:
+    """Whether the text stops inside a sentence (the page cut it), not at a sentence end.
+
+    >>> ends_mid_sentence("反映出最高检本级办案管理"), ends_mid_sentence("确保万无一失。")
+    (True, False)
+    """
+    text = text.rstrip()
+    return bool(text) and not SENTENCE_END.search(text)
+
+
+@dataclass(frozen=True)
+class Beginning:
+    """The part of a story that a `下转` marker sends on to `to_page`."""
+
+    page: int
+    to_page: int
+    headline: str  # kicker, title and subtitle
+    paragraphs: tuple[str, ...]  # body text in order, the last one still with its marker
+
+    @property
+    def ending(self) -> str:
+        """The last text before the marker."""
+        for text in reversed(self.paragraphs):
+            stripped = jump_to_strip(text).strip()
+            if stripped:
+                return stripped
+        return ""
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A part on `page` that goes on from `from_page`; from_page is None for one with no `上接` marker
+    (a story with no lead that may continue one): such a fragment is only ever suggested, never linked."""
+
+    page: int
+    from_page: int | None
+    headline: str  # the jump headline, often a shortened title
+    paragraphs: tuple[str, ...]  # body text in order, the first one still with its marker
+
+    @property
+    def opening(self) -> str:
+        return jump_from_strip(self.paragraphs[0]).strip() if self.paragraphs else ""
+
+    @property
+    def runs_on(self) -> bool:
+        """Whether the first paragraph goes on from the marker (`上接第一版 反映出…`): the jump cut a
+        paragraph. A marker alone, or an unmarked story, starts a paragraph of its own."""
+        return self.from_page is not None and bool(self.opening)
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How well a fragment continues a beginning, each part 0..1; headline is None without a jump headline."""
+
+    headline: float | None
+    words: float
+    join: float
+
+    @property
+    def score(self) -> float:
+        if self.headline is None:
+            total = WORDS_WEIGHT + JOIN_WEIGHT
+            return (WORDS_WEIGHT * self.words + JOIN_WEIGHT * self.join) / total
+        return HEADLINE_WEIGHT * self.headline + WORDS_WEIGHT * self.words + JOIN_WEIGHT * self.join
+
+
+@dataclass(frozen=True)
+class Match:
+    beginning: int  # index into the beginnings given
+    fragment: int  # index into the fragments given
+    fit: Fit
+    marked: bool  # the fragment has its `上接` marker
+
+    @property
+    def score(self) -> float:
+        return self.fit.score
+
+    @property
+    def certain(self) -> bool:
+        """Strong enough to link without an editor: a marked fragment scoring at least LINK_MIN."""
+        return self.marked and self.score >= LINK_MIN
+
+
+def _bigrams(text: str) -> set[str]:
+    return {run[i : i + 2] for run in CJK_RUN.findall(text) for i in range(len(run) - 1)}
+
+
+def headline_fit(beginning: str, jump: str) -> float | None:
+    """The share of the jump headline's words and bigrams found in the beginning's headline.
+
+    >>> round(headline_fit("北京市委政法工作会议强调 以高水平法治保障首都高质量发展", "以高水平法治保障首都发展"), 2)
+    0.95
+    """
+    if not CJK_RUN.search(jump):
+        return None
+    grams = _bigrams(jump)
+    words = set(segment.words(jump))
+    scores = [len(grams & _bigrams(beginning)) / len(grams)] if grams else []
+    if words:
+        scores.append(sum(1 for w in words if w in beginning) / len(words))
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def join_fit(beginning: Beginning, fragment: Fragment) -> float:
+    """Whether the text reads on across the page turn.
+
+    A sentence cut in two must go on in the same paragraph; a beginning that ends a sentence fits either
+    a paragraph that runs on or a new one, a little less well. A word the segmenter reads across the cut
+    (`李` / `耀光`) is the strongest sign.
+    """
+    cut_mid = ends_mid_sentence(beginning.ending)
+    if fragment.from_page is None:
+        return 0.2 if cut_mid else 0.5
+    if not fragment.runs_on:
+        return 0.0 if cut_mid else 0.6
+    if not cut_mid:
+        return 0.6
+    return 1.0 if _word_across(beginning.ending, fragment.opening) else 0.8
+
+
+def _word_across(before: str, after: str) -> bool:
+    """Whether a word of two or more CJK characters spans the end of `before` and the start of `after`."""
+    left, right = before[-6:], after[:6]
+    at = 0
+    for token in segment.cut(left + right):
+        end = at + len(token)
+        if at < len(left) < end and CJK_RUN.fullmatch(token):
+            return True
+        at = end
+    return False
+
+
+class _Weights:
+    """Inverse document frequency of words over every candidate part of an issue: words all the parts share
+    (政法, 会议) tell little about which two belong together."""
+
+    def __init__(self, docs: Sequence[frozenset[str]]) -> None:
+        self.n = max(1, len(docs))
+        self.df: Counter[str] = Counter()
+        for doc in docs:
+            self.df.update(doc)
+
+    def __call__(self, word: str) -> float:
+        return math.log(1 + self.n / self.df[word]) if self.df[word] else math.log(1 + self.n)
+
+
+def words_fit(a: frozenset[str], b: frozenset[str], weight: _Weights) -> float:
+    """Cosine of the two word sets, each word weighted by its rarity among the candidates."""
+    if not a or not b:
+        return 0.0
+    common = sum(weight(w) ** 2 for w in a & b)
+    norm = math.sqrt(sum(weight(w) ** 2 for w in a) * sum(weight(w) ** 2 for w in b))
+    return common / norm if norm else 0.0
+
+
+def fits(beginnings: Sequence[Beginning], fragments: Sequence[Fragment]) -> dict[tuple[int, int], Fit]:
+    """Every allowed (beginning, fragment) pair with its fit: the beginning jumps to the fragment's page, and
+    the fragment's marker (if any) names the beginning's page."""
+    b_words = [frozenset(segment.words(b.headline + "\n" + "\n".join(b.paragraphs))) for b in beginnings]
+    f_words = [frozenset(segment.words(f.headline + "\n" + "\n".join(f.paragraphs))) for f in fragments]
+    weight = _Weights([*b_words, *f_words])
+    out: dict[tuple[int, int], Fit] = {}
+    for bi, b in enumerate(beginnings):
+        for fi, f in enumerate(fragments):
+            if b.to_page != f.page or f.from_page not in (None, b.page):
+                continue
+            out[bi, fi] = Fit(
+                headline=headline_fit(b.headline, f.headline) if f.headline else None,
+                words=words_fit(b_words[bi], f_words[fi], weight),
+                join=join_fit(b, f),
+            )
+    return out
+
+
+def jumps_match(beginnings: Sequence[Beginning], fragments: Sequence[Fragment]) -> list[Match]:
+    """The pairs that best explain the issue's jumps, each beginning and fragment used at most once,
+    scoring at least SUGGEST_MIN; the highest total wins (exactly for up to MAX_EXACT beginnings)."""
+    pairs = {key: fit for key, fit in fits(beginnings, fragments).items() if fit.score >= SUGGEST_MIN}
+    chosen = _best_exact(pairs) if len({b for b, _ in pairs}) <= MAX_EXACT else _best_greedy(pairs)
+    matches = [
+        Match(beginning=b, fragment=f, fit=pairs[b, f], marked=fragments[f].from_page is not None)
+        for b, f in chosen
+    ]
+    return sorted(matches, key=lambda m: (m.fragment, m.beginning))
+
+
+def _best_exact(pairs: dict[tuple[int, int], Fit]) -> list[tuple[int, int]]:
+    """The assignment of the highest total score: fragments in turn, each taking a free beginning or none."""
+    fragments = sorted({f for _, f in pairs})
+    options: dict[int, list[tuple[int, float]]] = {f: [] for f in fragments}
+    for (b, f), fit in pairs.items():
+        options[f].append((b, fit.score))
+    memo: dict[tuple[int, frozenset[int]], tuple[float, tuple[tuple[int, int], ...]]] = {}
+
+    def best(i: int, used: frozenset[int]) -> tuple[float, tuple[tuple[int, int], ...]]:
+        if i == len(fragments):
+            return 0.0, ()
+        key = (i, used)
+        if key not in memo:
+            f = fragments[i]
+            result = best(i + 1, used)
+            for b, score in options[f]:
+                if b not in used:
+                    rest, chosen = best(i + 1, used | {b})
+                    if rest + score > result[0] + 1e-9:
+                        result = (rest + score, ((b, f), *chosen))
+            memo[key] = result
+        return memo[key]
+
+    return list(best(0, frozenset())[1])
+
+
+def _best_greedy(pairs: dict[tuple[int, int], Fit]) -> list[tuple[int, int]]:
+    chosen: list[tuple[int, int]] = []
+    used_b: set[int] = set()
+    used_f: set[int] = set()
+    for (b, f), _ in sorted(pairs.items(), key=lambda item: (-item[1].score, item[0])):
+        if b not in used_b and f not in used_f:
+            chosen.append((b, f))
+            used_b.add(b)
+            used_f.add(f)
+    return chosen
