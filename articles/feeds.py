@@ -23,7 +23,7 @@ def _entries(articles: ArticleQuerySet) -> ArticleQuerySet:
     """The newest live articles with what an entry shows, in two queries."""
     bylines = Byline.objects.select_related("person").order_by("order")
     return (
-        articles.live()
+        articles.stories()
         .for_listing(LEAD_LENGTH)
         .newest_first()
         .prefetch_related(Prefetch("bylines", queryset=bylines))[:FEED_LENGTH]

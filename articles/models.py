@@ -205,7 +205,7 @@ class PageVersion(models.Model):
 class PlaceQuerySet(models.QuerySet["Place"]):
     def provinces_counted(self) -> PlaceQuerySet:
         """Province-level places, each with article_count: the live articles it is the region of."""
-        live = Q(region_articles__merged_into__isnull=True)
+        live = Q(region_articles__merged_into__isnull=True, region_articles__continues__isnull=True)
         return self.filter(level=Place.PROVINCE).annotate(
             article_count=models.Count("region_articles", filter=live)
         )
@@ -213,7 +213,11 @@ class PlaceQuerySet(models.QuerySet["Place"]):
     def regions_of(self, person: Person) -> PlaceQuerySet:
         """The regions of a person's live articles, each with article_count, most first."""
         return (
-            self.filter(region_articles__bylines__person=person, region_articles__merged_into__isnull=True)
+            self.filter(
+                region_articles__bylines__person=person,
+                region_articles__merged_into__isnull=True,
+                region_articles__continues__isnull=True,
+            )
             .annotate(article_count=models.Count("region_articles", distinct=True))
             .order_by("-article_count", "code")
         )
@@ -224,6 +228,7 @@ class PlaceQuerySet(models.QuerySet["Place"]):
         links = Article.places.through.objects.filter(
             Q(place=models.OuterRef("pk")) | Q(place__parent=models.OuterRef("pk")),
             article__merged_into__isnull=True,
+            article__continues__isnull=True,
         )
         count = links.order_by().values(
             n=models.Func(
@@ -263,14 +268,18 @@ class Place(models.Model):
 class PersonQuerySet(models.QuerySet["Person"]):
     def bylined(self) -> PersonQuerySet:
         """People bylined on live articles, each with article_count."""
-        return self.filter(bylines__article__merged_into__isnull=True).annotate(
-            article_count=models.Count("bylines__article", distinct=True)
-        )
+        return self.filter(
+            bylines__article__merged_into__isnull=True, bylines__article__continues__isnull=True
+        ).annotate(article_count=models.Count("bylines__article", distinct=True))
 
     def coauthors_of(self, person: Person) -> PersonQuerySet:
         """The others bylined on `person`'s live articles, each with shared_count, most first."""
         return (
-            self.filter(bylines__article__bylines__person=person, bylines__article__merged_into__isnull=True)
+            self.filter(
+                bylines__article__bylines__person=person,
+                bylines__article__merged_into__isnull=True,
+                bylines__article__continues__isnull=True,
+            )
             .exclude(pk=person.pk)
             .annotate(shared_count=models.Count("bylines__article", distinct=True))
             .order_by("-shared_count", "name")

@@ -20,7 +20,7 @@ class ArticleSitemap(Sitemap):
     limit = 5000
 
     def items(self) -> QuerySet[Article]:
-        return Article.objects.live().annotate(lastmod=F("page__ingested_at")).only("pk").order_by("pk")
+        return Article.objects.stories().annotate(lastmod=F("page__ingested_at")).only("pk").order_by("pk")
 
     def location(self, item: Article) -> str:
         return article_url(item.pk)
@@ -29,7 +29,7 @@ class ArticleSitemap(Sitemap):
         return item.lastmod
 
     def get_latest_lastmod(self) -> datetime.datetime | None:
-        return Article.objects.live().aggregate(latest=Max("page__ingested_at"))["latest"]
+        return Article.objects.stories().aggregate(latest=Max("page__ingested_at"))["latest"]
 
 
 class IssueSitemap(Sitemap):
@@ -70,7 +70,7 @@ class ReporterSitemap(Sitemap):
 
     def get_latest_lastmod(self) -> datetime.datetime | None:
         return (
-            Article.objects.live()
+            Article.objects.stories()
             .filter(bylines__isnull=False)
             .aggregate(latest=Max("page__ingested_at"))["latest"]
         )

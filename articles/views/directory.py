@@ -37,7 +37,7 @@ def reporter(request: HttpRequest, person_id: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=person_id)
     own = Byline.objects.filter(person=person).order_by("order")
     articles = (
-        Article.objects.live()
+        Article.objects.stories()
         .by_person(person)
         .for_listing()
         .newest_first()
@@ -45,7 +45,7 @@ def reporter(request: HttpRequest, person_id: int) -> HttpResponse:
     )
     page = _page(request, articles)
     months = [
-        (row["month"], row["count"]) for row in Article.objects.live().by_person(person).monthly_counts()
+        (row["month"], row["count"]) for row in Article.objects.stories().by_person(person).monthly_counts()
     ]
     return render(
         request,
@@ -83,7 +83,7 @@ def regions(request: HttpRequest) -> HttpResponse:
 def region(request: HttpRequest, place_id: int) -> HttpResponse:
     """A province, city or county: the places under it that articles name, and its articles."""
     place = get_object_or_404(Place.objects.select_related("parent__parent"), pk=place_id)
-    articles = Article.objects.live().about_place(place).for_listing().newest_first()
+    articles = Article.objects.stories().about_place(place).for_listing().newest_first()
     page = _page(request, articles)
     return render(
         request,
