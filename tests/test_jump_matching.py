@@ -1,0 +1,88 @@
+"""Matching jump fragments to their beginnings (articles/reconstruct/jumps.py): pure, no database."""
+
+from __future__ import annotations
+
+from articles.reconstruct import jumps
+from articles.reconstruct.jumps import Beginning, Fragment
+
+COURT = "最高检召开检察委员会会议，研究案件质量评查工作，要求切实提升办案质效，"
+ROADS = "多部门联合发布措施，优化网约配送员在住宅小区、商场和写字楼的通行和停放环境，"
+
+
+def _beginning(headline: str, text: str, *, page: int = 1, to_page: int = 2) -> Beginning:
+    return Beginning(page=page, to_page=to_page, headline=headline, paragraphs=(text,))
+
+
+def _fragment(headline: str, text: str, *, page: int = 2, from_page: int | None = 1) -> Fragment:
+    return Fragment(page=page, from_page=from_page, headline=headline, paragraphs=(text,))
+
+
+def test_markers_come_off_the_ends_of_the_text_they_cut() -> None:
+    assert jumps.jump_to_strip("反映出最高检本级办案管理（下转第二版）") == "反映出最高检本级办案管理"
+    assert jumps.jump_to_strip("确保万无一失。 下转第5版") == "确保万无一失。"
+    assert jumps.jump_from_strip("上接第一版 反映出最高检") == "反映出最高检"
+    assert jumps.jump_from_strip("（上接第1版）会议强调") == "会议强调"
+
+
+def test_a_sentence_end_inside_closing_quotes_is_an_end() -> None:
+    assert not jumps.ends_mid_sentence("“真的很贴心。”")
+    assert jumps.ends_mid_sentence("企业负责人代表真切感受到该市顺应营商环")
+
+
+def test_two_stories_jumping_to_the_same_page_are_paired_by_their_jump_headlines() -> None:
+    beginnings = [
+        _beginning("最高检召开检委会会议 以更高标准更严要求提升最高检办案质效", COURT + "会议指出"),
+        _beginning("多部门联合发布措施 让配送环境更加优化", ROADS + "此次"),
+    ]
+    fragments = [  # in the other order on page 2
+        _fragment("让配送环境更加优化", "上接第一版 措施将推动优化住宅小区通行环境。"),
+        _fragment("以更高标准更严要求 提升最高检办案质效", "上接第一版 评查工作要做好后半篇文章。"),
+    ]
+    matches = jumps.jumps_match(beginnings, fragments)
+    assert [(m.fragment, m.beginning) for m in matches] == [(0, 1), (1, 0)]
+    assert all(m.certain for m in matches)
+
+
+def test_a_sentence_cut_in_two_goes_on_in_the_paragraph_that_runs_on_from_the_marker() -> None:
+    beginning = _beginning("会议", COURT + "会议指出最高检本级办案管")
+    runs_on = _fragment("", "上接第一版 理要进一步加强。")
+    new_paragraph = Fragment(
+        page=2, from_page=1, headline="", paragraphs=("上接第一版", "会议强调要加强管理。")
+    )
+    assert jumps.join_fit(beginning, runs_on) > jumps.join_fit(beginning, new_paragraph) == 0.0
+    (match,) = jumps.jumps_match([beginning], [new_paragraph, runs_on])
+    assert match.fragment == 1
+
+
+def test_a_fragment_is_only_paired_with_a_beginning_on_the_page_its_marker_names() -> None:
+    beginning = _beginning("提升最高检办案质效", COURT, page=1, to_page=2)
+    from_page_three = _fragment("提升最高检办案质效", "上接第三版 评查工作。", from_page=3)
+    on_page_five = _fragment("提升最高检办案质效", "上接第一版 评查工作。", page=5)
+    assert jumps.jumps_match([beginning], [from_page_three, on_page_five]) == []
+
+
+def test_a_story_with_no_marker_is_at_most_suggested() -> None:
+    beginning = _beginning("提升最高检办案质效", COURT + "会议指出最高检本级办案管")
+    unmarked = _fragment("提升最高检办案质效", "理要进一步加强，提升办案质效。", from_page=None)
+    (match,) = jumps.jumps_match([beginning], [unmarked])
+    assert match.score >= jumps.SUGGEST_MIN and not match.certain
+
+
+def test_unrelated_parts_are_not_paired_at_all() -> None:
+    beginning = _beginning("让配送环境更加优化", ROADS + "此次")
+    unrelated = _fragment("提升最高检办案质效", "上接第一版 评查工作要做好后半篇文章。")
+    matches = jumps.jumps_match([beginning], [unrelated])
+    assert not any(m.certain for m in matches)
+
+
+def test_the_assignment_is_the_best_total_not_the_greedy_first_choice() -> None:
+    # Fragment 0 fits both beginnings, a little better the first; fragment 1 fits only the first. The best
+    # whole gives fragment 1 the first beginning and fragment 0 the second.
+    fits = {
+        (0, 0): jumps.Fit(headline=0.9, words=0.5, join=1.0),
+        (1, 0): jumps.Fit(headline=0.8, words=0.5, join=1.0),
+        (0, 1): jumps.Fit(headline=0.8, words=0.4, join=1.0),
+    }
+    chosen = sorted(jumps._best_exact(fits))
+    assert chosen == [(0, 1), (1, 0)]
+    assert sorted(jumps._best_greedy(fits)) == [(0, 0)]  # what a greedy pass would have done
