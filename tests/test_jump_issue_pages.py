@@ -26,15 +26,6 @@ WHOLE = [(int(n), w) for n, page in TRUTH["pages"].items() for w in page["whole_
 SENT_ON = re.compile(r"[（(]?下转第?[0-9一二三四五六七八九十]{1,3}版[）)]?$")  # …营商环（下转第二版）
 TAKEN_UP = re.compile(r"^[（(]?上接第?[0-9一二三四五六七八九十]{1,3}版[）)]?\s?")  # 上接第一版 境建设…
 
-# The engine appends a `上接第一版` line standing alone to the story before it when that story is a photo
-# caption (its segment is closed, but a jump block never starts a new one unless it opens the page): the
-# jump headline above the marker becomes a subhead of the caption and the continuation loses both.
-PHOTO_SWALLOWS_JUMP = pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="engine: a lone `上接第一版` line after a photo caption joins the caption's story, with its headline",
-)
-
 
 @cache
 def _page(number: int) -> dict:
@@ -69,24 +60,13 @@ def _whole(number: int, truth: dict) -> dict:
     return _titled(number, truth["title"])
 
 
-def _jumps(*, failing: str | None = None) -> list:
-    """One parameter per cut story, named by its cut kind; the one the engine fails on marked so."""
-    return [
-        pytest.param(j["title"], id=j["cut"], marks=[PHOTO_SWALLOWS_JUMP] if j["title"] == failing else [])
-        for j in TRUTH["jumps"]
-    ]
+def _jumps() -> list:
+    """One parameter per cut story, named by its cut kind."""
+    return [pytest.param(j["title"], id=j["cut"]) for j in TRUTH["jumps"]]
 
 
-def _wholes(*, failing_kind: str | None = None) -> list:
-    return [
-        pytest.param(
-            n, w, id=f"p{n}-{w['kind']}", marks=[PHOTO_SWALLOWS_JUMP] if w["kind"] == failing_kind else []
-        )
-        for n, w in WHOLE
-    ]
-
-
-BEIJING = builder.BEIJING.title
+def _wholes() -> list:
+    return [pytest.param(n, w, id=f"p{n}-{w['kind']}") for n, w in WHOLE]
 
 
 def test_fixture_files_are_what_the_script_builds_now() -> None:
@@ -111,7 +91,7 @@ def test_page_furniture(number: int) -> None:
     assert page["unmatched_headlines"] == []
 
 
-@pytest.mark.parametrize("number", [1, pytest.param(2, marks=PHOTO_SWALLOWS_JUMP)])
+@pytest.mark.parametrize("number", [1, 2])
 def test_stories_in_printed_order_under_their_headlines(number: int) -> None:
     assert _titles(number) == [p["title"] for p in TRUTH["pages"][str(number)]["printed"]]
 
@@ -125,7 +105,7 @@ def test_beginning_is_its_own_story_sent_on_to_page_2(title: str) -> None:
     assert (article["continued_from_page"], article["continued_to_page"]) == (None, 2)
 
 
-@pytest.mark.parametrize("title", _jumps(failing=BEIJING))
+@pytest.mark.parametrize("title", _jumps())
 def test_continuation_on_page_2_under_its_jump_headline(title: str) -> None:
     truth = STORIES[title]
     article = _titled(2, truth["jump_title"])
@@ -133,7 +113,7 @@ def test_continuation_on_page_2_under_its_jump_headline(title: str) -> None:
     assert (article["continued_from_page"], article["continued_to_page"]) == (1, None)
 
 
-@pytest.mark.parametrize("title", _jumps(failing=BEIJING))
+@pytest.mark.parametrize("title", _jumps())
 def test_halves_joined_read_as_the_seed_story(title: str) -> None:
     truth = STORIES[title]
     head = _reading(_titled(1, title))
@@ -153,7 +133,7 @@ def test_whole_story_keeps_headline_bylines_and_lead(number: int, truth: dict) -
     assert (article["continued_from_page"], article["continued_to_page"]) == (None, None)
 
 
-@pytest.mark.parametrize("number, truth", _wholes(failing_kind="photo"))
+@pytest.mark.parametrize("number, truth", _wholes())
 def test_whole_story_has_its_own_paragraphs_and_nothing_else(number: int, truth: dict) -> None:
     seed = next(
         a

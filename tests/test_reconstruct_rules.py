@@ -296,6 +296,22 @@ def test_a_jump_marker_ends_the_story_so_the_next_headline_starts_another() -> N
     assert result.articles[1].labels == ("短评",)
 
 
+def test_a_jump_marker_alone_after_a_photo_caption_starts_the_continuation_under_its_headline() -> None:
+    result = reconstruct_page(
+        page(
+            *para("1月22日，边检站民警和码头工人一起贴春联。"),
+            " 本报通讯员 胡啸宇 摄",
+            "以高水平法治保障首都发展",
+            "上接第一版",
+            *para("会议要求，各地区、各部门要保持时时放心不下的责任感，全力抓好岁末年初安全稳定工作。"),
+        )
+    )
+    photo, continuation = result.articles
+    assert photo.kind == "photo" and [p.kind for p in photo.paragraphs] == ["body", "byline"]
+    assert continuation.title == "以高水平法治保障首都发展"
+    assert continuation.continued_from_page == 1
+
+
 def test_a_name_in_parentheses_at_the_end_signs_a_commentary() -> None:
     lines = para(FILLER)
     lines[-1] += "（张　伟）"

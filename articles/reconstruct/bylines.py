@@ -43,6 +43,10 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("文／", AUTHOR),
     ("摄影", PHOTOGRAPHER),
 )
+ROLE_OF = dict(ROLE_WORDS)
+ROLE_FIRST = frozenset(word[0] for word, _ in ROLE_WORDS)  # how a role word can begin: 本 记 通 …
+# The longest token NAME can match: six characters, a dot and eight, and a final newline `$` allows.
+MAX_NAME_LEN = 16
 _ROLE_ALT = "|".join(re.escape(w) for w, _ in ROLE_WORDS)
 ROLE_SPLIT = re.compile(f"({_ROLE_ALT})[:：]?")  # 本报记者
 # 本报南京1月23日电 / 新华社北京1月23日电 / 本报北京1月23日讯 / 本报讯 / 本报综合报道
@@ -136,8 +140,13 @@ def _names_after(text: str, pos: int) -> tuple[list[str], int]:
     while i < len(text):
         while i < len(text) and text[i] == " ":
             i += 1
-        j = i
-        while j < len(text) and text[j] not in " ，。、：:（）()" and not ROLE_SPLIT.match(text, j):
+        # A token longer than any name is not one, however far it runs: stop reading it there.
+        j, stop = i, min(len(text), i + MAX_NAME_LEN + 1)
+        while (
+            j < stop
+            and text[j] not in " ，。、：:（）()"
+            and (text[j] not in ROLE_FIRST or not ROLE_SPLIT.match(text, j))
+        ):
             j += 1
         token = text[i:j]
         if not is_name(token):
@@ -164,7 +173,7 @@ def parse_byline_run(text: str, pos: int = 0, *, default_role: str | None = None
             j += 1
         match = ROLE_SPLIT.match(text, j)
         if match:
-            role = dict(ROLE_WORDS)[match.group(1)]
+            role = ROLE_OF[match.group(1)]
             start = match.end()
         elif default_role and not bylines:
             role, start = default_role, j
@@ -247,6 +256,8 @@ def parse_closing_byline(text: str) -> tuple[list[Byline], int] | None:
 
 def ends_with_jump(text: str) -> bool:
     """Whether a paragraph ends by sending the story to another page: `…（下转第五版）`."""
+    if "转" not in text[-16:]:  # every marker has it: most paragraphs need no search
+        return False
     match = None
     for match in CONTINUED_TO.finditer(text[-16:]):  # noqa: B007 - the last marker is the one
         pass
@@ -271,6 +282,8 @@ def parse_photo_credit(text: str) -> tuple[list[Byline], int] | None:
 
 def continued_to(text: str) -> int | None:
     """The page a story continues on, from a `下转第二版` marker anywhere in its last lines."""
+    if "转" not in text:  # every marker has it; most stories do not jump, and searching costs a scan
+        return None
     match = None
     for match in CONTINUED_TO.finditer(text):  # noqa: B007 - the last marker wins
         pass

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from typing import Any, Generic, TypeVar
 
 from . import bylines as bl
 from .text import BODY_PUNCT, Line, ends_sentence, join_text
@@ -22,13 +23,35 @@ PAGE_HEADER = re.compile(
 FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in (PROOFREADER, EDITOR, PAGE_HEADER)))
 FURNITURE_FIRST = frozenset("校本责版美图编设制组第星E电邮传w0123456789")  # how FURNITURE can begin
 LEAD_FIRST = frozenset("据本新中人央光法（(【上接承 ")  # how a dateline or a jump marker can begin
-ROLE_FIRST = frozenset(word[0] for word, _ in bl.ROLE_WORDS)  # how a role word can begin: 本 记 通 …
+ROLE_FIRST = bl.ROLE_FIRST  # how a role word can begin: 本 记 通 …
 # Sidebar labels that belong to a story rather than name one.
 LABELS = frozenset(
     "记者手记 采访手记 记者观察 记者札记 编者按 编后 短评 相关链接 新闻链接 链接 延伸阅读 背景链接 "
     "数读 图片新闻 新闻背景 专家点评 专家观点 律师说法 以案说法 法官说法 检察官说法 记者调查".split()
 )
+# How a line that is not a headline may begin: furniture, a byline block, a role word.
+SPECIAL_FIRST = FURNITURE_FIRST | frozenset(bl.BLOCK_MARKS) | ROLE_FIRST
 SUBHEAD_MAX = 16.0  # a subhead line is short; longer loose lines inside a story are headlines of another
+
+T = TypeVar("T")
+
+
+class _cached(Generic[T]):
+    """`functools.cached_property` without its lock: Python 3.11 takes one on every first read, which costs
+    more than joining a paragraph's lines. A page's blocks are built and read by one thread."""
+
+    def __init__(self, func: Callable[[Any], T]) -> None:
+        self.func = func
+        self.name = func.__name__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> T:
+        if obj is None:
+            return self  # type: ignore[return-value]
+        value = obj.__dict__[self.name] = self.func(obj)  # read from the instance from then on
+        return value
 
 
 @dataclass
@@ -39,7 +62,7 @@ class Block:
     lines: list[Line]
     bylines: list[Byline] = field(default_factory=list)
 
-    @cached_property
+    @_cached
     def text(self) -> str:
         # Read only once the block is complete: blocks() appends lines before anything reads the text.
         return join_text([line.text for line in self.lines])
@@ -63,13 +86,26 @@ def _body_like(line: Line, colw: float) -> bool:
     text = line.text
     if text[-1] in "，、；：,;:" or ends_sentence(text):
         return True
-    punct = len(BODY_PUNCT.findall(text))
-    return punct >= 2 or (punct >= 1 and line.width >= 0.8 * colw)
+    # Two marks, or one on a full-width line: stop searching as soon as that is settled.
+    first = BODY_PUNCT.search(text)
+    if first is None:
+        return False
+    return line.width >= 0.8 * colw or BODY_PUNCT.search(text, first.end()) is not None
 
 
 def loose_kind(line: Line) -> tuple[str, list[Byline]]:
     """What a line that stands alone is: furniture, byline block, photo credit, jump marker, label, headline."""
     text = line.text
+    # Most lines are none of these: what every kind below needs of the first or last characters rules
+    # them out at once.
+    if (
+        text[0] not in SPECIAL_FIRST
+        and text[-1] not in "）)"
+        and "摄" not in text[-4:]
+        and "版" not in text[-3:]
+        and text not in LABELS
+    ):
+        return "headline", []
     if len(text) <= 40 and text[0] in FURNITURE_FIRST and FURNITURE.match(text):
         return "furniture", []
     if text[0] in bl.BLOCK_MARKS:
@@ -107,7 +143,8 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             para = None
             out.append(Block(kind, [line], names))
             continue
-        lead = _is_lead_line(line)
+        # The first test of _is_lead_line, inlined: it rules out nearly every line.
+        lead = line.text[0] in LEAD_FIRST and _is_lead_line(line)
         if para is not None and not line.indented and not lead:
             last = para.lines[-1]
             closed = ends_sentence(last.text) or (blank_separates and last.blank_after)
@@ -151,7 +188,7 @@ class Segment:
     def paras(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == "para"]
 
-    @cached_property
+    @_cached
     def text(self) -> str:
         return "".join(b.text for b in self.blocks if b.kind == "para")
 
@@ -200,12 +237,17 @@ def lead_of(block: Block) -> bl.Lead | None:
         return None
     joined = bl.parse_lead(block.text)
     found = len(joined.bylines) if joined else 0
+    lines = block.lines
+    # A byline needs a role word, and one ending at a break in the first two lines has it before the break
+    # (the text starts with those lines joined): without one, there is nothing to read again.
+    if len(lines) < 2 or not bl.ROLE_SPLIT.search(block.text, 0, len(lines[0].text) + len(lines[1].text) + 1):
+        return joined
     for k in range(1, min(len(block.lines), 3)):
         head = join_text([line.text for line in block.lines[:k]])
         spaced_text = head + " " + join_text([line.text for line in block.lines[k:]])
         spaced = bl.parse_lead(spaced_text)
         if spaced and len(spaced.bylines) > found and spaced.end == len(head):
-            block.text = spaced_text  # type: ignore[misc]  # cached_property: set the text once
+            block.text = spaced_text  # type: ignore[misc]  # a cached property: set the text once
             return spaced
     return joined
 
@@ -246,11 +288,15 @@ def cut(blocks_: list[Block]) -> Cut:
         elif block.kind in ("headline", "label"):
             pending.append(block)
         elif block.kind == "jump":
-            if cur is None:
-                cur = start(Segment([block]))
-            else:
+            if cur is None or bl.continued_from(block.text) is not None:
+                # `上接第一版` on a line of its own opens the continuation of a story from another page,
+                # whatever came before it (a photo caption's segment would otherwise take it).
+                cur = start(Segment([block], lead=lead_of(block)))
+                closed = False
+            else:  # `（下转第二版）`: the story goes on elsewhere, not here
                 cur.blocks.extend(pending + [block])
                 pending = []
+                closed = True
         elif block.kind == "byline":
             if cur is not None and cur.kind == "feature" and not cur.paras and not pending:
                 cur.blocks.append(block)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from . import bylines as bl
 from . import headlines as hl
@@ -128,6 +129,11 @@ class _Work:
 
     def present(self, blocks: list[Block]) -> frozenset[str]:
         """The headline terms found in these paragraphs (each paragraph searched once)."""
+        if not self._present:
+            # Every story's paragraphs are searched in the end: search them all at once, which is quicker.
+            paras = [b for seg in self.segments for b in seg.paras]
+            found_each = hl.present_each(self._all_terms, [b.text for b in paras])
+            self._present.update(zip(map(id, paras), found_each, strict=True))
         out: set[str] = set()
         for block in blocks:
             found = self._present.get(id(block))
@@ -179,12 +185,17 @@ class _Work:
             after = [b for b in blocks[j:] if b.kind == "para"]
             run = blocks[i:j]
             short = all(b.lines[0].width <= layout.SUBHEAD_MAX for b in run if b.kind == "headline")
-            # Local cohesion, as in TextTiling: a few paragraphs either side of the loose lines.
-            cohesion = hl.cohesion(
-                "".join(b.text for b in before[-COHESION_WINDOW:]),
-                "".join(b.text for b in after[:COHESION_WINDOW]),
-            )
-            if not after or (short and cohesion >= SUBHEAD_COHESION):
+            # Local cohesion, as in TextTiling: a few paragraphs either side of the loose lines. It
+            # segments both sides, so it is measured only when it decides.
+            if not after or (
+                short
+                and hl.cohesion(
+                    "".join(b.text for b in before[-COHESION_WINDOW:]),
+                    "".join(b.text for b in after[:COHESION_WINDOW]),
+                    counts=self._content_words,
+                )
+                >= SUBHEAD_COHESION
+            ):
                 for b in run:
                     b.kind = "label" if b.kind == "label" else "heading"
                 i = j
@@ -196,6 +207,16 @@ class _Work:
         return [seg]
 
     _pending_runs: list[tuple[list[Block], Segment]] = field(default_factory=list)
+
+    def _content_words(self, text: str) -> Counter[str]:
+        """`hl.content_words`, remembered for the page: the text after one loose headline is often the text
+        before the next, compared again."""
+        found = self._words.get(text)
+        if found is None:
+            found = self._words[text] = hl.content_words(text)
+        return found
+
+    _words: dict[str, Counter[str]] = field(default_factory=dict)
 
     def _segments_replace(self, parts: list[list[Segment]]) -> None:
         """Put each segment's parts (itself, or the pieces it was cut into) in its place, keeping headline
@@ -241,7 +262,8 @@ class _Work:
                         continue
                 current = _Group([block], run=r)
                 self.groups.append(current)
-        terms = {id(b): hl.Terms.of(b.text) for g in self.groups for b in g.blocks}
+        blocks = [b for g in self.groups for b in g.blocks]
+        terms = dict(zip(map(id, blocks), hl.Terms.of_each([b.text for b in blocks]), strict=True))
         for g in self.groups:
             g.terms = hl.Terms.merge([terms[id(b)] for b in g.blocks])
         self._all_terms = (
@@ -336,10 +358,13 @@ class _Work:
         self, vocab: hl.Vocabulary, seg: Segment, owner: hl.Terms, other: hl.Terms
     ) -> tuple[float, int] | None:
         """The paragraph before which one headline fits the text above and the other the text below."""
-        paras = seg.paras
+        found = [self.present([p]) for p in seg.paras]
+        # The terms above and below each cut, grown one paragraph at a time rather than joined afresh.
+        above = list(accumulate(found, frozenset.union))
+        below = list(accumulate(reversed(found), frozenset.union))[::-1]
         best: tuple[float, int] | None = None
-        for at in range(1, len(paras)):
-            left, right = self.present(paras[:at]), self.present(paras[at:])
+        for at in range(1, len(found)):
+            left, right = above[at - 1], below[at]
             # Either headline may own the upper half: which one does is decided by the next assignment.
             gain = abs(
                 (vocab.coverage(owner, left) - vocab.coverage(owner, right))
@@ -426,6 +451,17 @@ class _Work:
         return tuple(out)
 
 
+# A block's kind -> its paragraph's kind (the rest are body text).
+_PARAGRAPH_KIND = {
+    "para": BODY,
+    "byline": BYLINE,
+    "credit": BYLINE,
+    "closing": BYLINE,
+    "jump": JUMP,
+    "label": LABEL,
+}
+
+
 def _paragraphs(seg: Segment) -> list[Paragraph]:
     out: list[Paragraph] = []
     blocks = seg.blocks
@@ -440,14 +476,7 @@ def _paragraphs(seg: Segment) -> list[Paragraph]:
             out.append(Paragraph(HEADING, " ".join(b.text for b in run), (run[0].first, run[-1].last)))
             i = j
             continue
-        kind = {
-            "para": BODY,
-            "byline": BYLINE,
-            "credit": BYLINE,
-            "closing": BYLINE,
-            "jump": JUMP,
-            "label": LABEL,
-        }.get(block.kind, BODY)
+        kind = _PARAGRAPH_KIND.get(block.kind, BODY)
         out.append(Paragraph(kind, block.text, (block.first, block.last)))
         i += 1
     return out

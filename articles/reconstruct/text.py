@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from itertools import count, islice
 from typing import NamedTuple
 
 from .values import PageError
@@ -13,7 +14,10 @@ MAX_LINES = 20_000  # a broadsheet page has ~1,000 lines; more is not a page and
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_CHAR = re.compile(f"[{CJK}]+")  # 法治
+# The high bytes of UTF-16 code units outside CJK: all but U+3400–U+9FFF and U+F900–U+FAFF (see count_cjk).
+NOT_CJK_HIGH = bytes(b for b in range(256) if not (0x34 <= b <= 0x9F or 0xF9 <= b <= 0xFA))
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]+")  # control characters of binary data
+CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # one of them: \x07
 BLANK = " \u3000\t\u00a0\r\f\v"  # what a blank line may hold
 MULTISPACE = re.compile(r"  +")  # runs of spaces inside a line
 # One character that justification may have spaced out: `2 0 2 5年`, `两 会 顺 利`.
@@ -22,6 +26,10 @@ SPACEABLE = re.compile(f"^[{CJK}0-9０-９]$")  # 两
 SENTENCE_END = re.compile(
     r"[。！？!?…][”’」』）)】]*$|[（(](?:下转|转)第?[0-9一二三四五六七八九十]{1,3}版[）)]$"
 )
+SENTENCE_STOPS = frozenset("。！？!?…")  # a text ending in one of these ends a sentence
+# The other characters SENTENCE_END can end at: closing quotes, and a final \n (where `$` matches too).
+SENTENCE_LAST = frozenset("”’」』）)】\n")
+LATIN_LETTER = re.compile(r"[A-Za-z]")  # a letter join_text may put a space before: a
 # Punctuation that only running text has (headlines rarely carry a comma or a full stop).
 BODY_PUNCT = re.compile(r"[，。；、！？：,;]")
 
@@ -71,13 +79,31 @@ def decode(data: bytes | str) -> tuple[str, str]:
 
 def check_is_page(text: str) -> None:
     """Refuse text that cannot be a Chinese newspaper page."""
-    controls = sum(map(len, CONTROL.findall(text)))
+    # A page usually has no control characters at all, and searching for one is several times quicker than
+    # collecting runs of them.
+    controls = sum(map(len, CONTROL.findall(text))) if CONTROL_CHAR.search(text) else 0
     if controls > max(4, len(text) // 200):
         raise PageError("the file is binary, not text")
-    cjk = sum(map(len, CJK_CHAR.findall(text)))
+    cjk = count_cjk(text)
     visible = len("".join(text.split()))
     if cjk < 20 or cjk < 0.3 * visible:
         raise PageError("the text is not a Chinese newspaper page (too little Chinese text)")
+
+
+def count_cjk(text: str) -> int:
+    """How many characters of `text` are in CJK.
+
+    Counted in C on the UTF-16 code units' high bytes, which place a character in the ranges of CJK (a page
+    has thousands of CJK runs to collect otherwise). One high byte, 0x4D, is shared by CJK (U+4D00–U+4DBF)
+    and the Yijing hexagrams (U+4DC0–U+4DFF): text with any character there is counted the slow way.
+
+    >>> count_cjk("2025年，法治㐀")
+    4
+    """
+    high = text.encode("utf-16-le", "surrogatepass")[1::2]
+    if 0x4D in high:
+        return sum(map(len, CJK_CHAR.findall(text)))
+    return len(high.translate(None, NOT_CJK_HIGH))
 
 
 def display_width(text: str) -> float:
@@ -131,25 +157,25 @@ def split_lines(text: str) -> list[Line]:
     blank = [not raw.strip(BLANK) for raw in raw_lines]
     blank.append(False)
     out: list[Line] = []
-    for i, raw in enumerate(raw_lines):
-        if blank[i]:
+    # A page has hundreds of lines: the tuple is built directly (Line(...) with keywords costs a Python
+    # call per line), and the cheap cases (no indent, no full-width space) skip their string copies.
+    make = tuple.__new__
+    for no, raw, empty, blank_after in zip(count(1), raw_lines, blank, islice(blank, 1, None)):
+        if empty:
             continue
         clean = raw.rstrip()
         stripped = clean.lstrip(" \u3000")
-        lead = clean[: len(clean) - len(stripped)]
-        body = stripped.replace("\u3000", " ")
+        indent = len(clean) - len(stripped)
+        if indent:
+            lead = clean[:indent]
+            indented = "\u3000" in lead or lead.count(" ") >= 2
+        else:
+            indented = False
+        body = stripped.replace("\u3000", " ") if "\u3000" in stripped else stripped
         if " " in body:
             body = despace(MULTISPACE.sub(" ", body))
-        out.append(
-            Line(
-                no=i + 1,
-                raw=raw,
-                text=body,
-                indented="\u3000" in lead or lead.count(" ") >= 2,
-                blank_after=blank[i + 1],
-                width=display_width(body),
-            )
-        )
+        width = len(body) - 0.5 * len(body.encode("ascii", "ignore"))  # display_width(), inlined
+        out.append(make(Line, (no, raw, body, indented, blank_after, width)))
     return out
 
 
@@ -163,18 +189,27 @@ def blank_lines_separate_paragraphs(lines: list[Line]) -> bool:
 
 def column_width(lines: list[Line]) -> float:
     """The usual width of a body line: the upper quartile of lines that carry running-text punctuation."""
-    widths = sorted(line.width for line in lines if BODY_PUNCT.search(line.text) and line.width >= 6)
+    widths = sorted(line.width for line in lines if line.width >= 6 and BODY_PUNCT.search(line.text))
     if not widths:
         return 20.0
     return widths[min(len(widths) - 1, int(len(widths) * 0.75))]
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(SENTENCE_END.search(text))
+    # Called for nearly every line: decide from the last character where it can (SENTENCE_END is anchored
+    # at the end, so any other last character cannot match), searching only when it may be a closing quote.
+    last = text[-1:]
+    if last in SENTENCE_STOPS:
+        return True
+    return last in SENTENCE_LAST and bool(SENTENCE_END.search(text))
 
 
 def join_text(parts: list[str]) -> str:
     """Join broken lines of one paragraph: no space between CJK, one between Latin words."""
+    joined = "".join(parts)
+    # A space only ever goes before a Latin letter, and most paragraphs have none at all.
+    if LATIN_LETTER.search(joined) is None:
+        return joined
     out = ""
     for part in parts:
         if out and out[-1].isascii() and out[-1].isalnum() and part[:1].isascii() and part[:1].isalpha():

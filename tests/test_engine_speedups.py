@@ -1,0 +1,140 @@
+"""The engine's quick paths give what the plain definitions give: each is checked against that definition.
+
+The golden pages pin the engine's whole output; these pin the pure functions made faster for it, on the
+inputs where a quick path could go wrong (edges of character ranges, Latin letters, line breaks, long tokens).
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from articles.reconstruct import headlines as hl
+from articles.reconstruct import segment
+from articles.reconstruct.bylines import parse_byline_run
+from articles.reconstruct.text import CJK_CHAR, SENTENCE_END, count_cjk, decode, ends_sentence, join_text
+from tests import variants
+
+
+def _present_plainly(terms: list[str], text: str) -> frozenset[str]:
+    return frozenset(t for t in terms if t in text)
+
+
+def test_present_each_finds_what_a_substring_search_finds() -> None:
+    rng = random.Random(5)
+    alphabet = "法治信用修复执法a1 \n𠀀·"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 12))) for _ in range(300)]
+    terms = sorted({t[i : i + n] for t in texts for n in (1, 2, 3, 4) for i in range(len(t) - n + 1)})
+    terms += ["", "不在文中", "法治\n信用"]
+    assert hl.present_each(terms, texts) == [_present_plainly(terms, t) for t in texts]
+
+
+def test_present_each_on_the_seed_page_headlines() -> None:
+    text = variants.seed_text()
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    terms = sorted({w for p in paragraphs[:40] for w in segment.words(p)} | hl.bigrams(text[:2000]))
+    assert hl.present_each(terms, paragraphs) == [_present_plainly(terms, p) for p in paragraphs]
+
+
+@pytest.mark.parametrize(
+    "code",
+    [0x33FF, 0x3400, 0x4DBF, 0x4DC0, 0x4DFF, 0x4E00, 0x9FFF, 0xA000, 0xF8FF, 0xF900, 0xFAFF, 0xFB00, 0x20000],
+)
+def test_count_cjk_at_the_edges_of_the_ranges(code: int) -> None:
+    text = f"2025年，{chr(code)}法治 a"
+    assert count_cjk(text) == sum(map(len, CJK_CHAR.findall(text)))
+
+
+def test_count_cjk_with_a_lone_surrogate() -> None:
+    assert count_cjk("法\ud800治") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议召开。",
+        "他说：“好。”",
+        "（下转第二版）",
+        "工作（下转第2版）",
+        "会议召开",
+        "召开。\n",
+        "”",
+        "",
+        "。”）",
+        "好！)",
+    ],
+)
+def test_ends_sentence_is_the_pattern(text: str) -> None:
+    assert ends_sentence(text) == bool(SENTENCE_END.search(text))
+
+
+def _join_plainly(parts: list[str]) -> str:
+    out = ""
+    for part in parts:
+        if out and out[-1].isascii() and out[-1].isalnum() and part[:1].isascii() and part[:1].isalpha():
+            out += " "
+        out += part
+    return out
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        ["柔性执法", "信用修复"],
+        ["采用AI", "技术"],
+        ["the", "court"],
+        ["2025", "年"],
+        ["版本2", "Beta"],
+        ["", "abc"],
+        [],
+    ],
+)
+def test_join_text_spaces_only_latin_words(parts: list[str]) -> None:
+    assert join_text(parts) == _join_plainly(parts)
+
+
+def test_words_each_gives_each_texts_words() -> None:
+    texts = [
+        "柔性执法信用修复助力企业健康发展",
+        "“化解矛盾风险 维护社会稳定”",
+        "AI赋能 2025年",
+        "",
+        "——记沈阳市司法局",
+    ]
+    assert segment.words_each(texts) == [segment.words(t) for t in texts]
+
+
+def test_words_each_cuts_a_text_with_its_own_line_break_alone() -> None:
+    texts = ["依法治国\n信用修复", "执法"]
+    assert segment.words_each(texts) == [segment.words(t) for t in texts]
+
+
+def test_words_each_on_every_line_of_the_seed_page() -> None:
+    lines = [line.strip() for line in decode(variants.SEED.read_bytes())[0].split("\n") if line.strip()]
+    assert segment.words_each(lines) == [segment.words(line) for line in lines]
+
+
+def test_byline_run_stops_at_a_token_longer_than_any_name() -> None:
+    assert parse_byline_run("记者王" + "明" * 30 + " 今天")[0] == []
+
+
+def test_byline_run_reads_the_longest_dotted_name() -> None:
+    name = "阿布都热合曼·买买提艾力克木江"  # six characters, a dot and eight
+    bylines, end = parse_byline_run(f"记者{name} 今天")
+    assert [b.name for b in bylines] == [name]
+    assert end == 2 + len(name)
+
+
+def test_coverage_is_the_weighted_share_of_words_and_bigrams() -> None:
+    headline = hl.Terms(frozenset({"信用", "修复"}), frozenset({"信用", "用修", "修复"}))
+    vocab = hl.Vocabulary([frozenset({"信用", "修复", "用修"}), frozenset({"信用"})])
+    have = frozenset({"信用", "修复"})
+    words = {t: vocab.weight(t) for t in headline.words}
+    grams = {t: vocab.weight(t) for t in headline.grams}
+    expected = (
+        sum(words[t] for t in have & words.keys()) / sum(words.values())
+        + sum(grams[t] for t in have & grams.keys()) / sum(grams.values())
+    ) / 2
+    assert vocab.coverage(headline, have) == pytest.approx(expected)
+    assert vocab.coverage(headline, frozenset()) == 0.0
