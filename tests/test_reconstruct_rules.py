@@ -329,3 +329,13 @@ def test_a_rubric_above_a_headline_is_its_kicker() -> None:
     )
     (article,) = result.articles
     assert (article.kicker, article.title) == ("新春走基层", "边境口岸迎来出入境高峰")
+
+
+def test_a_story_cut_twice_at_loose_headlines_keeps_each_headline_above_its_piece() -> None:
+    # Found by damaging pages at random: the second cut replaced the piece the first cut's headline pointed
+    # at, and the engine raised KeyError.
+    result = reconstruct_page(
+        "温度。\n营造宽松发展环境\n成风。\n推行清单\n时放心不下”的责任感，全力抓好岁末年"
+    )
+    text = "".join(p.text for a in result.articles for p in a.paragraphs)
+    assert "温度。" in text and "成风。" in text and "全力抓好岁末年" in text

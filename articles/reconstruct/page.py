@@ -201,9 +201,12 @@ class _Work:
                 i = j
                 continue
             head = Segment(blocks[:i], lead=seg.lead, kind=seg.kind, bylines=seg.bylines)
-            tail = Segment(blocks[j:])
-            self._pending_runs.append((run, tail))
-            return [head, *self._resolve(tail)]
+            # The run stands above the tail's first piece: the tail itself, unless it is cut again.
+            slot = len(self._pending_runs)
+            self._pending_runs.append((run, Segment(blocks[j:])))
+            rest = self._resolve(self._pending_runs[slot][1])
+            self._pending_runs[slot] = (run, rest[0])
+            return [head, *rest]
         return [seg]
 
     _pending_runs: list[tuple[list[Block], Segment]] = field(default_factory=list)
