@@ -39,6 +39,7 @@ run: export DJANGO_SECRET_KEY ?= $(shell cat var/secret_key)
 run: $(STAMP) var/secret_key
 	$(MANAGE) migrate --noinput
 	$(MANAGE) ingest fixtures/pages/fazhi_*.txt --paper 法治日报
+	$(MANAGE) ingest fixtures/jumps/jump_*.txt --paper 跨版示例
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	@echo "Serving on http://127.0.0.1:8000/ (Ctrl-C stops; or kill \$$(cat var/gunicorn.pid))"
 	exec $(BIN)/gunicorn --config newsroom/gunicorn.conf.py

@@ -213,7 +213,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .defer("page__raw", "page__reconstructed_json", "search_title", "search_body", "search_vector")
+            .defer("page__raw", "page__reconstructed_json", "search_vector")
             .with_lead(30)
         )
 

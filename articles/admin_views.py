@@ -679,7 +679,7 @@ def review_queue(model_admin: ArticleAdmin, request: HttpRequest) -> HttpRespons
 def _article_for_change(model_admin: ArticleAdmin, request: HttpRequest, object_id: str) -> models.Article:
     article = get_object_or_404(
         models.Article.objects.select_related("page__issue__newspaper").defer(
-            "page__raw", "page__reconstructed_json", "search_title", "search_body", "search_vector"
+            "page__raw", "page__reconstructed_json", "search_vector"
         ),
         pk=_int(object_id, default=0),
     )

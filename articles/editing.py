@@ -525,29 +525,19 @@ def parts_link(*, fragment: Article, beginning: Article, editor: Editor, reason:
     _same_issue_check((part, first), "linked")
     if part.page_id == first.page_id:
         raise CorrectionRefused("Both parts are on the same page; merge them instead of linking them.")
-    if part.pk in _story_ids_above(first.pk):
+    if part.pk in jumps.story_ids_above(article_id=first.pk):
         raise CorrectionRefused(
             f"{_name(first)} already continues {_name(part)}; the link would make a loop."
         )
     taken = Article.objects.live().filter(continues=first).exclude(pk=part.pk).first()
     if taken is not None:
         raise CorrectionRefused(f"{_name(first)} is already continued by {_name(taken)}; unlink that first.")
-    before_head = part.continues_id
-    change = _Change([part.pk, first.pk, *([before_head] if before_head else [])])
-    Article.objects.filter(pk=part.pk).update(
-        continues=first, link_suggested=None, link_manual=True, link_score=None, needs_review=False
+    summary = (
+        f"Linked {_name(part)} (page {part.page.number}) as the continuation of {_name(first)} "
+        f"(page {first.page.number})."
     )
-    correction = change.record(
-        action=Correction.PARTS_LINK,
-        summary=f"Linked {_name(part)} (page {part.page.number}) as the continuation of {_name(first)} "
-        f"(page {first.page.number}).",
-        page_id=part.page_id,
-        editor=editor,
-        reason=reason,
-        text=False,
-    )
-    jumps.story_search_refresh(article_ids={*correction.article_ids})
-    return _fresh(part)
+    touched = [part.pk, first.pk, *([part.continues_id] if part.continues_id else [])]
+    return _link_set(part, continues=first.pk, touched=touched, summary=summary, editor=editor, reason=reason)
 
 
 @transaction.atomic
@@ -557,13 +547,24 @@ def parts_unlink(*, fragment: Article, editor: Editor, reason: str = "") -> Arti
     if part.continues_id is None and part.link_suggested_id is None:
         raise CorrectionRefused(f"{_name(part)} is not linked to another part; there is nothing to unlink.")
     was = part.continues_id or part.link_suggested_id
-    change = _Change([part.pk, was])
+    summary = f"Unlinked {_name(part)} (page {part.page.number}) from article {was}: a story of its own."
+    return _link_set(
+        part, continues=None, touched=[part.pk, was], summary=summary, editor=editor, reason=reason
+    )
+
+
+def _link_set(
+    part: Article, *, continues: int | None, touched: list[int], summary: str, editor: Editor, reason: str
+) -> Article:
+    """An editor's link (or unlink, continues None) of a part: recorded, kept from ingest (link_manual), the
+    stories it changes searchable as they now are."""
+    change = _Change(touched)
     Article.objects.filter(pk=part.pk).update(
-        continues=None, link_suggested=None, link_manual=True, link_score=None, needs_review=False
+        continues=continues, link_suggested=None, link_manual=True, link_score=None, needs_review=False
     )
     correction = change.record(
-        action=Correction.PARTS_UNLINK,
-        summary=f"Unlinked {_name(part)} (page {part.page.number}) from article {was}: a story of its own.",
+        action=Correction.PARTS_LINK if continues else Correction.PARTS_UNLINK,
+        summary=summary,
         page_id=part.page_id,
         editor=editor,
         reason=reason,
@@ -571,16 +572,6 @@ def parts_unlink(*, fragment: Article, editor: Editor, reason: str = "") -> Arti
     )
     jumps.story_search_refresh(article_ids={*correction.article_ids})
     return _fresh(part)
-
-
-def _story_ids_above(article_id: int) -> set[int]:
-    """The article and the parts it continues, up to its story's beginning."""
-    seen = {article_id}
-    up = Article.objects.filter(pk=article_id).values_list("continues_id", flat=True).first()
-    while up is not None and up not in seen and len(seen) <= jumps.MAX_PARTS:
-        seen.add(up)
-        up = Article.objects.filter(pk=up).values_list("continues_id", flat=True).first()
-    return seen
 
 
 # -- Undo ----------------------------------------------------------------------------------------------

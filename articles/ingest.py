@@ -1,13 +1,22 @@
 """Reconstructed pages into rows: one page, one transaction.
 
 The engine runs before anything is written, so input that is not a page (PageError) writes nothing.
+
+A new page is written by one SQL statement (_page_sql): the page row, its articles with their search
+vectors, paragraphs, bylines and place links, from JSON rows and vectors made in the engine's processes
+(PreparedPage), bound on the server and planned once: no ORM object, no quoting and no round trip per row.
+The ORM keeps the rare paths: a replaced page's old version and corrections, pages held for review.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime
+import functools
 import hashlib
+import itertools
+import json
 import multiprocessing
 import re
 from collections import deque
@@ -16,19 +25,22 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.contrib.postgres.search import CombinedSearchVector, SearchVector
-from django.db import DatabaseError, connection, connections, transaction
+import psycopg
+from django.core.exceptions import ImproperlyConfigured
+from django.db import DatabaseError, connection, transaction
 from django.db import models as django_models
-from django.db.models import Value
+from django.db.models import signals
 from django.utils import timezone
 from django.utils.text import slugify
+from psycopg.adapt import Dumper
+from psycopg.pq import Format
 
 from articles import jumps, models
 from articles.reconstruct import values
 from articles.reconstruct.page import reconstruct_page
 from articles.reconstruct.places import PROVINCE, Place, gazetteer
 from articles.reconstruct.values import PageError
-from articles.search import search_text_for
+from articles.search import search_text_for, search_vector_binary, search_words_for
 
 CREATED = "created"
 UNCHANGED = "unchanged"
@@ -62,6 +74,7 @@ class IngestCache:
     """
 
     newspapers: dict[str, int] = field(default_factory=dict)
+    issues: dict[tuple[int, datetime.date], int] = field(default_factory=dict)  # (newspaper, date) -> id
     people: dict[str, int] = field(default_factory=dict)
     places: dict[str, int] = field(default_factory=dict)  # administrative code -> Place id
 
@@ -82,11 +95,11 @@ def page_ingest(
     """
     _size_check(len(data))
     with transaction.atomic():
-        page = _page_current(paper=paper, date=date, number=number)
-        if page is not None and page.content_hash == _digest(data):
-            return IngestResult(UNCHANGED, page, page.articles.count())
+        stored = _page_current(paper=paper, date=date, number=number)
+        if stored is not None and stored.page.content_hash == _digest(data):
+            return IngestResult(UNCHANGED, stored.page, stored.article_count)
         return _page_store(
-            page=page,
+            stored=stored,
             paper=paper,
             date=date,
             number=number,
@@ -111,7 +124,7 @@ def page_store(
 ) -> IngestResult:
     """Store an already reconstructed page; page_ingest without the engine."""
     return _page_store(
-        page=_page_current(paper=paper, date=date, number=number),
+        stored=_page_current(paper=paper, date=date, number=number),
         paper=paper,
         date=date,
         number=number,
@@ -124,26 +137,39 @@ def page_store(
 
 @dataclass(frozen=True)
 class PreparedPage:
-    """The pure half of ingest: the engine's page and each article's search text. No database, so it
-    can be made in another process while this one writes the previous page."""
+    """The pure half of ingest: the engine's page, each article's search vector and the page's JSON. No
+    database, so it can be made in another process while this one writes the previous page."""
 
     page: values.Page
-    search: tuple[tuple[str, str], ...]  # (title, body) search text of each article, in order
+    # Each article's search vector in PostgreSQL's binary form (search_vector_binary); or, for an article
+    # with a word whose parsing only PostgreSQL knows, its search texts, for PostgreSQL to make it from.
+    vectors: tuple[bytes | tuple[str, str], ...]
+    json: str  # page.to_json(), as stored in Page.reconstructed_json
+    paragraphs: str  # the rows of its paragraphs, as the writer sends them (_paragraphs_json)
 
     @classmethod
     def of(cls, page: values.Page) -> PreparedPage:
-        return cls(page, tuple(_search_text(a) for a in page.articles))
+        return cls(
+            page,
+            tuple(_search_vector_of(a) for a in page.articles),
+            json.dumps(page.to_json(), ensure_ascii=False),
+            _paragraphs_json(page),
+        )
 
 
 def page_prepare(*, data: bytes, source_name: str) -> PreparedPage:
-    """Reconstruct a page file and segment its search text; PageError for what is not a page."""
+    """Reconstruct a page file and make its search vectors; PageError for what is not a page."""
     return PreparedPage.of(dataclasses.replace(reconstruct_page(data), source=source_name))
 
 
-def _search_text(article: values.Article) -> tuple[str, str]:
-    return search_text_for(
-        title_parts=[t for t in (article.kicker, article.title, article.subtitle) if t], body=article.text
-    )
+def _search_vector_of(article: values.Article) -> bytes | tuple[str, str]:
+    title, body = search_words_for(title_parts=_title_parts(article), body=article.text)
+    vector = search_vector_binary(title, body)
+    return vector if vector is not None else (" ".join(title), " ".join(body))
+
+
+def _title_parts(article: values.Article | models.Article) -> list[str]:
+    return [t for t in (article.kicker, article.title, article.subtitle) if t]
 
 
 @dataclass(frozen=True)
@@ -180,34 +206,62 @@ def pages_ingest(
     # Forked workers inherit this process's database connection but never touch it: they only run the
     # engine, and multiprocessing ends them with os._exit, so no finaliser closes it under us.
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        window: deque[tuple[PageJob | PageError, Future[PreparedPage] | bytes | Exception | None]] = deque()
-        for job in jobs:
-            window.append((job, _job_submit(job, pool)))
-            if len(window) > 2 * workers:
+        window: deque[tuple[PageJob | PageError, _Started | bytes | Exception | None]] = deque()
+        pending = iter(jobs)
+        while chunk := list(itertools.islice(pending, CHECK_AHEAD)):
+            window.extend(zip(chunk, _jobs_submit(chunk, pool), strict=True))
+            while len(window) > 2 * workers:
                 yield _job_finish(*window.popleft(), cache=cache, force=force)
         while window:
             yield _job_finish(*window.popleft(), cache=cache, force=force)
 
 
-def _job_submit(
-    job: PageJob | PageError, pool: ProcessPoolExecutor
-) -> Future[PreparedPage] | bytes | Exception | None:
-    """Start the engine on a job's file; the bytes alone when the page is stored unchanged."""
-    if isinstance(job, PageError):
-        return None
+CHECK_AHEAD = 4  # jobs whose stored pages one query looks up
+
+
+def _jobs_submit(
+    jobs: list[PageJob | PageError], pool: ProcessPoolExecutor
+) -> list[_Started | bytes | Exception | None]:
+    """Start the engine on each job's file; the bytes alone for a page stored unchanged. One query reads
+    the stored hashes of all the jobs."""
+    files: dict[int, bytes | PageError] = {}
+    for n, job in enumerate(jobs):
+        if isinstance(job, PageJob):
+            try:
+                files[n] = page_file_read(path=job.path)
+            except PageError as exc:
+                files[n] = exc
+    readable = [n for n, data in files.items() if isinstance(data, bytes)]
     try:
-        data = page_file_read(path=job.path)
-        stored = (
-            models.Page.objects.for_issue(job.paper, job.date)
-            .filter(number=job.number)
-            .values_list("content_hash", flat=True)
-            .first()
+        hashes: dict[int, str | None] | DatabaseError = dict(
+            zip(readable, _stored_hashes([jobs[n] for n in readable]), strict=True)  # type: ignore[misc]
         )
-    except (PageError, DatabaseError) as exc:
-        return exc
-    if stored == _digest(data):
-        return data
-    return pool.submit(_prepare_in_worker, data, job.source_name)
+    except DatabaseError as exc:
+        hashes = exc
+    started: list[_Started | bytes | Exception | None] = []
+    for n, job in enumerate(jobs):
+        data = files.get(n)
+        if not isinstance(job, PageJob):
+            started.append(None)
+        elif not isinstance(data, bytes):
+            started.append(data)
+        elif isinstance(hashes, DatabaseError):
+            started.append(hashes)
+        elif hashes[n] == _digest(data):
+            started.append(data)
+        else:
+            started.append(
+                _Started(pool.submit(_prepare_in_worker, data, job.source_name), hashes[n] is None)
+            )
+    return started
+
+
+@dataclass(frozen=True)
+class _Started:
+    """A page on its way through the engine."""
+
+    future: Future[tuple[bytes, PreparedPage]]
+    absent: bool  # no page was stored at its place when the batch looked
 
 
 def _prepare_in_worker(data: bytes, source_name: str) -> tuple[bytes, PreparedPage]:
@@ -216,7 +270,7 @@ def _prepare_in_worker(data: bytes, source_name: str) -> tuple[bytes, PreparedPa
 
 def _job_finish(
     job: PageJob | PageError,
-    started: Future[PreparedPage] | bytes | Exception | None,
+    started: _Started | bytes | Exception | None,
     *,
     cache: IngestCache,
     force: bool = False,
@@ -226,11 +280,11 @@ def _job_finish(
     if isinstance(started, Exception):
         return job, started
     try:
-        if isinstance(started, bytes):
-            data, prepared = started, None
+        if isinstance(started, _Started):
+            (data, prepared), absent = started.future.result(), started.absent
         else:
-            data, prepared = started.result()  # type: ignore[union-attr, misc]
-        return job, _job_store(job, data=data, prepared=prepared, cache=cache, force=force)
+            data, prepared, absent = started, None, False
+        return job, _job_store(job, data=data, prepared=prepared, cache=cache, force=force, absent=absent)
     except Exception as exc:  # reported per file by the caller; the batch goes on
         return job, exc
 
@@ -248,13 +302,36 @@ def _job_run(
 
 @transaction.atomic
 def _job_store(
-    job: PageJob, *, data: bytes, prepared: PreparedPage | None, cache: IngestCache, force: bool = False
+    job: PageJob,
+    *,
+    data: bytes,
+    prepared: PreparedPage | None,
+    cache: IngestCache,
+    force: bool = False,
+    absent: bool = False,
 ) -> IngestResult:
-    page = _page_current(paper=job.paper, date=job.date, number=job.number)
-    if page is not None and page.content_hash == _digest(data):
-        return IngestResult(UNCHANGED, page, page.articles.count())
+    """Store a job's page. `absent`: no page was stored when the batch looked, a moment ago: then the page
+    is inserted unless it is there by now, without first locking what is not there (a round trip less);
+    if it is, it is stored the usual way."""
+    if absent and prepared is not None:
+        created = _page_store(
+            stored=None,
+            paper=job.paper,
+            date=job.date,
+            number=job.number,
+            data=data,
+            source_name=job.source_name,
+            prepared=prepared,
+            cache=cache,
+            if_absent=True,
+        )
+        if created is not None:
+            return created
+    stored = _page_current(paper=job.paper, date=job.date, number=job.number)
+    if stored is not None and stored.page.content_hash == _digest(data):
+        return IngestResult(UNCHANGED, stored.page, stored.article_count)
     return _page_store(
-        page=page,
+        stored=stored,
         paper=job.paper,
         date=job.date,
         number=job.number,
@@ -326,20 +403,100 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _page_current(*, paper: str, date: datetime.date, number: int) -> models.Page | None:
-    """The stored page, locked until the transaction ends; its large columns are left unread."""
-    return (
-        models.Page.objects.for_issue(paper, date)
-        .filter(number=number)
-        .defer("raw", "reconstructed_json")
-        .select_for_update(of=("self",))
-        .first()
+# The tables, as the SQL below names them.
+_PAGE = models.Page._meta.db_table
+_ISSUE = models.Issue._meta.db_table
+_NEWSPAPER = models.Newspaper._meta.db_table
+_ARTICLE = models.Article._meta.db_table
+_PAGE_OF = (  # a paper's issue's page: its name, date and number are parameters
+    f"FROM {_PAGE} p JOIN {_ISSUE} i ON i.id = p.issue_id JOIN {_NEWSPAPER} n ON n.id = i.newspaper_id "
+    "WHERE n.name = %s AND i.date = %s AND p.number = %s"
+)
+# A page's columns but the two large ones, which ingest never reads back.
+_PAGE_FIELDS = [f for f in models.Page._meta.concrete_fields if f.name not in ("raw", "reconstructed_json")]
+
+
+@contextlib.contextmanager
+def _cursor() -> Iterator[psycopg.Cursor]:
+    """A cursor on Django's connection, in its transaction, that binds parameters on the server: they
+    travel beside the SQL, in binary where they can (a page's bytes as they are, arrays unquoted), and a
+    statement run with prepare=True is planned once per connection. (Django's cursors bind on the client,
+    quoting every value into the SQL.) Errors come out as Django's, as from any query."""
+    connection.ensure_connection()
+    raw = connection.connection
+    # Django leaves psycopg's prepare_threshold at None, which turns preparing off altogether; a huge one
+    # prepares only what asks (prepare=True), for as long as this cursor is used.
+    threshold, raw.prepare_threshold = raw.prepare_threshold, PREPARE_ASKED_ONLY
+    try:
+        with connection.wrap_database_errors, psycopg.Cursor(raw) as cursor:
+            cursor.adapters.register_dumper(_TsVector, _TsVectorDumper)
+            yield cursor
+    finally:
+        raw.prepare_threshold = threshold
+
+
+PREPARE_ASKED_ONLY = 2**31 - 1  # as a prepare_threshold: no statement is run that many times
+
+
+class _TsVector(bytes):
+    """A tsvector in PostgreSQL's binary form (search_vector_binary), sent as it is."""
+
+
+class _TsVectorDumper(Dumper):
+    format = Format.BINARY
+    oid = psycopg.postgres.types["tsvector"].oid
+
+    def dump(self, obj: bytes) -> bytes:
+        return obj
+
+
+def _stored_hashes(jobs: list[PageJob]) -> list[str | None]:
+    """The content hash of each job's stored page (None where there is none), in one query."""
+    if not jobs:
+        return []
+    with _cursor() as cursor:
+        cursor.execute(
+            "SELECT p.content_hash FROM unnest(%s::text[], %s::date[], %s::int[]) WITH ORDINALITY "
+            "AS j(paper, date, number, at) "
+            f"LEFT JOIN ({_PAGE} p JOIN {_ISSUE} i ON i.id = p.issue_id "
+            f"JOIN {_NEWSPAPER} n ON n.id = i.newspaper_id) "
+            "ON n.name = j.paper AND i.date = j.date AND p.number = j.number ORDER BY j.at",
+            [[j.paper for j in jobs], [j.date for j in jobs], [j.number for j in jobs]],
+            prepare=True,
+        )
+        return [digest for (digest,) in cursor.fetchall()]
+
+
+@dataclass(frozen=True)
+class _Stored:
+    page: models.Page  # without raw and reconstructed_json (read when used)
+    article_count: int
+
+
+def _page_current(*, paper: str, date: datetime.date, number: int) -> _Stored | None:
+    """The stored page and how many articles it has, locked until the transaction ends; one query."""
+    columns = ", ".join(f"p.{connection.ops.quote_name(f.column)}" for f in _PAGE_FIELDS)
+    count = f"(SELECT count(*) FROM {_ARTICLE} a WHERE a.page_id = p.id)"
+    with _cursor() as cursor:
+        cursor.execute(
+            f"SELECT {columns}, {count} {_PAGE_OF} FOR UPDATE OF p", [paper, date, number], prepare=True
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    return _Stored(_page_instance(dict(zip((f.attname for f in _PAGE_FIELDS), row, strict=False))), row[-1])
+
+
+def _page_instance(values: dict[str, object]) -> models.Page:
+    """A Page as a query would give it, its large columns deferred."""
+    return models.Page.from_db(
+        connection.alias, [f.attname for f in _PAGE_FIELDS], [values[f.attname] for f in _PAGE_FIELDS]
     )
 
 
 def _page_store(
     *,
-    page: models.Page | None,
+    stored: _Stored | None,
     paper: str,
     date: datetime.date,
     number: int,
@@ -348,16 +505,16 @@ def _page_store(
     prepared: PreparedPage,
     cache: IngestCache,
     force: bool = False,
-) -> IngestResult:
+    if_absent: bool = False,
+) -> IngestResult | None:
+    """Store a reconstructed page over `stored`, the page there now (locked) or None. if_absent: there was
+    no page when last looked (unlocked); None, and nothing written, when there is one by now."""
     reconstructed = prepared.page
     digest = _digest(data)
-    with connections["default"].cursor() as cursor:
-        # A batch load: the commit need not wait for the disk. A crash can lose the last few pages
-        # (the next ingest of the batch redoes them), never half a page.
-        cursor.execute("SET LOCAL synchronous_commit TO OFF")
-    if page is not None and page.content_hash == digest:
-        return IngestResult(UNCHANGED, page, page.articles.count())
-    if page is not None and not force and page.articles.filter(edited=True).exists():
+    if stored is not None and stored.page.content_hash == digest:
+        return IngestResult(UNCHANGED, stored.page, stored.article_count)
+    if stored is not None and not force and stored.page.articles.filter(edited=True).exists():
+        page = stored.page
         page.needs_review = True
         page.review_reason = (
             f"{source_name} (sha256 {digest[:12]}) differs from the ingested {page.source_name}, "
@@ -365,10 +522,10 @@ def _page_store(
             "ingest it with --force to replace them (their corrections stay in the history)"
         )
         page.save(update_fields=["needs_review", "review_reason"])
-        return IngestResult(NEEDS_REVIEW, page, page.articles.count())
+        return IngestResult(NEEDS_REVIEW, page, stored.article_count)
 
     found = IngestCache()
-    fields = {
+    fields: dict[str, object] = {
         "section": reconstructed.section or "",
         "proofreader": reconstructed.proofreader or "",
         "raw": data,
@@ -377,16 +534,16 @@ def _page_store(
         "source_name": source_name,
         "line_count": reconstructed.line_count,
         "ingested_at": timezone.now(),
-        "reconstructed_json": reconstructed.to_json(),
-        "needs_review": False,
-        "review_reason": "",
-        "headlines_used": [],
     }
-    if page is None:
-        issue_id = _issue_id(paper=paper, date=date, cache=cache, found=found)
-        page = models.Page.objects.create(issue_id=issue_id, number=number, **fields)
+    params: dict[str, object] = {**fields, "json": prepared.json, "number": number}
+    kept = 0
+    if stored is None:
+        newspaper_id = _newspaper_id(paper=paper, cache=cache, found=found)
+        issue_id = cache.issues.get((newspaper_id, date))
+        params |= {"newspaper_id": newspaper_id, "date": date, "issue_id": issue_id}
         status = CREATED
     else:
+        page = stored.page
         version = _page_version_keep(page=page, replaced_at=fields["ingested_at"])
         # The corrections made on this version outlive its articles: their snapshots hold the corrected
         # text, the version the source they were made on.
@@ -395,16 +552,265 @@ def _page_store(
         )
         _continuations_flag(page=page, source_name=source_name)
         page.articles.all().delete()
-        for name, value in fields.items():
-            setattr(page, name, value)
-        page.save(update_fields=list(fields))
+        params["page_id"] = page.pk
+        issue_id = page.issue_id
         status = REPLACED
-
-    _articles_create(page=page, prepared=prepared, cache=cache, found=found)
-    # Stories that jump to or from this page are linked now, whichever of their pages came first.
-    jumps.issue_jumps_link(issue_id=page.issue_id)
+    params |= _rows_params(prepared=prepared, cache=cache, found=found)
+    sql = _page_sql(replace=stored is not None, issue_known=issue_id is not None, if_absent=if_absent)
+    with _cursor() as cursor:
+        cursor.execute(sql, params, prepare=True)
+        row = cursor.fetchone()
+    if row is None:  # if_absent, and a page is there
+        return None
+    page_id, issue_id, other_pages, _ = row
+    if stored is None:
+        found.issues[(params["newspaper_id"], date)] = issue_id
+    page = _page_instance({"id": page_id, "issue_id": issue_id, "number": number, **fields, **_PAGE_RESET})
+    # As Page.save would: what listens (the public pages' cache) learns of the change at once.
+    signals.post_save.send(
+        models.Page,
+        instance=page,
+        created=status == CREATED,
+        update_fields=None,
+        raw=False,
+        using=connection.alias,
+    )
+    if other_pages:
+        # Stories that jump to or from this page are linked now, whichever of their pages came first. (A
+        # page alone in its issue has nothing to link: a story jumps to another page, and the page's old
+        # articles and their links are gone.)
+        jumps.issue_jumps_link(issue_id=issue_id)
     transaction.on_commit(lambda: _cache_merge(cache, found))
-    return IngestResult(status, page, len(reconstructed.articles), kept if status == REPLACED else 0)
+    return IngestResult(status, page, len(reconstructed.articles), kept)
+
+
+_PAGE_RESET = {
+    "needs_review": False,
+    "review_reason": "",
+    "headlines_used": [],
+}  # a new version's review state
+
+
+@functools.cache
+def _page_sql(*, replace: bool, issue_known: bool, if_absent: bool = False) -> str:
+    """One statement that writes a page and everything on it: its issue when new, the page row (updated
+    in place when replaced: its old articles are deleted before), its articles with ids from their
+    sequence, their paragraphs, bylines and place links (from JSON rows, _rows_params); it returns the
+    page's id, its issue's and whether the issue has other pages. One round trip, planned once. if_absent:
+    a new page is written only if the issue has no page of its number (none stored: no row returned).
+
+    It asks for an asynchronous commit too: a batch load need not wait for the disk. A crash can lose the
+    last few pages (the next ingest of the batch redoes them), never half a page."""
+    columns = (
+        "section, proofreader, raw, encoding, content_hash, source_name, line_count, ingested_at, "
+        "reconstructed_json, needs_review, review_reason, headlines_used"
+    )
+    values = (
+        "%(section)s, %(proofreader)s, %(raw)b, %(encoding)s, %(content_hash)s, %(source_name)s, "
+        "%(line_count)s, %(ingested_at)s, %(json)s::jsonb, false, '', '{}'"
+    )
+    if replace:
+        page = f"UPDATE {_PAGE} SET ({columns}) = ({values}) WHERE id = %(page_id)s RETURNING id, issue_id"
+        ctes = [f"page AS ({page})"]
+    else:
+        issue = (
+            "SELECT %(issue_id)s::bigint AS id"
+            if issue_known
+            else f"INSERT INTO {_ISSUE} (newspaper_id, date) VALUES (%(newspaper_id)s, %(date)s) "
+            "ON CONFLICT (newspaper_id, date) DO UPDATE SET date = EXCLUDED.date RETURNING id"
+        )
+        absent = (
+            f" WHERE NOT EXISTS (SELECT FROM {_PAGE} p WHERE p.issue_id = issue.id AND p.number = %(number)s)"
+        )
+        page = (
+            f"INSERT INTO {_PAGE} (issue_id, number, {columns}) "
+            f"SELECT issue.id, %(number)s, {values} FROM issue{absent if if_absent else ''} RETURNING id, issue_id"
+        )
+        ctes = [f"issue AS ({issue})", f"page AS ({page})"]
+    sequence = _sequence(_ARTICLE)
+    ctes.append(f"ids AS (SELECT nextval('{sequence}') AS id, n FROM generate_series(1, %(articles)s) AS n)")
+    for name, rows in _rows().items():
+        record = ", ".join(f"{connection.ops.quote_name(column)} {kind}" for column, kind in rows.record)
+        names = ", ".join(connection.ops.quote_name(column) for column, _ in rows.record)
+        # The vectors beside the articles, in PostgreSQL's binary form (%b: as %s psycopg would send bytea).
+        vectors = " LEFT JOIN unnest(%(vectors)b::tsvector[]) WITH ORDINALITY AS v(vector, n) ON v.n = r.n"
+        ctes.append(
+            f"{name} AS (INSERT INTO {rows.table} ({', '.join(rows.columns)}) SELECT {', '.join(rows.values)} "
+            f"FROM page CROSS JOIN ROWS FROM (json_to_recordset(%({name})s::json) AS ({record})) "
+            f"WITH ORDINALITY AS r({names}, at) "
+            f"JOIN ids ON ids.n = r.n{vectors if name == 'article' else ''} "
+            "ORDER BY r.at)"  # rows get their ids in the page's order, as they did one by one
+        )
+    others = f"EXISTS (SELECT FROM {_PAGE} o WHERE o.issue_id = page.issue_id AND o.id <> page.id)"
+    return (
+        f"WITH {', '.join(ctes)} "
+        f"SELECT page.id, page.issue_id, {others}, set_config('synchronous_commit', 'off', true) FROM page"
+    )
+
+
+@functools.cache
+def _sequence(table: str) -> str:
+    """The sequence of a table's id column."""
+    with _cursor() as cursor:
+        cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [table])
+        return cursor.fetchone()[0]
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """How _page_sql inserts one table's rows: from a JSON array of objects read as records r (`record`:
+    their keys and SQL types; r.n is the article's number on the page, 1…), as `values` over r, `page`,
+    `ids` (the article's id) and, for articles, v.vector."""
+
+    table: str
+    record: tuple[tuple[str, str], ...]
+    columns: tuple[str, ...]
+    values: tuple[str, ...]
+
+
+@functools.cache
+def _rows() -> dict[str, _Rows]:
+    def rows(model: type[django_models.Model], record: tuple[tuple[str, str], ...], **values: str) -> _Rows:
+        given = {key for key, _ in record}
+        columns, exprs = [], []
+        for f in model._meta.concrete_fields:
+            if f.attname == "id" and "id" not in values:
+                continue
+            columns.append(connection.ops.quote_name(f.column))
+            if f.attname in values:
+                exprs.append(values[f.attname])
+            elif f.name in given:
+                exprs.append(f"r.{connection.ops.quote_name(f.name)}")
+            elif f.null:  # a link or a merge: none yet
+                exprs.append("NULL")
+            elif f.get_default() is False:  # edited, link_manual
+                exprs.append("false")
+            else:
+                raise ImproperlyConfigured(f"ingest writes no value for {model.__name__}.{f.attname}")
+        return _Rows(model._meta.db_table, record, tuple(columns), tuple(exprs))
+
+    def typed(model: type[django_models.Model], *names: str) -> tuple[tuple[str, str], ...]:
+        return (("n", "int"), *((name, model._meta.get_field(name).db_type(connection)) for name in names))
+
+    article_fields = (
+        "position",
+        "kind",
+        "kicker",
+        "title",
+        "subtitle",
+        "labels",
+        "dateline_place",
+        "dateline_date",
+        "dateline_agency",
+        "region_name",
+        "place_names",
+        "region",
+        "continued_from_page",
+        "continued_to_page",
+        "headline_lines",
+        "confidence_headline",
+        "confidence_lead",
+        "places_unresolved",
+        "needs_review",
+    )
+    return {
+        "article": rows(
+            models.Article,
+            (
+                *typed(models.Article, *article_fields),
+                ("title_text", "text"),  # the search texts, for PostgreSQL to make the vector of an article
+                ("body_text", "text"),  # whose words search_vector_binary does not know; else null
+            ),
+            id="ids.id",
+            page_id="page.id",
+            search_vector=(
+                "coalesce(v.vector, setweight(to_tsvector('simple', r.title_text), 'A') "
+                "|| setweight(to_tsvector('simple', r.body_text), 'B'))"
+            ),
+        ),
+        "paragraph": rows(
+            models.Paragraph,
+            typed(models.Paragraph, "position", "kind", "text", "line_start", "line_end"),
+            article_id="ids.id",
+        ),
+        "byline": rows(models.Byline, typed(models.Byline, "person", "role", "order"), article_id="ids.id"),
+        "link": rows(
+            models.Article.places.through, typed(models.Article.places.through, "place"), article_id="ids.id"
+        ),
+    }
+
+
+def _paragraphs_json(page: values.Page) -> str:
+    """The page's paragraphs as _page_sql reads them (made in the engine's processes)."""
+    return json.dumps(
+        [
+            {
+                "n": n,
+                "position": at,
+                "kind": p.kind,
+                "text": p.text,
+                "line_start": p.lines[0],
+                "line_end": p.lines[1],
+            }
+            for n, article in enumerate(page.articles, start=1)
+            for at, p in enumerate(article.paragraphs, start=1)
+        ],
+        ensure_ascii=False,
+    )
+
+
+def _rows_params(*, prepared: PreparedPage, cache: IngestCache, found: IngestCache) -> dict[str, object]:
+    """What _page_sql writes a page's articles, bylines and place links from (its paragraphs come made)."""
+    articles = prepared.page.articles
+    people = _people_ids(names={b.name for a in articles for b in a.bylines}, cache=cache, found=found)
+    places = _PlaceLinker(cache=cache, found=found)
+    rows: list[dict[str, object]] = []
+    bylines: list[dict[str, object]] = []
+    links: list[dict[str, object]] = []
+    for n, (article, vector) in enumerate(zip(articles, prepared.vectors, strict=True), start=1):
+        dateline = article.dateline
+        title_text, body_text = (None, None) if isinstance(vector, bytes) else vector
+        rows.append(
+            {
+                "n": n,
+                "position": article.position,
+                "kind": article.kind,
+                "kicker": article.kicker or "",
+                "title": article.title or "",
+                "subtitle": article.subtitle or "",
+                "labels": article.labels,
+                "dateline_place": (dateline.place or "") if dateline else "",
+                "dateline_date": (dateline.date or "") if dateline else "",
+                "dateline_agency": dateline.agency if dateline else "",
+                "region_name": article.region or "",
+                "place_names": article.places,
+                "region": places.region_id(article.region) if article.region else None,
+                "continued_from_page": article.continued_from_page,
+                "continued_to_page": article.continued_to_page,
+                "headline_lines": article.headline_lines,
+                "confidence_headline": article.confidence.headline,
+                "confidence_lead": article.confidence.lead,
+                "places_unresolved": article.confidence.places_unresolved,
+                "needs_review": article_needs_review(article),
+                "title_text": title_text,
+                "body_text": body_text,
+            }
+        )
+        credits = dict.fromkeys((b.name, b.role) for b in article.bylines)  # ordered, no repeats
+        bylines += [
+            {"n": n, "person": people[name], "role": role, "order": order}
+            for order, (name, role) in enumerate(credits, start=1)
+        ]
+        place_ids = dict.fromkeys(places.place_id(name, region=article.region) for name in article.places)
+        links += [{"n": n, "place": place_id} for place_id in place_ids if place_id is not None]
+    return {
+        "articles": len(articles),
+        "article": json.dumps(rows, ensure_ascii=False),
+        "vectors": [_TsVector(v) if isinstance(v, bytes) else None for v in prepared.vectors],
+        "paragraph": prepared.paragraphs,
+        "byline": json.dumps(bylines, ensure_ascii=False),
+        "link": json.dumps(links),
+    }
 
 
 def _continuations_flag(*, page: models.Page, source_name: str) -> None:
@@ -431,26 +837,14 @@ def _page_version_keep(*, page: models.Page, replaced_at: datetime.datetime) -> 
     )
 
 
-def _issue_id(*, paper: str, date: datetime.date, cache: IngestCache, found: IngestCache) -> int:
+def _newspaper_id(*, paper: str, cache: IngestCache, found: IngestCache) -> int:
     newspaper_id = cache.newspapers.get(paper)
     if newspaper_id is None:
         newspaper, _ = models.Newspaper.objects.get_or_create(
             name=paper, defaults={"slug": _newspaper_slug(paper)}
         )
         newspaper_id = found.newspapers[paper] = newspaper.pk
-    issue_id = (
-        models.Issue.objects.filter(newspaper_id=newspaper_id, date=date).values_list("pk", flat=True).first()
-    )
-    if issue_id is None:
-        # An upsert, not get_or_create: one query, and safe against a concurrent ingest of the issue.
-        (issue,) = models.Issue.objects.bulk_create(
-            [models.Issue(newspaper_id=newspaper_id, date=date)],
-            update_conflicts=True,
-            unique_fields=["newspaper", "date"],
-            update_fields=["date"],
-        )
-        issue_id = issue.pk
-    return issue_id
+    return newspaper_id
 
 
 def _newspaper_slug(name: str) -> str:
@@ -462,106 +856,44 @@ def _newspaper_slug(name: str) -> str:
     return slug
 
 
-def _articles_create(
-    *, page: models.Page, prepared: PreparedPage, cache: IngestCache, found: IngestCache
-) -> None:
-    articles = prepared.page.articles
-    people = _people_ids(names={b.name for a in articles for b in a.bylines}, cache=cache, found=found)
-    places = _PlaceLinker(cache=cache, found=found)
-    rows = [
-        _article_row(page=page, article=a, search=search, places=places)
-        for a, search in zip(articles, prepared.search, strict=True)
-    ]
-    models.Article.objects.bulk_create(rows)
-
-    paragraphs: list[tuple[int, int, str, str, int, int]] = []
-    bylines: list[tuple[int, int, str, int]] = []
-    links: list[tuple[int, int]] = []
-    for row, article in zip(rows, articles, strict=True):
-        paragraphs += [
-            (row.pk, n, p.kind, p.text, p.lines[0], p.lines[1])
-            for n, p in enumerate(article.paragraphs, start=1)
-        ]
-        credits = dict.fromkeys((b.name, b.role) for b in article.bylines)  # ordered, no repeats
-        bylines += [(row.pk, people[name], role, n) for n, (name, role) in enumerate(credits, start=1)]
-        place_ids = dict.fromkeys(places.place_id(name, region=article.region) for name in article.places)
-        links += [(row.pk, place_id) for place_id in place_ids if place_id is not None]
-    _rows_copy(
-        models.Paragraph, ("article", "position", "kind", "text", "line_start", "line_end"), paragraphs
-    )
-    _rows_copy(models.Byline, ("article", "person", "role", "order"), bylines)
-    _rows_copy(models.Article.places.through, ("article", "place"), links)
-
-
-def _rows_copy(model: type[django_models.Model], fields: tuple[str, ...], rows: list[tuple]) -> None:
-    """Write many rows with PostgreSQL's COPY: a page's sixty paragraphs in one round trip, without the ORM
-    building an object and quoting every value of each. The rows' constraints hold as for any insert."""
-    if not rows:
-        return
-    meta = model._meta
-    columns = ", ".join(connection.ops.quote_name(meta.get_field(f).column) for f in fields)
-    with (
-        connection.cursor() as cursor,
-        cursor.copy(f"COPY {connection.ops.quote_name(meta.db_table)} ({columns}) FROM STDIN") as copy,
-    ):
-        for row in rows:
-            copy.write_row(row)
-
-
-def _article_row(
-    *, page: models.Page, article: values.Article, search: tuple[str, str], places: _PlaceLinker
-) -> models.Article:
-    dateline = article.dateline
-    search_title, search_body = search
-    return models.Article(
-        page=page,
-        position=article.position,
-        kind=article.kind,
-        kicker=article.kicker or "",
-        title=article.title or "",
-        subtitle=article.subtitle or "",
-        labels=list(article.labels),
-        dateline_place=(dateline.place or "") if dateline else "",
-        dateline_date=(dateline.date or "") if dateline else "",
-        dateline_agency=dateline.agency if dateline else "",
-        region_name=article.region or "",
-        place_names=list(article.places),
-        region_id=places.region_id(article.region) if article.region else None,
-        continued_from_page=article.continued_from_page,
-        continued_to_page=article.continued_to_page,
-        headline_lines=list(article.headline_lines),
-        confidence_headline=article.confidence.headline,
-        confidence_lead=article.confidence.lead,
-        places_unresolved=list(article.confidence.places_unresolved),
-        needs_review=article_needs_review(article),
-        search_title=search_title,
-        search_body=search_body,
-        # Computed by PostgreSQL in the INSERT itself (no second pass over the rows).
-        search_vector=_search_vector(search_title, search_body),
-    )
-
-
-def _search_vector(search_title: str, search_body: str) -> CombinedSearchVector:
-    """The weighted vector of an article's search texts: title words weigh A, body words B."""
-    return SearchVector(Value(search_title), config="simple", weight="A") + SearchVector(
-        Value(search_body), config="simple", weight="B"
-    )
+def _search_vectors_compute(texts: list[tuple[int, str, str]]) -> None:
+    """Have PostgreSQL make the search vectors of articles from their search texts (id, title, body)."""
+    with _cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {_ARTICLE} a SET search_vector = setweight(to_tsvector('simple', u.title), 'A') "
+            "|| setweight(to_tsvector('simple', u.body), 'B') "
+            "FROM unnest(%s::bigint[], %s::text[], %s::text[]) AS u(id, title, body) WHERE a.id = u.id",
+            [list(column) for column in zip(*texts, strict=True)],
+        )
 
 
 def article_search_refresh(*, article: models.Article) -> None:
-    """Recompute an article's search texts and vector from its stored headline and paragraphs, as ingest
-    computes them from the engine's; for corrections."""
-    texts = (
-        models.Paragraph.objects.filter(article=article).order_by("position").values_list("text", flat=True)
+    """Recompute an article's search vector from its headline and paragraphs and those of the parts that
+    continue it on later pages (live articles whose `continues` is it, and theirs, in page order), so that
+    a story is found by words on any of its pages; for corrections and jump links."""
+    with connection.cursor() as cursor:
+        cursor.execute(_STORY_TEXTS, [article.pk, STORY_MAX_PARTS])
+        texts = [text for (text,) in cursor.fetchall()]
+    title, body = search_text_for(title_parts=_title_parts(article), body="\n".join(texts))
+    _search_vectors_compute([(article.pk, title, body)])
+
+
+STORY_MAX_PARTS = 8  # as articles.jumps: more is a loop an editor made, not a newspaper
+_STORY_TEXTS = f"""
+    WITH RECURSIVE part(id, depth, path) AS (
+        SELECT id, 0, ARRAY[id] FROM {_ARTICLE} WHERE id = %s
+        UNION ALL
+        SELECT a.id, part.depth + 1, part.path || a.id
+        FROM part JOIN {_ARTICLE} a ON a.continues_id = part.id
+        WHERE a.merged_into_id IS NULL AND a.id <> ALL(part.path) AND part.depth < %s
     )
-    search_title, search_body = search_text_for(
-        title_parts=[t for t in (article.kicker, article.title, article.subtitle) if t], body="\n".join(texts)
-    )
-    models.Article.objects.filter(pk=article.pk).update(
-        search_title=search_title,
-        search_body=search_body,
-        search_vector=_search_vector(search_title, search_body),
-    )
+    SELECT t.text
+    FROM part
+    JOIN {_ARTICLE} a ON a.id = part.id
+    JOIN {_PAGE} p ON p.id = a.page_id
+    JOIN {models.Paragraph._meta.db_table} t ON t.article_id = part.id
+    ORDER BY part.depth > 0, p.number, a.position, t.position
+"""
 
 
 def article_needs_review(article: values.Article) -> bool:
@@ -611,13 +943,16 @@ class _PlaceLinker:
     def place_id(self, name: str, *, region: str | None) -> int | None:
         return self._row_id(self._one(name, region=region))
 
-    def _one(self, name: str, *, level: str | None = None, region: str | None = None) -> Place | None:
-        matches = self.gazetteer.lookup(name)
+    @staticmethod
+    @functools.lru_cache(maxsize=20_000)  # the gazetteer is fixed: a name settles the same way every time
+    def _one(name: str, *, level: str | None = None, region: str | None = None) -> Place | None:
+        places = gazetteer()
+        matches = places.lookup(name)
         matches = [p for p in matches if p.name == name] or matches  # a full name over a short form
         if level is not None:
             matches = [p for p in matches if p.level == level]
         if len(matches) > 1 and region is not None:
-            matches = [p for p in matches if self.gazetteer.province_of(p).name == region]
+            matches = [p for p in matches if places.province_of(p).name == region]
         return matches[0] if len(matches) == 1 else None
 
     def _row_id(self, place: Place | None) -> int | None:
@@ -637,5 +972,6 @@ class _PlaceLinker:
 
 def _cache_merge(cache: IngestCache, found: IngestCache) -> None:
     cache.newspapers.update(found.newspapers)
+    cache.issues.update(found.issues)
     cache.people.update(found.people)
     cache.places.update(found.places)

@@ -47,9 +47,12 @@ def issue_jumps_link(*, issue_id: int) -> list[LinkChange]:
         .select_related("page")
         .only(*_FIELDS)
     )
-    if not rows:
-        return []
+    linked = any(a.continues_id or a.link_suggested_id for a in rows)
+    if not linked and not any(a.continued_to_page for a in rows):
+        return []  # no story here jumps forward, and nothing is linked: nothing to do until one does
     candidates = _candidates(issue_id=issue_id, rows=rows)
+    if not candidates.beginnings and not linked:
+        return []
     texts = _texts([a.pk for a in (*candidates.beginnings, *candidates.fragments)])
     matches = jumps.jumps_match(
         [_beginning(a, texts[a.pk]) for a in candidates.beginnings],
@@ -194,15 +197,20 @@ def story_search_refresh(*, article_ids: set[int]) -> None:
         article_search_refresh(article=article)
 
 
+def story_ids_above(*, article_id: int) -> list[int]:
+    """The article and the parts it continues, up to its story's beginning, in that order."""
+    chain = [article_id]
+    while len(chain) <= MAX_PARTS:
+        up = models.Article.objects.filter(pk=chain[-1]).values_list("continues_id", flat=True).first()
+        if up is None or up in chain:
+            break
+        chain.append(up)
+    return chain
+
+
 def story_head_id(*, article_id: int) -> int:
     """The first part of the story the article belongs to (itself when it continues nothing)."""
-    seen = [article_id]
-    while len(seen) <= MAX_PARTS:
-        up = models.Article.objects.filter(pk=seen[-1]).values_list("continues_id", flat=True).first()
-        if up is None or up in seen:
-            break
-        seen.append(up)
-    return seen[-1]
+    return story_ids_above(article_id=article_id)[-1]
 
 
 def story_part_ids(*, head_id: int) -> list[int]:

@@ -110,7 +110,7 @@ class PageQuerySet(models.QuerySet["Page"]):
             .order_by("position")
             .with_lead()
             .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("person")))
-            .defer("search_title", "search_body", "search_vector")
+            .defer("search_vector")
         )
         return self.for_reading().prefetch_related(Prefetch("articles", queryset=articles))
 
@@ -400,7 +400,7 @@ class ArticleQuerySet(models.QuerySet["Article"]):
             .with_doubt()
             .filter(Q(needs_review=True) | Q(doubt__gt=0))
             .select_related("page__issue__newspaper", "region")
-            .defer("page__raw", "page__reconstructed_json", "search_title", "search_body", "search_vector")
+            .defer("page__raw", "page__reconstructed_json", "search_vector")
             .order_by(
                 "edited",
                 "-doubt",
@@ -480,7 +480,7 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         region and `lead` (with_lead), the large columns left unread."""
         return (
             self.select_related("page__issue__newspaper", "region")
-            .defer("page__raw", "page__reconstructed_json", "search_title", "search_body", "search_vector")
+            .defer("page__raw", "page__reconstructed_json", "search_vector")
             .with_lead(lead_length)
         )
 
@@ -538,7 +538,7 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         issue_pages = Page.objects.filter(issue=models.OuterRef("page__issue"))
         return (
             self.with_details()
-            .defer("search_title", "search_body", "search_vector", "page__raw", "page__reconstructed_json")
+            .defer("search_vector", "page__raw", "page__reconstructed_json")
             .annotate(
                 prev_id=models.Subquery(before.values("pk")[:1]),
                 prev_title=models.Subquery(before.values("title")[:1]),
@@ -631,9 +631,9 @@ class Article(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged_from"
     )
 
-    # jieba tokens joined by spaces; the vector is computed from them in SQL at ingest.
-    search_title = models.TextField(blank=True)
-    search_body = models.TextField(blank=True)
+    # The jieba words of the headline (weight A) and of the text (B). Made at ingest (articles/search.py,
+    # search_vector_binary); remade by article_search_refresh (articles/ingest.py) after corrections and jump
+    # links, with the text of the parts that continue the story on later pages.
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()

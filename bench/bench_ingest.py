@@ -3,7 +3,8 @@
     python bench/bench_ingest.py [N]        # default 1000
 
 Prints the engine alone, the store alone (page_store of one reconstruction), a batch in one process, the
-batch as `manage.py ingest` runs it (engine processes ahead of the writer) and its unchanged re-run.
+batch as `manage.py ingest` runs it (engine processes ahead of the writer) with the CPU time each kind of
+process spent a page (so the ceiling the machine's cores put on that batch), and its unchanged re-run.
 Search indexing is included throughout. Numbers only: the tests assert behaviour.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import resource
 import sys
 import time
 from pathlib import Path
@@ -37,6 +39,36 @@ def _rate(label: str, n: int, seconds: float) -> None:
     print(f"{label:28} {n / seconds:7.1f} pages/s  ({seconds / n * 1000:.1f} ms/page)")
 
 
+def _cpu() -> dict[str, float]:
+    """CPU seconds so far: this process (the writer), its ended children (the engine processes) and the
+    database session's backend (Linux: /proc), for where a page's time goes."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    seconds = {
+        "writer": own.ru_utime + own.ru_stime,
+        "engine processes": children.ru_utime + children.ru_stime,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        seconds["PostgreSQL session"] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError):
+        pass  # not Linux, or the server elsewhere
+    return seconds
+
+
+def _cpu_print(before: dict[str, float], after: dict[str, float], pages: int) -> None:
+    spent = {name: (after[name] - before[name]) / pages * 1000 for name in before}
+    total = sum(spent.values())
+    cores = os.cpu_count() or 1
+    parts = ", ".join(f"{name} {ms:.1f}" for name, ms in spent.items())
+    print(
+        f"{'':28} CPU ms a page: {parts}; {total:.1f} in all: at most {cores * 1000 / total:.0f} pages/s "
+        f"on {cores} cores"
+    )
+
+
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     data = SEED.read_bytes()
@@ -56,11 +88,14 @@ def main() -> None:
         def batch(label: str, count: int, workers: int, *, again: list[datetime.date] | None = None) -> list:
             used = again or [next(dates) for _ in range(count)]
             jobs = [ingest.PageJob("seed", SEED, "法治日报", d, 2, SEED.name) for d in used]
+            before = _cpu()
             start = time.perf_counter()
             for _job, result in ingest.pages_ingest(jobs=jobs, workers=workers):
                 if isinstance(result, Exception):
                     raise result
             _rate(label, count, time.perf_counter() - start)
+            if workers > 1 and again is None:
+                _cpu_print(before, _cpu(), count)
             return used
 
         cache = ingest.IngestCache()

@@ -150,9 +150,15 @@ def _copies_make(copies: int) -> None:
     from articles.search import search_text_for
 
     tokens = [(p.pk, search_text_for(title_parts=[], body=p.text)[1]) for p in models.Paragraph.objects.all()]
+    titles = [
+        (a.pk, search_text_for(title_parts=[a.kicker, a.title, a.subtitle], body="")[0])
+        for a in models.Article.objects.all()
+    ]
     with transaction.atomic(), connection.cursor() as cur:
         cur.execute("CREATE TEMP TABLE bench_ptokens (paragraph_id bigint PRIMARY KEY, tokens text)")
         cur.executemany("INSERT INTO bench_ptokens VALUES (%s, %s)", tokens)
+        cur.execute("CREATE TEMP TABLE bench_atitles (article_id bigint PRIMARY KEY, title text)")
+        cur.executemany("INSERT INTO bench_atitles VALUES (%s, %s)", titles)
         cur.execute("CREATE TEMP TABLE bench_vocab (rank int PRIMARY KEY, word text)")
         cur.executemany("INSERT INTO bench_vocab VALUES (%s, %s)", list(enumerate(_vocabulary())))
         for table in ("page", "article", "paragraph", "byline", "article_places"):
@@ -257,10 +263,8 @@ def _articles_copy(cur) -> None:
         "page_id": "a.page_id + c.k * (SELECT n FROM bench_stride_page)",
         "continues_id": "a.continues_id + c.k * (SELECT n FROM bench_stride_article)",
         "merged_into_id": "NULL",
-        "search_body": "b.body",
         "search_vector": (
-            "setweight(to_tsvector('simple', coalesce(a.search_title, '')), 'A') || "
-            "setweight(to_tsvector('simple', b.body), 'B')"
+            "setweight(to_tsvector('simple', at.title), 'A') || setweight(to_tsvector('simple', b.body), 'B')"
         ),
     }
     columns = [f.column for f in models.Article._meta.concrete_fields]
@@ -270,6 +274,7 @@ def _articles_copy(cur) -> None:
         INSERT INTO articles_article ({", ".join(f'"{column}"' for column in columns)})
         SELECT {values}
         FROM bench_extra e JOIN bench_copy c ON c.k = e.k JOIN articles_article a ON a.id = e.base_id
+        JOIN bench_atitles at ON at.article_id = a.id
         CROSS JOIN LATERAL (
             SELECT coalesce(string_agg(pt.tokens, ' ' ORDER BY t.position), '') || ' '
                    || array_to_string(e.words, ' ') AS body

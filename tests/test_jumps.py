@@ -1,0 +1,300 @@
+"""Stories that jump pages, end to end on PostgreSQL: the synthetic two-page issue of fixtures/jumps/ (the seed's
+stories, three of them cut in two, see tools/build_jump_issue.py) ingested in either order, linked, read whole,
+searched, exported and corrected by hand."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+
+from articles import editing, ingest, jumps, models
+
+ROOT = Path(__file__).resolve().parents[1]
+JUMPS = ROOT / "fixtures" / "jumps"
+TRUTH = json.loads((JUMPS / "jump_2025-01-25.truth.json").read_text(encoding="utf-8"))
+PAPER = "测试日报"
+DATE = datetime.date(2025, 1, 25)
+STORIES = {story["title"]: story for story in TRUTH["jumps"]}
+TAGS = re.compile(r"<[^>]+>")
+
+
+def _ingest(number: int, *, date: datetime.date = DATE, data: bytes | None = None) -> ingest.IngestResult:
+    path = JUMPS / f"jump_2025-01-25_0{number}.txt"
+    return ingest.page_ingest(
+        paper=PAPER, date=date, number=number, data=data or path.read_bytes(), source_name=path.name
+    )
+
+
+def _article(number: int, title: str) -> models.Article:
+    return models.Article.objects.get(page__number=number, page__issue__date=DATE, title=title)
+
+
+def _links() -> dict[str, str]:
+    """Each linked continuation's title -> the title of the beginning it continues."""
+    linked = models.Article.objects.filter(continues__isnull=False).select_related("continues")
+    return {a.title: a.continues.title for a in linked}
+
+
+EXPECTED_LINKS = {story["jump_title"]: title for title, story in STORIES.items()}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("order", [(1, 2), (2, 1)], ids=["page 1 first", "page 2 first"])
+def test_every_jump_is_linked_to_its_beginning_whichever_page_comes_first(order: tuple[int, int]) -> None:
+    for number in order:
+        _ingest(number)
+    assert _links() == EXPECTED_LINKS
+    # Nothing else is linked or suggested: the whole stories on both pages stand alone.
+    assert not models.Article.objects.filter(link_suggested__isnull=False).exists()
+    for story in TRUTH["pages"]["1"]["whole_stories"] + TRUTH["pages"]["2"]["whole_stories"]:
+        found = models.Article.objects.get(page__issue__date=DATE, title=story["title"] or "")
+        assert found.continues_id is None and not found.continued_by.exists()
+    scores = models.Article.objects.filter(continues__isnull=False).values_list("link_score", flat=True)
+    assert all(score >= jumps.jumps.LINK_MIN for score in scores)
+
+
+@pytest.mark.django_db
+def test_a_continuation_waits_for_its_beginning_and_is_linked_when_that_page_arrives(client: Client) -> None:
+    _ingest(2)
+    fragment = _article(2, "柔性执法信用修复助力企业发展")
+    assert fragment.continues_id is None and fragment.continued_from_page == 1
+    response = client.get(f"/articles/{fragment.pk}/")
+    assert response.status_code == 200
+    assert "上接第1版：该版尚未收入档案" in response.content.decode()
+
+    _ingest(1)
+    fragment.refresh_from_db()
+    assert fragment.continues == _article(1, "柔性执法信用修复助力企业健康发展")
+
+
+@pytest.mark.django_db
+def test_the_same_stories_in_another_issue_are_not_linked_across_issues() -> None:
+    _ingest(1)
+    _ingest(2, date=DATE + datetime.timedelta(days=1))
+    assert _links() == {}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("title", list(STORIES))
+def test_the_article_page_reads_the_whole_story_once_with_the_cut_paragraph_joined(
+    client: Client, title: str
+) -> None:
+    _ingest(1)
+    _ingest(2)
+    story = STORIES[title]
+    beginning = _article(1, title)
+    html = client.get(f"/articles/{beginning.pk}/").content.decode()
+    prose = html.split('<div class="prose">', 1)[1].split("</div>", 1)[0]
+    # The text and subheads a reader reads (the feature's byline block is credits, not text).
+    paragraphs = [
+        TAGS.sub("", re.sub(r'<span class="page-turn".*?</span>', "", text))
+        for kind, text in re.findall(r"<(p|h2)>(.*?)</(?:p|h2)>", prose, re.S)
+    ]
+    wanted = [p["text"] for p in story["paragraphs"]]
+    assert paragraphs == wanted
+    assert "下转第" not in prose and "上接第" not in prose
+    fragment = _article(2, story["jump_title"])
+    assert f'id="part-{fragment.pk}"' in prose  # the quiet marker where the page turned, linked to page 2
+    assert "/2025-01-25/2/" in prose
+    assert "第1版</a>、<a" in html and "第2版</a>" in html  # both printed pages
+
+
+@pytest.mark.django_db
+def test_the_continuations_address_leads_to_the_whole_story_at_that_part(client: Client) -> None:
+    _ingest(2)
+    _ingest(1)
+    fragment = _article(2, "统筹发展和安全")
+    beginning = _article(1, "统筹高质量发展和高水平安全")
+    response = client.get(f"/articles/{fragment.pk}/?q=苗庆旺")
+    assert response.status_code == 302
+    assert (
+        response["Location"] == f"/articles/{beginning.pk}/?q=%E8%8B%97%E5%BA%86%E6%97%BA#part-{fragment.pk}"
+    )
+
+
+@pytest.mark.django_db
+def test_search_finds_a_story_by_words_of_its_continuation_and_lists_it_once(client: Client) -> None:
+    _ingest(1)
+    _ingest(2)
+    beginning = _article(1, "统筹高质量发展和高水平安全")
+    # 苗庆旺 is named only in the part printed on page 2.
+    html = client.get("/search/", {"q": "苗庆旺"}).content.decode()
+    assert html.count(f'href="/articles/{beginning.pk}/') >= 1
+    fragment = _article(2, "统筹发展和安全")
+    assert f'href="/articles/{fragment.pk}/' not in html
+
+
+@pytest.mark.django_db
+def test_region_and_reporter_pages_list_a_story_once(client: Client) -> None:
+    _ingest(1)
+    _ingest(2)
+    beginning = _article(1, "以高水平法治保障首都高质量发展")
+    fragment = _article(2, "以高水平法治保障首都发展")
+    assert models.Article.objects.stories().filter(pk=fragment.pk).count() == 0
+    reporter = models.Person.objects.get(name="黄洁")
+    html = client.get(f"/reporters/{reporter.pk}/").content.decode()
+    assert html.count(f'href="/articles/{beginning.pk}/') == 1
+    assert f'href="/articles/{fragment.pk}/' not in html
+    if beginning.region_id:
+        html = client.get(f"/regions/{beginning.region_id}/").content.decode()
+        assert f'href="/articles/{fragment.pk}/' not in html
+
+
+@pytest.mark.django_db
+def test_export_gives_each_parts_links_and_score(client: Client) -> None:
+    _ingest(1)
+    _ingest(2)
+    document = client.get(f"/{_slug()}/2025-01-25.json").json()
+    articles = {a["title"]: a for page in document["pages"] for a in page["articles"]}
+    for title, story in STORIES.items():
+        beginning, part = articles[title], articles[story["jump_title"]]
+        assert part["continues"] == beginning["id"] and part["link_score"] >= jumps.jumps.LINK_MIN
+        assert beginning["continued_by"] == [part["id"]] and beginning["continues"] is None
+
+
+def _slug() -> str:
+    return models.Newspaper.objects.get(name=PAPER).slug
+
+
+@pytest.fixture
+def editor() -> object:
+    return get_user_model().objects.create_user("editor", password="x", is_staff=True)
+
+
+@pytest.mark.django_db
+def test_an_editors_unlink_survives_later_ingests_and_is_in_the_history(editor: object) -> None:
+    _ingest(1)
+    _ingest(2)
+    fragment = _article(2, "柔性执法信用修复助力企业发展")
+    editing.parts_unlink(fragment=fragment, editor=editor, reason="not the same story")
+    _ingest(3 - 1, data=(JUMPS / "jump_2025-01-25_02.txt").read_bytes())  # the same page again: unchanged
+    _ingest(1, data=(JUMPS / "jump_2025-01-25_01.txt").read_bytes() + b"\n")  # a new version of page 1
+    fragment.refresh_from_db()
+    assert fragment.continues_id is None and fragment.link_manual
+    correction = models.Correction.objects.for_article(fragment).first()
+    assert correction.action == models.Correction.PARTS_UNLINK and correction.reason == "not the same story"
+
+
+@pytest.mark.django_db
+def test_an_editors_link_is_kept_and_undo_restores_the_engines(editor: object) -> None:
+    _ingest(1)
+    _ingest(2)
+    fragment = _article(2, "统筹发展和安全")
+    engine_choice = fragment.continues_id
+    other = _article(1, "不断提升执法司法质效和公信力")  # a whole story: the editor knows better
+    editing.parts_link(fragment=fragment, beginning=other, editor=editor)
+    _ingest(1, data=(JUMPS / "jump_2025-01-25_01.txt").read_bytes() + b"\n")
+    fragment.refresh_from_db()
+    other = _article(1, "不断提升执法司法质效和公信力")
+    # Page 1 had corrected articles (the link marks them edited), so the new version was held, not applied.
+    assert fragment.continues == other and fragment.link_manual
+    editing.correction_undo(correction=models.Correction.objects.for_article(fragment).first(), editor=editor)
+    fragment.refresh_from_db()
+    assert fragment.continues_id == engine_choice and not fragment.link_manual
+
+
+@pytest.mark.django_db
+def test_a_link_that_makes_a_loop_or_stays_on_one_page_is_refused(editor: object) -> None:
+    _ingest(1)
+    _ingest(2)
+    fragment = _article(2, "统筹发展和安全")
+    beginning = _article(1, "统筹高质量发展和高水平安全")
+    with pytest.raises(editing.CorrectionRefused, match="loop"):
+        editing.parts_link(fragment=beginning, beginning=fragment, editor=editor)
+    with pytest.raises(editing.CorrectionRefused, match="same page"):
+        editing.parts_link(
+            fragment=fragment, beginning=_article(2, "打造忠诚干净担当新时代政法铁军"), editor=editor
+        )
+    with pytest.raises(editing.CorrectionRefused, match="already continued"):
+        editing.parts_link(
+            fragment=_article(2, "柔性执法信用修复助力企业发展"), beginning=beginning, editor=editor
+        )
+
+
+UNMARKED = """\
+  校对/王五
+
+要闻
+
+为谱写现代化建设新篇章提供坚强保障
+
+　　本报南京1月23日电 记者丁国锋 江苏省委政法工作会议今天在南京召开，
+
+省委常委、政法委书记李耀光出席会议并讲话，会议要求全省政法机关
+
+（下转第二版）
+"""
+
+UNMARKED_2 = """\
+  校对/王五
+
+政法
+
+新篇章
+
+　　坚持党对政法工作的绝对领导，江苏省委政法委员会要求全省政法机关
+
+在现代化建设新篇章中担当作为，李耀光说。
+"""
+
+
+@pytest.mark.django_db
+def test_a_story_with_no_lead_and_no_marker_is_only_suggested_and_goes_to_the_review_queue() -> None:
+    ingest.page_ingest(paper=PAPER, date=DATE, number=1, data=UNMARKED.encode(), source_name="u1.txt")
+    ingest.page_ingest(paper=PAPER, date=DATE, number=2, data=UNMARKED_2.encode(), source_name="u2.txt")
+    beginning = models.Article.objects.get(page__number=1)
+    candidate = models.Article.objects.get(page__number=2)
+    assert candidate.continues_id is None
+    assert candidate.link_suggested_id == beginning.pk and candidate.needs_review
+    queued = models.Article.objects.review_queue().get(pk=candidate.pk)
+    assert queued.doubt_link
+
+
+@pytest.mark.django_db
+def test_editors_link_and_unlink_parts_from_the_article_admin(admin_client: Client) -> None:
+    _ingest(1)
+    _ingest(2)
+    fragment = _article(2, "柔性执法信用修复助力企业发展")
+    beginning = fragment.continues
+    change = reverse("admin:articles_article_change", args=[fragment.pk])
+    html = admin_client.get(change).content.decode()
+    assert "Story over several pages" in html and "linked by the engine" in html
+
+    response = admin_client.post(
+        reverse("admin:articles_article_unlink", args=[fragment.pk]), {"reason": "two stories"}
+    )
+    assert response.status_code == 302 and response["Location"].endswith("#jump")
+    fragment.refresh_from_db()
+    assert fragment.continues_id is None and fragment.link_manual
+    assert "An editor unlinked this part" in admin_client.get(change).content.decode()
+
+    admin_client.post(
+        reverse("admin:articles_article_link", args=[fragment.pk]), {"beginning": beginning.pk, "reason": ""}
+    )
+    fragment.refresh_from_db()
+    assert fragment.continues_id == beginning.pk
+    history = admin_client.get(change).content.decode()
+    assert "Link the parts of a story" in history and "Unlink a part of a story" in history
+
+
+@pytest.mark.django_db
+def test_a_refused_link_in_the_admin_says_why_and_changes_nothing(admin_client: Client) -> None:
+    _ingest(1)
+    _ingest(2)
+    fragment = _article(2, "统筹发展和安全")
+    same_page = _article(2, "打造忠诚干净担当新时代政法铁军")
+    response = admin_client.post(
+        reverse("admin:articles_article_link", args=[fragment.pk]), {"beginning": same_page.pk}, follow=True
+    )
+    assert response.status_code == 200
+    fragment.refresh_from_db()
+    assert fragment.continues == _article(1, "统筹高质量发展和高水平安全")
+    # A part on the same page is not offered; one posted anyway is refused with the field named.
+    assert "Not done: This part continues:" in response.content.decode()
