@@ -7,6 +7,7 @@ Every change goes through a service in articles/editing.py, which records it as 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -438,26 +439,17 @@ def headline_give(model_admin: ArticleAdmin, request: HttpRequest, object_id: st
 
 def byline_add(model_admin: ArticleAdmin, request: HttpRequest, object_id: str) -> HttpResponse:
     article = _article_for_change(model_admin, request, object_id)
-    back = _change_url(article) + "#bylines"
-    form = BylineAddForm(request.POST or None)
-    if request.method != "POST":
-        return HttpResponseRedirect(back)
-    if not form.is_valid():
-        return _form_refused(request, form, back)
-    try:
+
+    def apply(data: dict[str, Any]) -> SafeString:
+        name = data["name"].strip()
         editing.byline_add(
-            article=article,
-            name=form.cleaned_data["name"].strip(),
-            role=form.cleaned_data["role"],
-            editor=request.user,
-            reason=form.cleaned_data["reason"],
+            article=article, name=name, role=data["role"], editor=request.user, reason=data["reason"]
         )
-    except editing.CorrectionRefused as refusal:
-        return _refused(request, refusal, back)
-    messages.success(
-        request, format_html("Byline {} added to {}.", form.cleaned_data["name"], public_link(article))
+        return format_html("Byline {} added to {}.", name, public_link(article))
+
+    return _correction_post(
+        request, back=_change_url(article) + "#bylines", form=BylineAddForm(request.POST), apply=apply
     )
-    return HttpResponseRedirect(back)
 
 
 def byline_remove(
@@ -465,20 +457,14 @@ def byline_remove(
 ) -> HttpResponse:
     article = _article_for_change(model_admin, request, object_id)
     byline = get_object_or_404(article.bylines.select_related("person"), pk=byline_id)
-    back = _change_url(article) + "#bylines"
-    if request.method != "POST":
-        return HttpResponseRedirect(back)
-    form = ReasonForm(request.POST)
-    if not form.is_valid():
-        return _form_refused(request, form, back)
-    try:
-        editing.byline_remove(byline=byline, editor=request.user, reason=form.cleaned_data["reason"])
-    except editing.CorrectionRefused as refusal:
-        return _refused(request, refusal, back)
-    messages.success(
-        request, format_html("Byline {} removed from {}.", byline.person.name, public_link(article))
+
+    def apply(data: dict[str, Any]) -> SafeString:
+        editing.byline_remove(byline=byline, editor=request.user, reason=data["reason"])
+        return format_html("Byline {} removed from {}.", byline.person.name, public_link(article))
+
+    return _correction_post(
+        request, back=_change_url(article) + "#bylines", form=ReasonForm(request.POST), apply=apply
     )
-    return HttpResponseRedirect(back)
 
 
 def byline_role(
@@ -486,63 +472,56 @@ def byline_role(
 ) -> HttpResponse:
     article = _article_for_change(model_admin, request, object_id)
     byline = get_object_or_404(article.bylines.select_related("person"), pk=byline_id)
-    back = _change_url(article) + "#bylines"
-    form = BylineRoleForm(request.POST or None)
-    if request.method != "POST":
-        return HttpResponseRedirect(back)
-    if not form.is_valid():
-        return _form_refused(request, form, back)
-    try:
-        editing.byline_role_set(
-            byline=byline,
-            role=form.cleaned_data["role"],
-            editor=request.user,
-            reason=form.cleaned_data["reason"],
-        )
-    except editing.CorrectionRefused as refusal:
-        return _refused(request, refusal, back)
-    messages.success(request, format_html("{} is now {}.", byline.person.name, form.cleaned_data["role"]))
-    return HttpResponseRedirect(back)
+
+    def apply(data: dict[str, Any]) -> SafeString:
+        editing.byline_role_set(byline=byline, role=data["role"], editor=request.user, reason=data["reason"])
+        return format_html("{} is now {}.", byline.person.name, data["role"])
+
+    return _correction_post(
+        request, back=_change_url(article) + "#bylines", form=BylineRoleForm(request.POST), apply=apply
+    )
 
 
 def parts_link(model_admin: ArticleAdmin, request: HttpRequest, object_id: str) -> HttpResponse:
     """Link this article, as the continuation, to the beginning of its story on another page (POST only)."""
     article = _article_for_change(model_admin, request, object_id)
-    back = _change_url(article) + "#jump"
-    if request.method != "POST":
-        return HttpResponseRedirect(back)
+
+    def apply(data: dict[str, Any]) -> SafeString:
+        beginning = data["beginning"]
+        editing.parts_link(fragment=article, beginning=beginning, editor=request.user, reason=data["reason"])
+        return format_html("{} now continues {}.", public_link(article), public_link(beginning))
+
     form = LinkForm(request.POST, article=article)
-    if not form.is_valid():
-        return _form_refused(request, form, back)
-    beginning = form.cleaned_data["beginning"]
-    try:
-        editing.parts_link(
-            fragment=article, beginning=beginning, editor=request.user, reason=form.cleaned_data["reason"]
-        )
-    except editing.CorrectionRefused as refusal:
-        return _refused(request, refusal, back)
-    messages.success(
-        request, format_html("{} now continues {}.", public_link(article), public_link(beginning))
-    )
-    return HttpResponseRedirect(back)
+    return _correction_post(request, back=_change_url(article) + "#jump", form=form, apply=apply)
 
 
 def parts_unlink(model_admin: ArticleAdmin, request: HttpRequest, object_id: str) -> HttpResponse:
     """Make this continuation (or suggested one) a story of its own (POST only)."""
     article = _article_for_change(model_admin, request, object_id)
-    back = _change_url(article) + "#jump"
+
+    def apply(data: dict[str, Any]) -> SafeString:
+        editing.parts_unlink(fragment=article, editor=request.user, reason=data["reason"])
+        return format_html("{} is a story of its own; ingest will not link it.", public_link(article))
+
+    return _correction_post(
+        request, back=_change_url(article) + "#jump", form=ReasonForm(request.POST), apply=apply
+    )
+
+
+def _correction_post(
+    request: HttpRequest, *, back: str, form: forms.Form, apply: Callable[[dict[str, Any]], SafeString]
+) -> HttpResponse:
+    """What every small correction form of the change page does: POST only, a valid form, the service (its
+    refusal said to the editor), a message, back to the change page."""
     if request.method != "POST":
         return HttpResponseRedirect(back)
-    form = ReasonForm(request.POST)
     if not form.is_valid():
         return _form_refused(request, form, back)
     try:
-        editing.parts_unlink(fragment=article, editor=request.user, reason=form.cleaned_data["reason"])
+        message = apply(form.cleaned_data)
     except editing.CorrectionRefused as refusal:
         return _refused(request, refusal, back)
-    messages.success(
-        request, format_html("{} is a story of its own; ingest will not link it.", public_link(article))
-    )
+    messages.success(request, message)
     return HttpResponseRedirect(back)
 
 

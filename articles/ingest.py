@@ -551,6 +551,7 @@ def _page_store(
             page_version=version
         )
         _continuations_flag(page=page, source_name=source_name)
+        jumps.page_links_release(page=page, source_name=source_name)
         page.articles.all().delete()
         params["page_id"] = page.pk
         issue_id = page.issue_id

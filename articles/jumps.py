@@ -187,6 +187,18 @@ def _apply(*, rows: list[models.Article], wanted: dict[int, LinkChange]) -> list
     return changes
 
 
+def page_links_release(*, page: models.Page, source_name: str) -> None:
+    """Before a page's articles are replaced (a forced re-ingest): parts on other pages an editor linked to
+    one of them lose what they were linked to. Hand them back to the engine, which links them to the new
+    articles when it can, and flag them for an editor to check."""
+    orphans = models.Article.objects.filter(continues__page=page, link_manual=True).exclude(page=page)
+    if not orphans.exists():
+        return
+    reason = f"a part an editor linked to page {page.number} lost its link when {source_name} replaced it"
+    models.Page.objects.filter(articles__in=orphans).update(needs_review=True, review_reason=reason)
+    orphans.update(link_manual=False, needs_review=True)
+
+
 def story_search_refresh(*, article_ids: set[int]) -> None:
     """Recompute the search text of the stories these articles belong to (each from its beginning)."""
     from articles.ingest import article_search_refresh  # ingest calls this module: import at use

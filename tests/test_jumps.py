@@ -298,3 +298,23 @@ def test_a_refused_link_in_the_admin_says_why_and_changes_nothing(admin_client: 
     assert fragment.continues == _article(1, "统筹高质量发展和高水平安全")
     # A part on the same page is not offered; one posted anyway is refused with the field named.
     assert "Not done: This part continues:" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_forced_new_version_of_the_beginnings_page_hands_an_editors_link_back_to_the_engine(
+    editor: object,
+) -> None:
+    _ingest(1)
+    _ingest(2)
+    fragment = _article(2, "统筹发展和安全")
+    editing.parts_link(fragment=fragment, beginning=fragment.continues, editor=editor, reason="checked")
+    path = JUMPS / "jump_2025-01-25_01.txt"
+    result = ingest.page_ingest(
+        paper=PAPER, date=DATE, number=1, data=path.read_bytes() + b"\n", source_name=path.name, force=True
+    )
+    assert result.status == ingest.REPLACED
+    fragment.refresh_from_db()
+    # The article it was linked to is gone; the engine links the part to the new one and an editor checks.
+    assert fragment.continues == _article(1, "统筹高质量发展和高水平安全")
+    assert not fragment.link_manual and fragment.needs_review
+    assert "lost its link" in fragment.page.review_reason
