@@ -9,20 +9,22 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Callable
+from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import URLPattern, path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from articles import admin_views, editing, models, reading
 
-# The admin index links to the review queue.
+# The admin index links to the review queue; the header names the newsroom's admin, not Django.
 admin.site.index_template = "admin/articles/index.html"
+admin.site.site_header = admin.site.site_title = "稿件编辑后台"
 
 
 @admin.register(models.Newspaper)
@@ -57,7 +59,7 @@ class PageVersionAdmin(admin.ModelAdmin):
 
 
 class IssueDateFilter(admin.SimpleListFilter):
-    title = "issue date"
+    title = "出版日期"
     parameter_name = "date"
     LIMIT = 60  # the newest dates; older issues through the date hierarchy above the list
 
@@ -76,12 +78,12 @@ class IssueDateFilter(admin.SimpleListFilter):
 
 
 class PageNumberFilter(admin.SimpleListFilter):
-    title = "page number"
+    title = "版次"
     parameter_name = "page_number"
 
     def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
         numbers = models.Page.objects.order_by("number").values_list("number", flat=True).distinct()
-        return [(str(n), f"page {n}") for n in numbers]
+        return [(str(n), f"第{n}版") for n in numbers]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
         if self.value() is None:
@@ -92,11 +94,11 @@ class PageNumberFilter(admin.SimpleListFilter):
 
 
 class LiveFilter(admin.SimpleListFilter):
-    title = "merged"
+    title = "是否已合并"
     parameter_name = "merged"
 
     def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
-        return [("no", "Live"), ("yes", "Merged into another")]
+        return [("no", "未合并"), ("yes", "已并入别的稿件")]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
         if self.value() == "no":
@@ -186,10 +188,10 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     fieldsets = [
         (None, {"fields": ["page_link", "position", "public_link", "merged_into", "edited"]}),
-        ("Headline", {"fields": ["kind", "kicker", "title", "subtitle", "labels"]}),
-        ("Dateline and region", {"fields": ["dateline_agency", "dateline_place", "dateline_date", "region"]}),
+        ("标题", {"fields": ["kind", "kicker", "title", "subtitle", "labels"]}),
+        ("电头和地区", {"fields": ["dateline_agency", "dateline_place", "dateline_date", "region"]}),
         (
-            "The engine's confidence",
+            "引擎识别情况",
             {
                 "fields": [
                     "needs_review",
@@ -224,35 +226,37 @@ class ArticleAdmin(admin.ModelAdmin):
 
     # -- What the list shows --
 
-    @admin.display(description="headline")
+    @admin.display(description="标题")
     def headline(self, article: models.Article) -> str:
         """The title, else the kicker or subtitle, else the first words of the text."""
         if article.title or article.kicker or article.subtitle:
             return reading.article_headline(article)
         lead = getattr(article, "lead", None)
-        return f"({lead}…)" if lead else reading.article_headline(article)
+        return f"（{lead}…）" if lead else reading.article_headline(article)
 
-    @admin.display(description="#", ordering="position")
+    @admin.display(description="篇", ordering="position")
     def number(self, article: models.Article) -> int:
         return article.position
 
-    @admin.display(description="issue, page", ordering="page__issue__date")
+    @admin.display(description="期次、版面", ordering="page__issue__date")
     def where(self, article: models.Article) -> SafeString:
         page = article.page
-        return format_html("{}<br>{} p{}", page.issue.newspaper, f"{page.issue.date:%Y-%m-%d}", page.number)
+        return format_html(
+            "{}<br>{} 第{}版", page.issue.newspaper, f"{page.issue.date:%Y-%m-%d}", page.number
+        )
 
-    @admin.display(description="score", ordering="confidence_headline")
+    @admin.display(description="标题匹配分", ordering="confidence_headline")
     def confidence(self, article: models.Article) -> str:
         score = f"{article.confidence_headline:.2f}"
-        return score if article.confidence_lead else f"{score}, no lead"
+        return score if article.confidence_lead else f"{score}，无明确开头"
 
-    @admin.display(description="page")
+    @admin.display(description="版面")
     def page_link(self, article: models.Article) -> SafeString:
         page = article.page
         url = reverse("articles:page_source", args=[page.issue.newspaper.slug, page.issue.date, page.number])
         return format_html('<a href="{}">{}</a>', url, page)
 
-    @admin.display(description="public page")
+    @admin.display(description="网站上的页面")
     def public_link(self, article: models.Article) -> SafeString:
         if not article.pk:
             return format_html("")
@@ -279,7 +283,7 @@ class ArticleAdmin(admin.ModelAdmin):
             return super().changeform_view(request, object_id, form_url, extra_context)
         except editing.CorrectionRefused as refusal:
             # The admin's transaction rolled back: nothing changed.
-            messages.error(request, f"Not saved: {refusal}")
+            messages.error(request, f"没有保存：{refusal}")
             return HttpResponseRedirect(request.path)
 
     def save_model(
@@ -344,7 +348,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     # -- The merge action and the custom pages --
 
-    @admin.action(description="Merge selected articles", permissions=["change"])
+    @admin.action(description="合并所选稿件", permissions=["change"])
     def merge_selected(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
         return admin_views.articles_merge(self, request, queryset)
 
@@ -402,14 +406,59 @@ class ArticleAdmin(admin.ModelAdmin):
         ]
 
 
+class MergedPersonFilter(admin.SimpleListFilter):
+    title = "是否已合并"
+    parameter_name = "merged"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [("no", "未合并"), ("yes", "已合并到别人")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() == "no":
+            return queryset.filter(merged_into__isnull=True)
+        if self.value() == "yes":
+            return queryset.filter(merged_into__isnull=False)
+        return queryset
+
+
 @admin.register(models.Person)
 class PersonAdmin(admin.ModelAdmin):
+    """People as bylines name them. A name is corrected by merging two spellings (recorded, undoable, the
+    old spelling's page redirecting), never by editing it here: that would bypass the corrections."""
+
+    list_display = ["name", "merged_into", "credit_count"]
+    list_filter = [MergedPersonFilter]
+    list_select_related = ["merged_into"]
     search_fields = ["name"]
     actions = ["merge_selected"]
 
-    @admin.action(
-        description="Merge two selected people (two spellings of one reporter)", permissions=["change"]
-    )
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).annotate(credits=Count("bylines"))
+
+    @admin.display(description="署名次数", ordering="credits")
+    def credit_count(self, person: models.Person) -> int:
+        return person.credits
+
+    def get_form(self, request: HttpRequest, obj: models.Person | None = None, **kwargs: Any) -> type:
+        if obj is None:
+            kwargs["help_texts"] = {"name": "正确的写法。保存后，在署名人列表里把旧的写法合并到它。"}
+        return super().get_form(request, obj, **kwargs)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: models.Person | None = None) -> list[str]:
+        return ["name", "rename_note", "merged_into"] if obj is not None else []
+
+    def get_fields(self, request: HttpRequest, obj: models.Person | None = None) -> list[str]:
+        return ["name", "rename_note", "merged_into"] if obj is not None else ["name"]
+
+    @admin.display(description="改名")
+    def rename_note(self, person: models.Person) -> str:
+        return (
+            "名字在这里不能直接改，改名要通过合并：先新增正确的名字（或在稿件上添加这个署名），"
+            "再在署名人列表里勾选新旧两个名字，执行“合并所选的两个署名人”。"
+            "合并会记入更正记录，可以撤销，旧名字的记者页面会转到新名字。"
+        )
+
+    @admin.action(description="合并所选的两个署名人（同一人的两种写法）", permissions=["change"])
     def merge_selected(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
         return admin_views.people_merge(self, request, queryset)
 
@@ -424,6 +473,34 @@ class CorrectionAdmin(admin.ModelAdmin):
     search_fields = ["summary", "reason"]
     date_hierarchy = "created_at"
     ordering = ["-created_at", "-pk"]
+    # The before and after snapshots as the article's history shows them, not as JSON.
+    fields = [
+        "created_at",
+        "editor",
+        "action",
+        "summary",
+        "reason",
+        "page",
+        "page_version",
+        "article_ids",
+        "undo_of",
+        "changes",
+    ]
+    readonly_fields = fields
+
+    @admin.display(description="改动")
+    def changes(self, correction: models.Correction) -> SafeString:
+        rows = admin_views.snapshot_changes(correction.before, correction.after)
+        if not rows:
+            return format_html("—")
+        return format_html(
+            '<table class="nr-diff"><thead><tr><th>改动</th><th>更正前</th><th>更正后</th></tr></thead>{}</table>',
+            format_html_join(
+                "",
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                ((c.path, c.before or "—", c.after or "—") for c in rows),
+            ),
+        )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

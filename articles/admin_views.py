@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -35,12 +35,12 @@ MAX_CHANGES_SHOWN = 40  # per correction: a merge of long stories lists every pa
 SHOWN_CHARS = 80
 
 REVIEW_REASONS = {
-    "doubt_no_headline": "no headline",
-    "doubt_low_score": "headline match score is low",
-    "doubt_no_lead": "no lead (the story may start elsewhere)",
-    "doubt_places": "unresolved place names",
-    "doubt_unmatched": "the page has headlines the engine could not place",
-    "doubt_link": "may continue a story from another page (a weak match: link or unlink it)",
+    "doubt_no_headline": "没有标题",
+    "doubt_low_score": "标题匹配分低",
+    "doubt_no_lead": "没有明确的开头（稿件可能从别处开始）",
+    "doubt_places": "有未能确定的地名",
+    "doubt_unmatched": "本版有引擎未能归位的标题",
+    "doubt_link": "可能接续另一版的稿件（匹配较弱，请连接或取消）",
 }
 
 
@@ -138,7 +138,7 @@ def snapshot_changes(before: Any, after: Any) -> list[Change]:
     ...     {"articles": [{"id": 7, "title": "a", "paragraphs": [{"id": 1, "text": "x"}]}]},
     ...     {"articles": [{"id": 7, "title": "b", "paragraphs": []}]},
     ... )
-    [Change(path='article 7 › title', before='a', after='b'), Change(path='article 7 › paragraph 1', before='x', after='')]
+    [Change(path='7号稿件 › 主题', before='a', after='b'), Change(path='7号稿件 › 1号段落', before='x', after='')]
     """
     changes: list[Change] = []
     _diff("", before, after, changes)
@@ -150,13 +150,13 @@ def review_reasons(article: models.Article) -> list[str]:
     reasons = [text for flag, text in REVIEW_REASONS.items() if getattr(article, flag, False)]
     if article.places_unresolved:
         reasons = [
-            f"unresolved places: {'、'.join(article.places_unresolved)}"
+            f"未能确定的地名：{'、'.join(article.places_unresolved)}"
             if r == REVIEW_REASONS["doubt_places"]
             else r
             for r in reasons
         ]
     if article.needs_review and not reasons:
-        reasons.append("flagged by the engine")
+        reasons.append("引擎标记为待审核")
     return reasons
 
 
@@ -175,29 +175,30 @@ class ReasonField(forms.CharField):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
         kwargs.setdefault("max_length", 500)
-        kwargs.setdefault("help_text", "Why; kept in the article's history.")
+        kwargs.setdefault("label", "理由")
+        kwargs.setdefault("help_text", "为什么这样改；会记入稿件的历史。")
         kwargs.setdefault("widget", forms.TextInput(attrs={"size": 60}))
         super().__init__(**kwargs)
 
 
 class SplitForm(forms.Form):
-    headline = forms.ChoiceField(widget=forms.RadioSelect, label="Headline of the new article")
-    kicker = forms.CharField(required=False, widget=forms.TextInput(attrs={"size": 50}))
-    title = forms.CharField(required=False, widget=forms.TextInput(attrs={"size": 50}))
-    subtitle = forms.CharField(required=False, widget=forms.TextInput(attrs={"size": 50}))
+    headline = forms.ChoiceField(widget=forms.RadioSelect, label="新稿件的标题")
+    kicker = forms.CharField(required=False, label="引题", widget=forms.TextInput(attrs={"size": 50}))
+    title = forms.CharField(required=False, label="主题", widget=forms.TextInput(attrs={"size": 50}))
+    subtitle = forms.CharField(required=False, label="副题", widget=forms.TextInput(attrs={"size": 50}))
     reason = ReasonField()
 
     def __init__(self, *args: Any, unmatched: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [(str(index), text) for index, text in unmatched]
-        choices += [(TYPED_HEADLINE, "Type it below"), (NO_HEADLINE, "No headline (for now)")]
+        choices += [(TYPED_HEADLINE, "在下面填写"), (NO_HEADLINE, "暂不加标题")]
         self.fields["headline"].choices = choices
         self.fields["headline"].initial = choices[0][0]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if data.get("headline") == TYPED_HEADLINE and not (data.get("title") or data.get("kicker")):
-            raise forms.ValidationError("Type at least a title (or a kicker) for the new article.")
+            raise forms.ValidationError("请至少为新稿件填写主题（或引题）。")
         return data
 
     def service_headline(self) -> dict[str, Any] | None:
@@ -212,8 +213,8 @@ class SplitForm(forms.Form):
 
 class ParagraphSplitForm(forms.Form):
     after = forms.CharField(
-        label="Split after this text",
-        help_text="Copy the words that end the first half; the rest becomes a new paragraph.",
+        label="在这段文字之后切分",
+        help_text="复制前半段末尾的几个字；后面的文字成为新的一段。",
         widget=forms.TextInput(attrs={"size": 60}),
     )
     reason = ReasonField()
@@ -228,22 +229,20 @@ class ParagraphSplitForm(forms.Form):
         text = self.paragraph.text
         found = text.find(after)
         if not after or found < 0:
-            raise forms.ValidationError("That text is not in the paragraph.")
+            raise forms.ValidationError("段落里没有这段文字。")
         if text.find(after, found + 1) >= 0:
-            raise forms.ValidationError("That text occurs more than once; copy a few more words.")
+            raise forms.ValidationError("这段文字在段落里出现了不止一次；请多复制几个字。")
         at = found + len(after)
         if at >= len(text.rstrip()):
-            raise forms.ValidationError(
-                "That is the end of the paragraph: nothing would be left to split off."
-            )
+            raise forms.ValidationError("这已是段落的末尾，切开后没有文字可以成为新的一段。")
         return at
 
 
 class MoveForm(forms.Form):
-    paragraphs = forms.ModelMultipleChoiceField(queryset=models.Paragraph.objects.none())
-    to_article = forms.ModelChoiceField(queryset=models.Article.objects.none(), label="Move selected to")
+    paragraphs = forms.ModelMultipleChoiceField(queryset=models.Paragraph.objects.none(), label="段落")
+    to_article = forms.ModelChoiceField(queryset=models.Article.objects.none(), label="把所选段落移到")
     position = forms.IntegerField(
-        required=False, min_value=1, help_text="Paragraph position there; empty: at the end."
+        required=False, min_value=1, label="位置", help_text="放在那篇稿件的第几段；不填则放在最后。"
     )
     reason = ReasonField()
 
@@ -255,13 +254,13 @@ class MoveForm(forms.Form):
 
 
 class BylineAddForm(forms.Form):
-    name = forms.CharField(max_length=100, widget=forms.TextInput(attrs={"size": 12}))
-    role = forms.ChoiceField(choices=models.Byline.ROLES)
+    name = forms.CharField(max_length=100, label="姓名", widget=forms.TextInput(attrs={"size": 12}))
+    role = forms.ChoiceField(choices=models.Byline.ROLES, label="身份")
     reason = ReasonField(widget=forms.TextInput(attrs={"size": 30}))
 
 
 class BylineRoleForm(forms.Form):
-    role = forms.ChoiceField(choices=models.Byline.ROLES)
+    role = forms.ChoiceField(choices=models.Byline.ROLES, label="身份")
     reason = ReasonField()
 
 
@@ -271,7 +270,7 @@ class ReasonForm(forms.Form):
 
 class LinkForm(forms.Form):
     beginning = forms.ModelChoiceField(
-        queryset=models.Article.objects.none(), label="This part continues", empty_label=None
+        queryset=models.Article.objects.none(), label="本篇接续", empty_label=None
     )
     reason = ReasonField()
 
@@ -322,7 +321,7 @@ def article_split(
         messages.success(
             request,
             format_html(
-                "Split into {} and {} (new, position {}).",
+                "已拆分为{}和{}（新稿件，本版第{}篇）。",
                 public_link(article),
                 public_link(new),
                 new.position,
@@ -331,7 +330,7 @@ def article_split(
         return HttpResponseRedirect(_change_url(article))
     paragraphs = list(article.paragraphs.order_by("position"))
     context = {
-        **_context(model_admin, request, article, f"Split {reading.article_headline(article)}"),
+        **_context(model_admin, request, article, f"拆分稿件《{reading.article_headline(article)}》"),
         "form": form,
         "paragraph": paragraph,
         "staying": [p for p in paragraphs if p.position < paragraph.position],
@@ -358,11 +357,11 @@ def paragraph_split(
         except editing.CorrectionRefused as refusal:
             return _refused(request, refusal, _change_url(article))
         messages.success(
-            request, format_html("Paragraph {} split in two in {}.", paragraph.position, public_link(article))
+            request, format_html("已把{}的第{}段拆成两段。", public_link(article), paragraph.position)
         )
         return HttpResponseRedirect(_change_url(article) + "#paragraphs")
     context = {
-        **_context(model_admin, request, article, f"Split paragraph {paragraph.position}"),
+        **_context(model_admin, request, article, f"拆分第{paragraph.position}段"),
         "form": form,
         "paragraph": paragraph,
     }
@@ -395,7 +394,7 @@ def paragraphs_move(model_admin: ArticleAdmin, request: HttpRequest, object_id: 
     messages.success(
         request,
         format_html(
-            'Moved {} paragraph(s) to {} (<a href="{}">edit</a>).',
+            '已把{}个段落移到{}（<a href="{}">编辑</a>）。',
             len(chosen),
             public_link(target),
             _change_url(target),
@@ -405,7 +404,7 @@ def paragraphs_move(model_admin: ArticleAdmin, request: HttpRequest, object_id: 
 
 
 class HeadlineGiveForm(forms.Form):
-    to_article = forms.ModelChoiceField(queryset=models.Article.objects.none(), label="Give this headline to")
+    to_article = forms.ModelChoiceField(queryset=models.Article.objects.none(), label="把标题转给")
     reason = ReasonField()
 
     def __init__(self, *args: Any, article: models.Article, **kwargs: Any) -> None:
@@ -433,7 +432,7 @@ def headline_give(model_admin: ArticleAdmin, request: HttpRequest, object_id: st
     except editing.CorrectionRefused as refusal:
         return _refused(request, refusal, back)
     target.refresh_from_db()
-    messages.success(request, format_html("The headline went to {}.", public_link(target)))
+    messages.success(request, format_html("标题已转给{}。", public_link(target)))
     return HttpResponseRedirect(back)
 
 
@@ -445,7 +444,7 @@ def byline_add(model_admin: ArticleAdmin, request: HttpRequest, object_id: str) 
         editing.byline_add(
             article=article, name=name, role=data["role"], editor=request.user, reason=data["reason"]
         )
-        return format_html("Byline {} added to {}.", name, public_link(article))
+        return format_html("已在{}上添加署名：{}。", public_link(article), name)
 
     return _correction_post(
         request, back=_change_url(article) + "#bylines", form=BylineAddForm(request.POST), apply=apply
@@ -460,7 +459,7 @@ def byline_remove(
 
     def apply(data: dict[str, Any]) -> SafeString:
         editing.byline_remove(byline=byline, editor=request.user, reason=data["reason"])
-        return format_html("Byline {} removed from {}.", byline.person.name, public_link(article))
+        return format_html("已从{}上删除署名：{}。", public_link(article), byline.person.name)
 
     return _correction_post(
         request, back=_change_url(article) + "#bylines", form=ReasonForm(request.POST), apply=apply
@@ -475,7 +474,8 @@ def byline_role(
 
     def apply(data: dict[str, Any]) -> SafeString:
         editing.byline_role_set(byline=byline, role=data["role"], editor=request.user, reason=data["reason"])
-        return format_html("{} is now {}.", byline.person.name, data["role"])
+        role = dict(models.Byline.ROLES)[data["role"]]
+        return format_html("{}的署名身份已改为{}。", byline.person.name, role)
 
     return _correction_post(
         request, back=_change_url(article) + "#bylines", form=BylineRoleForm(request.POST), apply=apply
@@ -489,7 +489,7 @@ def parts_link(model_admin: ArticleAdmin, request: HttpRequest, object_id: str) 
     def apply(data: dict[str, Any]) -> SafeString:
         beginning = data["beginning"]
         editing.parts_link(fragment=article, beginning=beginning, editor=request.user, reason=data["reason"])
-        return format_html("{} now continues {}.", public_link(article), public_link(beginning))
+        return format_html("{}现在接续{}。", public_link(article), public_link(beginning))
 
     form = LinkForm(request.POST, article=article)
     return _correction_post(request, back=_change_url(article) + "#jump", form=form, apply=apply)
@@ -501,7 +501,7 @@ def parts_unlink(model_admin: ArticleAdmin, request: HttpRequest, object_id: str
 
     def apply(data: dict[str, Any]) -> SafeString:
         editing.parts_unlink(fragment=article, editor=request.user, reason=data["reason"])
-        return format_html("{} is a story of its own; ingest will not link it.", public_link(article))
+        return format_html("{}已是独立的稿件；再次导入也不会把它连接起来。", public_link(article))
 
     return _correction_post(
         request, back=_change_url(article) + "#jump", form=ReasonForm(request.POST), apply=apply
@@ -544,10 +544,13 @@ def correction_undo(
         return _refused(request, refusal, back)
     if models.Article.objects.filter(pk=article.pk).exists():
         article.refresh_from_db()
-        messages.success(request, format_html("Undone: {}. See {}.", correction.action, public_link(article)))
+        messages.success(
+            request,
+            format_html("已撤销“{}”。请看{}。", correction.get_action_display(), public_link(article)),
+        )
         return HttpResponseRedirect(back)
     # Undoing a split removes the article it made: back to the list.
-    messages.success(request, format_html("Undone: {}.", correction.action))
+    messages.success(request, format_html("已撤销“{}”。", correction.get_action_display()))
     return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
 
 
@@ -559,12 +562,12 @@ def articles_merge(
         raise PermissionDenied
     selected = list(queryset.select_related("page__issue__newspaper").order_by("page__number", "position"))
     if len(selected) < 2:
-        messages.error(request, "Select at least two articles to merge.")
+        messages.error(request, "请至少选择两篇稿件来合并。")
         return None
     if request.POST.get("confirm") == "yes":
         ordered = _merge_order(request, selected)
         if ordered is None:
-            messages.error(request, "Give each article a different number: 1 for the one the others join.")
+            messages.error(request, "请给每篇稿件一个不同的序号：1 号是其他稿件并入的那一篇。")
         else:
             try:
                 survivor = editing.articles_merge(
@@ -576,7 +579,7 @@ def articles_merge(
             messages.success(
                 request,
                 format_html(
-                    'Merged {} articles into {} (<a href="{}">edit</a>).',
+                    '已把{}篇稿件合并为{}（<a href="{}">编辑</a>）。',
                     len(ordered),
                     public_link(survivor),
                     _change_url(survivor),
@@ -586,7 +589,7 @@ def articles_merge(
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.opts,
-        "title": "Merge articles",
+        "title": "合并稿件",
         "articles": selected,
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         "media": model_admin.media,
@@ -602,9 +605,7 @@ def people_merge(
         raise PermissionDenied
     people = list(queryset.order_by("name")[:3])
     if len(people) != 2:
-        messages.error(
-            request, "Select exactly two people: the spelling to keep and the one to merge into it."
-        )
+        messages.error(request, "请正好选择两个署名人：要保留的写法和要并入它的写法。")
         return None
     keep_pk = _int(request.POST.get("keep", ""))
     if request.POST.get("confirm") == "yes" and keep_pk in {p.pk for p in people}:
@@ -615,17 +616,23 @@ def people_merge(
                 keep=keep, merge=merge, editor=request.user, reason=request.POST.get("reason", "")[:500]
             )
         except editing.CorrectionRefused as refusal:
-            messages.error(request, f"Not done: {refusal}")
+            messages.error(request, f"没有完成：{refusal}")
             return None
         url = reverse("articles:reporter", args=[keep.pk])
         messages.success(
-            request, format_html('Merged {} into <a href="{}">{}</a>.', merge.name, url, keep.name)
+            request,
+            format_html(
+                '已把“{}”合并到“<a href="{}">{}</a>”；旧名字的记者页面会转到这里。',
+                merge.name,
+                url,
+                keep.name,
+            ),
         )
         return None
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.opts,
-        "title": "Merge people",
+        "title": "合并署名人",
         "people": models.Person.objects.filter(pk__in=[p.pk for p in people])
         .annotate(credit_count=Count("bylines"))
         .order_by("-credit_count", "name"),
@@ -644,7 +651,7 @@ def review_queue(model_admin: ArticleAdmin, request: HttpRequest) -> HttpRespons
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.opts,
-        "title": "Review queue",
+        "title": "审核队列",
         "page_obj": page,
         "rows": rows,
         "total": paginator.count,
@@ -683,18 +690,18 @@ def _change_url(article: models.Article) -> str:
 
 
 def _refused(request: HttpRequest, refusal: Exception, back: str) -> HttpResponseRedirect:
-    messages.error(request, f"Not done: {refusal}")
+    messages.error(request, f"没有完成：{refusal}")
     return HttpResponseRedirect(back)
 
 
 def _form_refused(request: HttpRequest, form: forms.Form, back: str) -> HttpResponseRedirect:
-    errors = "; ".join(
-        f"{form.fields[name].label or name if name in form.fields else ''}: {' '.join(messages_)}".lstrip(
-            ": "
-        )
+    errors = "；".join(
+        f"{form.fields[name].label or name}：{''.join(messages_)}"
+        if name in form.fields
+        else "".join(messages_)
         for name, messages_ in form.errors.items()
     )
-    messages.error(request, f"Not done: {errors}")
+    messages.error(request, f"没有完成：{errors}")
     return HttpResponseRedirect(back)
 
 
@@ -712,7 +719,7 @@ def _merge_order(request: HttpRequest, selected: list[models.Article]) -> list[m
 
 
 def _article_choice_label(article: models.Article) -> str:
-    return f"p{article.page.number} #{article.position} {reading.article_headline(article)}"
+    return f"第{article.page.number}版第{article.position}篇 {reading.article_headline(article)}"
 
 
 def _int(value: str, default: int | None = None) -> int | None:
@@ -735,15 +742,34 @@ def _headline_group_text(group: dict[str, Any]) -> str:
     parts = [group.get(key) for key in ("kicker", "title", "subtitle", "label")]
     text = " / ".join(p for p in parts if p)
     lines = group.get("lines") or []
-    return f"{text} (lines {', '.join(map(str, lines))})" if lines else text
+    return f"{text}（第{'、'.join(map(str, lines))}行）" if lines else text
 
 
 _MISSING = object()
 
 
 # Snapshot keys not shown: bookkeeping that follows from the changes shown.
-UNSHOWN_KEYS = {"edited", "position", "order", "person", "region_id", "page_id"}
-ITEM_NAMES = {"articles": "article", "paragraphs": "paragraph", "bylines": "byline", "people": "person"}
+# A person's merged_into is the merge itself, which the correction's summary says by name.
+UNSHOWN_KEYS = {"edited", "position", "order", "person", "region_id", "page_id", "merged_into"}
+ITEM_NAMES = {
+    "articles": "稿件",
+    "paragraphs": "段落",
+    "bylines": "署名",
+    "people": "署名人",
+    "pages": "版面",
+}
+# Snapshot keys (articles/editing.py) as the history names them; an article's are its fields' labels.
+KEY_NAMES = {
+    "merged_into_id": "并入",
+    "continues_id": "接续",
+    "link_suggested_id": "可能接续",
+    "region_name": "地区",
+    "places": "地名",
+    "text": "文字",
+    "name": "姓名",
+    "role": "身份",
+    "headlines_used": "已配给稿件的标题",
+}
 
 
 def _diff(path: str, before: Any, after: Any, out: list[Change]) -> None:
@@ -761,14 +787,14 @@ def _diff(path: str, before: Any, after: Any, out: list[Change]) -> None:
         *parent, key = path.split(" › ") if path else [""]
         item = ITEM_NAMES.get(key, key)
         for pk in dict.fromkeys([*old, *new]):
-            item_path = " › ".join([*parent, f"{item} {pk}"]) if parent else f"{item} {pk}"
+            item_path = " › ".join([*parent, f"{pk}号{item}"]) if parent else f"{pk}号{item}"
             was, now = old.get(pk, _MISSING), new.get(pk, _MISSING)
             if was is _MISSING or now is _MISSING:
                 out.append(Change(path=item_path, before=_shown(was), after=_shown(now)))
             else:
                 _diff(item_path, was, now, out)
         return
-    out.append(Change(path=path or "(all)", before=_shown(before), after=_shown(after)))
+    out.append(Change(path=path or "（全部）", before=_shown(before), after=_shown(after)))
 
 
 def _keyed(items: list[Any]) -> bool:
@@ -776,8 +802,24 @@ def _keyed(items: list[Any]) -> bool:
 
 
 def _join(path: str, key: Any) -> str:
-    name = str(key).removesuffix("_id").replace("_", " ")
+    name = _key_name(str(key))
     return f"{path} › {name}" if path else name
+
+
+def _key_name(key: str) -> str:
+    """A snapshot key in words: title → 主题, continues_id → 接续; the lists of items keep their key (see
+    ITEM_NAMES)."""
+    if key in KEY_NAMES:
+        return KEY_NAMES[key]
+    if key in ITEM_NAMES:
+        return key
+    try:
+        return str(models.Article._meta.get_field(key).verbose_name)
+    except FieldDoesNotExist:
+        try:
+            return str(models.Paragraph._meta.get_field(key).verbose_name)
+        except FieldDoesNotExist:
+            return key.removesuffix("_id").replace("_", " ")
 
 
 def _shown(value: Any) -> str:

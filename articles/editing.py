@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.db.models import F
 
@@ -71,13 +72,13 @@ def articles_merge(*, articles: Sequence[Article], editor: Editor, reason: str =
     pages of an issue."""
     ids = [a.pk for a in articles]
     if len(ids) < 2:
-        raise CorrectionRefused("Choose at least two articles to merge.")
+        raise CorrectionRefused("请至少选择两篇稿件来合并。")
     if len(set(ids)) != len(ids):
-        raise CorrectionRefused("The same article is chosen twice; choose each article once.")
+        raise CorrectionRefused("同一篇稿件选了两次；每篇只选一次。")
     rows = _articles_locked(ids)
     for row in rows.values():
         _live_check(row)
-    _same_issue_check(rows.values(), "merged")
+    _same_issue_check(rows.values(), "合并")
     survivor, others = rows[ids[0]], [rows[pk] for pk in ids[1:]]
     change = _Change(ids)
 
@@ -114,7 +115,7 @@ def articles_merge(*, articles: Sequence[Article], editor: Editor, reason: str =
 
     change.record(
         action=Correction.ARTICLES_MERGE,
-        summary=f"Merged {', '.join(_name(o) for o in others)} into {_name(survivor)}.",
+        summary=f"把{'、'.join(_name(o) for o in others)}并入{_name(survivor)}。",
         page_id=survivor.page_id,
         editor=editor,
         reason=reason,
@@ -141,11 +142,10 @@ def article_split(
     article = _article_live(article)
     cut = Paragraph.objects.filter(pk=at_paragraph.pk).first()
     if cut is None or cut.article_id != article.pk:
-        raise CorrectionRefused(f"That paragraph is not in {_name(article)}; split at one of its own.")
+        raise CorrectionRefused(f"这个段落不在{_name(article)}里；请在这篇稿件自己的段落处拆分。")
     if cut.position == 1:
         raise CorrectionRefused(
-            "Cannot split before the first paragraph: the first part would be empty. "
-            "Choose a later paragraph, or edit the headline instead."
+            "不能在第一段之前拆分：前一部分会是空的。请选后面的段落；如果只是标题不对，请直接修改标题。"
         )
     page = Page.objects.defer("raw").get(pk=article.page_id)
     fields, labels, lines, used = _headline_choice(page=page, headline=headline)
@@ -176,7 +176,7 @@ def article_split(
     change.articles_add([new.pk])
     change.record(
         action=Correction.ARTICLE_SPLIT,
-        summary=f"Split {_name(article)} before its paragraph {cut.position}; the rest became {_name(new)}.",
+        summary=f"在第{cut.position}段之前拆分{_name(article)}，后面的部分成为{_name(new)}。",
         page_id=article.page_id,
         editor=editor,
         reason=reason,
@@ -194,16 +194,15 @@ def paragraph_split(*, paragraph: Paragraph, at_char: int, editor: Editor, reaso
     """
     found = Paragraph.objects.filter(pk=paragraph.pk).first()
     if found is None:
-        raise CorrectionRefused("That paragraph no longer exists; reload the article.")
+        raise CorrectionRefused("这个段落已不存在；请重新加载稿件。")
     article = _article_live(found.article)
     found = Paragraph.objects.get(pk=found.pk)  # as of the lock
     text = found.text
     if isinstance(at_char, bool) or not isinstance(at_char, int) or not 0 < at_char < len(text):
         raise CorrectionRefused(
-            f"Cut inside the paragraph: between 1 and {len(text) - 1} characters from its start "
-            f"(it has {len(text)})."
+            f"只能在段落内部切分：从段首算起第 1 到第 {len(text) - 1} 个字之后（这段共 {len(text)} 个字）。"
             if len(text) > 1
-            else "A paragraph of one character cannot be cut."
+            else "只有一个字的段落不能切分。"
         )
     change = _Change([article.pk])
     cut_line = found.line_start + (found.line_end - found.line_start) * at_char // len(text)
@@ -220,7 +219,7 @@ def paragraph_split(*, paragraph: Paragraph, at_char: int, editor: Editor, reaso
     found.save(update_fields=["text", "line_end"])
     change.record(
         action=Correction.PARAGRAPH_SPLIT,
-        summary=f"Split paragraph {found.position} of {_name(article)} after “{_clip(found.text[-12:])}”.",
+        summary=f"在“{_clip(found.text[-12:])}”之后把{_name(article)}的第{found.position}段拆成两段。",
         page_id=article.page_id,
         editor=editor,
         reason=reason,
@@ -245,45 +244,40 @@ def paragraphs_move(
     """
     ids = [p.pk for p in paragraphs]
     if not ids:
-        raise CorrectionRefused("Choose at least one paragraph to move.")
+        raise CorrectionRefused("请至少选择一个要移动的段落。")
     if len(set(ids)) != len(ids):
-        raise CorrectionRefused("The same paragraph is chosen twice; choose each paragraph once.")
+        raise CorrectionRefused("同一个段落选了两次；每段只选一次。")
     sources = dict(Paragraph.objects.filter(pk__in=ids).values_list("pk", "article_id"))
     if len(sources) != len(ids):
-        raise CorrectionRefused("A paragraph chosen no longer exists; reload the article.")
+        raise CorrectionRefused("所选的段落有的已不存在；请重新加载稿件。")
     rows = _articles_locked({*sources.values(), to_article.pk})
     target = rows[to_article.pk]
     if target.merged_into_id is not None:
-        raise CorrectionRefused(
-            f"{_name(target)} was merged into article {target.merged_into_id}; move the paragraphs there."
-        )
-    _same_issue_check(rows.values(), "moved between")
+        raise CorrectionRefused(f"{_name(target)}已并入{target.merged_into_id}号稿件；请把段落移到那一篇。")
+    _same_issue_check(rows.values(), "互相移动段落")
     sources = dict(Paragraph.objects.filter(pk__in=ids).values_list("pk", "article_id"))  # as of the lock
     moving = set(ids)
     for source in {*sources.values()} - {target.pk}:
         if set(_paragraph_ids(source)) <= moving:
-            raise CorrectionRefused(
-                f"This would leave {_name(rows[source])} with no paragraphs; merge the two articles instead."
-            )
+            raise CorrectionRefused(f"这样{_name(rows[source])}就一段也不剩了；请改为合并这两篇稿件。")
     staying = [pk for pk in _paragraph_ids(target.pk) if pk not in moving]
     if position is None:
         position = len(staying) + 1
     if isinstance(position, bool) or not isinstance(position, int) or not 1 <= position <= len(staying) + 1:
-        raise CorrectionRefused(f"The position must be between 1 and {len(staying) + 1}.")
+        raise CorrectionRefused(f"位置必须在 1 到 {len(staying) + 1} 之间。")
     order = staying[: position - 1] + ids + staying[position - 1 :]
     if order == _paragraph_ids(target.pk):
-        raise CorrectionRefused("The paragraphs are already there; nothing to move.")
+        raise CorrectionRefused("这些段落已经在那里，无需移动。")
 
     touched = [target.pk, *sorted({*sources.values()} - {target.pk})]
     change = _Change(touched)
     for source in touched[1:]:
         _paragraphs_place(source, [pk for pk in _paragraph_ids(source) if pk not in moving])
     _paragraphs_place(target.pk, order)
-    froms = ", ".join(_name(rows[pk]) for pk in touched[1:]) or "within it"
+    froms = f"来自{'、'.join(_name(rows[pk]) for pk in touched[1:])}" if touched[1:] else "在本稿件内调整顺序"
     change.record(
         action=Correction.PARAGRAPHS_MOVE,
-        summary=f"Moved {len(ids)} paragraph{'s' if len(ids) != 1 else ''} into {_name(target)} "
-        f"at {position} ({'from ' if touched[1:] else ''}{froms}).",
+        summary=f"把{len(ids)}个段落移到{_name(target)}第{position}段的位置（{froms}）。",
         page_id=target.page_id,
         editor=editor,
         reason=reason,
@@ -302,16 +296,16 @@ def article_headline_set(
     typed = {"kicker": kicker, "title": title, "subtitle": subtitle}
     for name, value in typed.items():
         if not isinstance(value, str):
-            raise CorrectionRefused(f"The {name} must be text.")
+            raise CorrectionRefused(f"{_label(name)}必须是文字。")
     typed = {name: value.strip() for name, value in typed.items()}
     if all(getattr(article, name) == value for name, value in typed.items()):
-        raise CorrectionRefused("The headline is already so; nothing to change.")
+        raise CorrectionRefused("标题已经是这样，无需修改。")
     change = _Change([article.pk])
     Article.objects.filter(pk=article.pk).update(**typed)
     change.record(
         action=Correction.HEADLINE_SET,
-        summary=f"Changed the headline of article {article.pk} from “{_headline_text(article)}” to "
-        f"“{' '.join(v for v in typed.values() if v)}”.",
+        summary=f"把{article.pk}号稿件的标题从“{_headline_text(article)}”改为"
+        f"“{' '.join(v for v in typed.values() if v) or '（无）'}”。",
         page_id=article.page_id,
         editor=editor,
         reason=reason,
@@ -326,14 +320,14 @@ def headline_reassign(
     """Give one article's headline group (kicker, title, subtitle and their lines) to another of the issue;
     if that one has a headline, the two swap."""
     if from_article.pk == to_article.pk:
-        raise CorrectionRefused("Choose two different articles.")
+        raise CorrectionRefused("请选择两篇不同的稿件。")
     rows = _articles_locked([from_article.pk, to_article.pk])
     source, target = rows[from_article.pk], rows[to_article.pk]
     _live_check(source)
     _live_check(target)
-    _same_issue_check(rows.values(), "given each other's headlines")
+    _same_issue_check(rows.values(), "互相转移标题")
     if not any(getattr(source, f) for f in HEADLINE):
-        raise CorrectionRefused(f"{_name(source)} has no headline to give.")
+        raise CorrectionRefused(f"{_name(source)}没有标题可以转给别的稿件。")
     change = _Change([source.pk, target.pk])
     group = (*HEADLINE, "headline_lines")
     given = {name: getattr(source, name) for name in group}
@@ -342,8 +336,8 @@ def headline_reassign(
     swapped = any(getattr(target, f) for f in HEADLINE)
     change.record(
         action=Correction.HEADLINE_REASSIGN,
-        summary=f"Gave the headline “{_headline_text(source)}” of article {source.pk} to article {target.pk}"
-        + (f", which gave its “{_headline_text(target)}” in exchange." if swapped else "."),
+        summary=f"把{source.pk}号稿件的标题“{_headline_text(source)}”转给{target.pk}号稿件"
+        + (f"，换回它的标题“{_headline_text(target)}”。" if swapped else "。"),
         page_id=source.page_id,
         editor=editor,
         reason=reason,
@@ -359,16 +353,18 @@ def byline_add(*, article: Article, name: str, role: str, editor: Editor, reason
     article = _article_live(article)
     name = _name_check(name)
     _role_check(role)
-    person, _ = Person.objects.get_or_create(name=name)
+    person, _ = Person.objects.select_related("merged_into").get_or_create(name=name)
+    if person.merged_into is not None:  # a spelling editors merged away: credit the person it became
+        person = person.merged_into
     if Byline.objects.filter(article=article, person=person, role=role).exists():
-        raise CorrectionRefused(f"{name} is already credited as {role} on {_name(article)}.")
+        raise CorrectionRefused(f"{person.name}已经以{_role(role)}身份署名在{_name(article)}上。")
     change = _Change([article.pk])
     byline = Byline.objects.create(
         article=article, person=person, role=role, order=Byline.objects.filter(article=article).count() + 1
     )
     change.record(
         action=Correction.BYLINE_ADD,
-        summary=f"Credited {name} as {role} on {_name(article)}.",
+        summary=f"在{_name(article)}上添加署名：{_role(role)}{person.name}。",
         page_id=article.page_id,
         editor=editor,
         reason=reason,
@@ -387,7 +383,7 @@ def byline_remove(*, byline: Byline, editor: Editor, reason: str = "") -> None:
     _bylines_renumber(article.pk)
     change.record(
         action=Correction.BYLINE_REMOVE,
-        summary=f"Removed {found.person.name} ({found.role}) from {_name(article)}.",
+        summary=f"从{_name(article)}上删除署名：{_role(found.role)}{found.person.name}。",
         page_id=article.page_id,
         editor=editor,
         reason=reason,
@@ -401,10 +397,10 @@ def byline_role_set(*, byline: Byline, role: str, editor: Editor, reason: str = 
     found = _byline_locked(byline)
     _role_check(role)
     if found.role == role:
-        raise CorrectionRefused(f"{found.person.name} is already credited as {role}; nothing to change.")
+        raise CorrectionRefused(f"{found.person.name}的署名身份已经是{_role(role)}，无需修改。")
     if Byline.objects.filter(article=found.article_id, person=found.person_id, role=role).exists():
         raise CorrectionRefused(
-            f"{found.person.name} is also credited as {role} on this article; remove this credit instead."
+            f"{found.person.name}在这篇稿件上另有{_role(role)}署名；请改为删除这一条署名。"
         )
     change = _Change([found.article_id])
     old = found.role
@@ -412,7 +408,7 @@ def byline_role_set(*, byline: Byline, role: str, editor: Editor, reason: str = 
     found.save(update_fields=["role"])
     change.record(
         action=Correction.BYLINE_ROLE_SET,
-        summary=f"Credited {found.person.name} as {role}, not {old}, on {_name(found.article)}.",
+        summary=f"把{_name(found.article)}上{found.person.name}的署名身份从{_role(old)}改为{_role(role)}。",
         page_id=found.article.page_id,
         editor=editor,
         reason=reason,
@@ -424,18 +420,26 @@ def byline_role_set(*, byline: Byline, role: str, editor: Editor, reason: str = 
 @transaction.atomic
 def people_merge(*, keep: Person, merge: Person, editor: Editor, reason: str = "") -> Person:
     """Make two spellings of one reporter one person: every credit of `merge` becomes `keep`'s (one credit
-    per role an article already gives `keep` is dropped as a repeat) and the `merge` row is deleted, so its
-    reporter page goes; undo brings it back with its id."""
+    per role an article already gives `keep` is dropped as a repeat) and `merge` is marked merged into
+    `keep` (so are the spellings merged into it before), so its reporter page redirects to `keep`'s; undo
+    makes it a person of its own again, with its credits."""
     if keep.pk == merge.pk:
-        raise CorrectionRefused("Choose two different people.")
-    people = {p.pk: p for p in Person.objects.filter(pk__in=[keep.pk, merge.pk])}
+        raise CorrectionRefused("请选择两个不同的署名人。")
+    people = {
+        p.pk: p for p in Person.objects.select_for_update().filter(pk__in=[keep.pk, merge.pk]).order_by("pk")
+    }
     if len(people) != 2:
-        raise CorrectionRefused("One of these people no longer exists; reload the list.")
+        raise CorrectionRefused("其中一人已不存在；请重新加载列表。")
     keep, merge = people[keep.pk], people[merge.pk]
+    for person in (keep, merge):
+        if person.merged_into_id is not None:
+            into = Person.objects.get(pk=person.merged_into_id)
+            raise CorrectionRefused(f"“{person.name}”已合并到“{into.name}”；请用“{into.name}”来合并。")
     article_ids = sorted(set(Byline.objects.filter(person=merge).values_list("article_id", flat=True)))
     _articles_locked(article_ids)
     article_ids = sorted(set(Byline.objects.filter(person=merge).values_list("article_id", flat=True)))
-    change = _Change(article_ids, people=[keep.pk, merge.pk])
+    earlier = list(Person.objects.filter(merged_into=merge).values_list("pk", flat=True))
+    change = _Change(article_ids, people=[keep.pk, merge.pk, *earlier])
     credited = set(
         Byline.objects.filter(person=keep, article__in=article_ids).values_list("article_id", "role")
     )
@@ -445,11 +449,11 @@ def people_merge(*, keep: Person, merge: Person, editor: Editor, reason: str = "
             _bylines_renumber(byline.article_id)
         else:
             Byline.objects.filter(pk=byline.pk).update(person=keep)
-    merge.delete()
+    Person.objects.filter(pk__in=[merge.pk, *earlier]).update(merged_into=keep)
     pages = set(Article.objects.filter(pk__in=article_ids).values_list("page_id", flat=True))
     change.record(
         action=Correction.PEOPLE_MERGE,
-        summary=f"Merged {merge.name} into {keep.name} ({len(article_ids)} articles).",
+        summary=f"把“{merge.name}”合并到“{keep.name}”（涉及{len(article_ids)}篇稿件）。",
         page_id=pages.pop() if len(pages) == 1 else None,
         editor=editor,
         reason=reason,
@@ -467,40 +471,40 @@ def article_fields_set(*, article: Article, editor: Editor, reason: str = "", **
     None) and kind. A dateline needs its agency (本报, 新华社): place or date without one is refused."""
     unknown = sorted(set(fields) - set(SETTABLE))
     if unknown:
-        raise CorrectionRefused(f"Cannot set {', '.join(unknown)} here; only {', '.join(SETTABLE)}.")
+        raise CorrectionRefused(
+            f"这里不能修改{'、'.join(_label(n) for n in unknown)}；"
+            f"只能修改{'、'.join(_label(n) for n in SETTABLE)}。"
+        )
     if not fields:
-        raise CorrectionRefused("Nothing to change.")
+        raise CorrectionRefused("没有要修改的内容。")
     article = _article_live(article)
     values: dict[str, Any] = {}
     for name in DATELINE:
         if name in fields:
             value = fields[name]
             if not isinstance(value, str) or len(value.strip()) > NAME_MAX:
-                raise CorrectionRefused(
-                    f"The {name.replace('_', ' ')} must be text of at most {NAME_MAX} characters."
-                )
+                raise CorrectionRefused(f"{_label(name)}必须是文字，最多{NAME_MAX}个字。")
             values[name] = value.strip()
     if "kind" in fields:
         if fields["kind"] not in dict(Article.KINDS):
-            raise CorrectionRefused(f"The kind must be one of {', '.join(dict(Article.KINDS))}.")
+            raise CorrectionRefused(f"体裁必须是{'、'.join(dict(Article.KINDS).values())}之一。")
         values["kind"] = fields["kind"]
     if "region" in fields:
         region = fields["region"]
         if region is not None and (not isinstance(region, Place) or region.level != Place.PROVINCE):
-            raise CorrectionRefused("The region must be a province-level place, or none.")
+            raise CorrectionRefused("地区必须是省级行政区，或者不填。")
         values["region_id"] = region.pk if region else None
         values["region_name"] = region.name if region else ""
     dateline = {name: values.get(name, getattr(article, name)) for name in DATELINE}
     if (dateline["dateline_place"] or dateline["dateline_date"]) and not dateline["dateline_agency"]:
-        raise CorrectionRefused("A dateline needs its agency (本报, 新华社, …) as well as a place or date.")
+        raise CorrectionRefused("电头要有发稿单位（本报、新华社等），不能只有地点或日期。")
     if all(getattr(article, name) == value for name, value in values.items()):
-        raise CorrectionRefused("These are already the article's; nothing to change.")
+        raise CorrectionRefused("稿件已经是这样，无需修改。")
     change = _Change([article.pk])
     Article.objects.filter(pk=article.pk).update(**values)
-    shown = ", ".join(f"{name.removesuffix('_id')}={value!r}" for name, value in values.items())
     change.record(
         action=Correction.FIELDS_SET,
-        summary=f"Set {shown} on {_name(article)}.",
+        summary=f"修改{_name(article)}：{_fields_text(values)}。",
         page_id=article.page_id,
         editor=editor,
         reason=reason,
@@ -519,22 +523,19 @@ def parts_link(*, fragment: Article, beginning: Article, editor: Editor, reason:
     rows = _articles_locked([fragment.pk, beginning.pk])
     part, first = rows[fragment.pk], rows[beginning.pk]
     if part.pk == first.pk:
-        raise CorrectionRefused("An article cannot continue itself; choose the part on the other page.")
+        raise CorrectionRefused("稿件不能接续它自己；请选择另一版上的那一部分。")
     for row in (part, first):
         _live_check(row)
-    _same_issue_check((part, first), "linked")
+    _same_issue_check((part, first), "连接")
     if part.page_id == first.page_id:
-        raise CorrectionRefused("Both parts are on the same page; merge them instead of linking them.")
+        raise CorrectionRefused("两部分在同一版上；请合并它们，而不是连接。")
     if part.pk in jumps.story_ids_above(article_id=first.pk):
-        raise CorrectionRefused(
-            f"{_name(first)} already continues {_name(part)}; the link would make a loop."
-        )
+        raise CorrectionRefused(f"{_name(first)}已经接续{_name(part)}，再这样连接就成了循环。")
     taken = Article.objects.live().filter(continues=first).exclude(pk=part.pk).first()
     if taken is not None:
-        raise CorrectionRefused(f"{_name(first)} is already continued by {_name(taken)}; unlink that first.")
+        raise CorrectionRefused(f"{_name(first)}已经由{_name(taken)}接续；请先取消那个连接。")
     summary = (
-        f"Linked {_name(part)} (page {part.page.number}) as the continuation of {_name(first)} "
-        f"(page {first.page.number})."
+        f"把第{part.page.number}版的{_name(part)}连接为第{first.page.number}版{_name(first)}的接续部分。"
     )
     touched = [part.pk, first.pk, *([part.continues_id] if part.continues_id else [])]
     return _link_set(part, continues=first.pk, touched=touched, summary=summary, editor=editor, reason=reason)
@@ -545,9 +546,9 @@ def parts_unlink(*, fragment: Article, editor: Editor, reason: str = "") -> Arti
     """Make a continuation (or a suggested one) a story of its own again; a later ingest will not link it."""
     part = _article_live(fragment)
     if part.continues_id is None and part.link_suggested_id is None:
-        raise CorrectionRefused(f"{_name(part)} is not linked to another part; there is nothing to unlink.")
+        raise CorrectionRefused(f"{_name(part)}没有和别的部分连接，无需取消。")
     was = part.continues_id or part.link_suggested_id
-    summary = f"Unlinked {_name(part)} (page {part.page.number}) from article {was}: a story of its own."
+    summary = f"取消第{part.page.number}版{_name(part)}与{was}号稿件的连接，使它成为独立的稿件。"
     return _link_set(
         part, continues=None, touched=[part.pk, was], summary=summary, editor=editor, reason=reason
     )
@@ -583,9 +584,9 @@ def correction_undo(*, correction: Correction, editor: Editor, reason: str = "")
     record the undo (itself a correction, which can be undone in turn)."""
     original = Correction.objects.select_for_update().filter(pk=correction.pk).first()
     if original is None:
-        raise CorrectionRefused("That correction no longer exists.")
+        raise CorrectionRefused("这条更正已不存在。")
     if Correction.objects.filter(undo_of=original).exists():
-        raise CorrectionRefused("This correction has already been undone.")
+        raise CorrectionRefused("这条更正已经撤销过了。")
     before, after = original.before, original.after
     after_ids = [state["id"] for state in after["articles"]]
     before_ids = [state["id"] for state in before["articles"]]
@@ -593,20 +594,19 @@ def correction_undo(*, correction: Correction, editor: Editor, reason: str = "")
     for state in after["articles"]:
         if state["id"] not in existing:
             raise CorrectionRefused(
-                "The articles this correction changed are gone (the page was re-ingested since); "
-                "its before and after stay in the history."
+                "这条更正改动的稿件已不存在（版面后来重新导入过）；更正前后的内容仍留在历史记录里。"
             )
         if _comparable(_article_state(existing[state["id"]]), like=state) != _comparable(state):
-            raise CorrectionRefused("Later corrections changed these articles; undo them first.")
+            raise CorrectionRefused("后来的更正又改动了这些稿件；请先撤销那些更正。")
     if any(pk in existing for pk in set(before_ids) - set(after_ids)):
-        raise CorrectionRefused("Later corrections changed these articles; undo them first.")
+        raise CorrectionRefused("后来的更正又改动了这些稿件；请先撤销那些更正。")
 
     change = _Change(sorted(existing), people=[p["id"] for p in [*before["people"], *after["people"]]])
     _state_restore(target=before, current=after)
     change.articles_add(before_ids)
     return change.record(
         action=Correction.UNDO,
-        summary=f"Undid: {original.summary}",
+        summary=f"撤销：{original.summary}",
         page_id=original.page_id,
         editor=editor,
         reason=reason,
@@ -667,8 +667,10 @@ def _state(article_ids: Iterable[int], people: Iterable[int]) -> dict[str, Any]:
     return {
         "articles": states,
         "people": [
-            {"id": pk, "name": name}
-            for pk, name in Person.objects.filter(pk__in=list(people)).values_list("pk", "name")
+            {"id": pk, "name": name, "merged_into": merged_into}
+            for pk, name, merged_into in Person.objects.filter(pk__in=list(people)).values_list(
+                "pk", "name", "merged_into"
+            )
         ],
         "pages": [
             {"id": pk, "headlines_used": used}
@@ -719,11 +721,11 @@ def _state_restore(*, target: dict[str, Any], current: dict[str, Any]) -> None:
     Paragraph.objects.filter(article_id__in=involved).delete()
     Byline.objects.filter(article_id__in=involved).delete()
     for person in target["people"]:
-        if (
-            not Person.objects.filter(pk=person["id"]).exists()
-            and not Person.objects.filter(name=person["name"]).exists()
-        ):
-            Person.objects.create(pk=person["id"], name=person["name"])
+        merged_into = person.get("merged_into")  # snapshots older than Person.merged_into lack it: None
+        if Person.objects.filter(pk=person["id"]).exists():
+            Person.objects.filter(pk=person["id"]).update(merged_into=merged_into)
+        elif not Person.objects.filter(name=person["name"]).exists():
+            Person.objects.create(pk=person["id"], name=person["name"], merged_into_id=merged_into)
     Article.objects.filter(pk__in=now - set(wanted)).delete()
 
     pages = set()
@@ -795,9 +797,7 @@ def _articles_locked(ids: Iterable[int], *, missing_ok: bool = False) -> dict[in
         .defer("page__raw", "page__reconstructed_json")
     }
     if not missing_ok and len(rows) != len(ids):
-        raise CorrectionRefused(
-            "An article chosen no longer exists (its page may have been re-ingested); reload."
-        )
+        raise CorrectionRefused("所选的稿件有的已不存在（版面可能重新导入过）；请重新加载。")
     return rows
 
 
@@ -809,37 +809,33 @@ def _article_live(article: Article) -> Article:
 
 def _live_check(article: Article) -> None:
     if article.merged_into_id is not None:
-        raise CorrectionRefused(
-            f"{_name(article)} was merged into article {article.merged_into_id}; correct that one instead."
-        )
+        raise CorrectionRefused(f"{_name(article)}已并入{article.merged_into_id}号稿件；请更正那一篇。")
 
 
 def _same_issue_check(articles: Iterable[Article], verb: str) -> None:
     if len({article.page.issue_id for article in articles}) > 1:
-        raise CorrectionRefused(
-            f"Only articles of the same issue can be {verb}; these are of different issues."
-        )
+        raise CorrectionRefused(f"只有同一期的稿件才能{verb}；这几篇不在同一期。")
 
 
 def _byline_locked(byline: Byline) -> Byline:
     article_id = Byline.objects.filter(pk=byline.pk).values_list("article_id", flat=True).first()
     if article_id is None:
-        raise CorrectionRefused("That credit no longer exists; reload the article.")
+        raise CorrectionRefused("这条署名已不存在；请重新加载稿件。")
     _article_live(Article(pk=article_id))
     return Byline.objects.select_related("person", "article").get(pk=byline.pk)
 
 
 def _name_check(name: str) -> str:
     if not isinstance(name, str) or not name.strip():
-        raise CorrectionRefused("Give the person's name.")
+        raise CorrectionRefused("请填写姓名。")
     if len(name.strip()) > NAME_MAX:
-        raise CorrectionRefused(f"A name has at most {NAME_MAX} characters.")
+        raise CorrectionRefused(f"姓名最多{NAME_MAX}个字。")
     return name.strip()
 
 
 def _role_check(role: str) -> None:
     if role not in dict(Byline.ROLES):
-        raise CorrectionRefused(f"The role must be one of {', '.join(dict(Byline.ROLES))}.")
+        raise CorrectionRefused(f"身份必须是{'、'.join(dict(Byline.ROLES).values())}之一。")
 
 
 def _headline_choice(
@@ -850,26 +846,25 @@ def _headline_choice(
     if headline is None:
         return blank, [], [], None
     if not isinstance(headline, dict):
-        raise CorrectionRefused("The headline must be an unmatched headline of the page, or typed.")
+        raise CorrectionRefused("标题必须是本版未归位的标题之一，或者手动填写。")
     if "unmatched" in headline:
         index = headline["unmatched"]
         groups = (page.reconstructed_json or {}).get("unmatched_headlines", [])
         if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(groups):
-            raise CorrectionRefused(f"The page has no unmatched headline {index!r}.")
+            raise CorrectionRefused(f"本版没有编号为 {index!r} 的未归位标题。")
         if index in page.headlines_used:
-            raise CorrectionRefused(
-                "That headline was already given to an article; choose another or type one."
-            )
+            raise CorrectionRefused("这个标题已经配给了别的稿件；请另选一个，或者手动填写。")
         group = groups[index]
         fields = {name: group.get(name) or "" for name in HEADLINE}
         return fields, [group["label"]] if group.get("label") else [], list(group.get("lines", [])), index
     unknown = set(headline) - set(HEADLINE)
     if unknown:
         raise CorrectionRefused(
-            f"A typed headline has only {', '.join(HEADLINE)}; not {', '.join(sorted(unknown))}."
+            f"手动填写的标题只有{'、'.join(_label(n) for n in HEADLINE)}，"
+            f"没有{'、'.join(_label(n) for n in sorted(unknown))}。"
         )
     if any(not isinstance(value, str) for value in headline.values()):
-        raise CorrectionRefused("A headline's parts must be text.")
+        raise CorrectionRefused("标题的各部分必须是文字。")
     return blank | {name: value.strip() for name, value in headline.items()}, [], [], None
 
 
@@ -908,12 +903,39 @@ def _fresh(article: Article) -> Article:
 
 
 def _headline_text(article: Article) -> str:
-    return " ".join(getattr(article, f) for f in HEADLINE if getattr(article, f)) or "(none)"
+    return " ".join(getattr(article, f) for f in HEADLINE if getattr(article, f)) or "（无）"
 
 
 def _name(article: Article) -> str:
+    """An article as a refusal or a summary names it: 12号稿件《为谱写现代化建设新篇章…》."""
     headline = article.title or article.kicker or article.subtitle
-    return f"article {article.pk} “{_clip(headline)}”" if headline else f"article {article.pk}"
+    return f"{article.pk}号稿件《{_clip(headline)}》" if headline else f"{article.pk}号稿件"
+
+
+def _label(name: str) -> str:
+    """An article field as the admin labels it: dateline_place → 电头地点; a name it does not know as is."""
+    try:
+        return str(Article._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name
+
+
+def _role(role: str) -> str:
+    """A byline role in Chinese: reporter → 记者."""
+    return dict(Byline.ROLES).get(role, role)
+
+
+def _fields_text(values: dict[str, Any]) -> str:
+    """What article_fields_set changed, in words: 电头地点改为“苏州”，体裁改为“简讯”."""
+    shown = []
+    for name, value in values.items():
+        if name == "region_id":
+            continue  # region_name says it
+        if name == "kind":
+            value = dict(Article.KINDS).get(value, value)
+        label = "地区" if name == "region_name" else _label(name)
+        shown.append(f"{label}改为“{value}”" if value else f"清空{label}")
+    return "，".join(shown)
 
 
 def _clip(text: str, length: int = 20) -> str:

@@ -71,7 +71,8 @@ class ReporterFeed(ArticleFeed):
     """The latest articles bylined to one person."""
 
     def get_object(self, request: HttpRequest, person_id: int) -> Person:
-        return get_object_or_404(Person, pk=person_id)
+        person = get_object_or_404(Person.objects.select_related("merged_into"), pk=person_id)
+        return person.merged_into or person  # an old spelling's feed is the kept name's
 
     def title(self, obj: Person) -> str:
         return f"{obj.name}的稿件 · {SITE_NAME}"

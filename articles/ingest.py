@@ -517,9 +517,8 @@ def _page_store(
         page = stored.page
         page.needs_review = True
         page.review_reason = (
-            f"{source_name} (sha256 {digest[:12]}) differs from the ingested {page.source_name}, "
-            "but editors changed articles on this page: they were kept and the new file was not applied; "
-            "ingest it with --force to replace them (their corrections stay in the history)"
+            f"{source_name}（sha256 {digest[:12]}）与已收入的 {page.source_name} 不同，但编辑改过本版稿件："
+            "已保留编辑的版本，新文件未采用；如要替换，用 ingest --force（更正记录仍保留在历史中）"
         )
         page.save(update_fields=["needs_review", "review_reason"])
         return IngestResult(NEEDS_REVIEW, page, stored.article_count)
@@ -821,7 +820,7 @@ def _continuations_flag(*, page: models.Page, source_name: str) -> None:
     merged = models.Article.objects.filter(merged_into__page=page).exclude(page=page)
     if not merged.exists():
         return
-    reason = f"an article merged into one on page {page.number} was replaced by {source_name}: check it"
+    reason = f"第{page.number}版被 {source_name} 替换，曾并入该版稿件的稿件需要核对"
     models.Page.objects.filter(articles__in=merged).update(needs_review=True, review_reason=reason)
     merged.update(needs_review=True)
 
@@ -921,8 +920,14 @@ def _people_ids(*, names: set[str], cache: IngestCache, found: IngestCache) -> d
             unique_fields=["name"],
             update_fields=["name"],
         )
+        # A spelling an editor merged into another person credits that person (editing.people_merge).
+        kept = dict(
+            models.Person.objects.filter(
+                pk__in=[p.pk for p in people], merged_into__isnull=False
+            ).values_list("pk", "merged_into_id")
+        )
         for person in people:
-            ids[person.name] = found.people[person.name] = person.pk
+            ids[person.name] = found.people[person.name] = kept.get(person.pk, person.pk)
     return ids
 
 

@@ -194,7 +194,7 @@ def page_links_release(*, page: models.Page, source_name: str) -> None:
     orphans = models.Article.objects.filter(continues__page=page, link_manual=True).exclude(page=page)
     if not orphans.exists():
         return
-    reason = f"a part an editor linked to page {page.number} lost its link when {source_name} replaced it"
+    reason = f"编辑连接到第{page.number}版的接续部分，在 {source_name} 替换该版时失去了连接，请检查"
     models.Page.objects.filter(articles__in=orphans).update(needs_review=True, review_reason=reason)
     orphans.update(link_manual=False, needs_review=True)
 

@@ -21,11 +21,12 @@ from django.utils import timezone
 
 
 class Newspaper(models.Model):
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True, allow_unicode=True)
+    name = models.CharField("报名", max_length=100, unique=True)
+    slug = models.SlugField("网址名", max_length=100, unique=True, allow_unicode=True)
 
     class Meta:
         ordering = ["name"]
+        verbose_name = verbose_name_plural = "报纸"
 
     def __str__(self) -> str:
         return self.name
@@ -66,13 +67,16 @@ class IssueQuerySet(models.QuerySet["Issue"]):
 
 
 class Issue(models.Model):
-    newspaper = models.ForeignKey(Newspaper, on_delete=models.CASCADE, related_name="issues")
-    date = models.DateField()
+    newspaper = models.ForeignKey(
+        Newspaper, on_delete=models.CASCADE, related_name="issues", verbose_name="报纸"
+    )
+    date = models.DateField("出版日期")
 
     objects = IssueQuerySet.as_manager()
 
     class Meta:
         ordering = ["newspaper", "date"]
+        verbose_name = verbose_name_plural = "期次"
         constraints = [
             models.UniqueConstraint(fields=["newspaper", "date"], name="issue_newspaper_date_uniq"),
         ]
@@ -146,37 +150,42 @@ class PageQuerySet(models.QuerySet["Page"]):
 
 
 class Page(models.Model):
-    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="pages")
-    number = models.PositiveSmallIntegerField()
-    section = models.CharField(max_length=100, blank=True)
-    proofreader = models.CharField(max_length=100, blank=True)
-    raw = models.BinaryField(help_text="The page file's bytes, verbatim.")
-    encoding = models.CharField(max_length=20)
-    content_hash = models.CharField(max_length=64, db_index=True, help_text="sha256 of raw, hex.")
-    source_name = models.CharField(max_length=255, help_text="The file name the page came from.")
-    line_count = models.PositiveIntegerField()
-    ingested_at = models.DateTimeField(default=timezone.now, db_index=True)  # the archive's version
-    reconstructed_json = models.JSONField(help_text="The engine's output for raw, kept for audit.")
-    needs_review = models.BooleanField(default=False)
-    review_reason = models.TextField(blank=True)
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="pages", verbose_name="期次")
+    number = models.PositiveSmallIntegerField("版次")
+    section = models.CharField("版名", max_length=100, blank=True)
+    proofreader = models.CharField("校对", max_length=100, blank=True)
+    raw = models.BinaryField("原始文件", help_text="版面文件的原始字节，原样保存。")
+    encoding = models.CharField("编码", max_length=20)
+    content_hash = models.CharField(
+        "内容指纹", max_length=64, db_index=True, help_text="原始文件的 SHA-256，十六进制。"
+    )
+    source_name = models.CharField("文件名", max_length=255, help_text="版面来自哪个文件。")
+    line_count = models.PositiveIntegerField("行数")
+    # The newest ingested_at is part of the archive's version (articles/pagecache.py).
+    ingested_at = models.DateTimeField("导入时间", default=timezone.now, db_index=True)
+    reconstructed_json = models.JSONField("引擎输出", help_text="引擎对原始文件的识别结果，留作核查。")
+    needs_review = models.BooleanField("待审核", default=False)
+    review_reason = models.TextField("审核原因", blank=True)
     headlines_used = ArrayField(
         models.PositiveSmallIntegerField(),
         default=list,
         blank=True,
-        help_text="Indexes into the engine's unmatched_headlines that an editor gave to an article.",
+        verbose_name="已用的标题",
+        help_text="引擎未能归位的标题中，编辑已配给稿件的那些（序号）。",
     )
 
     objects = PageQuerySet.as_manager()
 
     class Meta:
         ordering = ["issue", "number"]
+        verbose_name = verbose_name_plural = "版面"
         constraints = [
             models.UniqueConstraint(fields=["issue", "number"], name="page_issue_number_uniq"),
             models.CheckConstraint(condition=Q(number__gte=1), name="page_number_positive"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.issue} page {self.number}"
+        return f"{self.issue} 第{self.number}版"
 
     def unmatched_headlines_open(self) -> list[tuple[int, dict]]:
         """The engine's headline groups that matched no story and no editor has used yet, with the index
@@ -188,18 +197,19 @@ class Page(models.Model):
 class PageVersion(models.Model):
     """A page's earlier source, kept when a later file replaced it."""
 
-    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="versions")
-    raw = models.BinaryField()
-    content_hash = models.CharField(max_length=64, db_index=True)
-    source_name = models.CharField(max_length=255)
-    created_at = models.DateTimeField(help_text="When this version was first ingested.")
-    replaced_at = models.DateTimeField(null=True, blank=True)
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="versions", verbose_name="版面")
+    raw = models.BinaryField("原始文件")
+    content_hash = models.CharField("内容指纹", max_length=64, db_index=True)
+    source_name = models.CharField("文件名", max_length=255)
+    created_at = models.DateTimeField("首次导入时间", help_text="这个版本第一次导入的时间。")
+    replaced_at = models.DateTimeField("被替换时间", null=True, blank=True)
 
     class Meta:
         ordering = ["page", "created_at"]
+        verbose_name = verbose_name_plural = "版面旧版本"
 
     def __str__(self) -> str:
-        return f"{self.page} as of {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.page}（{self.created_at:%Y-%m-%d %H:%M} 导入的版本）"
 
 
 class PlaceQuerySet(models.QuerySet["Place"]):
@@ -247,19 +257,25 @@ class Place(models.Model):
     PROVINCE = "province"
     CITY = "city"
     COUNTY = "county"
-    LEVELS = [(PROVINCE, "province"), (CITY, "city"), (COUNTY, "county")]
+    LEVELS = [(PROVINCE, "省级"), (CITY, "地级"), (COUNTY, "县级")]
 
-    name = models.CharField(max_length=100)
-    level = models.CharField(max_length=10, choices=LEVELS)
-    code = models.CharField(max_length=12, unique=True, help_text="The administrative division code.")
+    name = models.CharField("名称", max_length=100)
+    level = models.CharField("级别", max_length=10, choices=LEVELS)
+    code = models.CharField("区划代码", max_length=12, unique=True, help_text="行政区划代码。")
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name="上级",
     )
 
     objects = PlaceQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]
+        verbose_name = verbose_name_plural = "地名"
 
     def __str__(self) -> str:
         return self.name
@@ -267,9 +283,12 @@ class Place(models.Model):
 
 class PersonQuerySet(models.QuerySet["Person"]):
     def bylined(self) -> PersonQuerySet:
-        """People bylined on live articles, each with article_count."""
+        """People bylined on live articles, each with article_count; a spelling merged into another
+        person is not one of them (its page redirects to that person's)."""
         return self.filter(
-            bylines__article__merged_into__isnull=True, bylines__article__continues__isnull=True
+            merged_into__isnull=True,
+            bylines__article__merged_into__isnull=True,
+            bylines__article__continues__isnull=True,
         ).annotate(article_count=models.Count("bylines__article", distinct=True))
 
     def coauthors_of(self, person: Person) -> PersonQuerySet:
@@ -287,13 +306,24 @@ class PersonQuerySet(models.QuerySet["Person"]):
 
 
 class Person(models.Model):
-    name = models.CharField(max_length=100, unique=True)
+    name = models.CharField("姓名", max_length=100, unique=True)
+    # Set by editing.people_merge instead of deleting the other spelling, so that its old address still
+    # leads somewhere (the reporter page redirects) and undo has the row to bring back.
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="merged_from",
+        verbose_name="已并入",
+        help_text="这个名字已合并到的署名人；它的记者页面转到那里。",
+    )
 
     objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "people"
+        verbose_name = verbose_name_plural = "署名人"
 
     def __str__(self) -> str:
         return self.name
@@ -431,7 +461,8 @@ class ArticleQuerySet(models.QuerySet["Article"]):
     def for_search_results(self, terms: list[str] | tuple[str, ...] = ()) -> ArticleQuerySet:
         """What a search result shows, in one query however many: its headline fields, `paper_name`,
         `issue_date`, `page_number`, `byline_names` (in order), `lead` (see with_lead), and for the snippet
-        `term_paragraphs`, the texts of its paragraphs that contain one of the terms (any case).
+        `term_paragraphs`, the texts of its paragraphs that contain one of the terms (any case), and
+        `continued_term_paragraphs`, those of the parts that continue it on other pages.
 
         Values and arrays rather than related objects and prefetches: on a results page Django's work per
         query and per object costs more than PostgreSQL's."""
@@ -444,6 +475,15 @@ class ArticleQuerySet(models.QuerySet["Article"]):
             if terms
             else Paragraph.objects.none()
         )
+        # A story's words may be in the part that continues it on another page (a subquery of its own: an OR
+        # of the two would keep PostgreSQL from the paragraphs' article index).
+        continued = (
+            Paragraph.objects.filter(
+                having, article__continues=models.OuterRef("pk"), article__merged_into__isnull=True
+            )
+            if terms
+            else Paragraph.objects.none()
+        )
         return (
             self.only("id", "page_id", "position", "kind", "kicker", "title", "subtitle", "region_name")
             .with_lead()
@@ -453,6 +493,11 @@ class ArticleQuerySet(models.QuerySet["Article"]):
                 page_number=models.F("page__number"),
                 byline_names=ArraySubquery(names),
                 term_paragraphs=ArraySubquery(paragraphs.order_by("position").values("text")),
+                continued_term_paragraphs=ArraySubquery(
+                    continued.order_by("article__page__number", "article__position", "position").values(
+                        "text"
+                    )
+                ),
             )
         )
 
@@ -567,43 +612,54 @@ class Article(models.Model):
     PHOTO = "photo"
     BRIEF = "brief"
     KINDS = [
-        (NEWS, "news"),
-        (FEATURE, "feature"),
-        (COMMENTARY, "commentary"),
-        (PHOTO, "photo"),
-        (BRIEF, "brief"),
+        (NEWS, "消息"),
+        (FEATURE, "通讯"),
+        (COMMENTARY, "评论"),
+        (PHOTO, "图片"),
+        (BRIEF, "简讯"),
     ]
 
-    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="articles")
-    position = models.PositiveSmallIntegerField(help_text="1-based order on the page.")
-    kind = models.CharField(max_length=12, choices=KINDS, default=NEWS)
-    kicker = models.TextField(blank=True)
-    title = models.TextField(blank=True)
-    subtitle = models.TextField(blank=True)
-    labels = ArrayField(models.TextField(), default=list, blank=True)
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="articles", verbose_name="版面")
+    position = models.PositiveSmallIntegerField("版内顺序", help_text="在本版的第几篇，从 1 起。")
+    kind = models.CharField("体裁", max_length=12, choices=KINDS, default=NEWS)
+    kicker = models.TextField("引题", blank=True)
+    title = models.TextField("主题", blank=True)
+    subtitle = models.TextField("副题", blank=True)
+    labels = ArrayField(models.TextField(), default=list, blank=True, verbose_name="栏目标签")
 
     # The dateline as printed; no agency means no dateline.
-    dateline_place = models.CharField(max_length=100, blank=True)
-    dateline_date = models.CharField(max_length=100, blank=True)
-    dateline_agency = models.CharField(max_length=100, blank=True)
+    dateline_place = models.CharField("电头地点", max_length=100, blank=True)
+    dateline_date = models.CharField("电头日期", max_length=100, blank=True)
+    dateline_agency = models.CharField(
+        "发稿单位", max_length=100, blank=True, help_text="电头里的本报、新华社等；有电头地点或日期就要有它。"
+    )
 
     # The engine's names, in its order; the links below are what the gazetteer resolved them to.
-    region_name = models.CharField(max_length=100, blank=True)
-    place_names = ArrayField(models.CharField(max_length=100), default=list, blank=True)
-    region = models.ForeignKey(
-        Place, on_delete=models.SET_NULL, null=True, blank=True, related_name="region_articles"
+    region_name = models.CharField("识别出的地区", max_length=100, blank=True)
+    place_names = ArrayField(
+        models.CharField(max_length=100), default=list, blank=True, verbose_name="识别出的地名"
     )
-    places = models.ManyToManyField(Place, blank=True, related_name="articles")
+    region = models.ForeignKey(
+        Place,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="region_articles",
+        verbose_name="地区",
+        help_text="省级行政区。",
+    )
+    places = models.ManyToManyField(Place, blank=True, related_name="articles", verbose_name="提到的地名")
 
-    continued_from_page = models.PositiveSmallIntegerField(null=True, blank=True)
-    continued_to_page = models.PositiveSmallIntegerField(null=True, blank=True)
+    continued_from_page = models.PositiveSmallIntegerField("上接版次", null=True, blank=True)
+    continued_to_page = models.PositiveSmallIntegerField("下转版次", null=True, blank=True)
     continues = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="continued_by",
-        help_text="The article on an earlier page that this one continues.",
+        verbose_name="接续的稿件",
+        help_text="本篇所接续的、在前面版面上的稿件。",
     )
     # A link the engine was not sure of is suggested to the editors (the review queue) instead of asserted.
     link_suggested = models.ForeignKey(
@@ -612,23 +668,33 @@ class Article(models.Model):
         null=True,
         blank=True,
         related_name="suggested_continuations",
-        help_text="A beginning this fragment may continue, too weak a match to link without an editor.",
+        verbose_name="可能接续的稿件",
+        help_text="本篇可能接续的开头部分；匹配太弱，须编辑确认才连接。",
     )
     link_score = models.FloatField(
-        null=True, blank=True, help_text="How well the linked or suggested parts match."
+        "接续匹配分", null=True, blank=True, help_text="已连接或建议连接的两部分有多吻合。"
     )
     link_manual = models.BooleanField(
-        default=False, help_text="An editor linked or unlinked this part; ingest leaves its link alone."
+        "编辑定的接续", default=False, help_text="编辑连接或取消了本篇的接续；再次导入不会改动。"
     )
 
-    headline_lines = ArrayField(models.PositiveIntegerField(), default=list, blank=True)
-    confidence_headline = models.FloatField(default=0.0)
-    confidence_lead = models.BooleanField(default=False)
-    places_unresolved = ArrayField(models.CharField(max_length=100), default=list, blank=True)
-    needs_review = models.BooleanField(default=False)
-    edited = models.BooleanField(default=False, help_text="Changed by an editor; ingest keeps it.")
+    headline_lines = ArrayField(
+        models.PositiveIntegerField(), default=list, blank=True, verbose_name="标题所在行"
+    )
+    confidence_headline = models.FloatField("标题匹配分", default=0.0)
+    confidence_lead = models.BooleanField("有明确开头", default=False)
+    places_unresolved = ArrayField(
+        models.CharField(max_length=100), default=list, blank=True, verbose_name="未能确定的地名"
+    )
+    needs_review = models.BooleanField("待审核", default=False)
+    edited = models.BooleanField("编辑改过", default=False, help_text="编辑改过的稿件，再次导入时保留。")
     merged_into = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged_from"
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="merged_from",
+        verbose_name="已并入",
     )
 
     # The jieba words of the headline (weight A) and of the text (B). Made at ingest (articles/search.py,
@@ -640,6 +706,7 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["page", "position"]
+        verbose_name = verbose_name_plural = "稿件"
         constraints = [
             models.UniqueConstraint(
                 fields=["page", "position"],
@@ -664,7 +731,9 @@ class Article(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title or self.kicker or f"{self.page}, article {self.position}"
+        if self.title or self.kicker:
+            return self.title or self.kicker
+        return f"无标题稿件（{self.page.issue} 第{self.page.number}版第{self.position}篇）"
 
 
 class Paragraph(models.Model):
@@ -675,23 +744,26 @@ class Paragraph(models.Model):
     CAPTION = "caption"
     JUMP = "jump"  # a jump marker on a line of its own: （下转第二版）
     KINDS = [
-        (BODY, "body"),
-        (HEADING, "heading"),
-        (LABEL, "label"),
-        (BYLINE, "byline"),
-        (CAPTION, "caption"),
-        (JUMP, "jump"),
+        (BODY, "正文"),
+        (HEADING, "小标题"),
+        (LABEL, "栏目标签"),
+        (BYLINE, "署名"),
+        (CAPTION, "图片说明"),
+        (JUMP, "转版提示"),
     ]
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="paragraphs")
-    position = models.PositiveSmallIntegerField()
-    kind = models.CharField(max_length=10, choices=KINDS, default=BODY)
-    text = models.TextField()
-    line_start = models.PositiveIntegerField()
-    line_end = models.PositiveIntegerField()
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="paragraphs", verbose_name="稿件"
+    )
+    position = models.PositiveSmallIntegerField("顺序")
+    kind = models.CharField("类型", max_length=10, choices=KINDS, default=BODY)
+    text = models.TextField("文字")
+    line_start = models.PositiveIntegerField("起始行")
+    line_end = models.PositiveIntegerField("结束行")
 
     class Meta:
         ordering = ["article", "position"]
+        verbose_name = verbose_name_plural = "段落"
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "position"],
@@ -713,19 +785,24 @@ class Byline(models.Model):
     PHOTOGRAPHER = "photographer"
     AUTHOR = "author"
     ROLES = [
-        (REPORTER, "reporter"),
-        (CORRESPONDENT, "correspondent"),
-        (PHOTOGRAPHER, "photographer"),
-        (AUTHOR, "author"),
+        (REPORTER, "记者"),
+        (CORRESPONDENT, "通讯员"),
+        (PHOTOGRAPHER, "摄影"),
+        (AUTHOR, "作者"),
     ]
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="bylines")
-    role = models.CharField(max_length=15, choices=ROLES)
-    order = models.PositiveSmallIntegerField()
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="bylines", verbose_name="稿件"
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="bylines", verbose_name="署名人"
+    )
+    role = models.CharField("身份", max_length=15, choices=ROLES)
+    order = models.PositiveSmallIntegerField("顺序")
 
     class Meta:
         ordering = ["article", "order"]
+        verbose_name = verbose_name_plural = "署名"
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "person", "role"], name="byline_article_person_role_uniq"
@@ -733,7 +810,7 @@ class Byline(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.person} ({self.role})"
+        return f"{self.person}（{self.get_role_display()}）"
 
 
 class CorrectionQuerySet(models.QuerySet["Correction"]):
@@ -769,35 +846,41 @@ class Correction(models.Model):
     PARTS_UNLINK = "parts_unlink"
     UNDO = "undo"
     ACTIONS = [
-        (ARTICLES_MERGE, "merge articles"),
-        (ARTICLE_SPLIT, "split an article"),
-        (PARAGRAPH_SPLIT, "split a paragraph"),
-        (PARAGRAPHS_MOVE, "move paragraphs"),
-        (HEADLINE_SET, "edit a headline"),
-        (HEADLINE_REASSIGN, "reassign a headline"),
-        (BYLINE_ADD, "add a byline"),
-        (BYLINE_REMOVE, "remove a byline"),
-        (BYLINE_ROLE_SET, "change a byline's role"),
-        (PEOPLE_MERGE, "merge two people"),
-        (FIELDS_SET, "edit dateline, region or kind"),
-        (PARTS_LINK, "link the parts of a story"),
-        (PARTS_UNLINK, "unlink a part of a story"),
-        (UNDO, "undo"),
+        (ARTICLES_MERGE, "合并稿件"),
+        (ARTICLE_SPLIT, "拆分稿件"),
+        (PARAGRAPH_SPLIT, "拆分段落"),
+        (PARAGRAPHS_MOVE, "移动段落"),
+        (HEADLINE_SET, "修改标题"),
+        (HEADLINE_REASSIGN, "转移标题"),
+        (BYLINE_ADD, "添加署名"),
+        (BYLINE_REMOVE, "删除署名"),
+        (BYLINE_ROLE_SET, "修改署名身份"),
+        (PEOPLE_MERGE, "合并署名人"),
+        (FIELDS_SET, "修改电头、地区或体裁"),
+        (PARTS_LINK, "连接跨版稿件"),
+        (PARTS_UNLINK, "取消跨版连接"),
+        (UNDO, "撤销"),
     ]
 
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField("时间", default=timezone.now)
     editor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="corrections",
+        verbose_name="编辑",
     )
-    action = models.CharField(max_length=20, choices=ACTIONS)
-    summary = models.TextField(blank=True, help_text="What was done, in words.")
-    reason = models.TextField(blank=True, help_text="Why, as the editor put it.")
+    action = models.CharField("操作", max_length=20, choices=ACTIONS)
+    summary = models.TextField("内容", blank=True, help_text="做了什么，用文字说明。")
+    reason = models.TextField("理由", blank=True, help_text="编辑写下的理由。")
     page = models.ForeignKey(
-        Page, on_delete=models.SET_NULL, null=True, blank=True, related_name="corrections"
+        Page,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="corrections",
+        verbose_name="版面",
     )
     page_version = models.ForeignKey(
         PageVersion,
@@ -805,22 +888,32 @@ class Correction(models.Model):
         null=True,
         blank=True,
         related_name="corrections",
-        help_text="The page's source this was made on, once a forced re-ingest replaced it.",
+        verbose_name="版面旧版本",
+        help_text="强制重新导入替换了版面后，这条更正所依据的原版面。",
     )
     article_ids = ArrayField(
-        models.BigIntegerField(), default=list, help_text="The articles touched; ids, so they outlive them."
+        models.BigIntegerField(),
+        default=list,
+        verbose_name="涉及的稿件",
+        help_text="涉及的稿件编号；存编号，稿件删除后仍可查。",
     )
-    before = models.JSONField(default=dict, help_text="The touched articles, people and page as they were.")
-    after = models.JSONField(default=dict, help_text="The same, as the correction left them.")
+    before = models.JSONField("更正前", default=dict, help_text="涉及的稿件、署名人和版面原来的样子。")
+    after = models.JSONField("更正后", default=dict, help_text="同上，更正之后的样子。")
     undo_of = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="undone_by"
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="undone_by",
+        verbose_name="撤销的更正",
     )
 
     objects = CorrectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        verbose_name = verbose_name_plural = "更正记录"
         indexes = [GinIndex(fields=["article_ids"], name="correction_article_ids_gin")]
 
     def __str__(self) -> str:
-        return f"{self.get_action_display()} {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.get_action_display()} {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"

@@ -595,7 +595,7 @@ def _results_sql(term_count: int) -> tuple[str, tuple[Any, ...]]:
     query = Article.objects.for_search_results(marks).filter(_AnyOf(F("pk"), _IDS_MARK)).order_by().query
     sql, params = query.sql_with_params()
     if sum(param == _IDS_MARK for param in params) != 1 or any(
-        sum(mark in param for param in params if isinstance(param, str)) != 1 for mark in marks
+        not any(mark in param for param in params if isinstance(param, str)) for mark in marks
     ):
         raise AssertionError("the results query's parameters are not where _results_articles puts them")
     return sql, tuple(params)
@@ -791,7 +791,11 @@ def _hit(article: Article, *, pattern: re.Pattern[str] | None, url: str) -> Sear
         article=article,
         url=url,
         headline=highlight_html(headline, pattern),
-        snippet=snippet_html(article.term_paragraphs or [], pattern, lead=article.lead),
+        snippet=snippet_html(
+            [*(article.term_paragraphs or []), *(article.continued_term_paragraphs or [])],
+            pattern,
+            lead=article.lead,
+        ),
     )
 
 
@@ -920,10 +924,10 @@ class SearchForm(forms.Form):
         name = SPACES.sub("", self.cleaned_data["reporter"])
         if not name:
             return None
-        person = Person.objects.filter(name=name).first()
+        person = Person.objects.select_related("merged_into").filter(name=name).first()
         if person is None:
             raise forms.ValidationError(f"没有名叫「{name}」的记者，已忽略这个条件。")
-        return person
+        return person.merged_into or person  # an old spelling an editor merged away finds the kept name
 
     def search_filters(self) -> tuple[SearchFilters, list[str]]:
         """The filters that are valid, and a note for each value ignored."""

@@ -7,6 +7,8 @@ engine gets the seed page right), the way ingest would have stored them.
 
 from __future__ import annotations
 
+import re
+from html import unescape
 from typing import Any
 
 import pytest
@@ -116,7 +118,7 @@ def test_staff_who_may_only_view_articles_are_refused_every_change(seeded: None,
     assert client.get(reverse("admin:articles_article_review")).status_code == 200
     page = client.get(_change_url(article))
     assert page.status_code == 200
-    assert "Split here" not in page.content.decode()
+    assert "从这里拆分" not in page.content.decode()
 
 
 # -- The changelist --------------------------------------------------------------------------------
@@ -174,17 +176,17 @@ def test_change_page_shows_each_paragraph_with_its_line_numbers_and_raw_lines(
     first = article.paragraphs.order_by("position").first()
     html = admin_client.get(_change_url(article)).content.decode()
     assert first.text in html
-    assert f"L{first.line_start}–{first.line_end}" in html
+    assert f"{first.line_start}–{first.line_end}行" in html
     # The raw line as printed, cut mid-name (李 / 耀光), beside the joined paragraph.
     assert '<span class="lt">省委常委、政法委书记、省公安厅厅长李</span>' in html
-    assert html.count("Split here") == article.paragraphs.count() - 1
-    assert "No corrections yet" in html
+    assert html.count("从这里拆分") == article.paragraphs.count() - 1
+    assert "还没有更正" in html
 
 
 def test_change_page_lists_the_unmatched_headlines_of_the_page(seeded: None, admin_client: Client) -> None:
     jiangsu, _ = _stories_merged_by_the_engine()
     html = admin_client.get(_change_url(jiangsu)).content.decode()
-    assert "could not place" in html
+    assert "本版引擎未能归位的标题" in html
     assert HEILONGJIANG in html
 
 
@@ -206,7 +208,7 @@ def test_split_gives_the_new_article_the_unmatched_headline_chosen(
     assert new.kicker == HEILONGJIANG_KICKER
     assert _texts(new) == heilongjiang_texts
     assert len(_texts(jiangsu)) == 3
-    assert any("Split into" in m for m in _messages(response))
+    assert any("已拆分为" in m for m in _messages(response))
     # On the public page at once.
     page_html = admin_client.get(reverse("articles:article", args=[new.pk])).content.decode()
     assert HEILONGJIANG in page_html
@@ -233,7 +235,7 @@ def test_split_asks_for_a_typed_title_when_typing_is_chosen(seeded: None, admin_
         reverse("admin:articles_article_split", args=[feature.pk, at.pk]), {"headline": "typed"}
     )
     assert response.status_code == 200
-    assert "Type at least a title" in response.content.decode()
+    assert "请至少为新稿件填写主题" in response.content.decode()
     assert feature.paragraphs.count() == 25
 
 
@@ -255,7 +257,7 @@ def test_merge_action_asks_for_the_order_then_merges_into_the_first(
         {**selected, "confirm": "yes", f"order_{jiangsu.pk}": "2", f"order_{heilongjiang.pk}": "1"},
         follow=True,
     )
-    assert any("Merged 2 articles" in m for m in _messages(response))
+    assert any("已把2篇稿件合并为" in m for m in _messages(response))
     jiangsu.refresh_from_db()
     assert jiangsu.merged_into_id == heilongjiang.pk
     assert _texts(heilongjiang) == heilongjiang_texts + jiangsu_texts
@@ -277,7 +279,7 @@ def test_merge_refuses_an_order_with_repeated_numbers(seeded: None, admin_client
         },
         follow=True,
     )
-    assert any("different number" in m for m in _messages(response))
+    assert any("不同的序号" in m for m in _messages(response))
     assert not models.Article.objects.filter(merged_into__isnull=False).exists()
 
 
@@ -289,7 +291,7 @@ def test_move_sends_the_checked_paragraphs_to_another_article(seeded: None, admi
         {"paragraphs": [moving.pk], "to_article": beijing.pk, "position": "1", "reason": "belongs there"},
         follow=True,
     )
-    assert any("Moved 1 paragraph" in m for m in _messages(response))
+    assert any("已把1个段落移到" in m for m in _messages(response))
     assert _texts(beijing)[0] == moving.text
     assert moving.text not in _texts(jiangsu)
 
@@ -306,7 +308,7 @@ def test_move_offers_only_live_articles_of_the_same_issue(seeded: None, admin_cl
         {"paragraphs": [jiangsu.paragraphs.first().pk], "to_article": other_day.pk},
         follow=True,
     )
-    assert any("Not done" in m for m in _messages(response))
+    assert any("没有完成" in m for m in _messages(response))
     assert other_day.paragraphs.count() == 4
 
 
@@ -330,7 +332,7 @@ def test_paragraph_split_refuses_text_the_paragraph_does_not_have(seeded: None, 
         reverse("admin:articles_article_paragraph_split", args=[jiangsu.pk, paragraph.pk]),
         {"after": "不在这里"},
     )
-    assert "not in the paragraph" in response.content.decode()
+    assert "段落里没有这段文字" in response.content.decode()
     assert jiangsu.paragraphs.count() == 3
 
 
@@ -361,7 +363,7 @@ def _form_data(article: models.Article, **changes: str) -> dict[str, str]:
         "dateline_date": article.dateline_date,
         "region": str(article.region_id or ""),
         "reason": "",
-        "_save": "Save",
+        "_save": "保存",
     }
     if article.needs_review:
         data["needs_review"] = "on"
@@ -386,14 +388,14 @@ def test_headline_edit_is_recorded_and_undone_from_the_history(seeded: None, adm
     history = html[html.index('id="history"') :]
     assert JIANGSU in history  # before
     assert "改过的标题" in history  # after
-    assert "Undo" in history
+    assert ">撤销</button>" in history
 
     response = admin_client.post(
         reverse("admin:articles_article_undo", args=[jiangsu.pk, correction.pk]),
         {"reason": "no"},
         follow=True,
     )
-    assert any("Undone" in m for m in _messages(response))
+    assert any("已撤销" in m for m in _messages(response))
     jiangsu.refresh_from_db()
     assert jiangsu.title == JIANGSU
     assert (
@@ -441,15 +443,15 @@ def test_review_queue_lists_the_doubtful_worst_first_with_reasons(seeded: None, 
     assert [a.pk for a in rows].index(_article(SANSUO).pk) < [a.kind for a in rows].index("photo")
     assert _article(JIANGSU).pk not in [a.pk for a in rows]  # the engine was sure
     html = response.content.decode()
-    assert "no headline" in html
-    assert "no lead" in html
+    assert "没有标题" in html
+    assert "没有明确的开头" in html
 
 
 def test_review_queue_counts_an_unmatched_headline_on_the_page(seeded: None, admin_client: Client) -> None:
     _stories_merged_by_the_engine()
     rows = admin_client.get(reverse("admin:articles_article_review")).context["rows"]
     assert len(rows) == 10  # every live article of the page now
-    assert "could not place" in " ".join(" ".join(reasons) for _, reasons in rows)
+    assert "本版有引擎未能归位的标题" in " ".join(" ".join(reasons) for _, reasons in rows)
 
 
 def test_admin_index_and_changelist_link_to_the_review_queue(seeded: None, admin_client: Client) -> None:
@@ -472,7 +474,7 @@ def test_a_refused_split_shows_an_error_and_changes_nothing(seeded: None, admin_
         {"headline": "none"},
         follow=True,
     )
-    assert any(m.startswith("Not done") for m in _messages(response))
+    assert any(m.startswith("没有完成") for m in _messages(response))
     assert _texts(jiangsu) == texts
     assert models.Article.objects.filter(page=jiangsu.page).count() == 11
     assert not Correction.objects.exists()
@@ -497,7 +499,8 @@ def test_a_refused_merge_across_issues_changes_nothing(seeded: None, admin_clien
     )
     assert response.status_code == 200
     assert _messages(response)
-    assert not any("Merged" in m for m in _messages(response))
+    assert any("不在同一期" in m for m in _messages(response))
+    assert not any("篇稿件合并为" in m for m in _messages(response))
     assert not models.Article.objects.filter(merged_into__isnull=False).exists()
     assert not Correction.objects.exists()
 
@@ -522,9 +525,52 @@ def test_people_merge_action_keeps_the_chosen_spelling(seeded: None, admin_clien
     changelist = reverse("admin:articles_person_changelist")
     selected = {"action": "merge_selected", "_selected_action": [keep.pk, other.pk]}
     assert f'value="{other.pk}"' in admin_client.post(changelist, selected).content.decode()
-    admin_client.post(changelist, {**selected, "confirm": "yes", "keep": keep.pk})
-    assert not models.Person.objects.filter(pk=other.pk).exists()
+    response = admin_client.post(changelist, {**selected, "confirm": "yes", "keep": keep.pk}, follow=True)
+    assert any("已把“张 冲”合并到" in m for m in _messages(response))
+    other.refresh_from_db()
+    assert other.merged_into == keep  # kept, as a record of the merge: its old address redirects
     assert credited.bylines.filter(person=keep).exists()
+    assert not other.bylines.exists()
+    old_page = admin_client.get(reverse("articles:reporter", args=[other.pk]))
+    assert old_page.status_code == 301
+    assert old_page["Location"] == reverse("articles:reporter", args=[keep.pk])
+
+
+def test_a_merged_away_spelling_cannot_be_merged_again(seeded: None, admin_client: Client) -> None:
+    keep = models.Person.objects.get(name="张冲")
+    other = models.Person.objects.create(name="张 冲", merged_into=keep)
+    third = models.Person.objects.get(name="丁国锋")
+    response = admin_client.post(
+        reverse("admin:articles_person_changelist"),
+        {
+            "action": "merge_selected",
+            "_selected_action": [other.pk, third.pk],
+            "confirm": "yes",
+            "keep": third.pk,
+        },
+        follow=True,
+    )
+    assert any(m.startswith("没有完成") and "已合并到“张冲”" in m for m in _messages(response))
+    other.refresh_from_db()
+    assert other.merged_into == keep
+    assert not models.Correction.objects.exists()
+
+
+def test_a_persons_name_is_read_only_in_the_admin_and_renaming_goes_through_merge(
+    seeded: None, admin_client: Client
+) -> None:
+    person = models.Person.objects.get(name="张冲")
+    change = reverse("admin:articles_person_change", args=[person.pk])
+    html = admin_client.get(change).content.decode()
+    assert 'name="name"' not in html
+    assert "改名要通过合并" in html
+    admin_client.post(change, {"name": "张翀", "_save": "保存"})
+    person.refresh_from_db()
+    assert person.name == "张冲"
+    assert not models.Correction.objects.exists()
+    # A new spelling can still be added, to merge the old one into.
+    admin_client.post(reverse("admin:articles_person_add"), {"name": "张翀", "_save": "保存"})
+    assert models.Person.objects.filter(name="张翀", merged_into=None).exists()
 
 
 def test_corrections_are_listed_read_only(seeded: None, admin_client: Client) -> None:
@@ -542,7 +588,59 @@ def test_a_refused_field_edit_shows_an_error_and_changes_nothing(seeded: None, a
     response = admin_client.post(
         _change_url(jiangsu), _form_data(jiangsu, title="新标题", dateline_agency=""), follow=True
     )
-    assert any(m.startswith("Not saved") for m in _messages(response))
+    assert any(m.startswith("没有保存") for m in _messages(response))
     jiangsu.refresh_from_db()
     assert (jiangsu.title, jiangsu.dateline_agency, jiangsu.edited) == (JIANGSU, "本报", False)
     assert not Correction.objects.exists()
+
+
+# -- Chinese throughout ----------------------------------------------------------------------------
+
+# Django's own navigation table heads for screen readers, which its Chinese translation lacks.
+DJANGO_UNTRANSLATED = re.compile(r'<thead class="visually-hidden">.*?</thead>', re.S)
+TAGS = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]+>", re.S)
+SHOWN_ATTRIBUTES = re.compile(r'(?:title|aria-label|placeholder)="([^"]*)"|type="submit"[^>]*value="([^"]*)"')
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")  # an English word left over; a lone letter (a page's "L") passes
+
+
+def _english_words(html: str, *, allowed: set[str] = frozenset()) -> set[str]:
+    """The Latin-letter words an editor reads on the page: its text and its shown attributes."""
+    html = DJANGO_UNTRANSLATED.sub("", html)
+    shown = [TAGS.sub(" ", html), *(a or b for a, b in SHOWN_ATTRIBUTES.findall(html))]
+    return set(LATIN_WORD.findall(unescape(" ".join(shown)))) - {"admin"} - allowed  # admin: the user
+
+
+def test_the_editing_pages_are_in_chinese_throughout(seeded: None, admin_client: Client) -> None:
+    jiangsu, _ = _stories_merged_by_the_engine()
+    admin_client.post(_change_url(jiangsu), _form_data(jiangsu, title="改过的标题", reason="错字"))
+    paragraph = jiangsu.paragraphs.order_by("position").last()
+    people = list(models.Person.objects.order_by("pk")[:2])
+    pages = {
+        "change": _change_url(jiangsu),
+        "changelist": reverse("admin:articles_article_changelist"),
+        "review": reverse("admin:articles_article_review"),
+        "split": reverse("admin:articles_article_split", args=[jiangsu.pk, paragraph.pk]),
+        "paragraph split": reverse("admin:articles_article_paragraph_split", args=[jiangsu.pk, paragraph.pk]),
+        "people": reverse("admin:articles_person_changelist"),
+        "person": reverse("admin:articles_person_change", args=[people[0].pk]),
+        "person add": reverse("admin:articles_person_add"),
+        "corrections": reverse("admin:articles_correction_changelist"),
+        "correction": reverse("admin:articles_correction_change", args=[models.Correction.objects.get().pk]),
+        "index": reverse("admin:index"),
+    }
+    for name, url in pages.items():
+        response = admin_client.get(url)
+        assert response.status_code == 200, name
+        assert _english_words(response.content.decode()) == set(), name
+    merges = {
+        "article merge": (
+            reverse("admin:articles_article_changelist"),
+            {"action": "merge_selected", "_selected_action": [jiangsu.pk, _article(BEIJING).pk]},
+        ),
+        "people merge": (
+            reverse("admin:articles_person_changelist"),
+            {"action": "merge_selected", "_selected_action": [p.pk for p in people]},
+        ),
+    }
+    for name, (url, data) in merges.items():
+        assert _english_words(admin_client.post(url, data).content.decode()) == set(), name

@@ -1,5 +1,5 @@
 """An editor in a real Chromium (Debian's, driven by Playwright) fixes two stories the engine ran together:
-logs in to the admin, opens the article, clicks "Split here", picks the page's unmatched headline, confirms,
+logs in to the admin, opens the article, clicks "从这里拆分" (split here), picks the page's unmatched headline, confirms,
 and finds the two stories on the public page.
 
 The screenshot of the admin after the split is kept as a test artifact in var/test-artifacts/.
@@ -58,14 +58,14 @@ def test_editor_splits_two_stories_run_together_and_readers_see_both(browser_pag
 
     first_heilongjiang = page.locator("#p4")
     assert "1月22" in first_heilongjiang.inner_text()
-    first_heilongjiang.get_by_role("link", name="Split here").click()
+    first_heilongjiang.get_by_role("link", name="从这里拆分").click()
     page.get_by_label(re.compile(HEILONGJIANG)).check()
-    page.get_by_label("Reason").fill("two stories run together")
-    page.get_by_role("button", name="Split the article").click()
+    page.get_by_label("理由").fill("两篇稿件连在了一起")
+    page.get_by_role("button", name="拆分稿件").click()
 
     page.wait_for_url(re.compile(re.escape(change_url) + "$"))
     page.wait_for_load_state("networkidle")
-    assert "Split into" in page.locator("ul.messagelist").inner_text()
+    assert "已拆分为" in page.locator("ul.messagelist").inner_text()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "admin-split.png"), full_page=True)
 

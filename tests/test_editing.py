@@ -145,8 +145,8 @@ def test_merge_undo_restores_the_articles_bylines_and_urls(page, editor, client)
 @pytest.mark.parametrize(
     ("pick", "message"),
     [
-        (lambda a: [a[0]], "at least two"),
-        (lambda a: [a[0], a[0]], "twice"),
+        (lambda a: [a[0]], "至少选择两篇"),
+        (lambda a: [a[0], a[0]], "选了两次"),
     ],
 )
 def test_merge_refuses_nonsense(page, editor, pick, message) -> None:
@@ -158,13 +158,13 @@ def test_merge_refuses_articles_of_different_issues(page, editor) -> None:
     seed_page(SEED_DATE + datetime.timedelta(days=1))
     other = models.Article.objects.get(page__issue__date=SEED_DATE + datetime.timedelta(days=1), position=1)
     first = _articles(page)[0]
-    _refused(lambda: editing.articles_merge(articles=[first, other], editor=editor), page, "different issues")
+    _refused(lambda: editing.articles_merge(articles=[first, other], editor=editor), page, "不在同一期")
 
 
 def test_merge_refuses_an_already_merged_article(page, editor) -> None:
     a1, a2, a3 = _articles(page)[:3]
     editing.articles_merge(articles=[a1, a2], editor=editor)
-    _refused(lambda: editing.articles_merge(articles=[a3, a2], editor=editor), page, "merged into")
+    _refused(lambda: editing.articles_merge(articles=[a3, a2], editor=editor), page, "已并入")
 
 
 # -- split ---------------------------------------------------------------------------------------------
@@ -215,7 +215,7 @@ def test_split_with_an_unmatched_headline_consumes_it_and_undo_gives_it_back(pag
             editor=editor,
         ),
         page,
-        "already given",
+        "已经配给",
     )
 
     editing.correction_undo(correction=models.Correction.objects.get(), editor=editor)
@@ -231,19 +231,19 @@ def test_split_refuses_the_first_paragraph_and_another_articles_paragraph(page, 
     _refused(
         lambda: editing.article_split(article=a1, at_paragraph=a1.paragraphs.get(position=1), editor=editor),
         page,
-        "first paragraph",
+        "第一段之前",
     )
     _refused(
         lambda: editing.article_split(article=a1, at_paragraph=a2.paragraphs.get(position=2), editor=editor),
         page,
-        "not in",
+        "不在",
     )
     _refused(
         lambda: editing.article_split(
             article=a1, at_paragraph=a1.paragraphs.get(position=2), headline={"unmatched": 3}, editor=editor
         ),
         page,
-        "no unmatched headline",
+        "没有编号为 3 的未归位标题",
     )
 
 
@@ -269,7 +269,9 @@ def test_paragraph_split_refuses_a_cut_at_either_end(page, editor) -> None:
     paragraph = page.articles.get(position=1).paragraphs.get(position=2)
     for at in (0, -1, len(paragraph.text)):
         _refused(
-            lambda at=at: editing.paragraph_split(paragraph=paragraph, at_char=at, editor=editor), page, "Cut"
+            lambda at=at: editing.paragraph_split(paragraph=paragraph, at_char=at, editor=editor),
+            page,
+            "段落内部",
         )
 
 
@@ -284,11 +286,11 @@ def test_split_a_paragraph_then_move_its_second_half_to_the_next_story_and_undo_
     assert _texts(a2)[0] == second.text
     _positions_contiguous(page)
     move, split = models.Correction.objects.for_article(a1)
-    _refused(lambda: editing.correction_undo(correction=split, editor=editor), page, "undo them first")
+    _refused(lambda: editing.correction_undo(correction=split, editor=editor), page, "请先撤销")
     editing.correction_undo(correction=move, editor=editor)
     editing.correction_undo(correction=split, editor=editor)
     assert _page_state(page) == before
-    _refused(lambda: editing.correction_undo(correction=split, editor=editor), page, "already been undone")
+    _refused(lambda: editing.correction_undo(correction=split, editor=editor), page, "已经撤销过")
 
 
 def test_move_refuses_emptying_an_article_a_merged_target_and_bad_positions(page, editor) -> None:
@@ -296,20 +298,20 @@ def test_move_refuses_emptying_an_article_a_merged_target_and_bad_positions(page
     _refused(
         lambda: editing.paragraphs_move(paragraphs=list(a2.paragraphs.all()), to_article=a1, editor=editor),
         page,
-        "merge the two articles instead",
+        "改为合并这两篇稿件",
     )
     _refused(
         lambda: editing.paragraphs_move(
             paragraphs=[a1.paragraphs.first()], to_article=a2, position=9, editor=editor
         ),
         page,
-        "between 1 and 3",
+        "1 到 3 之间",
     )
     editing.articles_merge(articles=[a2, a3], editor=editor)
     _refused(
         lambda: editing.paragraphs_move(paragraphs=[a1.paragraphs.last()], to_article=a3, editor=editor),
         page,
-        "merged into",
+        "已并入",
     )
 
 
@@ -344,7 +346,7 @@ def test_headline_set_and_undo(page, editor) -> None:
             article=article, kicker="", title="改过的标题", subtitle="副题", editor=editor
         ),
         page,
-        "nothing to change",
+        "无需修改",
     )
     editing.correction_undo(correction=models.Correction.objects.get(), editor=editor)
     article.refresh_from_db()
@@ -359,7 +361,7 @@ def test_headline_reassign_swaps_groups(page, editor) -> None:
     assert a2.title == "为谱写现代化建设新篇章提供坚强保障"
     assert a1.title == "不断提升执法司法质效和公信力"
     _refused(
-        lambda: editing.headline_reassign(from_article=a1, to_article=a1, editor=editor), page, "different"
+        lambda: editing.headline_reassign(from_article=a1, to_article=a1, editor=editor), page, "两篇不同"
     )
 
 
@@ -368,7 +370,7 @@ def test_headline_reassign_refuses_an_article_without_a_headline(page, editor) -
     _refused(
         lambda: editing.headline_reassign(from_article=photo, to_article=other, editor=editor),
         page,
-        "no headline",
+        "没有标题",
     )
 
 
@@ -383,12 +385,12 @@ def test_byline_add_remove_role_and_their_undo(page, editor) -> None:
     _refused(
         lambda: editing.byline_add(article=article, name="王五", role="correspondent", editor=editor),
         page,
-        "already",
+        "王五已经以通讯员身份署名",
     )
     _refused(
         lambda: editing.byline_add(article=article, name="王五", role="boss", editor=editor),
         page,
-        "role must",
+        "身份必须是记者、通讯员、摄影、作者之一",
     )
     first = article.bylines.get(order=1)
     editing.byline_remove(byline=first, editor=editor)
@@ -404,14 +406,53 @@ def test_people_merge_moves_every_credit_and_undo_brings_the_person_back(page, e
     keep, merge = models.Person.objects.get(name="张国强"), models.Person.objects.get(name="韩宇")
     before = _page_state(page)
     editing.people_merge(keep=keep, merge=merge, editor=editor)
-    assert not models.Person.objects.filter(pk=merge.pk).exists()
+    merge.refresh_from_db()
+    assert merge.merged_into == keep and not merge.bylines.exists()
     assert list(page.articles.get(position=5).bylines.values_list("person__name", "order")) == [
         ("张国强", 1),
         ("李长生", 2),
     ]
-    editing.correction_undo(correction=models.Correction.objects.get(), editor=editor)
-    assert models.Person.objects.get(pk=merge.pk).name == "韩宇"
+    merged = models.Correction.objects.get()
+    assert merged.summary == "把“韩宇”合并到“张国强”（涉及1篇稿件）。"
+    undo = editing.correction_undo(correction=merged, editor=editor)
+    merge.refresh_from_db()
+    assert (merge.name, merge.merged_into) == ("韩宇", None)
     assert _page_state(page) == before
+    editing.correction_undo(correction=undo, editor=editor)  # and again: merged once more
+    merge.refresh_from_db()
+    assert merge.merged_into == keep
+
+
+def test_people_merge_of_a_merged_away_spelling_is_refused(page, editor) -> None:
+    keep, merge = models.Person.objects.get(name="张国强"), models.Person.objects.get(name="韩宇")
+    editing.people_merge(keep=keep, merge=merge, editor=editor)
+    other = models.Person.objects.get(name="李长生")
+    for pair in ({"keep": merge, "merge": other}, {"keep": other, "merge": merge}):
+        _refused(
+            lambda pair=pair: editing.people_merge(**pair, editor=editor), page, "“韩宇”已合并到“张国强”"
+        )
+
+
+def test_people_merge_carries_earlier_spellings_along_and_undo_puts_them_back(page, editor) -> None:
+    first, second, last = (models.Person.objects.get(name=n) for n in ("韩宇", "张国强", "李长生"))
+    editing.people_merge(keep=second, merge=first, editor=editor)  # 韩宇 → 张国强
+    editing.people_merge(keep=last, merge=second, editor=editor)  # 张国强 → 李长生
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.merged_into == last and second.merged_into == last  # one hop, never a chain
+    editing.correction_undo(correction=models.Correction.objects.order_by("pk").last(), editor=editor)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.merged_into == second and second.merged_into is None
+
+
+def test_byline_add_of_a_merged_away_spelling_credits_the_person_it_became(page, editor) -> None:
+    keep, merge = models.Person.objects.get(name="张国强"), models.Person.objects.get(name="韩宇")
+    editing.people_merge(keep=keep, merge=merge, editor=editor)
+    article = page.articles.get(position=1)
+    byline = editing.byline_add(article=article, name="韩宇", role="reporter", editor=editor)
+    assert byline.person == keep
+    assert models.Correction.objects.for_article(article).first().summary.endswith("添加署名：记者张国强。")
 
 
 # -- fields --------------------------------------------------------------------------------------------
@@ -443,20 +484,22 @@ def test_fields_set_dateline_region_kind_and_refusals(page, editor) -> None:
         "brief",
     )
     _refused(
-        lambda: editing.article_fields_set(article=article, editor=editor, dateline_agency=""), page, "agency"
+        lambda: editing.article_fields_set(article=article, editor=editor, dateline_agency=""),
+        page,
+        "发稿单位",
     )
     _refused(
-        lambda: editing.article_fields_set(article=article, editor=editor, kind="novel"), page, "kind must"
+        lambda: editing.article_fields_set(article=article, editor=editor, kind="novel"), page, "体裁必须"
     )
     _refused(
         lambda: editing.article_fields_set(article=article, editor=editor, title="x"),
         page,
-        "Cannot set title",
+        "不能修改主题",
     )
     _refused(
         lambda: editing.article_fields_set(article=article, editor=editor, kind="brief"),
         page,
-        "nothing to change",
+        "无需修改",
     )
 
 

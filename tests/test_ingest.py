@@ -179,7 +179,7 @@ def test_changed_bytes_over_an_edited_page_keep_it_and_mark_it_for_review() -> N
     assert bytes(page.raw) == b"version 1"
     assert page.needs_review
     assert "v2.txt" in page.review_reason
-    assert "edited" in page.review_reason or "editors" in page.review_reason
+    assert "编辑改过本版稿件" in page.review_reason and "--force" in page.review_reason
 
 
 @pytest.mark.django_db

@@ -129,6 +129,7 @@ def test_search_finds_a_story_by_words_of_its_continuation_and_lists_it_once(cli
     assert html.count(f'href="/articles/{beginning.pk}/') >= 1
     fragment = _article(2, "统筹发展和安全")
     assert f'href="/articles/{fragment.pk}/' not in html
+    assert "<mark>苗庆旺</mark>" in html  # the snippet comes from the part where the words are
 
 
 @pytest.mark.django_db
@@ -206,13 +207,13 @@ def test_a_link_that_makes_a_loop_or_stays_on_one_page_is_refused(editor: object
     _ingest(2)
     fragment = _article(2, "统筹发展和安全")
     beginning = _article(1, "统筹高质量发展和高水平安全")
-    with pytest.raises(editing.CorrectionRefused, match="loop"):
+    with pytest.raises(editing.CorrectionRefused, match="循环"):
         editing.parts_link(fragment=beginning, beginning=fragment, editor=editor)
-    with pytest.raises(editing.CorrectionRefused, match="same page"):
+    with pytest.raises(editing.CorrectionRefused, match="同一版"):
         editing.parts_link(
             fragment=fragment, beginning=_article(2, "打造忠诚干净担当新时代政法铁军"), editor=editor
         )
-    with pytest.raises(editing.CorrectionRefused, match="already continued"):
+    with pytest.raises(editing.CorrectionRefused, match="已经由.*接续"):
         editing.parts_link(
             fragment=_article(2, "柔性执法信用修复助力企业发展"), beginning=beginning, editor=editor
         )
@@ -265,7 +266,7 @@ def test_editors_link_and_unlink_parts_from_the_article_admin(admin_client: Clie
     beginning = fragment.continues
     change = reverse("admin:articles_article_change", args=[fragment.pk])
     html = admin_client.get(change).content.decode()
-    assert "Story over several pages" in html and "linked by the engine" in html
+    assert "跨版稿件" in html and "由引擎连接" in html
 
     response = admin_client.post(
         reverse("admin:articles_article_unlink", args=[fragment.pk]), {"reason": "two stories"}
@@ -273,7 +274,7 @@ def test_editors_link_and_unlink_parts_from_the_article_admin(admin_client: Clie
     assert response.status_code == 302 and response["Location"].endswith("#jump")
     fragment.refresh_from_db()
     assert fragment.continues_id is None and fragment.link_manual
-    assert "An editor unlinked this part" in admin_client.get(change).content.decode()
+    assert "编辑已取消本篇的接续" in admin_client.get(change).content.decode()
 
     admin_client.post(
         reverse("admin:articles_article_link", args=[fragment.pk]), {"beginning": beginning.pk, "reason": ""}
@@ -281,7 +282,7 @@ def test_editors_link_and_unlink_parts_from_the_article_admin(admin_client: Clie
     fragment.refresh_from_db()
     assert fragment.continues_id == beginning.pk
     history = admin_client.get(change).content.decode()
-    assert "Link the parts of a story" in history and "Unlink a part of a story" in history
+    assert "连接跨版稿件" in history and "取消跨版连接" in history
 
 
 @pytest.mark.django_db
@@ -297,7 +298,7 @@ def test_a_refused_link_in_the_admin_says_why_and_changes_nothing(admin_client: 
     fragment.refresh_from_db()
     assert fragment.continues == _article(1, "统筹高质量发展和高水平安全")
     # A part on the same page is not offered; one posted anyway is refused with the field named.
-    assert "Not done: This part continues:" in response.content.decode()
+    assert "没有完成：本篇接续：" in response.content.decode()
 
 
 @pytest.mark.django_db
@@ -317,4 +318,4 @@ def test_a_forced_new_version_of_the_beginnings_page_hands_an_editors_link_back_
     # The article it was linked to is gone; the engine links the part to the new one and an editor checks.
     assert fragment.continues == _article(1, "统筹高质量发展和高水平安全")
     assert not fragment.link_manual and fragment.needs_review
-    assert "lost its link" in fragment.page.review_reason
+    assert "失去了连接" in fragment.page.review_reason

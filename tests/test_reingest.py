@@ -69,7 +69,7 @@ def test_force_replaces_the_page_and_keeps_the_old_version_and_its_corrections()
     assert list(models.Correction.objects.for_article(survivor.pk)) == [correction]
     kept = next(a for a in correction.after["articles"] if a["id"] == survivor.pk)
     assert "\n".join(p["text"] for p in kept["paragraphs"]) == old_text
-    with pytest.raises(editing.CorrectionRefused, match="re-ingested"):
+    with pytest.raises(editing.CorrectionRefused, match="重新导入"):
         editing.correction_undo(correction=correction, editor=None)
 
 

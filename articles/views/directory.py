@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from articles import charts, names
@@ -33,8 +33,11 @@ def reporters(request: HttpRequest) -> HttpResponse:
 
 @public_page
 def reporter(request: HttpRequest, person_id: int) -> HttpResponse:
-    """One person's articles, newest first, with their role on each, co-authors, regions and activity."""
+    """One person's articles, newest first, with their role on each, co-authors, regions and activity; a
+    spelling editors merged into another person redirects to that person's page for good."""
     person = get_object_or_404(Person, pk=person_id)
+    if person.merged_into_id is not None:
+        return redirect("articles:reporter", person.merged_into_id, permanent=True)
     own = Byline.objects.filter(person=person).order_by("order")
     articles = (
         Article.objects.stories()
