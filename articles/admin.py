@@ -94,11 +94,14 @@ class PageNumberFilter(admin.SimpleListFilter):
 
 
 class LiveFilter(admin.SimpleListFilter):
+    """Merged or not, by `merged_into` (articles and people both have it)."""
+
     title = "是否已合并"
     parameter_name = "merged"
+    merged_label = "已并入别的稿件"
 
     def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
-        return [("no", "未合并"), ("yes", "已并入别的稿件")]
+        return [("no", "未合并"), ("yes", self.merged_label)]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
         if self.value() == "no":
@@ -406,19 +409,8 @@ class ArticleAdmin(admin.ModelAdmin):
         ]
 
 
-class MergedPersonFilter(admin.SimpleListFilter):
-    title = "是否已合并"
-    parameter_name = "merged"
-
-    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
-        return [("no", "未合并"), ("yes", "已合并到别人")]
-
-    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
-        if self.value() == "no":
-            return queryset.filter(merged_into__isnull=True)
-        if self.value() == "yes":
-            return queryset.filter(merged_into__isnull=False)
-        return queryset
+class MergedPersonFilter(LiveFilter):
+    merged_label = "已合并到别人"
 
 
 @admin.register(models.Person)
