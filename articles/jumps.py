@@ -68,7 +68,7 @@ def issue_jumps_link(*, issue_id: int) -> list[LinkChange]:
             suggested_id=None if match.certain else beginning.pk,
             score=round(match.score, 3),
         )
-    return _apply(rows=rows, wanted=wanted)
+    return _apply(articles=[*rows, *candidates.fragments], wanted=wanted)
 
 
 _FIELDS = (
@@ -157,14 +157,15 @@ def _fragment(article: models.Article, texts: list[str]) -> jumps.Fragment:
     )
 
 
-def _apply(*, rows: list[models.Article], wanted: dict[int, LinkChange]) -> list[LinkChange]:
-    """Write the links that changed; refresh the search text of every story that gained or lost a part."""
+def _apply(*, articles: list[models.Article], wanted: dict[int, LinkChange]) -> list[LinkChange]:
+    """Write the links that changed (of `articles`: every candidate and every part linked now); refresh the
+    search text of every story that gained or lost a part."""
     changes: list[LinkChange] = []
     stale_heads: set[int] = set()
-    loaded = {a.pk: a for a in rows}
-    ids = set(wanted) | {a.pk for a in rows if (a.continues_id or a.link_suggested_id) and not a.link_manual}
+    loaded = {a.pk: a for a in articles}
+    ids = set(wanted) | {pk for pk, a in loaded.items() if a.continues_id or a.link_suggested_id}
     for pk in sorted(ids):
-        article = loaded.get(pk) or models.Article.objects.only(*_FIELDS).get(pk=pk)
+        article = loaded[pk]
         if article.link_manual:
             continue
         want = wanted.get(pk, LinkChange(pk, None, None, None))
