@@ -108,12 +108,14 @@ class PageQuerySet(models.QuerySet["Page"]):
         return self.select_related("issue__newspaper").defer("raw", "reconstructed_json")
 
     def with_stories(self) -> PageQuerySet:
-        """for_reading, plus the page's live articles with bylines and a lead; three queries in all."""
+        """for_reading, plus the page's live articles with bylines, a lead and, for a part linked to the
+        story it continues, that story's title (`continues_title`); three queries in all."""
         articles = (
             Article.objects.live()
             .order_by("position")
             .with_lead()
             .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("person")))
+            .annotate(continues_title=models.F("continues__title"))  # the story a linked part belongs to
             .defer("search_vector")
         )
         return self.for_reading().prefetch_related(Prefetch("articles", queryset=articles))

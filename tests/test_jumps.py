@@ -319,3 +319,12 @@ def test_a_forced_new_version_of_the_beginnings_page_hands_an_editors_link_back_
     assert fragment.continues == _article(1, "统筹高质量发展和高水平安全")
     assert not fragment.link_manual and fragment.needs_review
     assert "失去了连接" in fragment.page.review_reason
+
+
+@pytest.mark.django_db
+def test_the_printed_page_names_the_story_a_linked_continuation_belongs_to(client: Client) -> None:
+    _ingest(1)
+    _ingest(2)
+    html = client.get(f"/{_slug()}/2025-01-25/2/").content.decode()
+    assert "上接第1版《统筹高质量发展和高水平安全》" in html
+    assert "上接第1版《打造" not in html  # a whole story continues nothing
