@@ -328,3 +328,33 @@ def test_the_printed_page_names_the_story_a_linked_continuation_belongs_to(clien
     html = client.get(f"/{_slug()}/2025-01-25/2/").content.decode()
     assert "上接第1版《统筹高质量发展和高水平安全》" in html
     assert "上接第1版《打造" not in html  # a whole story continues nothing
+
+
+CHAIN = {
+    1: "  校对/王五\n\n要闻\n\n以高水平法治保障首都高质量发展\n\n"
+    "　　本报北京1月23日电 记者黄洁 北京市委政法工作会议今天召开。会议部署全市政法工作，\n\n"
+    "要求全市政法机关始终把维护首都政治安全摆在首位，全力维护社会\n\n（下转第二版）\n",
+    2: "  校对/王五\n\n政法\n\n以高水平法治保障首都发展\n\n"
+    "上接第一版 大局稳定，强化社会治安整体防控，坚决守护和提升人民群众安全感。会议指出，\n\n"
+    "过去一年北京全市政法系统忠诚履职、真抓实干，全力护航新时代首都\n\n（下转第三版）\n",
+    3: "  校对/王五\n\n综合\n\n保障首都高质量发展\n\n"
+    "上接第二版 发展，政法各项工作取得新进展新成效。会议以视频方式召开。\n",
+}
+
+
+@pytest.mark.django_db
+def test_a_story_over_three_pages_is_read_whole_whichever_page_came_first(client: Client) -> None:
+    for number in (3, 1, 2):
+        ingest.page_ingest(
+            paper=PAPER, date=DATE, number=number, data=CHAIN[number].encode(), source_name=f"c{number}.txt"
+        )
+    first = models.Article.objects.get(page__number=1)
+    second = models.Article.objects.get(page__number=2)
+    third = models.Article.objects.get(page__number=3)
+    assert (second.continues_id, third.continues_id) == (first.pk, second.pk)
+    html = client.get(f"/articles/{first.pk}/").content.decode()
+    prose = TAGS.sub("", html.split('<div class="prose">', 1)[1].split("</div>", 1)[0])
+    assert "维护社会大局稳定" in re.sub(r"转第2版", "", prose)  # the cut sentences read on
+    assert "新时代首都发展" in re.sub(r"转第3版", "", prose)
+    assert "上接第" not in prose and "下转第" not in prose
+    assert client.get(f"/articles/{third.pk}/")["Location"].endswith(f"/articles/{first.pk}/#part-{third.pk}")
