@@ -590,6 +590,7 @@ def articles_merge(
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.opts,
         "title": "合并稿件",
+        "changelist_url": reverse("admin:articles_article_changelist"),
         "articles": selected,
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         "media": model_admin.media,
@@ -633,6 +634,7 @@ def people_merge(
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.opts,
         "title": "合并署名人",
+        "changelist_url": reverse("admin:articles_person_changelist"),
         "people": models.Person.objects.filter(pk__in=[p.pk for p in people])
         .annotate(credit_count=Count("bylines"))
         .order_by("-credit_count", "name"),

@@ -250,6 +250,7 @@ def test_merge_action_asks_for_the_order_then_merges_into_the_first(
     confirm = admin_client.post(changelist, selected)
     assert confirm.status_code == 200
     assert f'name="order_{jiangsu.pk}"' in confirm.content.decode()
+    assert f'class="closelink" href="{changelist}"' in confirm.content.decode()  # cancel: back to the list
     assert jiangsu.merged_into_id is None
 
     response = admin_client.post(
@@ -524,7 +525,8 @@ def test_people_merge_action_keeps_the_chosen_spelling(seeded: None, admin_clien
     models.Byline.objects.filter(article=credited, person=keep).update(person=other)
     changelist = reverse("admin:articles_person_changelist")
     selected = {"action": "merge_selected", "_selected_action": [keep.pk, other.pk]}
-    assert f'value="{other.pk}"' in admin_client.post(changelist, selected).content.decode()
+    confirm = admin_client.post(changelist, selected).content.decode()
+    assert f'value="{other.pk}"' in confirm and f'class="closelink" href="{changelist}"' in confirm
     response = admin_client.post(changelist, {**selected, "confirm": "yes", "keep": keep.pk}, follow=True)
     assert any("已把“张 冲”合并到" in m for m in _messages(response))
     other.refresh_from_db()
