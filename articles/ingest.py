@@ -872,13 +872,12 @@ def article_search_refresh(*, article: models.Article) -> None:
     continue it on later pages (live articles whose `continues` is it, and theirs, in page order), so that
     a story is found by words on any of its pages; for corrections and jump links."""
     with connection.cursor() as cursor:
-        cursor.execute(_STORY_TEXTS, [article.pk, STORY_MAX_PARTS])
+        cursor.execute(_STORY_TEXTS, [article.pk, jumps.MAX_PARTS])
         texts = [text for (text,) in cursor.fetchall()]
     title, body = search_text_for(title_parts=_title_parts(article), body="\n".join(texts))
     _search_vectors_compute([(article.pk, title, body)])
 
 
-STORY_MAX_PARTS = 8  # as articles.jumps: more is a loop an editor made, not a newspaper
 _STORY_TEXTS = f"""
     WITH RECURSIVE part(id, depth, path) AS (
         SELECT id, 0, ARRAY[id] FROM {_ARTICLE} WHERE id = %s
