@@ -137,23 +137,40 @@ def page_store(
 
 @dataclass(frozen=True)
 class PreparedPage:
-    """The pure half of ingest: the engine's page, each article's search vector and the page's JSON. No
-    database, so it can be made in another process while this one writes the previous page."""
+    """The pure half of ingest: what the writer sends for a page, made from the engine's page (no database,
+    so it can be made in another process while this one writes the previous page). Text and bytes only:
+    handing the engine's objects between processes cost the writer more than a tenth of its time a page.
+    """
 
-    page: values.Page
-    # Each article's search vector in PostgreSQL's binary form (search_vector_binary); or, for an article
-    # with a word whose parsing only PostgreSQL knows, its search texts, for PostgreSQL to make it from.
-    vectors: tuple[bytes | tuple[str, str], ...]
+    section: str
+    proofreader: str
+    encoding: str
+    line_count: int
+    count: int  # articles
+    articles: str  # their rows, as _page_sql reads them (_articles_json)
+    paragraphs: str  # the rows of their paragraphs (_paragraphs_json)
     json: str  # page.to_json(), as stored in Page.reconstructed_json
-    paragraphs: str  # the rows of its paragraphs, as the writer sends them (_paragraphs_json)
+    # Each article's search vector in PostgreSQL's binary form (search_vector_binary); None for an article
+    # with a word whose parsing only PostgreSQL knows: its row has its search texts, to make it from.
+    vectors: tuple[bytes | None, ...]
+    credits: tuple[tuple[tuple[str, str], ...], ...]  # each article's (name, role), in order, no repeats
+    places: tuple[tuple[str | None, tuple[str, ...]], ...]  # each article's region and place names
 
     @classmethod
     def of(cls, page: values.Page) -> PreparedPage:
+        vectors = tuple(_search_vector_of(a) for a in page.articles)
         return cls(
-            page,
-            tuple(_search_vector_of(a) for a in page.articles),
-            json.dumps(page.to_json(), ensure_ascii=False),
-            _paragraphs_json(page),
+            section=page.section or "",
+            proofreader=page.proofreader or "",
+            encoding=page.encoding,
+            line_count=page.line_count,
+            count=len(page.articles),
+            articles=_articles_json(page, vectors),
+            paragraphs=_paragraphs_json(page),
+            json=json.dumps(page.to_json(), ensure_ascii=False),
+            vectors=tuple(v if isinstance(v, bytes) else None for v in vectors),
+            credits=tuple(tuple(dict.fromkeys((b.name, b.role) for b in a.bylines)) for a in page.articles),
+            places=tuple((a.region, a.places) for a in page.articles),
         )
 
 
@@ -163,6 +180,7 @@ def page_prepare(*, data: bytes, source_name: str) -> PreparedPage:
 
 
 def _search_vector_of(article: values.Article) -> bytes | tuple[str, str]:
+    """An article's search vector (search_vector_binary), or its search texts where it can't be made here."""
     title, body = search_words_for(title_parts=_title_parts(article), body=article.text)
     vector = search_vector_binary(title, body)
     return vector if vector is not None else (" ".join(title), " ".join(body))
@@ -251,7 +269,9 @@ def _jobs_submit(
             started.append(data)
         else:
             started.append(
-                _Started(pool.submit(_prepare_in_worker, data, job.source_name), hashes[n] is None)
+                _Started(
+                    pool.submit(page_prepare, data=data, source_name=job.source_name), data, hashes[n] is None
+                )
             )
     return started
 
@@ -260,12 +280,9 @@ def _jobs_submit(
 class _Started:
     """A page on its way through the engine."""
 
-    future: Future[tuple[bytes, PreparedPage]]
+    future: Future[PreparedPage]
+    data: bytes
     absent: bool  # no page was stored at its place when the batch looked
-
-
-def _prepare_in_worker(data: bytes, source_name: str) -> tuple[bytes, PreparedPage]:
-    return data, page_prepare(data=data, source_name=source_name)
 
 
 def _job_finish(
@@ -281,7 +298,7 @@ def _job_finish(
         return job, started
     try:
         if isinstance(started, _Started):
-            (data, prepared), absent = started.future.result(), started.absent
+            data, prepared, absent = started.data, started.future.result(), started.absent
         else:
             data, prepared, absent = started, None, False
         return job, _job_store(job, data=data, prepared=prepared, cache=cache, force=force, absent=absent)
@@ -509,7 +526,6 @@ def _page_store(
 ) -> IngestResult | None:
     """Store a reconstructed page over `stored`, the page there now (locked) or None. if_absent: there was
     no page when last looked (unlocked); None, and nothing written, when there is one by now."""
-    reconstructed = prepared.page
     digest = _digest(data)
     if stored is not None and stored.page.content_hash == digest:
         return IngestResult(UNCHANGED, stored.page, stored.article_count)
@@ -525,13 +541,13 @@ def _page_store(
 
     found = IngestCache()
     fields: dict[str, object] = {
-        "section": reconstructed.section or "",
-        "proofreader": reconstructed.proofreader or "",
+        "section": prepared.section,
+        "proofreader": prepared.proofreader,
         "raw": data,
-        "encoding": reconstructed.encoding,
+        "encoding": prepared.encoding,
         "content_hash": digest,
         "source_name": source_name,
-        "line_count": reconstructed.line_count,
+        "line_count": prepared.line_count,
         "ingested_at": timezone.now(),
     }
     params: dict[str, object] = {**fields, "json": prepared.json, "number": number}
@@ -558,7 +574,12 @@ def _page_store(
     params |= _rows_params(prepared=prepared, cache=cache, found=found)
     sql = _page_sql(replace=stored is not None, issue_known=issue_id is not None, if_absent=if_absent)
     with _cursor() as cursor:
-        cursor.execute(sql, params, prepare=True)
+        # Planning this statement costs PostgreSQL more than a tenth of the page's time, and with the
+        # values at hand it would plan it again for every page (a "custom plan"): the plan made once for
+        # any values is as good here. One round trip for both.
+        with cursor.connection.pipeline():
+            cursor.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+            cursor.execute(sql, params, prepare=True)
         row = cursor.fetchone()
     if row is None:  # if_absent, and a page is there
         return None
@@ -581,7 +602,7 @@ def _page_store(
         # articles and their links are gone.)
         jumps.issue_jumps_link(issue_id=issue_id)
     transaction.on_commit(lambda: _cache_merge(cache, found))
-    return IngestResult(status, page, len(reconstructed.articles), kept)
+    return IngestResult(status, page, prepared.count, kept)
 
 
 _PAGE_RESET = {
@@ -632,8 +653,12 @@ def _page_sql(*, replace: bool, issue_known: bool, if_absent: bool = False) -> s
     for name, rows in _rows().items():
         record = ", ".join(f"{connection.ops.quote_name(column)} {kind}" for column, kind in rows.record)
         names = ", ".join(connection.ops.quote_name(column) for column, _ in rows.record)
-        # The vectors beside the articles, in PostgreSQL's binary form (%b: as %s psycopg would send bytea).
-        vectors = " LEFT JOIN unnest(%(vectors)b::tsvector[]) WITH ORDINALITY AS v(vector, n) ON v.n = r.n"
+        # Beside the articles: their vectors, in PostgreSQL's binary form (%b: as %s psycopg would send
+        # bytea), and their regions' ids.
+        vectors = (
+            " JOIN unnest(%(vectors)b::tsvector[], %(regions)s::bigint[]) WITH ORDINALITY AS v(vector, region, n)"
+            " ON v.n = r.n"
+        )
         ctes.append(
             f"{name} AS (INSERT INTO {rows.table} ({', '.join(rows.columns)}) SELECT {', '.join(rows.values)} "
             f"FROM page CROSS JOIN ROWS FROM (json_to_recordset(%({name})s::json) AS ({record})) "
@@ -660,7 +685,7 @@ def _sequence(table: str) -> str:
 class _Rows:
     """How _page_sql inserts one table's rows: from a JSON array of objects read as records r (`record`:
     their keys and SQL types; r.n is the article's number on the page, 1…), as `values` over r, `page`,
-    `ids` (the article's id) and, for articles, v.vector."""
+    `ids` (the article's id) and, for articles, v.vector and v.region."""
 
     table: str
     record: tuple[tuple[str, str], ...]
@@ -704,7 +729,6 @@ def _rows() -> dict[str, _Rows]:
         "dateline_agency",
         "region_name",
         "place_names",
-        "region",
         "continued_from_page",
         "continued_to_page",
         "headline_lines",
@@ -723,6 +747,7 @@ def _rows() -> dict[str, _Rows]:
             ),
             id="ids.id",
             page_id="page.id",
+            region_id="v.region",
             search_vector=(
                 "coalesce(v.vector, setweight(to_tsvector('simple', r.title_text), 'A') "
                 "|| setweight(to_tsvector('simple', r.body_text), 'B'))"
@@ -759,15 +784,11 @@ def _paragraphs_json(page: values.Page) -> str:
     )
 
 
-def _rows_params(*, prepared: PreparedPage, cache: IngestCache, found: IngestCache) -> dict[str, object]:
-    """What _page_sql writes a page's articles, bylines and place links from (its paragraphs come made)."""
-    articles = prepared.page.articles
-    people = _people_ids(names={b.name for a in articles for b in a.bylines}, cache=cache, found=found)
-    places = _PlaceLinker(cache=cache, found=found)
-    rows: list[dict[str, object]] = []
-    bylines: list[dict[str, object]] = []
-    links: list[dict[str, object]] = []
-    for n, (article, vector) in enumerate(zip(articles, prepared.vectors, strict=True), start=1):
+def _articles_json(page: values.Page, vectors: tuple[bytes | tuple[str, str], ...]) -> str:
+    """The page's articles as _page_sql reads them (made in the engine's processes); their region, bylines
+    and places are rows of the database, looked up by the writer (_rows_params)."""
+    rows = []
+    for n, (article, vector) in enumerate(zip(page.articles, vectors, strict=True), start=1):
         dateline = article.dateline
         title_text, body_text = (None, None) if isinstance(vector, bytes) else vector
         rows.append(
@@ -784,7 +805,6 @@ def _rows_params(*, prepared: PreparedPage, cache: IngestCache, found: IngestCac
                 "dateline_agency": dateline.agency if dateline else "",
                 "region_name": article.region or "",
                 "place_names": article.places,
-                "region": places.region_id(article.region) if article.region else None,
                 "continued_from_page": article.continued_from_page,
                 "continued_to_page": article.continued_to_page,
                 "headline_lines": article.headline_lines,
@@ -796,17 +816,34 @@ def _rows_params(*, prepared: PreparedPage, cache: IngestCache, found: IngestCac
                 "body_text": body_text,
             }
         )
-        credits = dict.fromkeys((b.name, b.role) for b in article.bylines)  # ordered, no repeats
+    return json.dumps(rows, ensure_ascii=False)
+
+
+def _rows_params(*, prepared: PreparedPage, cache: IngestCache, found: IngestCache) -> dict[str, object]:
+    """What _page_sql writes a page's rows from: the prepared rows, and the ids of the people, regions
+    and places they name."""
+    people = _people_ids(
+        names={name for credits in prepared.credits for name, _ in credits}, cache=cache, found=found
+    )
+    places = _PlaceLinker(cache=cache, found=found)
+    regions: list[int | None] = []
+    bylines: list[dict[str, object]] = []
+    links: list[dict[str, object]] = []
+    for n, (credits, (region, names)) in enumerate(
+        zip(prepared.credits, prepared.places, strict=True), start=1
+    ):
+        regions.append(places.region_id(region) if region else None)
         bylines += [
             {"n": n, "person": people[name], "role": role, "order": order}
             for order, (name, role) in enumerate(credits, start=1)
         ]
-        place_ids = dict.fromkeys(places.place_id(name, region=article.region) for name in article.places)
+        place_ids = dict.fromkeys(places.place_id(name, region=region) for name in names)
         links += [{"n": n, "place": place_id} for place_id in place_ids if place_id is not None]
     return {
-        "articles": len(articles),
-        "article": json.dumps(rows, ensure_ascii=False),
-        "vectors": [_TsVector(v) if isinstance(v, bytes) else None for v in prepared.vectors],
+        "articles": prepared.count,
+        "article": prepared.articles,
+        "vectors": [None if v is None else _TsVector(v) for v in prepared.vectors],
+        "regions": regions,
         "paragraph": prepared.paragraphs,
         "byline": json.dumps(bylines, ensure_ascii=False),
         "link": json.dumps(links),

@@ -25,7 +25,6 @@ import functools
 import json
 import math
 import re
-import struct
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -123,48 +122,49 @@ def search_vector_binary(title: list[str], body: list[str]) -> bytes | None:
     lexemes = list(map(_LEXEMES.__getitem__, words))
     if None in lexemes:
         return None
-    # Each word's position with its weight: the title's 1…T weigh A, the body's T+1… weigh B.
-    weighted = [
-        *range(1 + WEIGHT_A, len(title) + 1 + WEIGHT_A),
-        *range(len(title) + 1 + WEIGHT_B, len(words) + 1 + WEIGHT_B),
-    ]
+    # Each word's position with its weight, as it is sent: the title's 1…T weigh A, the body's T+1… B.
+    weighted_a, weighted_b = _weighted_positions()
+    positions = weighted_a[1 : len(title) + 1] + weighted_b[len(title) + 1 : len(words) + 1]
     counts = Counter(lexemes)
     out = [len(counts).to_bytes(4, "big")]
     # Most words occur once: their one position is their last. PostgreSQL sorts the lexemes as it reads them.
-    last = dict(zip(lexemes, weighted, strict=True))
-    repeated: dict[str, list[int]] = {}
+    last = dict(zip(lexemes, positions, strict=True))
+    repeated: dict[bytes, list[bytes]] = {}
     for lexeme, count in counts.items():
-        if count == 1:  # the lexeme, its NUL, one position, the position
-            out.append(lexeme.encode() + b"\0\0\1" + last[lexeme].to_bytes(2, "big"))
+        if count == 1:  # the lexeme and its NUL, one position, the position
+            out += (lexeme, b"\0\1", last[lexeme])
         elif count <= MAX_POSITIONS:
-            repeated[lexeme] = []
+            repeated[lexeme] = [count.to_bytes(2, "big")]
         else:
             return None
     if repeated:
-        for position, lexeme in zip(weighted, lexemes, strict=True):
+        for position, lexeme in zip(positions, lexemes, strict=True):
             if (found := repeated.get(lexeme)) is not None:
                 found.append(position)
         for lexeme, found in repeated.items():
-            out.append(lexeme.encode())
-            out.append(_positions_struct(len(found)).pack(len(found), *found))
+            out.append(lexeme)
+            out += found
     return b"".join(out)
 
 
 @functools.cache
-def _positions_struct(count: int) -> struct.Struct:
-    # The lexeme's terminating NUL, the number of positions, the positions with their weights.
-    return struct.Struct(f"!xH{count}H")
+def _weighted_positions() -> tuple[tuple[bytes, ...], tuple[bytes, ...]]:
+    """Every position with weight A, and with weight B, as the two bytes PostgreSQL reads (made once)."""
+    return tuple((p | WEIGHT_A).to_bytes(2, "big") for p in range(MAX_POSITION)), tuple(
+        (p | WEIGHT_B).to_bytes(2, "big") for p in range(MAX_POSITION)
+    )
 
 
-class _Lexemes(dict[str, str | None]):
-    """Word -> the lexeme PostgreSQL's parser makes of it, or None when that is not known here."""
+class _Lexemes(dict[str, bytes | None]):
+    """Word -> the lexeme PostgreSQL's parser makes of it, UTF-8 with its terminating NUL as the binary
+    form has it; or None when that is not known here."""
 
-    def __missing__(self, word: str) -> str | None:
-        lexeme: str | None = None
+    def __missing__(self, word: str) -> bytes | None:
+        lexeme: bytes | None = None
         if PARSED_AS_IS.fullmatch(word):
-            lexeme = word
+            lexeme = word.encode() + b"\0"
         elif percentage := PERCENTAGE.fullmatch(word):
-            lexeme = percentage[1]
+            lexeme = percentage[1].encode() + b"\0"
         if len(self) < 200_000:
             self[word] = lexeme
         return lexeme

@@ -3,6 +3,7 @@ parts, batches whose stored pages are looked up together. Each must store what t
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from pathlib import Path
 
@@ -113,17 +114,10 @@ def test_ingested_vectors_are_those_of_the_articles_search_texts() -> None:
 def test_an_article_postgresql_makes_the_vector_of_is_found_by_its_words() -> None:
     page = reconstruct_page(SEED.read_bytes(), source=SEED.name)
     prepared = ingest.PreparedPage.of(page)
-    # As if no article's words were known here: every vector is left to PostgreSQL.
-    fallback = ingest.PreparedPage(
-        page,
-        tuple(
-            v
-            if not isinstance(v, bytes)
-            else search_text_for(title_parts=ingest._title_parts(a), body=a.text)
-            for v, a in zip(prepared.vectors, page.articles, strict=True)
-        ),
-        prepared.json,
-        prepared.paragraphs,
+    # As if no article's words were known here: every vector is left to PostgreSQL, from the search texts.
+    texts = tuple(search_text_for(title_parts=ingest._title_parts(a), body=a.text) for a in page.articles)
+    fallback = dataclasses.replace(
+        prepared, articles=ingest._articles_json(page, texts), vectors=(None,) * len(texts)
     )
     ingest.page_store(paper=PAPER, date=DATE, number=2, data=b"v1", source_name=SEED.name, reconstructed=page)
     made_here = dict(models.Article.objects.values_list("position", "search_vector"))
