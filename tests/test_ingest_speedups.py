@@ -271,3 +271,14 @@ def test_rows_get_their_ids_in_the_pages_order() -> None:
     assert articles == sorted(articles) and len(articles) == 11
     assert paragraphs == sorted(paragraphs) and len(paragraphs) > 11
     assert bylines == sorted(bylines) and bylines
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("replace", "issue_known"), [(False, False), (False, True), (True, False)])
+def test_the_page_statement_is_short_enough_for_psycopg_to_convert_it_once(
+    replace: bool, issue_known: bool
+) -> None:
+    from psycopg import _queries
+
+    sql = ingest._page_sql(replace=replace, issue_known=issue_known, if_absent=not replace)
+    assert len(sql) <= _queries.MAX_CACHED_STATEMENT_LENGTH
