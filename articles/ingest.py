@@ -228,7 +228,7 @@ def pages_ingest(
         pending = iter(jobs)
         while chunk := list(itertools.islice(pending, CHECK_AHEAD)):
             window.extend(zip(chunk, _jobs_submit(chunk, pool), strict=True))
-            while len(window) > 2 * workers:
+            while len(window) > (workers + 1) * CHECK_AHEAD:  # the engine processes busy while this writes
                 yield _job_finish(*window.popleft(), cache=cache, force=force)
         while window:
             yield _job_finish(*window.popleft(), cache=cache, force=force)
@@ -257,6 +257,7 @@ def _jobs_submit(
     except DatabaseError as exc:
         hashes = exc
     started: list[_Started | bytes | Exception | None] = []
+    sent: list[tuple[int, bytes, str, bool]] = []  # the pages for the engine: one task for all, not one each
     for n, job in enumerate(jobs):
         data = files.get(n)
         if not isinstance(job, PageJob):
@@ -265,24 +266,43 @@ def _jobs_submit(
             started.append(data)
         elif isinstance(hashes, DatabaseError):
             started.append(hashes)
-        elif hashes[n] == _digest(data):
+        elif hashes[n] is not None and hashes[n] == _digest(data):
             started.append(data)
         else:
-            started.append(
-                _Started(
-                    pool.submit(page_prepare, data=data, source_name=job.source_name), data, hashes[n] is None
-                )
-            )
+            started.append(None)  # started below
+            sent.append((n, data, job.source_name, hashes[n] is None))
+    if sent:
+        future = pool.submit(_pages_prepare, [(data, source_name) for _, data, source_name, _ in sent])
+        for index, (n, data, _, absent) in enumerate(sent):
+            started[n] = _Started(future, index, data, absent)
     return started
+
+
+def _pages_prepare(pages: list[tuple[bytes, str]]) -> list[PreparedPage | Exception]:
+    """page_prepare of each (data, source name), in an engine process: a page's error is its own."""
+    out: list[PreparedPage | Exception] = []
+    for data, source_name in pages:
+        try:
+            out.append(page_prepare(data=data, source_name=source_name))
+        except Exception as exc:  # sent back to be reported for its file
+            out.append(exc)
+    return out
 
 
 @dataclass(frozen=True)
 class _Started:
-    """A page on its way through the engine."""
+    """A page on its way through the engine, the index-th of those one task prepares."""
 
-    future: Future[PreparedPage]
+    future: Future[list[PreparedPage | Exception]]
+    index: int
     data: bytes
     absent: bool  # no page was stored at its place when the batch looked
+
+    def prepared(self) -> PreparedPage:
+        result = self.future.result()[self.index]
+        if isinstance(result, Exception):
+            raise result
+        return result
 
 
 def _job_finish(
@@ -298,7 +318,7 @@ def _job_finish(
         return job, started
     try:
         if isinstance(started, _Started):
-            data, prepared, absent = started.data, started.future.result(), started.absent
+            data, prepared, absent = started.data, started.prepared(), started.absent
         else:
             data, prepared, absent = started, None, False
         return job, _job_store(job, data=data, prepared=prepared, cache=cache, force=force, absent=absent)
