@@ -12,7 +12,7 @@ import pytest
 
 from articles.reconstruct import headlines as hl
 from articles.reconstruct import segment
-from articles.reconstruct.bylines import parse_byline_run
+from articles.reconstruct.bylines import CONTINUED_TO, continued_to, page_number, parse_byline_run
 from articles.reconstruct.text import CJK_CHAR, SENTENCE_END, count_cjk, decode, ends_sentence, join_text
 from tests import variants
 
@@ -138,3 +138,57 @@ def test_coverage_is_the_weighted_share_of_words_and_bigrams() -> None:
     ) / 2
     assert vocab.coverage(headline, have) == pytest.approx(expected)
     assert vocab.coverage(headline, frozenset()) == 0.0
+
+
+def _continued_to_plainly(text: str) -> int | None:
+    match = None
+    for match in CONTINUED_TO.finditer(text):  # noqa: B007 - the last marker wins
+        pass
+    return page_number(match.group("n")) if match else None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "工作（下转第二版）",
+        "下转第5版",
+        "转第十二版",
+        "（转 3 版）",
+        "下转转第二版",
+        "转第第2版",
+        "转变作风（下转第二版）。另（下转第3版）",
+        "转第一版（转第二版",
+        "【下转第４版】",
+        "转第12345版",
+        "转",
+        "",
+        "工作转型升级",
+    ],
+)
+def test_continued_to_reads_the_marker_the_whole_pattern_reads(text: str) -> None:
+    assert continued_to(text) == _continued_to_plainly(text)
+
+
+def test_continued_to_on_random_marker_pieces() -> None:
+    rng = random.Random(7)
+    alphabet = ["转", "下", "第", "版", "（", "）", "【", "】", " ", "一", "十", "3", "５", "工作", "。"]
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14)))
+        assert continued_to(text) == _continued_to_plainly(text), text
+
+
+def _words_plainly(text: str) -> list[str]:
+    return [t for t in segment.cut(text) if len(t) > 1 and ("\u4e00" <= t[0] <= "\u9fff" or t[0].isalnum())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["一丁 鿿鿿 ꀀꀀ 㐀㐀 𠀀𠀀 丁一", "AI赋能 2025年 ２０２５", "法治", "", "——记沈阳市司法局", "a b c"],
+)
+def test_words_keeps_what_the_first_character_test_keeps(text: str) -> None:
+    assert segment.words(text) == _words_plainly(text)
+
+
+def test_words_on_the_seed_page() -> None:
+    text = variants.seed_text()
+    assert segment.words(text) == _words_plainly(text)

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import filterfalse
 
 from . import segment
 
@@ -161,7 +162,7 @@ class Vocabulary:
 
 def content_words(text: str) -> Counter[str]:
     """The words of a passage that say what it is about, counted."""
-    return Counter(w for w in segment.words(text) if w not in STOPWORDS)
+    return Counter(filterfalse(STOPWORDS.__contains__, segment.words(text)))
 
 
 def cohesion(a: str, b: str, *, counts: Callable[[str], Counter[str]] = content_words) -> float:
