@@ -192,3 +192,28 @@ def test_words_keeps_what_the_first_character_test_keeps(text: str) -> None:
 def test_words_on_the_seed_page() -> None:
     text = variants.seed_text()
     assert segment.words(text) == _words_plainly(text)
+
+
+def _coverage_plainly(vocab: hl.Vocabulary, headline: hl.Terms, have: frozenset[str]) -> float:
+    scores = []
+    for terms in (headline.words, headline.grams):
+        weights = {t: vocab.weight(t) for t in terms}
+        if sum(weights.values()):
+            scores.append(sum(weights[t] for t in have.intersection(weights)) / sum(weights.values()))
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def test_coverage_each_is_coverage_of_each_story_to_the_last_bit() -> None:
+    text = variants.seed_text()
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    headlines = [hl.Terms.of(p) for p in paragraphs[:30] if len(p) < 30] + [
+        hl.Terms(frozenset(), frozenset())
+    ]
+    terms = sorted(frozenset().union(*(h.all for h in headlines)))
+    stories = hl.present_each(terms, paragraphs)
+    vocab = hl.Vocabulary(stories)
+    for headline in headlines:
+        assert vocab.coverage_each(headline, stories) == [
+            _coverage_plainly(vocab, headline, s) for s in stories
+        ]
+        assert vocab.coverage_each(headline, []) == []

@@ -140,15 +140,27 @@ class Vocabulary:
 
     def coverage(self, headline: Terms, have: frozenset[str]) -> float:
         """The weighted share of the headline's words and bigrams that a story has, 0..1."""
+        return self.coverage_each(headline, [have])[0]
+
+    def coverage_each(self, headline: Terms, haves: Sequence[frozenset[str]]) -> list[float]:
+        """`coverage(headline, have)` for each of `haves`, the headline's weights looked up once."""
         cached = self._cache.get(id(headline))
         if cached is None or cached[0] is not headline:
             cached = self._cache[id(headline)] = (headline, self._weights(headline))
         weighted = cached[1]
+        if not weighted:
+            return [0.0] * len(haves)
         # Summed in the order of the intersection, as always: float sums depend on it.
-        scores = [
-            sum(map(weights.__getitem__, have.intersection(weights))) / total for weights, total in weighted
+        return [
+            sum(
+                [
+                    sum(map(weights.__getitem__, have.intersection(weights))) / total
+                    for weights, total in weighted
+                ]
+            )
+            / len(weighted)
+            for have in haves
         ]
-        return sum(scores) / len(scores) if scores else 0.0
 
     def _weights(self, headline: Terms) -> list[tuple[dict[str, float], float]]:
         out = []
