@@ -13,7 +13,19 @@ import pytest
 from articles.reconstruct import headlines as hl
 from articles.reconstruct import segment
 from articles.reconstruct.bylines import CONTINUED_TO, continued_to, page_number, parse_byline_run
-from articles.reconstruct.text import CJK_CHAR, SENTENCE_END, count_cjk, decode, ends_sentence, join_text
+from articles.reconstruct.text import (
+    BODY_PUNCT,
+    CJK_CHAR,
+    CONTROL,
+    SENTENCE_END,
+    column_width,
+    count_cjk,
+    count_controls,
+    decode,
+    ends_sentence,
+    join_text,
+    split_lines,
+)
 from tests import variants
 
 
@@ -217,3 +229,41 @@ def test_coverage_each_is_coverage_of_each_story_to_the_last_bit() -> None:
             _coverage_plainly(vocab, headline, s) for s in stories
         ]
         assert vocab.coverage_each(headline, []) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "法治", "\x00\x01\x08\t\n\x0b\x0c\r\x0e\x1f \x7f\x80\x9f\xa0ÿ", "法\ud800治\x07", "a\x1b[0m法" * 3],
+)
+def test_count_controls_counts_what_the_pattern_finds(text: str) -> None:
+    assert count_controls(text) == sum(map(len, CONTROL.findall(text)))
+
+
+def test_count_controls_on_every_character_below_0x180() -> None:
+    text = "".join(map(chr, range(0x180)))
+    assert count_controls(text) == sum(map(len, CONTROL.findall(text)))
+
+
+def _column_width_plainly(lines: list) -> float:
+    widths = sorted(line.width for line in lines if line.width >= 6 and BODY_PUNCT.search(line.text))
+    return widths[min(len(widths) - 1, int(len(widths) * 0.75))] if widths else 20.0
+
+
+@pytest.mark.parametrize("name", sorted(variants.VARIANTS))
+def test_column_width_is_the_plain_quartile(name: str) -> None:
+    lines = split_lines(decode(variants.VARIANTS[name]())[0])
+    assert column_width(lines) == _column_width_plainly(lines)
+
+
+def test_column_width_of_lines_with_and_without_commas() -> None:
+    texts = [
+        "一二三四五六七，八",
+        "一二三四五六七八九",
+        "一二三四五六、七八",
+        "一二，三",
+        "一二三四五六七八;",
+        "",
+    ]
+    lines = split_lines("\n".join(texts * 3))
+    assert column_width(lines) == _column_width_plainly(lines)
+    assert column_width(lines[1:2]) == _column_width_plainly(lines[1:2]) == 20.0
