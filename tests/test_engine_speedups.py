@@ -6,6 +6,7 @@ inputs where a quick path could go wrong (edges of character ranges, Latin lette
 
 from __future__ import annotations
 
+import math
 import random
 
 import pytest
@@ -267,3 +268,12 @@ def test_column_width_of_lines_with_and_without_commas() -> None:
     lines = split_lines("\n".join(texts * 3))
     assert column_width(lines) == _column_width_plainly(lines)
     assert column_width(lines[1:2]) == _column_width_plainly(lines[1:2]) == 20.0
+
+
+def test_weight_is_the_inverse_document_frequency() -> None:
+    docs = [frozenset({"信用", "修复"}), frozenset({"信用"}), frozenset({"信用", "执法"}), frozenset()]
+    vocab = hl.Vocabulary(docs)
+    for term in ("信用", "修复", "执法", "不在"):
+        df = sum(term in doc for doc in docs)
+        assert vocab.weight(term) == math.log(1 + len(docs) / (1 + df))
+    assert hl.Vocabulary([]).weight("信用") == math.log(1 + 1 / 1)

@@ -87,17 +87,18 @@ def present_each(terms: Iterable[str], texts: Sequence[str]) -> list[frozenset[s
         else:
             longer.setdefault(code, []).append(term)
     wanted = frozenset(pairs) | frozenset(longer)
+    longer_codes = frozenset(longer)
     out = []
     for text in texts:
-        hits: set[int] = set()
-        for codes in _pairs_of(text):
-            hits |= wanted.intersection(codes)  # reads the codes one by one, never holding them all
-        found = [pairs[code] for code in hits if code in pairs]
-        for code in hits:
-            if code in longer:
-                found += [t for t in longer[code] if t in text]
+        even, odd = _pairs_of(text)
+        # Each intersection reads the codes one by one, never holding them all.
+        hits = wanted.intersection(even) | wanted.intersection(odd)
+        found = set(map(pairs.get, hits))
+        found.discard(None)  # the codes of longer terms only
+        for code in longer_codes.intersection(hits):
+            found.update(t for t in longer[code] if t in text)
         if short:
-            found += [t for t in short if t in text]
+            found.update(t for t in short if t in text)
         out.append(frozenset(found))
     return out
 
@@ -130,13 +131,15 @@ class Vocabulary:
         self._df: Counter[str] = Counter()
         for doc in docs:
             self._df.update(doc)
+        # Each term's weight, worked out once: a page looks up hundreds.
+        self._weight = {term: self._idf[min(df, self.n)] for term, df in self._df.items()}
         # Per headline, by identity (hashing a Terms costs more than the rest of a lookup; the entry keeps
         # the headline, so its id stays its own): its word weights and its bigram weights, each with their
         # total (when not 0).
         self._cache: dict[int, tuple[Terms, list[tuple[dict[str, float], float]]]] = {}
 
     def weight(self, term: str) -> float:
-        return self._idf[min(self._df[term], self.n)]
+        return self._weight.get(term, self._idf[0])
 
     def coverage(self, headline: Terms, have: frozenset[str]) -> float:
         """The weighted share of the headline's words and bigrams that a story has, 0..1."""
@@ -164,8 +167,9 @@ class Vocabulary:
 
     def _weights(self, headline: Terms) -> list[tuple[dict[str, float], float]]:
         out = []
+        weight, unseen = self._weight.get, self._idf[0]
         for terms in (headline.words, headline.grams):
-            weights = {t: self.weight(t) for t in terms}
+            weights = {t: weight(t, unseen) for t in terms}  # self.weight(t), without a call of it per term
             total = sum(weights.values())
             if total:
                 out.append((weights, total))
