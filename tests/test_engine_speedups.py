@@ -220,7 +220,10 @@ def test_coverage_each_is_coverage_of_each_story_to_the_last_bit() -> None:
     text = variants.seed_text()
     paragraphs = [p for p in text.split("\n") if p.strip()]
     headlines = [hl.Terms.of(p) for p in paragraphs[:30] if len(p) < 30] + [
-        hl.Terms(frozenset(), frozenset())
+        hl.Terms(frozenset(), frozenset()),
+        hl.Terms(frozenset({"2025", "法治"}), frozenset()),  # words only: one share
+        hl.Terms(frozenset(), frozenset({"法治", "治建", "不在"})),  # bigrams only
+        hl.Terms(frozenset({"不在文中"}), frozenset({"不在"})),  # found nowhere: weights, but no share
     ]
     terms = sorted(frozenset().union(*(h.all for h in headlines)))
     stories = hl.present_each(terms, paragraphs)

@@ -151,19 +151,23 @@ class Vocabulary:
         if cached is None or cached[0] is not headline:
             cached = self._cache[id(headline)] = (headline, self._weights(headline))
         weighted = cached[1]
-        if not weighted:
-            return [0.0] * len(haves)
-        # Summed in the order of the intersection, as always: float sums depend on it.
-        return [
-            sum(
-                [
-                    sum(map(weights.__getitem__, have.intersection(weights))) / total
-                    for weights, total in weighted
-                ]
-            )
-            / len(weighted)
-            for have in haves
-        ]
+        # Each share summed in the order of the intersection, as always: float sums depend on it. The mean
+        # of two shares is their sum halved, bit for bit: sum([a, b]) is 0.0 + a + b, and a share is >= +0.0.
+        if len(weighted) == 2:
+            (words, words_total), (grams, grams_total) = weighted
+            word, gram = words.__getitem__, grams.__getitem__
+            return [
+                (
+                    sum(map(word, have.intersection(words))) / words_total
+                    + sum(map(gram, have.intersection(grams))) / grams_total
+                )
+                / 2
+                for have in haves
+            ]
+        if weighted:
+            ((weights, total),) = weighted
+            return [sum(map(weights.__getitem__, have.intersection(weights))) / total for have in haves]
+        return [0.0] * len(haves)
 
     def _weights(self, headline: Terms) -> list[tuple[dict[str, float], float]]:
         out = []
