@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import random
+from itertools import pairwise
 
 import pytest
 
@@ -280,3 +281,70 @@ def test_weight_is_the_inverse_document_frequency() -> None:
         df = sum(term in doc for doc in docs)
         assert vocab.weight(term) == math.log(1 + len(docs) / (1 + df))
     assert hl.Vocabulary([]).weight("信用") == math.log(1 + 1 / 1)
+
+
+def _assign_plainly(scores: list[list[float]], minimum: float = hl.MIN_MATCH) -> dict[int, int]:
+    pairs = sorted(
+        ((s, g, a) for g, row in enumerate(scores) for a, s in enumerate(row) if s >= minimum), reverse=True
+    )
+    by_group: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, g, a in pairs:
+        if g not in by_group and a not in taken:
+            by_group[g] = a
+            taken.add(a)
+    improved = True
+    while improved:
+        improved = False
+        groups = list(range(len(scores)))
+        for g1 in groups:
+            for g2 in groups:
+                if g1 >= g2:
+                    continue
+                a1, a2 = by_group.get(g1), by_group.get(g2)
+                if a1 is None and a2 is None:
+                    continue
+                now = (scores[g1][a1] if a1 is not None else 0) + (scores[g2][a2] if a2 is not None else 0)
+                s12 = scores[g1][a2] if a2 is not None else 0
+                s21 = scores[g2][a1] if a1 is not None else 0
+                if s12 + s21 > now + 1e-9 and min(x for x in (s12, s21) if x) >= minimum:
+                    for g, a in ((g1, a2), (g2, a1)):
+                        if a is None:
+                            by_group.pop(g, None)
+                        else:
+                            by_group[g] = a
+                    improved = True
+        free_cols = set(range(len(scores[0]) if scores else 0)) - set(by_group.values())
+        for g in groups:
+            a = by_group.get(g)
+            now = scores[g][a] if a is not None else 0
+            for col in sorted(free_cols):
+                if scores[g][col] > now + 1e-9 and scores[g][col] >= minimum:
+                    if a is not None:
+                        free_cols.add(a)
+                    by_group[g] = col
+                    free_cols.discard(col)
+                    a, now = col, scores[g][col]
+                    improved = True
+    return by_group
+
+
+def test_assign_swaps_as_the_plain_loop_does() -> None:
+    rng = random.Random(11)
+    for _ in range(300):
+        groups, stories = rng.randrange(0, 9), rng.randrange(1, 9)
+        scores = [
+            [rng.choice([0.0, 0.1, 0.25, 0.5, rng.random()]) for _ in range(stories)] for _ in range(groups)
+        ]
+        assert hl.assign(scores) == _assign_plainly(scores)
+
+
+def test_cohesion_is_the_plain_cosine() -> None:
+    lines = [line for line in variants.seed_text().split("\n") if line.strip()]
+    passages = ["".join(lines[i : i + 6]) for i in range(0, 300, 6)]  # some about the same, some not
+    for a, b in pairwise(passages):
+        wa, wb = hl.content_words(a), hl.content_words(b)
+        dot = sum(c * wb[w] * (len(w) - 1) ** 2 for w, c in wa.items() if w in wb)
+        na = math.sqrt(sum((c * (len(w) - 1)) ** 2 for w, c in wa.items()))
+        nb = math.sqrt(sum((c * (len(w) - 1)) ** 2 for w, c in wb.items()))
+        assert hl.cohesion(a, b) == (dot / (na * nb) if na and nb else 0.0)

@@ -192,7 +192,8 @@ def cohesion(a: str, b: str, *, counts: Callable[[str], Counter[str]] = content_
     memo of `content_words`, saving the segmentation.
     """
     wa, wb = counts(a), counts(b)
-    dot = sum(c * wb[w] * (len(w) - 1) ** 2 for w, c in wa.items() if w in wb)
+    # Sums of integers, the same in any order: the product runs over the shared words only.
+    dot = sum(wa[w] * wb[w] * (len(w) - 1) ** 2 for w in wa.keys() & wb.keys())
     na = math.sqrt(sum((c * (len(w) - 1)) ** 2 for w, c in wa.items()))
     nb = math.sqrt(sum((c * (len(w) - 1)) ** 2 for w, c in wb.items()))
     return dot / (na * nb) if na and nb else 0.0
@@ -239,11 +240,9 @@ def assign(scores: list[list[float]], *, minimum: float = MIN_MATCH) -> dict[int
     improved = len(scores) <= MAX_SWAP_GROUPS  # swaps cost groups²; a page never has that many headlines
     while improved:
         improved = False
-        groups = list(range(len(scores)))
+        groups = range(len(scores))
         for g1 in groups:
-            for g2 in groups:
-                if g1 >= g2:
-                    continue
+            for g2 in range(g1 + 1, len(scores)):
                 a1, a2 = by_group.get(g1), by_group.get(g2)
                 if a1 is None and a2 is None:
                     continue
