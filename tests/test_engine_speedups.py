@@ -6,14 +6,28 @@ inputs where a quick path could go wrong (edges of character ranges, Latin lette
 
 from __future__ import annotations
 
+import math
 import random
+from itertools import pairwise
 
 import pytest
 
 from articles.reconstruct import headlines as hl
 from articles.reconstruct import segment
-from articles.reconstruct.bylines import parse_byline_run
-from articles.reconstruct.text import CJK_CHAR, SENTENCE_END, count_cjk, decode, ends_sentence, join_text
+from articles.reconstruct.bylines import CONTINUED_TO, continued_to, page_number, parse_byline_run
+from articles.reconstruct.text import (
+    BODY_PUNCT,
+    CJK_CHAR,
+    CONTROL,
+    SENTENCE_END,
+    column_width,
+    count_cjk,
+    count_controls,
+    decode,
+    ends_sentence,
+    join_text,
+    split_lines,
+)
 from tests import variants
 
 
@@ -138,3 +152,199 @@ def test_coverage_is_the_weighted_share_of_words_and_bigrams() -> None:
     ) / 2
     assert vocab.coverage(headline, have) == pytest.approx(expected)
     assert vocab.coverage(headline, frozenset()) == 0.0
+
+
+def _continued_to_plainly(text: str) -> int | None:
+    match = None
+    for match in CONTINUED_TO.finditer(text):  # noqa: B007 - the last marker wins
+        pass
+    return page_number(match.group("n")) if match else None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "工作（下转第二版）",
+        "下转第5版",
+        "转第十二版",
+        "（转 3 版）",
+        "下转转第二版",
+        "转第第2版",
+        "转变作风（下转第二版）。另（下转第3版）",
+        "转第一版（转第二版",
+        "【下转第４版】",
+        "转第12345版",
+        "转",
+        "",
+        "工作转型升级",
+    ],
+)
+def test_continued_to_reads_the_marker_the_whole_pattern_reads(text: str) -> None:
+    assert continued_to(text) == _continued_to_plainly(text)
+
+
+def test_continued_to_on_random_marker_pieces() -> None:
+    rng = random.Random(7)
+    alphabet = ["转", "下", "第", "版", "（", "）", "【", "】", " ", "一", "十", "3", "５", "工作", "。"]
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14)))
+        assert continued_to(text) == _continued_to_plainly(text), text
+
+
+def _words_plainly(text: str) -> list[str]:
+    return [t for t in segment.cut(text) if len(t) > 1 and ("\u4e00" <= t[0] <= "\u9fff" or t[0].isalnum())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["一丁 鿿鿿 ꀀꀀ 㐀㐀 𠀀𠀀 丁一", "AI赋能 2025年 ２０２５", "法治", "", "——记沈阳市司法局", "a b c"],
+)
+def test_words_keeps_what_the_first_character_test_keeps(text: str) -> None:
+    assert segment.words(text) == _words_plainly(text)
+
+
+def test_words_on_the_seed_page() -> None:
+    text = variants.seed_text()
+    assert segment.words(text) == _words_plainly(text)
+
+
+def _coverage_plainly(vocab: hl.Vocabulary, headline: hl.Terms, have: frozenset[str]) -> float:
+    scores = []
+    for terms in (headline.words, headline.grams):
+        weights = {t: vocab.weight(t) for t in terms}
+        if sum(weights.values()):
+            scores.append(sum(weights[t] for t in have.intersection(weights)) / sum(weights.values()))
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def test_coverage_each_is_coverage_of_each_story_to_the_last_bit() -> None:
+    text = variants.seed_text()
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    headlines = [hl.Terms.of(p) for p in paragraphs[:30] if len(p) < 30] + [
+        hl.Terms(frozenset(), frozenset()),
+        hl.Terms(frozenset({"2025", "法治"}), frozenset()),  # words only: one share
+        hl.Terms(frozenset(), frozenset({"法治", "治建", "不在"})),  # bigrams only
+        hl.Terms(frozenset({"不在文中"}), frozenset({"不在"})),  # found nowhere: weights, but no share
+    ]
+    terms = sorted(frozenset().union(*(h.all for h in headlines)))
+    stories = hl.present_each(terms, paragraphs)
+    vocab = hl.Vocabulary(stories)
+    for headline in headlines:
+        assert vocab.coverage_each(headline, stories) == [
+            _coverage_plainly(vocab, headline, s) for s in stories
+        ]
+        assert vocab.coverage_each(headline, []) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "法治", "\x00\x01\x08\t\n\x0b\x0c\r\x0e\x1f \x7f\x80\x9f\xa0ÿ", "法\ud800治\x07", "a\x1b[0m法" * 3],
+)
+def test_count_controls_counts_what_the_pattern_finds(text: str) -> None:
+    assert count_controls(text) == sum(map(len, CONTROL.findall(text)))
+
+
+def test_count_controls_on_every_character_below_0x180() -> None:
+    text = "".join(map(chr, range(0x180)))
+    assert count_controls(text) == sum(map(len, CONTROL.findall(text)))
+
+
+def _column_width_plainly(lines: list) -> float:
+    widths = sorted(line.width for line in lines if line.width >= 6 and BODY_PUNCT.search(line.text))
+    return widths[min(len(widths) - 1, int(len(widths) * 0.75))] if widths else 20.0
+
+
+@pytest.mark.parametrize("name", sorted(variants.VARIANTS))
+def test_column_width_is_the_plain_quartile(name: str) -> None:
+    lines = split_lines(decode(variants.VARIANTS[name]())[0])
+    assert column_width(lines) == _column_width_plainly(lines)
+
+
+def test_column_width_of_lines_with_and_without_commas() -> None:
+    texts = [
+        "一二三四五六七，八",
+        "一二三四五六七八九",
+        "一二三四五六、七八",
+        "一二，三",
+        "一二三四五六七八;",
+        "",
+    ]
+    lines = split_lines("\n".join(texts * 3))
+    assert column_width(lines) == _column_width_plainly(lines)
+    assert column_width(lines[1:2]) == _column_width_plainly(lines[1:2]) == 20.0
+
+
+def test_weight_is_the_inverse_document_frequency() -> None:
+    docs = [frozenset({"信用", "修复"}), frozenset({"信用"}), frozenset({"信用", "执法"}), frozenset()]
+    vocab = hl.Vocabulary(docs)
+    for term in ("信用", "修复", "执法", "不在"):
+        df = sum(term in doc for doc in docs)
+        assert vocab.weight(term) == math.log(1 + len(docs) / (1 + df))
+    assert hl.Vocabulary([]).weight("信用") == math.log(1 + 1 / 1)
+
+
+def _assign_plainly(scores: list[list[float]], minimum: float = hl.MIN_MATCH) -> dict[int, int]:
+    pairs = sorted(
+        ((s, g, a) for g, row in enumerate(scores) for a, s in enumerate(row) if s >= minimum), reverse=True
+    )
+    by_group: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, g, a in pairs:
+        if g not in by_group and a not in taken:
+            by_group[g] = a
+            taken.add(a)
+    improved = True
+    while improved:
+        improved = False
+        groups = list(range(len(scores)))
+        for g1 in groups:
+            for g2 in groups:
+                if g1 >= g2:
+                    continue
+                a1, a2 = by_group.get(g1), by_group.get(g2)
+                if a1 is None and a2 is None:
+                    continue
+                now = (scores[g1][a1] if a1 is not None else 0) + (scores[g2][a2] if a2 is not None else 0)
+                s12 = scores[g1][a2] if a2 is not None else 0
+                s21 = scores[g2][a1] if a1 is not None else 0
+                if s12 + s21 > now + 1e-9 and min(x for x in (s12, s21) if x) >= minimum:
+                    for g, a in ((g1, a2), (g2, a1)):
+                        if a is None:
+                            by_group.pop(g, None)
+                        else:
+                            by_group[g] = a
+                    improved = True
+        free_cols = set(range(len(scores[0]) if scores else 0)) - set(by_group.values())
+        for g in groups:
+            a = by_group.get(g)
+            now = scores[g][a] if a is not None else 0
+            for col in sorted(free_cols):
+                if scores[g][col] > now + 1e-9 and scores[g][col] >= minimum:
+                    if a is not None:
+                        free_cols.add(a)
+                    by_group[g] = col
+                    free_cols.discard(col)
+                    a, now = col, scores[g][col]
+                    improved = True
+    return by_group
+
+
+def test_assign_swaps_as_the_plain_loop_does() -> None:
+    rng = random.Random(11)
+    for _ in range(300):
+        groups, stories = rng.randrange(0, 9), rng.randrange(1, 9)
+        scores = [
+            [rng.choice([0.0, 0.1, 0.25, 0.5, rng.random()]) for _ in range(stories)] for _ in range(groups)
+        ]
+        assert hl.assign(scores) == _assign_plainly(scores)
+
+
+def test_cohesion_is_the_plain_cosine() -> None:
+    lines = [line for line in variants.seed_text().split("\n") if line.strip()]
+    passages = ["".join(lines[i : i + 6]) for i in range(0, 300, 6)]  # some about the same, some not
+    for a, b in pairwise(passages):
+        wa, wb = hl.content_words(a), hl.content_words(b)
+        dot = sum(c * wb[w] * (len(w) - 1) ** 2 for w, c in wa.items() if w in wb)
+        na = math.sqrt(sum((c * (len(w) - 1)) ** 2 for w, c in wa.items()))
+        nb = math.sqrt(sum((c * (len(w) - 1)) ** 2 for w, c in wb.items()))
+        assert hl.cohesion(a, b) == (dot / (na * nb) if na and nb else 0.0)

@@ -94,6 +94,9 @@ CONTINUED_FROM = re.compile(
 CONTINUED_TO = re.compile(
     rf"[（(【]?\s?(?:下转|转)第?\s?(?P<n>{_NUM})\s?版[）)】]?"
 )  # 下转第二版 / （下转第5版）
+# The part of CONTINUED_TO from its 转 on: beginning with a fixed character, it is searched for at that
+# character only, where CONTINUED_TO is tried at every position. Its matches are CONTINUED_TO's, trimmed.
+CONTINUED_TO_PAGE = re.compile(rf"转第?\s?(?P<n>{_NUM})\s?版")  # 转第二版
 
 
 @dataclass(frozen=True)
@@ -282,10 +285,8 @@ def parse_photo_credit(text: str) -> tuple[list[Byline], int] | None:
 
 def continued_to(text: str) -> int | None:
     """The page a story continues on, from a `下转第二版` marker anywhere in its last lines."""
-    if "转" not in text:  # every marker has it; most stories do not jump, and searching costs a scan
-        return None
     match = None
-    for match in CONTINUED_TO.finditer(text):  # noqa: B007 - the last marker wins
+    for match in CONTINUED_TO_PAGE.finditer(text):  # noqa: B007 - the last marker wins
         pass
     return page_number(match.group("n")) if match else None
 

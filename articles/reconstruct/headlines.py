@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import filterfalse
 
 from . import segment
 
@@ -86,17 +87,18 @@ def present_each(terms: Iterable[str], texts: Sequence[str]) -> list[frozenset[s
         else:
             longer.setdefault(code, []).append(term)
     wanted = frozenset(pairs) | frozenset(longer)
+    longer_codes = frozenset(longer)
     out = []
     for text in texts:
-        hits: set[int] = set()
-        for codes in _pairs_of(text):
-            hits |= wanted.intersection(codes)  # reads the codes one by one, never holding them all
-        found = [pairs[code] for code in hits if code in pairs]
-        for code in hits:
-            if code in longer:
-                found += [t for t in longer[code] if t in text]
+        even, odd = _pairs_of(text)
+        # Each intersection reads the codes one by one, never holding them all.
+        hits = wanted.intersection(even) | wanted.intersection(odd)
+        found = set(map(pairs.get, hits))
+        found.discard(None)  # the codes of longer terms only
+        for code in longer_codes.intersection(hits):
+            found.update(t for t in longer[code] if t in text)
         if short:
-            found += [t for t in short if t in text]
+            found.update(t for t in short if t in text)
         out.append(frozenset(found))
     return out
 
@@ -129,30 +131,49 @@ class Vocabulary:
         self._df: Counter[str] = Counter()
         for doc in docs:
             self._df.update(doc)
+        # Each term's weight, worked out once: a page looks up hundreds.
+        self._weight = {term: self._idf[min(df, self.n)] for term, df in self._df.items()}
         # Per headline, by identity (hashing a Terms costs more than the rest of a lookup; the entry keeps
         # the headline, so its id stays its own): its word weights and its bigram weights, each with their
         # total (when not 0).
         self._cache: dict[int, tuple[Terms, list[tuple[dict[str, float], float]]]] = {}
 
     def weight(self, term: str) -> float:
-        return self._idf[min(self._df[term], self.n)]
+        return self._weight.get(term, self._idf[0])
 
     def coverage(self, headline: Terms, have: frozenset[str]) -> float:
         """The weighted share of the headline's words and bigrams that a story has, 0..1."""
+        return self.coverage_each(headline, [have])[0]
+
+    def coverage_each(self, headline: Terms, haves: Sequence[frozenset[str]]) -> list[float]:
+        """`coverage(headline, have)` for each of `haves`, the headline's weights looked up once."""
         cached = self._cache.get(id(headline))
         if cached is None or cached[0] is not headline:
             cached = self._cache[id(headline)] = (headline, self._weights(headline))
         weighted = cached[1]
-        # Summed in the order of the intersection, as always: float sums depend on it.
-        scores = [
-            sum(map(weights.__getitem__, have.intersection(weights))) / total for weights, total in weighted
-        ]
-        return sum(scores) / len(scores) if scores else 0.0
+        # Each share summed in the order of the intersection, as always: float sums depend on it. The mean
+        # of two shares is their sum halved, bit for bit: sum([a, b]) is 0.0 + a + b, and a share is >= +0.0.
+        if len(weighted) == 2:
+            (words, words_total), (grams, grams_total) = weighted
+            word, gram = words.__getitem__, grams.__getitem__
+            return [
+                (
+                    sum(map(word, have.intersection(words))) / words_total
+                    + sum(map(gram, have.intersection(grams))) / grams_total
+                )
+                / 2
+                for have in haves
+            ]
+        if weighted:
+            ((weights, total),) = weighted
+            return [sum(map(weights.__getitem__, have.intersection(weights))) / total for have in haves]
+        return [0.0] * len(haves)
 
     def _weights(self, headline: Terms) -> list[tuple[dict[str, float], float]]:
         out = []
+        weight, unseen = self._weight.get, self._idf[0]
         for terms in (headline.words, headline.grams):
-            weights = {t: self.weight(t) for t in terms}
+            weights = {t: weight(t, unseen) for t in terms}  # self.weight(t), without a call of it per term
             total = sum(weights.values())
             if total:
                 out.append((weights, total))
@@ -161,7 +182,7 @@ class Vocabulary:
 
 def content_words(text: str) -> Counter[str]:
     """The words of a passage that say what it is about, counted."""
-    return Counter(w for w in segment.words(text) if w not in STOPWORDS)
+    return Counter(filterfalse(STOPWORDS.__contains__, segment.words(text)))
 
 
 def cohesion(a: str, b: str, *, counts: Callable[[str], Counter[str]] = content_words) -> float:
@@ -171,7 +192,8 @@ def cohesion(a: str, b: str, *, counts: Callable[[str], Counter[str]] = content_
     memo of `content_words`, saving the segmentation.
     """
     wa, wb = counts(a), counts(b)
-    dot = sum(c * wb[w] * (len(w) - 1) ** 2 for w, c in wa.items() if w in wb)
+    # Sums of integers, the same in any order: the product runs over the shared words only.
+    dot = sum(wa[w] * wb[w] * (len(w) - 1) ** 2 for w in wa.keys() & wb.keys())
     na = math.sqrt(sum((c * (len(w) - 1)) ** 2 for w, c in wa.items()))
     nb = math.sqrt(sum((c * (len(w) - 1)) ** 2 for w, c in wb.items()))
     return dot / (na * nb) if na and nb else 0.0
@@ -218,11 +240,9 @@ def assign(scores: list[list[float]], *, minimum: float = MIN_MATCH) -> dict[int
     improved = len(scores) <= MAX_SWAP_GROUPS  # swaps cost groups²; a page never has that many headlines
     while improved:
         improved = False
-        groups = list(range(len(scores)))
+        groups = range(len(scores))
         for g1 in groups:
-            for g2 in groups:
-                if g1 >= g2:
-                    continue
+            for g2 in range(g1 + 1, len(scores)):
                 a1, a2 = by_group.get(g1), by_group.get(g2)
                 if a1 is None and a2 is None:
                     continue

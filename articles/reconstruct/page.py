@@ -157,14 +157,17 @@ class _Work:
             self._vocab = ((), hl.Vocabulary([self.present_in(s) for s in self.segments]))
         return self._vocab[1]
 
-    def coverage(self, vocab: hl.Vocabulary, group: _Group, seg: Segment) -> float:
-        key = (id(group), id(seg), len(group.blocks))
-        score = self._coverage.get(key)
-        if score is None:
-            score = self._coverage[key] = vocab.coverage(group.terms, self.present_in(seg))  # type: ignore[arg-type]
-        return score
+    def coverage_row(self, vocab: hl.Vocabulary, group: _Group, segs: list[Segment]) -> list[float]:
+        """The group's coverage of each story, remembered: a round of assignment after a cut scores only
+        the two new pieces."""
+        known = self._coverage.setdefault((id(group), len(group.blocks)), {})
+        missing = [seg for seg in segs if id(seg) not in known]
+        if missing:
+            scores = vocab.coverage_each(group.terms, [self.present_in(seg) for seg in missing])  # type: ignore[arg-type]
+            known.update(zip(map(id, missing), scores, strict=True))
+        return [known[id(seg)] for seg in segs]
 
-    _coverage: dict[tuple[int, int, int], float] = field(default_factory=dict)
+    _coverage: dict[tuple[int, int], dict[int, float]] = field(default_factory=dict)
 
     # -- subheads or new stories --------------------------------------------------------------------
     def resolve_interior_runs(self) -> None:
@@ -278,7 +281,8 @@ class _Work:
         return [k for k, s in enumerate(self.segments) if s.kind != "photo" and s.paras]
 
     def _scores(self, vocab: hl.Vocabulary, cands: list[int]) -> list[list[float]]:
-        rows = [[self.coverage(vocab, g, self.segments[k]) for k in cands] for g in self.groups]
+        segs = [self.segments[k] for k in cands]
+        rows = [self.coverage_row(vocab, g, segs) for g in self.groups]
         above = self._right_above(cands)
         bonus = self._above_bonus(rows, cands, above)
         for gi, column in above.items():
@@ -365,13 +369,14 @@ class _Work:
         # The terms above and below each cut, grown one paragraph at a time rather than joined afresh.
         above = list(accumulate(found, frozenset.union))
         below = list(accumulate(reversed(found), frozenset.union))[::-1]
+        lefts, rights = above[:-1], below[1:]  # the halves of the cuts before paragraphs 1, 2, …
+        owner_left, owner_right = vocab.coverage_each(owner, lefts), vocab.coverage_each(owner, rights)
+        other_left, other_right = vocab.coverage_each(other, lefts), vocab.coverage_each(other, rights)
         best: tuple[float, int] | None = None
         for at in range(1, len(found)):
-            left, right = above[at - 1], below[at]
             # Either headline may own the upper half: which one does is decided by the next assignment.
             gain = abs(
-                (vocab.coverage(owner, left) - vocab.coverage(owner, right))
-                + (vocab.coverage(other, right) - vocab.coverage(other, left))
+                (owner_left[at - 1] - owner_right[at - 1]) + (other_right[at - 1] - other_left[at - 1])
             )
             if best is None or gain > best[0]:
                 best = (gain, at)

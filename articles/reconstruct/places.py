@@ -180,25 +180,22 @@ class Gazetteer:
         parts = self._pairs.split(text)  # [text before, pair, text from the pair on, pair, …]
         offsets = accumulate(map(len, parts[0::2]))
         end = 0
+        make = tuple.__new__  # _Mention(...) without the Python call of a NamedTuple's __new__
         for i in compress(offsets, map(lengths.__contains__, parts[1::2])):
             if i < end:
                 continue
             for length in lengths[text[i : i + 2]]:
                 name = text[i : i + length]
-                if name not in entries or self._runs_on(name, text, i + length):
+                if name not in entries:
+                    continue
+                entry = entries[name]
+                if _runs_on(entry, text, i + length):
                     continue
                 end = i + length
-                entry = entries[name]
                 if entry is not None:
                     weight = TITLE_WEIGHT if title else LEAD_WEIGHT if i < lead_end else BODY_WEIGHT
-                    yield _Mention(name, (0 if title else 1, i), end, weight, entry)
+                    yield make(_Mention, (name, (0 if title else 1, i), end, weight, entry))
                 break
-
-    def _runs_on(self, name: str, text: str, end: int) -> bool:
-        entry = self._entries[name]
-        if entry is not None and entry.short:
-            return bool(SHORT_FORM_RUNS_ON.match(text, end) or DIRECTION_RUNS_ON.match(text, end))
-        return bool(FULL_NAME_RUNS_ON.match(text, end))
 
     def _entry(self, candidates: tuple[_Candidate, ...], *, short: bool) -> _Entry:
         strong = [c for c in candidates if c.strong]
@@ -338,6 +335,13 @@ def _dateline(g: Gazetteer, name: str, context: _Context) -> _Candidate | None:
     if len({c.province for c in candidates}) > 1:
         candidates = tuple(c for c in candidates if context.names(c.province, besides=name))
     return candidates[0] if len(candidates) == 1 else None
+
+
+def _runs_on(entry: _Entry | None, text: str, end: int) -> bool:
+    """Whether the name ending at `end` runs on into another word: 南京路, 河北区域."""
+    if entry is not None and entry.short:
+        return bool(SHORT_FORM_RUNS_ON.match(text, end) or DIRECTION_RUNS_ON.match(text, end))
+    return bool(FULL_NAME_RUNS_ON.match(text, end))
 
 
 def _chained(before: _Mention, after: _Mention, text: str) -> bool:

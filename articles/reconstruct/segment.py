@@ -65,7 +65,8 @@ def cut(text: str) -> list[str]:
 
 def words(text: str) -> list[str]:
     """Content tokens only: two or more CJK characters, or Latin/number runs."""
-    return [t for t in cut(text) if len(t) > 1 and ("\u4e00" <= t[0] <= "\u9fff" or t[0].isalnum())]
+    # `"\u4e00" <= t < "\ua000"` is `"\u4e00" <= t[0] <= "\u9fff"` without making the one-character string.
+    return [t for t in cut(text) if len(t) > 1 and ("\u4e00" <= t < "\ua000" or t[0].isalnum())]
 
 
 def words_each(texts: Sequence[str]) -> list[list[str]]:
@@ -89,6 +90,6 @@ def words_each(texts: Sequence[str]) -> list[list[str]]:
     for token in tokens:
         if token == "\n":
             out.append([])
-        elif len(token) > 1 and ("\u4e00" <= token[0] <= "\u9fff" or token[0].isalnum()):  # as in words()
+        elif len(token) > 1 and ("\u4e00" <= token < "\ua000" or token[0].isalnum()):  # as in words()
             out[-1].append(token)
     return out
