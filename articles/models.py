@@ -152,7 +152,11 @@ class PageQuerySet(models.QuerySet["Page"]):
 
 
 class Page(models.Model):
-    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="pages", verbose_name="期次")
+    # No index of its own: page_issue_number_uniq (issue, number) serves lookups by issue (as for the
+    # other links below whose unique constraint starts with them); each index costs every ingested row.
+    issue = models.ForeignKey(
+        Issue, on_delete=models.CASCADE, related_name="pages", verbose_name="期次", db_index=False
+    )
     number = models.PositiveSmallIntegerField("版次")
     section = models.CharField("版名", max_length=100, blank=True)
     proofreader = models.CharField("校对", max_length=100, blank=True)
@@ -621,7 +625,9 @@ class Article(models.Model):
         (BRIEF, "简讯"),
     ]
 
-    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="articles", verbose_name="版面")
+    page = models.ForeignKey(  # indexed by article_page_position_uniq
+        Page, on_delete=models.CASCADE, related_name="articles", verbose_name="版面", db_index=False
+    )
     position = models.PositiveSmallIntegerField("版内顺序", help_text="在本版的第几篇，从 1 起。")
     kind = models.CharField("体裁", max_length=12, choices=KINDS, default=NEWS)
     kicker = models.TextField("引题", blank=True)
@@ -754,8 +760,8 @@ class Paragraph(models.Model):
         (JUMP, "转版提示"),
     ]
 
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="paragraphs", verbose_name="稿件"
+    article = models.ForeignKey(  # indexed by paragraph_article_position_uniq
+        Article, on_delete=models.CASCADE, related_name="paragraphs", verbose_name="稿件", db_index=False
     )
     position = models.PositiveSmallIntegerField("顺序")
     kind = models.CharField("类型", max_length=10, choices=KINDS, default=BODY)
@@ -793,8 +799,8 @@ class Byline(models.Model):
         (AUTHOR, "作者"),
     ]
 
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="bylines", verbose_name="稿件"
+    article = models.ForeignKey(  # indexed by byline_article_person_role_uniq
+        Article, on_delete=models.CASCADE, related_name="bylines", verbose_name="稿件", db_index=False
     )
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="bylines", verbose_name="署名人"
