@@ -209,11 +209,14 @@ def test_words_on_the_seed_page() -> None:
 
 
 def _coverage_plainly(vocab: hl.Vocabulary, headline: hl.Terms, have: frozenset[str]) -> float:
+    # Sums over sets correctly rounded (fsum): a plain sum would follow the hash order (PYTHONHASHSEED).
     scores = []
     for terms in (headline.words, headline.grams):
         weights = {t: vocab.weight(t) for t in terms}
-        if sum(weights.values()):
-            scores.append(sum(weights[t] for t in have.intersection(weights)) / sum(weights.values()))
+        if math.fsum(weights.values()):
+            scores.append(
+                math.fsum(weights[t] for t in have.intersection(weights)) / math.fsum(weights.values())
+            )
     return sum(scores) / len(scores) if scores else 0.0
 
 

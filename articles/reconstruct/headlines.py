@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import filterfalse
+from math import fsum
 
 from . import segment
 
@@ -151,22 +152,25 @@ class Vocabulary:
         if cached is None or cached[0] is not headline:
             cached = self._cache[id(headline)] = (headline, self._weights(headline))
         weighted = cached[1]
-        # Each share summed in the order of the intersection, as always: float sums depend on it. The mean
-        # of two shares is their sum halved, bit for bit: sum([a, b]) is 0.0 + a + b, and a share is >= +0.0.
+        # Each share's weights are summed by fsum, correctly rounded and so the same in any order: sum would
+        # take them in the intersection's order, that of the terms' hashes, which changes with PYTHONHASHSEED,
+        # and a headline fitting two stories exactly as well would head either, by the last bit of a sum. Over
+        # a few terms fsum costs what sum does. The mean of two shares is their sum halved, bit for bit:
+        # sum([a, b]) is 0.0 + a + b, and a share is >= +0.0.
         if len(weighted) == 2:
             (words, words_total), (grams, grams_total) = weighted
             word, gram = words.__getitem__, grams.__getitem__
             return [
                 (
-                    sum(map(word, have.intersection(words))) / words_total
-                    + sum(map(gram, have.intersection(grams))) / grams_total
+                    fsum(map(word, have.intersection(words))) / words_total
+                    + fsum(map(gram, have.intersection(grams))) / grams_total
                 )
                 / 2
                 for have in haves
             ]
         if weighted:
             ((weights, total),) = weighted
-            return [sum(map(weights.__getitem__, have.intersection(weights))) / total for have in haves]
+            return [fsum(map(weights.__getitem__, have.intersection(weights))) / total for have in haves]
         return [0.0] * len(haves)
 
     def _weights(self, headline: Terms) -> list[tuple[dict[str, float], float]]:
@@ -174,7 +178,7 @@ class Vocabulary:
         weight, unseen = self._weight.get, self._idf[0]
         for terms in (headline.words, headline.grams):
             weights = {t: weight(t, unseen) for t in terms}  # self.weight(t), without a call of it per term
-            total = sum(weights.values())
+            total = fsum(weights.values())  # the same in any order, as the shares' sums
             if total:
                 out.append((weights, total))
         return out
@@ -228,6 +232,7 @@ def assign(scores: list[list[float]], *, minimum: float = MIN_MATCH) -> dict[int
     Greedy by score, then improved by swaps until no swap of two pairs (or of a pair with a free
     row or column) raises the total.
     """
+    # Highest score first; an exact tie goes to the later group, then the later story: by place on the page.
     pairs = sorted(
         ((s, g, a) for g, row in enumerate(scores) for a, s in enumerate(row) if s >= minimum), reverse=True
     )

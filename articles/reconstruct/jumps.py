@@ -195,8 +195,10 @@ def words_fit(a: frozenset[str], b: frozenset[str], weight: _Weights) -> float:
     """Cosine of the two word sets, each word weighted by its rarity among the candidates."""
     if not a or not b:
         return 0.0
-    common = sum(weight(w) ** 2 for w in a & b)
-    norm = math.sqrt(sum(weight(w) ** 2 for w in a) * sum(weight(w) ** 2 for w in b))
+    # fsum, correctly rounded, is the same in any order: a plain sum over a set follows its hash order, which
+    # changes with PYTHONHASHSEED, and so would the last bit of a score and a tie between two pairs.
+    common = math.fsum(weight(w) ** 2 for w in a & b)
+    norm = math.sqrt(math.fsum(weight(w) ** 2 for w in a) * math.fsum(weight(w) ** 2 for w in b))
     return common / norm if norm else 0.0
 
 
