@@ -169,7 +169,9 @@ class Page(models.Model):
     line_count = models.PositiveIntegerField("行数")
     # The newest ingested_at is part of the archive's version (articles/pagecache.py).
     ingested_at = models.DateTimeField("导入时间", default=timezone.now, db_index=True)
-    reconstructed_json = models.JSONField("引擎输出", help_text="引擎对原始文件的识别结果，留作核查。")
+    reconstructed_json = models.JSONField(
+        "引擎输出", help_text="引擎对原始文件的识别结果，留作核查（段落只记类型和行号，文字见各段落）。"
+    )
     needs_review = models.BooleanField("待审核", default=False)
     review_reason = models.TextField("审核原因", blank=True)
     headlines_used = ArrayField(
