@@ -146,7 +146,6 @@ class PreparedPage:
     proofreader: str
     encoding: str
     line_count: int
-    count: int  # articles
     articles: str  # their rows, as _page_sql reads them (_articles_json)
     paragraphs: str  # the rows of their paragraphs (_paragraphs_json)
     json: str  # the engine's output, as Page.reconstructed_json keeps it (_engine_json)
@@ -156,6 +155,11 @@ class PreparedPage:
     credits: tuple[tuple[tuple[str, str], ...], ...]  # each article's (name, role), in order, no repeats
     places: tuple[tuple[str | None, tuple[str, ...]], ...]  # each article's region and place names
 
+    @property
+    def count(self) -> int:
+        """How many articles the page has."""
+        return len(self.vectors)
+
     @classmethod
     def of(cls, page: values.Page) -> PreparedPage:
         vectors = tuple(_search_vector_of(a) for a in page.articles)
@@ -164,7 +168,6 @@ class PreparedPage:
             proofreader=page.proofreader or "",
             encoding=page.encoding,
             line_count=page.line_count,
-            count=len(page.articles),
             articles=_articles_json(page, vectors),
             paragraphs=_paragraphs_json(page),
             json=_engine_json(page),
