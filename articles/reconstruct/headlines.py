@@ -14,11 +14,13 @@ from . import segment
 
 # A kicker (引题) ends with the verb that introduces the title: 北京市委政法工作会议强调 / 专家指出：
 KICKER_CUE = re.compile(
-    r"(?:强调|指出|提出|要求|表示|部署|召开|举行|印发|发布|宣布|作出|称|说|[:：])$"
+    r"(?:强调|指出|提出|要求|表示|部署|召开|举行|印发|发布|宣布|作出|称|说|[:：]|——|—)$"
     r"|(?:印发|发布|出台|公布|通过)[\u4e00-\u9fff]{1,6}$"
 )  # 北京市委政法工作会议强调 / 最高人民检察院印发意见
 # A subtitle (副题) opens with a dash: ——记沈阳市司法局…
 SUBTITLE_CUE = re.compile(r"^(?:——|—|－－|--|-)")
+# A column tag closes a title: 这儿的湿地，有人管有人爱（美丽中国） / 冲劲 韧劲 实劲（人民论坛）
+COLUMN_TAG = re.compile(r"[（(](?P<tag>[^（）()]{2,40})[）)]$")
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")  # 法治
 MIN_MATCH = 0.2  # below this coverage a headline is not about a story
 MAX_SWAP_GROUPS = 80
@@ -220,10 +222,28 @@ def roles(lines: Sequence[str], *, kicker_first: bool = False) -> tuple[str | No
     if len(lines) == 1:
         return None, lines[0], None
     if len(lines) == 2:
-        if (kicker_first or KICKER_CUE.search(lines[0])) and not SUBTITLE_CUE.match(lines[1]):
-            return lines[0], lines[1], None
-        return None, lines[0], lines[1]
+        return (lines[0], lines[1], None) if _kicker_then_title(*lines, kicker_first) else (None, *lines)
     return lines[0], lines[1], " ".join(lines[2:])
+
+
+def _kicker_then_title(first: str, second: str, kicker_first: bool) -> bool:
+    """Whether two headline lines are a kicker and a title rather than a title and a subtitle.
+
+    The cues decide where there are any (a kicker's verb or dash, a subtitle's dash, the column tag that
+    closes a title); otherwise the title is the shorter line, as a title is set large and says little
+    (湖南常德湿地保护率超过70%，累计投入超200亿元 / 这儿的湿地有人管; 646项国家标准发布 / 养老机构由低到高分为五级).
+    """
+    if SUBTITLE_CUE.match(second):
+        return False
+    if kicker_first or KICKER_CUE.search(first) or COLUMN_TAG.search(second):
+        return True
+    if COLUMN_TAG.search(first):
+        return False
+    return _visible_len(first) > _visible_len(second)
+
+
+def _visible_len(text: str) -> int:
+    return len(text.replace(" ", ""))
 
 
 def assign(scores: list[list[float]], *, minimum: float = MIN_MATCH) -> dict[int, int]:

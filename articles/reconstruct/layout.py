@@ -31,7 +31,14 @@ LABELS = frozenset(
 )
 # How a line that is not a headline may begin: furniture, a byline block, a role word.
 SPECIAL_FIRST = FURNITURE_FIRST | frozenset(bl.BLOCK_MARKS) | ROLE_FIRST
-SUBHEAD_MAX = 16.0  # a subhead line is short; longer loose lines inside a story are headlines of another
+SUBHEAD_MAX = 16.0
+INDENTED_PAGE = 3  # this many indented lines: the page marks its paragraphs by indenting them
+# A paragraph line narrower than this share of the column ends its paragraph (after a sentence's end, the
+# wider share): the lines of one justified column vary by a few characters.
+SHORT_LINE = 0.6
+SHORT_AFTER_SENTENCE = (
+    0.75  # a subhead line is short; longer loose lines inside a story are headlines of another
+)
 
 T = TypeVar("T")
 
@@ -137,6 +144,9 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
     out: list[Block] = []
     para: Block | None = None
     kinds = [loose_kind(line) for line in lines]
+    # On a page whose paragraphs start indented, an unindented line after a finished paragraph is a
+    # headline, a subhead or a credit, whatever punctuation it carries (柳州市，累计投入超200亿元).
+    indenting = sum(1 for line in lines if line.indented) >= INDENTED_PAGE
     for i, line in enumerate(lines):
         kind, names = kinds[i]
         if kind != "headline":  # furniture, byline blocks, credits, markers and labels stand alone
@@ -147,17 +157,37 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
         lead = line.text[0] in LEAD_FIRST and _is_lead_line(line)
         if para is not None and not line.indented and not lead:
             last = para.lines[-1]
-            closed = ends_sentence(last.text) or (blank_separates and last.blank_after)
-            if not closed or _body_like(line, colw) or _runs_on(lines, kinds, i, colw):
-                para.lines.append(line)
-                continue
-        if line.indented or lead or _body_like(line, colw):
+            closed = ends_sentence(last.text)
+            if not _ended_short(para, colw, closed=closed):
+                closed = closed or (blank_separates and last.blank_after)
+                if not closed or _body_like(line, colw) or _runs_on(lines, kinds, i, colw):
+                    para.lines.append(line)
+                    continue
+        if (
+            line.indented
+            or lead
+            or (_body_like(line, colw) and (not indenting or _runs_on(lines, kinds, i, colw)))
+        ):
             para = Block("para", [line])
             out.append(para)
             continue
         para = None
         out.append(Block("headline", [line]))
     return out
+
+
+def _ended_short(para: Block, colw: float, *, closed: bool) -> bool:
+    """A paragraph's last line stops well short of the column: the paragraph ends there.
+
+    Justified PDF lines of one column vary by a few characters (17–20), so only a line clearly short
+    counts; one that ends a sentence, a little less clearly. Only the lead of a story may end short and
+    go on (`本报南京1月23日电 记者丁国锋` / `江苏省委…`).
+    """
+    last = para.lines[-1]
+    if last.width > colw * (SHORT_AFTER_SENTENCE if closed else SHORT_LINE):
+        return False
+    # A lead set on a line of its own may itself wrap: `本报北京2月11日电 （记者` / `赵贝佳）`.
+    return not (len(para.lines) <= 2 and _is_lead_line(para.lines[0]))
 
 
 def _runs_on(lines: list[Line], kinds: list[tuple[str, list[Byline]]], i: int, colw: float) -> bool:
@@ -167,7 +197,12 @@ def _runs_on(lines: list[Line], kinds: list[tuple[str, list[Byline]]], i: int, c
         return False
     nxt = lines[i + 1]
     return (
-        not nxt.indented and not _is_lead_line(nxt) and _body_like(nxt, colw) and lines[i].width >= 0.8 * colw
+        not nxt.indented
+        and not _is_lead_line(nxt)
+        and _body_like(nxt, colw)
+        # Running text fills the column and no more; a headline may be wider than the column.
+        and 0.8 * colw <= lines[i].width <= colw + 1
+        and nxt.width <= colw + 1
     )
 
 

@@ -8,7 +8,7 @@ from itertools import accumulate
 
 from . import bylines as bl
 from . import headlines as hl
-from . import layout, places, text
+from . import layout, places, stories, text
 from .layout import Block, HeadlineRun, Segment
 from .values import (
     AUTHOR,
@@ -32,6 +32,9 @@ from .values import (
     Paragraph,
 )
 
+SPLIT_ROUNDS = 4  # rounds of assigning headlines and cutting stories where other headlines fit
+MIN_PARAGRAPH_HIT = 0.15
+RUBRIC_MAX = 0.05  # a first headline line covering less of its story names none of it: a rubric  # a headline covering less of every paragraph of a story is not in it
 COHESION_WINDOW = 4  # paragraphs compared on each side of a loose headline inside a story
 SUBHEAD_COHESION = 0.08  # below this the text after a loose headline is about something else: a new story
 MIN_SUBTITLE = 0.25
@@ -251,6 +254,8 @@ class _Work:
         """Lines of a run form groups by their cues: a kicker's verb, a subtitle's dash, no blank line between."""
         for r, run in enumerate(self.runs):
             current: _Group | None = None
+            # A few lines standing right above a story are its headline, one group, cues or not.
+            whole = run.before is not None and len([b for b in run.blocks if b.kind != "label"]) <= 3
             for block in run.blocks:
                 if block.kind == "label":
                     self.labels.append((block, r))
@@ -260,7 +265,8 @@ class _Work:
                 if current is not None and len(current.blocks) < 3:
                     prev = current.blocks[-1]
                     if (
-                        hl.SUBTITLE_CUE.match(line.text)
+                        whole
+                        or hl.SUBTITLE_CUE.match(line.text)
                         or (hl.KICKER_CUE.search(prev.text) and len(current.blocks) == 1)
                         or (self.tight_signal and not prev.lines[-1].blank_after)
                     ):
@@ -305,7 +311,7 @@ class _Work:
         return ABOVE_BONUS_LAYOUT if len(above) >= 2 and fits >= 0.6 * len(above) else ABOVE_BONUS
 
     def assign_headlines(self) -> None:
-        for _ in range(8):
+        for _ in range(SPLIT_ROUNDS):
             vocab = self.vocabulary()
             cands = self._candidates()
             if not self.groups or not cands:
@@ -316,10 +322,24 @@ class _Work:
                 col = chosen.get(gi)
                 g.story = cands[col] if col is not None else None
                 g.score = scores[gi][col] if col is not None else 0.0
-            if not self._split_for_unmatched(vocab, cands, scores):
+            if not (
+                self._split_by_headlines(vocab, cands) or self._split_for_unmatched(vocab, cands, scores)
+            ):
                 break
         self._headlines_above_headless_stories()
         self._merge_unmatched_lines()
+        self._mark_rubrics()
+
+    def _mark_rubrics(self) -> None:
+        """A two-line headline whose first line names nothing the story says (a rubric such as 新春走基层)
+        and whose second does is a kicker and a title, however long each line is."""
+        vocab = self.vocabulary()
+        for g in self.groups:
+            if g.story is None or len(g.blocks) != 2 or g.kicker_first:
+                continue
+            have = self.present_in(self.segments[g.story])
+            first, second = (vocab.coverage(t, have) for t in hl.Terms.of_each(g.texts))
+            g.kicker_first = first < RUBRIC_MAX < hl.MIN_MATCH <= second
 
     def _headlines_above_headless_stories(self) -> None:
         """A story nobody's headline matched takes the unmatched group standing right above it: its words
@@ -334,6 +354,52 @@ class _Work:
             if last and last[0].story is None:
                 last[0].story = run.before
                 headed.add(run.before)
+
+    def _split_by_headlines(self, vocab: hl.Vocabulary, cands: list[int]) -> bool:
+        """Cut stories where paragraphs talk of a headline no story took (see stories.labels)."""
+        free = [g for g in self.groups if g.story is None and g.terms is not None]
+        if not free:
+            return False
+        heads = {g.story: g for g in self.groups if g.story is not None}
+        parts: list[list[Segment]] = []
+        cut_any = False
+        for k, seg in enumerate(self.segments):
+            paras = seg.paras
+            if k not in cands or len(paras) < 2:
+                parts.append([seg])
+                continue
+            haves = [self.present([p]) for p in paras]
+            own = heads.get(k)
+            labels = [own] + [
+                g
+                for g in free
+                if not self._beside(g, own) and max(vocab.coverage_each(g.terms, haves)) >= MIN_PARAGRAPH_HIT  # type: ignore[arg-type]
+            ]
+            if len(labels) < 2:
+                parts.append([seg])
+                continue
+            rows = [vocab.coverage_each(g.terms, haves) if g else [0.0] * len(paras) for g in labels]  # type: ignore[arg-type]
+            edges = [0.0] + [
+                stories.edge_strength(a.text, b.text) for a, b in zip(paras, paras[1:], strict=False)
+            ]
+            labelled = stories.labels(rows, edges)
+            starts = [i for i in range(1, len(paras)) if labelled[i] != labelled[i - 1]]
+            if not starts:
+                parts.append([seg])
+                continue
+            cut_any = True
+            parts.append(_cut_segment(seg, starts))
+        if cut_any:
+            self._segments_replace(parts)
+        return cut_any
+
+    def _beside(self, line: _Group, group: _Group | None) -> bool:
+        """A one-line group next to a story's group in the same run: likelier its kicker or subtitle than
+        the headline of another story inside it."""
+        if group is None or len(line.blocks) != 1 or line.run != group.run:
+            return False
+        run = [g for g in self.groups if g.run == line.run]
+        return abs(run.index(line) - run.index(group)) == 1
 
     def _split_for_unmatched(self, vocab: hl.Vocabulary, cands: list[int], scores: list[list[float]]) -> bool:
         """An unmatched headline whose story already has one: cut that story where its halves differ most."""
@@ -457,6 +523,21 @@ class _Work:
         for position, k in enumerate(order, start=1):
             out.append(_article(position, self.segments[k], heads.get(k), labels.get(k, [])))
         return tuple(out)
+
+
+def _cut_segment(seg: Segment, starts: list[int]) -> list[Segment]:
+    """The segment cut before each of these paragraphs (indices into its paragraphs); a subhead or a
+    headline line standing right before a cut goes with the story below it."""
+    cuts = []
+    for i in starts:
+        at = seg.blocks.index(seg.paras[i])
+        while at > 0 and seg.blocks[at - 1].kind in ("heading", "headline", "label"):
+            at -= 1
+        cuts.append(at)
+    bounds = [0, *cuts, len(seg.blocks)]
+    pieces = [seg.blocks[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    head = Segment(pieces[0], lead=seg.lead, kind=seg.kind, bylines=seg.bylines)
+    return [head, *(Segment(blocks) for blocks in pieces[1:])]
 
 
 # A block's kind -> its paragraph's kind (the rest are body text).
