@@ -32,6 +32,7 @@ LABELS = frozenset(
 # How a line that is not a headline may begin: furniture, a byline block, a role word.
 SPECIAL_FIRST = FURNITURE_FIRST | frozenset(bl.BLOCK_MARKS) | ROLE_FIRST
 SUBHEAD_MAX = 16.0
+CLOSING_PUNCT = frozenset("，。、；：！？”’）》」』…,.;:!?)")  # what never begins a line of its own
 INDENTED_PAGE = 3  # this many indented lines: the page marks its paragraphs by indenting them
 # A paragraph line narrower than this share of the column ends its paragraph (after a sentence's end, the
 # wider share): the lines of one justified column vary by a few characters.
@@ -155,6 +156,9 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             continue
         # The first test of _is_lead_line, inlined: it rules out nearly every line.
         lead = line.text[0] in LEAD_FIRST and _is_lead_line(line)
+        if para is not None and not line.indented and line.text[0] in CLOSING_PUNCT:
+            para.lines.append(line)  # `”` or `。` wrapped onto a line of its own: no line starts with them
+            continue
         if para is not None and not line.indented and not lead:
             last = para.lines[-1]
             closed = ends_sentence(last.text)
@@ -357,6 +361,10 @@ def cut(blocks_: list[Block]) -> Cut:
             closed = True
         else:
             lead = lead_of(block)
+            closing = bl.parse_closing_byline(block.text) if block.text.endswith(("）", ")")) else None
+            if closing and closing[1] == 0 and cur is not None and not closed:
+                # `（本报记者王明峰、姚雪青）` as a paragraph of its own signs the story above; it leads nothing.
+                lead = None
             credit = caption_credit(blocks_, i)
             if credit is not None:
                 cur = start(
@@ -375,7 +383,6 @@ def cut(blocks_: list[Block]) -> Cut:
             else:
                 cur.blocks.extend(pending + [block])
                 pending = []
-            closing = bl.parse_closing_byline(block.text) if block.text.endswith(("）", ")")) else None
             if closing and credit is None:
                 cur.bylines.extend(closing[0])
                 closed = True

@@ -34,6 +34,7 @@ from .values import (
 
 SPLIT_ROUNDS = 4  # rounds of assigning headlines and cutting stories where other headlines fit
 MIN_PARAGRAPH_HIT = 0.15
+HIT_FLOOR = 0.05  # what a headline covers of a paragraph by chance (common words): not evidence
 RUBRIC_MAX = 0.05  # a first headline line covering less of its story names none of it: a rubric  # a headline covering less of every paragraph of a story is not in it
 COHESION_WINDOW = 4  # paragraphs compared on each side of a loose headline inside a story
 SUBHEAD_COHESION = 0.08  # below this the text after a loose headline is about something else: a new story
@@ -378,7 +379,12 @@ class _Work:
             if len(labels) < 2:
                 parts.append([seg])
                 continue
-            rows = [vocab.coverage_each(g.terms, haves) if g else [0.0] * len(paras) for g in labels]  # type: ignore[arg-type]
+            rows = [
+                [max(0.0, h - HIT_FLOOR) for h in vocab.coverage_each(g.terms, haves)]  # type: ignore[arg-type]
+                if g
+                else [0.0] * len(paras)
+                for g in labels
+            ]
             edges = [0.0] + [
                 stories.edge_strength(a.text, b.text) for a, b in zip(paras, paras[1:], strict=False)
             ]

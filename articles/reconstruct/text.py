@@ -22,7 +22,7 @@ NOT_CONTROL = bytes(b for b in range(256) if not CONTROL.match(chr(b)))
 BLANK = " \u3000\t\u00a0\r\f\v"  # what a blank line may hold
 MULTISPACE = re.compile(r"  +")  # runs of spaces inside a line
 # One character that justification may have spaced out: `2 0 2 5年`, `两 会 顺 利`.
-SPACEABLE = re.compile(f"^[{CJK}0-9０-９]$")  # 两
+SPACEABLE = re.compile(f"^[{CJK}0-9０-９，。、；：！？“”‘’（）《》]$")  # 两 / ，
 # Characters that end a sentence or a paragraph: `。` `！` `？` and closing quotes after them.
 SENTENCE_END = re.compile(
     r"[。！？!?…][”’」』）)】]*$|[（(](?:下转|转)第?[0-9一二三四五六七八九十]{1,3}版[）)]$"
