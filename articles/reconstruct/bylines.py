@@ -65,11 +65,14 @@ PAREN_BYLINE = re.compile(r"\s?[（(](?P<inner>[^（）()]{2,40}?)[）)]")  # �
 CLOSING_BYLINE = re.compile(rf"[（(](?P<inner>(?:{_ROLE_ALT})[^（）()]{{2,40}})[）)]\s*$")
 # A bare name in parentheses signing a commentary at its end: （张　伟） / （李明远）
 CLOSING_SIGNATURE = re.compile(r"[（(](?P<inner>[\u4e00-\u9fff·][\u4e00-\u9fff·\s\u3000]{1,5})[）)]\s*$")
-# A photo credit at the end of a caption: 本报通讯员 胡啸宇 摄 / 新华社记者 李四 摄 / 张三/摄
+# A photo credit at the end of a caption: 本报通讯员 胡啸宇 摄 / 王  闽摄（影像中国） / 张三 李四摄 / 张三/摄.
+# The names may be letter-spaced (吴  焰); the agency that supplied the photo may follow in parentheses.
 PHOTO_CREDIT = re.compile(
-    r"(?P<credit>[（(]?(?:(?:本报|新华社|人民视觉|视觉中国)?(?:记者|通讯员|特约摄影|摄影记者|摄影)?\s?"
-    r"[\u4e00-\u9fff·]{2,8}(?:\s[\u4e00-\u9fff·]{2,4}){0,3}(?:\s|\s?[/／]\s?)摄(?:影)?[）)]?))\s*$"
-)  # 本报通讯员 胡啸宇 摄
+    r"(?P<credit>(?=\S)[（(]?(?:本报|新华社|中新社|人民视觉|视觉中国)?(?:特约摄影记者|摄影记者|特约摄影|记者|通讯员|摄影)?\s?"
+    r"(?P<names>[\u4e00-\u9fff·]{1,8}(?:\s[\u4e00-\u9fff·]{1,4}){0,5})\s?[/／]?\s?(?<!拍)摄(?:影(?:报道)?)?[）)]?"
+    r"(?:[（(][\u4e00-\u9fff]{2,6}[）)])?)\s*$"
+)  # 高东风摄（人民视觉）
+NAME_SEPARATORS = re.compile(r"[\s、]+")  # the space or pause mark between two names: 张三 李四
 # A feature byline block line: □　本报记者   张国强 韩宇 / ■ 张三
 BLOCK_MARKS = "□■●◎○◆◇△▲"
 BYLINE_BLOCK = re.compile(rf"^[{BLOCK_MARKS}][\s\u3000]*(?P<rest>.+)$")  # □ 本报记者 张国强 韩宇
@@ -268,19 +271,32 @@ def ends_with_jump(text: str) -> bool:
 
 
 def parse_photo_credit(text: str) -> tuple[list[Byline], int] | None:
-    """`本报通讯员 胡啸宇 摄` at the end of a caption: the photographers and where the credit starts."""
+    """`本报通讯员 胡啸宇 摄` at the end of a caption: the photographers and where the credit starts.
+
+    >>> parse_photo_credit("游客在湖边观赏候鸟。 林  舟摄（影像中国）")[0]
+    [Byline(name='林舟', role='photographer')]
+    """
     match = PHOTO_CREDIT.search(text)
     if not match:
         return None
-    credit = match.group("credit").strip()
-    body = re.sub(r"\s?[/／]?\s?摄(?:影)?[）)]?$", "", credit.lstrip("（("))
-    body = re.sub(r"^(?:本报|新华社|人民视觉|视觉中国)?(?:摄影记者|特约摄影|记者|通讯员|摄影)?\s?", "", body)
-    names = [n for n in re.split(r"[\s、]+", body) if n]
+    names = spaced_names(match.group("names"))
     if not names or not all(is_name(n) for n in names):
         return None
-    return [Byline(name=n, role=PHOTOGRAPHER) for n in names], match.end() - len(credit) - (
-        len(match.group(0)) - len(match.group(0).rstrip())
-    )
+    return [Byline(name=n, role=PHOTOGRAPHER) for n in names], match.start("credit")
+
+
+def spaced_names(run: str) -> list[str]:
+    """Names separated by spaces or pause marks, a letter-spaced one joined again: `吴 焰 张三` → 吴焰, 张三.
+
+    No name has one character: a lone one is the first of a name the compositor spaced out.
+    """
+    out: list[str] = []
+    for token in NAME_SEPARATORS.split(run.strip()):
+        if out and len(out[-1]) == 1:
+            out[-1] += token
+        elif token:
+            out.append(token)
+    return out
 
 
 def continued_to(text: str) -> int | None:

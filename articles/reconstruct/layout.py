@@ -31,6 +31,8 @@ LABELS = frozenset(
 )
 # How a line that is not a headline may begin: furniture, a byline block, a role word.
 SPECIAL_FIRST = FURNITURE_FIRST | frozenset(bl.BLOCK_MARKS) | ROLE_FIRST
+# How far from a line's end a credit's 摄 can stand: 摄影报道（影像中国）.
+CREDIT_TAIL = 12
 SUBHEAD_MAX = 16.0  # a subhead line is short; longer loose lines inside a story are headlines of another
 
 T = TypeVar("T")
@@ -112,6 +114,11 @@ def loose_kind(line: Line) -> tuple[str, list[Byline]]:
         block = bl.parse_byline_block(text)
         if block:
             return "byline", block
+    # Before the byline checks: `本报记者 张三摄` is a credit, not a byline heading a feature.
+    if "摄" in text[-CREDIT_TAIL:]:
+        credit = bl.parse_photo_credit(text)
+        if credit and credit[1] == 0:
+            return "credit", credit[0]
     if len(text) <= 40:
         if text[-1] in "）)":
             closing = bl.parse_closing_byline(text)
@@ -121,10 +128,6 @@ def loose_kind(line: Line) -> tuple[str, list[Byline]]:
             heading = bl.parse_byline_line(text)
             if heading:
                 return "byline", heading
-    if "摄" in text[-4:]:
-        credit = bl.parse_photo_credit(text)
-        if credit and credit[1] == 0:
-            return "credit", credit[0]
     if "版" in text[-3:] and (bl.CONTINUED_TO.fullmatch(text) or bl.CONTINUED_FROM.fullmatch(text)):
         return "jump", []
     if text in LABELS:
@@ -147,7 +150,11 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
         lead = line.text[0] in LEAD_FIRST and _is_lead_line(line)
         if para is not None and not line.indented and not lead:
             last = para.lines[-1]
-            closed = ends_sentence(last.text) or (blank_separates and last.blank_after)
+            closed = (
+                ends_sentence(last.text)
+                or (blank_separates and last.blank_after)
+                or ("摄" in last.text[-CREDIT_TAIL:] and _ends_with_credit(para.lines))
+            )
             if not closed or _body_like(line, colw) or _runs_on(lines, kinds, i, colw):
                 para.lines.append(line)
                 continue
@@ -158,6 +165,13 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
         para = None
         out.append(Block("headline", [line]))
     return out
+
+
+def _ends_with_credit(lines: list[Line]) -> bool:
+    """A caption ends at its credit, `…的变化。李明摄`, though no sentence ends there."""
+    tail = join_text([line.text for line in lines[-2:]])
+    credit = bl.parse_photo_credit(tail)
+    return credit is not None and (credit[1] == 0 or tail[: credit[1]].rstrip()[-1:] in "。！？”")
 
 
 def _runs_on(lines: list[Line], kinds: list[tuple[str, list[Byline]]], i: int, colw: float) -> bool:
@@ -218,8 +232,9 @@ def caption_credit(blocks_: list[Block], i: int) -> list[Byline] | None:
     nxt = blocks_[i + 1] if i + 1 < len(blocks_) else None
     if nxt is not None and nxt.kind == "credit":
         return nxt.bylines
-    last = blocks_[i].lines[-1].text
-    if "摄" not in last:
+    # The credit may be broken over the caption's last two lines: `…变化。林  舟` / `摄（影像中国）`.
+    last = blocks_[i].text[-40:]
+    if "摄" not in last[-CREDIT_TAIL:]:
         return None
     credit = bl.parse_photo_credit(last)
     if credit and credit[1] > 0 and last[: credit[1]].rstrip()[-1:] in "。！？”":
@@ -324,16 +339,10 @@ def cut(blocks_: list[Block]) -> Cut:
             lead = lead_of(block)
             credit = caption_credit(blocks_, i)
             if credit is not None:
-                cur = start(
-                    Segment(
-                        [block],
-                        kind="photo",
-                        bylines=list(credit)
-                        if blocks_[i + 1 : i + 2] == [] or blocks_[i + 1].kind != "credit"
-                        else [],
-                    )
-                )
-                closed = False
+                # A credit at the caption's end closes it here; one on the next line closes it there.
+                own = blocks_[i + 1 : i + 2] == [] or blocks_[i + 1].kind != "credit"
+                cur = start(Segment([block], kind="photo", bylines=list(credit) if own else []))
+                closed = own
             elif lead is not None or cur is None or closed:
                 cur = start(Segment([block], lead=lead, bylines=list(lead.bylines) if lead else []))
                 closed = False
