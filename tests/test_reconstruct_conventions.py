@@ -99,3 +99,101 @@ def test_a_figure_sentence_inside_the_caption_stays_in_the_caption() -> None:
 def test_a_word_ending_in_the_photo_character_is_not_a_credit() -> None:
     result = page(*para("本报讯 记者黄洁 " + FILLER), "无人机航拍摄", *para(FILLER))
     assert all(a.kind != "photo" for a in result.articles)
+
+
+# -- leads -------------------------------------------------------------------------------------------
+
+
+def _lead(text: str) -> tuple[object, list[tuple[str, str]], str]:
+    (article,) = page(*para(text + FILLER)).articles
+    return article.dateline, names(article), article.paragraphs[0].text
+
+
+def test_xinhua_lead_with_reporters_separated_by_a_pause_mark() -> None:
+    dateline, bylines, _ = _lead("新华社北京1月8日电（记者张三、李四）近日，")
+    assert (dateline.agency, dateline.place, dateline.date) == ("新华社", "北京", "1月8日")  # type: ignore[attr-defined]
+    assert bylines == [("张三", "reporter"), ("李四", "reporter")]
+
+
+def test_reported_by_xinhua_with_spaces_before_the_parenthesis() -> None:
+    dateline, bylines, text = _lead("据新华社联合国2月4日电  （记者周小雨）2月4日，")
+    assert (dateline.agency, dateline.place, dateline.date) == ("新华社", "联合国", "2月4日")  # type: ignore[attr-defined]
+    assert bylines == [("周小雨", "reporter")]
+    assert text.startswith("据新华社联合国2月4日电 （记者周小雨）2月4日，会议强调")
+
+
+def test_bare_own_paper_lead_is_a_dateline_without_place_or_date() -> None:
+    dateline, bylines, text = _lead("本报电  一季度，")
+    assert (dateline.agency, dateline.place, dateline.date) == ("本报", None, None)  # type: ignore[attr-defined]
+    assert bylines == []
+    assert text.startswith("本报电 一季度，")
+
+
+def test_names_without_a_role_inside_the_lead_parenthesis_are_correspondents() -> None:
+    _, bylines, _ = _lead("本报北京2月11日电  （刘一鸣、孙晓岚）记者11日从有关部门获悉：")
+    assert bylines == [("刘一鸣", "correspondent"), ("孙晓岚", "correspondent")]
+
+
+def test_reporter_in_parentheses_after_the_dateline() -> None:
+    _, bylines, _ = _lead("本报杭州3月1日电 （记者张三）")
+    assert bylines == [("张三", "reporter")]
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("本报平壤10月6日电  （记者仉九川）", ["仉九川"]),
+        ("本报拉萨1月15日电  （记者何平、郗朗）", ["何平", "郗朗"]),
+        ("本报乌鲁木齐1月6日电 （记者努尔·阿木提）", ["努尔·阿木提"]),
+    ],
+    ids=["rare-surname", "rare-surname-after-pause", "dotted"],
+)
+def test_any_name_inside_the_lead_parenthesis_is_read(lead: str, expected: list[str]) -> None:
+    _, bylines, _ = _lead(lead)
+    assert bylines == [(n, "reporter") for n in expected]
+
+
+def test_words_inside_the_lead_parenthesis_that_are_no_names_are_not_bylines() -> None:
+    dateline, bylines, _ = _lead("本报北京2月11日电 （综合外电）")
+    assert dateline.place == "北京"  # type: ignore[attr-defined]
+    assert bylines == []
+
+
+def test_a_three_character_name_ending_in_a_function_word_is_kept_whole() -> None:
+    _, bylines, _ = _lead("本报讯 记者张自在 今天，")
+    assert bylines == [("张自在", "reporter")]
+
+
+def test_a_roundup_lead_has_a_dateline_and_no_names() -> None:
+    dateline, bylines, text = _lead("本报北京10月6日电  综合本报驻外记者报道：")
+    assert (dateline.place, dateline.date) == ("北京", "10月6日")  # type: ignore[attr-defined]
+    assert bylines == []
+    assert text.startswith("本报北京10月6日电 综合本报驻外记者报道：会议强调")
+
+
+def test_dateline_place_of_two_places() -> None:
+    dateline, _, _ = _lead("新华社云南大理1月5日电  ")
+    assert (dateline.agency, dateline.place) == ("新华社", "云南大理")  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("本报讯 记者张三报道，", ["张三"]),
+        ("本报讯 记者王明远报道：", ["王明远"]),
+        ("本报讯 记者张三、李四报道，", ["张三", "李四"]),
+        ("本报讯 记者张三1月22日从省里获悉，", ["张三"]),
+        ("本报讯 记者李从军报道，", ["李从军"]),
+        ("本报讯 记者张三 李四报道，", ["张三", "李四"]),
+    ],
+    ids=["reported", "three-characters", "pause-mark", "date", "word-before-char", "space-then-name"],
+)
+def test_a_name_running_into_the_text_stops_where_the_text_begins(lead: str, expected: list[str]) -> None:
+    _, bylines, text = _lead(lead)
+    assert bylines == [(n, "reporter") for n in expected]
+    assert text.startswith(lead)
+
+
+def test_a_reporter_named_after_a_space_is_not_cut_at_a_place_name() -> None:
+    _, bylines, _ = _lead("本报讯 记者黄洁 张家口从今年起推行新政，")
+    assert bylines == [("黄洁", "reporter")]

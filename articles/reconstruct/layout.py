@@ -261,7 +261,9 @@ def lead_of(block: Block) -> bl.Lead | None:
         head = join_text([line.text for line in block.lines[:k]])
         spaced_text = head + " " + join_text([line.text for line in block.lines[k:]])
         spaced = bl.parse_lead(spaced_text)
-        if spaced and len(spaced.bylines) > found and spaced.end == len(head):
+        # Also where the name was read running into the text and ended at the break: 记者吴良艺 / 今天…
+        at_break = joined is not None and found > 0 and joined.end == len(head) and head[-1] not in "）)"
+        if spaced and (len(spaced.bylines) > found or at_break) and spaced.end == len(head):
             block.text = spaced_text  # type: ignore[misc]  # a cached property: set the text once
             return spaced
     return joined
