@@ -197,3 +197,39 @@ def test_a_name_running_into_the_text_stops_where_the_text_begins(lead: str, exp
 def test_a_reporter_named_after_a_space_is_not_cut_at_a_place_name() -> None:
     _, bylines, _ = _lead("本报讯 记者黄洁 张家口从今年起推行新政，")
     assert bylines == [("黄洁", "reporter")]
+
+
+# -- the end of a story ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "（作者为某国际问题研究院研究员）",
+        "　　（作者为中国驻某国大使）",
+        "（本报东京2月19日电）",
+        "　　（新华社北京4月30日电）",
+        "（本报记者王五、赵六）",
+    ],
+)
+def test_a_parenthesised_note_after_a_story_stays_in_it(note: str) -> None:
+    result = page(*para("本报讯 记者黄洁 " + FILLER), note, "春耕生产有序推进", *para(WHEAT))
+    first, second = result.articles
+    assert first.paragraphs[-1].text == note.strip("\u3000")
+    assert second.title == "春耕生产有序推进"
+    assert second.paragraphs[0].text == WHEAT
+
+
+def test_a_closing_byline_line_adds_the_reporters() -> None:
+    result = page(*para("本报讯 记者黄洁 " + FILLER), "（本报记者王五、赵六）")
+    (article,) = result.articles
+    assert names(article) == [("黄洁", "reporter"), ("王五", "reporter"), ("赵六", "reporter")]
+
+
+@pytest.mark.parametrize("signature", ["（晨  曦）", "（李明远）"])
+def test_a_bare_letter_spaced_signature_signs_a_commentary(signature: str) -> None:
+    result = page("让群众感受到公平正义", *para(FILLER), signature)
+    (article,) = result.articles
+    assert article.kind == "commentary"
+    assert names(article) == [(signature.strip("（）").replace(" ", ""), "author")]
+    assert article.title == "让群众感受到公平正义"

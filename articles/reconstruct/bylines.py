@@ -72,6 +72,12 @@ PAREN_BYLINE = re.compile(r"\s?[（(](?P<inner>[^（）()]{2,40}?)[）)]")  # �
 CLOSING_BYLINE = re.compile(rf"[（(](?P<inner>(?:{_ROLE_ALT})[^（）()]{{2,40}})[）)]\s*$")
 # A bare name in parentheses signing a commentary at its end: （张　伟） / （李明远）
 CLOSING_SIGNATURE = re.compile(r"[（(](?P<inner>[\u4e00-\u9fff·][\u4e00-\u9fff·\s\u3000]{1,5})[）)]\s*$")
+# A signature letter-spaced by the compositor, a name whatever its surname: （靖  伟）
+SPACED_SIGNATURE = re.compile(r"^[\u4e00-\u9fff][\s\u3000]+[\u4e00-\u9fff]{1,2}$")  # 靖 伟
+# A note in parentheses that ends a story, on its own line: who the author is, where the report came from.
+AUTHOR_NOTE = re.compile(
+    r"^[（(](?:作者|编者|本文|本系列|相关报道|本报|新华社|中新社|据)[^（）()]{1,60}[）)]$"
+)  # （作者为中国驻某国大使） / （本报东京2月19日电）
 # A photo credit at the end of a caption: 本报通讯员 胡啸宇 摄 / 王  闽摄（影像中国） / 张三 李四摄 / 张三/摄.
 # The names may be letter-spaced (吴  焰); the agency that supplied the photo may follow in parentheses.
 PHOTO_CREDIT = re.compile(
@@ -304,14 +310,17 @@ def parse_byline_line(text: str) -> list[Byline] | None:
 
 def parse_closing_byline(text: str) -> tuple[list[Byline], int] | None:
     """A byline in parentheses that ends a story: `…会议还研究了其他事项。（本报记者 王比学）`, or the
-    bare name that signs a commentary: `…担当作为。（张　伟）`."""
+    bare name that signs a commentary: `…担当作为。（张　伟）`, letter-spaced whatever its surname."""
     match = CLOSING_BYLINE.search(text)
     if match:
         bylines, _ = parse_byline_run(match.group("inner"))
     else:
         match = CLOSING_SIGNATURE.search(text)
         name = match.group("inner").replace(" ", "").replace("\u3000", "") if match else ""
-        bylines = [Byline(name=name, role=AUTHOR)] if match and is_name(name) else []
+        signed = match is not None and (
+            is_name(name) or SPACED_SIGNATURE.match(match.group("inner")) is not None
+        )
+        bylines = [Byline(name=name, role=AUTHOR)] if signed else []
     if not match or not bylines or (match.start() and text[: match.start()].rstrip()[-1:] not in "。！？”…"):
         return None
     return bylines, match.start()

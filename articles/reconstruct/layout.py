@@ -130,6 +130,9 @@ def loose_kind(line: Line) -> tuple[str, list[Byline]]:
                 return "byline", heading
     if "版" in text[-3:] and (bl.CONTINUED_TO.fullmatch(text) or bl.CONTINUED_FROM.fullmatch(text)):
         return "jump", []
+    # `（作者为…）` / `（本报…电）` closes its story like a byline in parentheses, and never heads one.
+    if text[-1] in "）)" and text[0] in "（(" and bl.AUTHOR_NOTE.match(text):
+        return "closing", []
     if text in LABELS:
         return "label", []
     return "headline", []
