@@ -233,3 +233,50 @@ def test_a_bare_letter_spaced_signature_signs_a_commentary(signature: str) -> No
     assert article.kind == "commentary"
     assert names(article) == [(signature.strip("（）").replace(" ", ""), "author")]
     assert article.title == "让群众感受到公平正义"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("本版制图：张三", "editor"),
+        ("制图：张三", "editor"),
+        ("版式设计：何  川", "editor"),
+        ("本版责编：张三 李四", "editor"),
+        ("　　数据来源：某某研究院", "other"),
+        ("资料来源：国家统计局", "other"),
+    ],
+)
+def test_production_credits_are_furniture(line: str, kind: str) -> None:
+    result = page(*para("本报讯 记者黄洁 " + FILLER), line, "春耕生产有序推进", *para(WHEAT))
+    assert [(f.kind, f.text) for f in result.furniture] == [(kind, line.strip("\u3000").replace("  ", " "))]
+    assert [a.title for a in result.articles] == [None, "春耕生产有序推进"]
+    assert all(line.strip("\u3000") not in a.text for a in result.articles)
+
+
+# -- folios ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "folio",
+    [
+        "人民日报  2020年5月8日  星期五",
+        "2020年5月8日 星期五 人民日报",
+        "法治日报 2025年1月24日",
+        "经济日报 2021年3月2日 星期二",
+        "第3版",
+        "3 要闻",
+        "要闻 3",
+    ],
+)
+def test_a_folio_at_the_top_of_the_page_is_a_page_header(folio: str) -> None:
+    result = page(folio, "各地春耕生产有序推进", *para("本报讯 记者黄洁 " + WHEAT))
+    assert [f.kind for f in result.furniture] == ["page_header"]
+    (article,) = result.articles
+    assert article.title == "各地春耕生产有序推进"
+    assert result.unmatched_headlines == ()
+
+
+def test_a_headline_with_a_date_is_not_a_folio() -> None:
+    result = page("新规2025年3月1日起施行", *para("本报讯 记者黄洁 新规2025年3月1日起施行。" + FILLER))
+    assert result.furniture == ()
+    assert result.articles[0].title == "新规2025年3月1日起施行"

@@ -14,14 +14,21 @@ from .values import Byline
 # Page furniture that can stand anywhere on a page.
 PROOFREADER = re.compile(r"^校\s?对\s?[/／:：\s]\s*(?P<name>[\u4e00-\u9fff·]{2,6})$")  # 校对/宜爽
 EDITOR = re.compile(
-    r"^(?:本版|责任|版面|美术|图片)?(?:编辑|责编|美编|编校|版式|制图|设计|组版)\s?[/／:：\s]\s*[\u4e00-\u9fff·\s/／]{2,20}$"
-)  # 责任编辑：张三 / 本版编辑/王五
+    r"^(?:本版|责任|版面|美术|图片|版式)?(?:编辑|责编|美编|编校|版式|制图|设计|组版)\s?[/／:：\s]\s*[\u4e00-\u9fff·\s/／]{2,20}$"
+)  # 责任编辑：张三 / 本版编辑/王五 / 版式设计：郭  祥
+# A date as a folio prints it, and the weekday after it: 2025年1月24日 星期五
+_FOLIO_DATE = r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日(?:\s?星期.)?"
 PAGE_HEADER = re.compile(
-    r"^(?:第?\s?\d{1,3}\s?版|[A-Za-z]?\d{1,3}|\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日(?:\s?星期.)?|星期.|"
+    r"^(?:第?\s?\d{1,3}\s?版|[A-Za-z]?\d{1,3}|星期.|"
+    # the date, with the paper's name before or after it and the page after it: 人民日报 2020年5月8日 星期五
+    rf"(?:[\u4e00-\u9fff]{{2,8}}\s)?{_FOLIO_DATE}(?:\s[\u4e00-\u9fff]{{2,8}})?(?:\s第?\d{{1,3}}版)?|"
+    r"\d{1,2}\s[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,4}\s\d{1,2}|"  # the page and the section: 3 要闻
     r"(?:E-?mail|电话|邮箱|传真)[:：].*|www\.\S+)$"
-)  # 第2版 / 4 (a page number alone) / 2025年1月24日 星期五
-FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in (PROOFREADER, EDITOR, PAGE_HEADER)))
-FURNITURE_FIRST = frozenset("校本责版美图编设制组第星E电邮传w0123456789")  # how FURNITURE can begin
+)  # 第2版 / 4 (a page number alone) / 2025年1月24日 星期五 / 法治日报 2025年1月24日
+# Where a chart's or a table's figures came from, printed under it: 数据来源：国家统计局
+SOURCE_NOTE = re.compile(r"^(?:数据|资料|图片|信息)来源\s?[:：]\s*\S.{0,40}$")  # 数据来源：某某公司
+FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in (PROOFREADER, EDITOR, PAGE_HEADER, SOURCE_NOTE)))
+FURNITURE_FIRST = frozenset("校本责版美图编设制组第星E电邮传w数资信0123456789")  # how FURNITURE can begin
 LEAD_FIRST = frozenset("据本新中人央光法（(【上接承 ")  # how a dateline or a jump marker can begin
 ROLE_FIRST = bl.ROLE_FIRST  # how a role word can begin: 本 记 通 …
 # Sidebar labels that belong to a story rather than name one.
@@ -106,9 +113,16 @@ def loose_kind(line: Line) -> tuple[str, list[Byline]]:
         and "摄" not in text[-4:]
         and "版" not in text[-3:]
         and text not in LABELS
+        and "年" not in text
+        and not text[-1].isdigit()
     ):
         return "headline", []
-    if len(text) <= 40 and text[0] in FURNITURE_FIRST and FURNITURE.match(text):
+    # A folio may begin with the paper's name (any characters) or end with the page number: 要闻 3.
+    if (
+        len(text) <= 40
+        and (text[0] in FURNITURE_FIRST or "年" in text or text[-1].isdigit())
+        and FURNITURE.match(text)
+    ):
         return "furniture", []
     if text[0] in bl.BLOCK_MARKS:
         block = bl.parse_byline_block(text)
