@@ -49,12 +49,19 @@ ROLE_FIRST = frozenset(word[0] for word, _ in ROLE_WORDS)  # how a role word can
 MAX_NAME_LEN = 16
 _ROLE_ALT = "|".join(re.escape(w) for w, _ in ROLE_WORDS)
 ROLE_SPLIT = re.compile(f"({_ROLE_ALT})[:：]?")  # 本报记者
-# 本报南京1月23日电 / 新华社北京1月23日电 / 本报北京1月23日讯 / 本报讯 / 本报综合报道
+# 本报南京1月23日电 / 新华社北京1月23日电 / 本报北京1月23日讯 / 本报讯 / 本报电 / 本报综合报道
 DATELINE = re.compile(
     r"^(?:据)?(?P<agency>本报|新华社|中新社|中新网|人民网|央视网|央广网|新华网|光明网|法治日报|人民日报)"
     r"(?:(?P<place>[\u4e00-\u9fff]{1,8}?)(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)?(?:电|讯)"
-    r"|讯|综合报道|特稿)"
+    r"|讯|电(?=[\s（(]|$)|综合报道|特稿)"
 )
+# A name the text runs on from without a space, and the word it runs into: 记者张三报道 / 记者王明远近日…
+NAME_THEN_WORD = re.compile(
+    r"([\u4e00-\u9fff]{2,3}?)(?:报道|近日|日前|今天|昨天|今年|获悉|发自|了解到)"
+)  # 张三报道
+NAME_THEN_CHAR = re.compile(r"([\u4e00-\u9fff]{2,3}?)[从在]")  # 张三从
+# Words inside a lead's parentheses that are not names, though as short as one: （综合报道）
+NOT_A_NAME = re.compile(r"报道|综合|整理|编译|采写|图文|[电讯社网台稿]$")  # 综合报道
 # How a lead can begin: an agency, a role word or a parenthesis.
 LEAD_START = re.compile(
     rf"^(?:据|本报|新华社|中新|人民|央|光明|法治|上接|接|承|{_ROLE_ALT}|[（(【])"
@@ -65,11 +72,20 @@ PAREN_BYLINE = re.compile(r"\s?[（(](?P<inner>[^（）()]{2,40}?)[）)]")  # �
 CLOSING_BYLINE = re.compile(rf"[（(](?P<inner>(?:{_ROLE_ALT})[^（）()]{{2,40}})[）)]\s*$")
 # A bare name in parentheses signing a commentary at its end: （张　伟） / （李明远）
 CLOSING_SIGNATURE = re.compile(r"[（(](?P<inner>[\u4e00-\u9fff·][\u4e00-\u9fff·\s\u3000]{1,5})[）)]\s*$")
-# A photo credit at the end of a caption: 本报通讯员 胡啸宇 摄 / 新华社记者 李四 摄 / 张三/摄
+# A signature letter-spaced by the compositor, a name whatever its surname: （靖  伟）
+SPACED_SIGNATURE = re.compile(r"^[\u4e00-\u9fff][\s\u3000]+[\u4e00-\u9fff]{1,2}$")  # 靖 伟
+# A note in parentheses that ends a story, on its own line: who the author is, where the report came from.
+AUTHOR_NOTE = re.compile(
+    r"^[（(](?:作者|编者|本文|本系列|相关报道|本报|新华社|中新社|据)[^（）()]{1,60}[）)]$"
+)  # （作者为中国驻某国大使） / （本报东京2月19日电）
+# A photo credit at the end of a caption: 本报通讯员 胡啸宇 摄 / 王  闽摄（影像中国） / 张三 李四摄 / 张三/摄.
+# The names may be letter-spaced (吴  焰); the agency that supplied the photo may follow in parentheses.
 PHOTO_CREDIT = re.compile(
-    r"(?P<credit>[（(]?(?:(?:本报|新华社|人民视觉|视觉中国)?(?:记者|通讯员|特约摄影|摄影记者|摄影)?\s?"
-    r"[\u4e00-\u9fff·]{2,8}(?:\s[\u4e00-\u9fff·]{2,4}){0,3}(?:\s|\s?[/／]\s?)摄(?:影)?[）)]?))\s*$"
-)  # 本报通讯员 胡啸宇 摄
+    r"(?P<credit>(?=\S)[（(]?(?:本报|新华社|中新社|人民视觉|视觉中国)?(?:特约摄影记者|摄影记者|特约摄影|记者|通讯员|摄影)?\s?"
+    r"(?P<names>[\u4e00-\u9fff·]{1,8}(?:\s[\u4e00-\u9fff·]{1,4}){0,5})\s?[/／]?\s?(?<!拍)摄(?:影(?:报道)?)?[）)]?"
+    r"(?:[（(][\u4e00-\u9fff]{2,6}[）)])?)\s*$"
+)  # 高东风摄（人民视觉）
+NAME_SEPARATORS = re.compile(r"[\s、]+")  # the space or pause mark between two names: 张三 李四
 # A feature byline block line: □　本报记者   张国强 韩宇 / ■ 张三
 BLOCK_MARKS = "□■●◎○◆◇△▲"
 BYLINE_BLOCK = re.compile(rf"^[{BLOCK_MARKS}][\s\u3000]*(?P<rest>.+)$")  # □ 本报记者 张国强 韩宇
@@ -136,10 +152,15 @@ def page_number(numeral: str) -> int | None:
     return None
 
 
-def _names_after(text: str, pos: int) -> tuple[list[str], int]:
-    """Read space-separated names from `pos`; stop at the first token that is not a name."""
+def _names_after(text: str, pos: int, *, any_name: bool = False) -> tuple[list[str], int]:
+    """Read space-separated names from `pos`; stop at the first token that is not a name.
+
+    With `any_name`, any 2-4 characters are a name (inside a lead's parentheses, where nothing else
+    stands), else a name starts with a known surname.
+    """
     names: list[str] = []
     i = end = pos
+    runs_on = True  # the token follows a role word or a pause mark: text may run on right after the name
     while i < len(text):
         while i < len(text) and text[i] == " ":
             i += 1
@@ -148,20 +169,51 @@ def _names_after(text: str, pos: int) -> tuple[list[str], int]:
         while (
             j < stop
             and text[j] not in " ，。、：:（）()"
+            and not text[j].isdigit()
             and (text[j] not in ROLE_FIRST or not ROLE_SPLIT.match(text, j))
         ):
             j += 1
         token = text[i:j]
-        if not is_name(token):
+        # After a space only a token read as a name anyway is trimmed: `记者黄洁 张家口从…` is no name.
+        if len(token) > 2 and not any_name and (runs_on or is_name(token)):
+            head = _name_running_on(token)
+            if head:
+                names.append(head)
+                end = i + len(head)
+                break
+        if not (_any_name(token) if any_name else is_name(token)):
             break
         names.append(token)
         i = end = j
-        if i < len(text) and text[i] == "、":
+        runs_on = i < len(text) and text[i] == "、"
+        if runs_on:
             i += 1
     return names, end
 
 
-def parse_byline_run(text: str, pos: int = 0, *, default_role: str | None = None) -> tuple[list[Byline], int]:
+def _any_name(token: str) -> bool:
+    return NAME.match(token) is not None and NOT_A_NAME.search(token) is None
+
+
+def _name_running_on(token: str) -> str | None:
+    """The name at the start of `记者张三报道`'s token, where the text runs on from it without a space.
+
+    >>> _name_running_on("李从军报道")
+    '李从军'
+    """
+    match = NAME_THEN_WORD.match(token)  # a word first: 李从军报道 is not 李从 + 军报道
+    if match and is_name(match.group(1)):
+        return match.group(1)
+    match = NAME_THEN_CHAR.match(token)
+    # One character runs on only when the text goes on after it: 张自在 alone is a name.
+    if match and is_name(match.group(1)) and (match.end() < len(token) or not is_name(token)):
+        return match.group(1)
+    return None
+
+
+def parse_byline_run(
+    text: str, pos: int = 0, *, default_role: str | None = None, any_name: bool = False
+) -> tuple[list[Byline], int]:
     """Read `记者崔东凯 张冲 通讯员李四` from `pos`; return the bylines and where they end.
 
     >>> parse_byline_run("记者黄洁 北京市委政法工作会议今天召开")[0]
@@ -182,7 +234,7 @@ def parse_byline_run(text: str, pos: int = 0, *, default_role: str | None = None
             role, start = default_role, j
         else:
             break
-        names, stop = _names_after(text, start)
+        names, stop = _names_after(text, start, any_name=any_name)
         if not names:
             break
         bylines.extend(Byline(name=n, role=role) for n in names)
@@ -204,7 +256,7 @@ def parse_lead(text: str) -> Lead | None:
         end = match.end()
         paren = PAREN_BYLINE.match(text, end)
         if paren:
-            bylines, _ = parse_byline_run(paren.group("inner"))
+            bylines = _lead_paren_bylines(paren.group("inner"))
             if bylines:
                 return Lead("dateline", dateline, tuple(bylines), paren.end())
         bylines, stop = parse_byline_run(text, end)
@@ -221,6 +273,20 @@ def parse_lead(text: str) -> Lead | None:
     if jump:
         return Lead("jump", None, (), jump.end())
     return None
+
+
+def _lead_paren_bylines(inner: str) -> list[Byline]:
+    """The names in the parentheses right after a dateline, where nothing but names stands: any 2-4
+    characters are one (a rare surname too), and names without a role word are correspondents'.
+
+    >>> [(b.name, b.role) for b in _lead_paren_bylines("王五、赵六")]
+    [('王五', 'correspondent'), ('赵六', 'correspondent')]
+    """
+    bylines, end = parse_byline_run(inner, default_role=CORRESPONDENT, any_name=True)
+    if bylines and bylines[0].role == CORRESPONDENT and not ROLE_SPLIT.match(inner.lstrip()):
+        # Without a role word, only a parenthesis of nothing but names is a byline: not （综合外电）.
+        return [] if inner[end:].strip() else bylines
+    return bylines
 
 
 def parse_byline_block(text: str) -> list[Byline] | None:
@@ -244,14 +310,17 @@ def parse_byline_line(text: str) -> list[Byline] | None:
 
 def parse_closing_byline(text: str) -> tuple[list[Byline], int] | None:
     """A byline in parentheses that ends a story: `…会议还研究了其他事项。（本报记者 王比学）`, or the
-    bare name that signs a commentary: `…担当作为。（张　伟）`."""
+    bare name that signs a commentary: `…担当作为。（张　伟）`, letter-spaced whatever its surname."""
     match = CLOSING_BYLINE.search(text)
     if match:
         bylines, _ = parse_byline_run(match.group("inner"))
     else:
         match = CLOSING_SIGNATURE.search(text)
         name = match.group("inner").replace(" ", "").replace("\u3000", "") if match else ""
-        bylines = [Byline(name=name, role=AUTHOR)] if match and is_name(name) else []
+        signed = match is not None and (
+            is_name(name) or SPACED_SIGNATURE.match(match.group("inner")) is not None
+        )
+        bylines = [Byline(name=name, role=AUTHOR)] if signed else []
     if not match or not bylines or (match.start() and text[: match.start()].rstrip()[-1:] not in "。！？”…"):
         return None
     return bylines, match.start()
@@ -268,19 +337,32 @@ def ends_with_jump(text: str) -> bool:
 
 
 def parse_photo_credit(text: str) -> tuple[list[Byline], int] | None:
-    """`本报通讯员 胡啸宇 摄` at the end of a caption: the photographers and where the credit starts."""
+    """`本报通讯员 胡啸宇 摄` at the end of a caption: the photographers and where the credit starts.
+
+    >>> parse_photo_credit("游客在湖边观赏候鸟。 林  舟摄（影像中国）")[0]
+    [Byline(name='林舟', role='photographer')]
+    """
     match = PHOTO_CREDIT.search(text)
     if not match:
         return None
-    credit = match.group("credit").strip()
-    body = re.sub(r"\s?[/／]?\s?摄(?:影)?[）)]?$", "", credit.lstrip("（("))
-    body = re.sub(r"^(?:本报|新华社|人民视觉|视觉中国)?(?:摄影记者|特约摄影|记者|通讯员|摄影)?\s?", "", body)
-    names = [n for n in re.split(r"[\s、]+", body) if n]
+    names = spaced_names(match.group("names"))
     if not names or not all(is_name(n) for n in names):
         return None
-    return [Byline(name=n, role=PHOTOGRAPHER) for n in names], match.end() - len(credit) - (
-        len(match.group(0)) - len(match.group(0).rstrip())
-    )
+    return [Byline(name=n, role=PHOTOGRAPHER) for n in names], match.start("credit")
+
+
+def spaced_names(run: str) -> list[str]:
+    """Names separated by spaces or pause marks, a letter-spaced one joined again: `吴 焰 张三` → 吴焰, 张三.
+
+    No name has one character: a lone one is the first of a name the compositor spaced out.
+    """
+    out: list[str] = []
+    for token in NAME_SEPARATORS.split(run.strip()):
+        if out and len(out[-1]) == 1:
+            out[-1] += token
+        elif token:
+            out.append(token)
+    return out
 
 
 def continued_to(text: str) -> int | None:

@@ -14,14 +14,21 @@ from .values import Byline
 # Page furniture that can stand anywhere on a page.
 PROOFREADER = re.compile(r"^校\s?对\s?[/／:：\s]\s*(?P<name>[\u4e00-\u9fff·]{2,6})$")  # 校对/宜爽
 EDITOR = re.compile(
-    r"^(?:本版|责任|版面|美术|图片)?(?:编辑|责编|美编|编校|版式|制图|设计|组版)\s?[/／:：\s]\s*[\u4e00-\u9fff·\s/／]{2,20}$"
-)  # 责任编辑：张三 / 本版编辑/王五
+    r"^(?:本版|责任|版面|美术|图片|版式)?(?:编辑|责编|美编|编校|版式|制图|设计|组版)\s?[/／:：\s]\s*[\u4e00-\u9fff·\s/／]{2,20}$"
+)  # 责任编辑：张三 / 本版编辑/王五 / 版式设计：郭  祥
+# A date as a folio prints it, and the weekday after it: 2025年1月24日 星期五
+_FOLIO_DATE = r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日(?:\s?星期.)?"
 PAGE_HEADER = re.compile(
-    r"^(?:第?\s?\d{1,3}\s?版|[A-Za-z]?\d{1,3}|\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日(?:\s?星期.)?|星期.|"
+    r"^(?:第?\s?\d{1,3}\s?版|[A-Za-z]?\d{1,3}|星期.|"
+    # the date, with the paper's name before or after it and the page after it: 人民日报 2020年5月8日 星期五
+    rf"(?:[\u4e00-\u9fff]{{2,8}}\s)?{_FOLIO_DATE}(?:\s[\u4e00-\u9fff]{{2,8}})?(?:\s第?\d{{1,3}}版)?|"
+    r"\d{1,2}\s[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,4}\s\d{1,2}|"  # the page and the section: 3 要闻
     r"(?:E-?mail|电话|邮箱|传真)[:：].*|www\.\S+)$"
-)  # 第2版 / 4 (a page number alone) / 2025年1月24日 星期五
-FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in (PROOFREADER, EDITOR, PAGE_HEADER)))
-FURNITURE_FIRST = frozenset("校本责版美图编设制组第星E电邮传w0123456789")  # how FURNITURE can begin
+)  # 第2版 / 4 (a page number alone) / 2025年1月24日 星期五 / 法治日报 2025年1月24日
+# Where a chart's or a table's figures came from, printed under it: 数据来源：国家统计局
+SOURCE_NOTE = re.compile(r"^(?:数据|资料|图片|信息)来源\s?[:：]\s*\S.{0,40}$")  # 数据来源：某某公司
+FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in (PROOFREADER, EDITOR, PAGE_HEADER, SOURCE_NOTE)))
+FURNITURE_FIRST = frozenset("校本责版美图编设制组第星E电邮传w数资信0123456789")  # how FURNITURE can begin
 LEAD_FIRST = frozenset("据本新中人央光法（(【上接承 ")  # how a dateline or a jump marker can begin
 ROLE_FIRST = bl.ROLE_FIRST  # how a role word can begin: 本 记 通 …
 # Sidebar labels that belong to a story rather than name one.
@@ -31,15 +38,15 @@ LABELS = frozenset(
 )
 # How a line that is not a headline may begin: furniture, a byline block, a role word.
 SPECIAL_FIRST = FURNITURE_FIRST | frozenset(bl.BLOCK_MARKS) | ROLE_FIRST
-SUBHEAD_MAX = 16.0
+# How far from a line's end a credit's 摄 can stand: 摄影报道（影像中国）.
+CREDIT_TAIL = 12
+SUBHEAD_MAX = 16.0  # a subhead line is short; longer loose lines inside a story are headlines of another
 CLOSING_PUNCT = frozenset("，。、；：！？”’）》」』…,.;:!?)")  # what never begins a line of its own
 INDENTED_PAGE = 3  # this many indented lines: the page marks its paragraphs by indenting them
 # A paragraph line narrower than this share of the column ends its paragraph (after a sentence's end, the
 # wider share): the lines of one justified column vary by a few characters.
 SHORT_LINE = 0.6
-SHORT_AFTER_SENTENCE = (
-    0.75  # a subhead line is short; longer loose lines inside a story are headlines of another
-)
+SHORT_AFTER_SENTENCE = 0.75
 
 T = TypeVar("T")
 
@@ -112,14 +119,26 @@ def loose_kind(line: Line) -> tuple[str, list[Byline]]:
         and "摄" not in text[-4:]
         and "版" not in text[-3:]
         and text not in LABELS
+        and "年" not in text
+        and not text[-1].isdigit()
     ):
         return "headline", []
-    if len(text) <= 40 and text[0] in FURNITURE_FIRST and FURNITURE.match(text):
+    # A folio may begin with the paper's name (any characters) or end with the page number: 要闻 3.
+    if (
+        len(text) <= 40
+        and (text[0] in FURNITURE_FIRST or "年" in text or text[-1].isdigit())
+        and FURNITURE.match(text)
+    ):
         return "furniture", []
     if text[0] in bl.BLOCK_MARKS:
         block = bl.parse_byline_block(text)
         if block:
             return "byline", block
+    # Before the byline checks: `本报记者 张三摄` is a credit, not a byline heading a feature.
+    if "摄" in text[-CREDIT_TAIL:]:
+        credit = bl.parse_photo_credit(text)
+        if credit and credit[1] == 0:
+            return "credit", credit[0]
     if len(text) <= 40:
         if text[-1] in "）)":
             closing = bl.parse_closing_byline(text)
@@ -129,12 +148,11 @@ def loose_kind(line: Line) -> tuple[str, list[Byline]]:
             heading = bl.parse_byline_line(text)
             if heading:
                 return "byline", heading
-    if "摄" in text[-4:]:
-        credit = bl.parse_photo_credit(text)
-        if credit and credit[1] == 0:
-            return "credit", credit[0]
     if "版" in text[-3:] and (bl.CONTINUED_TO.fullmatch(text) or bl.CONTINUED_FROM.fullmatch(text)):
         return "jump", []
+    # `（作者为…）` / `（本报…电）` closes its story like a byline in parentheses, and never heads one.
+    if text[-1] in "）)" and text[0] in "（(" and bl.AUTHOR_NOTE.match(text):
+        return "closing", []
     if text in LABELS:
         return "label", []
     return "headline", []
@@ -161,7 +179,9 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             continue
         if para is not None and not line.indented and not lead:
             last = para.lines[-1]
-            closed = ends_sentence(last.text)
+            closed = ends_sentence(last.text) or (
+                "摄" in last.text[-CREDIT_TAIL:] and _ends_with_credit(para.lines)
+            )
             if not _ended_short(para, colw, closed=closed):
                 closed = closed or (blank_separates and last.blank_after)
                 if not closed or _body_like(line, colw) or _runs_on(lines, kinds, i, colw):
@@ -192,6 +212,13 @@ def _ended_short(para: Block, colw: float, *, closed: bool) -> bool:
         return False
     # A lead set on a line of its own may itself wrap: `本报北京2月11日电 （记者` / `赵贝佳）`.
     return not (len(para.lines) <= 2 and _is_lead_line(para.lines[0]))
+
+
+def _ends_with_credit(lines: list[Line]) -> bool:
+    """A caption ends at its credit, `…的变化。李明摄`, though no sentence ends there."""
+    tail = join_text([line.text for line in lines[-2:]])
+    credit = bl.parse_photo_credit(tail)
+    return credit is not None and (credit[1] == 0 or tail[: credit[1]].rstrip()[-1:] in "。！？”")
 
 
 def _runs_on(lines: list[Line], kinds: list[tuple[str, list[Byline]]], i: int, colw: float) -> bool:
@@ -257,8 +284,9 @@ def caption_credit(blocks_: list[Block], i: int) -> list[Byline] | None:
     nxt = blocks_[i + 1] if i + 1 < len(blocks_) else None
     if nxt is not None and nxt.kind == "credit":
         return nxt.bylines
-    last = blocks_[i].lines[-1].text
-    if "摄" not in last:
+    # The credit may be broken over the caption's last two lines: `…变化。林  舟` / `摄（影像中国）`.
+    last = blocks_[i].text[-40:]
+    if "摄" not in last[-CREDIT_TAIL:]:
         return None
     credit = bl.parse_photo_credit(last)
     if credit and credit[1] > 0 and last[: credit[1]].rstrip()[-1:] in "。！？”":
@@ -285,7 +313,9 @@ def lead_of(block: Block) -> bl.Lead | None:
         head = join_text([line.text for line in block.lines[:k]])
         spaced_text = head + " " + join_text([line.text for line in block.lines[k:]])
         spaced = bl.parse_lead(spaced_text)
-        if spaced and len(spaced.bylines) > found and spaced.end == len(head):
+        # Also where the name was read running into the text and ended at the break: 记者吴良艺 / 今天…
+        at_break = joined is not None and found > 0 and joined.end == len(head) and head[-1] not in "）)"
+        if spaced and (len(spaced.bylines) > found or at_break) and spaced.end == len(head):
             block.text = spaced_text  # type: ignore[misc]  # a cached property: set the text once
             return spaced
     return joined
@@ -367,16 +397,10 @@ def cut(blocks_: list[Block]) -> Cut:
                 lead = None
             credit = caption_credit(blocks_, i)
             if credit is not None:
-                cur = start(
-                    Segment(
-                        [block],
-                        kind="photo",
-                        bylines=list(credit)
-                        if blocks_[i + 1 : i + 2] == [] or blocks_[i + 1].kind != "credit"
-                        else [],
-                    )
-                )
-                closed = False
+                # A credit at the caption's end closes it here; one on the next line closes it there.
+                own = blocks_[i + 1 : i + 2] == [] or blocks_[i + 1].kind != "credit"
+                cur = start(Segment([block], kind="photo", bylines=list(credit) if own else []))
+                closed = own
             elif lead is not None or cur is None or closed:
                 cur = start(Segment([block], lead=lead, bylines=list(lead.bylines) if lead else []))
                 closed = False

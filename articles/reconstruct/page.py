@@ -327,19 +327,20 @@ class _Work:
                 self._split_by_headlines(vocab, cands) or self._split_for_unmatched(vocab, cands, scores)
             ):
                 break
-        self._headlines_above_headless_stories()
         self._merge_unmatched_lines()
-        self._last_headline_to_last_story()
+        self._headlines_above_headless_stories()
+        self._last_headline_to_last_photo()
         self._mark_rubrics()
 
-    def _last_headline_to_last_story(self) -> None:
-        """One headline group left over and one story (or photo) left without a headline: they go together,
-        with the confidence of a guess (0), for the review queue."""
+    def _last_headline_to_last_photo(self) -> None:
+        """One headline group left over and one photo left without a title go together: a photo's title
+        (赏花时节) seldom repeats its caption's words. The score stays 0, for the review queue."""
         free = [g for g in self.groups if g.story is None]
         headed = {g.story for g in self.groups if g.story is not None}
         headless = [k for k, s in enumerate(self.segments) if s.paras and k not in headed]
-        if len(free) == 1 and len(headless) == 1:
-            free[0].story, free[0].score = headless[0], 0.0
+        photos = [k for k in headless if self.segments[k].kind == "photo"]
+        if len(free) == 1 and len(headless) == 1 and photos:
+            free[0].story, free[0].score = photos[0], 0.0
 
     def _mark_rubrics(self) -> None:
         """A two-line headline whose first line names nothing the story says (a rubric such as 新春走基层)
@@ -357,7 +358,9 @@ class _Work:
         may all be the editor's (让群众感受到公平正义 over a text that never says so). The low score stays
         as its confidence, for the review queue."""
         headed = {g.story for g in self.groups if g.story is not None}
-        candidates = {k for k, s in enumerate(self.segments) if s.paras}  # photos too: 赏花时节 over a caption
+        candidates = {
+            k for k, s in enumerate(self.segments) if s.paras
+        }  # photos too: 赏花时节 over a caption
         for r, run in enumerate(self.runs):
             if run.before is None or run.before in headed or run.before not in candidates:
                 continue

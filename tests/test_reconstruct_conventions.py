@@ -1,0 +1,282 @@
+"""The conventions of the wider family of Chinese papers, beyond the seed page: photo credits, lead forms,
+trailing notes, production credits and folios. Each with the smallest synthetic page that shows it. No
+database."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.reconstruct.page import reconstruct_page
+from articles.reconstruct.values import Page
+
+FILLER = "会议强调，要坚持以人民为中心的发展思想，推进法治建设，维护社会稳定。" * 2
+LAKE = "今年以来，湖区加大生态保护力度，越冬候鸟数量明显增加，湖区生态环境持续改善。" * 2
+CAPTION = "1月22日，游客在湖边观赏越冬候鸟，感受生态环境改善带来的变化。"
+WHEAT = "春耕时节，农技人员走进田间地头，指导农户科学施肥、适时浇灌，确保小麦长势良好。" * 2
+
+
+def page(*lines: str) -> Page:
+    return reconstruct_page("\n".join(lines).encode("utf-8"))
+
+
+def para(text: str, width: int = 18) -> list[str]:
+    """A paragraph as a PDF tool gives it: indented, broken at the column width."""
+    out = ["\u3000\u3000" + text[: width - 2]]
+    rest = text[width - 2 :]
+    out += [rest[i : i + width] for i in range(0, len(rest), width)]
+    return out
+
+
+def names(article) -> list[tuple[str, str]]:  # noqa: ANN001 - an Article
+    return [(b.name, b.role) for b in article.bylines]
+
+
+# -- photo credits -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("credit", "photographers"),
+    [
+        ("李明摄", ["李明"]),
+        ("林  舟摄（影像中国）", ["林舟"]),
+        ("高远航摄（人民视觉）", ["高远航"]),
+        ("陈立平摄（新华社）", ["陈立平"]),
+        ("本报记者 张三摄", ["张三"]),
+        ("本报记者  吴  越摄", ["吴越"]),
+        ("新华社记者 艾力江摄", ["艾力江"]),
+        ("张三 李四摄", ["张三", "李四"]),
+        ("张三/摄", ["张三"]),
+    ],
+    ids=[
+        "name",
+        "spaced-source",
+        "source",
+        "agency",
+        "reporter",
+        "reporter-spaced",
+        "xinhua",
+        "two",
+        "slash",
+    ],
+)
+def test_credit_line_under_a_caption_makes_a_photo_and_never_a_headline(
+    credit: str, photographers: list[str]
+) -> None:
+    result = page(*para("本报讯 记者黄洁 " + FILLER), *para(CAPTION), credit, "湖区生态持续向好", *para(LAKE))
+    assert [a.kind for a in result.articles] == ["news", "photo", "news"]
+    photo = result.articles[1]
+    assert names(photo) == [(n, "photographer") for n in photographers]
+    assert [p.kind for p in photo.paragraphs] == ["body", "byline"]
+    assert photo.paragraphs[0].text == CAPTION
+    assert result.articles[2].title == "湖区生态持续向好"
+    assert result.unmatched_headlines == ()
+
+
+@pytest.mark.parametrize(
+    ("credit", "photographers"),
+    [("李明摄", ["李明"]), (" 林  舟摄（影像中国）", ["林舟"]), ("新华社记者 艾力江摄", ["艾力江"])],
+    ids=["name", "spaced-source", "xinhua"],
+)
+def test_credit_at_the_end_of_the_caption_paragraph(credit: str, photographers: list[str]) -> None:
+    caption = ["\u3000\u3000" + CAPTION[:16], CAPTION[16:] + credit]
+    result = page(*para("本报讯 记者黄洁 " + FILLER), *caption, "湖区生态持续向好", *para(LAKE))
+    assert [a.kind for a in result.articles] == ["news", "photo", "news"]
+    assert names(result.articles[1]) == [(n, "photographer") for n in photographers]
+    assert result.articles[1].paragraphs[0].text.startswith(CAPTION)
+    assert result.articles[2].title == "湖区生态持续向好"
+
+
+def test_a_figure_sentence_inside_the_caption_stays_in_the_caption() -> None:
+    caption = "3月5日，某县举办春季农产品展销会，吸引众多市民选购。图为市民在展台前挑选新鲜蔬菜。"
+    result = page(*para("本报讯 记者黄洁 " + FILLER), *para(caption), "本报记者 张三摄")
+    news, photo = result.articles
+    assert photo.kind == "photo"
+    assert photo.paragraphs[0].text == caption
+    assert names(photo) == [("张三", "photographer")]
+    assert "图为" not in news.text
+
+
+def test_a_word_ending_in_the_photo_character_is_not_a_credit() -> None:
+    result = page(*para("本报讯 记者黄洁 " + FILLER), "无人机航拍摄", *para(FILLER))
+    assert all(a.kind != "photo" for a in result.articles)
+
+
+# -- leads -------------------------------------------------------------------------------------------
+
+
+def _lead(text: str) -> tuple[object, list[tuple[str, str]], str]:
+    (article,) = page(*para(text + FILLER)).articles
+    return article.dateline, names(article), article.paragraphs[0].text
+
+
+def test_xinhua_lead_with_reporters_separated_by_a_pause_mark() -> None:
+    dateline, bylines, _ = _lead("新华社北京1月8日电（记者张三、李四）近日，")
+    assert (dateline.agency, dateline.place, dateline.date) == ("新华社", "北京", "1月8日")  # type: ignore[attr-defined]
+    assert bylines == [("张三", "reporter"), ("李四", "reporter")]
+
+
+def test_reported_by_xinhua_with_spaces_before_the_parenthesis() -> None:
+    dateline, bylines, text = _lead("据新华社联合国2月4日电  （记者周小雨）2月4日，")
+    assert (dateline.agency, dateline.place, dateline.date) == ("新华社", "联合国", "2月4日")  # type: ignore[attr-defined]
+    assert bylines == [("周小雨", "reporter")]
+    assert text.startswith("据新华社联合国2月4日电 （记者周小雨）2月4日，会议强调")
+
+
+def test_bare_own_paper_lead_is_a_dateline_without_place_or_date() -> None:
+    dateline, bylines, text = _lead("本报电  一季度，")
+    assert (dateline.agency, dateline.place, dateline.date) == ("本报", None, None)  # type: ignore[attr-defined]
+    assert bylines == []
+    assert text.startswith("本报电 一季度，")
+
+
+def test_names_without_a_role_inside_the_lead_parenthesis_are_correspondents() -> None:
+    _, bylines, _ = _lead("本报北京2月11日电  （刘一鸣、孙晓岚）记者11日从有关部门获悉：")
+    assert bylines == [("刘一鸣", "correspondent"), ("孙晓岚", "correspondent")]
+
+
+def test_reporter_in_parentheses_after_the_dateline() -> None:
+    _, bylines, _ = _lead("本报杭州3月1日电 （记者张三）")
+    assert bylines == [("张三", "reporter")]
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("本报平壤10月6日电  （记者仉九川）", ["仉九川"]),
+        ("本报拉萨1月15日电  （记者何平、郗朗）", ["何平", "郗朗"]),
+        ("本报乌鲁木齐1月6日电 （记者努尔·阿木提）", ["努尔·阿木提"]),
+    ],
+    ids=["rare-surname", "rare-surname-after-pause", "dotted"],
+)
+def test_any_name_inside_the_lead_parenthesis_is_read(lead: str, expected: list[str]) -> None:
+    _, bylines, _ = _lead(lead)
+    assert bylines == [(n, "reporter") for n in expected]
+
+
+def test_words_inside_the_lead_parenthesis_that_are_no_names_are_not_bylines() -> None:
+    dateline, bylines, _ = _lead("本报北京2月11日电 （综合外电）")
+    assert dateline.place == "北京"  # type: ignore[attr-defined]
+    assert bylines == []
+
+
+def test_a_three_character_name_ending_in_a_function_word_is_kept_whole() -> None:
+    _, bylines, _ = _lead("本报讯 记者张自在 今天，")
+    assert bylines == [("张自在", "reporter")]
+
+
+def test_a_roundup_lead_has_a_dateline_and_no_names() -> None:
+    dateline, bylines, text = _lead("本报北京10月6日电  综合本报驻外记者报道：")
+    assert (dateline.place, dateline.date) == ("北京", "10月6日")  # type: ignore[attr-defined]
+    assert bylines == []
+    assert text.startswith("本报北京10月6日电 综合本报驻外记者报道：会议强调")
+
+
+def test_dateline_place_of_two_places() -> None:
+    dateline, _, _ = _lead("新华社云南大理1月5日电  ")
+    assert (dateline.agency, dateline.place) == ("新华社", "云南大理")  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("本报讯 记者张三报道，", ["张三"]),
+        ("本报讯 记者王明远报道：", ["王明远"]),
+        ("本报讯 记者张三、李四报道，", ["张三", "李四"]),
+        ("本报讯 记者张三1月22日从省里获悉，", ["张三"]),
+        ("本报讯 记者李从军报道，", ["李从军"]),
+        ("本报讯 记者张三 李四报道，", ["张三", "李四"]),
+    ],
+    ids=["reported", "three-characters", "pause-mark", "date", "word-before-char", "space-then-name"],
+)
+def test_a_name_running_into_the_text_stops_where_the_text_begins(lead: str, expected: list[str]) -> None:
+    _, bylines, text = _lead(lead)
+    assert bylines == [(n, "reporter") for n in expected]
+    assert text.startswith(lead)
+
+
+def test_a_reporter_named_after_a_space_is_not_cut_at_a_place_name() -> None:
+    _, bylines, _ = _lead("本报讯 记者黄洁 张家口从今年起推行新政，")
+    assert bylines == [("黄洁", "reporter")]
+
+
+# -- the end of a story ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "（作者为某国际问题研究院研究员）",
+        "　　（作者为中国驻某国大使）",
+        "（本报东京2月19日电）",
+        "　　（新华社北京4月30日电）",
+        "（本报记者王五、赵六）",
+    ],
+)
+def test_a_parenthesised_note_after_a_story_stays_in_it(note: str) -> None:
+    result = page(*para("本报讯 记者黄洁 " + FILLER), note, "春耕生产有序推进", *para(WHEAT))
+    first, second = result.articles
+    assert first.paragraphs[-1].text == note.strip("\u3000")
+    assert second.title == "春耕生产有序推进"
+    assert second.paragraphs[0].text == WHEAT
+
+
+def test_a_closing_byline_line_adds_the_reporters() -> None:
+    result = page(*para("本报讯 记者黄洁 " + FILLER), "（本报记者王五、赵六）")
+    (article,) = result.articles
+    assert names(article) == [("黄洁", "reporter"), ("王五", "reporter"), ("赵六", "reporter")]
+
+
+@pytest.mark.parametrize("signature", ["（晨  曦）", "（李明远）"])
+def test_a_bare_letter_spaced_signature_signs_a_commentary(signature: str) -> None:
+    result = page("让群众感受到公平正义", *para(FILLER), signature)
+    (article,) = result.articles
+    assert article.kind == "commentary"
+    assert names(article) == [(signature.strip("（）").replace(" ", ""), "author")]
+    assert article.title == "让群众感受到公平正义"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("本版制图：张三", "editor"),
+        ("制图：张三", "editor"),
+        ("版式设计：何  川", "editor"),
+        ("本版责编：张三 李四", "editor"),
+        ("　　数据来源：某某研究院", "other"),
+        ("资料来源：国家统计局", "other"),
+    ],
+)
+def test_production_credits_are_furniture(line: str, kind: str) -> None:
+    result = page(*para("本报讯 记者黄洁 " + FILLER), line, "春耕生产有序推进", *para(WHEAT))
+    assert [(f.kind, f.text) for f in result.furniture] == [(kind, line.strip("\u3000").replace("  ", " "))]
+    assert [a.title for a in result.articles] == [None, "春耕生产有序推进"]
+    assert all(line.strip("\u3000") not in a.text for a in result.articles)
+
+
+# -- folios ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "folio",
+    [
+        "人民日报  2020年5月8日  星期五",
+        "2020年5月8日 星期五 人民日报",
+        "法治日报 2025年1月24日",
+        "经济日报 2021年3月2日 星期二",
+        "第3版",
+        "3 要闻",
+        "要闻 3",
+    ],
+)
+def test_a_folio_at_the_top_of_the_page_is_a_page_header(folio: str) -> None:
+    result = page(folio, "各地春耕生产有序推进", *para("本报讯 记者黄洁 " + WHEAT))
+    assert [f.kind for f in result.furniture] == ["page_header"]
+    (article,) = result.articles
+    assert article.title == "各地春耕生产有序推进"
+    assert result.unmatched_headlines == ()
+
+
+def test_a_headline_with_a_date_is_not_a_folio() -> None:
+    result = page("新规2025年3月1日起施行", *para("本报讯 记者黄洁 新规2025年3月1日起施行。" + FILLER))
+    assert result.furniture == ()
+    assert result.articles[0].title == "新规2025年3月1日起施行"
