@@ -42,6 +42,7 @@ SPECIAL_FIRST = FURNITURE_FIRST | frozenset(bl.BLOCK_MARKS) | ROLE_FIRST
 CREDIT_TAIL = 12
 SUBHEAD_MAX = 16.0  # a subhead line is short; longer loose lines inside a story are headlines of another
 CLOSING_PUNCT = frozenset("，。、；：！？”’）》」』…,.;:!?)")  # what never begins a line of its own
+WIDER = 1.5  # cells a line may exceed the column by and still be one of its lines
 INDENTED_PAGE = 3  # this many indented lines: the page marks its paragraphs by indenting them
 # A paragraph line narrower than this share of the column ends its paragraph (after a sentence's end, the
 # wider share): the lines of one justified column vary by a few characters.
@@ -183,8 +184,12 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                 "摄" in last.text[-CREDIT_TAIL:] and _ends_with_credit(para.lines)
             )
             if not _ended_short(para, colw, closed=closed):
-                closed = closed or (blank_separates and last.blank_after)
-                if not closed or _body_like(line, colw) or _runs_on(lines, kinds, i, colw):
+                gap = blank_separates and last.blank_after  # an empty line: the paragraph ended
+                closed = closed or gap
+                # A line wider than the column spans columns: a headline, not this paragraph's text.
+                body = _body_like(line, colw) and not (gap and indenting) and line.width <= colw + WIDER
+
+                if not closed or body or _runs_on(lines, kinds, i, colw):
                     para.lines.append(line)
                     continue
         if (
