@@ -298,3 +298,80 @@ def _set(by_group: dict[int, int], g: int, a: int | None) -> None:
         by_group.pop(g, None)
     else:
         by_group[g] = a
+
+
+CUE_FIT = 1.0  # a kicker's cue opening a group, a subtitle's dash closing it
+CUE_MISFIT = 1.5  # a kicker's cue closing a group, a dash opening it, two titles with column tags in one
+SAME_STORY = 2.0  # two lines of one group that both name the same story
+OTHER_STORIES = 1.0  # two lines of one group that each name another story
+CLEAR_FIT = 0.3  # a line covering a paragraph this well names what it is about
+ALIKE = 0.35  # two lines whose paragraphs have more in common than this are about the same thing
+DIFFERENT = 0.2  # two lines whose paragraphs have less in common than this are about different things
+BLANK_BREAK = 3.0  # on a page whose empty lines mark ends, lines apart are other groups, lines together one
+
+
+def partition(
+    lines: Sequence[str], fits: Sequence[Sequence[float]], together: Sequence[bool] | None = None
+) -> list[int]:
+    """Cut a run of headline lines into groups (kicker / title / subtitle): the sizes of the groups.
+
+    A run of headlines in a block after or before the stories says nothing by its layout of where one
+    story's headline ends and the next begins. The cut is chosen by dynamic programming over the lines,
+    each group scored by its cues (a kicker's verb or dash opens it, a subtitle's dash closes it, one
+    column tag at most) and by what its lines are about: `fits[i]` is line i's coverage of each paragraph
+    of the page, and two lines naming the same paragraphs (a kicker and its title) belong together.
+    `together[i]`, where the page marks groups by empty lines, says whether line i and the next stand
+    together. Without any evidence, lines stay alone (later rounds join a lone line to its neighbour).
+
+    >>> partition(["北京市委政法工作会议召开", "以高水平法治保障首都高质量发展", "柔性执法助力企业发展"], [[0.5, 0], [0.6, 0], [0, 0.7]])
+    [2, 1]
+    """
+    n = len(lines)
+    best = [0.0] + [float("-inf")] * n
+    size = [0] * (n + 1)
+    longest = 4 if together is not None else 3
+    for end in range(1, n + 1):
+        for s in range(1, min(longest, end) + 1):
+            start = end - s
+            score = best[start] + _group_fit(lines, fits, together, start, end)
+            if score > best[end] + 1e-9:
+                best[end], size[end] = score, s
+    sizes = []
+    end = n
+    while end > 0:
+        sizes.append(size[end])
+        end -= size[end]
+    return sizes[::-1]
+
+
+def _group_fit(
+    lines: Sequence[str],
+    fits: Sequence[Sequence[float]],
+    together: Sequence[bool] | None,
+    start: int,
+    end: int,
+) -> float:
+    group = lines[start:end]
+    score = 0.0
+    if KICKER_CUE.search(group[-1]):
+        score -= CUE_MISFIT  # a kicker introduces a title below it
+    if SUBTITLE_CUE.match(group[0]):
+        score -= CUE_MISFIT  # a subtitle follows its title
+    if len(group) > 1:
+        score += CUE_FIT * (bool(KICKER_CUE.search(group[0])) + bool(SUBTITLE_CUE.match(group[-1])))
+        if sum(1 for line in group if COLUMN_TAG.search(line)) > 1:
+            score -= CUE_MISFIT
+    for i in range(start, end - 1):
+        a, b = fits[i], fits[i + 1]
+        norms = math.sqrt(fsum(x * x for x in a) * fsum(y * y for y in b))
+        if norms:
+            similar = fsum(x * y for x, y in zip(a, b, strict=True)) / norms
+            score += SAME_STORY * (similar - ALIKE)
+            if similar < DIFFERENT and max(a) >= CLEAR_FIT and max(b) >= CLEAR_FIT:
+                score -= OTHER_STORIES
+    if together is not None:
+        inside = together[start : end - 1]
+        score -= BLANK_BREAK * sum(1 for t in inside if not t)
+        if end < len(lines) and together[end - 1]:
+            score -= BLANK_BREAK
+    return score

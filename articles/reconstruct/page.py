@@ -58,7 +58,7 @@ def reconstruct_page(data: bytes | str, *, source: str | None = None) -> Page:
     colw = text.column_width(lines)
     blocks = layout.blocks(lines, colw=colw, blank_separates=blank_separates)
     cut = layout.cut(blocks)
-    work = _Work(cut.segments, cut.runs, tight_signal=_has_blank_lines(lines))
+    work = _Work(cut.segments, cut.runs, blank_marks_groups=_has_blank_lines(lines) and blank_separates)
     work.resolve_interior_runs()
     work.group_headlines()
     work.assign_headlines()
@@ -122,7 +122,7 @@ class _Work:
 
     segments: list[Segment]
     runs: list[HeadlineRun]
-    tight_signal: bool
+    blank_marks_groups: bool  # empty lines stand between some lines, not after every one
     groups: list[_Group] = field(default_factory=list)
     labels: list[tuple[Block, int]] = field(default_factory=list)  # (label line, run index)
 
@@ -252,36 +252,37 @@ class _Work:
 
     # -- grouping -----------------------------------------------------------------------------------
     def group_headlines(self) -> None:
-        """Lines of a run form groups by their cues: a kicker's verb, a subtitle's dash, no blank line between."""
+        """Lines of a run form groups (hl.partition): by their cues, the empty lines between them where the
+        page marks groups so, and the stories they name; a few lines right above a story are its headline."""
+        lines = [b for run in self.runs for b in run.blocks if b.kind != "label"]
+        terms = dict(zip(map(id, lines), hl.Terms.of_each([b.text for b in lines]), strict=True))
+        self._all_terms = frozenset().union(*(t.all for t in terms.values())) if terms else frozenset()
+        paras = [self.present([p]) for seg in self.segments for p in seg.paras]
+        vocab = hl.Vocabulary(paras)  # terms weighed over paragraphs: what a line names, where
         for r, run in enumerate(self.runs):
-            current: _Group | None = None
-            # A few lines standing right above a story are its headline, one group, cues or not.
-            whole = run.before is not None and len([b for b in run.blocks if b.kind != "label"]) <= 3
+            pieces: list[list[Block]] = [[]]
             for block in run.blocks:
                 if block.kind == "label":
                     self.labels.append((block, r))
-                    current = None
-                    continue
-                line = block.lines[0]
-                if current is not None and len(current.blocks) < 3:
-                    prev = current.blocks[-1]
-                    if (
-                        whole
-                        or hl.SUBTITLE_CUE.match(line.text)
-                        or (hl.KICKER_CUE.search(prev.text) and len(current.blocks) == 1)
-                        or (self.tight_signal and not prev.lines[-1].blank_after)
-                    ):
-                        current.blocks.append(block)
-                        continue
-                current = _Group([block], run=r)
-                self.groups.append(current)
-        blocks = [b for g in self.groups for b in g.blocks]
-        terms = dict(zip(map(id, blocks), hl.Terms.of_each([b.text for b in blocks]), strict=True))
-        for g in self.groups:
-            g.terms = hl.Terms.merge([terms[id(b)] for b in g.blocks])
-        self._all_terms = (
-            frozenset().union(*(g.terms.all for g in self.groups)) if self.groups else frozenset()
-        )
+                    pieces.append([])
+                else:
+                    pieces[-1].append(block)
+            for piece in filter(None, pieces):
+                # A few lines standing right above a story are its headline, one group, cues or not.
+                if run.before is not None and len(piece) <= 3 and len(pieces) == 1:
+                    sizes = [len(piece)]
+                else:
+                    fits = [vocab.coverage_each(terms[id(b)], paras) for b in piece]
+                    together = (
+                        [not b.lines[-1].blank_after for b in piece] if self.blank_marks_groups else None
+                    )
+                    sizes = hl.partition([b.text for b in piece], fits, together)
+                at = 0
+                for size in sizes:
+                    group = _Group(piece[at : at + size], run=r)
+                    group.terms = hl.Terms.merge([terms[id(b)] for b in group.blocks])
+                    self.groups.append(group)
+                    at += size
 
     # -- assignment ---------------------------------------------------------------------------------
     def _candidates(self) -> list[int]:
