@@ -226,6 +226,26 @@ def test_a_closing_byline_line_adds_the_reporters() -> None:
     assert names(article) == [("黄洁", "reporter"), ("王五", "reporter"), ("赵六", "reporter")]
 
 
+def test_a_long_closing_byline_line_keeps_all_its_reporters() -> None:
+    reporters = [
+        "王五",
+        "赵六",
+        "孙七",
+        "周八",
+        "吴九",
+        "郑十",
+        "冯一",
+        "陈二",
+        "褚三",
+        "卫四",
+        "蒋五",
+        "沈六",
+    ]
+    result = page(*para("本报讯 记者黄洁 " + FILLER), "（本报记者" + "、".join(reporters) + "）")
+    (article,) = result.articles
+    assert names(article) == [("黄洁", "reporter")] + [(n, "reporter") for n in reporters]
+
+
 @pytest.mark.parametrize("signature", ["（晨  曦）", "（李明远）"])
 def test_a_bare_letter_spaced_signature_signs_a_commentary(signature: str) -> None:
     result = page("让群众感受到公平正义", *para(FILLER), signature)

@@ -146,7 +146,8 @@ def loose_kind(line: Line) -> tuple[str, list[Byline]]:
         return "jump", []
     # `（作者为…）` / `（本报…电）` closes its story like a byline in parentheses, and never heads one.
     if text[-1] in "）)" and text[0] in "（(" and bl.AUTHOR_NOTE.match(text):
-        return "closing", []
+        closing = bl.parse_closing_byline(text)  # a long list of reporters: （本报记者张三、李四、…）
+        return "closing", closing[0] if closing else []
     if text in LABELS:
         return "label", []
     return "headline", []
