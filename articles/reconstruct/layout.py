@@ -251,7 +251,7 @@ def caption_credit(blocks_: list[Block], i: int) -> list[Byline] | None:
     if nxt is not None and nxt.kind == "credit":
         return nxt.bylines
     # The credit may be broken over the caption's last two lines: `…变化。林  舟` / `摄（影像中国）`.
-    last = blocks_[i].text[-40:]
+    last = blocks_[i].text
     if "摄" not in last[-CREDIT_TAIL:]:
         return None
     credit = bl.parse_photo_credit(last)
