@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from articles.reconstruct.page import reconstruct_page
-from articles.reconstruct.values import Page
+from articles.reconstruct.values import Article, Page
 
 FILLER = "会议强调，要坚持以人民为中心的发展思想，推进法治建设，维护社会稳定。" * 2
 LAKE = "今年以来，湖区加大生态保护力度，越冬候鸟数量明显增加，湖区生态环境持续改善。" * 2
@@ -27,8 +27,14 @@ def para(text: str, width: int = 18) -> list[str]:
     return out
 
 
-def names(article) -> list[tuple[str, str]]:  # noqa: ANN001 - an Article
+def names(article: Article) -> list[tuple[str, str]]:
     return [(b.name, b.role) for b in article.bylines]
+
+
+def dateline(article: Article) -> tuple[str | None, str | None, str | None]:
+    """(agency, place, date), or three Nones without a dateline."""
+    d = article.dateline
+    return (d.agency, d.place, d.date) if d else (None, None, None)
 
 
 # -- photo credits -----------------------------------------------------------------------------------
@@ -104,43 +110,43 @@ def test_a_word_ending_in_the_photo_character_is_not_a_credit() -> None:
 # -- leads -------------------------------------------------------------------------------------------
 
 
-def _lead(text: str) -> tuple[object, list[tuple[str, str]], str]:
+def lead(text: str) -> Article:
+    """The one story of a page whose paragraph starts with `text`."""
     (article,) = page(*para(text + FILLER)).articles
-    return article.dateline, names(article), article.paragraphs[0].text
+    return article
 
 
 def test_xinhua_lead_with_reporters_separated_by_a_pause_mark() -> None:
-    dateline, bylines, _ = _lead("新华社北京1月8日电（记者张三、李四）近日，")
-    assert (dateline.agency, dateline.place, dateline.date) == ("新华社", "北京", "1月8日")  # type: ignore[attr-defined]
-    assert bylines == [("张三", "reporter"), ("李四", "reporter")]
+    article = lead("新华社北京1月8日电（记者张三、李四）近日，")
+    assert dateline(article) == ("新华社", "北京", "1月8日")
+    assert names(article) == [("张三", "reporter"), ("李四", "reporter")]
 
 
 def test_reported_by_xinhua_with_spaces_before_the_parenthesis() -> None:
-    dateline, bylines, text = _lead("据新华社联合国2月4日电  （记者周小雨）2月4日，")
-    assert (dateline.agency, dateline.place, dateline.date) == ("新华社", "联合国", "2月4日")  # type: ignore[attr-defined]
-    assert bylines == [("周小雨", "reporter")]
-    assert text.startswith("据新华社联合国2月4日电 （记者周小雨）2月4日，会议强调")
+    article = lead("据新华社联合国2月4日电  （记者周小雨）2月4日，")
+    assert dateline(article) == ("新华社", "联合国", "2月4日")
+    assert names(article) == [("周小雨", "reporter")]
+    assert article.paragraphs[0].text.startswith("据新华社联合国2月4日电 （记者周小雨）2月4日，会议强调")
 
 
 def test_bare_own_paper_lead_is_a_dateline_without_place_or_date() -> None:
-    dateline, bylines, text = _lead("本报电  一季度，")
-    assert (dateline.agency, dateline.place, dateline.date) == ("本报", None, None)  # type: ignore[attr-defined]
-    assert bylines == []
-    assert text.startswith("本报电 一季度，")
+    article = lead("本报电  一季度，")
+    assert dateline(article) == ("本报", None, None)
+    assert names(article) == []
+    assert article.paragraphs[0].text.startswith("本报电 一季度，")
 
 
 def test_names_without_a_role_inside_the_lead_parenthesis_are_correspondents() -> None:
-    _, bylines, _ = _lead("本报北京2月11日电  （刘一鸣、孙晓岚）记者11日从有关部门获悉：")
-    assert bylines == [("刘一鸣", "correspondent"), ("孙晓岚", "correspondent")]
+    article = lead("本报北京2月11日电  （刘一鸣、孙晓岚）记者11日从有关部门获悉：")
+    assert names(article) == [("刘一鸣", "correspondent"), ("孙晓岚", "correspondent")]
 
 
 def test_reporter_in_parentheses_after_the_dateline() -> None:
-    _, bylines, _ = _lead("本报杭州3月1日电 （记者张三）")
-    assert bylines == [("张三", "reporter")]
+    assert names(lead("本报杭州3月1日电 （记者张三）")) == [("张三", "reporter")]
 
 
 @pytest.mark.parametrize(
-    ("lead", "expected"),
+    ("text", "expected"),
     [
         ("本报平壤10月6日电  （记者仉九川）", ["仉九川"]),
         ("本报拉萨1月15日电  （记者何平、郗朗）", ["何平", "郗朗"]),
@@ -148,36 +154,33 @@ def test_reporter_in_parentheses_after_the_dateline() -> None:
     ],
     ids=["rare-surname", "rare-surname-after-pause", "dotted"],
 )
-def test_any_name_inside_the_lead_parenthesis_is_read(lead: str, expected: list[str]) -> None:
-    _, bylines, _ = _lead(lead)
-    assert bylines == [(n, "reporter") for n in expected]
+def test_any_name_inside_the_lead_parenthesis_is_read(text: str, expected: list[str]) -> None:
+    assert names(lead(text)) == [(n, "reporter") for n in expected]
 
 
 def test_words_inside_the_lead_parenthesis_that_are_no_names_are_not_bylines() -> None:
-    dateline, bylines, _ = _lead("本报北京2月11日电 （综合外电）")
-    assert dateline.place == "北京"  # type: ignore[attr-defined]
-    assert bylines == []
+    article = lead("本报北京2月11日电 （综合外电）")
+    assert dateline(article) == ("本报", "北京", "2月11日")
+    assert names(article) == []
 
 
 def test_a_three_character_name_ending_in_a_function_word_is_kept_whole() -> None:
-    _, bylines, _ = _lead("本报讯 记者张自在 今天，")
-    assert bylines == [("张自在", "reporter")]
+    assert names(lead("本报讯 记者张自在 今天，")) == [("张自在", "reporter")]
 
 
 def test_a_roundup_lead_has_a_dateline_and_no_names() -> None:
-    dateline, bylines, text = _lead("本报北京10月6日电  综合本报驻外记者报道：")
-    assert (dateline.place, dateline.date) == ("北京", "10月6日")  # type: ignore[attr-defined]
-    assert bylines == []
-    assert text.startswith("本报北京10月6日电 综合本报驻外记者报道：会议强调")
+    article = lead("本报北京10月6日电  综合本报驻外记者报道：")
+    assert dateline(article) == ("本报", "北京", "10月6日")
+    assert names(article) == []
+    assert article.paragraphs[0].text.startswith("本报北京10月6日电 综合本报驻外记者报道：会议强调")
 
 
 def test_dateline_place_of_two_places() -> None:
-    dateline, _, _ = _lead("新华社云南大理1月5日电  ")
-    assert (dateline.agency, dateline.place) == ("新华社", "云南大理")  # type: ignore[attr-defined]
+    assert dateline(lead("新华社云南大理1月5日电  ")) == ("新华社", "云南大理", "1月5日")
 
 
 @pytest.mark.parametrize(
-    ("lead", "expected"),
+    ("text", "expected"),
     [
         ("本报讯 记者张三报道，", ["张三"]),
         ("本报讯 记者王明远报道：", ["王明远"]),
@@ -188,15 +191,14 @@ def test_dateline_place_of_two_places() -> None:
     ],
     ids=["reported", "three-characters", "pause-mark", "date", "word-before-char", "space-then-name"],
 )
-def test_a_name_running_into_the_text_stops_where_the_text_begins(lead: str, expected: list[str]) -> None:
-    _, bylines, text = _lead(lead)
-    assert bylines == [(n, "reporter") for n in expected]
-    assert text.startswith(lead)
+def test_a_name_running_into_the_text_stops_where_the_text_begins(text: str, expected: list[str]) -> None:
+    article = lead(text)
+    assert names(article) == [(n, "reporter") for n in expected]
+    assert article.paragraphs[0].text.startswith(text)
 
 
 def test_a_reporter_named_after_a_space_is_not_cut_at_a_place_name() -> None:
-    _, bylines, _ = _lead("本报讯 记者黄洁 张家口从今年起推行新政，")
-    assert bylines == [("黄洁", "reporter")]
+    assert names(lead("本报讯 记者黄洁 张家口从今年起推行新政，")) == [("黄洁", "reporter")]
 
 
 # -- the end of a story ------------------------------------------------------------------------------
@@ -226,8 +228,28 @@ def test_a_closing_byline_line_adds_the_reporters() -> None:
     assert names(article) == [("黄洁", "reporter"), ("王五", "reporter"), ("赵六", "reporter")]
 
 
-@pytest.mark.parametrize("signature", ["（晨  曦）", "（李明远）"])
-def test_a_bare_letter_spaced_signature_signs_a_commentary(signature: str) -> None:
+def test_a_long_closing_byline_line_keeps_all_its_reporters() -> None:
+    reporters = [
+        "王五",
+        "赵六",
+        "孙七",
+        "周八",
+        "吴九",
+        "郑十",
+        "冯一",
+        "陈二",
+        "褚三",
+        "卫四",
+        "蒋五",
+        "沈六",
+    ]
+    result = page(*para("本报讯 记者黄洁 " + FILLER), "（本报记者" + "、".join(reporters) + "）")
+    (article,) = result.articles
+    assert names(article) == [("黄洁", "reporter")] + [(n, "reporter") for n in reporters]
+
+
+@pytest.mark.parametrize("signature", ["（晨  曦）", "（李明远）"], ids=["letter-spaced", "known-surname"])
+def test_a_bare_signature_signs_a_commentary_letter_spaced_whatever_its_surname(signature: str) -> None:
     result = page("让群众感受到公平正义", *para(FILLER), signature)
     (article,) = result.articles
     assert article.kind == "commentary"

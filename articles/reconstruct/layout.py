@@ -153,7 +153,8 @@ def loose_kind(line: Line) -> tuple[str, list[Byline]]:
         return "jump", []
     # `（作者为…）` / `（本报…电）` closes its story like a byline in parentheses, and never heads one.
     if text[-1] in "）)" and text[0] in "（(" and bl.AUTHOR_NOTE.match(text):
-        return "closing", []
+        closing = bl.parse_closing_byline(text)  # a long list of reporters: （本报记者张三、李四、…）
+        return "closing", closing[0] if closing else []
     if text in LABELS:
         return "label", []
     return "headline", []
@@ -290,7 +291,7 @@ def caption_credit(blocks_: list[Block], i: int) -> list[Byline] | None:
     if nxt is not None and nxt.kind == "credit":
         return nxt.bylines
     # The credit may be broken over the caption's last two lines: `…变化。林  舟` / `摄（影像中国）`.
-    last = blocks_[i].text[-40:]
+    last = blocks_[i].text
     if "摄" not in last[-CREDIT_TAIL:]:
         return None
     credit = bl.parse_photo_credit(last)
