@@ -19,6 +19,8 @@ KICKER_CUE = re.compile(
 )  # 北京市委政法工作会议强调 / 最高人民检察院印发意见
 # A subtitle (副题) opens with a dash: ——记沈阳市司法局…
 SUBTITLE_CUE = re.compile(r"^(?:——|—|－－|--|-)")
+KICKER_PUNCT = re.compile(r"[，、；：,;:]")  # punctuation a kicker has and a title seldom
+HALVES_SLACK = 2  # how much longer than the second half of a title the first may be
 # A column tag closes a title: 这儿的湿地，有人管有人爱（美丽中国） / 冲劲 韧劲 实劲（人民论坛）
 COLUMN_TAG = re.compile(r"[（(](?P<tag>[^（）()]{2,40})[）)]$")
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")  # 法治
@@ -218,12 +220,32 @@ def roles(lines: Sequence[str], *, kicker_first: bool = False) -> tuple[str | No
     ('北京市委政法工作会议强调', '以高水平法治保障首都高质量发展', None)
     >>> roles(["柔性执法信用修复助力企业健康发展", "沈阳市司法局优化执法方式营造优良法治环境"])
     (None, '柔性执法信用修复助力企业健康发展', '沈阳市司法局优化执法方式营造优良法治环境')
+    >>> roles(["议事不出社区", "服务上门入户（倾听·关注基层治理）"])
+    (None, '议事不出社区 服务上门入户（倾听·关注基层治理）', None)
     """
-    if len(lines) == 1:
-        return None, lines[0], None
-    if len(lines) == 2:
-        return (lines[0], lines[1], None) if _kicker_then_title(*lines, kicker_first) else (None, *lines)
-    return lines[0], lines[1], " ".join(lines[2:])
+    rest = list(lines)
+    if len(rest) == 1:
+        return None, rest[0], None
+    subtitle = rest.pop() if len(rest) > 2 and SUBTITLE_CUE.match(rest[-1]) else None
+    kicker = rest.pop(0) if len(rest) > 2 and (kicker_first or KICKER_CUE.search(rest[0])) else None
+    if len(rest) == 2 and _title_halves(*rest):
+        return kicker, " ".join(rest), subtitle
+    if len(rest) == 2 and kicker is None and subtitle is None:
+        return (rest[0], rest[1], None) if _kicker_then_title(*rest, kicker_first) else (None, *rest)
+    if kicker is None:
+        kicker = rest.pop(0)
+    title = rest.pop(0)
+    return kicker, title, " ".join([*rest, subtitle] if subtitle else rest) or None
+
+
+def _title_halves(first: str, second: str) -> bool:
+    """Whether two lines are one title set on two lines: the second closes with the column tag, the first
+    has neither a tag nor a kicker's punctuation, and it is no longer than the second (议事不出社区 /
+    服务上门入户（倾听·关注基层治理）; not 湖南常德湿地保护率超过70%，累计投入超200亿元 / 这儿的湿地（美丽中国）)."""
+    tag = COLUMN_TAG.search(second)
+    if tag is None or COLUMN_TAG.search(first) or KICKER_PUNCT.search(first) or KICKER_CUE.search(first):
+        return False
+    return _visible_len(first) <= _visible_len(second[: tag.start()]) + HALVES_SLACK
 
 
 def _kicker_then_title(first: str, second: str, kicker_first: bool) -> bool:

@@ -43,7 +43,11 @@ CREDIT_TAIL = 12
 SUBHEAD_MAX = 16.0  # a subhead line is short; longer loose lines inside a story are headlines of another
 CLOSING_PUNCT = frozenset("，。、；：！？”’）》」』…,.;:!?)")  # what never begins a line of its own
 WIDER = 1.5  # cells a line may exceed the column by and still be one of its lines
-INDENTED_PAGE = 3  # this many indented lines: the page marks its paragraphs by indenting them
+INDENTED_PAGE = 3
+MAX_CAPTION_PARAS = 3  # a photo's caption runs over at most this many paragraphs
+CAPTION_DETAIL = re.compile(
+    r"^(?:图为|上图|下图|左图|右图|图[一二三四五六1-6][：:])"
+)  # 图为毛南族群众表演舞龙狮。  # this many indented lines: the page marks its paragraphs by indenting them
 # A paragraph line narrower than this share of the column ends its paragraph (after a sentence's end, the
 # wider share): the lines of one justified column vary by a few characters.
 SHORT_LINE = 0.6
@@ -300,6 +304,30 @@ def caption_credit(blocks_: list[Block], i: int) -> list[Byline] | None:
     return None
 
 
+def _caption_before(cur: Segment, block: Block, *, headed: bool) -> int | None:
+    """Where the caption that `block` ends (with its credit) begins inside the story `cur`, when it began
+    earlier: 0 for the whole of `cur`, else the index of the headline lines that head it; None when the
+    caption is `block` alone.
+
+    A caption may run over a few paragraphs, `24日，广西…` / `图为毛南族群众表演舞龙狮。` / `高东风摄`: those
+    after the photo's headline are its caption, not the end of the story before it.
+    """
+    blocks_ = cur.blocks
+    loose = [k for k, b in enumerate(blocks_) if b.kind in ("headline", "heading")]
+    if loose:
+        start = loose[-1]
+        while start > 0 and blocks_[start - 1].kind in ("headline", "heading"):
+            start -= 1
+        after = blocks_[loose[-1] + 1 :]
+        if start > 0 and after and all(b.kind == "para" for b in after) and len(after) < MAX_CAPTION_PARAS:
+            return start
+        return None
+    fresh = cur.lead is None and cur.kind is None and all(b.kind == "para" for b in blocks_)
+    if fresh and len(blocks_) < MAX_CAPTION_PARAS and (headed or CAPTION_DETAIL.match(block.text)):
+        return 0
+    return None
+
+
 def lead_of(block: Block) -> bl.Lead | None:
     """The lead of a paragraph.
 
@@ -405,7 +433,24 @@ def cut(blocks_: list[Block]) -> Cut:
             if credit is not None:
                 # A credit at the caption's end closes it here; one on the next line closes it there.
                 own = blocks_[i + 1 : i + 2] == [] or blocks_[i + 1].kind != "credit"
-                cur = start(Segment([block], kind="photo", bylines=list(credit) if own else []))
+                bylines = list(credit) if own else []
+                headed = bool(runs) and runs[-1].before == len(segments) - 1
+                caption = (
+                    _caption_before(cur, block, headed=headed) if cur is not None and not closed else None
+                )
+                if caption is None:
+                    cur = start(Segment([block], kind="photo", bylines=bylines))
+                elif caption == 0:  # the whole story so far is the caption's beginning
+                    cur.blocks.extend(pending + [block])
+                    pending = []
+                    cur.kind, cur.bylines = "photo", cur.bylines + bylines
+                else:  # the caption runs back to the headline lines above it, inside the story
+                    assert cur is not None
+                    head, pending = cur.blocks[:caption], cur.blocks[caption:]
+                    cur.blocks = head
+                    at = next(k for k, b in enumerate(pending) if b.kind == "para")
+                    pending, moved = pending[:at], pending[at:]
+                    cur = start(Segment([*moved, block], kind="photo", bylines=bylines))
                 closed = own
             elif lead is not None or cur is None or closed:
                 cur = start(Segment([block], lead=lead, bylines=list(lead.bylines) if lead else []))
