@@ -20,7 +20,8 @@ KICKER_CUE = re.compile(
 # A subtitle (副题) opens with a dash: ——记沈阳市司法局…
 SUBTITLE_CUE = re.compile(r"^(?:——|—|－－|--|-)")
 KICKER_PUNCT = re.compile(r"[，、；：,;:]")  # punctuation a kicker has and a title seldom
-HALVES_SLACK = 2  # how much longer than the second half of a title the first may be
+HALVES_SLACK = 2
+PARALLEL = 3  # characters two headlines of one pattern share at their start or end  # how much longer than the second half of a title the first may be
 # A column tag closes a title: 这儿的湿地，有人管有人爱（美丽中国） / 冲劲 韧劲 实劲（人民论坛）
 COLUMN_TAG = re.compile(r"[（(](?P<tag>[^（）()]{2,40})[）)]$")
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")  # 法治
@@ -384,6 +385,8 @@ def _group_fit(
         if sum(1 for line in group if COLUMN_TAG.search(line)) > 1:
             score -= CUE_MISFIT
     for i in range(start, end - 1):
+        if _parallel(lines[i], lines[i + 1]):
+            score -= CUE_MISFIT  # 李济生同志逝世 / 苗耕书同志逝世: two titles of one pattern, two stories
         a, b = fits[i], fits[i + 1]
         norms = math.sqrt(fsum(x * x for x in a) * fsum(y * y for y in b))
         if norms:
@@ -397,3 +400,17 @@ def _group_fit(
         if end < len(lines) and together[end - 1]:
             score -= BLANK_BREAK
     return score
+
+
+def _parallel(a: str, b: str) -> bool:
+    """Two headlines cut to one pattern: the same first or last three characters or more.
+
+    >>> _parallel("习近平同捷克总统泽曼通电话", "习近平同秘鲁总统比斯卡拉通电话")
+    True
+    """
+    a, b = COLUMN_TAG.sub("", a), COLUMN_TAG.sub("", b)
+    return (
+        len(a) > PARALLEL
+        and len(b) > PARALLEL
+        and (a[:PARALLEL] == b[:PARALLEL] or a[-PARALLEL:] == b[-PARALLEL:])
+    )

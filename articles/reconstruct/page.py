@@ -34,6 +34,7 @@ from .values import (
 
 SPLIT_ROUNDS = 4  # rounds of assigning headlines and cutting stories where other headlines fit
 MIN_PARAGRAPH_HIT = 0.15
+PARA_VOCAB = False
 HIT_FLOOR = 0.05  # what a headline covers of a paragraph by chance (common words): not evidence
 RUBRIC_MAX = 0.05  # a first headline line covering less of its story names none of it: a rubric  # a headline covering less of every paragraph of a story is not in it
 COHESION_WINDOW = 4  # paragraphs compared on each side of a loose headline inside a story
@@ -255,7 +256,9 @@ class _Work:
         """Lines of a run form groups (hl.partition): by their cues, the empty lines between them where the
         page marks groups so, and the stories they name; a few lines right above a story are its headline."""
         lines = [b for run in self.runs for b in run.blocks if b.kind != "label"]
-        terms = dict(zip(map(id, lines), hl.Terms.of_each([b.text for b in lines]), strict=True))
+        # A column tag names the column, not the story: its words are not looked for in the text.
+        texts = [hl.COLUMN_TAG.sub("", b.text) or b.text for b in lines]
+        terms = dict(zip(map(id, lines), hl.Terms.of_each(texts), strict=True))
         self._all_terms = frozenset().union(*(t.all for t in terms.values())) if terms else frozenset()
         paras = [self.present([p]) for seg in self.segments for p in seg.paras]
         vocab = hl.Vocabulary(paras)  # terms weighed over paragraphs: what a line names, where
@@ -376,6 +379,8 @@ class _Work:
         if not free:
             return False
         heads = {g.story: g for g in self.groups if g.story is not None}
+        if PARA_VOCAB:
+            vocab = hl.Vocabulary([self.present([p]) for seg in self.segments for p in seg.paras])
         parts: list[list[Segment]] = []
         cut_any = False
         for k, seg in enumerate(self.segments):
@@ -402,7 +407,13 @@ class _Work:
             edges = [0.0] + [
                 stories.edge_strength(a.text, b.text) for a, b in zip(paras, paras[1:], strict=False)
             ]
-            labelled = stories.labels(rows, edges)
+            costs = [
+                stories.NEW_TITLED_STORY
+                if g is not None and g is not own and any(hl.COLUMN_TAG.search(t) for t in g.texts)
+                else stories.NEW_STORY
+                for g in labels
+            ]
+            labelled = stories.labels(rows, edges, costs)
             starts = [i for i in range(1, len(paras)) if labelled[i] != labelled[i - 1]]
             if not starts:
                 parts.append([seg])

@@ -18,6 +18,9 @@ from collections.abc import Sequence
 from .headlines import bigrams
 
 NEW_STORY = 0.9  # what a cut without a lead costs, in paragraphs fully covered by a headline
+# …and one for a headline that can only be a story's title (a column tag closes it: （生活漫步）), which a
+# page prints for a story of its own, wherever it begins.
+NEW_TITLED_STORY = 0.4
 EDGE_BONUS = 0.5  # how much cheaper a cut is where a story visibly ends or begins
 COHESION_BONUS = 0.3  # how much cheaper where the words on the two sides have nothing in common
 # A paragraph that opens a story's summary box or an editor's note: 核心阅读 / 编者的话 / 开栏的话
@@ -30,12 +33,15 @@ STORY_CLOSER = re.compile(
 )
 
 
-def labels(hits: Sequence[Sequence[float]], edges: Sequence[float]) -> list[int]:
+def labels(
+    hits: Sequence[Sequence[float]], edges: Sequence[float], costs: Sequence[float] | None = None
+) -> list[int]:
     """The label of each paragraph: which headline (row of `hits`) heads the piece it belongs to.
 
     `hits[g][i]` is how well headline g covers paragraph i; `edges[i]` (0..1) how clearly a story may
     begin at paragraph i (edges[0] is unused). Labels form runs, two neighbours never the same; the labels
-    maximise the hits summed over the paragraphs less what each new run costs: NEW_STORY, less
+    maximise the hits summed over the paragraphs less what each new run costs: `costs[g]` for a run of g
+    (NEW_STORY unless given), less
     EDGE_BONUS·edges[i] (Viterbi).
 
     >>> labels([[1, 1, 0, 0], [0, 0, 1, 1]], [0, 0, 0, 0])
@@ -49,11 +55,12 @@ def labels(hits: Sequence[Sequence[float]], edges: Sequence[float]) -> list[int]
     score = [hits[g][0] for g in range(n_labels)]
     back: list[list[int]] = []
     for i in range(1, n):
-        cost = NEW_STORY - EDGE_BONUS * edges[i]
+        edge = EDGE_BONUS * edges[i]
         ranked = sorted(range(n_labels), key=lambda g: -score[g])[:2]
         row, new = [], []
         for g in range(n_labels):
             source = next((h for h in ranked if h != g), g)
+            cost = (costs[g] if costs is not None else NEW_STORY) - edge
             switch = score[source] - cost if source != g else NEG
             if switch > score[g] + 1e-12:
                 row.append(source)
