@@ -20,7 +20,7 @@ KICKER_CUE = re.compile(
 # A subtitle (副题) opens with a dash: ——记沈阳市司法局…
 SUBTITLE_CUE = re.compile(r"^(?:——|—|－－|--|-)")
 KICKER_PUNCT = re.compile(r"[，、；：,;:]")  # punctuation a kicker has and a title seldom
-HALVES_SLACK = 2
+HALVES_SLACK = 0
 PARALLEL = 3  # characters two headlines of one pattern share at their start or end  # how much longer than the second half of a title the first may be
 # A column tag closes a title: 这儿的湿地，有人管有人爱（美丽中国） / 冲劲 韧劲 实劲（人民论坛）
 COLUMN_TAG = re.compile(r"[（(](?P<tag>[^（）()]{2,40})[）)]$")
@@ -384,6 +384,8 @@ def _group_fit(
         score += CUE_FIT * (bool(KICKER_CUE.search(group[0])) + bool(SUBTITLE_CUE.match(group[-1])))
         if sum(1 for line in group if COLUMN_TAG.search(line)) > 1:
             score -= CUE_MISFIT
+        if len(group) == 3 and COLUMN_TAG.search(group[2]) and not _title_halves(group[1], group[2]):
+            score -= CUE_MISFIT  # the column tag closes the title, which a subtitle would follow
     for i in range(start, end - 1):
         if _parallel(lines[i], lines[i + 1]):
             score -= CUE_MISFIT  # 李济生同志逝世 / 苗耕书同志逝世: two titles of one pattern, two stories

@@ -43,6 +43,9 @@ CREDIT_TAIL = 12
 SUBHEAD_MAX = 16.0  # a subhead line is short; longer loose lines inside a story are headlines of another
 CLOSING_PUNCT = frozenset("，。、；：！？”’）》」』…,.;:!?)")  # what never begins a line of its own
 WIDER = 1.5  # cells a line may exceed the column by and still be one of its lines
+CREDIT_END = re.compile(
+    r"^摄(?:影)?(?:[（(][^（）()]{2,8}[）)])?$"
+)  # 摄 of a credit wrapped onto a line of its own
 INDENTED_PAGE = 3
 MAX_CAPTION_PARAS = 3  # a photo's caption runs over at most this many paragraphs
 CAPTION_DETAIL = re.compile(
@@ -180,7 +183,11 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             continue
         # The first test of _is_lead_line, inlined: it rules out nearly every line.
         lead = line.text[0] in LEAD_FIRST and _is_lead_line(line)
-        if para is not None and not line.indented and line.text[0] in CLOSING_PUNCT:
+        if (
+            para is not None
+            and not line.indented
+            and (line.text[0] in CLOSING_PUNCT or CREDIT_END.match(line.text))
+        ):
             para.lines.append(line)  # `”` or `。` wrapped onto a line of its own: no line starts with them
             continue
         if para is not None and not line.indented and not lead:
