@@ -201,13 +201,15 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                 # A line wider than the column spans columns: a headline, not this paragraph's text.
                 body = _body_like(line, colw) and not (gap and indenting) and line.width <= colw + WIDER
 
-                if not closed or body or _runs_on(lines, kinds, i, colw):
+                if not closed or body or _runs_on(lines, kinds, i, colw, blank_separates):
                     para.lines.append(line)
                     continue
         if (
             line.indented
             or lead
-            or (_body_like(line, colw) and (not indenting or _runs_on(lines, kinds, i, colw)))
+            or (
+                _body_like(line, colw) and (not indenting or _runs_on(lines, kinds, i, colw, blank_separates))
+            )
         ):
             para = Block("para", [line])
             out.append(para)
@@ -238,10 +240,12 @@ def _ends_with_credit(lines: list[Line]) -> bool:
     return credit is not None and (credit[1] == 0 or tail[: credit[1]].rstrip()[-1:] in "。！？”")
 
 
-def _runs_on(lines: list[Line], kinds: list[tuple[str, list[Byline]]], i: int, colw: float) -> bool:
+def _runs_on(
+    lines: list[Line], kinds: list[tuple[str, list[Byline]]], i: int, colw: float, blank_separates: bool
+) -> bool:
     """A line without punctuation is still running text when the next line goes on as running text
     (a paragraph that happened to end its sentence at a line's end: `…讨回工资。` / `廊下镇依托…` / `薪纠纷，…`)."""
-    if i + 1 >= len(lines) or kinds[i + 1][0] != "headline":
+    if i + 1 >= len(lines) or kinds[i + 1][0] != "headline" or (blank_separates and lines[i].blank_after):
         return False
     nxt = lines[i + 1]
     return (
