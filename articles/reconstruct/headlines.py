@@ -14,7 +14,7 @@ from . import segment
 
 # A kicker (引题) ends with the verb that introduces the title: 北京市委政法工作会议强调 / 专家指出：
 KICKER_CUE = re.compile(
-    r"(?:强调|指出|提出|要求|表示|部署|召开|举行|印发|发布|宣布|作出|称|说|[:：]|——|—)$"
+    r"(?:强调|指出|提出|要求|表示|部署|召开|举行|印发|发布|宣布|作出|称|说|发言人|[:：]|——|—)$"
     r"|(?:印发|发布|出台|公布|通过)[\u4e00-\u9fff]{1,6}$"
 )  # 北京市委政法工作会议强调 / 最高人民检察院印发意见
 # A subtitle (副题) opens with a dash: ——记沈阳市司法局…
