@@ -208,7 +208,9 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             line.indented
             or lead
             or (
-                _body_like(line, colw) and (not indenting or _runs_on(lines, kinds, i, colw, blank_separates))
+                _body_like(line, colw)
+                # On a page that indents, a paragraph never starts flush after a headline line.
+                and (not indenting or (para is not None and _runs_on(lines, kinds, i, colw, blank_separates)))
             )
         ):
             para = Block("para", [line])
