@@ -352,7 +352,7 @@ def partition(
     n = len(lines)
     best = [0.0] + [float("-inf")] * n
     size = [0] * (n + 1)
-    longest = 4 if together is not None else 3
+    longest = 4  # a kicker, a title set on two lines, a subtitle
     for end in range(1, n + 1):
         for s in range(1, min(longest, end) + 1):
             start = end - s

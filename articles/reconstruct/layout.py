@@ -46,6 +46,7 @@ WIDER = 1.5  # cells a line may exceed the column by and still be one of its lin
 CREDIT_END = re.compile(
     r"^摄(?:影)?(?:[（(][^（）()]{2,8}[）)])?$"
 )  # 摄 of a credit wrapped onto a line of its own
+SECTION_NAME = re.compile(r"^[\u4e00-\u9fff·\s]+$")  # 法治动态: words only, no brackets or punctuation
 INDENTED_PAGE = 3
 MAX_CAPTION_PARAS = 3  # a photo's caption runs over at most this many paragraphs
 CAPTION_DETAIL = re.compile(
@@ -373,7 +374,7 @@ def _top_furniture(blocks_: list[Block]) -> None:
     for block in blocks_[:4]:
         if block.kind == "para" or block.kind == "byline":
             return
-        if block.kind == "headline" and block.lines[0].width <= 8 and not BODY_PUNCT.search(block.text):
+        if block.kind == "headline" and block.lines[0].width <= 8 and SECTION_NAME.match(block.text):
             block.kind = "section"
             return
 
