@@ -224,7 +224,12 @@ def roles(lines: Sequence[str], *, kicker_first: bool = False) -> tuple[str | No
     >>> roles(["议事不出社区", "服务上门入户（倾听·关注基层治理）"])
     (None, '议事不出社区 服务上门入户（倾听·关注基层治理）', None)
     """
-    rest = list(lines)
+    rest: list[str] = []
+    for line in lines:
+        if rest and _unclosed(rest[-1]):
+            rest[-1] += " " + line
+        else:
+            rest.append(line)
     if len(rest) == 1:
         return None, rest[0], None
     subtitle = rest.pop() if len(rest) > 2 and SUBTITLE_CUE.match(rest[-1]) else None
@@ -387,6 +392,8 @@ def _group_fit(
         if len(group) == 3 and COLUMN_TAG.search(group[2]) and not _title_halves(group[1], group[2]):
             score -= CUE_MISFIT  # the column tag closes the title, which a subtitle would follow
     for i in range(start, end - 1):
+        if _unclosed(lines[i]):
+            score += BLANK_BREAK  # （破解难点堵点 / 推动复工复产）: one title broken inside its tag
         if _parallel(lines[i], lines[i + 1]):
             score -= CUE_MISFIT  # 李济生同志逝世 / 苗耕书同志逝世: two titles of one pattern, two stories
         a, b = fits[i], fits[i + 1]
@@ -396,6 +403,8 @@ def _group_fit(
             score += SAME_STORY * (similar - ALIKE)
             if similar < DIFFERENT and max(a) >= CLEAR_FIT and max(b) >= CLEAR_FIT:
                 score -= OTHER_STORIES
+    if _unclosed(group[-1]) and end < len(lines):
+        score -= BLANK_BREAK
     if together is not None:
         inside = together[start : end - 1]
         score -= BLANK_BREAK * sum(1 for t in inside if not t)
@@ -416,3 +425,8 @@ def _parallel(a: str, b: str) -> bool:
         and len(b) > PARALLEL
         and (a[:PARALLEL] == b[:PARALLEL] or a[-PARALLEL:] == b[-PARALLEL:])
     )
+
+
+def _unclosed(line: str) -> bool:
+    """A line that opens a bracket it does not close: it goes on on the next line."""
+    return line.count("（") + line.count("(") > line.count("）") + line.count(")")
