@@ -178,6 +178,9 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
     indenting = sum(1 for line in lines if line.indented) >= INDENTED_PAGE
     for i, line in enumerate(lines):
         kind, names = kinds[i]
+        if kind == "closing" and para is not None and not line.indented and _bare_dateline(para):
+            para.lines.append(line)  # `据新华社澳门10月10日电` / `（记者胡瑶）`: the lead's byline, wrapped
+            continue
         if kind != "headline":  # furniture, byline blocks, credits, markers and labels stand alone
             para = None
             out.append(Block(kind, [line], names))
@@ -220,6 +223,15 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
         para = None
         out.append(Block("headline", [line]))
     return out
+
+
+def _bare_dateline(para: Block) -> bool:
+    """A paragraph that so far is a dateline and nothing else: `新华社北京5月7日电`."""
+    if len(para.lines) != 1:
+        return False
+    text = para.lines[0].text
+    match = bl.DATELINE.match(text) if text[0] in LEAD_FIRST else None
+    return match is not None and not text[match.end() :].strip()
 
 
 def _ended_short(para: Block, colw: float, *, closed: bool) -> bool:
