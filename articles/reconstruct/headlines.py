@@ -355,13 +355,14 @@ def partition(
     [2, 1]
     """
     n = len(lines)
+    links = [_link(lines[i], lines[i + 1], fits[i], fits[i + 1]) for i in range(n - 1)]
     best = [0.0] + [float("-inf")] * n
     size = [0] * (n + 1)
     longest = 4  # a kicker, a title set on two lines, a subtitle
     for end in range(1, n + 1):
         for s in range(1, min(longest, end) + 1):
             start = end - s
-            score = best[start] + _group_fit(lines, fits, together, start, end)
+            score = best[start] + _group_fit(lines, links, together, start, end)
             if score > best[end] + 1e-9:
                 best[end], size[end] = score, s
     sizes = []
@@ -373,14 +374,12 @@ def partition(
 
 
 def _group_fit(
-    lines: Sequence[str],
-    fits: Sequence[Sequence[float]],
-    together: Sequence[bool] | None,
-    start: int,
-    end: int,
+    lines: Sequence[str], links: Sequence[float], together: Sequence[bool] | None, start: int, end: int
 ) -> float:
+    """How well lines start..end-1 make one headline group; `links[i]` is how well lines i and i+1 go
+    together (see _link)."""
     group = lines[start:end]
-    score = 0.0
+    score = fsum(links[start : end - 1])
     if KICKER_CUE.search(group[-1]):
         score -= CUE_MISFIT  # a kicker introduces a title below it
     if SUBTITLE_CUE.match(group[0]):
@@ -391,18 +390,6 @@ def _group_fit(
             score -= CUE_MISFIT
         if len(group) == 3 and COLUMN_TAG.search(group[2]) and not _title_halves(group[1], group[2]):
             score -= CUE_MISFIT  # the column tag closes the title, which a subtitle would follow
-    for i in range(start, end - 1):
-        if _unclosed(lines[i]):
-            score += BLANK_BREAK  # （破解难点堵点 / 推动复工复产）: one title broken inside its tag
-        if _parallel(lines[i], lines[i + 1]):
-            score -= CUE_MISFIT  # 李济生同志逝世 / 苗耕书同志逝世: two titles of one pattern, two stories
-        a, b = fits[i], fits[i + 1]
-        norms = math.sqrt(fsum(x * x for x in a) * fsum(y * y for y in b))
-        if norms:
-            similar = fsum(x * y for x, y in zip(a, b, strict=True)) / norms
-            score += SAME_STORY * (similar - ALIKE)
-            if similar < DIFFERENT and max(a) >= CLEAR_FIT and max(b) >= CLEAR_FIT:
-                score -= OTHER_STORIES
     if _unclosed(group[-1]) and end < len(lines):
         score -= BLANK_BREAK
     if together is not None:
@@ -410,6 +397,22 @@ def _group_fit(
         score -= BLANK_BREAK * sum(1 for t in inside if not t)
         if end < len(lines) and together[end - 1]:
             score -= BLANK_BREAK
+    return score
+
+
+def _link(a: str, b: str, fit_a: Sequence[float], fit_b: Sequence[float]) -> float:
+    """How well two neighbouring headline lines go together, from what they name and how they read."""
+    score = 0.0
+    if _unclosed(a):
+        score += BLANK_BREAK  # （破解难点堵点 / 推动复工复产）: one title broken inside its tag
+    if _parallel(a, b):
+        score -= CUE_MISFIT  # 李济生同志逝世 / 苗耕书同志逝世: two titles of one pattern, two stories
+    norms = math.sqrt(fsum(x * x for x in fit_a) * fsum(y * y for y in fit_b))
+    if norms:
+        similar = fsum(x * y for x, y in zip(fit_a, fit_b, strict=True)) / norms
+        score += SAME_STORY * (similar - ALIKE)
+        if similar < DIFFERENT and max(fit_a) >= CLEAR_FIT and max(fit_b) >= CLEAR_FIT:
+            score -= OTHER_STORIES
     return score
 
 

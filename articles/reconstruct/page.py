@@ -404,11 +404,7 @@ class _Work:
                 else [0.0] * len(paras)
                 for g in labels
             ]
-            # What comes after a possible edge is read over two paragraphs: one may be a figure alone (99.1%).
-            edges = [0.0] + [
-                stories.edge_strength(paras[i - 1].text, "".join(p.text for p in paras[i : i + 2]))
-                for i in range(1, len(paras))
-            ]
+            edges = self._edges(paras)
             costs = [
                 stories.NEW_TITLED_STORY
                 if g is not None and g is not own and any(hl.COLUMN_TAG.search(t) for t in g.texts)
@@ -425,6 +421,25 @@ class _Work:
         if cut_any:
             self._segments_replace(parts)
         return cut_any
+
+    def _edges(self, paras: list[Block]) -> list[float]:
+        """How clearly a story may begin at each of these paragraphs (stories.edge_strength). What comes
+        after a possible edge is read over two paragraphs: one may be a figure alone (99.1%)."""
+        grams = [self._bigrams(p) for p in paras]
+        return [0.0] + [
+            stories.edge_strength(
+                paras[i - 1].text, paras[i].text, grams[i - 1], grams[i].union(*grams[i + 1 : i + 2])
+            )
+            for i in range(1, len(paras))
+        ]
+
+    def _bigrams(self, block: Block) -> set[str]:
+        found = self._grams.get(id(block))
+        if found is None:
+            found = self._grams[id(block)] = hl.bigrams(block.text)
+        return found
+
+    _grams: dict[int, set[str]] = field(default_factory=dict)
 
     def _beside(self, line: _Group, group: _Group | None) -> bool:
         """A one-line group next to a story's group in the same run: likelier its kicker or subtitle than

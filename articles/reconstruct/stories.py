@@ -15,8 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .headlines import bigrams
-
 NEW_STORY = 0.9  # what a cut without a lead costs, in paragraphs fully covered by a headline
 # …and one for a headline that can only be a story's title (a column tag closes it: （生活漫步）), which a
 # page prints for a story of its own, wherever it begins.
@@ -81,12 +79,12 @@ def labels(
 NEG = float("-inf")
 
 
-def edge_strength(before: str, after: str) -> float:
-    """How clearly a story may begin with paragraph `after` following paragraph `before`, 0..1."""
+def edge_strength(before: str, after: str, grams_before: set[str], grams_after: set[str]) -> float:
+    """How clearly a story may begin with the text `after` following paragraph `before`, 0..1: an opener
+    or a closer says so, otherwise how little the two sides' character bigrams share."""
     if STORY_OPENER.match(after) or STORY_CLOSER.search(before):
         return 1.0
-    a, b = bigrams(before), bigrams(after)
-    if not a or not b:
+    if not grams_before or not grams_after:
         return 0.0
-    shared = len(a & b) / min(len(a), len(b))
+    shared = len(grams_before & grams_after) / min(len(grams_before), len(grams_after))
     return (COHESION_BONUS / EDGE_BONUS) * max(0.0, 1.0 - 4 * shared)
