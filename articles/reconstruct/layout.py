@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from . import bylines as bl
+from .headlines import KICKER_CUE
 from .text import BODY_PUNCT, Line, ends_sentence, join_text
 from .values import Byline
 
@@ -47,6 +48,8 @@ CREDIT_END = re.compile(
     r"^摄(?:影)?(?:[（(][^（）()]{2,8}[）)])?$"
 )  # 摄 of a credit wrapped onto a line of its own
 SECTION_NAME = re.compile(r"^[\u4e00-\u9fff·\s]+$")  # 法治动态: words only, no brackets or punctuation
+# A box that opens a story's text: 核心阅读 / 编者的话 / 开栏的话, a paragraph of the story, not a headline.
+BOX_OPENER = re.compile(r"(?:核心阅读|编者的话|编者按|开栏的话)")
 INDENTED_PAGE = 3
 MAX_CAPTION_PARAS = 3  # a photo's caption runs over at most this many paragraphs
 CAPTION_DETAIL = re.compile(
@@ -211,6 +214,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
         if (
             line.indented
             or lead
+            or BOX_OPENER.fullmatch(line.text)
             or (
                 _body_like(line, colw)
                 # On a page that indents, a paragraph never starts flush after a headline line.
@@ -221,8 +225,26 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             out.append(para)
             continue
         para = None
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "headline" and _wraps_into(prev.lines[-1], line, colw):
+            prev.lines.append(
+                line
+            )  # a flush subhead broken at the column's width: 重庆永川区萱花中学刘 / 佳——
+            continue
         out.append(Block("headline", [line]))
     return out
+
+
+def _wraps_into(first: Line, second: Line, colw: float) -> bool:
+    """Whether a loose line fills the column exactly and the next goes on from it: one line of flush text
+    broken at the column's width. A headline spans columns and is not broken there."""
+    return (
+        colw - 0.5 <= first.width <= colw
+        and not first.blank_after
+        and second.width <= colw
+        and not _is_lead_line(second)
+        and not KICKER_CUE.search(first.text)
+    )
 
 
 def _bare_dateline(para: Block) -> bool:
