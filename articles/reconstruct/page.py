@@ -192,17 +192,29 @@ class _Work:
             before = [b for b in blocks[:i] if b.kind == "para"]
             after = [b for b in blocks[j:] if b.kind == "para"]
             run = blocks[i:j]
-            short = all(b.lines[0].width <= layout.SUBHEAD_MAX for b in run if b.kind == "headline")
+            texts = [b.text for b in run if b.kind == "headline"]
+            # A column tag closes a title: the run heads a story of its own. One line introducing
+            # something that does not follow (南京市竹山中学周洲——) is a subhead.
+            titled = any(hl.COLUMN_TAG.search(t) for t in texts)
+            lone_kicker = len(texts) == 1 and hl.KICKER_CUE.search(texts[0]) is not None
+            short = not titled and (
+                lone_kicker
+                or all(b.lines[0].width <= layout.SUBHEAD_MAX for b in run if b.kind == "headline")
+            )
             # Local cohesion, as in TextTiling: a few paragraphs either side of the loose lines. It
             # segments both sides, so it is measured only when it decides.
-            if not after or (
-                short
-                and hl.cohesion(
-                    "".join(b.text for b in before[-COHESION_WINDOW:]),
-                    "".join(b.text for b in after[:COHESION_WINDOW]),
-                    counts=self._content_words,
+            if (
+                not after
+                or (short and lone_kicker)
+                or (
+                    short
+                    and hl.cohesion(
+                        "".join(b.text for b in before[-COHESION_WINDOW:]),
+                        "".join(b.text for b in after[:COHESION_WINDOW]),
+                        counts=self._content_words,
+                    )
+                    >= SUBHEAD_COHESION
                 )
-                >= SUBHEAD_COHESION
             ):
                 for b in run:
                     b.kind = "label" if b.kind == "label" else "heading"
