@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from . import bylines as bl
-from .headlines import KICKER_CUE
+from .headlines import KICKER_CUE, bigrams
 from .text import BODY_PUNCT, Line, ends_sentence, join_text
 from .values import Byline
 
@@ -373,7 +373,29 @@ def _caption_before(cur: Segment, block: Block, *, headed: bool) -> int | None:
     fresh = cur.lead is None and cur.kind is None and all(b.kind == "para" for b in blocks_)
     if fresh and len(blocks_) < MAX_CAPTION_PARAS and (headed or CAPTION_DETAIL.match(block.text)):
         return 0
-    return None
+    return _caption_tail(cur, block)
+
+
+def _caption_tail(cur: Segment, block: Block) -> int | None:
+    """Where a caption begins among the last paragraphs of the story before it, on a page that gives
+    photos no headline of their own nearby: a paragraph goes with the caption when it shares more of
+    its words with the caption than with the paragraph before it (湖南郴州…高椅岭景区 / 日前，郴州山地救援队…)."""
+    blocks_ = cur.blocks
+    caption = bigrams(block.text)
+    start = None
+    for k in range(len(blocks_) - 1, max(len(blocks_) - MAX_CAPTION_PARAS, 0), -1):
+        para, before = blocks_[k], blocks_[k - 1]
+        if para.kind != "para" or before.kind != "para" or (k == 1 and cur.lead is not None):
+            break
+        mine = bigrams(para.text)
+        if _share(mine, caption) <= _share(mine, bigrams(before.text)):
+            break
+        start, caption = k, caption | mine
+    return start
+
+
+def _share(a: set[str], b: set[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def lead_of(block: Block) -> bl.Lead | None:
