@@ -108,3 +108,236 @@ def test_without_cues_the_shorter_of_two_headline_lines_is_the_title() -> None:
         "湿地有人管",
         None,
     )
+
+
+# -- paragraphs ---------------------------------------------------------------------------------------
+
+
+def test_a_closing_byline_paragraph_signs_the_story_above_and_starts_nothing() -> None:
+    result = reconstruct_page(
+        page(
+            "要闻",
+            "湿地保护见成效",
+            *para(WETLAND[0]),
+            *para(WETLAND[1]),
+            "\u3000\u3000（本报记者王明峰、姚雪青）",
+        )
+    )
+    (article,) = result.articles
+    assert [b.name for b in article.bylines] == ["王明峰", "姚雪青"]
+    assert article.title == "湿地保护见成效"
+
+
+def test_punctuation_wrapped_onto_a_line_of_its_own_continues_its_paragraph() -> None:
+    result = reconstruct_page(
+        page(
+            "要闻",
+            "湿地保护见成效",
+            *para(WETLAND[0]),
+            "\u3000\u3000他说：“湿地就是我们的家",
+            "”",
+            *para(WETLAND[1]),
+        )
+    )
+    (article,) = result.articles
+    assert "他说：“湿地就是我们的家”" in [p.text for p in article.paragraphs]
+
+
+def test_letter_spaced_punctuation_is_joined() -> None:
+    result = reconstruct_page(
+        page(
+            "要闻",
+            "湿地保护见成效",
+            *para(WETLAND[0]),
+            "荷 花 奖 ” 舞 剧 奖 ， 湿 地 成 了 家",
+            *para(WETLAND[1]),
+        )
+    )
+    assert "荷花奖”舞剧奖，湿地成了家" in result.articles[0].text
+
+
+def test_after_an_empty_line_a_flush_line_on_an_indenting_page_is_a_headline() -> None:
+    # Paragraphs are set apart by empty lines and start indented: a flush line after an empty line is
+    # not more of the paragraph above, whatever punctuation it has.
+    text = "\n\n".join(
+        [
+            "要闻",
+            "湿地保护见成效",
+            "\n".join(para(WETLAND[0], 14)),
+            "\n".join(para(WETLAND[1] + "湿地成了市民休闲的好去处，", 14)),
+            "守岛二十年，夫妇俩以岛为家（新语）",
+            "\n".join(para(SNAKE[0], 14)),
+            "\n".join(para(SNAKE[1], 14)),
+        ]
+    )
+    result = reconstruct_page(text)
+    assert [a.title for a in result.articles] == ["湿地保护见成效", "守岛二十年，夫妇俩以岛为家（新语）"]
+
+
+def test_a_box_opener_is_the_first_paragraph_of_its_story() -> None:
+    result = reconstruct_page(
+        page("要闻", "湿地保护见成效", "核心阅读", *para(WETLAND[0]), *para(WETLAND[1]))
+    )
+    (article,) = result.articles
+    assert article.title == "湿地保护见成效" and article.paragraphs[0].text == "核心阅读"
+
+
+def test_a_flush_subhead_broken_at_the_column_width_stays_one_subhead() -> None:
+    result = reconstruct_page(
+        page(
+            "要闻",
+            "湿地保护见成效",
+            *para(WETLAND[0], 12),
+            *para(WETLAND[1] + "真好。", 12),
+            "为保护湿地立规矩，画红线",  # 12 cells: the column's width
+            "探新路",
+            *para(WETLAND[0] + WETLAND[1], 12),
+        )
+    )
+    (article,) = result.articles
+    assert ("heading", "为保护湿地立规矩，画红线探新路") in [(p.kind, p.text) for p in article.paragraphs]
+
+
+def test_a_bracketed_byline_wrapped_under_a_bare_dateline_belongs_to_the_lead() -> None:
+    result = reconstruct_page(
+        page(
+            "要闻",
+            "妈祖文化旅游节开幕",
+            "\u3000\u3000据新华社澳门10月10日电",
+            "（记者胡瑶）",
+            "第十七届澳门妈祖文化旅游节开",
+            "幕典礼10日举行。",
+        )
+    )
+    (article,) = result.articles
+    assert article.dateline is not None and article.dateline.agency == "新华社"
+    assert [b.name for b in article.bylines] == ["胡瑶"] and article.title == "妈祖文化旅游节开幕"
+
+
+def test_a_section_name_has_words_only() -> None:
+    # The second half of a title broken inside its column tag is not the page's section.
+    result = reconstruct_page(
+        page(
+            "产业链协同加速（破解难点",
+            "推动复工复产）",
+            *para(WETLAND[0]),
+            *para(WETLAND[1]),
+            *para(WETLAND[0]),
+        )
+    )
+    assert result.section is None
+    assert result.articles[0].title == "产业链协同加速（破解难点 推动复工复产）"
+
+
+# -- photos -------------------------------------------------------------------------------------------
+
+
+def test_a_caption_over_two_paragraphs_under_its_headline_is_one_photo() -> None:
+    result = reconstruct_page(
+        page(
+            "要闻",
+            "湿地保护见成效",
+            *para(WETLAND[0]),
+            *para(WETLAND[1]),
+            "舞龙狮 赏春光",
+            *para("24日，广西环江群众欢聚八戒山公园，舞龙狮，喜迎春天。"),
+            *para("图为毛南族群众表演舞龙狮。"),
+            "\u3000\u3000高东风摄（人民视觉）",
+        )
+    )
+    photo = result.articles[-1]
+    assert photo.kind == "photo" and photo.title == "舞龙狮 赏春光" and len(photo.paragraphs) == 3
+
+
+def test_a_caption_paragraph_glued_to_the_story_before_goes_with_the_photo() -> None:
+    # No headline marks where the photo begins: the paragraph that shares the caption's words goes with it.
+    result = reconstruct_page(
+        page(
+            "要闻",
+            *para("本报北京1月15日电 （记者刘毅）" + WETLAND[0]),
+            *para(WETLAND[1]),
+            *para("湖南郴州高椅岭景区的悬崖谷底堆积了大量垃圾，难以清理。"),
+            *para("日前，郴州山地救援队队员降落到悬崖谷底，将高椅岭景区的垃圾清理干净。"),
+            "\u3000\u3000周  巍摄（影像中国）",
+            "湿地保护见成效",
+        )
+    )
+    news, photo = result.articles
+    assert photo.kind == "photo" and len(photo.paragraphs) == 3 and "郴州" not in news.text
+
+
+# -- headline groups ----------------------------------------------------------------------------------
+
+
+def test_headline_lines_in_a_block_are_grouped_by_the_stories_they_name() -> None:
+    # No empty line or cue tells where one story's headline ends: a kicker and its title name the same
+    # paragraphs; two headlines of one pattern are two stories'.
+    result = reconstruct_page(
+        page(
+            *para("新华社北京8月6日电 李济生同志因病逝世，享年90岁。李济生同志是中国科学院院士。"),
+            *para("新华社北京8月11日电 苗耕书同志因病逝世，享年90岁。苗耕书同志曾任总裁。"),
+            "李济生同志逝世",
+            "苗耕书同志逝世",
+        )
+    )
+    assert [a.title for a in result.articles] == ["李济生同志逝世", "苗耕书同志逝世"]
+
+
+def test_a_headline_line_that_opens_a_bracket_goes_on_on_the_next() -> None:
+    assert (
+        roles(["产业链协同加速“齐步走”（破解难点堵点", "推动复工复产）"])[1]
+        == "产业链协同加速“齐步走”（破解难点堵点 推动复工复产）"
+    )
+
+
+def test_a_title_on_two_lines_closing_with_its_column_tag_is_one_title() -> None:
+    assert roles(["议事不出社区", "服务上门入户（倾听·关注基层治理）"]) == (
+        None,
+        "议事不出社区 服务上门入户（倾听·关注基层治理）",
+        None,
+    )
+    # A kicker is longer than the title it introduces: not one title.
+    assert (
+        roles(["苏州高新区创新金融服务", "高新贷 为科创企业救急（经济聚焦）"])[0] == "苏州高新区创新金融服务"
+    )
+
+
+def test_a_kicker_may_name_the_speaker() -> None:
+    assert (
+        roles(["全国人大常委会法工委发言人", "就全国人大通过涉港决定发表谈话"])[0]
+        == "全国人大常委会法工委发言人"
+    )
+
+
+# -- subheads or headlines inside a story -------------------------------------------------------------
+
+
+def test_a_lone_line_introducing_someone_inside_a_story_is_a_subhead() -> None:
+    result = reconstruct_page(
+        page(
+            "要闻",
+            "好少年的寒假",
+            *para(SNAKE[0]),
+            *para(SNAKE[1]),
+            "南京市竹山中学周洲——",
+            *para(WETLAND[0]),
+            *para(WETLAND[1]),
+        )
+    )
+    (article,) = result.articles
+    assert ("heading", "南京市竹山中学周洲——") in [(p.kind, p.text) for p in article.paragraphs]
+
+
+def test_a_loose_line_with_a_column_tag_inside_a_story_heads_a_new_one() -> None:
+    result = reconstruct_page(
+        page(
+            "要闻",
+            "湿地保护见成效",
+            *para(WETLAND[0]),
+            *para(WETLAND[1]),
+            "守岛（新语）",
+            *para(SNAKE[0]),
+            *para(SNAKE[1]),
+        )
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效", "守岛（新语）"]
