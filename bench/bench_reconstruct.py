@@ -22,6 +22,7 @@ from articles.reconstruct import segment, text  # noqa: E402
 from articles.reconstruct.page import reconstruct_page  # noqa: E402
 
 SEED = ROOT / "fixtures" / "pages" / "fazhi_2025-01-24_02.txt"
+CORPUS_SAMPLE = ROOT / "fixtures" / "corpus" / "rmrb_sample.jsonl"  # real 人民日报 pages, laid out by tools/
 TARGET_MS = 10.0
 
 
@@ -93,7 +94,25 @@ def main() -> None:
         f"reconstruct  baseline decode+split lines: median {baseline:.2f} ms, quietest batch {baseline_best:.2f} ms; "
         f"reconstruct = {page_ms / baseline:.1f}x baseline"
     )
+    dense_page()
     segmenters(text.decode(data)[0].replace("\n", ""))
+
+
+def dense_page() -> None:
+    """The densest page of the corpus sample, laid out in the seed's style: what a page of the wider family
+    costs, leadless stories, headline blocks and all."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from corpus_layout import LAYOUTS, lay_out, load_pages
+
+    pages = load_pages(CORPUS_SAMPLE)
+    densest = max(pages, key=lambda p: sum(len("".join(a["paragraphs"])) for a in p["articles"]))
+    laid = lay_out(densest, LAYOUTS["seed"]).text.encode("utf-8")
+    timed = interleaved_ms({"page": lambda: reconstruct_page(laid)}, batches=5, repeat=10)
+    page_ms, page_best = timed["page"]
+    print(
+        f"reconstruct  densest corpus sample page, seed layout ({len(laid):,} bytes, {len(densest['articles'])} "
+        f"stories): median {page_ms:.2f} ms, quietest batch {page_best:.2f} ms"
+    )
 
 
 if __name__ == "__main__":

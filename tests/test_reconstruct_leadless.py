@@ -341,3 +341,17 @@ def test_a_loose_line_with_a_column_tag_inside_a_story_heads_a_new_one() -> None
         )
     )
     assert [a.title for a in result.articles] == ["湿地保护见成效", "守岛（新语）"]
+
+
+def test_after_a_kicker_a_title_set_on_two_lines_is_one_title() -> None:
+    assert roles(["苏州高新区创新金融服务", "高新贷", "为科创企业救急（经济聚焦）"]) == (
+        "苏州高新区创新金融服务",
+        "高新贷 为科创企业救急（经济聚焦）",
+        None,
+    )
+    # Four lines: a kicker, a title on two lines, a subtitle.
+    assert roles(["某某主持召开领导小组会议", "部署重点措施 周密做好", "假期防控工作", "某某出席"]) == (
+        "某某主持召开领导小组会议",
+        "部署重点措施 周密做好 假期防控工作",
+        "某某出席",
+    )

@@ -240,6 +240,10 @@ def roles(lines: Sequence[str], *, kicker_first: bool = False) -> tuple[str | No
         return (rest[0], rest[1], None) if _kicker_then_title(*rest, kicker_first) else (None, *rest)
     if kicker is None:
         kicker = rest.pop(0)
+    if len(rest) == 2 and _title_halves(*rest):
+        return kicker, " ".join(rest), subtitle
+    if len(rest) == 3 and subtitle is None:  # four lines: a kicker, a title set on two, a subtitle
+        return kicker, " ".join(rest[:2]), rest[2]
     title = rest.pop(0)
     return kicker, title, " ".join([*rest, subtitle] if subtitle else rest) or None
 
