@@ -355,3 +355,18 @@ def test_after_a_kicker_a_title_set_on_two_lines_is_one_title() -> None:
         "部署重点措施 周密做好 假期防控工作",
         "某某出席",
     )
+
+
+def test_a_short_headline_after_the_first_line_is_no_section_name() -> None:
+    result = reconstruct_page(
+        page(
+            "中共中央政治局召开会议",
+            "讨论政府工作报告",
+            *para("新华社北京5月15日电 中共中央政治局召开会议，讨论政府工作报告。"),
+        )
+    )
+    assert result.section is None
+    assert (result.articles[0].kicker, result.articles[0].title) == (
+        "中共中央政治局召开会议",
+        "讨论政府工作报告",
+    )

@@ -421,17 +421,14 @@ def _link(a: str, b: str, fit_a: Sequence[float], fit_b: Sequence[float]) -> flo
 
 
 def _parallel(a: str, b: str) -> bool:
-    """Two headlines cut to one pattern: the same first or last three characters or more.
+    """Two headlines cut to one pattern: the same last three characters or more (a kicker and its subtitle
+    may well begin alike: 中共中央政治局召开会议 / 中共中央总书记习近平主持会议).
 
     >>> _parallel("习近平同捷克总统泽曼通电话", "习近平同秘鲁总统比斯卡拉通电话")
     True
     """
     a, b = COLUMN_TAG.sub("", a), COLUMN_TAG.sub("", b)
-    return (
-        len(a) > PARALLEL
-        and len(b) > PARALLEL
-        and (a[:PARALLEL] == b[:PARALLEL] or a[-PARALLEL:] == b[-PARALLEL:])
-    )
+    return len(a) > PARALLEL and len(b) > PARALLEL and a[-PARALLEL:] == b[-PARALLEL:]
 
 
 def _unclosed(line: str) -> bool:

@@ -47,6 +47,7 @@ WIDER = 1.5  # cells a line may exceed the column by and still be one of its lin
 CREDIT_END = re.compile(
     r"^摄(?:影)?(?:[（(][^（）()]{2,8}[）)])?$"
 )  # 摄 of a credit wrapped onto a line of its own
+SECTION_MAX = 6  # cells: 法治动态, 国际, 要闻 — a section's name is short
 SECTION_NAME = re.compile(r"^[\u4e00-\u9fff·\s]+$")  # 法治动态: words only, no brackets or punctuation
 # A box that opens a story's text: 核心阅读 / 编者的话 / 开栏的话, a paragraph of the story, not a headline.
 BOX_OPENER = re.compile(r"(?:核心阅读|编者的话|编者按|开栏的话)")
@@ -426,12 +427,15 @@ def lead_of(block: Block) -> bl.Lead | None:
 
 
 def _top_furniture(blocks_: list[Block]) -> None:
-    """The section name: a short loose line at the top of the page, before any story."""
+    """The section name: a short loose line of words at the top of the page, the first after its furniture."""
     for block in blocks_[:4]:
-        if block.kind == "para" or block.kind == "byline":
-            return
-        if block.kind == "headline" and block.lines[0].width <= 8 and SECTION_NAME.match(block.text):
+        if (
+            block.kind == "headline"
+            and block.lines[0].width <= SECTION_MAX
+            and SECTION_NAME.match(block.text)
+        ):
             block.kind = "section"
+        if block.kind != "furniture":  # only the first line after the page's furniture may be its section
             return
 
 
