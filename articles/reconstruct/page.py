@@ -39,7 +39,7 @@ HIT_FLOOR = 0.05  # what a headline covers of a paragraph by chance (common word
 RUBRIC_MAX = 0.05  # a first headline line covering less of its story names none of it: a rubric  # a headline covering less of every paragraph of a story is not in it
 COHESION_WINDOW = 4  # paragraphs compared on each side of a loose headline inside a story
 SUBHEAD_COHESION = 0.08  # below this the text after a loose headline is about something else: a new story
-MIN_SUBTITLE = 0.25
+MIN_SUBTITLE = 0.4
 ABOVE_BONUS = 0.15  # a headline run right above a story is a little likelier to be its headline…
 ABOVE_BONUS_LAYOUT = 0.5  # …and much likelier on a page whose other headlines all stand above their stories  # an unmatched headline line joins a neighbouring group about the same story
 
@@ -454,9 +454,9 @@ class _Work:
     _grams: dict[int, set[str]] = field(default_factory=dict)
 
     def _beside(self, line: _Group, group: _Group | None) -> bool:
-        """A one-line group next to a story's group in the same run: likelier its kicker or subtitle than
-        the headline of another story inside it."""
-        if group is None or len(line.blocks) != 1 or line.run != group.run:
+        """Two groups side by side in one run, one of them a single line: likelier one story's kicker or
+        subtitle and title than the headlines of two stories inside it."""
+        if group is None or min(len(line.blocks), len(group.blocks)) != 1 or line.run != group.run:
             return False
         run = [g for g in self.groups if g.run == line.run]
         return abs(run.index(line) - run.index(group)) == 1
