@@ -370,3 +370,7 @@ def test_a_short_headline_after_the_first_line_is_no_section_name() -> None:
         "中共中央政治局召开会议",
         "讨论政府工作报告",
     )
+
+
+def test_a_kicker_may_say_where_the_article_below_was_published() -> None:
+    assert roles(["《求是》杂志发表重要文章", "在某某座谈会上的讲话"])[0] == "《求是》杂志发表重要文章"

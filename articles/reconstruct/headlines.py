@@ -16,7 +16,8 @@ from . import segment
 KICKER_CUE = re.compile(
     r"(?:强调|指出|提出|要求|表示|部署|召开|举行|印发|发布|宣布|作出|称|说|发言人|[:：]|——|—)$"
     r"|(?:印发|发布|出台|公布|通过)[\u4e00-\u9fff]{1,6}$"
-)  # 北京市委政法工作会议强调 / 最高人民检察院印发意见
+    r"|(?:发表|刊发|刊登)[\u4e00-\u9fff]{0,12}(?:文章|讲话|署名文章)$"
+)  # 北京市委政法工作会议强调 / 最高人民检察院印发意见 / 《求是》杂志发表重要文章
 # A subtitle (副题) opens with a dash: ——记沈阳市司法局…
 SUBTITLE_CUE = re.compile(r"^(?:——|—|－－|--|-)")
 KICKER_PUNCT = re.compile(r"[，、；：,;:]")  # punctuation a kicker has and a title seldom
