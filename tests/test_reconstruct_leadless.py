@@ -374,3 +374,22 @@ def test_a_short_headline_after_the_first_line_is_no_section_name() -> None:
 
 def test_a_kicker_may_say_where_the_article_below_was_published() -> None:
     assert roles(["《求是》杂志发表重要文章", "在某某座谈会上的讲话"])[0] == "《求是》杂志发表重要文章"
+
+
+def test_on_a_page_with_a_headline_block_a_short_loose_line_inside_a_story_is_a_subhead() -> None:
+    # The text after the line talks of something else (another city), but the page's headlines stand in
+    # a block after the stories: the line is the story's subhead, not another story's headline.
+    result = reconstruct_page(
+        page(
+            *para("本报北京2月6日电 各地华人欢度春节。" + WETLAND[0]),
+            *para(WETLAND[1]),
+            "莫斯科",
+            *para(SNAKE[0]),
+            *para("新华社北京8月6日电 李济生同志因病逝世，享年90岁。"),
+            "五洲共欢庆",
+            "李济生同志逝世",
+            "苗耕书同志逝世",
+            "湿地保护见成效",
+        )
+    )
+    assert ("heading", "莫斯科") in [(p.kind, p.text) for p in result.articles[0].paragraphs]

@@ -35,6 +35,7 @@ from .values import (
 SPLIT_ROUNDS = 4  # rounds of assigning headlines and cutting stories where other headlines fit
 MIN_PARAGRAPH_HIT = 0.15
 PARA_VOCAB = False
+HEADLINE_BLOCK = 4  # this many headline lines together: the page sets its headlines in a block
 HIT_FLOOR = 0.05  # what a headline covers of a paragraph by chance (common words): not evidence
 RUBRIC_MAX = 0.05  # a first headline line covering less of its story names none of it: a rubric  # a headline covering less of every paragraph of a story is not in it
 COHESION_WINDOW = 4  # paragraphs compared on each side of a loose headline inside a story
@@ -176,8 +177,16 @@ class _Work:
 
     # -- subheads or new stories --------------------------------------------------------------------
     def resolve_interior_runs(self) -> None:
-        """A loose headline inside a story is a subhead when the text goes on about the same thing."""
+        """A loose headline inside a story is a subhead when the text goes on about the same thing.
+
+        On a page that sets its headlines in a block away from the stories, a short loose line inside a
+        story is a subhead whatever the text says: the stories' headlines are in the block."""
+        self._blocked = any(
+            sum(1 for b in run.blocks if b.kind == "headline") >= HEADLINE_BLOCK for run in self.runs
+        )
         self._segments_replace([self._resolve(seg) for seg in self.segments])
+
+    _blocked: bool = False
 
     def _resolve(self, seg: Segment) -> list[Segment]:
         blocks = seg.blocks
@@ -205,7 +214,7 @@ class _Work:
             # segments both sides, so it is measured only when it decides.
             if (
                 not after
-                or (short and lone_kicker)
+                or (short and (lone_kicker or self._blocked))
                 or (
                     short
                     and hl.cohesion(
