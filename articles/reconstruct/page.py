@@ -34,7 +34,6 @@ from .values import (
 
 SPLIT_ROUNDS = 4  # rounds of assigning headlines and cutting stories where other headlines fit
 MIN_PARAGRAPH_HIT = 0.15
-PARA_VOCAB = False
 HEADLINE_BLOCK = 4  # this many headline lines together: the page sets its headlines in a block
 HIT_FLOOR = 0.05  # what a headline covers of a paragraph by chance (common words): not evidence
 RUBRIC_MAX = 0.05  # a first headline line covering less of its story names none of it: a rubric  # a headline covering less of every paragraph of a story is not in it
@@ -400,8 +399,6 @@ class _Work:
         if not free:
             return False
         heads = {g.story: g for g in self.groups if g.story is not None}
-        if PARA_VOCAB:
-            vocab = hl.Vocabulary([self.present([p]) for seg in self.segments for p in seg.paras])
         parts: list[list[Segment]] = []
         cut_any = False
         for k, seg in enumerate(self.segments):
