@@ -393,3 +393,19 @@ def test_on_a_page_with_a_headline_block_a_short_loose_line_inside_a_story_is_a_
         )
     )
     assert ("heading", "莫斯科") in [(p.kind, p.text) for p in result.articles[0].paragraphs]
+
+
+def test_a_credit_naming_the_writer_then_the_photographer_ends_a_photo() -> None:
+    result = reconstruct_page(
+        page(
+            "要闻",
+            "卫星成功发射",
+            *para("1月15日，卫星在太原卫星发射中心成功发射，顺利进入预定轨道。"),
+            "\u3000\u3000本报记者 谷业凯文 本报记者 雷 声摄",
+            "湿地保护见成效",
+            *para(WETLAND[0]),
+            *para(WETLAND[1]),
+        )
+    )
+    photo = result.articles[0]
+    assert photo.kind == "photo" and [(b.name, b.role) for b in photo.bylines] == [("雷声", "photographer")]
