@@ -34,6 +34,7 @@ from .values import (
 
 SPLIT_ROUNDS = 4  # rounds of assigning headlines and cutting stories where other headlines fit
 MIN_PARAGRAPH_HIT = 0.15
+FIT_BUDGET = 50_000  # headline lines × paragraphs compared when grouping a run of headlines
 HEADLINE_BLOCK = 4  # this many headline lines together: the page sets its headlines in a block
 HIT_FLOOR = 0.05  # what a headline covers of a paragraph by chance (common words): not evidence
 RUBRIC_MAX = 0.05  # a first headline line covering less of its story names none of it: a rubric  # a headline covering less of every paragraph of a story is not in it
@@ -295,7 +296,13 @@ class _Work:
                 if run.before is not None and len(piece) <= 3 and len(pieces) == 1:
                     sizes = [len(piece)]
                 else:
-                    fits = [vocab.coverage_each(terms[id(b)], paras) for b in piece]
+                    # What each line names, paragraph by paragraph: on a real page some 20 lines by 100
+                    # paragraphs. A page far beyond that (not a page, or a hostile one) is grouped by cues.
+                    fits = (
+                        [vocab.coverage_each(terms[id(b)], paras) for b in piece]
+                        if len(piece) * len(paras) <= FIT_BUDGET
+                        else [[] for _ in piece]
+                    )
                     together = (
                         [not b.lines[-1].blank_after for b in piece] if self.blank_marks_groups else None
                     )
@@ -403,7 +410,8 @@ class _Work:
         cut_any = False
         for k, seg in enumerate(self.segments):
             paras = seg.paras
-            if k not in cands or len(paras) < 2:
+            # Beyond a real page's size (see FIT_BUDGET), stories are cut by the coarser rule alone.
+            if k not in cands or len(paras) < 2 or len(free) * len(paras) > FIT_BUDGET:
                 parts.append([seg])
                 continue
             haves = [self.present([p]) for p in paras]
