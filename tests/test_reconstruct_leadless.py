@@ -409,3 +409,20 @@ def test_a_credit_naming_the_writer_then_the_photographer_ends_a_photo() -> None
     )
     photo = result.articles[0]
     assert photo.kind == "photo" and [(b.name, b.role) for b in photo.bylines] == [("雷声", "photographer")]
+
+
+def test_a_title_with_its_subtitle_inside_a_story_heads_a_new_one() -> None:
+    # The text goes on about the same things (疫情, 中国), but a subtitle's dash makes the lines a headline.
+    result = reconstruct_page(
+        page(
+            "要闻",
+            "习近平同葡萄牙总统通电话",
+            *para("新华社北京5月7日电 国家主席习近平同葡萄牙总统通电话，谈到中国疫情防控。"),
+            *para("习近平指出，中国疫情防控取得重大战略成果，愿同葡方加强合作。"),
+            "疫情阻击战交出“中国答卷”",
+            "——携手全球抗疫 彰显中国担当①",
+            *para("新冠肺炎疫情正在全球蔓延，中国疫情防控取得重大战略成果。"),
+            *para("中国疫情防控的成果来之不易，携手全球抗疫彰显中国担当。"),
+        )
+    )
+    assert [a.title for a in result.articles] == ["习近平同葡萄牙总统通电话", "疫情阻击战交出“中国答卷”"]

@@ -204,7 +204,10 @@ class _Work:
             texts = [b.text for b in run if b.kind == "headline"]
             # A column tag closes a title: the run heads a story of its own. One line introducing
             # something that does not follow (南京市竹山中学周洲——) is a subhead.
-            titled = any(hl.COLUMN_TAG.search(t) for t in texts)
+            # A title with its subtitle (——携手全球抗疫…) is a headline group too.
+            titled = any(hl.COLUMN_TAG.search(t) for t in texts) or any(
+                hl.SUBTITLE_CUE.match(t) for t in texts[1:]
+            )
             lone_kicker = len(texts) == 1 and hl.KICKER_CUE.search(texts[0]) is not None
             short = not titled and (
                 lone_kicker
