@@ -426,3 +426,20 @@ def test_a_title_with_its_subtitle_inside_a_story_heads_a_new_one() -> None:
         )
     )
     assert [a.title for a in result.articles] == ["习近平同葡萄牙总统通电话", "疫情阻击战交出“中国答卷”"]
+
+
+def test_a_sidebar_after_a_story_s_closing_byline_stays_with_the_story() -> None:
+    # No lead and no headline on the page names the text after the byline: it is the story's sidebar.
+    result = reconstruct_page(
+        page(
+            "要闻",
+            "好少年的寒假",
+            *para(SNAKE[0]),
+            *para(SNAKE[1]),
+            "\u3000\u3000（本报记者王明峰、姚雪青）",
+            "\u3000\u3000■专家观点",
+            *para("专家认为，守岛夫妇的坚守值得学习，蛇岛的保护需要更多人参与。"),
+        )
+    )
+    (article,) = result.articles
+    assert article.title == "好少年的寒假" and "专家认为" in article.text

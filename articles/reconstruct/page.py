@@ -365,6 +365,28 @@ class _Work:
         self._headlines_above_headless_stories()
         self._last_headline_to_last_photo()
         self._mark_rubrics()
+        self._rejoin_headless_tails()
+
+    def _rejoin_headless_tails(self) -> None:
+        """A piece with no lead and no headline after a story (a sidebar after the story's closing
+        byline: ■专家观点 …) goes back to the story above it: no headline on the page names it. Its blocks
+        move; the emptied piece is left out of the articles."""
+        headed = {g.story for g in self.groups if g.story is not None}
+        headed |= {run.before for run in self.runs}
+        above: Segment | None = None
+        for k, seg in enumerate(self.segments):
+            if (
+                above is not None
+                and k not in headed
+                and seg.lead is None
+                and seg.kind is None
+                and seg.paras
+                and above.kind != "photo"
+            ):
+                above.blocks.extend(seg.blocks)
+                seg.blocks = []
+                continue
+            above = seg if seg.blocks else above
 
     def _last_headline_to_last_photo(self) -> None:
         """One headline group left over and one photo left without a title go together: a photo's title
@@ -576,7 +598,7 @@ class _Work:
             )
             if not near:
                 run = self.runs[r]
-                near = [(0, s) for s in (run.after, run.before) if s is not None]
+                near = [(0, s) for s in (run.after, run.before) if s is not None and self.segments[s].blocks]
             if not near:
                 continue
 
@@ -595,7 +617,9 @@ class _Work:
     def articles(self) -> tuple[Article, ...]:
         labels = self._place_labels()
         heads = {g.story: g for g in self.groups if g.story is not None}
-        order = sorted(range(len(self.segments)), key=lambda k: self.segments[k].first)
+        order = sorted(
+            (k for k, seg in enumerate(self.segments) if seg.blocks), key=lambda k: self.segments[k].first
+        )
         out = []
         for position, k in enumerate(order, start=1):
             out.append(_article(position, self.segments[k], heads.get(k), labels.get(k, [])))
