@@ -187,6 +187,7 @@ class _Work:
         self._segments_replace([self._resolve(seg) for seg in self.segments])
 
     _blocked: bool = False
+    _line_terms: dict[int, hl.Terms] = field(default_factory=dict)  # each headline line's, by block
 
     def _resolve(self, seg: Segment) -> list[Segment]:
         blocks = seg.blocks
@@ -282,7 +283,7 @@ class _Work:
         lines = [b for run in self.runs for b in run.blocks if b.kind != "label"]
         # A column tag names the column, not the story: its words are not looked for in the text.
         texts = [hl.COLUMN_TAG.sub("", b.text) or b.text for b in lines]
-        terms = dict(zip(map(id, lines), hl.Terms.of_each(texts), strict=True))
+        terms = self._line_terms = dict(zip(map(id, lines), hl.Terms.of_each(texts), strict=True))
         self._all_terms = frozenset().union(*(t.all for t in terms.values())) if terms else frozenset()
         paras = [self.present([p]) for seg in self.segments for p in seg.paras]
         vocab = hl.Vocabulary(paras)  # terms weighed over paragraphs: what a line names, where
@@ -406,7 +407,7 @@ class _Work:
             if g.story is None or len(g.blocks) != 2 or g.kicker_first:
                 continue
             have = self.present_in(self.segments[g.story])
-            first, second = (vocab.coverage(t, have) for t in hl.Terms.of_each(g.texts))
+            first, second = (vocab.coverage(self._line_terms[id(b)], have) for b in g.blocks)
             g.kicker_first = first < RUBRIC_MAX < hl.MIN_MATCH <= second
 
     def _headlines_above_headless_stories(self) -> None:
