@@ -340,7 +340,8 @@ OTHER_STORIES = 1.0  # two lines of one group that each name another story
 CLEAR_FIT = 0.3  # a line covering a paragraph this well names what it is about
 ALIKE = 0.35  # two lines whose paragraphs have more in common than this are about the same thing
 DIFFERENT = 0.2  # two lines whose paragraphs have less in common than this are about different things
-BLANK_BREAK = 3.0  # on a page whose empty lines mark ends, lines apart are other groups, lines together one
+BLANK_BREAK = 3.0
+HALVES_FIT = 1.0  # two lines that read as one title broken in two  # on a page whose empty lines mark ends, lines apart are other groups, lines together one
 
 
 def partition(
@@ -410,6 +411,8 @@ def _link(a: str, b: str, fit_a: Sequence[float], fit_b: Sequence[float]) -> flo
     score = 0.0
     if _unclosed(a):
         score += BLANK_BREAK  # （破解难点堵点 / 推动复工复产）: one title broken inside its tag
+    if _title_halves(a, b):
+        score += HALVES_FIT  # 议事不出社区 / 服务上门入户（倾听·关注基层治理）: one title on two lines
     if _parallel(a, b):
         score -= CUE_MISFIT  # 李济生同志逝世 / 苗耕书同志逝世: two titles of one pattern, two stories
     norms = math.sqrt(fsum(x * x for x in fit_a) * fsum(y * y for y in fit_b))
