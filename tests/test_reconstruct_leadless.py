@@ -443,3 +443,21 @@ def test_a_sidebar_after_a_story_s_closing_byline_stays_with_the_story() -> None
     )
     (article,) = result.articles
     assert article.title == "好少年的寒假" and "专家认为" in article.text
+
+
+def test_two_lines_closing_with_column_tags_are_two_stories_headlines() -> None:
+    # Three titles in a block right above the first story: not one story's kicker, title and subtitle.
+    result = reconstruct_page(
+        page(
+            "湿地保护见成效（美丽中国）",
+            "守岛夫妇在蛇岛过年（新春走基层）",
+            *para(WETLAND[0]),
+            *para(WETLAND[1]),
+            *para(SNAKE[0]),
+            *para(SNAKE[1]),
+        )
+    )
+    assert [a.title for a in result.articles] == [
+        "湿地保护见成效（美丽中国）",
+        "守岛夫妇在蛇岛过年（新春走基层）",
+    ]

@@ -341,7 +341,8 @@ CLEAR_FIT = 0.3  # a line covering a paragraph this well names what it is about
 ALIKE = 0.35  # two lines whose paragraphs have more in common than this are about the same thing
 DIFFERENT = 0.2  # two lines whose paragraphs have less in common than this are about different things
 BLANK_BREAK = 3.0
-HALVES_FIT = 1.0  # two lines that read as one title broken in two  # on a page whose empty lines mark ends, lines apart are other groups, lines together one
+HALVES_FIT = 1.0
+TWO_TITLES = 6.0  # two lines closing with column tags are two stories' titles, whatever else they share  # two lines that read as one title broken in two  # on a page whose empty lines mark ends, lines apart are other groups, lines together one
 
 
 def partition(
@@ -393,7 +394,7 @@ def _group_fit(
     if len(group) > 1:
         score += CUE_FIT * (bool(KICKER_CUE.search(group[0])) + bool(SUBTITLE_CUE.match(group[-1])))
         if sum(1 for line in group if COLUMN_TAG.search(line)) > 1:
-            score -= CUE_MISFIT
+            score -= TWO_TITLES  # each column tag closes a title of its own
         if len(group) == 3 and COLUMN_TAG.search(group[2]) and not _title_halves(group[1], group[2]):
             score -= CUE_MISFIT  # the column tag closes the title, which a subtitle would follow
     if _unclosed(group[-1]) and end < len(lines):

@@ -296,8 +296,10 @@ class _Work:
                 else:
                     pieces[-1].append(block)
             for piece in filter(None, pieces):
-                # A few lines standing right above a story are its headline, one group, cues or not.
-                if run.before is not None and len(piece) <= 3 and len(pieces) == 1:
+                # A few lines standing right above a story are its headline, one group, unless two of
+                # them close with column tags: two titles.
+                tags = sum(1 for b in piece if hl.COLUMN_TAG.search(b.text))
+                if run.before is not None and len(piece) <= 3 and len(pieces) == 1 and tags < 2:
                     sizes = [len(piece)]
                 else:
                     # What each line names, paragraph by paragraph: on a real page some 20 lines by 100
