@@ -461,3 +461,23 @@ def test_two_lines_closing_with_column_tags_are_two_stories_headlines() -> None:
         "湿地保护见成效（美丽中国）",
         "守岛夫妇在蛇岛过年（新春走基层）",
     ]
+
+
+def test_an_author_note_broken_at_the_column_width_closes_its_story() -> None:
+    result = reconstruct_page(
+        page(
+            "要闻",
+            "湿地保护见成效",
+            *para(WETLAND[0], 12),
+            *para(WETLAND[1] + "真好。", 12),
+            "（作者为中国驻法国大使馆",  # 12 cells: broken at the column's width
+            "一秘）",
+            "守岛夫妇在蛇岛过年",
+            *para(SNAKE[0], 12),
+            *para(SNAKE[1], 12),
+        )
+    )
+    first, second = result.articles
+    assert (
+        first.paragraphs[-1].text == "（作者为中国驻法国大使馆一秘）" and second.title == "守岛夫妇在蛇岛过年"
+    )

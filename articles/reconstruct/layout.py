@@ -228,9 +228,12 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
         para = None
         prev = out[-1] if out else None
         if prev is not None and prev.kind == "headline" and _wraps_into(prev.lines[-1], line, colw):
-            prev.lines.append(
-                line
-            )  # a flush subhead broken at the column's width: 重庆永川区萱花中学刘 / 佳——
+            # A flush subhead broken at the column's width: 重庆永川区萱花中学刘 / 佳——
+            prev.lines.append(line)
+            note = join_text([x.text for x in prev.lines])
+            if note[0] in "（(" and note[-1] in "）)" and bl.AUTHOR_NOTE.match(note):
+                closing = bl.parse_closing_byline(note)  # （作者为中国驻法国大使馆 / 一秘）: a closing note
+                prev.kind, prev.bylines = "closing", closing[0] if closing else []
             continue
         out.append(Block("headline", [line]))
     return out
