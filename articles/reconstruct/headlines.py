@@ -38,6 +38,11 @@ def bigrams(text: str) -> set[str]:
     return out
 
 
+def shared(a: set[str], b: set[str]) -> float:
+    """The share of the smaller set found in the other: how much two passages' bigrams overlap, 0..1."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
 @dataclass(frozen=True)
 class Terms:
     """The words and character bigrams of a headline: what to look for in the stories."""

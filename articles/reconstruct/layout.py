@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from . import bylines as bl
-from .headlines import KICKER_CUE, bigrams
+from .headlines import KICKER_CUE, bigrams, shared
 from .text import BODY_PUNCT, Line, ends_sentence, join_text
 from .values import Byline
 
@@ -392,14 +392,10 @@ def _caption_tail(cur: Segment, block: Block) -> int | None:
         if para.kind != "para" or before.kind != "para" or (k == 1 and cur.lead is not None):
             break
         mine = bigrams(para.text)
-        if _share(mine, caption) <= _share(mine, bigrams(before.text)):
+        if shared(mine, caption) <= shared(mine, bigrams(before.text)):
             break
         start, caption = k, caption | mine
     return start
-
-
-def _share(a: set[str], b: set[str]) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def lead_of(block: Block) -> bl.Lead | None:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .headlines import shared
+
 NEW_STORY = 0.9  # what a cut without a lead costs, in paragraphs fully covered by a headline
 # …and one for a headline that can only be a story's title (a column tag closes it: （生活漫步）), which a
 # page prints for a story of its own, wherever it begins.
@@ -86,5 +88,4 @@ def edge_strength(before: str, after: str, grams_before: set[str], grams_after: 
         return 1.0
     if not grams_before or not grams_after:
         return 0.0
-    shared = len(grams_before & grams_after) / min(len(grams_before), len(grams_after))
-    return (COHESION_BONUS / EDGE_BONUS) * max(0.0, 1.0 - 4 * shared)
+    return (COHESION_BONUS / EDGE_BONUS) * max(0.0, 1.0 - 4 * shared(grams_before, grams_after))
