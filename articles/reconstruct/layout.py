@@ -44,18 +44,16 @@ CREDIT_TAIL = 12
 SUBHEAD_MAX = 16.0  # a subhead line is short; longer loose lines inside a story are headlines of another
 CLOSING_PUNCT = frozenset("，。、；：！？”’）》」』…,.;:!?)")  # what never begins a line of its own
 WIDER = 1.5  # cells a line may exceed the column by and still be one of its lines
-CREDIT_END = re.compile(
-    r"^摄(?:影)?(?:[（(][^（）()]{2,8}[）)])?$"
-)  # 摄 of a credit wrapped onto a line of its own
+# 摄 of a credit wrapped onto a line of its own: 摄 / 摄（影像中国）
+CREDIT_END = re.compile(r"^摄(?:影)?(?:[（(][^（）()]{2,8}[）)])?$")
 SECTION_MAX = 6  # cells: 法治动态, 国际, 要闻 — a section's name is short
 SECTION_NAME = re.compile(r"^[\u4e00-\u9fff·\s]+$")  # 法治动态: words only, no brackets or punctuation
 # A box that opens a story's text: 核心阅读 / 编者的话 / 开栏的话, a paragraph of the story, not a headline.
 BOX_OPENER = re.compile(r"(?:核心阅读|编者的话|编者按|开栏的话)")
-INDENTED_PAGE = 3
+INDENTED_PAGE = 3  # this many indented lines: the page marks its paragraphs by indenting them
 MAX_CAPTION_PARAS = 3  # a photo's caption runs over at most this many paragraphs
-CAPTION_DETAIL = re.compile(
-    r"^(?:图为|上图|下图|左图|右图|图[一二三四五六1-6][：:])"
-)  # 图为毛南族群众表演舞龙狮。  # this many indented lines: the page marks its paragraphs by indenting them
+# The detail of a caption, after its first paragraph: 图为毛南族群众表演舞龙狮。
+CAPTION_DETAIL = re.compile(r"^(?:图为|上图|下图|左图|右图|图[一二三四五六1-6][：:])")
 # A paragraph line narrower than this share of the column ends its paragraph (after a sentence's end, the
 # wider share): the lines of one justified column vary by a few characters.
 SHORT_LINE = 0.6

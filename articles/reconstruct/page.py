@@ -33,11 +33,11 @@ from .values import (
 )
 
 SPLIT_ROUNDS = 4  # rounds of assigning headlines and cutting stories where other headlines fit
-MIN_PARAGRAPH_HIT = 0.15
+MIN_PARAGRAPH_HIT = 0.15  # a headline covering less of every paragraph of a story is not in it
 FIT_BUDGET = 50_000  # headline lines × paragraphs compared when grouping a run of headlines
 HEADLINE_BLOCK = 4  # this many headline lines together: the page sets its headlines in a block
 HIT_FLOOR = 0.05  # what a headline covers of a paragraph by chance (common words): not evidence
-RUBRIC_MAX = 0.05  # a first headline line covering less of its story names none of it: a rubric  # a headline covering less of every paragraph of a story is not in it
+RUBRIC_MAX = 0.05  # a first headline line covering less of its story names none of it: a rubric
 COHESION_WINDOW = 4  # paragraphs compared on each side of a loose headline inside a story
 SUBHEAD_COHESION = 0.08  # below this the text after a loose headline is about something else: a new story
 MIN_SUBTITLE = 0.4
@@ -444,20 +444,15 @@ class _Work:
                 continue
             haves = [self.present([p]) for p in paras]
             own = heads.get(k)
-            labels = [own] + [
-                g
-                for g in free
-                if not self._beside(g, own) and max(vocab.coverage_each(g.terms, haves)) >= MIN_PARAGRAPH_HIT  # type: ignore[arg-type]
-            ]
-            if len(labels) < 2:
+            # Each headline's coverage of each paragraph, the headlines no paragraph talks of left out.
+            hits = [(g, vocab.coverage_each(g.terms, haves)) for g in free if not self._beside(g, own)]  # type: ignore[arg-type]
+            hits = [(g, row) for g, row in hits if max(row) >= MIN_PARAGRAPH_HIT]
+            if not hits:
                 parts.append([seg])
                 continue
-            rows = [
-                [max(0.0, h - HIT_FLOOR) for h in vocab.coverage_each(g.terms, haves)]  # type: ignore[arg-type]
-                if g
-                else [0.0] * len(paras)
-                for g in labels
-            ]
+            labels = [own] + [g for g, _ in hits]
+            own_row = vocab.coverage_each(own.terms, haves) if own and own.terms else [0.0] * len(paras)
+            rows = [[max(0.0, h - HIT_FLOOR) for h in row] for row in [own_row] + [row for _, row in hits]]
             edges = self._edges(paras)
             costs = [
                 stories.NEW_TITLED_STORY
