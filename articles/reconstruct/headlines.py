@@ -21,8 +21,7 @@ KICKER_CUE = re.compile(
 # A subtitle (副题) opens with a dash: ——记沈阳市司法局…
 SUBTITLE_CUE = re.compile(r"^(?:——|—|－－|--|-)")
 KICKER_PUNCT = re.compile(r"[，、；：,;:]")  # punctuation a kicker has and a title seldom
-HALVES_SLACK = 0
-PARALLEL = 3  # characters two headlines of one pattern share at their start or end  # how much longer than the second half of a title the first may be
+PARALLEL = 3  # characters two headlines of one pattern share at their end
 # A column tag closes a title: 这儿的湿地，有人管有人爱（美丽中国） / 冲劲 韧劲 实劲（人民论坛）
 COLUMN_TAG = re.compile(r"[（(](?P<tag>[^（）()]{2,40})[）)]$")
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")  # 法治
@@ -261,7 +260,7 @@ def _title_halves(first: str, second: str) -> bool:
     tag = COLUMN_TAG.search(second)
     if tag is None or COLUMN_TAG.search(first) or KICKER_PUNCT.search(first) or KICKER_CUE.search(first):
         return False
-    return _visible_len(first) <= _visible_len(second[: tag.start()]) + HALVES_SLACK
+    return _visible_len(first) <= _visible_len(second[: tag.start()])
 
 
 def _kicker_then_title(first: str, second: str, kicker_first: bool) -> bool:
