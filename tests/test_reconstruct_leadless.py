@@ -481,3 +481,93 @@ def test_an_author_note_broken_at_the_column_width_closes_its_story() -> None:
     assert (
         first.paragraphs[-1].text == "（作者为中国驻法国大使馆一秘）" and second.title == "守岛夫妇在蛇岛过年"
     )
+
+
+RIVER = (
+    "江边的老码头改成了滨江公园，市民傍晚来散步，江风吹来很凉快。",
+    "公园里种了一片樱花林，樱花开时游人如织，码头边的小店也热闹起来。",
+)
+
+
+def letter_page() -> str:
+    """A page whose headlines all stand right above their stories: a letter closed by its dateline and the
+    report on it (a second dateline, no headline above it), then a photo whose title shares 复工 with it."""
+    return page(
+        "湿地保护见成效",
+        *para("本报北京4月30日电 " + WETLAND[0]),
+        *para(WETLAND[1]),
+        "市长给复工企业职工回信",
+        *para("你们好！复工以来，" + SNAKE[0]),
+        "\u3000\u3000（新华社北京4月30日电）",
+        *para("新华社北京4月30日电 市长日前写信，向职工致意。"),
+        *para(SNAKE[1]),
+        "工地复工忙",
+        *para("滨江公园工地已全面复工。图为工人们在工地施工。"),
+        "新华社记者 李明摄",
+    )
+
+
+def test_a_photo_keeps_the_headline_right_above_it_on_a_page_of_headlines_above_stories() -> None:
+    photo = reconstruct_page(letter_page()).articles[-1]
+    assert photo.kind == "photo" and photo.title == "工地复工忙"
+
+
+def test_a_second_dateline_with_no_headline_above_it_goes_on_with_the_story_above() -> None:
+    articles = reconstruct_page(letter_page()).articles
+    assert [a.title for a in articles] == ["湿地保护见成效", "市长给复工企业职工回信", "工地复工忙"]
+    assert "你们好！" in articles[1].text and "市长日前写信" in articles[1].text
+
+
+def test_an_author_note_in_brackets_ends_its_paragraph_though_no_sentence_ends() -> None:
+    # `（作者为…主席）` broken in the narrow column: the flush line under it heads the next story.
+    result = reconstruct_page(
+        page(
+            "湿地保护见成效",
+            *para(WETLAND[0] + WETLAND[1], width=12),
+            "\u3000\u3000（作者为湿地保护",
+            "协会副会长、研究员）",
+            "守岛夫妇在蛇岛过年",
+            *para("本报大连2月1日电 " + SNAKE[0] + SNAKE[1], width=12),
+        )
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效", "守岛夫妇在蛇岛过年"]
+    assert result.articles[0].text.endswith("（作者为湿地保护协会副会长、研究员）")
+
+
+def test_a_kicker_with_a_comma_over_a_title_wider_than_the_column_is_a_headline() -> None:
+    # After a paragraph that ends a sentence at its line's end, a flush line with a comma would run on as
+    # its text; the title below, wider than the column, shows it is a kicker.
+    result = reconstruct_page(
+        page(
+            "湿地保护见成效",
+            *para(WETLAND[0], width=12),
+            *para("湿地周边的污染企业关了，水质改善，鸟儿多了。", width=12),
+            "蛇岛生态向好，去年——",
+            "守岛夫妇在蛇岛过年蝮蛇数量回升到两万条",
+            *para("本报大连2月1日电 " + SNAKE[0], width=12),
+            *para(SNAKE[1], width=12),
+        )
+    )
+    assert [(a.kicker, a.title) for a in result.articles] == [
+        (None, "湿地保护见成效"),
+        ("蛇岛生态向好，去年——", "守岛夫妇在蛇岛过年蝮蛇数量回升到两万条"),
+    ]
+
+
+def test_a_line_that_goes_on_from_an_unfinished_full_line_is_text_though_it_opens_with_a_role_word() -> None:
+    # A list of books: `书名：…` fills its line, the author's name wraps onto the next, `作者：…`.
+    lines = [
+        "\u3000\u3000书名：风云初记 作者：孙",
+        "犁",
+        "\u3000\u3000书名：许茂和他的女儿们",
+        "作者：周克芹",
+        "\u3000\u3000书名：沉重的翅膀 作者：",
+        "张洁",
+    ]
+    result = reconstruct_page(page("长篇小说典藏丛书书目", *lines))
+    (article,) = result.articles
+    assert [p.text for p in article.paragraphs] == [
+        "书名：风云初记 作者：孙犁",
+        "书名：许茂和他的女儿们作者：周克芹",
+        "书名：沉重的翅膀 作者：张洁",
+    ]

@@ -183,6 +183,10 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
         if kind == "closing" and para is not None and not line.indented and _bare_dateline(para):
             para.lines.append(line)  # `据新华社澳门10月10日电` / `（记者胡瑶）`: the lead's byline, wrapped
             continue
+        if kind == "byline" and para is not None and _goes_on(para, line, colw):
+            kind = (
+                "headline"  # `书名：许茂和他的女儿们` / `作者：周克芹`: a sentence broken before a role word
+            )
         if kind != "headline":  # furniture, byline blocks, credits, markers and labels stand alone
             para = None
             out.append(Block(kind, [line], names))
@@ -198,14 +202,21 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             continue
         if para is not None and not line.indented and not lead:
             last = para.lines[-1]
-            closed = ends_sentence(last.text) or (
-                "摄" in last.text[-CREDIT_TAIL:] and _ends_with_credit(para.lines)
+            closed = (
+                ends_sentence(last.text)
+                or ("摄" in last.text[-CREDIT_TAIL:] and _ends_with_credit(para.lines))
+                or _bracketed(para)
             )
             if not _ended_short(para, colw, closed=closed):
                 gap = blank_separates and last.blank_after  # an empty line: the paragraph ended
                 closed = closed or gap
                 # A line wider than the column spans columns: a headline, not this paragraph's text.
-                body = _body_like(line, colw) and not (gap and indenting) and line.width <= colw + WIDER
+                body = (
+                    _body_like(line, colw)
+                    and not (gap and indenting)
+                    and line.width <= colw + WIDER
+                    and not (closed and indenting and _before_wide(lines, i, colw))
+                )
 
                 if not closed or body or _runs_on(lines, kinds, i, colw, blank_separates):
                     para.lines.append(line)
@@ -247,6 +258,33 @@ def _wraps_into(first: Line, second: Line, colw: float) -> bool:
         and not _is_lead_line(second)
         and not KICKER_CUE.search(first.text)
     )
+
+
+def _goes_on(para: Block, line: Line, colw: float) -> bool:
+    """A flush line right after a paragraph's full, unfinished line goes on with its text."""
+    last = para.lines[-1]
+    return (
+        not line.indented
+        and not last.blank_after
+        and last.width > colw * SHORT_AFTER_SENTENCE
+        and not ends_sentence(last.text)
+        and not _bracketed(para)
+    )
+
+
+def _before_wide(lines: list[Line], i: int, colw: float) -> bool:
+    """The line after line i is flush and wider than the column: a headline, so line i is one too (a kicker
+    with a comma: `国土绿化提速，去年——` over a title that spans columns)."""
+    return i + 1 < len(lines) and not lines[i + 1].indented and lines[i + 1].width > colw + WIDER
+
+
+def _bracketed(para: Block) -> bool:
+    """A paragraph that is one note in brackets, closed: `（作者为伦敦金融城政` / `策与资源委员会主席）`."""
+    first, last = para.lines[0].text, para.lines[-1].text
+    if first[0] not in "（(" or last[-1] not in "）)":
+        return False
+    note = join_text([line.text for line in para.lines])
+    return note.count("（") + note.count("(") == note.count("）") + note.count(")")
 
 
 def _bare_dateline(para: Block) -> bool:

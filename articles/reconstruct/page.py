@@ -322,7 +322,10 @@ class _Work:
 
     # -- assignment ---------------------------------------------------------------------------------
     def _candidates(self) -> list[int]:
-        return [k for k, s in enumerate(self.segments) if s.kind != "photo" and s.paras]
+        """The stories a headline may go to: photos only with a headline right above them (a caption seldom
+        shares its title's words, and a story's headline often shares the words of its photo's caption)."""
+        above = {run.before for run in self.runs}
+        return [k for k, s in enumerate(self.segments) if s.paras and (s.kind != "photo" or k in above)]
 
     def _scores(self, vocab: hl.Vocabulary, cands: list[int]) -> list[list[float]]:
         segs = [self.segments[k] for k in cands]
@@ -375,13 +378,18 @@ class _Work:
         byline: ■专家观点 …) goes back to the story above it: no headline on the page names it. Its blocks
         move; the emptied piece is left out of the articles."""
         headed = {g.story for g in self.groups if g.story is not None}
-        headed |= {run.before for run in self.runs}
+        tops = {run.before for run in self.runs}
+        # On a page whose headlines all stand right above their stories, a piece with none above it goes on
+        # from the story before, lead or not: the report after a letter, its second dateline (回信 … /
+        # （新华社北京4月30日电） / 新华社北京4月30日电 在…).
+        leads_too = len(headed) >= 2 and headed <= tops
+        headed |= tops
         above: Segment | None = None
         for k, seg in enumerate(self.segments):
             if (
                 above is not None
                 and k not in headed
-                and seg.lead is None
+                and (seg.lead is None or leads_too)
                 and seg.kind is None
                 and seg.paras
                 and above.kind != "photo"
