@@ -571,3 +571,40 @@ def test_a_line_that_goes_on_from_an_unfinished_full_line_is_text_though_it_open
         "书名：许茂和他的女儿们作者：周克芹",
         "书名：沉重的翅膀 作者：张洁",
     ]
+
+
+MEETING = (
+    "新华社北京5月7日电 国务院总理主持召开防汛工作会议，部署今年的防汛抗旱工作。",
+    "副总理出席。",
+    "会议要求，各地要压实防汛责任，汛前检查水库堤防，备足抢险物资。",
+)
+
+
+def test_a_meeting_report_s_kicker_title_and_attendance_line_are_one_headline() -> None:
+    # In a block after the stories: who held the meeting, what it asked for (要求…), who attended (…出席).
+    # The lines name different paragraphs of the one story, and the cues hold them together.
+    result = reconstruct_page(
+        page(
+            *para(MEETING[0]),
+            *para(MEETING[1]),
+            *para(MEETING[2]),
+            *para("本报北京5月7日电 " + SNAKE[0] + SNAKE[1]),
+            "总理主持召开防汛工作会议",
+            "要求压实责任备足物资 做好汛前检查",
+            "副总理出席",
+            "守岛夫妇在蛇岛过年",
+        )
+    )
+    assert [(a.kicker, a.title, a.subtitle) for a in result.articles] == [
+        ("总理主持召开防汛工作会议", "要求压实责任备足物资 做好汛前检查", "副总理出席"),
+        (None, "守岛夫妇在蛇岛过年", None),
+    ]
+
+
+def test_with_a_kicker_and_a_subtitle_the_lines_between_are_the_title() -> None:
+    assert roles(["总理主持召开防汛工作会议", "要求压实防汛责任", "做好汛前检查", "——记防汛一线"]) == (
+        "总理主持召开防汛工作会议",
+        "要求压实防汛责任 做好汛前检查",
+        "——记防汛一线",
+    )
+    assert roles(["总理主持召开防汛工作会议", "要求压实防汛责任", "副总理出席"])[2] == "副总理出席"

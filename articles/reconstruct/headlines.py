@@ -20,6 +20,10 @@ KICKER_CUE = re.compile(
 )  # 北京市委政法工作会议强调 / 最高人民检察院印发意见 / 《求是》杂志发表重要文章
 # A subtitle (副题) opens with a dash: ——记沈阳市司法局…
 SUBTITLE_CUE = re.compile(r"^(?:——|—|－－|--|-)")
+# Who attended, under the title of a meeting's report: a subtitle (王沪宁出席 / 汪洋主持 / 韩正出席).
+ATTENDANCE = re.compile(r"^[\u4e00-\u9fff、·]{2,16}(?:出席|主持|参加|陪同)$")
+# What a meeting asked for or heard, going on from the kicker that names who held it: 要求… / 听取…
+SPEECH_OPENER = re.compile(r"^(?:要求|强调|指出|部署|听取|提出|号召|呼吁)")
 KICKER_PUNCT = re.compile(r"[，、；：,;:]")  # punctuation a kicker has and a title seldom
 PARALLEL = 3  # characters two headlines of one pattern share at their end
 # A column tag closes a title: 这儿的湿地，有人管有人爱（美丽中国） / 冲劲 韧劲 实劲（人民论坛）
@@ -237,7 +241,7 @@ def roles(lines: Sequence[str], *, kicker_first: bool = False) -> tuple[str | No
             rest.append(line)
     if len(rest) == 1:
         return None, rest[0], None
-    subtitle = rest.pop() if len(rest) > 2 and SUBTITLE_CUE.match(rest[-1]) else None
+    subtitle = rest.pop() if len(rest) > 2 and subtitle_cue(rest[-1]) else None
     kicker = rest.pop(0) if len(rest) > 2 and (kicker_first or KICKER_CUE.search(rest[0])) else None
     if len(rest) == 2 and _title_halves(*rest):
         return kicker, " ".join(rest), subtitle
@@ -245,7 +249,7 @@ def roles(lines: Sequence[str], *, kicker_first: bool = False) -> tuple[str | No
         return (rest[0], rest[1], None) if _kicker_then_title(*rest, kicker_first) else (None, *rest)
     if kicker is None:
         kicker = rest.pop(0)
-    if len(rest) == 2 and _title_halves(*rest):
+    if subtitle is not None or (len(rest) == 2 and _title_halves(*rest)):  # between them: the title
         return kicker, " ".join(rest), subtitle
     if len(rest) == 3 and subtitle is None:  # four lines: a kicker, a title set on two, a subtitle
         return kicker, " ".join(rest[:2]), rest[2]
@@ -270,13 +274,18 @@ def _kicker_then_title(first: str, second: str, kicker_first: bool) -> bool:
     closes a title); otherwise the title is the shorter line, as a title is set large and says little
     (湖南常德湿地保护率超过70%，累计投入超200亿元 / 这儿的湿地有人管; 646项国家标准发布 / 养老机构由低到高分为五级).
     """
-    if SUBTITLE_CUE.match(second):
+    if subtitle_cue(second):
         return False
     if kicker_first or KICKER_CUE.search(first) or COLUMN_TAG.search(second):
         return True
     if COLUMN_TAG.search(first):
         return False
     return _visible_len(first) > _visible_len(second)
+
+
+def subtitle_cue(line: str) -> bool:
+    """A line that reads as a subtitle: it opens with a dash, or names who attended (王沪宁出席)."""
+    return bool(SUBTITLE_CUE.match(line) or ATTENDANCE.match(line))
 
 
 def _visible_len(text: str) -> int:
@@ -393,10 +402,10 @@ def _group_fit(
     score = fsum(links[start : end - 1])
     if KICKER_CUE.search(group[-1]):
         score -= CUE_MISFIT  # a kicker introduces a title below it
-    if SUBTITLE_CUE.match(group[0]):
-        score -= CUE_MISFIT  # a subtitle follows its title
+    if subtitle_cue(group[0]) or SPEECH_OPENER.match(group[0]):
+        score -= CUE_MISFIT  # a subtitle follows its title; what was asked follows who asked
     if len(group) > 1:
-        score += CUE_FIT * (bool(KICKER_CUE.search(group[0])) + bool(SUBTITLE_CUE.match(group[-1])))
+        score += CUE_FIT * (bool(KICKER_CUE.search(group[0])) + subtitle_cue(group[-1]))
         if sum(1 for line in group if COLUMN_TAG.search(line)) > 1:
             score -= TWO_TITLES  # each column tag closes a title of its own
         if len(group) == 3 and COLUMN_TAG.search(group[2]) and not _title_halves(group[1], group[2]):

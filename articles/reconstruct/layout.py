@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from . import bylines as bl
-from .headlines import KICKER_CUE, bigrams, shared
+from .headlines import KICKER_CUE, bigrams, shared, subtitle_cue
 from .text import BODY_PUNCT, Line, ends_sentence, join_text
 from .values import Byline
 
@@ -257,6 +257,7 @@ def _wraps_into(first: Line, second: Line, colw: float) -> bool:
         and second.width <= colw
         and not _is_lead_line(second)
         and not KICKER_CUE.search(first.text)
+        and not subtitle_cue(second.text)
     )
 
 
