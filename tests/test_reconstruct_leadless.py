@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from articles.reconstruct.headlines import roles
+from articles.reconstruct.headlines import partition, roles
 from articles.reconstruct.page import reconstruct_page
 
 
@@ -608,3 +608,12 @@ def test_with_a_kicker_and_a_subtitle_the_lines_between_are_the_title() -> None:
         "——记防汛一线",
     )
     assert roles(["总理主持召开防汛工作会议", "要求压实防汛责任", "副总理出席"])[2] == "副总理出席"
+
+
+def test_a_title_ending_in_a_news_conference_held_is_no_kicker() -> None:
+    # 发布会举行: 发布会 is the event, not the verb 发布 that introduces a title; the line names one story and
+    # the titled line after it none, so they stay two headlines.
+    assert partition(
+        ["春蕾计划三十年成果发布会举行", "高山新房“长”出来（大国小家）"], [[0.6, 0.0], [0.0, 0.0]]
+    ) == [1, 1]
+    assert partition(["最高人民检察院印发意见", "规范办理涉企案件"], [[0.6, 0.0], [0.0, 0.0]]) == [2]
