@@ -617,3 +617,24 @@ def test_a_title_ending_in_a_news_conference_held_is_no_kicker() -> None:
         ["春蕾计划三十年成果发布会举行", "高山新房“长”出来（大国小家）"], [[0.6, 0.0], [0.0, 0.0]]
     ) == [1, 1]
     assert partition(["最高人民检察院印发意见", "规范办理涉企案件"], [[0.6, 0.0], [0.0, 0.0]]) == [2]
+
+
+def test_headlines_no_story_took_go_to_the_photos_whose_captions_they_name() -> None:
+    # Two photos and a story, their headlines in a block after them: each photo's title names its caption.
+    result = reconstruct_page(
+        page(
+            *para("本报北京2月1日电 " + WETLAND[0] + WETLAND[1]),
+            *para("山东寿光的菜农在地里收获大白菜，今年大白菜喜获丰收。"),
+            "张三摄",
+            *para("舞狮队在广场上表演舞龙舞狮，市民围观舞狮迎春。"),
+            "李四摄",
+            "湿地保护见成效",
+            "舞龙舞狮迎新春",
+            "大白菜丰收",
+        )
+    )
+    assert [(a.kind, a.title) for a in result.articles] == [
+        ("news", "湿地保护见成效"),
+        ("photo", "大白菜丰收"),
+        ("photo", "舞龙舞狮迎新春"),
+    ]

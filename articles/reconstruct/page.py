@@ -369,7 +369,7 @@ class _Work:
                 break
         self._merge_unmatched_lines()
         self._headlines_above_headless_stories()
-        self._last_headline_to_last_photo()
+        self._free_headlines_to_photos()
         self._mark_rubrics()
         self._rejoin_headless_tails()
 
@@ -399,15 +399,30 @@ class _Work:
                 continue
             above = seg if seg.blocks else above
 
-    def _last_headline_to_last_photo(self) -> None:
-        """One headline group left over and one photo left without a title go together: a photo's title
-        (赏花时节) seldom repeats its caption's words. The score stays 0, for the review queue."""
+    def _free_headlines_to_photos(self) -> None:
+        """Headlines no story took go to the photos left without a title: each to the caption it names best
+        (丰收的大白菜 over a caption about cabbages). Then one headline left over and one photo left over go
+        together: a photo's title (赏花时节) seldom repeats its caption's words; the score stays 0, for the
+        review queue."""
         free = [g for g in self.groups if g.story is None]
+        photos = [k for k in self._headless() if self.segments[k].kind == "photo"]
+        if not free or not photos:
+            return
+        vocab = self.vocabulary()
+        scores = [
+            [vocab.coverage(g.terms, self.present_in(self.segments[k])) if g.terms else 0.0 for k in photos]
+            for g in free
+        ]
+        for gi, col in hl.assign(scores).items():
+            free[gi].story, free[gi].score = photos[col], scores[gi][col]
+        free = [g for g in free if g.story is None]
+        headless = self._headless()
+        if len(free) == 1 and len(headless) == 1 and self.segments[headless[0]].kind == "photo":
+            free[0].story, free[0].score = headless[0], 0.0
+
+    def _headless(self) -> list[int]:
         headed = {g.story for g in self.groups if g.story is not None}
-        headless = [k for k, s in enumerate(self.segments) if s.paras and k not in headed]
-        photos = [k for k in headless if self.segments[k].kind == "photo"]
-        if len(free) == 1 and len(headless) == 1 and photos:
-            free[0].story, free[0].score = photos[0], 0.0
+        return [k for k, s in enumerate(self.segments) if s.paras and k not in headed]
 
     def _mark_rubrics(self) -> None:
         """A two-line headline whose first line names nothing the story says (a rubric such as 新春走基层)
