@@ -638,3 +638,21 @@ def test_headlines_no_story_took_go_to_the_photos_whose_captions_they_name() -> 
         ("photo", "大白菜丰收"),
         ("photo", "舞龙舞狮迎新春"),
     ]
+
+
+def test_text_after_a_story_s_closing_note_is_another_story_when_a_headline_is_left_over() -> None:
+    # The feature's headline names nothing its text says; its closing note ends it, and the leadless
+    # commentary after the note is the story the other headline names.
+    result = reconstruct_page(
+        page(
+            *para(WETLAND[0]),
+            *para(WETLAND[1]),
+            *para("（本报南京、苏州电 记者张三、李四）"),
+            *para(SNAKE[0]),
+            *para(SNAKE[1]),
+            "水清岸绿 鸟语花香",
+            "守岛夫妇在蛇岛过年",
+        )
+    )
+    assert [a.title for a in result.articles] == ["水清岸绿 鸟语花香", "守岛夫妇在蛇岛过年"]
+    assert result.articles[0].text.endswith("（本报南京、苏州电 记者张三、李四）")

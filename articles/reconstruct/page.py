@@ -32,6 +32,7 @@ from .values import (
     Paragraph,
 )
 
+SERIES = 3  # this many runs of loose lines set alike inside a story: its subheads
 SPLIT_ROUNDS = 4  # rounds of assigning headlines and cutting stories where other headlines fit
 MIN_PARAGRAPH_HIT = 0.15  # a headline covering less of every paragraph of a story is not in it
 FIT_BUDGET = 50_000  # headline lines × paragraphs compared when grouping a run of headlines
@@ -184,12 +185,12 @@ class _Work:
         self._blocked = any(
             sum(1 for b in run.blocks if b.kind == "headline") >= HEADLINE_BLOCK for run in self.runs
         )
-        self._segments_replace([self._resolve(seg) for seg in self.segments])
+        self._segments_replace([self._resolve(seg, _series(seg.blocks)) for seg in self.segments])
 
     _blocked: bool = False
     _line_terms: dict[int, hl.Terms] = field(default_factory=dict)  # each headline line's, by block
 
-    def _resolve(self, seg: Segment) -> list[Segment]:
+    def _resolve(self, seg: Segment, series: set[tuple[int, int]]) -> list[Segment]:
         blocks = seg.blocks
         i = 0
         while i < len(blocks):
@@ -218,7 +219,7 @@ class _Work:
             # segments both sides, so it is measured only when it decides.
             if (
                 not after
-                or (short and (lone_kicker or self._blocked))
+                or (short and (lone_kicker or self._blocked or _shape(run) in series))
                 or (
                     short
                     and hl.cohesion(
@@ -237,7 +238,7 @@ class _Work:
             # The run stands above the tail's first piece: the tail itself, unless it is cut again.
             slot = len(self._pending_runs)
             self._pending_runs.append((run, Segment(blocks[j:])))
-            rest = self._resolve(self._pending_runs[slot][1])
+            rest = self._resolve(self._pending_runs[slot][1], series)
             self._pending_runs[slot] = (run, rest[0])
             return [head, *rest]
         return [seg]
@@ -364,12 +365,14 @@ class _Work:
                 g.story = cands[col] if col is not None else None
                 g.score = scores[gi][col] if col is not None else 0.0
             if not (
-                self._split_by_headlines(vocab, cands) or self._split_for_unmatched(vocab, cands, scores)
+                self._split_by_headlines(vocab, cands)
+                or self._split_after_closers()
+                or self._split_for_unmatched(vocab, cands, scores)
             ):
                 break
         self._merge_unmatched_lines()
         self._headlines_above_headless_stories()
-        self._free_headlines_to_photos()
+        self._free_headlines_to_headless()
         self._mark_rubrics()
         self._rejoin_headless_tails()
 
@@ -399,15 +402,16 @@ class _Work:
                 continue
             above = seg if seg.blocks else above
 
-    def _free_headlines_to_photos(self) -> None:
+    def _free_headlines_to_headless(self) -> None:
         """Headlines no story took go to the photos left without a title: each to the caption it names best
-        (丰收的大白菜 over a caption about cabbages). Then one headline left over and one photo left over go
-        together: a photo's title (赏花时节) seldom repeats its caption's words; the score stays 0, for the
-        review queue."""
+        (丰收的大白菜 over a caption about cabbages). Then one headline left over and one photo or leadless
+        piece left over go together: a photo's title (赏花时节) seldom repeats its caption's words, nor a
+        feature's (五洲共欢庆 四海同迎春) its text. The score stays 0, for the review queue; a story with a lead
+        may be a brief printed without a headline, and keeps none."""
         free = [g for g in self.groups if g.story is None]
-        photos = [k for k in self._headless() if self.segments[k].kind == "photo"]
-        if not free or not photos:
+        if not free:
             return
+        photos = [k for k in self._headless() if self.segments[k].kind == "photo"]
         vocab = self.vocabulary()
         scores = [
             [vocab.coverage(g.terms, self.present_in(self.segments[k])) if g.terms else 0.0 for k in photos]
@@ -417,8 +421,10 @@ class _Work:
             free[gi].story, free[gi].score = photos[col], scores[gi][col]
         free = [g for g in free if g.story is None]
         headless = self._headless()
-        if len(free) == 1 and len(headless) == 1 and self.segments[headless[0]].kind == "photo":
-            free[0].story, free[0].score = headless[0], 0.0
+        if len(free) == 1 and len(headless) == 1:
+            lone = self.segments[headless[0]]
+            if lone.kind == "photo" or lone.lead is None:
+                free[0].story, free[0].score = headless[0], 0.0
 
     def _headless(self) -> list[int]:
         headed = {g.story for g in self.groups if g.story is not None}
@@ -490,6 +496,22 @@ class _Work:
                 continue
             cut_any = True
             parts.append(_cut_segment(seg, starts))
+        if cut_any:
+            self._segments_replace(parts)
+        return cut_any
+
+    def _split_after_closers(self) -> bool:
+        """A story's closing note (（本报莫斯科、开罗电 记者…）, （作者为…）) followed by more text, while a headline
+        is left over: the text after the note is another story, whatever words its headline uses."""
+        if not any(g.story is None for g in self.groups):
+            return False
+        parts: list[list[Segment]] = []
+        cut_any = False
+        for seg in self.segments:
+            paras = seg.paras
+            starts = [i for i in range(1, len(paras)) if stories.STORY_CLOSER.match(paras[i - 1].text)]
+            parts.append(_cut_segment(seg, starts) if starts else [seg])
+            cut_any = cut_any or bool(starts)
         if cut_any:
             self._segments_replace(parts)
         return cut_any
@@ -645,6 +667,37 @@ class _Work:
         for position, k in enumerate(order, start=1):
             out.append(_article(position, self.segments[k], heads.get(k), labels.get(k, [])))
         return tuple(out)
+
+
+def _runs(blocks: list[Block]) -> list[list[Block]]:
+    """The runs of loose headline lines among a segment's blocks, in order."""
+    out: list[list[Block]] = []
+    for b in blocks:
+        if b.kind not in ("headline", "label"):
+            if out and out[-1]:
+                out.append([])
+            continue
+        if not out:
+            out.append([])
+        out[-1].append(b)
+    return [r for r in out if r]
+
+
+def _shape(run: list[Block]) -> tuple[int, int]:
+    """How a run of loose lines is set: how many lines, and how long the last."""
+    return len(run), len(run[-1].text.replace(" ", ""))
+
+
+def _series(blocks: list[Block]) -> set[tuple[int, int]]:
+    """The shapes that SERIES or more runs of short loose lines inside one story share: a series of subheads
+    (莫斯科 / 联欢贺新年, 曼谷 / 商场办庙会, …; 春蕾绽放, 爱心汇聚, 相伴成长), cut to one pattern by the
+    editor, where the headlines of different stories would differ."""
+    shapes = Counter(
+        _shape(run)
+        for run in _runs(blocks)
+        if all(b.lines[0].width <= layout.SUBHEAD_MAX for b in run if b.kind == "headline")
+    )
+    return {shape for shape, n in shapes.items() if n >= SERIES}
 
 
 def _cut_segment(seg: Segment, starts: list[int]) -> list[Segment]:
