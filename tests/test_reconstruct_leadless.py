@@ -656,3 +656,26 @@ def test_text_after_a_story_s_closing_note_is_another_story_when_a_headline_is_l
     )
     assert [a.title for a in result.articles] == ["水清岸绿 鸟语花香", "守岛夫妇在蛇岛过年"]
     assert result.articles[0].text.endswith("（本报南京、苏州电 记者张三、李四）")
+
+
+def test_loose_lines_set_alike_three_times_inside_a_story_are_its_subheads() -> None:
+    # Place and phrase, three times over, each over text about its own city: a series of subheads cut to
+    # one pattern, not three stories, though the text under each shares little with the text before.
+    result = reconstruct_page(
+        page(
+            "海外春节庙会热闹",
+            *para("春节将至，海外多地举办庙会，写春联、看年画，热闹非凡。"),
+            "莫斯科",
+            "联欢贺新年",
+            *para("郊外瑞雪纷飞，孩子们在展览馆里学写福字，表演话剧。"),
+            "曼谷",
+            "商场办庙会",
+            *para("商场里京剧歌舞轮番上演，剪纸风筝摊位前排起长队。"),
+            "开罗",
+            "点亮金字塔",
+            *para("夜幕降临，吉萨的狮身人面像披上红装，游客纷纷拍照。"),
+            "湿地保护见成效",
+            *para("本报北京2月1日电 " + WETLAND[0] + WETLAND[1]),
+        )
+    )
+    assert [a.title for a in result.articles] == ["海外春节庙会热闹", "湿地保护见成效"]
