@@ -679,3 +679,21 @@ def test_loose_lines_set_alike_three_times_inside_a_story_are_its_subheads() -> 
         )
     )
     assert [a.title for a in result.articles] == ["海外春节庙会热闹", "湿地保护见成效"]
+
+
+def test_a_letter_s_salutation_under_its_headline_is_its_first_paragraph() -> None:
+    # A colon ends the flush line as it would a kicker's, but an indented paragraph follows, not a title.
+    result = reconstruct_page(
+        page(
+            "湿地保护见成效",
+            *para("本报北京2月1日电 " + WETLAND[0]),
+            *para(WETLAND[1]),
+            "第四十二封家书（寄给祖国的家书）",
+            "亲爱的笑笑、果果：",
+            *para("刚刚结束同你们的视频，爸爸还是止不住对你们和妈妈的思念。"),
+            *para("爸爸在这边一切安好，勿念。"),
+        )
+    )
+    letter = result.articles[1]
+    assert (letter.kicker, letter.title) == (None, "第四十二封家书（寄给祖国的家书）")
+    assert letter.paragraphs[0].text == "亲爱的笑笑、果果："

@@ -225,6 +225,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             line.indented
             or lead
             or BOX_OPENER.fullmatch(line.text)
+            or _salutation(lines, i, colw)
             or (
                 _body_like(line, colw)
                 # On a page that indents, a paragraph never starts flush after a headline line.
@@ -271,6 +272,13 @@ def _goes_on(para: Block, line: Line, colw: float) -> bool:
         and not ends_sentence(last.text)
         and not _bracketed(para)
     )
+
+
+def _salutation(lines: list[Line], i: int, colw: float) -> bool:
+    """A flush line ending with a colon over an indented paragraph opens a letter or a speech (亲爱的笑笑、果果： /
+    郑州圆方集团全体职工：): text, where a kicker's colon would stand over its title."""
+    text = lines[i].text
+    return text[-1] in "：:" and lines[i].width <= colw and i + 1 < len(lines) and lines[i + 1].indented
 
 
 def _before_wide(lines: list[Line], i: int, colw: float) -> bool:
