@@ -697,3 +697,41 @@ def test_a_letter_s_salutation_under_its_headline_is_its_first_paragraph() -> No
     letter = result.articles[1]
     assert (letter.kicker, letter.title) == (None, "第四十二封家书（寄给祖国的家书）")
     assert letter.paragraphs[0].text == "亲爱的笑笑、果果："
+
+
+def test_flush_full_lines_without_commas_run_on_to_the_sentence_they_end() -> None:
+    # A paragraph set flush after one that ended its sentence at the line's end: its first two lines carry
+    # no comma, the third does; all three are text, not a headline.
+    result = reconstruct_page(
+        page(
+            "湿地保护见成效",
+            *para("本报北京2月1日电 " + WETLAND[0], width=12),
+            "　　湿地周边的污染企业关",
+            "了，水质改善，鸟儿多了。",
+            "这位研究者就是现在被称为",
+            "“深度学习之父”的杰弗里",
+            "·辛顿。厚积薄发是基因。",
+            "守岛夫妇在蛇岛过年",
+            *para("本报大连2月1日电 " + SNAKE[0], width=12),
+            *para(SNAKE[1], width=12),
+        )
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效", "守岛夫妇在蛇岛过年"]
+    assert "杰弗里·辛顿" in result.articles[0].text
+
+
+def test_a_loose_line_broken_at_the_column_width_inside_a_story_is_a_subhead() -> None:
+    # A title spans columns; a subhead is set in the column and broken at its width like text.
+    result = reconstruct_page(
+        page(
+            "湿地保护见成效",
+            *para("本报北京2月1日电 " + WETLAND[0], width=12),
+            *para("湿地周边的污染企业关了，水质改善，鸟儿多了。", width=12),
+            "去年湿地旅游综合收入增长",
+            "两成",
+            *para("穿紫河一度是条臭水沟，如今游船往来，两岸游客如织。", width=12),
+            *para("春节期间，河边灯会吸引了大批市民。", width=12),
+        )
+    )
+    (article,) = result.articles
+    assert [p.kind for p in article.paragraphs].count("heading") == 1

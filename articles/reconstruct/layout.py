@@ -56,6 +56,7 @@ MAX_CAPTION_PARAS = 3  # a photo's caption runs over at most this many paragraph
 CAPTION_DETAIL = re.compile(r"^(?:图为|上图|下图|左图|右图|图[一二三四五六1-6][：:])")
 # A paragraph line narrower than this share of the column ends its paragraph (after a sentence's end, the
 # wider share): the lines of one justified column vary by a few characters.
+RUN_ON_LINES = 3  # flush full lines without punctuation looked through for running text
 SHORT_LINE = 0.6
 SHORT_AFTER_SENTENCE = 0.75
 
@@ -329,19 +330,21 @@ def _ends_with_credit(lines: list[Line]) -> bool:
 def _runs_on(
     lines: list[Line], kinds: list[tuple[str, list[Byline]]], i: int, colw: float, blank_separates: bool
 ) -> bool:
-    """A line without punctuation is still running text when the next line goes on as running text
-    (a paragraph that happened to end its sentence at a line's end: `…讨回工资。` / `廊下镇依托…` / `薪纠纷，…`)."""
-    if i + 1 >= len(lines) or kinds[i + 1][0] != "headline" or (blank_separates and lines[i].blank_after):
-        return False
-    nxt = lines[i + 1]
-    return (
-        not nxt.indented
-        and not _is_lead_line(nxt)
-        and _body_like(nxt, colw)
+    """A line without punctuation is still running text when the lines after it go on as running text (a
+    paragraph that happened to end its sentence at a line's end: `…讨回工资。` / `廊下镇依托…` / `薪纠纷，…`;
+    or whose next lines carry no comma either: `这位研究者就是现在被称为` / `“深度学习之父”的杰弗里` / `·辛顿。…`).
+    Each line up to the first with punctuation fills the column; RUN_ON_LINES lines are looked at, at most."""
+    for k in range(i, min(i + RUN_ON_LINES, len(lines) - 1)):
+        if kinds[k + 1][0] != "headline" or (blank_separates and lines[k].blank_after):
+            return False
+        nxt = lines[k + 1]
         # Running text fills the column and no more; a headline may be wider than the column.
-        and 0.8 * colw <= lines[i].width <= colw + 1
-        and nxt.width <= colw + 1
-    )
+        fills = 0.8 * colw <= lines[k].width <= colw + 1 and nxt.width <= colw + 1
+        if nxt.indented or _is_lead_line(nxt) or not fills:
+            return False
+        if _body_like(nxt, colw):
+            return True
+    return False
 
 
 @dataclass

@@ -220,6 +220,8 @@ class _Work:
             if (
                 not after
                 or (short and (lone_kicker or self._blocked or _shape(run) in series))
+                # Broken at the column's width like text (see layout._wraps_into): a headline spans columns.
+                or (not titled and any(len(b.lines) > 1 for b in run if b.kind == "headline"))
                 or (
                     short
                     and hl.cohesion(
