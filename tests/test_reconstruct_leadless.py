@@ -735,3 +735,18 @@ def test_a_loose_line_broken_at_the_column_width_inside_a_story_is_a_subhead() -
     )
     (article,) = result.articles
     assert [p.kind for p in article.paragraphs].count("heading") == 1
+
+
+def test_a_kicker_at_the_top_of_the_page_is_no_section_name() -> None:
+    # Short and words only, like 要闻, but it ends with the verb that introduces the title below it.
+    result = reconstruct_page(
+        page(
+            "人民日报  2020年1月6日  星期一",
+            "副总理强调",
+            "确保湿地保护见成效",
+            *para("本报北京1月5日电 " + WETLAND[0]),
+            *para(WETLAND[1]),
+        )
+    )
+    assert result.section is None
+    assert (result.articles[0].kicker, result.articles[0].title) == ("副总理强调", "确保湿地保护见成效")

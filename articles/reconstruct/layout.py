@@ -480,6 +480,7 @@ def _top_furniture(blocks_: list[Block]) -> None:
             block.kind == "headline"
             and block.lines[0].width <= SECTION_MAX
             and SECTION_NAME.match(block.text)
+            and not KICKER_CUE.search(block.text)  # 胡春华强调 introduces the title below it
         ):
             block.kind = "section"
         if block.kind != "furniture":  # only the first line after the page's furniture may be its section
