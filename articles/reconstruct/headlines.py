@@ -264,7 +264,7 @@ def _title_halves(first: str, second: str) -> bool:
     tag = COLUMN_TAG.search(second)
     if tag is None or COLUMN_TAG.search(first) or KICKER_PUNCT.search(first) or KICKER_CUE.search(first):
         return False
-    return _visible_len(first) <= _visible_len(second[: tag.start()])
+    return visible_len(first) <= visible_len(second[: tag.start()])
 
 
 def _kicker_then_title(first: str, second: str, kicker_first: bool) -> bool:
@@ -280,7 +280,7 @@ def _kicker_then_title(first: str, second: str, kicker_first: bool) -> bool:
         return True
     if COLUMN_TAG.search(first):
         return False
-    return _visible_len(first) > _visible_len(second)
+    return visible_len(first) > visible_len(second)
 
 
 def subtitle_cue(line: str) -> bool:
@@ -288,7 +288,8 @@ def subtitle_cue(line: str) -> bool:
     return bool(SUBTITLE_CUE.match(line) or ATTENDANCE.match(line))
 
 
-def _visible_len(text: str) -> int:
+def visible_len(text: str) -> int:
+    """How many characters a line shows: its spaces left out."""
     return len(text.replace(" ", ""))
 
 
@@ -353,9 +354,9 @@ OTHER_STORIES = 1.0  # two lines of one group that each name another story
 CLEAR_FIT = 0.3  # a line covering a paragraph this well names what it is about
 ALIKE = 0.35  # two lines whose paragraphs have more in common than this are about the same thing
 DIFFERENT = 0.2  # two lines whose paragraphs have less in common than this are about different things
-BLANK_BREAK = 3.0
-HALVES_FIT = 1.0
-TWO_TITLES = 6.0  # two lines closing with column tags are two stories' titles, whatever else they share  # two lines that read as one title broken in two  # on a page whose empty lines mark ends, lines apart are other groups, lines together one
+BLANK_BREAK = 3.0  # on a page whose empty lines mark ends, lines apart are other groups, lines together one
+HALVES_FIT = 1.0  # two lines that read as one title broken in two
+TWO_TITLES = 6.0  # two lines closing with column tags are two stories' titles, whatever else they share
 
 
 def partition(

@@ -54,9 +54,9 @@ INDENTED_PAGE = 3  # this many indented lines: the page marks its paragraphs by 
 MAX_CAPTION_PARAS = 3  # a photo's caption runs over at most this many paragraphs
 # The detail of a caption, after its first paragraph: 图为毛南族群众表演舞龙狮。
 CAPTION_DETAIL = re.compile(r"^(?:图为|上图|下图|左图|右图|图[一二三四五六1-6][：:])")
+RUN_ON_LINES = 3  # flush full lines without punctuation looked through for running text
 # A paragraph line narrower than this share of the column ends its paragraph (after a sentence's end, the
 # wider share): the lines of one justified column vary by a few characters.
-RUN_ON_LINES = 3  # flush full lines without punctuation looked through for running text
 SHORT_LINE = 0.6
 SHORT_AFTER_SENTENCE = 0.75
 
@@ -185,9 +185,8 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             para.lines.append(line)  # `据新华社澳门10月10日电` / `（记者胡瑶）`: the lead's byline, wrapped
             continue
         if kind == "byline" and para is not None and _goes_on(para, line, colw):
-            kind = (
-                "headline"  # `书名：许茂和他的女儿们` / `作者：周克芹`: a sentence broken before a role word
-            )
+            # `书名：许茂和他的女儿们` / `作者：周克芹`: a sentence broken before a role word, read as text
+            kind = "headline"
         if kind != "headline":  # furniture, byline blocks, credits, markers and labels stand alone
             para = None
             out.append(Block(kind, [line], names))

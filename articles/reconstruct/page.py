@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -41,9 +42,9 @@ HIT_FLOOR = 0.05  # what a headline covers of a paragraph by chance (common word
 RUBRIC_MAX = 0.05  # a first headline line covering less of its story names none of it: a rubric
 COHESION_WINDOW = 4  # paragraphs compared on each side of a loose headline inside a story
 SUBHEAD_COHESION = 0.08  # below this the text after a loose headline is about something else: a new story
-MIN_SUBTITLE = 0.4
+MIN_SUBTITLE = 0.4  # an unmatched headline line joins a neighbouring group about the same story
 ABOVE_BONUS = 0.15  # a headline run right above a story is a little likelier to be its headline…
-ABOVE_BONUS_LAYOUT = 0.5  # …and much likelier on a page whose other headlines all stand above their stories  # an unmatched headline line joins a neighbouring group about the same story
+ABOVE_BONUS_LAYOUT = 0.5  # …and much likelier on a page whose other headlines all stand above their stories
 
 
 def reconstruct_page(data: bytes | str, *, source: str | None = None) -> Page:
@@ -211,10 +212,7 @@ class _Work:
                 hl.SUBTITLE_CUE.match(t) for t in texts[1:]
             )
             lone_kicker = len(texts) == 1 and hl.KICKER_CUE.search(texts[0]) is not None
-            short = not titled and (
-                lone_kicker
-                or all(b.lines[0].width <= layout.SUBHEAD_MAX for b in run if b.kind == "headline")
-            )
+            short = not titled and (lone_kicker or _short(run))
             # Local cohesion, as in TextTiling: a few paragraphs either side of the loose lines. It
             # segments both sides, so it is measured only when it decides.
             if (
@@ -382,7 +380,7 @@ class _Work:
         """A piece with no lead and no headline after a story (a sidebar after the story's closing
         byline: ■专家观点 …) goes back to the story above it: no headline on the page names it. Its blocks
         move; the emptied piece is left out of the articles."""
-        headed = {g.story for g in self.groups if g.story is not None}
+        headed = self._headed()
         tops = {run.before for run in self.runs}
         # On a page whose headlines all stand right above their stories, a piece with none above it goes on
         # from the story before, lead or not: the report after a letter, its second dateline (回信 … /
@@ -428,8 +426,11 @@ class _Work:
             if lone.kind == "photo" or lone.lead is None:
                 free[0].story, free[0].score = headless[0], 0.0
 
+    def _headed(self) -> set[int]:
+        return {g.story for g in self.groups if g.story is not None}
+
     def _headless(self) -> list[int]:
-        headed = {g.story for g in self.groups if g.story is not None}
+        headed = self._headed()
         return [k for k, s in enumerate(self.segments) if s.paras and k not in headed]
 
     def _mark_rubrics(self) -> None:
@@ -447,7 +448,7 @@ class _Work:
         """A story nobody's headline matched takes the unmatched group standing right above it: its words
         may all be the editor's (让群众感受到公平正义 over a text that never says so). The low score stays
         as its confidence, for the review queue."""
-        headed = {g.story for g in self.groups if g.story is not None}
+        headed = self._headed()
         candidates = {
             k for k, s in enumerate(self.segments) if s.paras
         }  # photos too: 赏花时节 over a caption
@@ -465,22 +466,19 @@ class _Work:
         if not free:
             return False
         heads = {g.story: g for g in self.groups if g.story is not None}
-        parts: list[list[Segment]] = []
-        cut_any = False
-        for k, seg in enumerate(self.segments):
+
+        def starts(k: int, seg: Segment) -> list[int]:
             paras = seg.paras
             # Beyond a real page's size (see FIT_BUDGET), stories are cut by the coarser rule alone.
             if k not in cands or len(paras) < 2 or len(free) * len(paras) > FIT_BUDGET:
-                parts.append([seg])
-                continue
+                return []
             haves = [self.present([p]) for p in paras]
             own = heads.get(k)
             # Each headline's coverage of each paragraph, the headlines no paragraph talks of left out.
             hits = [(g, vocab.coverage_each(g.terms, haves)) for g in free if not self._beside(g, own)]  # type: ignore[arg-type]
             hits = [(g, row) for g, row in hits if max(row) >= MIN_PARAGRAPH_HIT]
             if not hits:
-                parts.append([seg])
-                continue
+                return []
             labels = [own] + [g for g, _ in hits]
             own_row = vocab.coverage_each(own.terms, haves) if own and own.terms else [0.0] * len(paras)
             rows = [[max(0.0, h - HIT_FLOOR) for h in row] for row in [own_row] + [row for _, row in hits]]
@@ -492,31 +490,31 @@ class _Work:
                 for g in labels
             ]
             labelled = stories.labels(rows, edges, costs)
-            starts = [i for i in range(1, len(paras)) if labelled[i] != labelled[i - 1]]
-            if not starts:
-                parts.append([seg])
-                continue
-            cut_any = True
-            parts.append(_cut_segment(seg, starts))
-        if cut_any:
-            self._segments_replace(parts)
-        return cut_any
+            return [i for i in range(1, len(paras)) if labelled[i] != labelled[i - 1]]
+
+        return self._cut_segments(starts)
 
     def _split_after_closers(self) -> bool:
         """A story's closing note (（本报莫斯科、开罗电 记者…）, （作者为…）) followed by more text, while a headline
         is left over: the text after the note is another story, whatever words its headline uses."""
         if not any(g.story is None for g in self.groups):
             return False
-        parts: list[list[Segment]] = []
-        cut_any = False
-        for seg in self.segments:
-            paras = seg.paras
-            starts = [i for i in range(1, len(paras)) if stories.STORY_CLOSER.match(paras[i - 1].text)]
-            parts.append(_cut_segment(seg, starts) if starts else [seg])
-            cut_any = cut_any or bool(starts)
-        if cut_any:
-            self._segments_replace(parts)
-        return cut_any
+        return self._cut_segments(
+            lambda _, seg: [
+                i for i in range(1, len(seg.paras)) if stories.STORY_CLOSER.match(seg.paras[i - 1].text)
+            ]
+        )
+
+    def _cut_segments(self, starts: Callable[[int, Segment], list[int]]) -> bool:
+        """Cut each segment k before the paragraphs `starts(k, segment)` gives; whether any was cut."""
+        parts = [
+            _cut_segment(seg, cut) if (cut := starts(k, seg)) else [seg]
+            for k, seg in enumerate(self.segments)
+        ]
+        if all(len(part) == 1 for part in parts):
+            return False
+        self._segments_replace(parts)
+        return True
 
     def _edges(self, paras: list[Block]) -> list[float]:
         """How clearly a story may begin at each of these paragraphs (stories.edge_strength). What comes
@@ -685,20 +683,21 @@ def _runs(blocks: list[Block]) -> list[list[Block]]:
     return [r for r in out if r]
 
 
+def _short(run: list[Block]) -> bool:
+    """Every headline line of the run is as short as a subhead."""
+    return all(b.lines[0].width <= layout.SUBHEAD_MAX for b in run if b.kind == "headline")
+
+
 def _shape(run: list[Block]) -> tuple[int, int]:
     """How a run of loose lines is set: how many lines, and how long the last."""
-    return len(run), len(run[-1].text.replace(" ", ""))
+    return len(run), hl.visible_len(run[-1].text)
 
 
 def _series(blocks: list[Block]) -> set[tuple[int, int]]:
     """The shapes that SERIES or more runs of short loose lines inside one story share: a series of subheads
     (莫斯科 / 联欢贺新年, 曼谷 / 商场办庙会, …; 春蕾绽放, 爱心汇聚, 相伴成长), cut to one pattern by the
     editor, where the headlines of different stories would differ."""
-    shapes = Counter(
-        _shape(run)
-        for run in _runs(blocks)
-        if all(b.lines[0].width <= layout.SUBHEAD_MAX for b in run if b.kind == "headline")
-    )
+    shapes = Counter(_shape(run) for run in _runs(blocks) if _short(run))
     return {shape for shape, n in shapes.items() if n >= SERIES}
 
 
