@@ -750,3 +750,23 @@ def test_a_kicker_at_the_top_of_the_page_is_no_section_name() -> None:
     )
     assert result.section is None
     assert (result.articles[0].kicker, result.articles[0].title) == ("副总理强调", "确保湿地保护见成效")
+
+
+def test_a_headline_naming_a_photo_best_is_its_title_not_a_cut_in_a_story() -> None:
+    # 蛇岛守岛人过年 shares a word or two with the story's last paragraph, but names the photo's caption
+    # better: it titles the photo, instead of cutting the story or standing as its subtitle.
+    result = reconstruct_page(
+        page(
+            *para("守岛人夫妇在蛇岛上过年，贴起了福字。"),
+            "张三摄",
+            *para("本报讯 （记者王明）" + WETLAND[0]),
+            *para(WETLAND[1]),
+            *para("会议要求，守岛人加强海岛巡查，蛇岛春节期间也不能松懈。"),
+            "湿地保护见成效",
+            "蛇岛守岛人过年",
+        )
+    )
+    photo, story = result.articles
+    assert (photo.kind, photo.title) == ("photo", "蛇岛守岛人过年")
+    assert (story.title, story.subtitle) == ("湿地保护见成效", None)
+    assert "蛇岛春节期间" in story.text

@@ -462,7 +462,9 @@ class _Work:
 
     def _split_by_headlines(self, vocab: hl.Vocabulary, cands: list[int]) -> bool:
         """Cut stories where paragraphs talk of a headline no story took (see stories.labels)."""
-        free = [g for g in self.groups if g.story is None and g.terms is not None]
+        free = [
+            g for g in self.groups if g.story is None and g.terms is not None and not self._names_photo(g)
+        ]
         if not free:
             return False
         heads = {g.story: g for g in self.groups if g.story is not None}
@@ -543,11 +545,24 @@ class _Work:
         run = [g for g in self.groups if g.run == line.run]
         return abs(run.index(line) - run.index(group)) == 1
 
+    def _names_photo(self, group: _Group) -> bool:
+        """A headline left over that names what a photo without a title shows better than it names any
+        story (武汉复工忙 over a caption of works in 武汉 back at work) is the photo's title, not a reason to
+        cut a story in two."""
+        if group.terms is None:
+            return False
+        vocab = self.vocabulary()
+        fit = {
+            k: vocab.coverage(group.terms, self.present_in(s)) for k, s in enumerate(self.segments) if s.paras
+        }
+        photo = max((fit[k] for k in self._headless() if self.segments[k].kind == "photo"), default=0.0)
+        return photo >= hl.MIN_MATCH and photo >= max(fit.values())
+
     def _split_for_unmatched(self, vocab: hl.Vocabulary, cands: list[int], scores: list[list[float]]) -> bool:
         """An unmatched headline whose story already has one: cut that story where its halves differ most."""
         best: tuple[float, int, int] | None = None  # gain, segment, paragraph index
         for gi, g in enumerate(self.groups):
-            if g.story is not None:
+            if g.story is not None or self._names_photo(g):
                 continue
             col = max(range(len(cands)), key=lambda c: scores[gi][c])
             if scores[gi][col] < hl.MIN_MATCH:
@@ -594,7 +609,7 @@ class _Work:
         """A one-line group nobody took, next to a group about the same story, is that group's kicker or subtitle."""
         vocab = self.vocabulary()
         for g in list(self.groups):
-            if g.story is not None or len(g.blocks) != 1:
+            if g.story is not None or len(g.blocks) != 1 or self._names_photo(g):
                 continue
             same_run = [x for x in self.groups if x.run == g.run]
             pos = same_run.index(g)
