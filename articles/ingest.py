@@ -618,7 +618,7 @@ def _page_store(
         row = cursor.fetchone()
     if row is None:  # if_absent, and a page is there
         return None
-    page_id, issue_id, other_pages, _ = row
+    page_id, issue_id, other_pages = row
     if stored is None:
         found.issues[(params["newspaper_id"], date)] = issue_id
     page = _page_instance({"id": page_id, "issue_id": issue_id, "number": number, **fields, **_PAGE_RESET})
@@ -702,10 +702,7 @@ def _page_sql(*, replace: bool, issue_known: bool, if_absent: bool = False) -> s
     others = f"EXISTS (SELECT FROM {_PAGE} o WHERE o.issue_id = page.issue_id AND o.id <> page.id)"
     # Kept under 4,096 characters: psycopg converts the placeholders of a longer statement anew each time
     # it runs, which cost the writer ~0.5 ms a page (tests/test_ingest_speedups.py).
-    return (
-        f"WITH {', '.join(ctes)} "
-        f"SELECT page.id, page.issue_id, {others}, set_config('synchronous_commit', 'off', true) FROM page"
-    )
+    return f"WITH {', '.join(ctes)} SELECT page.id, page.issue_id, {others} FROM page"
 
 
 @functools.cache

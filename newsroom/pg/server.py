@@ -157,9 +157,10 @@ class EmbeddedPostgres:
             [
                 "-c listen_addresses=''",  # unix socket only: nothing to collide with on a port
                 f"-c unix_socket_directories={shlex.quote(str(socket_dir))}",
-                # Losing the last few commits on a crash is fine for development; corruption is not,
-                # so fsync stays on.
-                "-c synchronous_commit=off",
+                # Every commit the app reports is on disk: an editor's correction cannot be re-derived from
+                # the files. PostgreSQL's defaults (fsync, synchronous_commit on) are kept, and said here.
+                "-c fsync=on",
+                "-c synchronous_commit=on",
             ]
         )
         logger.info("Starting the embedded PostgreSQL server (%s)", self.pgdata)
