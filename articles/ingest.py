@@ -11,6 +11,8 @@ The ORM keeps the rare paths: a replaced page's old version and corrections, pag
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import dataclasses
 import datetime
 import functools
@@ -18,7 +20,9 @@ import hashlib
 import itertools
 import json
 import multiprocessing
+import os
 import re
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -237,8 +241,15 @@ def pages_ingest(
             yield job, _job_run(job, cache=cache, force=force)
         return
     # Forked workers inherit this process's database connection but never touch it: they only run the
-    # engine, and multiprocessing ends them with os._exit, so no finaliser closes it under us.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    # engine, and multiprocessing ends them with os._exit, so no finaliser closes it under us. They end
+    # with this process however it ends (_engine_worker_start): alive, they would keep its connection open,
+    # its transaction and locks held, and the next ingest would wait for them forever.
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_engine_worker_start,
+        initargs=(os.getpid(),),
+    ) as pool:
         window: deque[tuple[PageJob | PageError, _Started | bytes | Exception | None]] = deque()
         pending = iter(jobs)
         while chunk := list(itertools.islice(pending, CHECK_AHEAD)):
@@ -250,6 +261,17 @@ def pages_ingest(
 
 
 CHECK_AHEAD = 4  # jobs whose stored pages one query looks up
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies (Linux)
+
+
+def _engine_worker_start(writer: int) -> None:
+    """In a new engine process: be killed when the writer dies, even by SIGKILL (Linux; elsewhere the
+    process lingers until it next reads its task queue)."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != writer:  # it died before the line above took effect
+        os._exit(1)
 
 
 def _jobs_submit(

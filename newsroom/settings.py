@@ -94,6 +94,12 @@ else:
         # One test database per test process: parallel runs share the server (newsroom.pg.base).
         "TEST": {"NAME": f"test_{_embedded.database}_{os.getpid()}"},
     }
+# A session that waits on a lock this long, or sits in a transaction doing nothing this long (its client
+# gone without closing it), is ended: one stuck writer never holds up the others forever. A connection
+# string's own `options` come after these, so a deployment can set its own.
+SESSION_LIMITS = "-c lock_timeout=30s -c idle_in_transaction_session_timeout=60s"
+_options = _database.setdefault("OPTIONS", {})
+_options["options"] = f"{SESSION_LIMITS} {_options.get('options', '')}".strip()
 DATABASES = {"default": {**_database, "CONN_MAX_AGE": 600, "CONN_HEALTH_CHECKS": True}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

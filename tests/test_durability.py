@@ -85,3 +85,55 @@ def test_an_ingest_and_a_correction_reported_done_survive_the_server_being_kille
     _kill(server)
     assert _count(server, "SELECT count(*) FROM articles_article WHERE kind = 'commentary'") >= 1
     assert _count(server, "SELECT count(*) FROM articles_correction") == 1
+
+
+def _processes_naming(text: str) -> list[int]:
+    """The live processes whose command line mentions `text` (zombies have none)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                if text in (entry / "cmdline").read_bytes().decode(errors="replace"):
+                    found.append(int(entry.name))
+    return found
+
+
+def test_an_ingest_killed_mid_batch_leaves_no_engine_process_and_the_next_run_completes(
+    server: EmbeddedPostgres, tmp_path: Path
+) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    seed = SEED.read_bytes()
+    for day in range(1, 17):
+        (batch / f"fazhi_2025-03-{day:02d}_01.txt").write_bytes(seed)
+    files = sorted(str(p) for p in batch.iterdir())
+    _manage(server, "migrate", "--noinput", "--verbosity", "0")
+    env = {**os.environ, "DATABASE_URL": f"postgres://postgres@/newsroom?host={server.socket_dir}"}
+    writer = subprocess.Popen(
+        [sys.executable, "manage.py", "ingest", *files, "--paper", "法治日报", "--jobs", "2"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert writer.stdout is not None
+    writer.stdout.readline()  # the first page is stored; the next is being written
+    writer.kill()  # SIGKILL: no handler runs, as with the OOM killer
+    writer.wait()
+
+    deadline = time.monotonic() + 10
+    while _processes_naming(str(batch)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _processes_naming(str(batch)) == []  # the engine processes died with their writer
+
+    rerun = subprocess.run(
+        [sys.executable, "manage.py", "ingest", *files, "--paper", "法治日报", "--jobs", "2"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    assert _count(server, "SELECT count(*) FROM articles_page") == len(files)
