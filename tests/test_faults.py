@@ -1,0 +1,57 @@
+"""Faults an operator meets while the archive runs: writers side by side, hostile requests and files."""
+
+from __future__ import annotations
+
+import datetime
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.db import connection
+
+from articles import ingest, models
+from articles.reconstruct.page import reconstruct_page
+
+SEED = Path(__file__).resolve().parent.parent / "fixtures" / "pages" / "fazhi_2025-01-24_02.txt"
+PAPER = "法治日报"
+DATE = datetime.date(2025, 1, 24)
+
+
+def _at_once(*calls: Callable[[], Any]) -> list[Any]:
+    """Run the calls in threads of their own (each its own database session), started together; their
+    results or exceptions, in order."""
+    start = threading.Barrier(len(calls))
+    out: list[Any] = [None] * len(calls)
+
+    def run(n: int) -> None:
+        try:
+            start.wait()
+            out[n] = calls[n]()
+        except Exception as exc:  # reported to the test
+            out[n] = exc
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(len(calls))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    return out
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_page_ingested_by_two_writers_at_once_is_stored_once_and_both_succeed() -> None:
+    data = SEED.read_bytes()
+
+    def ingest_it() -> str:
+        result = ingest.page_ingest(paper=PAPER, date=DATE, number=2, data=data, source_name=SEED.name)
+        return result.status
+
+    statuses = _at_once(ingest_it, ingest_it)
+    assert sorted(statuses) == [ingest.CREATED, ingest.UNCHANGED]
+    assert models.Page.objects.count() == 1
+    alone = len(reconstruct_page(data).articles)
+    assert models.Article.objects.count() == alone
