@@ -98,21 +98,15 @@ def page_ingest(
     Changed bytes over a page with edited articles are held (NEEDS_REVIEW) unless force is true.
     """
     _size_check(len(data))
-    with transaction.atomic():
-        stored = _page_current(paper=paper, date=date, number=number)
-        if stored is not None and stored.page.content_hash == _digest(data):
-            return IngestResult(UNCHANGED, stored.page, stored.article_count)
-        return _page_store(
-            stored=stored,
-            paper=paper,
-            date=date,
-            number=number,
-            data=data,
-            source_name=source_name,
-            prepared=page_prepare(data=data, source_name=source_name),
-            cache=cache or IngestCache(),
-            force=force,
-        )
+    job = PageJob(
+        label=source_name,
+        path=Path(source_name),
+        paper=paper,
+        date=date,
+        number=number,
+        source_name=source_name,
+    )
+    return _job_store(job, data=data, prepared=None, cache=cache or IngestCache(), force=force)
 
 
 @transaction.atomic
@@ -386,8 +380,15 @@ def _job_store(
 ) -> IngestResult:
     """Store a job's page. `absent`: no page was stored when the batch looked, a moment ago: then the page
     is inserted unless it is there by now, without first locking what is not there (a round trip less);
-    if it is, it is stored the usual way."""
-    if absent and prepared is not None:
+    if it is, it is stored the usual way.
+
+    A new page is only ever inserted if absent: of two processes storing the same page at the same moment,
+    the second finds the first's page once it is committed (unchanged, or replaced as any stored page)."""
+    stored = None
+    if not (absent and prepared is not None):
+        stored = _page_current(paper=job.paper, date=job.date, number=job.number)
+    if stored is None:
+        prepared = prepared or page_prepare(data=data, source_name=job.source_name)
         created = _page_store(
             stored=None,
             paper=job.paper,
@@ -401,7 +402,7 @@ def _job_store(
         )
         if created is not None:
             return created
-    stored = _page_current(paper=job.paper, date=job.date, number=job.number)
+        stored = _page_current(paper=job.paper, date=job.date, number=job.number)
     if stored is not None and stored.page.content_hash == _digest(data):
         return IngestResult(UNCHANGED, stored.page, stored.article_count)
     return _page_store(
@@ -675,10 +676,7 @@ def _page_sql(*, replace: bool, issue_known: bool, if_absent: bool = False) -> s
     in place when replaced: its old articles are deleted before), its articles with ids from their
     sequence, their paragraphs, bylines and place links (from JSON rows, _rows_params); it returns the
     page's id, its issue's and whether the issue has other pages. One round trip, planned once. if_absent:
-    a new page is written only if the issue has no page of its number (none stored: no row returned).
-
-    It asks for an asynchronous commit too: a batch load need not wait for the disk. A crash can lose the
-    last few pages (the next ingest of the batch redoes them), never half a page."""
+    a new page is written only if the issue has no page of its number (none stored: no row returned)."""
     columns = (
         "section, proofreader, raw, encoding, content_hash, source_name, line_count, ingested_at, "
         "reconstructed_json, needs_review, review_reason, headlines_used"
@@ -697,9 +695,9 @@ def _page_sql(*, replace: bool, issue_known: bool, if_absent: bool = False) -> s
             else f"INSERT INTO {_ISSUE} (newspaper_id, date) VALUES (%(newspaper_id)s, %(date)s) "
             "ON CONFLICT (newspaper_id, date) DO UPDATE SET date = EXCLUDED.date RETURNING id"
         )
-        absent = (
-            f" WHERE NOT EXISTS (SELECT FROM {_PAGE} p WHERE p.issue_id = issue.id AND p.number = %(number)s)"
-        )
+        # Two processes inserting the same page at once: the second waits for the first to commit, then
+        # inserts nothing (so none of the rows below either) rather than failing on the unique constraint.
+        absent = " ON CONFLICT (issue_id, number) DO NOTHING"
         page = (
             f"INSERT INTO {_PAGE} (issue_id, number, {columns}) "
             f"SELECT issue.id, %(number)s, {values} FROM issue{absent if if_absent else ''} RETURNING id, issue_id"

@@ -560,7 +560,10 @@ def article_search(
     articles = _results_articles(results.terms, list(results.page.object_list))
     pattern = terms_pattern(results.terms, prefix=bool(results.match and results.match.prefix))
     url = article_urls(text)
-    results.hits = [_hit(articles[pk], pattern=pattern, url=url(pk)) for pk in results.page.object_list]
+    # An article re-ingested or merged away since its id was ranked is gone: the page shows the others.
+    results.hits = [
+        _hit(articles[pk], pattern=pattern, url=url(pk)) for pk in results.page.object_list if pk in articles
+    ]
     if results.match and results.match.note:
         results.notes.append(results.match.note)
     return results

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.db import connection
+from django.test import Client
 
 from articles import ingest, models
 from articles.reconstruct.page import reconstruct_page
@@ -55,3 +56,26 @@ def test_the_same_page_ingested_by_two_writers_at_once_is_stored_once_and_both_s
     assert models.Page.objects.count() == 1
     alone = len(reconstruct_page(data).articles)
     assert models.Article.objects.count() == alone
+
+
+@pytest.mark.django_db
+def test_a_search_whose_result_vanishes_while_it_runs_shows_the_others(client: Client) -> None:
+    # A page re-ingested beside a search deletes the articles the search has just ranked: the query that
+    # fetches them finds one fewer. Here the delete runs right before that query, on the same session.
+    ingest.page_ingest(paper=PAPER, date=DATE, number=2, data=SEED.read_bytes(), source_name=SEED.name)
+    deleted: list[int] = []
+
+    def delete_first_ranked(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        ids = next((p for p in params or () if isinstance(p, list) and p and isinstance(p[0], int)), None)
+        if ids and not deleted and "articles_article" in sql:
+            deleted.append(ids[0])
+            models.Article.objects.filter(pk=ids[0]).delete()
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(delete_first_ranked):
+        response = client.get("/search/", {"q": "法治"})
+    assert deleted
+    assert response.status_code == 200
+    shown = [hit.article.pk for hit in response.context["results"].hits]
+    assert shown and deleted[0] not in shown
+    assert f"/articles/{shown[0]}/" in response.content.decode()
