@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from articles.directory import article_url, headline_text, issue_datetime
 from articles.models import Article, ArticleQuerySet, Byline, Person, Place
@@ -51,7 +52,8 @@ class ArticleFeed(Feed):
         return article_url(item.pk)
 
     def item_description(self, item: Article) -> str:
-        return item.lead or ""
+        # Atom's <summary type="html">: readers take it as markup, so the page's text goes in escaped.
+        return escape(item.lead or "")
 
     def item_pubdate(self, item: Article) -> datetime.datetime:
         return issue_datetime(item.page.issue.date)

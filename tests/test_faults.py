@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import threading
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from articles.reconstruct.page import reconstruct_page
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "pages" / "fazhi_2025-01-24_02.txt"
 PAPER = "法治日报"
 DATE = datetime.date(2025, 1, 24)
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def _at_once(*calls: Callable[[], Any]) -> list[Any]:
@@ -79,3 +81,23 @@ def test_a_search_whose_result_vanishes_while_it_runs_shows_the_others(client: C
     shown = [hit.article.pk for hit in response.context["results"].hits]
     assert shown and deleted[0] not in shown
     assert f"/articles/{shown[0]}/" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_markup_in_a_page_reaches_feed_readers_as_text_not_markup(client: Client) -> None:
+    page = "\n".join(
+        [
+            "法治要闻",
+            "　　本报讯 记者王明 今天召开法治工作会议，会议总结了过去一年的工作，部署了今年的任务。"
+            '<script>alert(1)</script>"><img src=x onerror=alert(1)>',
+        ]
+    )
+    ingest.page_ingest(
+        paper=PAPER, date=DATE, number=1, data=page.encode(), source_name="x_2025-01-24_01.txt"
+    )
+    feed = ET.fromstring(client.get("/feed/").content)
+    summary = feed.find(f"{ATOM}entry/{ATOM}summary")
+    assert summary is not None and summary.get("type") == "html"
+    # What a feed reader renders as HTML: escaped markup, shown as the characters the page printed.
+    assert "<script>" not in summary.text and "<img" not in summary.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in summary.text
