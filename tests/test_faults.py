@@ -101,3 +101,15 @@ def test_markup_in_a_page_reaches_feed_readers_as_text_not_markup(client: Client
     # What a feed reader renders as HTML: escaped markup, shown as the characters the page printed.
     assert "<script>" not in summary.text and "<img" not in summary.text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in summary.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    ["/%00/2025-01-24/", "/%E6%B3%95%00/2025-01-24/1/", "/search/?q=%00", "/reporters/?q=%01%00", "/%0A%0D/"],
+)
+def test_control_characters_in_a_request_get_a_client_error_not_a_500(client: Client, path: str) -> None:
+    ingest.page_ingest(paper=PAPER, date=DATE, number=2, data=SEED.read_bytes(), source_name=SEED.name)
+    response = client.get(path)
+    assert response.status_code == 400
+    assert "地址有误" in response.content.decode()
