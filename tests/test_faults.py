@@ -106,7 +106,16 @@ def test_markup_in_a_page_reaches_feed_readers_as_text_not_markup(client: Client
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "path",
-    ["/%00/2025-01-24/", "/%E6%B3%95%00/2025-01-24/1/", "/search/?q=%00", "/reporters/?q=%01%00", "/%0A%0D/"],
+    [
+        "/%00/2025-01-24/",
+        "/%E6%B3%95%00/2025-01-24/1/",
+        "/%0A%0D/",
+        "/search/?q=%00",
+        "/search/?q=%E4%BF%A1%00%E7%94%A8",
+        "/articles/1/?q=%00",
+        "/admin/articles/article/?q=%00",
+        "/reporters/?page=%00",
+    ],
 )
 def test_control_characters_in_a_request_get_a_client_error_not_a_500(client: Client, path: str) -> None:
     ingest.page_ingest(paper=PAPER, date=DATE, number=2, data=SEED.read_bytes(), source_name=SEED.name)
