@@ -35,7 +35,7 @@ var/secret_key:
 # Each can be overridden from the environment.
 run: export DJANGO_DEBUG ?= 0
 run: export DJANGO_ALLOWED_HOSTS ?= 127.0.0.1,localhost
-run: export DJANGO_SECRET_KEY ?= $(shell cat var/secret_key)
+run: export DJANGO_SECRET_KEY_FILE ?= var/secret_key
 run: $(STAMP) var/secret_key
 	$(MANAGE) migrate --noinput
 	$(MANAGE) ingest fixtures/pages/fazhi_*.txt --paper 法治日报

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import secrets
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -23,6 +25,50 @@ def env_bool(name: str, default: bool) -> bool:
     if value in FALSE:
         return False
     raise ImproperlyConfigured(f"{name}={raw!r}: expected one of 1/true/yes/on or 0/false/no/off.")
+
+
+def env_int(name: str, default: int) -> int:
+    """A whole number of zero or more: DJANGO_HSTS_SECONDS=31536000."""
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    if not raw.strip().isdigit():
+        raise ImproperlyConfigured(f"{name}={raw!r}: expected a whole number of zero or more.")
+    return int(raw)
+
+
+def secret_key(kept: Path) -> tuple[str, bool]:
+    """(the secret key, whether the environment gave it): DJANGO_SECRET_KEY, or the contents of the file
+    DJANGO_SECRET_KEY_FILE names; else a key generated once and kept in `kept`, readable by its owner only."""
+    key = os.environ.get("DJANGO_SECRET_KEY", "").strip()
+    if key:
+        return key, True
+    path = os.environ.get("DJANGO_SECRET_KEY_FILE", "").strip()
+    if path:
+        try:
+            key = Path(path).read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as err:
+            raise ImproperlyConfigured(f"DJANGO_SECRET_KEY_FILE={path!r}: cannot read it ({err}).") from err
+        if not key:
+            raise ImproperlyConfigured(f"DJANGO_SECRET_KEY_FILE={path!r} is empty.")
+        return key, True
+    try:
+        return kept.read_text(encoding="utf-8").strip() or _keep_new_key(kept), False
+    except FileNotFoundError:
+        return _keep_new_key(kept), False
+
+
+def _keep_new_key(kept: Path) -> str:
+    key = secrets.token_urlsafe(50)
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    # Written whole under a temporary name and moved into place: two processes starting at once both
+    # end up with one key, the last written.
+    scratch = kept.with_name(f".{kept.name}.{os.getpid()}")
+    fd = os.open(scratch, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(key + "\n")
+    os.replace(scratch, kept)
+    return kept.read_text(encoding="utf-8").strip()
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

@@ -1,8 +1,13 @@
 """Newsroom settings: one file, driven by environment variables.
 
-DJANGO_DEBUG            1/0, default 1 (development). Production sets 0.
-DJANGO_SECRET_KEY       required when DJANGO_DEBUG is off; development has a fixed, public default.
-DJANGO_ALLOWED_HOSTS    comma-separated; required when DJANGO_DEBUG is off.
+DJANGO_DEBUG            1/0, default 0. Development may set 1 (never on a public server).
+DJANGO_SECRET_KEY       the key; or DJANGO_SECRET_KEY_FILE, a file holding it. Unset, commands use a key
+                        generated once and kept in var/secret_key, and serving (newsroom/wsgi.py) refuses
+                        to start unless DJANGO_DEBUG is on.
+DJANGO_ALLOWED_HOSTS    comma-separated, default 127.0.0.1,localhost; serving with DJANGO_DEBUG off needs it.
+DJANGO_HTTPS            1/0, default 0: served over TLS (directly, or behind a proxy that sets
+                        X-Forwarded-Proto): redirect http to https, HSTS, cookies sent over https only.
+DJANGO_HSTS_SECONDS     HSTS max-age when DJANGO_HTTPS is on, default one year.
 DATABASE_URL            postgres://user:pass@host:5432/name. Unset: an embedded PostgreSQL server
                         (the pgserver package) with its data in var/pgdata, started on first use.
 DJANGO_LOG_LEVEL        level of the root logger, default INFO.
@@ -17,25 +22,27 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from newsroom.env import database_from_url, env_bool, env_list
+from newsroom.env import database_from_url, env_bool, env_int, env_list, secret_key
 from newsroom.pg.server import EmbeddedPostgres
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"  # everything the running project writes; git-ignored
 
-DEBUG = env_bool("DJANGO_DEBUG", default=True)
+DEBUG = env_bool("DJANGO_DEBUG", default=False)
 
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
-    SECRET_KEY = "django-insecure-newsroom-development-only"
+# SECRET_KEY_GIVEN: whether the environment gave the key; serving without one is refused (newsroom/wsgi.py).
+SECRET_KEY, SECRET_KEY_GIVEN = secret_key(VAR_DIR / "secret_key")
 
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default=[])
-if not ALLOWED_HOSTS and not DEBUG:
-    raise ImproperlyConfigured(
-        "DJANGO_ALLOWED_HOSTS must be set when DJANGO_DEBUG is off (e.g. news.example.org)."
-    )
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
+
+# -- Served over TLS: everything https, said once per variable -------------------------------------------
+HTTPS = env_bool("DJANGO_HTTPS", default=False)
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", default=365 * 24 * 3600) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = HTTPS
+# A TLS-terminating proxy says so in this header; it must set it on every request it forwards.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 
 INSTALLED_APPS = [
     "django.contrib.admin",

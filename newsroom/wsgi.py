@@ -4,10 +4,32 @@ from __future__ import annotations
 
 import os
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 
+
+def _serving_check() -> None:
+    """A public server states its key and its host names: a key made up on this machine would change with
+    the machine, and the local host names would turn its visitors away."""
+    from django.conf import settings
+
+    if settings.DEBUG:
+        return
+    if not settings.SECRET_KEY_GIVEN:
+        raise ImproperlyConfigured(
+            "Serving with DJANGO_DEBUG off needs DJANGO_SECRET_KEY or DJANGO_SECRET_KEY_FILE "
+            "(make run sets DJANGO_SECRET_KEY_FILE=var/secret_key)."
+        )
+    if not os.environ.get("DJANGO_ALLOWED_HOSTS", "").strip():
+        raise ImproperlyConfigured(
+            "Serving with DJANGO_DEBUG off needs DJANGO_ALLOWED_HOSTS, the host names the site answers to "
+            "(e.g. news.example.org)."
+        )
+
+
+_serving_check()
 application = get_wsgi_application()
 
 

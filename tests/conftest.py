@@ -9,9 +9,12 @@ A test that touches the database is marked `@pytest.mark.django_db`; the others 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.test import override_settings
 
 FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -20,6 +23,15 @@ FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
 def fixtures_dir() -> Path:
     """The repository's fixtures/ directory: sample pages under fixtures/pages/."""
     return FIXTURES_DIR
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _static_files_by_plain_names() -> Iterator[None]:
+    """Tests run without collectstatic: static files go by their plain names, not the hashed names of the
+    manifest a production server reads (tests/test_settings.py checks that it does)."""
+    plain = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    with override_settings(STORAGES={**settings.STORAGES, "staticfiles": plain}):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import runpy
+import secrets
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +15,20 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
 import newsroom.settings
-from newsroom.env import database_from_url, env_bool
+from newsroom.env import database_from_url, env_bool, secret_key
 from newsroom.pg.server import SOCKET_PATH_MAX, EmbeddedPostgres
 
 SETTINGS_FILE = newsroom.settings.__file__
-ENV_NAMES = ("DJANGO_DEBUG", "DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_LOG_LEVEL")
+ENV_NAMES = (
+    "DJANGO_DEBUG",
+    "DJANGO_SECRET_KEY",
+    "DJANGO_SECRET_KEY_FILE",
+    "DJANGO_ALLOWED_HOSTS",
+    "DJANGO_HTTPS",
+    "DJANGO_HSTS_SECONDS",
+    "DATABASE_URL",
+    "DJANGO_LOG_LEVEL",
+)
 
 
 def _settings_with(monkeypatch: pytest.MonkeyPatch, **env: str) -> dict[str, Any]:
@@ -87,14 +99,54 @@ def test_debug_values(monkeypatch: pytest.MonkeyPatch, value: str, expected: boo
     assert env_bool("DJANGO_DEBUG", default=not expected) is expected
 
 
-def test_production_needs_a_secret_key(monkeypatch: pytest.MonkeyPatch) -> None:
-    with pytest.raises(ImproperlyConfigured, match="DJANGO_SECRET_KEY"):
-        _settings_with(monkeypatch, DJANGO_DEBUG="0", DJANGO_ALLOWED_HOSTS="news.example.org")
+def test_debug_is_off_unless_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _settings_with(monkeypatch)["DEBUG"] is False
 
 
-def test_production_needs_allowed_hosts(monkeypatch: pytest.MonkeyPatch) -> None:
-    with pytest.raises(ImproperlyConfigured, match="DJANGO_ALLOWED_HOSTS"):
-        _settings_with(monkeypatch, DJANGO_DEBUG="0", DJANGO_SECRET_KEY="x" * 50)
+def test_without_a_key_commands_get_one_kept_in_var_never_one_from_the_source(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    kept = tmp_path / "secret_key"
+    first, given = secret_key(kept)
+    again, _ = secret_key(kept)
+    assert given is False and first == again and len(first) >= 50
+    assert kept.stat().st_mode & 0o077 == 0  # readable by its owner only
+    assert "insecure" not in first and first not in Path(SETTINGS_FILE).read_text()
+
+
+def test_a_key_may_come_from_a_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "key").write_text("k" * 50 + "\n")
+    settings = _settings_with(monkeypatch, DJANGO_SECRET_KEY_FILE=str(tmp_path / "key"))
+    assert (settings["SECRET_KEY"], settings["SECRET_KEY_GIVEN"]) == ("k" * 50, True)
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_SECRET_KEY_FILE"):
+        _settings_with(monkeypatch, DJANGO_SECRET_KEY_FILE=str(tmp_path / "missing"))
+
+
+def _outside_env() -> dict[str, str]:
+    """This process's environment less what configures Django (a browser test allows async-unsafe calls)."""
+    own = {*ENV_NAMES, "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return {k: v for k, v in os.environ.items() if k not in own}
+
+
+def _serve(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Import the WSGI application in a fresh process, as a server would, under exactly these variables."""
+    return subprocess.run(
+        [sys.executable, "-c", "import newsroom.wsgi"],
+        cwd=Path(SETTINGS_FILE).parents[1],
+        env={**_outside_env(), **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_serving_in_production_needs_a_stated_key_and_host_names() -> None:
+    no_key = _serve({"DJANGO_ALLOWED_HOSTS": "news.example.org"})
+    assert no_key.returncode != 0 and "DJANGO_SECRET_KEY" in no_key.stderr
+    no_hosts = _serve({"DJANGO_SECRET_KEY": "x" * 50})
+    assert no_hosts.returncode != 0 and "DJANGO_ALLOWED_HOSTS" in no_hosts.stderr
+    both = _serve({"DJANGO_SECRET_KEY": "x" * 50, "DJANGO_ALLOWED_HOSTS": "news.example.org"})
+    assert both.returncode == 0, both.stderr
 
 
 def test_production_serves_hashed_static_files(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -107,14 +159,29 @@ def test_production_serves_hashed_static_files(monkeypatch: pytest.MonkeyPatch) 
     assert "Manifest" in settings["STORAGES"]["staticfiles"]["BACKEND"]
 
 
-def test_development_key_is_never_used_in_production(monkeypatch: pytest.MonkeyPatch) -> None:
-    debug = _settings_with(monkeypatch)
-    production = _settings_with(
-        monkeypatch, DJANGO_DEBUG="0", DJANGO_SECRET_KEY="k" * 50, DJANGO_ALLOWED_HOSTS="localhost"
-    )
+def test_https_switches_on_redirect_hsts_and_secure_cookies(monkeypatch: pytest.MonkeyPatch) -> None:
+    plain = _settings_with(monkeypatch, DJANGO_SECRET_KEY="x" * 50)
+    tls = _settings_with(monkeypatch, DJANGO_SECRET_KEY="x" * 50, DJANGO_HTTPS="1")
+    names = ("SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SECURE_HSTS_PRELOAD")
+    assert [plain[n] for n in names] == [False] * 4 and plain["SECURE_HSTS_SECONDS"] == 0
+    assert [tls[n] for n in names] == [True] * 4 and tls["SECURE_HSTS_SECONDS"] == 365 * 24 * 3600
 
-    assert debug["SECRET_KEY"].startswith("django-insecure")
-    assert production["SECRET_KEY"] == "k" * 50
+
+def test_check_deploy_is_clean_with_the_documented_production_settings() -> None:
+    env = {
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "news.example.org",
+        "DJANGO_HTTPS": "1",
+    }
+    done = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=Path(SETTINGS_FILE).parents[1],
+        env={**_outside_env(), **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_socket_moves_to_a_short_directory_when_the_data_path_is_too_long(tmp_path: Path) -> None:
