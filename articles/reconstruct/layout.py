@@ -41,6 +41,9 @@ LABELS = frozenset(
 SPECIAL_FIRST = FURNITURE_FIRST | frozenset(bl.BLOCK_MARKS) | ROLE_FIRST
 # How far from a line's end a credit's 摄 can stand: 摄影报道（影像中国）.
 CREDIT_TAIL = 12
+# Who supplied a photo, in brackets after its credit: （影像中国） / （人民视觉）
+CREDIT_SOURCE = re.compile(r"^[（(][\u4e00-\u9fff]{2,6}[）)]$")
+CREDIT_MAX = 40  # characters: a credit names a few people and perhaps the agency, no more
 SUBHEAD_MAX = 16.0  # a subhead line is short; longer loose lines inside a story are headlines of another
 CLOSING_PUNCT = frozenset("，。、；：！？”’）》」』…,.;:!?)")  # what never begins a line of its own
 WIDER = 1.5  # cells a line may exceed the column by and still be one of its lines
@@ -184,6 +187,10 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
         if kind == "closing" and para is not None and not line.indented and _bare_dateline(para):
             para.lines.append(line)  # `据新华社澳门10月10日电` / `（记者胡瑶）`: the lead's byline, wrapped
             continue
+        if out and out[-1].kind == "credit" and not line.indented and CREDIT_SOURCE.match(line.text):
+            # `李明远 丁 一摄影报道` / `（影像中国）`: the credit's source, wrapped
+            out[-1].lines.append(line)
+            continue
         if kind == "byline" and para is not None and _goes_on(para, line, colw):
             # `书名：许茂和他的女儿们` / `作者：周克芹`: a sentence broken before a role word, read as text
             kind = "headline"
@@ -246,7 +253,22 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                 prev.kind, prev.bylines = "closing", closing[0] if closing else []
             continue
         out.append(Block("headline", [line]))
+    _credit_paragraphs(out)
     return out
+
+
+def _credit_paragraphs(blocks_: list[Block]) -> None:
+    """An indented paragraph that is a photo credit and nothing else, broken over lines as any paragraph is
+    (`本报记者 王大明文 本` / `报记者 丁 一摄`), is a credit: a line of its own, read whole."""
+    for block in blocks_:
+        if block.kind != "para" or len(block.lines) < 2 or len(block.text) > CREDIT_MAX:
+            continue
+        text = block.text
+        if "摄" not in text[-CREDIT_TAIL:]:
+            continue
+        credit = bl.parse_photo_credit(text)
+        if credit and credit[1] == 0:
+            block.kind, block.bylines = "credit", credit[0]
 
 
 def _wraps_into(first: Line, second: Line, colw: float) -> bool:
