@@ -770,3 +770,23 @@ def test_a_headline_naming_a_photo_best_is_its_title_not_a_cut_in_a_story() -> N
     assert (photo.kind, photo.title) == ("photo", "蛇岛守岛人过年")
     assert (story.title, story.subtitle) == ("湿地保护见成效", None)
     assert "蛇岛春节期间" in story.text
+
+
+def test_a_figure_set_flush_on_a_line_of_its_own_is_text_not_a_headline() -> None:
+    # A feature sets its key figures large above the paragraphs that explain them: words make a headline.
+    result = reconstruct_page(
+        page(
+            "湿地保护见成效",
+            *para(WETLAND[0]),
+            *para(WETLAND[1]),
+            "守岛夫妇在蛇岛过年",
+            "——一座小岛的春节见闻",
+            "12万",
+            *para(SNAKE[0]),
+            "88.5%",
+            *para(SNAKE[1]),
+        )
+    )
+    wetland, snake = result.articles
+    assert (snake.kicker, snake.title, snake.subtitle) == (None, "守岛夫妇在蛇岛过年", "——一座小岛的春节见闻")
+    assert snake.text.startswith("12万") and "88.5%" in snake.text

@@ -51,6 +51,8 @@ WIDER = 1.5  # cells a line may exceed the column by and still be one of its lin
 CREDIT_END = re.compile(r"^摄(?:影)?(?:[（(][^（）()]{2,8}[）)])?$")
 SECTION_MAX = 6  # cells: 法治动态, 国际, 要闻 — a section's name is short
 SECTION_NAME = re.compile(r"^[\u4e00-\u9fff·\s]+$")  # 法治动态: words only, no brackets or punctuation
+# A figure set large on a line of its own (51万 / 88.3% / 1.2亿元): the story's text, never a headline
+FIGURE = re.compile(r"^\d+(?:\.\d+)?(?:[%％‰]|[万亿]?[\u4e00-\u9fff]?)$")
 # A box that opens a story's text: 核心阅读 / 编者的话 / 开栏的话, a paragraph of the story, not a headline.
 BOX_OPENER = re.compile(r"(?:核心阅读|编者的话|编者按|开栏的话)")
 INDENTED_PAGE = 3  # this many indented lines: the page marks its paragraphs by indenting them
@@ -232,6 +234,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             line.indented
             or lead
             or BOX_OPENER.fullmatch(line.text)
+            or FIGURE.match(line.text)
             or _salutation(lines, i, colw)
             or (
                 _body_like(line, colw)
