@@ -790,3 +790,20 @@ def test_a_figure_set_flush_on_a_line_of_its_own_is_text_not_a_headline() -> Non
     wetland, snake = result.articles
     assert (snake.kicker, snake.title, snake.subtitle) == (None, "守岛夫妇在蛇岛过年", "——一座小岛的春节见闻")
     assert snake.text.startswith("12万") and "88.5%" in snake.text
+
+
+def test_a_title_as_wide_as_a_narrow_column_is_not_broken_text_when_the_two_lines_are_long() -> None:
+    # A subhead broken at the column's width is short; two lines longer than any subhead are a headline
+    # whose first line happens to fill the column, and a second headline line.
+    result = reconstruct_page(
+        page(
+            *para(SNAKE[0], 12),
+            *para(SNAKE[1], 12),
+            "湿地保护区候鸟数量创新高",
+            "湖区生态环境持续改善向好",
+            *para(WETLAND[0], 12),
+            *para(WETLAND[1], 12),
+        )
+    )
+    wetland = result.articles[-1]
+    assert (wetland.title, wetland.subtitle) == ("湿地保护区候鸟数量创新高", "湖区生态环境持续改善向好")
