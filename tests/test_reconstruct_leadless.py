@@ -807,3 +807,23 @@ def test_a_title_as_wide_as_a_narrow_column_is_not_broken_text_when_the_two_line
     )
     wetland = result.articles[-1]
     assert (wetland.title, wetland.subtitle) == ("湿地保护区候鸟数量创新高", "湖区生态环境持续改善向好")
+
+
+def test_a_title_of_phrases_set_on_two_lines_is_one_title() -> None:
+    # The first line is itself phrases set apart by a space: the line below goes on with the title.
+    assert roles(["安全生产 常抓不懈", "为企业复工保驾护航"]) == (
+        None,
+        "安全生产 常抓不懈 为企业复工保驾护航",
+        None,
+    )
+    # Without the space, the longer line below is a subtitle; with a dash, too.
+    assert roles(["安全生产常抓不懈", "为企业复工保驾护航"]) == (
+        None,
+        "安全生产常抓不懈",
+        "为企业复工保驾护航",
+    )
+    assert roles(["安全生产 常抓不懈", "——为企业复工保驾护航"]) == (
+        None,
+        "安全生产 常抓不懈",
+        "——为企业复工保驾护航",
+    )

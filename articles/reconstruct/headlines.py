@@ -243,7 +243,7 @@ def roles(lines: Sequence[str], *, kicker_first: bool = False) -> tuple[str | No
         return None, rest[0], None
     subtitle = rest.pop() if len(rest) > 2 and subtitle_cue(rest[-1]) else None
     kicker = rest.pop(0) if len(rest) > 2 and (kicker_first or KICKER_CUE.search(rest[0])) else None
-    if len(rest) == 2 and _title_halves(*rest):
+    if len(rest) == 2 and (_title_halves(*rest) or (subtitle is None and _phrase_halves(*rest))):
         return kicker, " ".join(rest), subtitle
     if len(rest) == 2 and kicker is None and subtitle is None:
         return (rest[0], rest[1], None) if _kicker_then_title(*rest, kicker_first) else (None, *rest)
@@ -265,6 +265,17 @@ def _title_halves(first: str, second: str) -> bool:
     if tag is None or COLUMN_TAG.search(first) or KICKER_PUNCT.search(first) or KICKER_CUE.search(first):
         return False
     return visible_len(first) <= visible_len(second[: tag.start()])
+
+
+def _phrase_halves(first: str, second: str) -> bool:
+    """Whether two lines are one title of phrases set apart by spaces, broken in two at a space: the first
+    line is phrases itself (安全生产 常抓不懈 / 为企业复工保驾护航), with no cue of a kicker, and the second no
+    subtitle's dash."""
+    return (
+        " " in first
+        and not (KICKER_PUNCT.search(first) or KICKER_CUE.search(first) or COLUMN_TAG.search(first))
+        and not subtitle_cue(second)
+    )
 
 
 def _kicker_then_title(first: str, second: str, kicker_first: bool) -> bool:
