@@ -827,3 +827,21 @@ def test_a_title_of_phrases_set_on_two_lines_is_one_title() -> None:
         "安全生产 常抓不懈",
         "——为企业复工保驾护航",
     )
+
+
+def test_a_dash_broken_at_the_column_width_stays_with_the_subhead_it_closes() -> None:
+    # `……张小明—` / `—`: the two halves of one dash, the subhead introducing someone, broken like text.
+    result = reconstruct_page(
+        page(
+            "湿地保护见成效",
+            *para("本报北京2月1日电 " + WETLAND[0], width=12),
+            *para("湿地周边的污染企业关了，水质改善，鸟儿多了。", width=12),
+            "东湖湿地管理站站长张明—",
+            "—",
+            *para("“湿地是候鸟的家，也是我的家”", width=12),
+            *para(WETLAND[1], width=12),
+        )
+    )
+    (article,) = result.articles
+    headings = [p.text for p in article.paragraphs if p.kind == "heading"]
+    assert headings == ["东湖湿地管理站站长张明——"]

@@ -287,8 +287,20 @@ def _wraps_into(prev: Block, second: Line, colw: float) -> bool:
         and not first.blank_after
         and second.width <= colw
         and not _is_lead_line(second)
-        and not KICKER_CUE.search(first.text)
-        and not subtitle_cue(second.text)
+        and (
+            _broken_dash(first.text, second.text)
+            or not (KICKER_CUE.search(first.text) or subtitle_cue(second.text))
+        )
+    )
+
+
+def _broken_dash(first: str, second: str) -> bool:
+    """A dash (——) broken in two at a line's end: one half closes the line, the other opens the next."""
+    return (
+        first.endswith("—")
+        and not first.endswith("——")
+        and second.startswith("—")
+        and not second.startswith("——")
     )
 
 
