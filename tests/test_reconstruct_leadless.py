@@ -845,3 +845,13 @@ def test_a_dash_broken_at_the_column_width_stays_with_the_subhead_it_closes() ->
     (article,) = result.articles
     headings = [p.text for p in article.paragraphs if p.kind == "heading"]
     assert headings == ["东湖湿地管理站站长张明——"]
+
+
+def test_a_first_headline_line_too_short_to_tell_the_news_is_a_kicker() -> None:
+    # A place or a rubric tags the title below it; a title over a subtitle says something itself.
+    assert roles(["东湖村", "首次发现国家一级保护鸟类"]) == ("东湖村", "首次发现国家一级保护鸟类", None)
+    assert roles(["候鸟回来了", "首次发现国家一级保护鸟类"]) == (
+        None,
+        "候鸟回来了",
+        "首次发现国家一级保护鸟类",
+    )

@@ -25,6 +25,7 @@ ATTENDANCE = re.compile(r"^[\u4e00-\u9fff、·]{2,16}(?:出席|主持|参加|陪
 # What a meeting asked for or heard, going on from the kicker that names who held it: 要求… / 听取…
 SPEECH_OPENER = re.compile(r"^(?:要求|强调|指出|部署|听取|提出|号召|呼吁)")
 KICKER_PUNCT = re.compile(r"[，、；：,;:]")  # punctuation a kicker has and a title seldom
+TAG_MAX = 4  # characters: a first headline line this short, over a longer one, only tags it
 PARALLEL = 3  # characters two headlines of one pattern share at their end
 # A column tag closes a title: 这儿的湿地，有人管有人爱（美丽中国） / 冲劲 韧劲 实劲（人民论坛）
 COLUMN_TAG = re.compile(r"[（(](?P<tag>[^（）()]{2,40})[）)]$")
@@ -291,6 +292,8 @@ def _kicker_then_title(first: str, second: str, kicker_first: bool) -> bool:
         return True
     if COLUMN_TAG.search(first):
         return False
+    if visible_len(first) <= TAG_MAX < visible_len(second):
+        return True  # a place or a rubric over the title (某县某村 / 首次发现…): too short to say the news
     return visible_len(first) > visible_len(second)
 
 
