@@ -855,3 +855,21 @@ def test_a_first_headline_line_too_short_to_tell_the_news_is_a_kicker() -> None:
         "候鸟回来了",
         "首次发现国家一级保护鸟类",
     )
+
+
+def test_a_paragraph_closing_with_a_note_in_brackets_ends_there() -> None:
+    # `…（见附表）` ends its paragraph as a full stop would: the short flush line below is a headline.
+    first = (
+        "湿地周边的污染企业关了，水质改善，鸟儿多了，保护名录（见附表）"  # its last line: 保护名录（见附表）
+    )
+    result = reconstruct_page(
+        page(
+            "湿地保护见成效",
+            *para(WETLAND[0], width=12),
+            *para(first, width=12),
+            "蛇岛过年",
+            *para(SNAKE[0], width=12),
+            *para(SNAKE[1], width=12),
+        )
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效", "蛇岛过年"]

@@ -215,6 +215,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                 ends_sentence(last.text)
                 or ("摄" in last.text[-CREDIT_TAIL:] and _ends_with_credit(para.lines))
                 or _bracketed(para)
+                or _closes_note(para)
             )
             if not _ended_short(para, colw, closed=closed):
                 gap = blank_separates and last.blank_after  # an empty line: the paragraph ended
@@ -336,6 +337,15 @@ def _bracketed(para: Block) -> bool:
         return False
     note = join_text([line.text for line in para.lines])
     return note.count("（") + note.count("(") == note.count("）") + note.count(")")
+
+
+def _closes_note(para: Block) -> bool:
+    """A paragraph ending with a note in brackets that closes every bracket it opened (`…保护名录（见附表）`,
+    `…（完）`): its end, as a sentence's end would be. Not a lead's byline: the text goes on after it."""
+    if para.lines[-1].text[-1] not in "）)" or _is_lead_line(para.lines[0]):
+        return False
+    text = join_text([line.text for line in para.lines])
+    return text.count("（") + text.count("(") == text.count("）") + text.count(")")
 
 
 def _bare_dateline(para: Block) -> bool:
