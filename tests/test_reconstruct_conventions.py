@@ -102,6 +102,52 @@ def test_a_figure_sentence_inside_the_caption_stays_in_the_caption() -> None:
     assert "图为" not in news.text
 
 
+@pytest.mark.parametrize(
+    ("credit", "photographers"),
+    [
+        (["\u3000\u3000本报记者 王大明文 本", "报记者 丁 一摄"], ["丁一"]),
+        (["\u3000\u3000王大明 李小红 赵一", "鸣摄影报道"], ["王大明", "李小红", "赵一鸣"]),
+    ],
+    ids=["writer-then-photographer", "three-photographers"],
+)
+def test_an_indented_credit_paragraph_broken_over_two_lines_is_a_credit(
+    credit: list[str], photographers: list[str]
+) -> None:
+    # A narrow column: the credit's first line fills it.
+    result = page(
+        *para("本报讯 记者黄洁 " + FILLER, 12),
+        *para(CAPTION, 12),
+        *credit,
+        "湖区生态持续向好",
+        *para(LAKE, 12),
+    )
+    assert [a.kind for a in result.articles] == ["news", "photo", "news"]
+    assert names(result.articles[1]) == [(n, "photographer") for n in photographers]
+    assert result.articles[2].title == "湖区生态持续向好"
+
+
+def test_a_credit_s_source_wrapped_onto_the_next_line_stays_with_the_credit() -> None:
+    result = page(
+        *para("本报讯 记者黄洁 " + FILLER),
+        *para(CAPTION),
+        "李明摄影报道",
+        "（影像中国）",
+        "湖区生态持续向好",
+        *para(LAKE),
+    )
+    assert [a.kind for a in result.articles] == ["news", "photo", "news"]
+    assert names(result.articles[1]) == [("李明", "photographer")]
+    news = result.articles[2]
+    assert (news.kicker, news.title) == (None, "湖区生态持续向好")
+
+
+def test_a_letter_spaced_two_character_name_after_another_name_is_a_name_of_its_own() -> None:
+    result = page(
+        *para("本报讯 记者黄洁 " + FILLER), *para(CAPTION), "李明远 丁 一摄", "湖区生态持续向好", *para(LAKE)
+    )
+    assert names(result.articles[1]) == [("李明远", "photographer"), ("丁一", "photographer")]
+
+
 def test_a_word_ending_in_the_photo_character_is_not_a_credit() -> None:
     result = page(*para("本报讯 记者黄洁 " + FILLER), "无人机航拍摄", *para(FILLER))
     assert all(a.kind != "photo" for a in result.articles)

@@ -770,3 +770,106 @@ def test_a_headline_naming_a_photo_best_is_its_title_not_a_cut_in_a_story() -> N
     assert (photo.kind, photo.title) == ("photo", "蛇岛守岛人过年")
     assert (story.title, story.subtitle) == ("湿地保护见成效", None)
     assert "蛇岛春节期间" in story.text
+
+
+def test_a_figure_set_flush_on_a_line_of_its_own_is_text_not_a_headline() -> None:
+    # A feature sets its key figures large above the paragraphs that explain them: words make a headline.
+    result = reconstruct_page(
+        page(
+            "湿地保护见成效",
+            *para(WETLAND[0]),
+            *para(WETLAND[1]),
+            "守岛夫妇在蛇岛过年",
+            "——一座小岛的春节见闻",
+            "12万",
+            *para(SNAKE[0]),
+            "88.5%",
+            *para(SNAKE[1]),
+        )
+    )
+    wetland, snake = result.articles
+    assert (snake.kicker, snake.title, snake.subtitle) == (None, "守岛夫妇在蛇岛过年", "——一座小岛的春节见闻")
+    assert snake.text.startswith("12万") and "88.5%" in snake.text
+
+
+def test_a_title_as_wide_as_a_narrow_column_is_not_broken_text_when_the_two_lines_are_long() -> None:
+    # A subhead broken at the column's width is short; two lines longer than any subhead are a headline
+    # whose first line happens to fill the column, and a second headline line.
+    result = reconstruct_page(
+        page(
+            *para(SNAKE[0], 12),
+            *para(SNAKE[1], 12),
+            "湿地保护区候鸟数量创新高",
+            "湖区生态环境持续改善向好",
+            *para(WETLAND[0], 12),
+            *para(WETLAND[1], 12),
+        )
+    )
+    wetland = result.articles[-1]
+    assert (wetland.title, wetland.subtitle) == ("湿地保护区候鸟数量创新高", "湖区生态环境持续改善向好")
+
+
+def test_a_title_of_phrases_set_on_two_lines_is_one_title() -> None:
+    # The first line is itself phrases set apart by a space: the line below goes on with the title.
+    assert roles(["安全生产 常抓不懈", "为企业复工保驾护航"]) == (
+        None,
+        "安全生产 常抓不懈 为企业复工保驾护航",
+        None,
+    )
+    # Without the space, the longer line below is a subtitle; with a dash, too.
+    assert roles(["安全生产常抓不懈", "为企业复工保驾护航"]) == (
+        None,
+        "安全生产常抓不懈",
+        "为企业复工保驾护航",
+    )
+    assert roles(["安全生产 常抓不懈", "——为企业复工保驾护航"]) == (
+        None,
+        "安全生产 常抓不懈",
+        "——为企业复工保驾护航",
+    )
+
+
+def test_a_dash_broken_at_the_column_width_stays_with_the_subhead_it_closes() -> None:
+    # `……张小明—` / `—`: the two halves of one dash, the subhead introducing someone, broken like text.
+    result = reconstruct_page(
+        page(
+            "湿地保护见成效",
+            *para("本报北京2月1日电 " + WETLAND[0], width=12),
+            *para("湿地周边的污染企业关了，水质改善，鸟儿多了。", width=12),
+            "东湖湿地管理站站长张明—",
+            "—",
+            *para("“湿地是候鸟的家，也是我的家”", width=12),
+            *para(WETLAND[1], width=12),
+        )
+    )
+    (article,) = result.articles
+    headings = [p.text for p in article.paragraphs if p.kind == "heading"]
+    assert headings == ["东湖湿地管理站站长张明——"]
+
+
+def test_a_first_headline_line_too_short_to_tell_the_news_is_a_kicker() -> None:
+    # A place or a rubric tags the title below it; a title over a subtitle says something itself.
+    assert roles(["东湖村", "首次发现国家一级保护鸟类"]) == ("东湖村", "首次发现国家一级保护鸟类", None)
+    assert roles(["候鸟回来了", "首次发现国家一级保护鸟类"]) == (
+        None,
+        "候鸟回来了",
+        "首次发现国家一级保护鸟类",
+    )
+
+
+def test_a_paragraph_closing_with_a_note_in_brackets_ends_there() -> None:
+    # `…（见附表）` ends its paragraph as a full stop would: the short flush line below is a headline.
+    first = (
+        "湿地周边的污染企业关了，水质改善，鸟儿多了，保护名录（见附表）"  # its last line: 保护名录（见附表）
+    )
+    result = reconstruct_page(
+        page(
+            "湿地保护见成效",
+            *para(WETLAND[0], width=12),
+            *para(first, width=12),
+            "蛇岛过年",
+            *para(SNAKE[0], width=12),
+            *para(SNAKE[1], width=12),
+        )
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效", "蛇岛过年"]

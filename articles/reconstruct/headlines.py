@@ -25,6 +25,7 @@ ATTENDANCE = re.compile(r"^[\u4e00-\u9fff、·]{2,16}(?:出席|主持|参加|陪
 # What a meeting asked for or heard, going on from the kicker that names who held it: 要求… / 听取…
 SPEECH_OPENER = re.compile(r"^(?:要求|强调|指出|部署|听取|提出|号召|呼吁)")
 KICKER_PUNCT = re.compile(r"[，、；：,;:]")  # punctuation a kicker has and a title seldom
+TAG_MAX = 4  # characters: a first headline line this short, over a longer one, only tags it
 PARALLEL = 3  # characters two headlines of one pattern share at their end
 # A column tag closes a title: 这儿的湿地，有人管有人爱（美丽中国） / 冲劲 韧劲 实劲（人民论坛）
 COLUMN_TAG = re.compile(r"[（(](?P<tag>[^（）()]{2,40})[）)]$")
@@ -243,7 +244,7 @@ def roles(lines: Sequence[str], *, kicker_first: bool = False) -> tuple[str | No
         return None, rest[0], None
     subtitle = rest.pop() if len(rest) > 2 and subtitle_cue(rest[-1]) else None
     kicker = rest.pop(0) if len(rest) > 2 and (kicker_first or KICKER_CUE.search(rest[0])) else None
-    if len(rest) == 2 and _title_halves(*rest):
+    if len(rest) == 2 and (_title_halves(*rest) or (subtitle is None and _phrase_halves(*rest))):
         return kicker, " ".join(rest), subtitle
     if len(rest) == 2 and kicker is None and subtitle is None:
         return (rest[0], rest[1], None) if _kicker_then_title(*rest, kicker_first) else (None, *rest)
@@ -267,6 +268,17 @@ def _title_halves(first: str, second: str) -> bool:
     return visible_len(first) <= visible_len(second[: tag.start()])
 
 
+def _phrase_halves(first: str, second: str) -> bool:
+    """Whether two lines are one title of phrases set apart by spaces, broken in two at a space: the first
+    line is phrases itself (安全生产 常抓不懈 / 为企业复工保驾护航), with no cue of a kicker, and the second no
+    subtitle's dash."""
+    return (
+        " " in first
+        and not (KICKER_PUNCT.search(first) or KICKER_CUE.search(first) or COLUMN_TAG.search(first))
+        and not subtitle_cue(second)
+    )
+
+
 def _kicker_then_title(first: str, second: str, kicker_first: bool) -> bool:
     """Whether two headline lines are a kicker and a title rather than a title and a subtitle.
 
@@ -280,6 +292,8 @@ def _kicker_then_title(first: str, second: str, kicker_first: bool) -> bool:
         return True
     if COLUMN_TAG.search(first):
         return False
+    if visible_len(first) <= TAG_MAX < visible_len(second):
+        return True  # a place or a rubric over the title (某县某村 / 首次发现…): too short to say the news
     return visible_len(first) > visible_len(second)
 
 

@@ -41,6 +41,9 @@ LABELS = frozenset(
 SPECIAL_FIRST = FURNITURE_FIRST | frozenset(bl.BLOCK_MARKS) | ROLE_FIRST
 # How far from a line's end a credit's 摄 can stand: 摄影报道（影像中国）.
 CREDIT_TAIL = 12
+# Who supplied a photo, in brackets after its credit: （影像中国） / （人民视觉）
+CREDIT_SOURCE = re.compile(r"^[（(][\u4e00-\u9fff]{2,6}[）)]$")
+CREDIT_MAX = 40  # characters: a credit names a few people and perhaps the agency, no more
 SUBHEAD_MAX = 16.0  # a subhead line is short; longer loose lines inside a story are headlines of another
 CLOSING_PUNCT = frozenset("，。、；：！？”’）》」』…,.;:!?)")  # what never begins a line of its own
 WIDER = 1.5  # cells a line may exceed the column by and still be one of its lines
@@ -48,6 +51,8 @@ WIDER = 1.5  # cells a line may exceed the column by and still be one of its lin
 CREDIT_END = re.compile(r"^摄(?:影)?(?:[（(][^（）()]{2,8}[）)])?$")
 SECTION_MAX = 6  # cells: 法治动态, 国际, 要闻 — a section's name is short
 SECTION_NAME = re.compile(r"^[\u4e00-\u9fff·\s]+$")  # 法治动态: words only, no brackets or punctuation
+# A figure set large on a line of its own (51万 / 88.3% / 1.2亿元): the story's text, never a headline
+FIGURE = re.compile(r"^\d+(?:\.\d+)?(?:[%％‰]|[万亿]?[\u4e00-\u9fff]?)$")
 # A box that opens a story's text: 核心阅读 / 编者的话 / 开栏的话, a paragraph of the story, not a headline.
 BOX_OPENER = re.compile(r"(?:核心阅读|编者的话|编者按|开栏的话)")
 INDENTED_PAGE = 3  # this many indented lines: the page marks its paragraphs by indenting them
@@ -184,6 +189,10 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
         if kind == "closing" and para is not None and not line.indented and _bare_dateline(para):
             para.lines.append(line)  # `据新华社澳门10月10日电` / `（记者胡瑶）`: the lead's byline, wrapped
             continue
+        if out and out[-1].kind == "credit" and not line.indented and CREDIT_SOURCE.match(line.text):
+            # `李明远 丁 一摄影报道` / `（影像中国）`: the credit's source, wrapped
+            out[-1].lines.append(line)
+            continue
         if kind == "byline" and para is not None and _goes_on(para, line, colw):
             # `书名：许茂和他的女儿们` / `作者：周克芹`: a sentence broken before a role word, read as text
             kind = "headline"
@@ -206,6 +215,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                 ends_sentence(last.text)
                 or ("摄" in last.text[-CREDIT_TAIL:] and _ends_with_credit(para.lines))
                 or _bracketed(para)
+                or _closes_note(para)
             )
             if not _ended_short(para, colw, closed=closed):
                 gap = blank_separates and last.blank_after  # an empty line: the paragraph ended
@@ -225,6 +235,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             line.indented
             or lead
             or BOX_OPENER.fullmatch(line.text)
+            or FIGURE.match(line.text)
             or _salutation(lines, i, colw)
             or (
                 _body_like(line, colw)
@@ -237,7 +248,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             continue
         para = None
         prev = out[-1] if out else None
-        if prev is not None and prev.kind == "headline" and _wraps_into(prev.lines[-1], line, colw):
+        if prev is not None and prev.kind == "headline" and _wraps_into(prev, line, colw):
             # A flush subhead broken at the column's width: 重庆永川区萱花中学刘 / 佳——
             prev.lines.append(line)
             note = join_text([x.text for x in prev.lines])
@@ -246,19 +257,51 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                 prev.kind, prev.bylines = "closing", closing[0] if closing else []
             continue
         out.append(Block("headline", [line]))
+    _credit_paragraphs(out)
     return out
 
 
-def _wraps_into(first: Line, second: Line, colw: float) -> bool:
+def _credit_paragraphs(blocks_: list[Block]) -> None:
+    """An indented paragraph that is a photo credit and nothing else, broken over lines as any paragraph is
+    (`本报记者 王大明文 本` / `报记者 丁 一摄`), is a credit: a line of its own, read whole."""
+    for block in blocks_:
+        if block.kind != "para" or len(block.lines) < 2 or len(block.text) > CREDIT_MAX:
+            continue
+        text = block.text
+        if "摄" not in text[-CREDIT_TAIL:]:
+            continue
+        credit = bl.parse_photo_credit(text)
+        if credit and credit[1] == 0:
+            block.kind, block.bylines = "credit", credit[0]
+
+
+def _wraps_into(prev: Block, second: Line, colw: float) -> bool:
     """Whether a loose line fills the column exactly and the next goes on from it: one line of flush text
-    broken at the column's width. A headline spans columns and is not broken there."""
+    broken at the column's width. A headline spans columns and is not broken there; in a narrow column
+    one may fill it by chance, but then the two lines are longer than a subhead (a note in brackets, which
+    closes a story, may be as long as it needs)."""
+    first = prev.lines[-1]
+    short = sum(line.width for line in prev.lines) + second.width <= SUBHEAD_MAX
     return (
-        colw - 0.5 <= first.width <= colw
+        (short or prev.lines[0].text[0] in "（(")
+        and colw - 0.5 <= first.width <= colw
         and not first.blank_after
         and second.width <= colw
         and not _is_lead_line(second)
-        and not KICKER_CUE.search(first.text)
-        and not subtitle_cue(second.text)
+        and (
+            _broken_dash(first.text, second.text)
+            or not (KICKER_CUE.search(first.text) or subtitle_cue(second.text))
+        )
+    )
+
+
+def _broken_dash(first: str, second: str) -> bool:
+    """A dash (——) broken in two at a line's end: one half closes the line, the other opens the next."""
+    return (
+        first.endswith("—")
+        and not first.endswith("——")
+        and second.startswith("—")
+        and not second.startswith("——")
     )
 
 
@@ -294,6 +337,15 @@ def _bracketed(para: Block) -> bool:
         return False
     note = join_text([line.text for line in para.lines])
     return note.count("（") + note.count("(") == note.count("）") + note.count(")")
+
+
+def _closes_note(para: Block) -> bool:
+    """A paragraph ending with a note in brackets that closes every bracket it opened (`…保护名录（见附表）`,
+    `…（完）`): its end, as a sentence's end would be. Not a lead's byline: the text goes on after it."""
+    if para.lines[-1].text[-1] not in "）)" or _is_lead_line(para.lines[0]):
+        return False
+    text = join_text([line.text for line in para.lines])
+    return text.count("（") + text.count("(") == text.count("）") + text.count(")")
 
 
 def _bare_dateline(para: Block) -> bool:

@@ -145,8 +145,22 @@ def despace(text: str) -> str:
     out = tokens[0]
     for i, tok in enumerate(tokens[1:]):
         in_run = spacing[i] and ((i > 0 and spacing[i - 1]) or (i + 1 < len(spacing) and spacing[i + 1]))
-        out += tok if in_run else " " + tok
+        out += tok if in_run and not _spaced_pair(tokens, spacing, i) else " " + tok
     return out
+
+
+def _spaced_pair(tokens: list[str], spacing: list[bool], i: int) -> bool:
+    """Whether space i opens a two-character word spaced out to a name's width between two longer words:
+    the space before its lone first character is a real one (`李明远 丁 一摄` is 李明远 and 丁一, `记者 丁 一摄`)."""
+    return (
+        i + 2 < len(tokens)
+        and spacing[i + 1]
+        and not (i > 0 and spacing[i - 1])
+        and not (i + 2 < len(spacing) and spacing[i + 2])
+        and len(tokens[i]) > 1
+        and len(tokens[i + 1]) == 1
+        and len(tokens[i + 2]) > 1
+    )
 
 
 def normalise_newlines(text: str) -> str:
