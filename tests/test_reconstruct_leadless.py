@@ -770,3 +770,32 @@ def test_a_headline_naming_a_photo_best_is_its_title_not_a_cut_in_a_story() -> N
     assert (photo.kind, photo.title) == ("photo", "蛇岛守岛人过年")
     assert (story.title, story.subtitle) == ("湿地保护见成效", None)
     assert "蛇岛春节期间" in story.text
+
+
+TEA = (
+    "茶园里茶农正忙着采摘春茶，今年春茶长势好，茶叶价格也高。",
+    "茶农说，茶园用上了滴灌，春茶的品质一年比一年好，茶叶销路不愁。",
+)
+
+
+def test_two_single_line_titles_side_by_side_with_column_tags_head_two_stories() -> None:
+    # Each line of the block closes with a column tag: three titles, none another's kicker or subtitle, so
+    # the titles beside the one the page's text took still cut the text where they fit.
+    result = reconstruct_page(
+        page(
+            *para(WETLAND[0]),
+            *para(WETLAND[1]),
+            *para(TEA[0]),
+            *para(TEA[1]),
+            *para(SNAKE[0]),
+            *para(SNAKE[1]),
+            "湿地保护见成效（美丽中国）",
+            "蛇岛过年（新春走基层）",
+            "春茶飘香（田间地头）",
+        )
+    )
+    assert [(a.title, a.text[:2]) for a in result.articles] == [
+        ("湿地保护见成效（美丽中国）", "湿地"),
+        ("春茶飘香（田间地头）", "茶园"),
+        ("蛇岛过年（新春走基层）", "蛇岛"),
+    ]

@@ -542,6 +542,9 @@ class _Work:
         subtitle and title than the headlines of two stories inside it."""
         if group is None or min(len(line.blocks), len(group.blocks)) != 1 or line.run != group.run:
             return False
+        # Each closed by a column tag: two titles, for a tag closes a title and no kicker or subtitle bears one.
+        if all(any(hl.COLUMN_TAG.search(t) for t in g.texts) for g in (line, group)):
+            return False
         run = [g for g in self.groups if g.run == line.run]
         return abs(run.index(line) - run.index(group)) == 1
 
