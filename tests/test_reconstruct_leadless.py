@@ -829,3 +829,25 @@ def test_a_word_both_headlines_share_does_not_cut_a_story_where_it_recurs() -> N
         ("算好湿地效益账（评论）", "湿地保护"),
         ("守岛夫妇在蛇岛过年", "本报讯 "),
     ]
+
+
+def test_a_paragraph_no_headline_names_goes_with_the_story_whose_words_it_shares() -> None:
+    # Neither headline names the feature's short last paragraph nor the next story's first: the cut
+    # between them is where each goes on with the words of its own story (候鸟 above, 蝮蛇 and 冬眠 below).
+    result = reconstruct_page(
+        page(
+            *para(WETLAND[0]),
+            *para(WETLAND[1]),
+            *para("候鸟回来了。"),
+            *para("冬天的海风很冷，岛上的蝮蛇都在冬眠，福字贴在门上。"),
+            *para(SNAKE[0]),
+            *para(SNAKE[1]),
+            *para(TEA[0]),
+            *para(TEA[1]),
+            "湿地保护见成效（美丽中国）",
+            "蛇岛过年（新春走基层）",
+            "春茶飘香（田间地头）",
+        )
+    )
+    wetland, snake, _ = result.articles
+    assert wetland.text.endswith("候鸟回来了。") and snake.text.startswith("冬天的海风")

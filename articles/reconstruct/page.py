@@ -494,7 +494,9 @@ class _Work:
                 else stories.NEW_STORY
                 for g in labels
             ]
-            labelled = stories.labels(rows, edges, costs)
+            labelled = stories.settle(
+                stories.labels(rows, edges, costs), rows, edges, [self._bigrams(p) for p in paras]
+            )
             return [i for i in range(1, len(paras)) if labelled[i] != labelled[i - 1]]
 
         return self._cut_segments(starts)
