@@ -873,3 +873,84 @@ def test_a_paragraph_closing_with_a_note_in_brackets_ends_there() -> None:
         )
     )
     assert [a.title for a in result.articles] == ["湿地保护见成效", "蛇岛过年"]
+
+
+TEA = (
+    "茶园里茶农正忙着采摘春茶，今年春茶长势好，茶叶价格也高。",
+    "茶农说，茶园用上了滴灌，春茶的品质一年比一年好，茶叶销路不愁。",
+)
+
+
+def test_two_single_line_titles_side_by_side_with_column_tags_head_two_stories() -> None:
+    # Each line of the block closes with a column tag: three titles, none another's kicker or subtitle, so
+    # the titles beside the one the page's text took still cut the text where they fit.
+    result = reconstruct_page(
+        page(
+            *para(WETLAND[0]),
+            *para(WETLAND[1]),
+            *para(TEA[0]),
+            *para(TEA[1]),
+            *para(SNAKE[0]),
+            *para(SNAKE[1]),
+            "湿地保护见成效（美丽中国）",
+            "蛇岛过年（新春走基层）",
+            "春茶飘香（田间地头）",
+        )
+    )
+    assert [(a.title, a.text[:2]) for a in result.articles] == [
+        ("湿地保护见成效（美丽中国）", "湿地"),
+        ("春茶飘香（田间地头）", "茶园"),
+        ("蛇岛过年（新春走基层）", "蛇岛"),
+    ]
+
+
+def test_a_word_both_headlines_share_does_not_cut_a_story_where_it_recurs() -> None:
+    # A feature and a commentary on one topic (湿地 in both headlines, and in every paragraph): only the
+    # words one headline has and the other lacks (效益) tell where the commentary begins.
+    feature = (
+        "湿地公园里候鸟成群，湿地面积逐年扩大，成了市民休闲的好去处。",
+        "为了湿地，当地关停了周边的污染企业，湿地水质明显改善，鸟多了。",
+        "保护区管理员说，湿地巡护每天都要走二十里路，湿地的鸟认得他。",
+        "如今湿地周边的村民也当起了志愿者，湿地成了村里的骄傲。",
+    )
+    commentary = (
+        "湿地保护要算长远账，不能只看眼前效益，更要看生态效益。",
+        "生态效益算清了，湿地保护才有后劲，效益也会越来越好。",
+    )
+    result = reconstruct_page(
+        page(
+            *[line for text in feature + commentary for line in para(text)],
+            *para("本报讯 （记者王明）" + SNAKE[0]),
+            *para(SNAKE[1]),
+            "算好湿地效益账（评论）",
+            "守岛夫妇在蛇岛过年",
+            "湿地候鸟多了",
+        )
+    )
+    assert [(a.title, a.text[:4]) for a in result.articles] == [
+        ("湿地候鸟多了", "湿地公园"),
+        ("算好湿地效益账（评论）", "湿地保护"),
+        ("守岛夫妇在蛇岛过年", "本报讯 "),
+    ]
+
+
+def test_a_paragraph_no_headline_names_goes_with_the_story_whose_words_it_shares() -> None:
+    # Neither headline names the feature's short last paragraph nor the next story's first: the cut
+    # between them is where each goes on with the words of its own story (候鸟 above, 蝮蛇 and 冬眠 below).
+    result = reconstruct_page(
+        page(
+            *para(WETLAND[0]),
+            *para(WETLAND[1]),
+            *para("候鸟回来了。"),
+            *para("冬天的海风很冷，岛上的蝮蛇都在冬眠，福字贴在门上。"),
+            *para(SNAKE[0]),
+            *para(SNAKE[1]),
+            *para(TEA[0]),
+            *para(TEA[1]),
+            "湿地保护见成效（美丽中国）",
+            "蛇岛过年（新春走基层）",
+            "春茶飘香（田间地头）",
+        )
+    )
+    wetland, snake, _ = result.articles
+    assert wetland.text.endswith("候鸟回来了。") and snake.text.startswith("冬天的海风")

@@ -482,8 +482,11 @@ class _Work:
             if not hits:
                 return []
             labels = [own] + [g for g, _ in hits]
-            own_row = vocab.coverage_each(own.terms, haves) if own and own.terms else [0.0] * len(paras)
-            rows = [[max(0.0, h - HIT_FLOOR) for h in row] for row in [own_row] + [row for _, row in hits]]
+            terms = _distinctive(own.terms if own else None, [g.terms for g, _ in hits if g.terms])
+            rows = [
+                [max(0.0, h - HIT_FLOOR) for h in vocab.coverage_each(t, haves)] if t else [0.0] * len(paras)
+                for t in terms
+            ]
             edges = self._edges(paras)
             costs = [
                 stories.NEW_TITLED_STORY
@@ -491,7 +494,9 @@ class _Work:
                 else stories.NEW_STORY
                 for g in labels
             ]
-            labelled = stories.labels(rows, edges, costs)
+            labelled = stories.settle(
+                stories.labels(rows, edges, costs), rows, edges, [self._bigrams(p) for p in paras]
+            )
             return [i for i in range(1, len(paras)) if labelled[i] != labelled[i - 1]]
 
         return self._cut_segments(starts)
@@ -541,6 +546,9 @@ class _Work:
         """Two groups side by side in one run, one of them a single line: likelier one story's kicker or
         subtitle and title than the headlines of two stories inside it."""
         if group is None or min(len(line.blocks), len(group.blocks)) != 1 or line.run != group.run:
+            return False
+        # Each closed by a column tag: two titles, for a tag closes a title and no kicker or subtitle bears one.
+        if all(any(hl.COLUMN_TAG.search(t) for t in g.texts) for g in (line, group)):
             return False
         run = [g for g in self.groups if g.run == line.run]
         return abs(run.index(line) - run.index(group)) == 1
@@ -682,6 +690,22 @@ class _Work:
         for position, k in enumerate(order, start=1):
             out.append(_article(position, self.segments[k], heads.get(k), labels.get(k, [])))
         return tuple(out)
+
+
+def _distinctive(own: hl.Terms | None, free: list[hl.Terms]) -> list[hl.Terms | None]:
+    """The story's own headline's terms less those of the headlines left over, and each of those less the
+    own headline's: a feature and a commentary on one topic (平台经济 in both headlines) say nothing by their
+    shared words of where one ends. A headline all of whose terms the other side has keeps them all."""
+    others = hl.Terms.merge(free)
+    pairs = [(own, others)] + [(t, own) for t in free]
+    return [_less(t, o) if t is not None else None for t, o in pairs]
+
+
+def _less(terms: hl.Terms, other: hl.Terms | None) -> hl.Terms:
+    if other is None:
+        return terms
+    rest = hl.Terms(terms.words - other.words, terms.grams - other.grams)
+    return rest if rest.words or rest.grams else terms
 
 
 def _runs(blocks: list[Block]) -> list[list[Block]]:

@@ -7,13 +7,15 @@ piece of it (the share of the headline's weighted words and bigrams the paragrap
 labelled, paragraph by paragraph, with one headline per piece, by dynamic programming (Viterbi): a new
 piece costs `NEW_STORY`, less where the text gives a story's edge (the paragraph before ends with a
 closing byline or an author's note, the paragraph opens a summary box such as 核心阅读, or the words on
-the two sides have little in common). Pure: numbers in, labels out.
+the two sides have little in common). Where a cut falls among paragraphs neither headline names, it is
+settled by the words those paragraphs share with each side's text. Pure: numbers in, labels out.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import accumulate
 
 from .headlines import shared
 
@@ -79,6 +81,53 @@ def labels(
 
 
 NEG = float("-inf")
+# Paragraphs of each story, next to a stretch no headline names, that the stretch's paragraphs are compared with.
+CONTEXT = 3
+
+
+def settle(
+    labelled: list[int], hits: Sequence[Sequence[float]], edges: Sequence[float], grams: Sequence[set[str]]
+) -> list[int]:
+    """`labelled` with each cut moved inside the stretch of paragraphs neither story's headline names, where
+    the edge was chosen by little: the stretch is cut where its paragraphs share most bigrams with the text
+    of the story above on one side and of the story below on the other, as a story's last paragraph goes on
+    with what it said and a new story's first with what follows. A cut at a visible edge (a closer, an
+    opener) stays."""
+    out = list(labelled)
+    for b in range(1, len(out)):
+        if out[b - 1] != out[b] and edges[b] < 1.0:
+            lo, hi = _quiet_stretch(out, hits, b)
+            if lo < hi:
+                cut = _cohesive_cut(grams, lo, hi, b)
+                out[lo:hi] = [out[lo - 1]] * (cut - lo) + [out[hi]] * (hi - cut)
+    return out
+
+
+def _quiet_stretch(labelled: list[int], hits: Sequence[Sequence[float]], b: int) -> tuple[int, int]:
+    """The paragraphs lo..hi-1 around the cut before paragraph b that neither side's headline names; each
+    side keeps at least one paragraph outside it."""
+    up, down = labelled[b - 1], labelled[b]
+
+    def quiet(p: int) -> bool:
+        return hits[up][p] <= 0 and hits[down][p] <= 0
+
+    lo, hi = b, b
+    while lo > 1 and labelled[lo - 2] == up and quiet(lo - 1):
+        lo -= 1
+    while hi + 1 < len(labelled) and labelled[hi + 1] == down and quiet(hi):
+        hi += 1
+    return lo, hi
+
+
+def _cohesive_cut(grams: Sequence[set[str]], lo: int, hi: int, b: int) -> int:
+    """Where in lo..hi the stretch divides best between the text above it and the text below it (b on a
+    tie): each paragraph leans to the side whose nearby paragraphs share more of its bigrams."""
+    above = set().union(*grams[max(0, lo - CONTEXT) : lo])
+    below = set().union(*grams[hi : hi + CONTEXT])
+    lean = list(
+        accumulate((shared(grams[p], above) - shared(grams[p], below) for p in range(lo, hi)), initial=0.0)
+    )
+    return max(range(lo, hi + 1), key=lambda j: (lean[j - lo], j == b))
 
 
 def edge_strength(before: str, after: str, grams_before: set[str], grams_after: set[str]) -> float:
