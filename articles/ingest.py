@@ -596,6 +596,16 @@ def _page_store(
         )
         page.save(update_fields=["needs_review", "review_reason"])
         return IngestResult(NEEDS_REVIEW, page, stored.article_count)
+    if stored is not None and not force and prepared.count * 2 < stored.article_count:
+        # Far fewer stories than the stored page: a damaged file, or another page under this name.
+        page = stored.page
+        page.needs_review = True
+        page.review_reason = (
+            f"{source_name}（sha256 {digest[:12]}）只读出 {prepared.count} 篇稿件，已收入的 {page.source_name} "
+            f"有 {stored.article_count} 篇：可能文件损坏或不是同一版面，已保留原版面；确认无误可用 ingest --force 替换"
+        )
+        page.save(update_fields=["needs_review", "review_reason"])
+        return IngestResult(NEEDS_REVIEW, page, stored.article_count)
 
     found = IngestCache()
     fields: dict[str, object] = {

@@ -6,10 +6,13 @@ import datetime
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import connection
 from django.test import Client
 
@@ -122,3 +125,57 @@ def test_control_characters_in_a_request_get_a_client_error_not_a_500(client: Cl
     response = client.get(path)
     assert response.status_code == 400
     assert "地址有误" in response.content.decode()
+
+
+def _ingest_file(path: Path) -> tuple[str, str, int]:
+    """`manage.py ingest FILE --paper 法治日报` as an operator runs it: (stdout, stderr, exit code)."""
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("ingest", str(path), "--paper", PAPER, stdout=out, stderr=err)
+    except CommandError as exc:
+        return out.getvalue(), f"{err.getvalue()}{exc}", exc.returncode
+    return out.getvalue(), err.getvalue(), 0
+
+
+PAIR = "依法治国新篇章第{n}号\n　　本报讯 今天召开全面推进依法治国工作会议，部署今年的任务。\n"
+HOSTILE = {
+    # 19,999 lines of one character: nothing but "headlines".
+    "one character repeated": "法\n" * 19_999,
+    # Thousands of one headline line.
+    "one headline repeated": "全面推进依法治国\n" * 5_000,
+    # Headline/story pairs up to the line limit (~1.6 MB): matching every headline to every story would
+    # cost gigabytes and minutes.
+    "ten thousand stories": "".join(PAIR.format(n=n) for n in range(9_995)),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", list(HOSTILE))
+def test_a_file_no_newspaper_prints_is_refused_and_keeps_the_stored_page(tmp_path: Path, kind: str) -> None:
+    real = tmp_path / "fazhi_2025-01-24_02.txt"
+    real.write_bytes(SEED.read_bytes())
+    _ingest_file(real)
+    stored = list(models.Article.objects.values_list("pk", "title"))
+
+    real.write_text(HOSTILE[kind], encoding="utf-8")
+    out, err, code = _ingest_file(real)
+    assert code == 1
+    assert "more than a page holds" in err or "no story could be read" in err
+    assert "Traceback" not in out + err
+    assert list(models.Article.objects.values_list("pk", "title")) == stored
+
+
+@pytest.mark.django_db
+def test_a_new_file_with_far_fewer_stories_is_held_for_review_not_stored_over_the_page(
+    tmp_path: Path,
+) -> None:
+    real = tmp_path / "fazhi_2025-01-24_02.txt"
+    real.write_bytes(SEED.read_bytes())
+    _ingest_file(real)
+    stored = list(models.Article.objects.values_list("pk", "title"))
+
+    real.write_text("依法治国新篇章\n" + PAIR.format(n=1).split("\n", 1)[1], encoding="utf-8")
+    out, _, code = _ingest_file(real)
+    page = models.Page.objects.get()
+    assert page.needs_review and "只读出 1 篇稿件" in page.review_reason
+    assert list(models.Article.objects.values_list("pk", "title")) == stored

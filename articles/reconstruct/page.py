@@ -45,6 +45,10 @@ SUBHEAD_COHESION = 0.08  # below this the text after a loose headline is about s
 MIN_SUBTITLE = 0.4  # an unmatched headline line joins a neighbouring group about the same story
 ABOVE_BONUS = 0.15  # a headline run right above a story is a little likelier to be its headline…
 ABOVE_BONUS_LAYOUT = 0.5  # …and much likelier on a page whose other headlines all stand above their stories
+# A dense page holds some 30 stories and 100 headline lines; a page of briefs a few times that. Far beyond
+# is no page, and matching headlines to stories (headlines × stories) would cost minutes.
+MAX_STORIES = 400
+MAX_HEADLINE_LINES = 600
 
 
 def reconstruct_page(data: bytes | str, *, source: str | None = None) -> Page:
@@ -62,11 +66,14 @@ def reconstruct_page(data: bytes | str, *, source: str | None = None) -> Page:
     colw = text.column_width(lines)
     blocks = layout.blocks(lines, colw=colw, blank_separates=blank_separates)
     cut = layout.cut(blocks)
+    _check_size(cut)
     work = _Work(cut.segments, cut.runs, blank_marks_groups=_has_blank_lines(lines) and blank_separates)
     work.resolve_interior_runs()
     work.group_headlines()
     work.assign_headlines()
     articles = work.articles()
+    if not articles:
+        raise PageError("no story could be read from the text: it holds no paragraph of running text")
     furniture = tuple(_furniture(cut.furniture))
     section = next((f.text for f in furniture if f.kind == "section"), None)
     proofreader = next(
@@ -83,6 +90,20 @@ def reconstruct_page(data: bytes | str, *, source: str | None = None) -> Page:
         line_count=text.line_count(decoded),
         source=source,
     )
+
+
+def _check_size(cut: layout.Cut) -> None:
+    """Refuse what no newspaper prints as one page before matching its headlines to its stories, which
+    costs headlines × stories: thousands of stories or headline lines are a list, a dump or an attack."""
+    if len(cut.segments) > MAX_STORIES:
+        raise PageError(
+            f"the text cuts into {len(cut.segments):,} stories, more than a page holds (limit {MAX_STORIES:,})"
+        )
+    headlines = sum(1 for run in cut.runs for block in run.blocks if block.kind == "headline")
+    if headlines > MAX_HEADLINE_LINES:
+        raise PageError(
+            f"the text has {headlines:,} headline lines, more than a page holds (limit {MAX_HEADLINE_LINES:,})"
+        )
 
 
 def _has_blank_lines(lines: list[text.Line]) -> bool:
