@@ -770,3 +770,26 @@ def test_a_headline_naming_a_photo_best_is_its_title_not_a_cut_in_a_story() -> N
     assert (photo.kind, photo.title) == ("photo", "蛇岛守岛人过年")
     assert (story.title, story.subtitle) == ("湿地保护见成效", None)
     assert "蛇岛春节期间" in story.text
+
+
+def test_a_headline_naming_a_photo_better_than_its_story_gives_the_story_the_one_left_over() -> None:
+    # 冰雪旅游人气旺 fits the story's text and the caption, the caption best; photos are no candidates in the
+    # assignment, so it took the story and left the story's own headline over: the two are exchanged.
+    result = reconstruct_page(
+        page(
+            *para("本报北京2月1日电 冬季冰雪旅游火热，湿地公园游客多。"),
+            *para("冰雪旅游带动湿地周边就业，湿地公园收入增长。"),
+            *para("游客在湖面上参加冰上龙舟赛，冰雪旅游人气旺。"),
+            "张三摄",
+            *para("本报大连2月1日电 " + SNAKE[0]),
+            *para(SNAKE[1]),
+            "冰雪旅游人气旺",
+            "守岛夫妇在蛇岛过年",
+            "湿地公园成了休闲去处",
+        )
+    )
+    assert [(a.kind, a.title) for a in result.articles] == [
+        ("news", "湿地公园成了休闲去处"),
+        ("photo", "冰雪旅游人气旺"),
+        ("news", "守岛夫妇在蛇岛过年"),
+    ]

@@ -411,8 +411,10 @@ class _Work:
         free = [g for g in self.groups if g.story is None]
         if not free:
             return
-        photos = [k for k in self._headless() if self.segments[k].kind == "photo"]
         vocab = self.vocabulary()
+        while self._hand_headline_to_photo(vocab, free):
+            free = [g for g in self.groups if g.story is None]
+        photos = [k for k in self._headless() if self.segments[k].kind == "photo"]
         scores = [
             [vocab.coverage(g.terms, self.present_in(self.segments[k])) if g.terms else 0.0 for k in photos]
             for g in free
@@ -425,6 +427,35 @@ class _Work:
             lone = self.segments[headless[0]]
             if lone.kind == "photo" or lone.lead is None:
                 free[0].story, free[0].score = headless[0], 0.0
+
+    def _hand_headline_to_photo(self, vocab: hl.Vocabulary, free: list[_Group]) -> bool:
+        """A story's headline that names a titleless photo's caption better than the story goes to the photo,
+        when a headline left over names the story: photos are no candidates in the assignment (a caption
+        seldom shares its title's words), so a headline fitting both went to the story and pushed the
+        story's own headline out. Whether one such exchange was made."""
+        photos = [k for k in self._headless() if self.segments[k].kind == "photo"]
+        best: tuple[float, _Group, _Group, int] | None = None
+        for g in self.groups:
+            if g.story is None or g.terms is None or self.segments[g.story].kind == "photo":
+                continue
+            own = vocab.coverage(g.terms, self.present_in(self.segments[g.story]))
+            for k in photos:
+                there = vocab.coverage(g.terms, self.present_in(self.segments[k]))
+                if there <= own:
+                    continue
+                for f in free:
+                    if f.terms is None or self._names_photo(f):
+                        continue
+                    instead = vocab.coverage(f.terms, self.present_in(self.segments[g.story]))
+                    gain = there + instead - own
+                    if instead >= hl.MIN_MATCH and (best is None or gain > best[0]):
+                        best = (gain, g, f, k)
+        if best is None:
+            return False
+        _, g, f, k = best
+        f.story, f.score = g.story, vocab.coverage(f.terms, self.present_in(self.segments[g.story]))  # type: ignore[arg-type]
+        g.story, g.score = k, vocab.coverage(g.terms, self.present_in(self.segments[k]))  # type: ignore[arg-type]
+        return True
 
     def _headed(self) -> set[int]:
         return {g.story for g in self.groups if g.story is not None}
