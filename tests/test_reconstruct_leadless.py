@@ -793,3 +793,14 @@ def test_a_headline_naming_a_photo_better_than_its_story_gives_the_story_the_one
         ("photo", "冰雪旅游人气旺"),
         ("news", "守岛夫妇在蛇岛过年"),
     ]
+
+
+def test_below_a_title_closed_by_its_column_tag_only_a_dashed_subtitle_stays_in_its_group() -> None:
+    # The three lines name one story's paragraph alike, but the column tag closes the title: a plain line
+    # after it is the next story's kicker, a dashed one the title's subtitle.
+    fits = [[0.5, 0.0], [0.5, 0.0], [0.5, 0.1]]
+    assert partition(["倡导绿色出行", "骑行成风尚（城市观察）", "共享单车已成为市民出行的首选"], fits) == [
+        2,
+        1,
+    ]
+    assert partition(["倡导绿色出行", "骑行成风尚（城市观察）", "——记共享单车"], fits) == [3]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -411,6 +412,8 @@ def _group_fit(
             score -= TWO_TITLES  # each column tag closes a title of its own
         if len(group) == 3 and COLUMN_TAG.search(group[2]) and not _title_halves(group[1], group[2]):
             score -= CUE_MISFIT  # the column tag closes the title, which a subtitle would follow
+        if any(COLUMN_TAG.search(a) and not subtitle_cue(b) for a, b in itertools.pairwise(group)):
+            score -= CUE_MISFIT  # below a title closed by its column tag only a subtitle with its dash
     if _unclosed(group[-1]) and end < len(lines):
         score -= BLANK_BREAK
     if together is not None:
