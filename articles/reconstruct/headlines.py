@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import filterfalse
+from itertools import filterfalse, pairwise
 from math import fsum
 
 from . import segment
@@ -412,7 +411,7 @@ def _group_fit(
             score -= TWO_TITLES  # each column tag closes a title of its own
         if len(group) == 3 and COLUMN_TAG.search(group[2]) and not _title_halves(group[1], group[2]):
             score -= CUE_MISFIT  # the column tag closes the title, which a subtitle would follow
-        if any(COLUMN_TAG.search(a) and not subtitle_cue(b) for a, b in itertools.pairwise(group)):
+        if any(COLUMN_TAG.search(a) and not subtitle_cue(b) for a, b in pairwise(group)):
             score -= CUE_MISFIT  # below a title closed by its column tag only a subtitle with its dash
     if _unclosed(group[-1]) and end < len(lines):
         score -= BLANK_BREAK
