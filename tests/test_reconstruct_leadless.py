@@ -804,3 +804,9 @@ def test_below_a_title_closed_by_its_column_tag_only_a_dashed_subtitle_stays_in_
         1,
     ]
     assert partition(["倡导绿色出行", "骑行成风尚（城市观察）", "——记共享单车"], fits) == [3]
+
+
+def test_two_reports_of_one_official_meeting_someone_are_two_headlines() -> None:
+    # Both texts say 会见 and much the same protocol, so the lines name each other's paragraphs too; but
+    # 甲会见乙 over 丙会见丁 is two reports of one kind, never a kicker and its title.
+    assert partition(["某部长会见越方客人", "某外长会见伊方外长"], [[0.6, 0.3], [0.3, 0.6]]) == [1, 1]

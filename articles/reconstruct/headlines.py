@@ -26,6 +26,8 @@ ATTENDANCE = re.compile(r"^[\u4e00-\u9fff、·]{2,16}(?:出席|主持|参加|陪
 SPEECH_OPENER = re.compile(r"^(?:要求|强调|指出|部署|听取|提出|号召|呼吁)")
 KICKER_PUNCT = re.compile(r"[，、；：,;:]")  # punctuation a kicker has and a title seldom
 PARALLEL = 3  # characters two headlines of one pattern share at their end
+# The verb of a report of one official act between two parties, set between them: 甲会见乙 / 甲同乙通电话.
+MEETING_VERB = re.compile(r"(?<=[\u4e00-\u9fff])(?:会见|会晤|会谈|通电话|致电|致信|致函|复信|回信)")
 # A column tag closes a title: 这儿的湿地，有人管有人爱（美丽中国） / 冲劲 韧劲 实劲（人民论坛）
 COLUMN_TAG = re.compile(r"[（(](?P<tag>[^（）()]{2,40})[）)]$")
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")  # 法治
@@ -449,6 +451,9 @@ def _parallel(a: str, b: str) -> bool:
     True
     """
     a, b = COLUMN_TAG.sub("", a), COLUMN_TAG.sub("", b)
+    verb_a, verb_b = MEETING_VERB.search(a), MEETING_VERB.search(b)
+    if verb_a and verb_b and verb_a.group() == verb_b.group():
+        return True  # 甲会见丙 / 乙会见丁: two reports of one kind
     return len(a) > PARALLEL and len(b) > PARALLEL and a[-PARALLEL:] == b[-PARALLEL:]
 
 
