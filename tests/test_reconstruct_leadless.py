@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from articles.reconstruct.headlines import partition, roles
 from articles.reconstruct.page import reconstruct_page
 
@@ -810,3 +812,38 @@ def test_two_reports_of_one_official_meeting_someone_are_two_headlines() -> None
     # Both texts say 会见 and much the same protocol, so the lines name each other's paragraphs too; but
     # 甲会见乙 over 丙会见丁 is two reports of one kind, never a kicker and its title.
     assert partition(["某部长会见越方客人", "某外长会见伊方外长"], [[0.6, 0.3], [0.3, 0.6]]) == [1, 1]
+
+
+def test_a_title_set_as_a_couplet_over_two_lines_is_one_group() -> None:
+    # Two phrases of one length, the second closing with the column tag: one title's halves, though each
+    # names another paragraph. Halves of unequal length keep the weaker bonus of a title on two lines.
+    fits = [[0.6, 0.0, 0.0], [0.0, 0.4, 0.0]]
+    assert partition(["湿地保护有力", "候鸟回归增多（美丽中国）"], fits) == [2]
+    assert partition(["湿地保护有力", "候鸟回归明显增多（美丽中国）"], fits) == [1, 1]
+
+
+@pytest.mark.parametrize(
+    "title", [["你帮我种树 我助你致富（绿色力量）"], ["你帮我种树", "我助你致富（绿色力量）"]]
+)
+def test_a_titled_headline_left_over_under_a_lone_line_that_took_a_story_is_its_title(
+    title: list[str],
+) -> None:
+    # The kicker names the story in its words and takes it; the title, closed by its column tag, names it
+    # in the editor's words, too few to take it alone: standing right below the kicker, it is its title.
+    result = reconstruct_page(
+        page(
+            *para("本报北京2月1日电 某市探索建立湿地生态补偿机制，下游城市补偿上游。"),
+            *para("村民今年种树三百棵，补偿款帮他们致富。"),
+            *para("某市湿地生态补偿机制将在全省推广。"),
+            *para("本报大连2月1日电 " + SNAKE[0]),
+            *para(SNAKE[1]),
+            "守岛夫妇在蛇岛过年",
+            "某市探索建立湿地生态补偿机制",
+            *title,
+        )
+    )
+    assert [(a.kicker, a.title) for a in result.articles] == [
+        ("某市探索建立湿地生态补偿机制", "你帮我种树 我助你致富（绿色力量）"),
+        (None, "守岛夫妇在蛇岛过年"),
+    ]
+    assert not result.unmatched_headlines

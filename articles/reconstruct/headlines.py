@@ -30,6 +30,7 @@ PARALLEL = 3  # characters two headlines of one pattern share at their end
 MEETING_VERB = re.compile(r"(?<=[\u4e00-\u9fff])(?:会见|会晤|会谈|通电话|致电|致信|致函|复信|回信)")
 # A column tag closes a title: 这儿的湿地，有人管有人爱（美丽中国） / 冲劲 韧劲 实劲（人民论坛）
 COLUMN_TAG = re.compile(r"[（(](?P<tag>[^（）()]{2,40})[）)]$")
+PHRASE = re.compile(r"^[\u4e00-\u9fff0-9 ]+$")  # words alone, no quote, dash or punctuation: 建言落到实处
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")  # 法治
 MIN_MATCH = 0.2  # below this coverage a headline is not about a story
 MAX_SWAP_GROUPS = 80
@@ -269,6 +270,15 @@ def _title_halves(first: str, second: str) -> bool:
     return visible_len(first) <= visible_len(second[: tag.start()])
 
 
+def _couplet(first: str, second: str) -> bool:
+    """Two lines of one length, the second closing with the column tag: a title set as a couplet (对仗),
+    its halves parallel phrases (你帮我种树 / 我助你致富（…）)."""
+    tag = COLUMN_TAG.search(second)
+    if tag is None or not PHRASE.match(first) or not PHRASE.match(second[: tag.start()]):
+        return False
+    return visible_len(first) == visible_len(second[: tag.start()])
+
+
 def _kicker_then_title(first: str, second: str, kicker_first: bool) -> bool:
     """Whether two headline lines are a kicker and a title rather than a title and a subtitle.
 
@@ -358,6 +368,7 @@ ALIKE = 0.35  # two lines whose paragraphs have more in common than this are abo
 DIFFERENT = 0.2  # two lines whose paragraphs have less in common than this are about different things
 BLANK_BREAK = 3.0  # on a page whose empty lines mark ends, lines apart are other groups, lines together one
 HALVES_FIT = 1.0  # two lines that read as one title broken in two
+COUPLET_FIT = 2.0  # …and as its two halves of a length, a couplet: 重点提案督办 / 建言落到实处（…）
 TWO_TITLES = 6.0  # two lines closing with column tags are two stories' titles, whatever else they share
 
 
@@ -432,6 +443,8 @@ def _link(a: str, b: str, fit_a: Sequence[float], fit_b: Sequence[float]) -> flo
         score += BLANK_BREAK  # （破解难点堵点 / 推动复工复产）: one title broken inside its tag
     if _title_halves(a, b):
         score += HALVES_FIT  # 议事不出社区 / 服务上门入户（倾听·关注基层治理）: one title on two lines
+        if _couplet(a, b):
+            score += COUPLET_FIT  # a couplet's halves may each name words the text never uses
     if _parallel(a, b):
         score -= CUE_MISFIT  # 李济生同志逝世 / 苗耕书同志逝世: two titles of one pattern, two stories
     norms = math.sqrt(fsum(x * x for x in fit_a) * fsum(y * y for y in fit_b))

@@ -370,6 +370,8 @@ class _Work:
                 or self._split_for_unmatched(vocab, cands, scores)
             ):
                 break
+        while self._hand_headline_to_photo():
+            pass
         self._merge_unmatched_lines()
         self._headlines_above_headless_stories()
         self._free_headlines_to_headless()
@@ -412,8 +414,6 @@ class _Work:
         if not free:
             return
         vocab = self.vocabulary()
-        while self._hand_headline_to_photo(vocab, free):
-            free = [g for g in self.groups if g.story is None]
         photos = [k for k in self._headless() if self.segments[k].kind == "photo"]
         scores = [
             [vocab.coverage(g.terms, self.present_in(self.segments[k])) if g.terms else 0.0 for k in photos]
@@ -428,11 +428,13 @@ class _Work:
             if lone.kind == "photo" or lone.lead is None:
                 free[0].story, free[0].score = headless[0], 0.0
 
-    def _hand_headline_to_photo(self, vocab: hl.Vocabulary, free: list[_Group]) -> bool:
+    def _hand_headline_to_photo(self) -> bool:
         """A story's headline that names a titleless photo's caption better than the story goes to the photo,
         when a headline left over names the story: photos are no candidates in the assignment (a caption
         seldom shares its title's words), so a headline fitting both went to the story and pushed the
         story's own headline out. Whether one such exchange was made."""
+        vocab = self.vocabulary()
+        free = [g for g in self.groups if g.story is None]
         photos = [k for k in self._headless() if self.segments[k].kind == "photo"]
         best: tuple[float, _Group, _Group, int] | None = None
         for g in self.groups:
@@ -637,10 +639,11 @@ class _Work:
         return best
 
     def _merge_unmatched_lines(self) -> None:
-        """A one-line group nobody took, next to a group about the same story, is that group's kicker or subtitle."""
+        """A group of a line or two nobody took, next to a group about the same story, is that group's kicker,
+        subtitle or title (a kicker that took the story alone, and its title set on two lines)."""
         vocab = self.vocabulary()
         for g in list(self.groups):
-            if g.story is not None or len(g.blocks) != 1 or self._names_photo(g):
+            if g.story is not None or len(g.blocks) > 2 or self._names_photo(g):
                 continue
             same_run = [x for x in self.groups if x.run == g.run]
             pos = same_run.index(g)
@@ -648,13 +651,13 @@ class _Work:
                 same_run[pos - 1] if pos else None,
                 same_run[pos + 1] if pos + 1 < len(same_run) else None,
             ):
-                if nb is None or nb.story is None or len(nb.blocks) >= 3 or g.terms is None:
+                if nb is None or nb.story is None or len(nb.blocks) + len(g.blocks) > 3 or g.terms is None:
                     continue
                 score = vocab.coverage(g.terms, self.present_in(self.segments[nb.story]))
                 # A rubric like 新春走基层 names no story's words, but standing first in a run right above
                 # the story its next group heads, it is that group's kicker.
                 rubric = pos == 0 and nb is same_run[1] and self.runs[g.run].before == nb.story
-                if score >= MIN_SUBTITLE or rubric:
+                if score >= MIN_SUBTITLE or rubric or (score >= hl.MIN_MATCH and _kicker_over_title(nb, g)):
                     nb.kicker_first = nb.kicker_first or (rubric and score < MIN_SUBTITLE)
                     nb.blocks = sorted(nb.blocks + g.blocks, key=lambda b: b.first)
                     nb.terms = hl.Terms.merge([nb.terms, g.terms]) if nb.terms else g.terms
@@ -713,6 +716,17 @@ class _Work:
         for position, k in enumerate(order, start=1):
             out.append(_article(position, self.segments[k], heads.get(k), labels.get(k, [])))
         return tuple(out)
+
+
+def _kicker_over_title(line: _Group, group: _Group) -> bool:
+    """A lone untagged line right above a group closed by its column tag: a kicker over its title, which
+    may name the story in words of its own (你帮我种树 / 我助你致富（…）)."""
+    return (
+        len(line.blocks) == 1
+        and line.blocks[0].first < group.blocks[0].first
+        and not hl.COLUMN_TAG.search(line.texts[0])
+        and hl.COLUMN_TAG.search(group.texts[-1]) is not None
+    )
 
 
 def _runs(blocks: list[Block]) -> list[list[Block]]:
