@@ -847,3 +847,30 @@ def test_a_titled_headline_left_over_under_a_lone_line_that_took_a_story_is_its_
         (None, "守岛夫妇在蛇岛过年"),
     ]
     assert not result.unmatched_headlines
+
+
+def test_a_place_alone_over_a_title_is_its_kicker() -> None:
+    # Without cues the shorter line is the title; but a line of four characters or fewer names a place or
+    # a rubric over the title, never a title with its subtitle.
+    assert roles(["某省某县", "首次拍到雪豹金钱豹同域分布"]) == (
+        "某省某县",
+        "首次拍到雪豹金钱豹同域分布",
+        None,
+    )
+
+
+def test_two_lines_of_bare_words_are_one_title_broken_at_a_space() -> None:
+    # A space left in the first half, or a kicker closed by its cue above: one title set on two lines.
+    assert roles(["不忘初心 牢记使命", "为建设湿地强省而拼搏奋斗"]) == (
+        None,
+        "不忘初心 牢记使命 为建设湿地强省而拼搏奋斗",
+        None,
+    )
+    assert roles(["某机构发言人：", "坚决拥护湿地保护决定", "共同履行保护湿地责任"]) == (
+        "某机构发言人：",
+        "坚决拥护湿地保护决定 共同履行保护湿地责任",
+        None,
+    )
+    # Without either, the second line is the subtitle; punctuation reads on as a subtitle does.
+    assert roles(["湿地保护见成效", "某地候鸟数量逐年增加"])[2] == "某地候鸟数量逐年增加"
+    assert roles(["湿地保护 成效显著", "截至1月5日，候鸟增加两成"])[2] == "截至1月5日，候鸟增加两成"

@@ -25,6 +25,7 @@ ATTENDANCE = re.compile(r"^[\u4e00-\u9fff、·]{2,16}(?:出席|主持|参加|陪
 # What a meeting asked for or heard, going on from the kicker that names who held it: 要求… / 听取…
 SPEECH_OPENER = re.compile(r"^(?:要求|强调|指出|部署|听取|提出|号召|呼吁)")
 KICKER_PUNCT = re.compile(r"[，、；：,;:]")  # punctuation a kicker has and a title seldom
+PLACE_KICKER_MAX = 4  # a first line this short over a longer one names the place or the rubric: a kicker
 PARALLEL = 3  # characters two headlines of one pattern share at their end
 # The verb of a report of one official act between two parties, set between them: 甲会见乙 / 甲同乙通电话.
 MEETING_VERB = re.compile(r"(?<=[\u4e00-\u9fff])(?:会见|会晤|会谈|通电话|致电|致信|致函|复信|回信)")
@@ -246,7 +247,7 @@ def roles(lines: Sequence[str], *, kicker_first: bool = False) -> tuple[str | No
         return None, rest[0], None
     subtitle = rest.pop() if len(rest) > 2 and subtitle_cue(rest[-1]) else None
     kicker = rest.pop(0) if len(rest) > 2 and (kicker_first or KICKER_CUE.search(rest[0])) else None
-    if len(rest) == 2 and _title_halves(*rest):
+    if len(rest) == 2 and (_title_halves(*rest) or _phrase_halves(*rest, after_kicker=kicker is not None)):
         return kicker, " ".join(rest), subtitle
     if len(rest) == 2 and kicker is None and subtitle is None:
         return (rest[0], rest[1], None) if _kicker_then_title(*rest, kicker_first) else (None, *rest)
@@ -258,6 +259,16 @@ def roles(lines: Sequence[str], *, kicker_first: bool = False) -> tuple[str | No
         return kicker, " ".join(rest[:2]), rest[2]
     title = rest.pop(0)
     return kicker, title, " ".join([*rest, subtitle] if subtitle else rest) or None
+
+
+def _phrase_halves(first: str, second: str, *, after_kicker: bool) -> bool:
+    """Whether two lines of bare words are one title set on two lines, broken at one of its spaces: below a
+    kicker that its cue ends (香港某机构发言人： / 坚决拥护决定 / 共同履行责任), or with a space left in the
+    first half (不忘初心 牢记使命 / 为推动我国成为航天强国而拼搏奋斗). A subtitle under a title reads on
+    from it, with its dash or its punctuation; a kicker has no spaces between parallel phrases."""
+    if not (PHRASE.match(first) and PHRASE.match(second)) or subtitle_cue(second):
+        return False
+    return after_kicker or " " in first.strip()
 
 
 def _title_halves(first: str, second: str) -> bool:
@@ -290,6 +301,8 @@ def _kicker_then_title(first: str, second: str, kicker_first: bool) -> bool:
         return False
     if kicker_first or KICKER_CUE.search(first) or COLUMN_TAG.search(second):
         return True
+    if visible_len(first) <= PLACE_KICKER_MAX < visible_len(second):
+        return True  # 某省某县 over 首次拍到雪豹: a place or rubric over the title, never a title so short
     if COLUMN_TAG.search(first):
         return False
     return visible_len(first) > visible_len(second)
