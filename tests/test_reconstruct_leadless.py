@@ -874,3 +874,17 @@ def test_two_lines_of_bare_words_are_one_title_broken_at_a_space() -> None:
     # Without either, the second line is the subtitle; punctuation reads on as a subtitle does.
     assert roles(["湿地保护见成效", "某地候鸟数量逐年增加"])[2] == "某地候鸟数量逐年增加"
     assert roles(["湿地保护 成效显著", "截至1月5日，候鸟增加两成"])[2] == "截至1月5日，候鸟增加两成"
+
+
+def test_the_first_half_of_a_couplet_title_at_the_top_of_the_page_is_no_section_name() -> None:
+    # Short and words only, like 要闻, but the line below closes the couplet it opens with its column tag.
+    result = reconstruct_page(
+        page(
+            "保护湿地",
+            "守护候鸟（美丽中国）",
+            *para("本报北京2月1日电 " + WETLAND[0]),
+            *para(WETLAND[1]),
+        )
+    )
+    assert result.section is None
+    assert result.articles[0].title == "保护湿地 守护候鸟（美丽中国）"

@@ -281,7 +281,7 @@ def _title_halves(first: str, second: str) -> bool:
     return visible_len(first) <= visible_len(second[: tag.start()])
 
 
-def _couplet(first: str, second: str) -> bool:
+def couplet(first: str, second: str) -> bool:
     """Two lines of one length, the second closing with the column tag: a title set as a couplet (对仗),
     its halves parallel phrases (你帮我种树 / 我助你致富（…）)."""
     tag = COLUMN_TAG.search(second)
@@ -456,7 +456,7 @@ def _link(a: str, b: str, fit_a: Sequence[float], fit_b: Sequence[float]) -> flo
         score += BLANK_BREAK  # （破解难点堵点 / 推动复工复产）: one title broken inside its tag
     if _title_halves(a, b):
         score += HALVES_FIT  # 议事不出社区 / 服务上门入户（倾听·关注基层治理）: one title on two lines
-        if _couplet(a, b):
+        if couplet(a, b):
             score += COUPLET_FIT  # a couplet's halves may each name words the text never uses
     if _parallel(a, b):
         score -= CUE_MISFIT  # 李济生同志逝世 / 苗耕书同志逝世: two titles of one pattern, two stories
