@@ -888,3 +888,24 @@ def test_the_first_half_of_a_couplet_title_at_the_top_of_the_page_is_no_section_
     )
     assert result.section is None
     assert result.articles[0].title == "保护湿地 守护候鸟（美丽中国）"
+
+
+def test_a_line_left_over_below_a_longer_lone_line_that_took_a_story_is_its_title() -> None:
+    # The kicker names who the story is about and takes it; the title below it says little, in words of
+    # its own, too little to take a story: it names the kicker's story more than any other, so is its title.
+    result = reconstruct_page(
+        page(
+            *para("本报北京2月1日电 某市湿地保护中心主任张三在湿地工作了三十年。"),
+            *para("张三说，湿地保护中心今年又多了几位年轻人。"),
+            *para("年轻人每天巡查，清点候鸟，守望着这片土地。"),
+            *para("本报大连2月1日电 " + SNAKE[0]),
+            *para(SNAKE[1]),
+            "守岛夫妇在蛇岛过年",
+            "某市湿地保护中心主任张三",
+            "一生守望的坚持",
+        )
+    )
+    assert [(a.kicker, a.title) for a in result.articles] == [
+        ("某市湿地保护中心主任张三", "一生守望的坚持"),
+        (None, "守岛夫妇在蛇岛过年"),
+    ]

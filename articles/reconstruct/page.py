@@ -375,6 +375,7 @@ class _Work:
         self._merge_unmatched_lines()
         self._headlines_above_headless_stories()
         self._free_headlines_to_headless()
+        self._titles_under_kickers()
         self._mark_rubrics()
         self._rejoin_headless_tails()
 
@@ -458,6 +459,24 @@ class _Work:
         f.story, f.score = g.story, vocab.coverage(f.terms, self.present_in(self.segments[g.story]))  # type: ignore[arg-type]
         g.story, g.score = k, vocab.coverage(g.terms, self.present_in(self.segments[k]))  # type: ignore[arg-type]
         return True
+
+    def _titles_under_kickers(self) -> None:
+        """A line nobody took, right below a longer lone line that took a story and naming that story more
+        than any other, however little, is its title: a kicker spells out who or what (某大学某中心主任某某),
+        the title says little in the editor's words (一生探源), too little to take the story alone."""
+        vocab = self.vocabulary()
+        for g in [g for g in self.groups if g.story is None and g.terms is not None]:
+            run = [x for x in self.groups if x.run == g.run]
+            pos = run.index(g)
+            above = run[pos - 1] if pos else None
+            if above is None or above.story is None or not _spells_out(above, g):
+                continue
+            fit = [vocab.coverage(g.terms, self.present_in(s)) if s.paras else 0.0 for s in self.segments]
+            if fit[above.story] > HIT_FLOOR and fit[above.story] >= max(fit):
+                above.blocks += g.blocks
+                above.terms = hl.Terms.merge([above.terms, g.terms]) if above.terms else g.terms
+                above.kicker_first = True
+                self.groups.remove(g)
 
     def _headed(self) -> set[int]:
         return {g.story for g in self.groups if g.story is not None}
@@ -716,6 +735,16 @@ class _Work:
         for position, k in enumerate(order, start=1):
             out.append(_article(position, self.segments[k], heads.get(k), labels.get(k, [])))
         return tuple(out)
+
+
+def _spells_out(line: _Group, below: _Group) -> bool:
+    """A lone untagged line longer than the lone line below it: a kicker spelling out what the title says
+    in few words."""
+    return (
+        len(line.blocks) == len(below.blocks) == 1
+        and not hl.COLUMN_TAG.search(line.texts[0])
+        and hl.visible_len(line.texts[0]) > hl.visible_len(below.texts[0])
+    )
 
 
 def _kicker_over_title(line: _Group, group: _Group) -> bool:
