@@ -909,3 +909,10 @@ def test_a_line_left_over_below_a_longer_lone_line_that_took_a_story_is_its_titl
         ("某市湿地保护中心主任张三", "一生守望的坚持"),
         (None, "守岛夫妇在蛇岛过年"),
     ]
+
+
+def test_a_headline_group_has_at_most_two_lines_above_the_line_its_column_tag_closes() -> None:
+    # A kicker and the first half of a title on two lines: a third line above them heads another story,
+    # though it names much the same as they do.
+    lines = ["某市湿地保护方案出炉", "某区创新湿地管护", "护湿贷", "为湿地保护解困（生态聚焦）"]
+    assert partition(lines, [[0.3, 0.5]] + [[0.5, 0.0]] * 3) == [1, 3]

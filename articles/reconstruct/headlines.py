@@ -437,6 +437,8 @@ def _group_fit(
             score -= TWO_TITLES  # each column tag closes a title of its own
         if len(group) == 3 and COLUMN_TAG.search(group[2]) and not _title_halves(group[1], group[2]):
             score -= CUE_MISFIT  # the column tag closes the title, which a subtitle would follow
+        if any(COLUMN_TAG.search(line) for line in group[3:]):
+            score -= CUE_MISFIT  # above the line its tag closes, a title has its first half and a kicker
         if any(COLUMN_TAG.search(a) and not subtitle_cue(b) for a, b in pairwise(group)):
             score -= CUE_MISFIT  # below a title closed by its column tag only a subtitle with its dash
     if _unclosed(group[-1]) and end < len(lines):
