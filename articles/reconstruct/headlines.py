@@ -18,6 +18,8 @@ KICKER_CUE = re.compile(
     r"|(?:印发|发布(?!会)|出台|公布|通过)[\u4e00-\u9fff]{1,6}$"
     r"|(?:发表|刊发|刊登)[\u4e00-\u9fff]{0,12}(?:文章|讲话|署名文章)$"
 )  # 北京市委政法工作会议强调 / 最高人民检察院印发意见 / 《求是》杂志发表重要文章
+# A count of items opening a line ending in 发布 / 印发: what was issued, not who issued it (3项新标准发布).
+COUNTED_ITEMS = re.compile(r"^\d+(?:项|条|份|批|款|类)")
 # A subtitle (副题) opens with a dash: ——记沈阳市司法局…
 SUBTITLE_CUE = re.compile(r"^(?:——|—|－－|--|-)")
 # Who attended, under the title of a meeting's report: a subtitle (王沪宁出席 / 汪洋主持 / 韩正出席).
@@ -31,7 +33,7 @@ PARALLEL = 3  # characters two headlines of one pattern share at their end
 MEETING_VERB = re.compile(r"(?<=[\u4e00-\u9fff])(?:会见|会晤|会谈|通电话|致电|致信|致函|复信|回信)")
 # A column tag closes a title: 这儿的湿地，有人管有人爱（美丽中国） / 冲劲 韧劲 实劲（人民论坛）
 COLUMN_TAG = re.compile(r"[（(](?P<tag>[^（）()]{2,40})[）)]$")
-PHRASE = re.compile(r"^[\u4e00-\u9fff0-9 ]+$")  # words alone, no quote, dash or punctuation: 建言落到实处
+PHRASE = re.compile(r"^[\u4e00-\u9fff0-9 ]+$")  # words alone, no quote, dash or punctuation: 守护候鸟
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")  # 法治
 MIN_MATCH = 0.2  # below this coverage a headline is not about a story
 MAX_SWAP_GROUPS = 80
@@ -246,7 +248,7 @@ def roles(lines: Sequence[str], *, kicker_first: bool = False) -> tuple[str | No
     if len(rest) == 1:
         return None, rest[0], None
     subtitle = rest.pop() if len(rest) > 2 and subtitle_cue(rest[-1]) else None
-    kicker = rest.pop(0) if len(rest) > 2 and (kicker_first or KICKER_CUE.search(rest[0])) else None
+    kicker = rest.pop(0) if len(rest) > 2 and (kicker_first or kicker_cue(rest[0])) else None
     if len(rest) == 2 and (_title_halves(*rest) or _phrase_halves(*rest, after_kicker=kicker is not None)):
         return kicker, " ".join(rest), subtitle
     if len(rest) == 2 and kicker is None and subtitle is None:
@@ -263,8 +265,8 @@ def roles(lines: Sequence[str], *, kicker_first: bool = False) -> tuple[str | No
 
 def _phrase_halves(first: str, second: str, *, after_kicker: bool) -> bool:
     """Whether two lines of bare words are one title set on two lines, broken at one of its spaces: below a
-    kicker that its cue ends (香港某机构发言人： / 坚决拥护决定 / 共同履行责任), or with a space left in the
-    first half (不忘初心 牢记使命 / 为推动我国成为航天强国而拼搏奋斗). A subtitle under a title reads on
+    kicker that its cue ends (某机构发言人： / 坚决支持湿地保护 / 共同守护候鸟家园), or with a space left in the
+    first half (护湿地 守候鸟 / 为建设生态强省而努力). A subtitle under a title reads on
     from it, with its dash or its punctuation; a kicker has no spaces between parallel phrases."""
     if not (PHRASE.match(first) and PHRASE.match(second)) or subtitle_cue(second):
         return False
@@ -276,14 +278,14 @@ def _title_halves(first: str, second: str) -> bool:
     has neither a tag nor a kicker's punctuation, and it is no longer than the second (议事不出社区 /
     服务上门入户（倾听·关注基层治理）; not 湖南常德湿地保护率超过70%，累计投入超200亿元 / 这儿的湿地（美丽中国）)."""
     tag = COLUMN_TAG.search(second)
-    if tag is None or COLUMN_TAG.search(first) or KICKER_PUNCT.search(first) or KICKER_CUE.search(first):
+    if tag is None or COLUMN_TAG.search(first) or KICKER_PUNCT.search(first) or kicker_cue(first):
         return False
     return visible_len(first) <= visible_len(second[: tag.start()])
 
 
 def couplet(first: str, second: str) -> bool:
     """Two lines of one length, the second closing with the column tag: a title set as a couplet (对仗),
-    its halves parallel phrases (你帮我种树 / 我助你致富（…）)."""
+    its halves parallel phrases (保护湿地 / 守护候鸟（…）)."""
     tag = COLUMN_TAG.search(second)
     if tag is None or not PHRASE.match(first) or not PHRASE.match(second[: tag.start()]):
         return False
@@ -299,13 +301,19 @@ def _kicker_then_title(first: str, second: str, kicker_first: bool) -> bool:
     """
     if subtitle_cue(second):
         return False
-    if kicker_first or KICKER_CUE.search(first) or COLUMN_TAG.search(second):
+    if kicker_first or kicker_cue(first) or COLUMN_TAG.search(second):
         return True
     if visible_len(first) <= PLACE_KICKER_MAX < visible_len(second):
-        return True  # 某省某县 over 首次拍到雪豹: a place or rubric over the title, never a title so short
+        return True  # 某省某县 over 候鸟归来: a place or rubric over the title, never a title so short
     if COLUMN_TAG.search(first):
         return False
     return visible_len(first) > visible_len(second)
+
+
+def kicker_cue(line: str) -> bool:
+    """A line that reads as a kicker: it ends with the verb or the dash that introduces the title below it,
+    and does not open with a count of what was issued (3项新标准发布 is a title)."""
+    return bool(KICKER_CUE.search(line)) and not COUNTED_ITEMS.match(line)
 
 
 def subtitle_cue(line: str) -> bool:
@@ -381,7 +389,7 @@ ALIKE = 0.35  # two lines whose paragraphs have more in common than this are abo
 DIFFERENT = 0.2  # two lines whose paragraphs have less in common than this are about different things
 BLANK_BREAK = 3.0  # on a page whose empty lines mark ends, lines apart are other groups, lines together one
 HALVES_FIT = 1.0  # two lines that read as one title broken in two
-COUPLET_FIT = 2.0  # …and as its two halves of a length, a couplet: 重点提案督办 / 建言落到实处（…）
+COUPLET_FIT = 2.0  # …and as its two halves of a length, a couplet: 保护湿地 / 守护候鸟（…）
 TWO_TITLES = 6.0  # two lines closing with column tags are two stories' titles, whatever else they share
 
 
@@ -427,12 +435,12 @@ def _group_fit(
     together (see _link)."""
     group = lines[start:end]
     score = fsum(links[start : end - 1])
-    if KICKER_CUE.search(group[-1]):
+    if kicker_cue(group[-1]):
         score -= CUE_MISFIT  # a kicker introduces a title below it
     if subtitle_cue(group[0]) or SPEECH_OPENER.match(group[0]):
         score -= CUE_MISFIT  # a subtitle follows its title; what was asked follows who asked
     if len(group) > 1:
-        score += CUE_FIT * (bool(KICKER_CUE.search(group[0])) + subtitle_cue(group[-1]))
+        score += CUE_FIT * (bool(kicker_cue(group[0])) + subtitle_cue(group[-1]))
         if sum(1 for line in group if COLUMN_TAG.search(line)) > 1:
             score -= TWO_TITLES  # each column tag closes a title of its own
         if len(group) == 3 and COLUMN_TAG.search(group[2]) and not _title_halves(group[1], group[2]):

@@ -481,7 +481,7 @@ def _top_furniture(blocks_: list[Block]) -> None:
             and block.lines[0].width <= SECTION_MAX
             and SECTION_NAME.match(block.text)
             and not KICKER_CUE.search(block.text)  # 胡春华强调 introduces the title below it
-            # 服务大局 / 展现作为（…）: the first half of a title set as a couplet over two lines
+            # 保护湿地 / 守护候鸟（…）: the first half of a title set as a couplet over two lines
             and not (after is not None and after.kind == "headline" and couplet(block.text, after.text))
         ):
             block.kind = "section"

@@ -462,8 +462,8 @@ class _Work:
 
     def _titles_under_kickers(self) -> None:
         """A line nobody took, right below a longer lone line that took a story and naming that story more
-        than any other, however little, is its title: a kicker spells out who or what (某大学某中心主任某某),
-        the title says little in the editor's words (一生探源), too little to take the story alone."""
+        than any other, however little, is its title: a kicker spells out who or what (某市湿地保护中心主任某某),
+        the title says little in the editor's words (一生守望), too little to take the story alone."""
         vocab = self.vocabulary()
         for g in [g for g in self.groups if g.story is None and g.terms is not None]:
             run = [x for x in self.groups if x.run == g.run]
@@ -749,7 +749,7 @@ def _spells_out(line: _Group, below: _Group) -> bool:
 
 def _kicker_over_title(line: _Group, group: _Group) -> bool:
     """A lone untagged line right above a group closed by its column tag: a kicker over its title, which
-    may name the story in words of its own (你帮我种树 / 我助你致富（…）)."""
+    may name the story in words of its own (你出钱 / 我护林（…）)."""
     return (
         len(line.blocks) == 1
         and line.blocks[0].first < group.blocks[0].first
