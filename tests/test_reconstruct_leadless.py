@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from articles.reconstruct.headlines import partition, roles
 from articles.reconstruct.page import reconstruct_page
 
@@ -954,3 +956,157 @@ def test_a_paragraph_no_headline_names_goes_with_the_story_whose_words_it_shares
     )
     wetland, snake, _ = result.articles
     assert wetland.text.endswith("候鸟回来了。") and snake.text.startswith("冬天的海风")
+
+
+def test_a_headline_naming_a_photo_better_than_its_story_gives_the_story_the_one_left_over() -> None:
+    # 冰雪旅游人气旺 fits the story's text and the caption, the caption best; photos are no candidates in the
+    # assignment, so it took the story and left the story's own headline over: the two are exchanged.
+    result = reconstruct_page(
+        page(
+            *para("本报北京2月1日电 冬季冰雪旅游火热，湿地公园游客多。"),
+            *para("冰雪旅游带动湿地周边就业，湿地公园收入增长。"),
+            *para("游客在湖面上参加划船观鸟，冰雪旅游人气旺。"),
+            "张三摄",
+            *para("本报大连2月1日电 " + SNAKE[0]),
+            *para(SNAKE[1]),
+            "冰雪旅游人气旺",
+            "守岛夫妇在蛇岛过年",
+            "湿地公园成了休闲去处",
+        )
+    )
+    assert [(a.kind, a.title) for a in result.articles] == [
+        ("news", "湿地公园成了休闲去处"),
+        ("photo", "冰雪旅游人气旺"),
+        ("news", "守岛夫妇在蛇岛过年"),
+    ]
+
+
+def test_below_a_title_closed_by_its_column_tag_only_a_dashed_subtitle_stays_in_its_group() -> None:
+    # The three lines name one story's paragraph alike, but the column tag closes the title: a plain line
+    # after it is the next story's kicker, a dashed one the title's subtitle.
+    fits = [[0.5, 0.0], [0.5, 0.0], [0.5, 0.1]]
+    assert partition(["倡导绿色出行", "骑行成风尚（城市观察）", "共享单车已成为市民出行的首选"], fits) == [
+        2,
+        1,
+    ]
+    assert partition(["倡导绿色出行", "骑行成风尚（城市观察）", "——记共享单车"], fits) == [3]
+
+
+def test_two_reports_of_one_official_meeting_someone_are_two_headlines() -> None:
+    # Both texts say 会见 and much the same protocol, so the lines name each other's paragraphs too; but
+    # 甲会见乙 over 丙会见丁 is two reports of one kind, never a kicker and its title.
+    assert partition(["某部长会见越方客人", "某外长会见伊方外长"], [[0.6, 0.3], [0.3, 0.6]]) == [1, 1]
+
+
+def test_a_title_set_as_a_couplet_over_two_lines_is_one_group() -> None:
+    # Two phrases of one length, the second closing with the column tag: one title's halves, though each
+    # names another paragraph. Halves of unequal length keep the weaker bonus of a title on two lines.
+    fits = [[0.6, 0.0, 0.0], [0.0, 0.4, 0.0]]
+    assert partition(["湿地保护有力", "候鸟回归增多（美丽中国）"], fits) == [2]
+    assert partition(["湿地保护有力", "候鸟回归明显增多（美丽中国）"], fits) == [1, 1]
+
+
+@pytest.mark.parametrize(
+    "title", [["你帮我护林 我助你增收（绿色力量）"], ["你帮我护林", "我助你增收（绿色力量）"]]
+)
+def test_a_titled_headline_left_over_under_a_lone_line_that_took_a_story_is_its_title(
+    title: list[str],
+) -> None:
+    # The kicker names the story in its words and takes it; the title, closed by its column tag, names it
+    # in the editor's words, too few to take it alone: standing right below the kicker, it is its title.
+    result = reconstruct_page(
+        page(
+            *para("本报北京2月1日电 某市探索建立湿地生态补偿机制，下游城市补偿上游。"),
+            *para("村民今年护林三百亩，补偿款帮他们增收。"),
+            *para("某市湿地生态补偿机制将在全省推广。"),
+            *para("本报大连2月1日电 " + SNAKE[0]),
+            *para(SNAKE[1]),
+            "守岛夫妇在蛇岛过年",
+            "某市探索建立湿地生态补偿机制",
+            *title,
+        )
+    )
+    assert [(a.kicker, a.title) for a in result.articles] == [
+        ("某市探索建立湿地生态补偿机制", "你帮我护林 我助你增收（绿色力量）"),
+        (None, "守岛夫妇在蛇岛过年"),
+    ]
+    assert not result.unmatched_headlines
+
+
+def test_a_place_alone_over_a_title_is_its_kicker() -> None:
+    # Without cues the shorter line is the title; but a line of four characters or fewer names a place or
+    # a rubric over the title, never a title with its subtitle.
+    assert roles(["某省某县", "首次拍到白鹤成群越冬"]) == (
+        "某省某县",
+        "首次拍到白鹤成群越冬",
+        None,
+    )
+
+
+def test_two_lines_of_bare_words_are_one_title_broken_at_a_space() -> None:
+    # A space left in the first half, or a kicker closed by its cue above: one title set on two lines.
+    assert roles(["护湿地 守候鸟", "为建设湿地强省而拼搏奋斗"]) == (
+        None,
+        "护湿地 守候鸟 为建设湿地强省而拼搏奋斗",
+        None,
+    )
+    assert roles(["某机构发言人：", "坚决支持湿地保护", "共同守护候鸟家园"]) == (
+        "某机构发言人：",
+        "坚决支持湿地保护 共同守护候鸟家园",
+        None,
+    )
+    # Without either, the second line is the subtitle; punctuation reads on as a subtitle does.
+    assert roles(["湿地保护见成效", "某地候鸟数量逐年增加"])[2] == "某地候鸟数量逐年增加"
+    assert roles(["湿地保护 成效显著", "截至1月5日，候鸟增加两成"])[2] == "截至1月5日，候鸟增加两成"
+
+
+def test_the_first_half_of_a_couplet_title_at_the_top_of_the_page_is_no_section_name() -> None:
+    # Short and words only, like 要闻, but the line below closes the couplet it opens with its column tag.
+    result = reconstruct_page(
+        page(
+            "保护湿地",
+            "守护候鸟（美丽中国）",
+            *para("本报北京2月1日电 " + WETLAND[0]),
+            *para(WETLAND[1]),
+        )
+    )
+    assert result.section is None
+    assert result.articles[0].title == "保护湿地 守护候鸟（美丽中国）"
+
+
+def test_a_line_left_over_below_a_longer_lone_line_that_took_a_story_is_its_title() -> None:
+    # The kicker names who the story is about and takes it; the title below it says little, in words of
+    # its own, too little to take a story: it names the kicker's story more than any other, so is its title.
+    result = reconstruct_page(
+        page(
+            *para("本报北京2月1日电 某市湿地保护中心主任张三在湿地工作了三十年。"),
+            *para("张三说，湿地保护中心今年又多了几位年轻人。"),
+            *para("年轻人每天巡查，清点候鸟，守望着这片土地。"),
+            *para("本报大连2月1日电 " + SNAKE[0]),
+            *para(SNAKE[1]),
+            "守岛夫妇在蛇岛过年",
+            "某市湿地保护中心主任张三",
+            "一生守望的坚持",
+        )
+    )
+    assert [(a.kicker, a.title) for a in result.articles] == [
+        ("某市湿地保护中心主任张三", "一生守望的坚持"),
+        (None, "守岛夫妇在蛇岛过年"),
+    ]
+
+
+def test_a_headline_group_has_at_most_two_lines_above_the_line_its_column_tag_closes() -> None:
+    # A kicker and the first half of a title on two lines: a third line above them heads another story,
+    # though it names much the same as they do.
+    lines = ["某市湿地保护方案出炉", "某区创新湿地管护", "护湿贷", "为湿地保护解困（生态聚焦）"]
+    assert partition(lines, [[0.3, 0.5]] + [[0.5, 0.0]] * 3) == [1, 3]
+
+
+def test_a_line_opening_with_a_count_of_what_was_issued_is_a_title_not_a_kicker() -> None:
+    # 发布 at its end reads as a kicker's verb, but what comes first is what was issued, not who issued it.
+    assert roles(["3项湿地保护标准发布", "自然保护区由低到高分为五级"]) == (
+        None,
+        "3项湿地保护标准发布",
+        "自然保护区由低到高分为五级",
+    )
+    assert roles(["某部门发布", "自然保护区由低到高分为五级"])[0] == "某部门发布"

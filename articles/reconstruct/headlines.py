@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import filterfalse
+from itertools import filterfalse, pairwise
 from math import fsum
 
 from . import segment
@@ -18,6 +18,8 @@ KICKER_CUE = re.compile(
     r"|(?:印发|发布(?!会)|出台|公布|通过)[\u4e00-\u9fff]{1,6}$"
     r"|(?:发表|刊发|刊登)[\u4e00-\u9fff]{0,12}(?:文章|讲话|署名文章)$"
 )  # 北京市委政法工作会议强调 / 最高人民检察院印发意见 / 《求是》杂志发表重要文章
+# A count of items opening a line ending in 发布 / 印发: what was issued, not who issued it (3项新标准发布).
+COUNTED_ITEMS = re.compile(r"^\d+(?:项|条|份|批|款|类)")
 # A subtitle (副题) opens with a dash: ——记沈阳市司法局…
 SUBTITLE_CUE = re.compile(r"^(?:——|—|－－|--|-)")
 # Who attended, under the title of a meeting's report: a subtitle (王沪宁出席 / 汪洋主持 / 韩正出席).
@@ -25,10 +27,13 @@ ATTENDANCE = re.compile(r"^[\u4e00-\u9fff、·]{2,16}(?:出席|主持|参加|陪
 # What a meeting asked for or heard, going on from the kicker that names who held it: 要求… / 听取…
 SPEECH_OPENER = re.compile(r"^(?:要求|强调|指出|部署|听取|提出|号召|呼吁)")
 KICKER_PUNCT = re.compile(r"[，、；：,;:]")  # punctuation a kicker has and a title seldom
-TAG_MAX = 4  # characters: a first headline line this short, over a longer one, only tags it
+PLACE_KICKER_MAX = 4  # a first line this short over a longer one names the place or the rubric: a kicker
 PARALLEL = 3  # characters two headlines of one pattern share at their end
+# The verb of a report of one official act between two parties, set between them: 甲会见乙 / 甲同乙通电话.
+MEETING_VERB = re.compile(r"(?<=[\u4e00-\u9fff])(?:会见|会晤|会谈|通电话|致电|致信|致函|复信|回信)")
 # A column tag closes a title: 这儿的湿地，有人管有人爱（美丽中国） / 冲劲 韧劲 实劲（人民论坛）
 COLUMN_TAG = re.compile(r"[（(](?P<tag>[^（）()]{2,40})[）)]$")
+PHRASE = re.compile(r"^[\u4e00-\u9fff0-9 ]+$")  # words alone, no quote, dash or punctuation: 守护候鸟
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")  # 法治
 MIN_MATCH = 0.2  # below this coverage a headline is not about a story
 MAX_SWAP_GROUPS = 80
@@ -243,8 +248,8 @@ def roles(lines: Sequence[str], *, kicker_first: bool = False) -> tuple[str | No
     if len(rest) == 1:
         return None, rest[0], None
     subtitle = rest.pop() if len(rest) > 2 and subtitle_cue(rest[-1]) else None
-    kicker = rest.pop(0) if len(rest) > 2 and (kicker_first or KICKER_CUE.search(rest[0])) else None
-    if len(rest) == 2 and (_title_halves(*rest) or (subtitle is None and _phrase_halves(*rest))):
+    kicker = rest.pop(0) if len(rest) > 2 and (kicker_first or kicker_cue(rest[0])) else None
+    if len(rest) == 2 and (_title_halves(*rest) or _phrase_halves(*rest, after_kicker=kicker is not None)):
         return kicker, " ".join(rest), subtitle
     if len(rest) == 2 and kicker is None and subtitle is None:
         return (rest[0], rest[1], None) if _kicker_then_title(*rest, kicker_first) else (None, *rest)
@@ -258,25 +263,33 @@ def roles(lines: Sequence[str], *, kicker_first: bool = False) -> tuple[str | No
     return kicker, title, " ".join([*rest, subtitle] if subtitle else rest) or None
 
 
+def _phrase_halves(first: str, second: str, *, after_kicker: bool) -> bool:
+    """Whether two lines of bare words are one title set on two lines, broken at one of its spaces: below a
+    kicker that its cue ends (某机构发言人： / 坚决支持湿地保护 / 共同守护候鸟家园), or with a space left in the
+    first half (护湿地 守候鸟 / 为建设生态强省而努力). A subtitle under a title reads on
+    from it, with its dash or its punctuation; a kicker has no spaces between parallel phrases."""
+    if not (PHRASE.match(first) and PHRASE.match(second)) or subtitle_cue(second):
+        return False
+    return after_kicker or " " in first.strip()
+
+
 def _title_halves(first: str, second: str) -> bool:
     """Whether two lines are one title set on two lines: the second closes with the column tag, the first
     has neither a tag nor a kicker's punctuation, and it is no longer than the second (议事不出社区 /
     服务上门入户（倾听·关注基层治理）; not 湖南常德湿地保护率超过70%，累计投入超200亿元 / 这儿的湿地（美丽中国）)."""
     tag = COLUMN_TAG.search(second)
-    if tag is None or COLUMN_TAG.search(first) or KICKER_PUNCT.search(first) or KICKER_CUE.search(first):
+    if tag is None or COLUMN_TAG.search(first) or KICKER_PUNCT.search(first) or kicker_cue(first):
         return False
     return visible_len(first) <= visible_len(second[: tag.start()])
 
 
-def _phrase_halves(first: str, second: str) -> bool:
-    """Whether two lines are one title of phrases set apart by spaces, broken in two at a space: the first
-    line is phrases itself (安全生产 常抓不懈 / 为企业复工保驾护航), with no cue of a kicker, and the second no
-    subtitle's dash."""
-    return (
-        " " in first
-        and not (KICKER_PUNCT.search(first) or KICKER_CUE.search(first) or COLUMN_TAG.search(first))
-        and not subtitle_cue(second)
-    )
+def couplet(first: str, second: str) -> bool:
+    """Two lines of one length, the second closing with the column tag: a title set as a couplet (对仗),
+    its halves parallel phrases (保护湿地 / 守护候鸟（…）)."""
+    tag = COLUMN_TAG.search(second)
+    if tag is None or not PHRASE.match(first) or not PHRASE.match(second[: tag.start()]):
+        return False
+    return visible_len(first) == visible_len(second[: tag.start()])
 
 
 def _kicker_then_title(first: str, second: str, kicker_first: bool) -> bool:
@@ -288,13 +301,19 @@ def _kicker_then_title(first: str, second: str, kicker_first: bool) -> bool:
     """
     if subtitle_cue(second):
         return False
-    if kicker_first or KICKER_CUE.search(first) or COLUMN_TAG.search(second):
+    if kicker_first or kicker_cue(first) or COLUMN_TAG.search(second):
         return True
+    if visible_len(first) <= PLACE_KICKER_MAX < visible_len(second):
+        return True  # 某省某县 over 候鸟归来: a place or rubric over the title, never a title so short
     if COLUMN_TAG.search(first):
         return False
-    if visible_len(first) <= TAG_MAX < visible_len(second):
-        return True  # a place or a rubric over the title (某县某村 / 首次发现…): too short to say the news
     return visible_len(first) > visible_len(second)
+
+
+def kicker_cue(line: str) -> bool:
+    """A line that reads as a kicker: it ends with the verb or the dash that introduces the title below it,
+    and does not open with a count of what was issued (3项新标准发布 is a title)."""
+    return bool(KICKER_CUE.search(line)) and not COUNTED_ITEMS.match(line)
 
 
 def subtitle_cue(line: str) -> bool:
@@ -370,6 +389,7 @@ ALIKE = 0.35  # two lines whose paragraphs have more in common than this are abo
 DIFFERENT = 0.2  # two lines whose paragraphs have less in common than this are about different things
 BLANK_BREAK = 3.0  # on a page whose empty lines mark ends, lines apart are other groups, lines together one
 HALVES_FIT = 1.0  # two lines that read as one title broken in two
+COUPLET_FIT = 2.0  # …and as its two halves of a length, a couplet: 保护湿地 / 守护候鸟（…）
 TWO_TITLES = 6.0  # two lines closing with column tags are two stories' titles, whatever else they share
 
 
@@ -415,16 +435,20 @@ def _group_fit(
     together (see _link)."""
     group = lines[start:end]
     score = fsum(links[start : end - 1])
-    if KICKER_CUE.search(group[-1]):
+    if kicker_cue(group[-1]):
         score -= CUE_MISFIT  # a kicker introduces a title below it
     if subtitle_cue(group[0]) or SPEECH_OPENER.match(group[0]):
         score -= CUE_MISFIT  # a subtitle follows its title; what was asked follows who asked
     if len(group) > 1:
-        score += CUE_FIT * (bool(KICKER_CUE.search(group[0])) + subtitle_cue(group[-1]))
+        score += CUE_FIT * (bool(kicker_cue(group[0])) + subtitle_cue(group[-1]))
         if sum(1 for line in group if COLUMN_TAG.search(line)) > 1:
             score -= TWO_TITLES  # each column tag closes a title of its own
         if len(group) == 3 and COLUMN_TAG.search(group[2]) and not _title_halves(group[1], group[2]):
             score -= CUE_MISFIT  # the column tag closes the title, which a subtitle would follow
+        if any(COLUMN_TAG.search(line) for line in group[3:]):
+            score -= CUE_MISFIT  # above the line its tag closes, a title has its first half and a kicker
+        if any(COLUMN_TAG.search(a) and not subtitle_cue(b) for a, b in pairwise(group)):
+            score -= CUE_MISFIT  # below a title closed by its column tag only a subtitle with its dash
     if _unclosed(group[-1]) and end < len(lines):
         score -= BLANK_BREAK
     if together is not None:
@@ -442,6 +466,8 @@ def _link(a: str, b: str, fit_a: Sequence[float], fit_b: Sequence[float]) -> flo
         score += BLANK_BREAK  # （破解难点堵点 / 推动复工复产）: one title broken inside its tag
     if _title_halves(a, b):
         score += HALVES_FIT  # 议事不出社区 / 服务上门入户（倾听·关注基层治理）: one title on two lines
+        if couplet(a, b):
+            score += COUPLET_FIT  # a couplet's halves may each name words the text never uses
     if _parallel(a, b):
         score -= CUE_MISFIT  # 李济生同志逝世 / 苗耕书同志逝世: two titles of one pattern, two stories
     norms = math.sqrt(fsum(x * x for x in fit_a) * fsum(y * y for y in fit_b))
@@ -461,6 +487,9 @@ def _parallel(a: str, b: str) -> bool:
     True
     """
     a, b = COLUMN_TAG.sub("", a), COLUMN_TAG.sub("", b)
+    verb_a, verb_b = MEETING_VERB.search(a), MEETING_VERB.search(b)
+    if verb_a and verb_b and verb_a.group() == verb_b.group():
+        return True  # 甲会见丙 / 乙会见丁: two reports of one kind
     return len(a) > PARALLEL and len(b) > PARALLEL and a[-PARALLEL:] == b[-PARALLEL:]
 
 

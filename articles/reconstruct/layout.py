@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from . import bylines as bl
-from .headlines import KICKER_CUE, bigrams, shared, subtitle_cue
+from .headlines import KICKER_CUE, bigrams, couplet, shared, subtitle_cue
 from .text import BODY_PUNCT, Line, ends_sentence, join_text
 from .values import Byline
 
@@ -526,12 +526,15 @@ def lead_of(block: Block) -> bl.Lead | None:
 
 def _top_furniture(blocks_: list[Block]) -> None:
     """The section name: a short loose line of words at the top of the page, the first after its furniture."""
-    for block in blocks_[:4]:
+    for n, block in enumerate(blocks_[:4]):
+        after = blocks_[n + 1] if n + 1 < len(blocks_) else None
         if (
             block.kind == "headline"
             and block.lines[0].width <= SECTION_MAX
             and SECTION_NAME.match(block.text)
             and not KICKER_CUE.search(block.text)  # 胡春华强调 introduces the title below it
+            # 保护湿地 / 守护候鸟（…）: the first half of a title set as a couplet over two lines
+            and not (after is not None and after.kind == "headline" and couplet(block.text, after.text))
         ):
             block.kind = "section"
         if block.kind != "furniture":  # only the first line after the page's furniture may be its section

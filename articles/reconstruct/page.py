@@ -391,9 +391,12 @@ class _Work:
                 or self._split_for_unmatched(vocab, cands, scores)
             ):
                 break
+        while self._hand_headline_to_photo():
+            pass
         self._merge_unmatched_lines()
         self._headlines_above_headless_stories()
         self._free_headlines_to_headless()
+        self._titles_under_kickers()
         self._mark_rubrics()
         self._rejoin_headless_tails()
 
@@ -432,8 +435,8 @@ class _Work:
         free = [g for g in self.groups if g.story is None]
         if not free:
             return
-        photos = [k for k in self._headless() if self.segments[k].kind == "photo"]
         vocab = self.vocabulary()
+        photos = [k for k in self._headless() if self.segments[k].kind == "photo"]
         scores = [
             [vocab.coverage(g.terms, self.present_in(self.segments[k])) if g.terms else 0.0 for k in photos]
             for g in free
@@ -446,6 +449,55 @@ class _Work:
             lone = self.segments[headless[0]]
             if lone.kind == "photo" or lone.lead is None:
                 free[0].story, free[0].score = headless[0], 0.0
+
+    def _hand_headline_to_photo(self) -> bool:
+        """A story's headline that names a titleless photo's caption better than the story goes to the photo,
+        when a headline left over names the story: photos are no candidates in the assignment (a caption
+        seldom shares its title's words), so a headline fitting both went to the story and pushed the
+        story's own headline out. Whether one such exchange was made."""
+        vocab = self.vocabulary()
+        free = [g for g in self.groups if g.story is None]
+        photos = [k for k in self._headless() if self.segments[k].kind == "photo"]
+        best: tuple[float, _Group, _Group, int] | None = None
+        for g in self.groups:
+            if g.story is None or g.terms is None or self.segments[g.story].kind == "photo":
+                continue
+            own = vocab.coverage(g.terms, self.present_in(self.segments[g.story]))
+            for k in photos:
+                there = vocab.coverage(g.terms, self.present_in(self.segments[k]))
+                if there <= own:
+                    continue
+                for f in free:
+                    if f.terms is None or self._names_photo(f):
+                        continue
+                    instead = vocab.coverage(f.terms, self.present_in(self.segments[g.story]))
+                    gain = there + instead - own
+                    if instead >= hl.MIN_MATCH and (best is None or gain > best[0]):
+                        best = (gain, g, f, k)
+        if best is None:
+            return False
+        _, g, f, k = best
+        f.story, f.score = g.story, vocab.coverage(f.terms, self.present_in(self.segments[g.story]))  # type: ignore[arg-type]
+        g.story, g.score = k, vocab.coverage(g.terms, self.present_in(self.segments[k]))  # type: ignore[arg-type]
+        return True
+
+    def _titles_under_kickers(self) -> None:
+        """A line nobody took, right below a longer lone line that took a story and naming that story more
+        than any other, however little, is its title: a kicker spells out who or what (某市湿地保护中心主任某某),
+        the title says little in the editor's words (一生守望), too little to take the story alone."""
+        vocab = self.vocabulary()
+        for g in [g for g in self.groups if g.story is None and g.terms is not None]:
+            run = [x for x in self.groups if x.run == g.run]
+            pos = run.index(g)
+            above = run[pos - 1] if pos else None
+            if above is None or above.story is None or not _spells_out(above, g):
+                continue
+            fit = [vocab.coverage(g.terms, self.present_in(s)) if s.paras else 0.0 for s in self.segments]
+            if fit[above.story] > HIT_FLOOR and fit[above.story] >= max(fit):
+                above.blocks += g.blocks
+                above.terms = hl.Terms.merge([above.terms, g.terms]) if above.terms else g.terms
+                above.kicker_first = True
+                self.groups.remove(g)
 
     def _headed(self) -> set[int]:
         return {g.story for g in self.groups if g.story is not None}
@@ -635,10 +687,11 @@ class _Work:
         return best
 
     def _merge_unmatched_lines(self) -> None:
-        """A one-line group nobody took, next to a group about the same story, is that group's kicker or subtitle."""
+        """A group of a line or two nobody took, next to a group about the same story, is that group's kicker,
+        subtitle or title (a kicker that took the story alone, and its title set on two lines)."""
         vocab = self.vocabulary()
         for g in list(self.groups):
-            if g.story is not None or len(g.blocks) != 1 or self._names_photo(g):
+            if g.story is not None or len(g.blocks) > 2 or self._names_photo(g):
                 continue
             same_run = [x for x in self.groups if x.run == g.run]
             pos = same_run.index(g)
@@ -646,13 +699,13 @@ class _Work:
                 same_run[pos - 1] if pos else None,
                 same_run[pos + 1] if pos + 1 < len(same_run) else None,
             ):
-                if nb is None or nb.story is None or len(nb.blocks) >= 3 or g.terms is None:
+                if nb is None or nb.story is None or len(nb.blocks) + len(g.blocks) > 3 or g.terms is None:
                     continue
                 score = vocab.coverage(g.terms, self.present_in(self.segments[nb.story]))
                 # A rubric like 新春走基层 names no story's words, but standing first in a run right above
                 # the story its next group heads, it is that group's kicker.
                 rubric = pos == 0 and nb is same_run[1] and self.runs[g.run].before == nb.story
-                if score >= MIN_SUBTITLE or rubric:
+                if score >= MIN_SUBTITLE or rubric or (score >= hl.MIN_MATCH and _kicker_over_title(nb, g)):
                     nb.kicker_first = nb.kicker_first or (rubric and score < MIN_SUBTITLE)
                     nb.blocks = sorted(nb.blocks + g.blocks, key=lambda b: b.first)
                     nb.terms = hl.Terms.merge([nb.terms, g.terms]) if nb.terms else g.terms
@@ -727,6 +780,27 @@ def _less(terms: hl.Terms, other: hl.Terms | None) -> hl.Terms:
         return terms
     rest = hl.Terms(terms.words - other.words, terms.grams - other.grams)
     return rest if rest.words or rest.grams else terms
+
+
+def _spells_out(line: _Group, below: _Group) -> bool:
+    """A lone untagged line longer than the lone line below it: a kicker spelling out what the title says
+    in few words."""
+    return (
+        len(line.blocks) == len(below.blocks) == 1
+        and not hl.COLUMN_TAG.search(line.texts[0])
+        and hl.visible_len(line.texts[0]) > hl.visible_len(below.texts[0])
+    )
+
+
+def _kicker_over_title(line: _Group, group: _Group) -> bool:
+    """A lone untagged line right above a group closed by its column tag: a kicker over its title, which
+    may name the story in words of its own (你出钱 / 我护林（…）)."""
+    return (
+        len(line.blocks) == 1
+        and line.blocks[0].first < group.blocks[0].first
+        and not hl.COLUMN_TAG.search(line.texts[0])
+        and hl.COLUMN_TAG.search(group.texts[-1]) is not None
+    )
 
 
 def _runs(blocks: list[Block]) -> list[list[Block]]:
