@@ -383,7 +383,10 @@ def _job_store(
     if it is, it is stored the usual way.
 
     A new page is only ever inserted if absent: of two processes storing the same page at the same moment,
-    the second finds the first's page once it is committed (unchanged, or replaced as any stored page)."""
+    the second finds the first's page once it is committed (unchanged, or replaced as any stored page).
+    Writers of one issue take turns (_issue_lock): each page links its stories to the other pages' jumps,
+    which a page written at the same moment would not yet show."""
+    _issue_lock(paper=job.paper, date=job.date)
     stored = None
     if not (absent and prepared is not None):
         stored = _page_current(paper=job.paper, date=job.date, number=job.number)
@@ -416,6 +419,16 @@ def _job_store(
         cache=cache,
         force=force,
     )
+
+
+def _issue_lock(*, paper: str, date: datetime.date) -> None:
+    """Hold the issue's transaction-level advisory lock until this transaction ends (keyed on a hash of
+    paper and date: a collision only makes two issues wait for each other)."""
+    key = int.from_bytes(
+        hashlib.sha256(f"{paper}\n{date.isoformat()}".encode()).digest()[:8], "big", signed=True
+    )
+    with _cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
 
 def page_file_read(*, path: Path) -> bytes:

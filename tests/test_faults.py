@@ -179,3 +179,26 @@ def test_a_new_file_with_far_fewer_stories_is_held_for_review_not_stored_over_th
     page = models.Page.objects.get()
     assert page.needs_review and "只读出 1 篇稿件" in page.review_reason
     assert list(models.Article.objects.values_list("pk", "title")) == stored
+
+
+JUMPS = Path(__file__).resolve().parent.parent / "fixtures" / "jumps"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_pages_of_one_issue_ingested_at_once_are_linked_as_one_after_the_other() -> None:
+    # Page 1 holds beginnings that jump to page 2; each page's ingest links what the other holds, so two
+    # writers at once must not each miss the other's page.
+    def ingest_page(number: int) -> Callable[[], str]:
+        path = JUMPS / f"jump_2025-01-25_0{number}.txt"
+        date = datetime.date(2025, 1, 25)
+        return lambda: ingest.page_ingest(
+            paper="跨版示例", date=date, number=number, data=path.read_bytes(), source_name=path.name
+        ).status
+
+    # The issue is there already (a third page came first): nothing about it is being created.
+    ingest.page_ingest(
+        paper="跨版示例", date=datetime.date(2025, 1, 25), number=3, data=SEED.read_bytes(), source_name=SEED.name
+    )
+    assert _at_once(ingest_page(1), ingest_page(2)) == [ingest.CREATED, ingest.CREATED]
+    linked = models.Article.objects.filter(continues__isnull=False).count()
+    assert linked == 3  # the three jumps of the sample issue, as when its pages come one after the other
