@@ -191,13 +191,19 @@ def test_the_pages_of_one_issue_ingested_at_once_are_linked_as_one_after_the_oth
     def ingest_page(number: int) -> Callable[[], str]:
         path = JUMPS / f"jump_2025-01-25_0{number}.txt"
         date = datetime.date(2025, 1, 25)
-        return lambda: ingest.page_ingest(
-            paper="跨版示例", date=date, number=number, data=path.read_bytes(), source_name=path.name
-        ).status
+        return lambda: (
+            ingest.page_ingest(
+                paper="跨版示例", date=date, number=number, data=path.read_bytes(), source_name=path.name
+            ).status
+        )
 
     # The issue is there already (a third page came first): nothing about it is being created.
     ingest.page_ingest(
-        paper="跨版示例", date=datetime.date(2025, 1, 25), number=3, data=SEED.read_bytes(), source_name=SEED.name
+        paper="跨版示例",
+        date=datetime.date(2025, 1, 25),
+        number=3,
+        data=SEED.read_bytes(),
+        source_name=SEED.name,
     )
     assert _at_once(ingest_page(1), ingest_page(2)) == [ingest.CREATED, ingest.CREATED]
     linked = models.Article.objects.filter(continues__isnull=False).count()
