@@ -421,6 +421,14 @@ def _job_store(
     )
 
 
+def _page_hold(stored: _Stored, reason: str) -> IngestResult:
+    """Keep the stored page as it is and flag it for review, saying why the new file was not taken."""
+    page = stored.page
+    page.needs_review, page.review_reason = True, reason
+    page.save(update_fields=["needs_review", "review_reason"])
+    return IngestResult(NEEDS_REVIEW, page, stored.article_count)
+
+
 def _issue_lock(*, paper: str, date: datetime.date) -> None:
     """Hold the issue's transaction-level advisory lock until this transaction ends (keyed on a hash of
     paper and date: a collision only makes two issues wait for each other)."""
@@ -601,24 +609,18 @@ def _page_store(
     if stored is not None and stored.page.content_hash == digest:
         return IngestResult(UNCHANGED, stored.page, stored.article_count)
     if stored is not None and not force and stored.page.articles.filter(edited=True).exists():
-        page = stored.page
-        page.needs_review = True
-        page.review_reason = (
-            f"{source_name}（sha256 {digest[:12]}）与已收入的 {page.source_name} 不同，但编辑改过本版稿件："
-            "已保留编辑的版本，新文件未采用；如要替换，用 ingest --force（更正记录仍保留在历史中）"
+        return _page_hold(
+            stored,
+            f"{source_name}（sha256 {digest[:12]}）与已收入的 {stored.page.source_name} 不同，但编辑改过本版稿件："
+            "已保留编辑的版本，新文件未采用；如要替换，用 ingest --force（更正记录仍保留在历史中）",
         )
-        page.save(update_fields=["needs_review", "review_reason"])
-        return IngestResult(NEEDS_REVIEW, page, stored.article_count)
     if stored is not None and not force and prepared.count * 2 < stored.article_count:
         # Far fewer stories than the stored page: a damaged file, or another page under this name.
-        page = stored.page
-        page.needs_review = True
-        page.review_reason = (
-            f"{source_name}（sha256 {digest[:12]}）只读出 {prepared.count} 篇稿件，已收入的 {page.source_name} "
-            f"有 {stored.article_count} 篇：可能文件损坏或不是同一版面，已保留原版面；确认无误可用 ingest --force 替换"
+        return _page_hold(
+            stored,
+            f"{source_name}（sha256 {digest[:12]}）只读出 {prepared.count} 篇稿件，已收入的 {stored.page.source_name} "
+            f"有 {stored.article_count} 篇：可能文件损坏或不是同一版面，已保留原版面；确认无误可用 ingest --force 替换",
         )
-        page.save(update_fields=["needs_review", "review_reason"])
-        return IngestResult(NEEDS_REVIEW, page, stored.article_count)
 
     found = IngestCache()
     fields: dict[str, object] = {

@@ -333,17 +333,17 @@ def _before_wide(lines: list[Line], i: int, colw: float) -> bool:
 def _bracketed(para: Block) -> bool:
     """A paragraph that is one note in brackets, closed: `（作者为伦敦金融城政` / `策与资源委员会主席）`."""
     first, last = para.lines[0].text, para.lines[-1].text
-    if first[0] not in "（(" or last[-1] not in "）)":
-        return False
-    note = join_text([line.text for line in para.lines])
-    return note.count("（") + note.count("(") == note.count("）") + note.count(")")
+    return first[0] in "（(" and last[-1] in "）)" and _brackets_closed(para)
 
 
 def _closes_note(para: Block) -> bool:
     """A paragraph ending with a note in brackets that closes every bracket it opened (`…保护名录（见附表）`,
     `…（完）`): its end, as a sentence's end would be. Not a lead's byline: the text goes on after it."""
-    if para.lines[-1].text[-1] not in "）)" or _is_lead_line(para.lines[0]):
-        return False
+    return para.lines[-1].text[-1] in "）)" and not _is_lead_line(para.lines[0]) and _brackets_closed(para)
+
+
+def _brackets_closed(para: Block) -> bool:
+    """Every bracket the paragraph opens, it closes."""
     text = join_text([line.text for line in para.lines])
     return text.count("（") + text.count("(") == text.count("）") + text.count(")")
 

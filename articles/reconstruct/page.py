@@ -435,8 +435,8 @@ class _Work:
         free = [g for g in self.groups if g.story is None]
         if not free:
             return
+        photos = self._titleless_photos()
         vocab = self.vocabulary()
-        photos = [k for k in self._headless() if self.segments[k].kind == "photo"]
         scores = [
             [vocab.coverage(g.terms, self.present_in(self.segments[k])) if g.terms else 0.0 for k in photos]
             for g in free
@@ -456,8 +456,10 @@ class _Work:
         seldom shares its title's words), so a headline fitting both went to the story and pushed the
         story's own headline out. Whether one such exchange was made."""
         vocab = self.vocabulary()
-        free = [g for g in self.groups if g.story is None]
-        photos = [k for k in self._headless() if self.segments[k].kind == "photo"]
+        free = [
+            g for g in self.groups if g.story is None and g.terms is not None and not self._names_photo(g)
+        ]
+        photos = self._titleless_photos()
         best: tuple[float, _Group, _Group, int] | None = None
         for g in self.groups:
             if g.story is None or g.terms is None or self.segments[g.story].kind == "photo":
@@ -468,8 +470,6 @@ class _Work:
                 if there <= own:
                     continue
                 for f in free:
-                    if f.terms is None or self._names_photo(f):
-                        continue
                     instead = vocab.coverage(f.terms, self.present_in(self.segments[g.story]))
                     gain = there + instead - own
                     if instead >= hl.MIN_MATCH and (best is None or gain > best[0]):
@@ -498,6 +498,9 @@ class _Work:
                 above.terms = hl.Terms.merge([above.terms, g.terms]) if above.terms else g.terms
                 above.kicker_first = True
                 self.groups.remove(g)
+
+    def _titleless_photos(self) -> list[int]:
+        return [k for k in self._headless() if self.segments[k].kind == "photo"]
 
     def _headed(self) -> set[int]:
         return {g.story for g in self.groups if g.story is not None}
@@ -636,7 +639,7 @@ class _Work:
         fit = {
             k: vocab.coverage(group.terms, self.present_in(s)) for k, s in enumerate(self.segments) if s.paras
         }
-        photo = max((fit[k] for k in self._headless() if self.segments[k].kind == "photo"), default=0.0)
+        photo = max((fit[k] for k in self._titleless_photos()), default=0.0)
         return photo >= hl.MIN_MATCH and photo >= max(fit.values())
 
     def _split_for_unmatched(self, vocab: hl.Vocabulary, cands: list[int], scores: list[list[float]]) -> bool:
