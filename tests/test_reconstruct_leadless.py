@@ -1110,3 +1110,43 @@ def test_a_line_opening_with_a_count_of_what_was_issued_is_a_title_not_a_kicker(
         "自然保护区由低到高分为五级",
     )
     assert roles(["某部门发布", "自然保护区由低到高分为五级"])[0] == "某部门发布"
+
+
+def test_a_paragraph_where_someone_named_above_speaks_is_no_story_s_first() -> None:
+    # Two headlines side by side, one story with a lead: the cut falls after the report, not after its
+    # first paragraph, though the report's last paragraphs share the commentary's words (疫情).
+    result = reconstruct_page(
+        page(
+            *para("新华社北京5月7日电 国家主席王明5月7日晚同乙国总统卡洛斯通电话。"),
+            *para("王明强调，疫情发生后，你来函表达慰问，中方支持乙方抗击疫情的努力。"),
+            *para("卡洛斯表示，乙方钦佩中国人民抗击疫情中展现的坚定信念，感谢中方提供的宝贵支持。"),
+            *para("新冠肺炎疫情正在全球蔓延，中国疫情防控取得重大战略成果，交出了一份中国答卷。"),
+            *para("这张中国答卷来之不易，记录下抗疫中艰苦卓绝的努力，也彰显了中国担当。"),
+            "王明同乙国总统通电话",
+            "抗疫交出“中国答卷”",
+            "——携手全球抗疫 彰显中国担当",
+        )
+    )
+    assert [a.title for a in result.articles] == ["王明同乙国总统通电话", "抗疫交出“中国答卷”"]
+    assert result.articles[0].paragraphs[-1].text.startswith("卡洛斯表示")
+    assert result.articles[1].paragraphs[0].text.startswith("新冠肺炎疫情")
+
+
+def test_paragraphs_neither_headline_names_before_a_cut_open_the_story_below() -> None:
+    # A report, then a feature opening on a scene: the scene's paragraphs name neither headline, and go to
+    # the feature, not to the end of the report.
+    result = reconstruct_page(
+        page(
+            *para("本报河内10月6日电 （记者张明）越南对外友好联合会今晚在河内举行招待会，庆祝越中建交70周年。"),
+            *para("越南党报今天也发表文章，高度评价越中建交的重要意义，越中友谊不断发展。"),
+            *para("烟雨江南，总是让人神往。今天，他们也发表感言，高度评价这座小镇。"),
+            *para("小桥流水，粉墙黛瓦，仿佛穿越到千年之前。"),
+            *para("在村里，学员们看到乡村道路干净整洁，村民生活富足，乡村变化令人赞叹。"),
+            *para("学员们说，亲眼见证了中国乡村的变化，这里的乡村治理值得学习。"),
+            "越南庆祝越中建交70周年",
+            "“亲眼见证了中国乡村的变化”",
+            "——外国记者眼中的新农村",
+        )
+    )
+    assert [a.title for a in result.articles] == ["越南庆祝越中建交70周年", "“亲眼见证了中国乡村的变化”"]
+    assert result.articles[1].paragraphs[0].text.startswith("烟雨江南")

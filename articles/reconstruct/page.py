@@ -605,7 +605,11 @@ class _Work:
         grams = [self._bigrams(p) for p in paras]
         return [0.0] + [
             stories.edge_strength(
-                paras[i - 1].text, paras[i].text, grams[i - 1], grams[i].union(*grams[i + 1 : i + 2])
+                paras[i - 1].text,
+                paras[i].text,
+                grams[i - 1],
+                grams[i].union(*grams[i + 1 : i + 2]),
+                "".join(p.text for p in paras[max(0, i - stories.CONTEXT) : i - 1]),
             )
             for i in range(1, len(paras))
         ]
@@ -671,7 +675,8 @@ class _Work:
     def _best_cut(
         self, vocab: hl.Vocabulary, seg: Segment, owner: hl.Terms, other: hl.Terms
     ) -> tuple[float, int] | None:
-        """The paragraph before which one headline fits the text above and the other the text below."""
+        """The paragraph before which one headline fits the text above and the other the text below, and how
+        much more exclusive the two halves are than the whole (the gain)."""
         found = [self.present([p]) for p in seg.paras]
         # The terms above and below each cut, grown one paragraph at a time rather than joined afresh.
         above = list(accumulate(found, frozenset.union))
@@ -679,15 +684,47 @@ class _Work:
         lefts, rights = above[:-1], below[1:]  # the halves of the cuts before paragraphs 1, 2, …
         owner_left, owner_right = vocab.coverage_each(owner, lefts), vocab.coverage_each(owner, rights)
         other_left, other_right = vocab.coverage_each(other, lefts), vocab.coverage_each(other, rights)
-        best: tuple[float, int] | None = None
-        for at in range(1, len(found)):
-            # Either headline may own the upper half: which one does is decided by the next assignment.
-            gain = abs(
-                (owner_left[at - 1] - owner_right[at - 1]) + (other_right[at - 1] - other_left[at - 1])
-            )
-            if best is None or gain > best[0]:
-                best = (gain, at)
-        return best
+        # Either headline may own the upper half: which one does is decided by the next assignment.
+        gains = [
+            abs((owner_left[at - 1] - owner_right[at - 1]) + (other_right[at - 1] - other_left[at - 1]))
+            for at in range(1, len(found))
+        ]
+        if not gains:
+            return None
+        return max(gains), self._cut_between(vocab, seg.paras, found, owner, other)
+
+    def _cut_between(
+        self,
+        vocab: hl.Vocabulary,
+        paras: list[Block],
+        found: list[frozenset[str]],
+        a: hl.Terms,
+        b: hl.Terms,
+    ) -> int:
+        """Where to cut paragraphs between two headlines' stories: the paragraph before which the sum of
+        what each headline's own words cover of each paragraph on its side is greatest, read both ways up,
+        a cut being likelier where the text shows a story's edge (stories.edge_strength)."""
+        a_own, b_own = _distinctive(a, [b])
+        rows = [[max(0.0, h - HIT_FLOOR) for h in vocab.coverage_each(t, found)] for t in (a_own, b_own)]  # type: ignore[arg-type]
+        edges = self._edges(paras)
+        up = [list(accumulate(row, initial=0.0)) for row in rows]
+        total = [u[-1] for u in up]
+
+        def fit(at: int, first: int) -> float:
+            return up[first][at] + total[1 - first] - up[1 - first][at] + stories.EDGE_BONUS * edges[at]
+
+        at, first = max(
+            ((at, first) for at in range(1, len(paras)) for first in (0, 1)), key=lambda c: fit(*c)
+        )
+
+        # Paragraphs neither headline names just above the cut open the story below, unless they go on
+        # from the text above them.
+        def quiet(p: int) -> bool:
+            return rows[0][p] <= 0 and rows[1][p] <= 0 and edges[p] >= 0
+
+        while at > 1 and edges[at] < 1.0 and quiet(at - 1):
+            at -= 1
+        return at
 
     def _merge_unmatched_lines(self) -> None:
         """A group of a line or two nobody took, next to a group about the same story, is that group's kicker,

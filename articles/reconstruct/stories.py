@@ -23,7 +23,7 @@ NEW_STORY = 0.9  # what a cut without a lead costs, in paragraphs fully covered 
 # …and one for a headline that can only be a story's title (a column tag closes it: （生活漫步）), which a
 # page prints for a story of its own, wherever it begins.
 NEW_TITLED_STORY = 0.4
-EDGE_BONUS = 0.5  # how much cheaper a cut is where a story visibly ends or begins
+EDGE_BONUS = 0.5  # how much cheaper a cut is where a story visibly ends or begins (dearer where it goes on)
 COHESION_BONUS = 0.3  # how much cheaper where the words on the two sides have nothing in common
 # A paragraph that opens a story's summary box or an editor's note: 核心阅读 / 编者的话 / 开栏的话
 STORY_OPENER = re.compile(r"^(?:核心阅读|编者的话|编者按|开栏的话|引子|题记)")
@@ -33,6 +33,25 @@ STORY_CLOSER = re.compile(
     r"|[（(](?:本报)?记者[^（）()]{2,40}[）)]$"  # …（本报记者王明峰）
     r"|摄(?:影)?[）)]?$|摄[（(][^（）()]{2,8}[）)]$"  # 新华社记者 张三摄 / 高东风摄（人民视觉）
 )
+
+# A paragraph that goes on from the one before: it opens with a pronoun or a connective (他说… / 此外，…)…
+CONTINUATION = re.compile(
+    r"^(?:他们|她们|他|她|此外|另外|与此同时|同时|但是|但|不过|然而|因此|对此|随后|其中|此前|而且|据介绍|据了解)"
+)
+# …or with someone named just above saying something: 德索萨表示，… after 同葡萄牙总统德索萨通电话.
+SPEAKER = re.compile(
+    r"^(?P<who>[\u4e00-\u9fff·]{2,12}?)(?:对记者|还|也)?(?:表示|指出|强调|说|认为|介绍|称|坦言|告诉记者)"
+)
+SPEAKER_NAME = 3  # the speaker's last characters (a name after a title: 江西省省长易炼红) looked for above
+
+
+def continues(after: str, earlier: str) -> bool:
+    """Whether a paragraph `after` reads as going on from the text `earlier` just above it, so that no
+    story begins with it: a story's first paragraph introduces who speaks and does not open with 此外."""
+    if CONTINUATION.match(after):
+        return True
+    speaker = SPEAKER.match(after)
+    return speaker is not None and speaker.group("who")[-SPEAKER_NAME:] in earlier
 
 
 def labels(
@@ -130,11 +149,16 @@ def _cohesive_cut(grams: Sequence[set[str]], lo: int, hi: int, b: int) -> int:
     return max(range(lo, hi + 1), key=lambda j: (lean[j - lo], j == b))
 
 
-def edge_strength(before: str, after: str, grams_before: set[str], grams_after: set[str]) -> float:
-    """How clearly a story may begin with the text `after` following paragraph `before`, 0..1: an opener
-    or a closer says so, otherwise how little the two sides' character bigrams share."""
+def edge_strength(
+    before: str, after: str, grams_before: set[str], grams_after: set[str], earlier: str = ""
+) -> float:
+    """How clearly a story may begin with the text `after` following paragraph `before`, -1..1: an opener
+    or a closer says so, a paragraph going on from the text above (`earlier` and `before`) says not (-1),
+    otherwise how little the two sides' character bigrams share."""
     if STORY_OPENER.match(after) or STORY_CLOSER.search(before):
         return 1.0
+    if continues(after, earlier + before):
+        return -1.0
     if not grams_before or not grams_after:
         return 0.0
     return (COHESION_BONUS / EDGE_BONUS) * max(0.0, 1.0 - 4 * shared(grams_before, grams_after))
