@@ -1150,3 +1150,31 @@ def test_paragraphs_neither_headline_names_before_a_cut_open_the_story_below() -
     )
     assert [a.title for a in result.articles] == ["越南庆祝越中建交70周年", "“亲眼见证了中国乡村的变化”"]
     assert result.articles[1].paragraphs[0].text.startswith("烟雨江南")
+
+
+SUMMARY = "下一阶段，要毫不放松常态化防控，着力做好经济社会发展各项工作，稳企业保就业。"
+REPORT = (
+    "新华社北京5月15日电 中央有关部门5月15日召开会议，讨论年度工作报告。",
+    "会议指出，" + SUMMARY,
+)
+CALL = (
+    "新华社北京5月15日电 国家主席王明5月15日晚同乙国总统卡洛斯通电话。",
+    "王明指出，双方要加强抗疫合作，共同维护两国和发展中国家利益。",
+)
+
+
+@pytest.mark.parametrize("above", [False, True])
+def test_a_summary_the_report_after_it_repeats_opens_that_report(above: bool) -> None:
+    # A summary set in larger type above a report, its words repeated in the report: it belongs to the
+    # report below it, not to the end of the story before it, whether the headlines stand above or after.
+    heads = ("王明同乙国总统通电话", "讨论年度工作报告")
+    body = [*para(CALL[0]), *para(CALL[1])]
+    report = [*para(SUMMARY), *para(REPORT[0]), *para(REPORT[1])]
+    if above:
+        lines = [heads[0], *body, heads[1], *report]
+    else:
+        lines = [*body, *report, *heads]
+    result = reconstruct_page(page(*lines))
+    assert [a.title for a in result.articles] == list(heads)
+    assert [p.text for p in result.articles[1].paragraphs][0] == SUMMARY
+    assert result.articles[1].dateline is not None

@@ -641,4 +641,62 @@ def cut(blocks_: list[Block]) -> Cut:
                 closed = True
     if pending:
         runs.append(HeadlineRun(pending, before=None, after=len(segments) - 1 if segments else None))
+    _pull_quotes_down(segments, runs)
     return Cut(segments, runs, furniture)
+
+
+def _pull_quotes_down(segments: list[Segment], runs: list[HeadlineRun]) -> None:
+    """A paragraph before a lead that the story after the lead repeats word for word (a summary set in
+    larger type above a report: 今年下一阶段，要… before 新华社北京5月15日电 … 会议指出，今年下一阶段，要…)
+    opens that story, not the end of the one before. A story left with nothing else is merged into the next,
+    its headline with it."""
+    k = 0
+    while k + 1 < len(segments):
+        seg, nxt = segments[k], segments[k + 1]
+        if nxt.lead is None or seg.kind is not None or nxt.kind is not None:
+            k += 1
+            continue
+        at = len(seg.blocks)
+        while at > 0 and seg.blocks[at - 1].kind == "para" and _repeated_in(seg.blocks[at - 1].text, nxt.text):
+            at -= 1
+        if at == len(seg.blocks):
+            k += 1
+            continue
+        moved = seg.blocks[at:]
+        # The summary's headline set right above it, inside the story before, heads the story after.
+        top = at
+        while top > 0 and seg.blocks[top - 1].kind == "headline":
+            top -= 1
+        if top < at:
+            place = next((i for i, r in enumerate(runs) if r.before is None or r.before > k), len(runs))
+            runs.insert(place, HeadlineRun(seg.blocks[top:at], before=k + 1, after=k))
+        del seg.blocks[top:]
+        nxt.blocks[:0] = moved
+        nxt.__dict__.pop("text", None)  # the cached text
+        seg.__dict__.pop("text", None)
+        if not seg.paras:
+            nxt.blocks[:0] = seg.blocks
+            nxt.bylines[:0] = seg.bylines
+            del segments[k]
+            for run in runs:
+                run.before = _shifted(run.before, k)
+                run.after = _shifted(run.after, k, moved_to=k - 1 if k else None)
+            continue
+        k += 1
+
+
+PULL_QUOTE_MIN = 20  # characters: a shorter paragraph may repeat a phrase by chance
+
+
+def _repeated_in(paragraph: str, story: str) -> bool:
+    """Whether a paragraph's opening words recur in a story's text."""
+    return len(paragraph) >= PULL_QUOTE_MIN and paragraph[:PULL_QUOTE_MIN] in story
+
+
+def _shifted(index: int | None, removed: int, moved_to: int | None = None) -> int | None:
+    """A story index after story `removed` was merged into the one after it."""
+    if index is None or index < removed:
+        return index
+    if index == removed:
+        return removed if moved_to is None else moved_to
+    return index - 1
