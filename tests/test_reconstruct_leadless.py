@@ -1137,7 +1137,9 @@ def test_paragraphs_neither_headline_names_before_a_cut_open_the_story_below() -
     # the feature, not to the end of the report.
     result = reconstruct_page(
         page(
-            *para("本报河内10月6日电 （记者张明）越南对外友好联合会今晚在河内举行招待会，庆祝越中建交70周年。"),
+            *para(
+                "本报河内10月6日电 （记者张明）越南对外友好联合会今晚在河内举行招待会，庆祝越中建交70周年。"
+            ),
             *para("越南党报今天也发表文章，高度评价越中建交的重要意义，越中友谊不断发展。"),
             *para("烟雨江南，总是让人神往。今天，他们也发表感言，高度评价这座小镇。"),
             *para("小桥流水，粉墙黛瓦，仿佛穿越到千年之前。"),
@@ -1170,11 +1172,30 @@ def test_a_summary_the_report_after_it_repeats_opens_that_report(above: bool) ->
     heads = ("王明同乙国总统通电话", "讨论年度工作报告")
     body = [*para(CALL[0]), *para(CALL[1])]
     report = [*para(SUMMARY), *para(REPORT[0]), *para(REPORT[1])]
-    if above:
-        lines = [heads[0], *body, heads[1], *report]
-    else:
-        lines = [*body, *report, *heads]
+    lines = [heads[0], *body, heads[1], *report] if above else [*body, *report, *heads]
     result = reconstruct_page(page(*lines))
     assert [a.title for a in result.articles] == list(heads)
     assert [p.text for p in result.articles[1].paragraphs][0] == SUMMARY
     assert result.articles[1].dateline is not None
+
+
+def test_reports_from_two_places_under_one_headline_naming_both_are_one_article() -> None:
+    # A roundup: one headline, two datelines. The headline names both reports, the second one better (its
+    # words are more of the headline's): it heads the first, and the second goes on under it. A brief the
+    # headline does not name keeps its own.
+    result = reconstruct_page(
+        page(
+            *para("本报西宁1月15日电 （记者张明）记者从青海省林草局获悉：2019年青海完成营造林433万亩。"),
+            *para("青海完成营造林任务的108%，全省营造林面积三年累计1242万亩。"),
+            *para("本报长春1月15日电 （记者李华）2019年，吉林省恢复湿地4.5万亩，完成造林120万亩。"),
+            *para("吉林省还开展了森林草原执法等11项专项行动。"),
+            *para("本报北京1月15日电 （记者刘毅）全国气象局长会议近日召开，气象预警信息公众覆盖率提至87%。"),
+            "青海完成营造林433万亩 吉林恢复湿地4.5万亩",
+            "气象预警信息公众覆盖率提至87%",
+        )
+    )
+    assert [a.title for a in result.articles] == [
+        "青海完成营造林433万亩 吉林恢复湿地4.5万亩",
+        "气象预警信息公众覆盖率提至87%",
+    ]
+    assert len(result.articles[0].paragraphs) == 4

@@ -657,7 +657,9 @@ def _pull_quotes_down(segments: list[Segment], runs: list[HeadlineRun]) -> None:
             k += 1
             continue
         at = len(seg.blocks)
-        while at > 0 and seg.blocks[at - 1].kind == "para" and _repeated_in(seg.blocks[at - 1].text, nxt.text):
+        while (
+            at > 0 and seg.blocks[at - 1].kind == "para" and _repeated_in(seg.blocks[at - 1].text, nxt.text)
+        ):
             at -= 1
         if at == len(seg.blocks):
             k += 1

@@ -405,26 +405,56 @@ class _Work:
         byline: ■专家观点 …) goes back to the story above it: no headline on the page names it. Its blocks
         move; the emptied piece is left out of the articles."""
         headed = self._headed()
+        for g in self.groups:  # a roundup's headline went to its second report: it heads the first
+            k = g.story
+            first = self.segments[k - 1] if k else None
+            if (
+                k
+                and first is not None
+                and k - 1 not in headed
+                and first.kind is None
+                and first.lead is not None
+                and first.paras
+                and self._heads_roundup(g, k - 1)
+            ):
+                g.story = k - 1
+                headed = self._headed()
         tops = {run.before for run in self.runs}
         # On a page whose headlines all stand right above their stories, a piece with none above it goes on
         # from the story before, lead or not: the report after a letter, its second dateline (回信 … /
         # （新华社北京4月30日电） / 新华社北京4月30日电 在…).
         leads_too = len(headed) >= 2 and headed <= tops
         headed |= tops
-        above: Segment | None = None
+        heads = {g.story: g for g in self.groups if g.story is not None}
+        above: int | None = None
         for k, seg in enumerate(self.segments):
             if (
                 above is not None
                 and k not in headed
-                and (seg.lead is None or leads_too)
+                and (seg.lead is None or leads_too or self._heads_roundup(heads.get(above), k))
                 and seg.kind is None
                 and seg.paras
-                and above.kind != "photo"
+                and self.segments[above].kind != "photo"
             ):
-                above.blocks.extend(seg.blocks)
+                self.segments[above].blocks.extend(seg.blocks)
                 seg.blocks = []
                 continue
-            above = seg if seg.blocks else above
+            above = k if seg.blocks else above
+
+    def _heads_roundup(self, group: _Group | None, k: int) -> bool:
+        """Whether a story's headline names the headless report after it, and better than any other
+        headline does: reports from several places under one headline (青海完成营造林… 吉林保护恢复湿地…), each
+        with its own dateline."""
+        if group is None or group.terms is None:
+            return False
+        vocab = self.vocabulary()
+        have = self.present_in(self.segments[k])
+        fit = vocab.coverage(group.terms, have)
+        return fit >= hl.MIN_MATCH and all(
+            vocab.coverage(g.terms, have) <= fit
+            for g in self.groups
+            if g is not group and g.terms is not None
+        )
 
     def _free_headlines_to_headless(self) -> None:
         """Headlines no story took go to the photos left without a title: each to the caption it names best
