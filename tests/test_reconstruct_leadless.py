@@ -1199,3 +1199,51 @@ def test_reports_from_two_places_under_one_headline_naming_both_are_one_article(
         "气象预警信息公众覆盖率提至87%",
     ]
     assert len(result.articles[0].paragraphs) == 4
+
+
+BAMBOO = (
+    "“以前，我们这里的房子全是用竹子扎的，透风又漏雨，最多两年就烂掉了，只能重新扎。”老人回忆说。",
+    "相比竹房，更艰苦的是茅草房。那时候，村民住的是低矮破烂的茅草房，屋里黑洞洞的。",
+    "到了后来，老人一家攒齐了木椽子，建起了木板房，如今又搬进了宽敞明亮的砖瓦房。",
+)
+
+
+def test_a_tagged_title_no_text_names_takes_the_end_of_a_story_its_headline_stops_naming() -> None:
+    # The feature's title is all the editor's words and its text shares none with the report above it; the
+    # column tag says it heads a story of its own: the report's headline stops naming the text there.
+    result = reconstruct_page(
+        page(
+            *para(
+                "本报北京10月10日电 （记者张明）助学计划30年成果发布会今天在京召开，助学计划资助女童超过三百万人。"
+            ),
+            *para("据悉，30年来助学计划累计筹集爱心捐款二十亿元，援建学校一千多所。"),
+            *[line for text in BAMBOO for line in para(text)],
+            "助学计划30年成果发布会举行",
+            "高山新家“长”出来（大国小家）",
+        )
+    )
+    assert [a.title for a in result.articles] == [
+        "助学计划30年成果发布会举行",
+        "高山新家“长”出来（大国小家）",
+    ]
+    assert result.articles[1].paragraphs[0].text == BAMBOO[0]
+
+
+def test_a_list_closing_a_story_is_not_taken_for_a_story_under_a_tagged_title() -> None:
+    # The list of short items after the announcement is no running text: the title left over does not
+    # take it.
+    result = reconstruct_page(
+        page(
+            *para("本报北京10月10日电 （记者张明）一套长篇小说丛书近日出版，丛书收录七十部长篇小说精品。"),
+            *para("丛书收录的作品反映了时代的变迁，体现了文化的自信。"),
+            *para("书名：风云初记 作者：孙犁"),
+            *para("书名：铁道游击队 作者：知侠"),
+            *para("书名：保卫延安 作者：杜鹏程"),
+            "",
+            "长篇小说丛书出版",
+            "",
+            "高山新家“长”出来（大国小家）",
+        )
+    )
+    assert [a.title for a in result.articles] == ["长篇小说丛书出版"]
+    assert result.articles[0].paragraphs[-1].text == "书名：保卫延安 作者：杜鹏程"

@@ -41,6 +41,8 @@ HEADLINE_BLOCK = 4  # this many headline lines together: the page sets its headl
 HIT_FLOOR = 0.05  # what a headline covers of a paragraph by chance (common words): not evidence
 RUBRIC_MAX = 0.05  # a first headline line covering less of its story names none of it: a rubric
 COHESION_WINDOW = 4  # paragraphs compared on each side of a loose headline inside a story
+LONE_TITLE_TAIL = 2  # paragraphs at a story's end its headline does not name, at least, to be another story
+PROSE = 40  # characters a paragraph of running text has on average, at least
 SUBHEAD_COHESION = 0.08  # below this the text after a loose headline is about something else: a new story
 MIN_SUBTITLE = 0.4  # an unmatched headline line joins a neighbouring group about the same story
 ABOVE_BONUS = 0.15  # a headline run right above a story is a little likelier to be its headline…
@@ -389,6 +391,7 @@ class _Work:
                 self._split_by_headlines(vocab, cands)
                 or self._split_after_closers()
                 or self._split_for_unmatched(vocab, cands, scores)
+                or self._split_for_lone_title(vocab, cands)
             ):
                 break
         while self._hand_headline_to_photo():
@@ -700,6 +703,42 @@ class _Work:
         head = Segment(seg.blocks[:cut_block], lead=seg.lead, kind=seg.kind, bylines=seg.bylines)
         tail = Segment(seg.blocks[cut_block:])
         self._segments_replace([[head, tail] if n == k else [s] for n, s in enumerate(self.segments)])
+        return True
+
+    def _split_for_lone_title(self, vocab: hl.Vocabulary, cands: list[int]) -> bool:
+        """A title closed by its column tag that no story took and no text names heads a story of its own:
+        a feature whose title is all the editor's words (高山新房“长”出来 over a text of 竹房 and 瓦房). It
+        is the end of a story that its headline stops naming and whose words the story's first part does
+        not share (SUBHEAD_COHESION): cut there, and the title goes to the piece left without one."""
+        if not any(
+            g.story is None and any(hl.COLUMN_TAG.search(t) for t in g.texts) and not self._names_photo(g)
+            for g in self.groups
+        ):
+            return False
+        best: tuple[float, int, int] | None = None  # cohesion, segment, paragraph index
+        for g in self.groups:
+            if g.story is None or g.story not in cands or g.terms is None:
+                continue
+            paras = self.segments[g.story].paras
+            hits = vocab.coverage_each(g.terms, [self.present([p]) for p in paras])
+            at = len(paras)
+            while at > 0 and hits[at - 1] < MIN_PARAGRAPH_HIT:
+                at -= 1
+            tail = paras[at:]
+            # Running text, not a list of short items (书名：… 作者：…) closing a story.
+            prose = sum(len(p.text) for p in tail) >= PROSE * len(tail)
+            if not (0 < at <= len(paras) - LONE_TITLE_TAIL and prose):
+                continue
+            head = "".join(p.text for p in paras[:at])
+            together = hl.cohesion(head, "".join(p.text for p in tail), counts=self._content_words)
+            if together < SUBHEAD_COHESION and (best is None or together < best[0]):
+                best = (together, g.story, at)
+        if best is None:
+            return False
+        _, k, at = best
+        self._segments_replace(
+            [_cut_segment(s, [at]) if n == k else [s] for n, s in enumerate(self.segments)]
+        )
         return True
 
     def _best_cut(
