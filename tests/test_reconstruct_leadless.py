@@ -1247,3 +1247,18 @@ def test_a_list_closing_a_story_is_not_taken_for_a_story_under_a_tagged_title() 
     )
     assert [a.title for a in result.articles] == ["长篇小说丛书出版"]
     assert result.articles[0].paragraphs[-1].text == "书名：保卫延安 作者：杜鹏程"
+
+
+def test_a_short_line_over_a_tagged_title_of_two_phrases_is_its_kicker() -> None:
+    # 王家村 over a title of two parallel phrases names the place; over a title of one phrase a short line
+    # may be the title's first half, set on a line of its own.
+    assert roles(["王家村", "悠悠慢时光 古村韵味长（寻找最美乡村）"]) == (
+        "王家村",
+        "悠悠慢时光 古村韵味长（寻找最美乡村）",
+        None,
+    )
+    assert roles(["飞地", "山城跃起产业新城（经济聚焦）"]) == (
+        None,
+        "飞地 山城跃起产业新城（经济聚焦）",
+        None,
+    )

@@ -280,7 +280,13 @@ def _title_halves(first: str, second: str) -> bool:
     tag = COLUMN_TAG.search(second)
     if tag is None or COLUMN_TAG.search(first) or KICKER_PUNCT.search(first) or kicker_cue(first):
         return False
-    return visible_len(first) <= visible_len(second[: tag.start()])
+    # A first line of a few characters over a title already of two phrases names a place or a rubric: a
+    # kicker (李宅村 / 悠悠慢时光 古村韵味长（寻找最美乡村）), where over one phrase it may be the title's first
+    # half (飞地 / 粤东跃起产业新城（经济聚焦）).
+    rest = second[: tag.start()].strip()
+    if visible_len(first) <= PLACE_KICKER_MAX and " " in rest:
+        return False
+    return visible_len(first) <= visible_len(rest)
 
 
 def couplet(first: str, second: str) -> bool:
