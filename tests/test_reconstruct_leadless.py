@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from articles.reconstruct.headlines import partition, roles
+from articles.reconstruct import stories
+from articles.reconstruct.headlines import bigrams, partition, roles
 from articles.reconstruct.page import reconstruct_page
 
 
@@ -1262,3 +1263,61 @@ def test_a_short_line_over_a_tagged_title_of_two_phrases_is_its_kicker() -> None
         "飞地 山城跃起产业新城（经济聚焦）",
         None,
     )
+
+
+def filed_letter_page() -> str:
+    return page(
+        *para("新华社北京4月30日电 国家主席王明4月30日晚同乙国总统卡洛斯通电话。"),
+        *para("王明指出，中方愿同乙方加强抗疫合作，推动两国关系不断发展。"),
+        *para("卡洛斯表示，乙方感谢中方提供的宝贵支持，愿同中方深化合作。"),
+        "\u3000\u3000回 信",
+        "\u3000\u3000长河集团全体职工：",
+        *para("你们好！疫情发生后，你们一直坚守保洁、物业等岗位，为抗击疫情作出了贡献。大家辛苦了！"),
+        *para("值此劳动节之际，我向你们、向全国劳动群众致以节日的问候！"),
+        "\u3000\u3000王明",
+        "\u3000\u30002020年4月30日",
+        "\u3000\u3000（新华社北京4月30日电）",
+        *para(
+            "新华社北京4月30日电 在劳动节来临之际，王明给长河集团全体职工回信，向全国劳动群众致以节日的问候。"
+        ),
+        *para("长河集团是一家综合服务型企业，职工们近日写信汇报了坚守岗位、抗击疫情的情况。"),
+        "王明同乙国总统通电话",
+        "王明给长河集团职工回信勉励劳动群众",
+        "弘扬劳动精神 在平凡岗位上续写不平凡的故事",
+        "向全国劳动群众致以节日的问候",
+    )
+
+
+def test_a_letter_its_filing_line_and_the_report_on_it_under_the_same_dateline_are_one_story() -> None:
+    # The letter opens with its salutation under a label, after another story; its signature's date is
+    # text, not the page's folio; its filing line and the report after it, same dateline, are one story.
+    result = reconstruct_page(filed_letter_page())
+    assert [a.title for a in result.articles] == [
+        "王明同乙国总统通电话",
+        "弘扬劳动精神 在平凡岗位上续写不平凡的故事",
+    ]
+    letter = [p.text for p in result.articles[1].paragraphs]
+    assert letter[0] == "回 信" and letter[1] == "长河集团全体职工："
+    assert "2020年4月30日" in letter and letter[-1].startswith("长河集团是")
+    assert not any(f.text == "2020年4月30日" for f in result.furniture)
+
+
+def edge(before: str, after: str, following: str = "", earlier: str = "") -> float:
+    return stories.edge_strength(
+        before, after, bigrams(before), bigrams(after), earlier=earlier, following=following
+    )
+
+
+def test_a_letter_opens_at_its_label_or_its_salutation_where_a_story_may_begin() -> None:
+    told = "卡洛斯表示，乙方感谢中方提供的宝贵支持，愿同中方深化合作。"
+    letter = "你们好！疫情发生后，你们一直坚守岗位。"
+    assert edge(told, "回 信", following="长河集团全体职工：") == 1.0
+    assert edge(told, "长河集团全体职工：", following=letter) == 1.0
+    assert edge("回 信", "长河集团全体职工：", following=letter) < 1.0  # the label above opened it
+
+
+def test_a_paragraph_going_on_from_the_text_above_is_no_edge() -> None:
+    call = "国家主席王明同乙国总统卡洛斯通电话。"
+    assert edge(call, "此外，双方还就共同关心的问题交换了意见。") == -1.0
+    assert edge("王明指出，双方要加强合作。", "卡洛斯表示，乙方愿同中方深化合作。", earlier=call) == -1.0
+    assert edge("王明指出，双方要加强合作。", "李华表示，今年的展会规模更大。", earlier=call) > -1.0

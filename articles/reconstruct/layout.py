@@ -19,6 +19,7 @@ EDITOR = re.compile(
 )  # 责任编辑：张三 / 本版编辑/王五 / 版式设计：郭  祥
 # A date as a folio prints it, and the weekday after it: 2025年1月24日 星期五
 _FOLIO_DATE = r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日(?:\s?星期.)?"
+SIGNED_DATE = re.compile(r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")  # 2020年4月30日, under 习近平
 PAGE_HEADER = re.compile(
     r"^(?:第?\s?\d{1,3}\s?版|[A-Za-z]?\d{1,3}|星期.|"
     # the date, with the paper's name before or after it and the page after it: 人民日报 2020年5月8日 星期五
@@ -186,6 +187,8 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
     indenting = sum(1 for line in lines if line.indented) >= INDENTED_PAGE
     for i, line in enumerate(lines):
         kind, names = kinds[i]
+        if kind == "furniture" and out and SIGNED_DATE.fullmatch(line.text):
+            kind = "headline"  # a date alone below the page's first text signs a letter or statement
         if kind == "closing" and para is not None and not line.indented and _bare_dateline(para):
             para.lines.append(line)  # `据新华社澳门10月10日电` / `（记者胡瑶）`: the lead's byline, wrapped
             continue
@@ -628,6 +631,11 @@ def cut(blocks_: list[Block]) -> Cut:
                     pending, moved = pending[:at], pending[at:]
                     cur = start(Segment([*moved, block], kind="photo", bylines=bylines))
                 closed = own
+            elif lead is not None and cur is not None and not pending and _same_filing(blocks_[i - 1], block):
+                # A letter or speech closed by its filing line, then the report on it under the same dateline
+                # (（新华社北京4月30日电） / 新华社北京4月30日电 在…): one story.
+                cur.blocks.append(block)
+                closed = False
             elif lead is not None or cur is None or closed:
                 cur = start(Segment([block], lead=lead, bylines=list(lead.bylines) if lead else []))
                 closed = False
@@ -643,6 +651,12 @@ def cut(blocks_: list[Block]) -> Cut:
         runs.append(HeadlineRun(pending, before=None, after=len(segments) - 1 if segments else None))
     _pull_quotes_down(segments, runs)
     return Cut(segments, runs, furniture)
+
+
+def _same_filing(closing: Block, lead: Block) -> bool:
+    """Whether a closing filing line (（新华社北京4月30日电）) names the dateline the next paragraph opens with."""
+    inner = closing.text.strip()[1:-1].strip()
+    return closing.kind == "closing" and inner.endswith("电") and lead.text.startswith(inner)
 
 
 def _pull_quotes_down(segments: list[Segment], runs: list[HeadlineRun]) -> None:

@@ -643,6 +643,7 @@ class _Work:
                 grams[i - 1],
                 grams[i].union(*grams[i + 1 : i + 2]),
                 "".join(p.text for p in paras[max(0, i - stories.CONTEXT) : i - 1]),
+                paras[i + 1].text if i + 1 < len(paras) else "",
             )
             for i in range(1, len(paras))
         ]

@@ -27,6 +27,9 @@ EDGE_BONUS = 0.5  # how much cheaper a cut is where a story visibly ends or begi
 COHESION_BONUS = 0.3  # how much cheaper where the words on the two sides have nothing in common
 # A paragraph that opens a story's summary box or an editor's note: 核心阅读 / 编者的话 / 开栏的话
 STORY_OPENER = re.compile(r"^(?:核心阅读|编者的话|编者按|开栏的话|引子|题记)")
+# A letter's or a speech's salutation, a paragraph of its own: 郑州圆方集团全体职工： / 亲爱的同学们：
+SALUTATION = re.compile(r"^[^，。；！？：:]{2,30}[：:]$")
+LABEL_MAX = 6  # characters of a label set over a letter (回 信 / 贺信), at most
 # The last paragraph of a story: an author's note, a filing line, a closing byline, a photo credit.
 STORY_CLOSER = re.compile(
     r"^[（(](?:作者|本报|新华社|记者|通讯员|本系列|本栏)[^（）()]*[）)]$"  # （作者为…） / （本报金边2月19日电）
@@ -52,6 +55,13 @@ def continues(after: str, earlier: str) -> bool:
         return True
     speaker = SPEAKER.match(after)
     return speaker is not None and speaker.group("who")[-SPEAKER_NAME:] in earlier
+
+
+def opens_letter(before: str, after: str, following: str) -> bool:
+    """Whether `after` opens a letter: its salutation, or a short label over it (回 信 / 郑州圆方集团全体职工：)."""
+    if len(after) <= LABEL_MAX:
+        return SALUTATION.match(following) is not None
+    return SALUTATION.match(after) is not None and len(before) > LABEL_MAX
 
 
 def labels(
@@ -150,12 +160,18 @@ def _cohesive_cut(grams: Sequence[set[str]], lo: int, hi: int, b: int) -> int:
 
 
 def edge_strength(
-    before: str, after: str, grams_before: set[str], grams_after: set[str], earlier: str = ""
+    before: str,
+    after: str,
+    grams_before: set[str],
+    grams_after: set[str],
+    earlier: str = "",
+    following: str = "",
 ) -> float:
-    """How clearly a story may begin with the text `after` following paragraph `before`, -1..1: an opener
-    or a closer says so, a paragraph going on from the text above (`earlier` and `before`) says not (-1),
-    otherwise how little the two sides' character bigrams share."""
-    if STORY_OPENER.match(after) or STORY_CLOSER.search(before):
+    """How clearly a story may begin with the text `after` following paragraph `before` (and followed by
+    `following`), -1..1: an opener or a closer says so, a letter's salutation or the label over it does, a
+    paragraph going on from the text above (`earlier` and `before`) says not (-1), otherwise how little the
+    two sides' character bigrams share."""
+    if STORY_OPENER.match(after) or STORY_CLOSER.search(before) or opens_letter(before, after, following):
         return 1.0
     if continues(after, earlier + before):
         return -1.0
