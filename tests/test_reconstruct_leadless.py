@@ -1321,3 +1321,51 @@ def test_a_paragraph_going_on_from_the_text_above_is_no_edge() -> None:
     assert edge(call, "此外，双方还就共同关心的问题交换了意见。") == -1.0
     assert edge("王明指出，双方要加强合作。", "卡洛斯表示，乙方愿同中方深化合作。", earlier=call) == -1.0
     assert edge("王明指出，双方要加强合作。", "李华表示，今年的展会规模更大。", earlier=call) > -1.0
+
+
+def test_a_photo_title_a_feature_took_goes_to_the_photo_before_the_feature_is_cut_for_its_own() -> None:
+    # “看，无人机！” names the feature (a drone is tested there) as fully as the photo's caption, and took
+    # the feature, which photos cannot; the feature's own headline was left over. The photo gets its
+    # title before anything cuts the feature in two for the headline left over.
+    result = reconstruct_page(
+        page(
+            *para("林立高楼代替了昔日荒芜，深水良港矗立在海边，山区的产业新城脱颖而出。"),
+            *para("新城的机器人小镇里，企业研发的无人机正在试飞，产业集聚效应初步显现。"),
+            *para("产业兴，城市兴。新城规划建设了多个产业园区，引进项目八十多个。"),
+            *para("在一处村小组，孩子们在观察无人机。"),
+            *para("科普志愿者来到村里，为山区孩子上了一堂无人机航拍科普课。"),
+            "陈明摄（影像中国）",
+            *para("本报北京1月8日电 （记者杜海涛）记者从国家粮食和物资储备局获悉：秋粮收购进展总体顺利。"),
+            "秋粮收购平稳有序进展顺利",
+            "山区跃起产业新城（经济聚焦）",
+            "“看，无人机！”",
+        )
+    )
+    assert [(a.kind, a.title, len(a.paragraphs)) for a in result.articles] == [
+        ("news", "山区跃起产业新城（经济聚焦）", 3),
+        ("photo", "“看，无人机！”", 3),
+        ("news", "秋粮收购平稳有序进展顺利", 1),
+    ]
+
+
+def test_a_caption_s_first_paragraph_after_a_story_with_subheads_goes_with_the_caption() -> None:
+    # The story before the photo has a subhead far above; the caption's first paragraph, which shares its
+    # words with the caption and none with the story, still goes with the photo.
+    result = reconstruct_page(
+        page(
+            "服务国家战略 展现江苏作为",
+            *para("长三角一体化发展是新时代确定的重大战略，江苏有哪些考虑？做了哪些工作？"),
+            "推动一体化",
+            *[
+                line
+                for _ in range(4)
+                for line in para("江苏将坚持规划引领，统筹推进交通、产业、生态等领域的一体化发展。")
+            ],
+            *para("在一处村小组，孩子们在观察无人机。"),
+            *para("科普志愿者来到村小组，为孩子们上了一堂无人机航拍科普课。"),
+            "陈明摄（影像中国）",
+        )
+    )
+    photo = result.articles[-1]
+    assert photo.kind == "photo"
+    assert photo.paragraphs[0].text == "在一处村小组，孩子们在观察无人机。"

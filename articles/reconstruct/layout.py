@@ -475,7 +475,7 @@ def _caption_before(cur: Segment, block: Block, *, headed: bool) -> int | None:
         after = blocks_[loose[-1] + 1 :]
         if start > 0 and after and all(b.kind == "para" for b in after) and len(after) < MAX_CAPTION_PARAS:
             return start
-        return None
+        return _caption_tail(cur, block)
     fresh = cur.lead is None and cur.kind is None and all(b.kind == "para" for b in blocks_)
     if fresh and len(blocks_) < MAX_CAPTION_PARAS and (headed or CAPTION_DETAIL.match(block.text)):
         return 0

@@ -387,6 +387,8 @@ class _Work:
                 col = chosen.get(gi)
                 g.story = cands[col] if col is not None else None
                 g.score = scores[gi][col] if col is not None else 0.0
+            while self._hand_headline_to_photo():
+                pass
             if not (
                 self._split_by_headlines(vocab, cands)
                 or self._split_after_closers()
@@ -500,7 +502,7 @@ class _Work:
             own = vocab.coverage(g.terms, self.present_in(self.segments[g.story]))
             for k in photos:
                 there = vocab.coverage(g.terms, self.present_in(self.segments[k]))
-                if there <= own:
+                if there < own:
                     continue
                 for f in free:
                     instead = vocab.coverage(f.terms, self.present_in(self.segments[g.story]))
