@@ -1369,3 +1369,16 @@ def test_a_caption_s_first_paragraph_after_a_story_with_subheads_goes_with_the_c
     photo = result.articles[-1]
     assert photo.kind == "photo"
     assert photo.paragraphs[0].text == "在一处村小组，孩子们在观察无人机。"
+
+
+def test_a_line_with_a_kicker_s_punctuation_right_above_a_tagged_title_is_its_kicker() -> None:
+    # The kicker states a fact (commas, enumeration marks), the title below it is closed by its column
+    # tag; what each names of the story's paragraphs overlaps little, as a kicker's and a title's often do.
+    lines = [
+        "一季度电商直播超400万场（市场资讯）",
+        "社交电商已成为仅次于自营电商、平台电商的“第三极”",
+        "跟着好友买 购物添导购（消费视窗）",
+    ]
+    fits = [[0, 0, 0, 0, 0.8], [0.9, 0.3, 0, 0.2, 0], [0.1, 0.3, 0.6, 0.5, 0]]
+    assert partition(lines, fits) == [1, 2]
+    assert roles(lines[1:]) == (lines[1], lines[2], None)

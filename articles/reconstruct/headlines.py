@@ -394,7 +394,8 @@ CLEAR_FIT = 0.3  # a line covering a paragraph this well names what it is about
 ALIKE = 0.35  # two lines whose paragraphs have more in common than this are about the same thing
 DIFFERENT = 0.2  # two lines whose paragraphs have less in common than this are about different things
 BLANK_BREAK = 3.0  # on a page whose empty lines mark ends, lines apart are other groups, lines together one
-HALVES_FIT = 1.0  # two lines that read as one title broken in two
+HALVES_FIT = 1.0
+KICKER_FIT = 0.5  # a line with a kicker's punctuation right above a title closed by its column tag  # two lines that read as one title broken in two
 COUPLET_FIT = 2.0  # …and as its two halves of a length, a couplet: 保护湿地 / 守护候鸟（…）
 TWO_TITLES = 6.0  # two lines closing with column tags are two stories' titles, whatever else they share
 
@@ -476,6 +477,8 @@ def _link(a: str, b: str, fit_a: Sequence[float], fit_b: Sequence[float]) -> flo
             score += COUPLET_FIT  # a couplet's halves may each name words the text never uses
     if _parallel(a, b):
         score -= CUE_MISFIT  # 李济生同志逝世 / 苗耕书同志逝世: two titles of one pattern, two stories
+    if KICKER_PUNCT.search(a) and not COLUMN_TAG.search(a) and COLUMN_TAG.search(b) and not subtitle_cue(a):
+        score += KICKER_FIT  # 社交电商已成为仅次于自营电商、平台电商的“第三极” / 跟着好友买（消费视窗）
     norms = math.sqrt(fsum(x * x for x in fit_a) * fsum(y * y for y in fit_b))
     if norms:
         similar = fsum(x * y for x, y in zip(fit_a, fit_b, strict=True)) / norms
