@@ -1382,3 +1382,22 @@ def test_a_line_with_a_kicker_s_punctuation_right_above_a_tagged_title_is_its_ki
     fits = [[0, 0, 0, 0, 0.8], [0.9, 0.3, 0, 0.2, 0], [0.1, 0.3, 0.6, 0.5, 0]]
     assert partition(lines, fits) == [1, 2]
     assert roles(lines[1:]) == (lines[1], lines[2], None)
+
+
+def test_a_marked_sidebar_after_a_story_s_closing_byline_stays_in_the_story() -> None:
+    # ■专家观点 and its title set flush after the story's closing byline open a sidebar of the story, not a
+    # story of its own: a marked label is never a kicker.
+    result = reconstruct_page(
+        page(
+            "美好而充实的一天",
+            *para("寒假里，六位好少年的一天安排得满满当当，读书、练字、踢球、做志愿服务。"),
+            *para("（本报记者王明峰、姚雪青）"),
+            "■专家观点",
+            "他们眼里有光芒",
+            *para("好少年应该是什么样？专家说，他们应该眼里有光芒，心中有梦想。"),
+            "平凡的故事传递正能量",
+            *para("本报北京2月24日电 （记者王昊男）平凡的故事最是拥有触动人心的力量。"),
+        )
+    )
+    assert [a.title for a in result.articles] == ["美好而充实的一天", "平凡的故事传递正能量"]
+    assert result.articles[0].paragraphs[-1].text.startswith("好少年应该是什么样")

@@ -55,6 +55,7 @@ SECTION_NAME = re.compile(r"^[\u4e00-\u9fff·\s]+$")  # 法治动态: words only
 # A figure set large on a line of its own (51万 / 88.3% / 1.2亿元): the story's text, never a headline
 FIGURE = re.compile(r"^\d+(?:\.\d+)?(?:[%％‰]|[万亿]?[\u4e00-\u9fff]?)$")
 # A box that opens a story's text: 核心阅读 / 编者的话 / 开栏的话, a paragraph of the story, not a headline.
+SIDEBAR_MARKS = "■●◆▲"  # marks a sidebar's label or a subhead within a story bears, never a kicker
 BOX_OPENER = re.compile(r"(?:核心阅读|编者的话|编者按|开栏的话)")
 INDENTED_PAGE = 3  # this many indented lines: the page marks its paragraphs by indenting them
 MAX_CAPTION_PARAS = 3  # a photo's caption runs over at most this many paragraphs
@@ -631,6 +632,18 @@ def cut(blocks_: list[Block]) -> Cut:
                     pending, moved = pending[:at], pending[at:]
                     cur = start(Segment([*moved, block], kind="photo", bylines=bylines))
                 closed = own
+            elif (
+                lead is None
+                and cur is not None
+                and closed
+                and pending
+                and pending[0].text[0] in SIDEBAR_MARKS
+            ):
+                # A sidebar after a story's closing byline, its label marked (■专家观点 / 他们眼里有光芒): the
+                # story's box goes on.
+                cur.blocks.extend(pending + [block])
+                pending = []
+                closed = False
             elif lead is not None and cur is not None and not pending and _same_filing(blocks_[i - 1], block):
                 # A letter or speech closed by its filing line, then the report on it under the same dateline
                 # (（新华社北京4月30日电） / 新华社北京4月30日电 在…): one story.

@@ -240,6 +240,7 @@ class _Work:
             # segments both sides, so it is measured only when it decides.
             if (
                 not after
+                or bool(texts and texts[0][0] in layout.SIDEBAR_MARKS)  # ■专家观点: the story's sidebar
                 or (short and (lone_kicker or self._blocked or _shape(run) in series))
                 # Broken at the column's width like text (see layout._wraps_into): a headline spans columns.
                 or (not titled and any(len(b.lines) > 1 for b in run if b.kind == "headline"))
