@@ -1401,3 +1401,22 @@ def test_a_marked_sidebar_after_a_story_s_closing_byline_stays_in_the_story() ->
     )
     assert [a.title for a in result.articles] == ["美好而充实的一天", "平凡的故事传递正能量"]
     assert result.articles[0].paragraphs[-1].text.startswith("好少年应该是什么样")
+
+
+def test_a_tagged_title_left_over_below_the_kicker_that_took_the_story_joins_it() -> None:
+    # In a block of headlines before the stories, 王家村 took the story it names; the title below it names
+    # the story in few words of its own (古村), but no other story more: it is the kicker's title.
+    lines = [
+        "赶紧回村，心里才踏实（奋斗在复工一线）",
+        "王家村",
+        "悠悠慢时光",
+        "古村韵味长（寻找最美乡村）",
+        *para("驻村干部张明二月初就赶回了村里，帮乡亲们备耕、找销路，心里才踏实。"),
+        *para("王家村位于山脚下，村里的古宅、古道保存完好，石雕、木雕精致多样。"),
+        *para("近年来，王家村落实乡村振兴战略，游客越来越多，古村焕发了生机。"),
+    ]
+    result = reconstruct_page(page(*[x for line in lines for x in (line, "")]))
+    assert [(a.kicker, a.title) for a in result.articles] == [
+        (None, "赶紧回村，心里才踏实（奋斗在复工一线）"),
+        ("王家村", "悠悠慢时光 古村韵味长（寻找最美乡村）"),
+    ]

@@ -535,6 +535,18 @@ class _Work:
                 above.kicker_first = True
                 self.groups.remove(g)
 
+    def _best_fit(self, group: _Group) -> float:
+        """How well a group names the story it names best."""
+        vocab = self.vocabulary()
+        return max(
+            (
+                vocab.coverage(group.terms, self.present_in(s))
+                for s in self.segments
+                if s.paras and group.terms
+            ),
+            default=0.0,
+        )
+
     def _titleless_photos(self) -> list[int]:
         return [k for k in self._headless() if self.segments[k].kind == "photo"]
 
@@ -818,7 +830,10 @@ class _Work:
                 # A rubric like 新春走基层 names no story's words, but standing first in a run right above
                 # the story its next group heads, it is that group's kicker.
                 rubric = pos == 0 and nb is same_run[1] and self.runs[g.run].before == nb.story
-                if score >= MIN_SUBTITLE or rubric or (score >= hl.MIN_MATCH and _kicker_over_title(nb, g)):
+                # A title under its kicker may name the story in few words of its own (古村韵味长 under 李宅村),
+                # however little, as long as no other story more.
+                named = score >= hl.MIN_MATCH or (score > HIT_FLOOR and score >= self._best_fit(g))
+                if score >= MIN_SUBTITLE or rubric or (named and _kicker_over_title(nb, g)):
                     nb.kicker_first = nb.kicker_first or (rubric and score < MIN_SUBTITLE)
                     nb.blocks = sorted(nb.blocks + g.blocks, key=lambda b: b.first)
                     nb.terms = hl.Terms.merge([nb.terms, g.terms]) if nb.terms else g.terms
