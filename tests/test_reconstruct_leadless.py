@@ -1420,3 +1420,29 @@ def test_a_tagged_title_left_over_below_the_kicker_that_took_the_story_joins_it(
         (None, "赶紧回村，心里才踏实（奋斗在复工一线）"),
         ("王家村", "悠悠慢时光 古村韵味长（寻找最美乡村）"),
     ]
+
+
+BOOKS = (
+    "书名：风云初记 作者：孙犁",
+    "书名：铁道游击队 作者：知侠",
+    "书名：保卫延安 作者：杜鹏程",
+    "书名：红日 作者：吴强",
+)
+
+
+@pytest.mark.parametrize("width", [12, 24])
+def test_a_list_of_items_set_flush_is_text_not_headlines(width: int) -> None:
+    # 书名：… 作者：… line after line, set flush and short like subheads, wrapped onto short remainders in a
+    # narrow column: items of the list, each a paragraph, and the headline right after the list is still one.
+    items = [line for item in BOOKS for line in (item[:width], item[width:]) if line]
+    result = reconstruct_page(
+        page(
+            "长篇小说丛书出版发行",
+            *para("新华社北京10月10日电 一套收录七十部长篇小说精品的丛书近日出版发行，书目如下。", width),
+            *items,
+            "助学计划成果发布会举行",
+            *para("本报北京10月10日电 （记者杨昊）助学计划30年成果发布会今天在京召开。", width),
+        )
+    )
+    assert [a.title for a in result.articles] == ["长篇小说丛书出版发行", "助学计划成果发布会举行"]
+    assert [p.text for p in result.articles[0].paragraphs][1:] == list(BOOKS)

@@ -456,6 +456,9 @@ def _group_fit(
             score -= CUE_MISFIT  # above the line its tag closes, a title has its first half and a kicker
         if any(COLUMN_TAG.search(a) and not subtitle_cue(b) for a, b in pairwise(group)):
             score -= CUE_MISFIT  # below a title closed by its column tag only a subtitle with its dash
+        first = group[0]
+        if KICKER_PUNCT.search(first) and not COLUMN_TAG.search(first) and COLUMN_TAG.search(group[-1]):
+            score += KICKER_FIT  # 社交电商已成为…、…“第三极” / 跟着好友买 购物添导购（消费视窗）
     if _unclosed(group[-1]) and end < len(lines):
         score -= BLANK_BREAK
     if together is not None:
@@ -477,8 +480,6 @@ def _link(a: str, b: str, fit_a: Sequence[float], fit_b: Sequence[float]) -> flo
             score += COUPLET_FIT  # a couplet's halves may each name words the text never uses
     if _parallel(a, b):
         score -= CUE_MISFIT  # 李济生同志逝世 / 苗耕书同志逝世: two titles of one pattern, two stories
-    if KICKER_PUNCT.search(a) and not COLUMN_TAG.search(a) and COLUMN_TAG.search(b) and not subtitle_cue(a):
-        score += KICKER_FIT  # 社交电商已成为仅次于自营电商、平台电商的“第三极” / 跟着好友买（消费视窗）
     norms = math.sqrt(fsum(x * x for x in fit_a) * fsum(y * y for y in fit_b))
     if norms:
         similar = fsum(x * y for x, y in zip(fit_a, fit_b, strict=True)) / norms

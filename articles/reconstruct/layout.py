@@ -186,6 +186,8 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
     # On a page whose paragraphs start indented, an unindented line after a finished paragraph is a
     # headline, a subhead or a credit, whatever punctuation it carries (柳州市，累计投入超200亿元).
     indenting = sum(1 for line in lines if line.indented) >= INDENTED_PAGE
+    items = _list_items(lines, colw)
+    item_nos = {lines[i].no for i in items}
     for i, line in enumerate(lines):
         kind, names = kinds[i]
         if kind == "furniture" and out and SIGNED_DATE.fullmatch(line.text):
@@ -204,8 +206,9 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             para = None
             out.append(Block(kind, [line], names))
             continue
-        # The first test of _is_lead_line, inlined: it rules out nearly every line.
-        lead = line.text[0] in LEAD_FIRST and _is_lead_line(line)
+        # The first test of _is_lead_line, inlined: it rules out nearly every line. An item of a list starts
+        # a paragraph of its own as a lead does.
+        lead = (line.text[0] in LEAD_FIRST and _is_lead_line(line)) or i in items
         if (
             para is not None
             and not line.indented
@@ -213,7 +216,9 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
         ):
             para.lines.append(line)  # `”` or `。` wrapped onto a line of its own: no line starts with them
             continue
-        if para is not None and not line.indented and not lead:
+        # A list's item goes on onto a short remainder only (书名：风云初记 作者：孙 / 犁), not onto a headline.
+        wrapped_item = para is not None and para.lines[0].no in item_nos and line.width > SHORT_LINE * colw
+        if para is not None and not line.indented and not lead and not wrapped_item:
             last = para.lines[-1]
             closed = (
                 ends_sentence(last.text)
@@ -307,6 +312,34 @@ def _broken_dash(first: str, second: str) -> bool:
         and second.startswith("—")
         and not second.startswith("——")
     )
+
+
+LIST_LABEL = re.compile(r"^([\u4e00-\u9fff]{1,4})[：:](?=\S)")  # 书名：装台 作者：陈彦
+LIST_MIN = 3  # lines opening with one label, at least, to be a list
+
+
+def _list_items(lines: list[Line], colw: float) -> set[int]:
+    """The lines that are items of a list: a run of lines opening with one label (书名：… 作者：… over and
+    over), each an item of text, however short and bare, never a headline. An item may wrap onto a short
+    remainder (书名：风云初记 作者：孙 / 犁) before the next."""
+    labels = [m.group(1) if (m := LIST_LABEL.match(line.text)) else None for line in lines]
+    out: set[int] = set()
+    run: list[int] = []
+    for i, label in enumerate(labels + [None]):
+        if label is not None and run and label == labels[run[-1]]:
+            run.append(i)
+            continue
+        if label is None and i < len(lines) and run and _remainder(lines[i], colw):
+            continue
+        if len(run) >= LIST_MIN:
+            out.update(run)
+        run = [i] if label is not None else []
+    return out
+
+
+def _remainder(line: Line, colw: float) -> bool:
+    """A flush line too short to be anything but the end of the line above it."""
+    return not line.indented and line.width <= SHORT_LINE * colw
 
 
 def _goes_on(para: Block, line: Line, colw: float) -> bool:
