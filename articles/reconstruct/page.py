@@ -38,6 +38,7 @@ SPLIT_ROUNDS = 4  # rounds of assigning headlines and cutting stories where othe
 MIN_PARAGRAPH_HIT = 0.15  # a headline covering less of every paragraph of a story is not in it
 FIT_BUDGET = 50_000  # headline lines × paragraphs compared when grouping a run of headlines
 HEADLINE_BLOCK = 4  # this many headline lines together: the page sets its headlines in a block
+GROUP_MAX = 4  # lines of one headline group, at most: a kicker, a title set on two lines, a subtitle
 HIT_FLOOR = 0.05  # what a headline covers of a paragraph by chance (common words): not evidence
 RUBRIC_MAX = 0.05  # a first headline line covering less of its story names none of it: a rubric
 COHESION_WINDOW = 4  # paragraphs compared on each side of a loose headline inside a story
@@ -816,7 +817,7 @@ class _Work:
         subtitle or title (a kicker that took the story alone, and its title set on two lines)."""
         vocab = self.vocabulary()
         for g in list(self.groups):
-            if g.story is not None or len(g.blocks) > 2 or self._names_photo(g):
+            if g.story is not None or len(g.blocks) > GROUP_MAX - 1 or self._names_photo(g):
                 continue
             same_run = [x for x in self.groups if x.run == g.run]
             pos = same_run.index(g)
@@ -824,7 +825,12 @@ class _Work:
                 same_run[pos - 1] if pos else None,
                 same_run[pos + 1] if pos + 1 < len(same_run) else None,
             ):
-                if nb is None or nb.story is None or len(nb.blocks) + len(g.blocks) > 3 or g.terms is None:
+                if (
+                    nb is None
+                    or nb.story is None
+                    or len(nb.blocks) + len(g.blocks) > GROUP_MAX
+                    or g.terms is None
+                ):
                     continue
                 score = vocab.coverage(g.terms, self.present_in(self.segments[nb.story]))
                 # A rubric like 新春走基层 names no story's words, but standing first in a run right above
