@@ -648,10 +648,12 @@ class _Work:
         self._segments_replace(parts)
         return True
 
-    def _edges(self, paras: list[Block]) -> list[float]:
+    def _edges(self, paras: list[Block], *, words: bool = True) -> list[float]:
         """How clearly a story may begin at each of these paragraphs (stories.edge_strength). What comes
-        after a possible edge is read over two paragraphs: one may be a figure alone (99.1%)."""
-        grams = [self._bigrams(p) for p in paras]
+        after a possible edge is read over two paragraphs: one may be a figure alone (99.1%). Without
+        `words`, only what the text says outright (openers, closers, a paragraph going on) counts, not how
+        little the words of the two sides share."""
+        grams = [self._bigrams(p) if words else set() for p in paras]
         return [0.0] + [
             stories.edge_strength(
                 paras[i - 1].text,
@@ -698,7 +700,7 @@ class _Work:
 
     def _split_for_unmatched(self, vocab: hl.Vocabulary, cands: list[int], scores: list[list[float]]) -> bool:
         """An unmatched headline whose story already has one: cut that story where its halves differ most."""
-        best: tuple[float, int, int] | None = None  # gain, segment, paragraph index
+        best: tuple[float, int, hl.Terms, hl.Terms] | None = None  # gain, segment, the two headlines' terms
         for gi, g in enumerate(self.groups):
             if g.story is not None or self._names_photo(g):
                 continue
@@ -709,18 +711,36 @@ class _Work:
             owner = next((x for x in self.groups if x.story == k), None)
             if owner is None or owner.terms is None or g.terms is None:
                 continue
-            found = self._best_cut(vocab, self.segments[k], owner.terms, g.terms)
-            if found and (best is None or found[0] > best[0]):
-                best = (found[0], k, found[1])
+            gain = self._split_gain(vocab, self.segments[k], owner.terms, g.terms)
+            if best is None or gain > best[0]:
+                best = (gain, k, owner.terms, g.terms)
         if best is None or best[0] < hl.MIN_SPLIT_GAIN:
             return False
-        _, k, at = best
+        _, k, owner_terms, terms = best
         seg = self.segments[k]
+        at = self._cut_between(vocab, seg.paras, [self.present([p]) for p in seg.paras], owner_terms, terms)
         cut_block = seg.blocks.index(seg.paras[at])
         head = Segment(seg.blocks[:cut_block], lead=seg.lead, kind=seg.kind, bylines=seg.bylines)
         tail = Segment(seg.blocks[cut_block:])
         self._segments_replace([[head, tail] if n == k else [s] for n, s in enumerate(self.segments)])
         return True
+
+    def _split_gain(self, vocab: hl.Vocabulary, seg: Segment, owner: hl.Terms, other: hl.Terms) -> float:
+        """How much more exclusive two halves of a story, one for each headline, can be than the whole: the
+        best over the cuts before each paragraph, either headline above."""
+        found = [self.present([p]) for p in seg.paras]
+        if len(found) < 2:
+            return 0.0
+        # The terms above and below each cut, grown one paragraph at a time rather than joined afresh.
+        above = list(accumulate(found, frozenset.union))
+        below = list(accumulate(reversed(found), frozenset.union))[::-1]
+        lefts, rights = above[:-1], below[1:]  # the halves of the cuts before paragraphs 1, 2, …
+        owner_left, owner_right = vocab.coverage_each(owner, lefts), vocab.coverage_each(owner, rights)
+        other_left, other_right = vocab.coverage_each(other, lefts), vocab.coverage_each(other, rights)
+        return max(
+            abs((owner_left[at] - owner_right[at]) + (other_right[at] - other_left[at]))
+            for at in range(len(lefts))
+        )
 
     def _split_for_lone_title(self, vocab: hl.Vocabulary, cands: list[int]) -> bool:
         """A title closed by its column tag that no story took and no text names heads a story of its own:
@@ -758,27 +778,6 @@ class _Work:
         )
         return True
 
-    def _best_cut(
-        self, vocab: hl.Vocabulary, seg: Segment, owner: hl.Terms, other: hl.Terms
-    ) -> tuple[float, int] | None:
-        """The paragraph before which one headline fits the text above and the other the text below, and how
-        much more exclusive the two halves are than the whole (the gain)."""
-        found = [self.present([p]) for p in seg.paras]
-        # The terms above and below each cut, grown one paragraph at a time rather than joined afresh.
-        above = list(accumulate(found, frozenset.union))
-        below = list(accumulate(reversed(found), frozenset.union))[::-1]
-        lefts, rights = above[:-1], below[1:]  # the halves of the cuts before paragraphs 1, 2, …
-        owner_left, owner_right = vocab.coverage_each(owner, lefts), vocab.coverage_each(owner, rights)
-        other_left, other_right = vocab.coverage_each(other, lefts), vocab.coverage_each(other, rights)
-        # Either headline may own the upper half: which one does is decided by the next assignment.
-        gains = [
-            abs((owner_left[at - 1] - owner_right[at - 1]) + (other_right[at - 1] - other_left[at - 1]))
-            for at in range(1, len(found))
-        ]
-        if not gains:
-            return None
-        return max(gains), self._cut_between(vocab, seg.paras, found, owner, other)
-
     def _cut_between(
         self,
         vocab: hl.Vocabulary,
@@ -792,7 +791,7 @@ class _Work:
         a cut being likelier where the text shows a story's edge (stories.edge_strength)."""
         a_own, b_own = _distinctive(a, [b])
         rows = [[max(0.0, h - HIT_FLOOR) for h in vocab.coverage_each(t, found)] for t in (a_own, b_own)]  # type: ignore[arg-type]
-        edges = self._edges(paras)
+        edges = self._edges(paras, words=False)
         up = [list(accumulate(row, initial=0.0)) for row in rows]
         total = [u[-1] for u in up]
 
