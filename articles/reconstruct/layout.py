@@ -322,7 +322,13 @@ def _list_items(lines: list[Line], colw: float) -> set[int]:
     """The lines that are items of a list: a run of lines opening with one label (书名：… 作者：… over and
     over), each an item of text, however short and bare, never a headline. An item may wrap onto a short
     remainder (书名：风云初记 作者：孙 / 犁) before the next."""
-    labels = [m.group(1) if (m := LIST_LABEL.match(line.text)) else None for line in lines]
+    # A label is a few characters: a colon further on (most lines have none) opens no item.
+    labels = [
+        m.group(1)
+        if ("：" in line.text[:6] or ":" in line.text[:6]) and (m := LIST_LABEL.match(line.text))
+        else None
+        for line in lines
+    ]
     out: set[int] = set()
     run: list[int] = []
     for i, label in enumerate(labels + [None]):

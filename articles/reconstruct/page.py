@@ -492,11 +492,13 @@ class _Work:
         when a headline left over names the story: photos are no candidates in the assignment (a caption
         seldom shares its title's words), so a headline fitting both went to the story and pushed the
         story's own headline out. Whether one such exchange was made."""
+        photos = self._titleless_photos()
+        if not photos:
+            return False
         vocab = self.vocabulary()
         free = [
             g for g in self.groups if g.story is None and g.terms is not None and not self._names_photo(g)
         ]
-        photos = self._titleless_photos()
         best: tuple[float, _Group, _Group, int] | None = None
         for g in self.groups:
             if g.story is None or g.terms is None or self.segments[g.story].kind == "photo":
