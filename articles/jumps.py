@@ -8,7 +8,7 @@ every stored page, so a fragment whose beginning arrives days later is linked th
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Q
 
@@ -24,12 +24,6 @@ class LinkChange:
     continues_id: int | None  # the beginning it is now linked to
     suggested_id: int | None  # the beginning put to the editors instead
     score: float | None
-
-
-@dataclass
-class _Candidates:
-    beginnings: list[models.Article] = field(default_factory=list)
-    fragments: list[models.Article] = field(default_factory=list)
 
 
 def issue_jumps_link(*, issue_id: int) -> list[LinkChange]:
@@ -50,25 +44,47 @@ def issue_jumps_link(*, issue_id: int) -> list[LinkChange]:
     linked = any(a.continues_id or a.link_suggested_id for a in rows)
     if not linked and not any(a.continued_to_page for a in rows):
         return []  # no story here jumps forward, and nothing is linked: nothing to do until one does
-    candidates = _candidates(issue_id=issue_id, rows=rows)
-    if not candidates.beginnings and not linked:
-        return []
-    texts = _texts([a.pk for a in (*candidates.beginnings, *candidates.fragments)])
-    matches = jumps.jumps_match(
-        [_beginning(a, texts[a.pk]) for a in candidates.beginnings],
-        [_fragment(a, texts[a.pk]) for a in candidates.fragments],
+    pages = set(models.Page.objects.filter(issue_id=issue_id).values_list("number", flat=True))
+    targets = {a.continued_to_page for a in rows if a.continued_to_page in pages}
+    # Every live article of the pages stories jump to may be a fragment: one with no marker is one too.
+    known = {a.pk for a in rows}
+    rows += list(
+        models.Article.objects.live()
+        .filter(page__issue_id=issue_id, page__number__in=targets)
+        .exclude(pk__in=known)
+        .select_related("page")
+        .only(*_FIELDS)
     )
+    signed = set(
+        models.Byline.objects.filter(article_id__in=[a.pk for a in rows]).values_list("article_id", flat=True)
+    )
+    held = {a.continues_id for a in rows if a.link_manual and a.continues_id}
+    texts = _texts([a.pk for a in rows])
+    parts = [
+        jumps.Part(
+            page=a.page.number,
+            kind=a.kind,
+            headline=_headline(a),
+            paragraphs=tuple(texts[a.pk]),
+            continued_from=a.continued_from_page,
+            continued_to=a.continued_to_page,
+            lead=a.confidence_lead,
+            signed=a.pk in signed,
+            taken=a.pk in held,
+            manual=a.link_manual,
+        )
+        for a in rows
+    ]
     wanted: dict[int, LinkChange] = {}
-    for match in matches:
-        fragment = candidates.fragments[match.fragment]
-        beginning = candidates.beginnings[match.beginning]
+    for fragment_at, beginning_at, match in jumps.issue_links(parts, pages):
+        fragment, beginning = rows[fragment_at], rows[beginning_at]
         wanted[fragment.pk] = LinkChange(
             fragment_id=fragment.pk,
             continues_id=beginning.pk if match.certain else None,
             suggested_id=None if match.certain else beginning.pk,
             score=round(match.score, 3),
         )
-    return _apply(articles=[*rows, *candidates.fragments], wanted=wanted)
+    return _apply(articles=rows, wanted=wanted)
 
 
 _FIELDS = (
@@ -90,43 +106,6 @@ _FIELDS = (
 )
 
 
-def _candidates(*, issue_id: int, rows: list[models.Article]) -> _Candidates:
-    """The parts the engine may pair: beginnings that jump to a stored page, and the fragments on those
-    pages (with a 上接 marker, or with no lead and no byline: a jump whose marker the extraction lost)."""
-    pages = set(models.Page.objects.filter(issue_id=issue_id).values_list("number", flat=True))
-    # An editor's link holds its beginning; an editor's unlink keeps its fragment out.
-    held = {a.continues_id for a in rows if a.link_manual and a.continues_id}
-    out = _Candidates()
-    out.beginnings = [
-        a
-        for a in rows
-        if a.continued_to_page in pages and a.continued_to_page != a.page.number and a.pk not in held
-    ]
-    targets = {a.continued_to_page for a in out.beginnings}
-    out.fragments = [
-        a
-        for a in rows
-        if a.continued_from_page is not None and a.page.number in targets and not a.link_manual
-    ]
-    if targets:
-        unmarked = (
-            models.Article.objects.live()
-            .filter(
-                page__issue_id=issue_id,
-                page__number__in=targets,
-                continued_from_page__isnull=True,
-                confidence_lead=False,
-                link_manual=False,
-                bylines__isnull=True,
-            )
-            .exclude(kind=models.Article.PHOTO)
-            .select_related("page")
-            .only(*_FIELDS)
-        )
-        out.fragments += [a for a in unmarked if a.pk not in {b.pk for b in out.beginnings}]
-    return out
-
-
 def _texts(ids: list[int]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = defaultdict(list)
     rows = models.Paragraph.objects.filter(article_id__in=ids).order_by("article_id", "position")
@@ -137,24 +116,6 @@ def _texts(ids: list[int]) -> dict[int, list[str]]:
 
 def _headline(article: models.Article) -> str:
     return " ".join(part for part in (article.kicker, article.title, article.subtitle) if part)
-
-
-def _beginning(article: models.Article, texts: list[str]) -> jumps.Beginning:
-    return jumps.Beginning(
-        page=article.page.number,
-        to_page=article.continued_to_page or 0,
-        headline=_headline(article),
-        paragraphs=tuple(texts),
-    )
-
-
-def _fragment(article: models.Article, texts: list[str]) -> jumps.Fragment:
-    return jumps.Fragment(
-        page=article.page.number,
-        from_page=article.continued_from_page,
-        headline=_headline(article),
-        paragraphs=tuple(texts),
-    )
 
 
 def _apply(*, articles: list[models.Article], wanted: dict[int, LinkChange]) -> list[LinkChange]:

@@ -96,6 +96,60 @@ class Fragment:
 
 
 @dataclass(frozen=True)
+class Part:
+    """An article of an issue as the linking sees it: where it stands, what it says, where it jumps."""
+
+    page: int
+    kind: str
+    headline: str  # kicker, title and subtitle
+    paragraphs: tuple[str, ...]
+    continued_from: int | None  # the page its `上接` marker names
+    continued_to: int | None  # the page its `下转` marker names
+    lead: bool  # it opens with a dateline, byline or jump marker
+    signed: bool  # it has bylines
+    taken: bool = False  # an editor linked a part to it: as a beginning it is spoken for
+    manual: bool = False  # an editor linked or unlinked it: as a fragment the engine leaves it be
+
+    def beginning(self) -> Beginning:
+        return Beginning(self.page, self.continued_to or 0, self.headline, self.paragraphs)
+
+    def fragment(self) -> Fragment:
+        return Fragment(self.page, self.continued_from, self.headline, self.paragraphs)
+
+
+def candidates(parts: Sequence[Part], pages: set[int]) -> tuple[list[int], list[int]]:
+    """The parts the engine may pair, as indexes into `parts`: the beginnings that jump to one of `pages`
+    (the issue's pages stored so far), and the fragments on the pages they jump to, with their `上接` marker
+    or with no lead and no byline (a jump whose marker the extraction lost), photos aside."""
+    beginnings = [
+        i for i, p in enumerate(parts) if p.continued_to in pages and p.continued_to != p.page and not p.taken
+    ]
+    targets = {parts[i].continued_to for i in beginnings}
+    unmarked = {
+        i
+        for i, p in enumerate(parts)
+        if p.continued_from is None and not p.lead and not p.signed and p.kind != "photo"
+    } - set(beginnings)
+    # A part in the middle of a story (上接…, 下转…) is a fragment and a beginning both.
+    fragments = [
+        i
+        for i, p in enumerate(parts)
+        if p.page in targets and not p.manual and (p.continued_from is not None or i in unmarked)
+    ]
+    return beginnings, fragments
+
+
+def issue_links(parts: Sequence[Part], pages: set[int]) -> list[tuple[int, int, Match]]:
+    """The links the engine makes or suggests over an issue: (fragment, beginning, match), indexes into
+    `parts`. The same parts give the same links, whatever order their pages were stored in."""
+    beginnings, fragments = candidates(parts, pages)
+    matches = jumps_match(
+        [parts[i].beginning() for i in beginnings], [parts[i].fragment() for i in fragments]
+    )
+    return [(fragments[m.fragment], beginnings[m.beginning], m) for m in matches]
+
+
+@dataclass(frozen=True)
 class Fit:
     """How well a fragment continues a beginning, each part 0..1; headline is None without a jump headline."""
 
