@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from . import segment
 from .bylines import CONTINUED_FROM, CONTINUED_TO
+from .values import Page
 
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")  # 法治
 # What a sentence (or a quoted one) ends with: 。 ！ ？ … and a closing quote or bracket after them.
@@ -115,6 +116,23 @@ class Part:
 
     def fragment(self) -> Fragment:
         return Fragment(self.page, self.continued_from, self.headline, self.paragraphs)
+
+
+def page_parts(number: int, page: Page) -> list[Part]:
+    """The parts a reconstructed page gives the linking, in the page's order: what ingest stores of it."""
+    return [
+        Part(
+            page=number,
+            kind=a.kind,
+            headline=" ".join(x for x in (a.kicker, a.title, a.subtitle) if x),
+            paragraphs=tuple(p.text for p in a.paragraphs),
+            continued_from=a.continued_from_page,
+            continued_to=a.continued_to_page,
+            lead=a.confidence.lead,
+            signed=bool(a.bylines),
+        )
+        for a in page.articles
+    ]
 
 
 def candidates(parts: Sequence[Part], pages: set[int]) -> tuple[list[int], list[int]]:
