@@ -1446,3 +1446,21 @@ def test_a_list_of_items_set_flush_is_text_not_headlines(width: int) -> None:
     )
     assert [a.title for a in result.articles] == ["长篇小说丛书出版发行", "助学计划成果发布会举行"]
     assert [p.text for p in result.articles[0].paragraphs][1:] == list(BOOKS)
+
+
+def test_a_continuation_before_a_report_does_not_take_the_report_s_headline() -> None:
+    # The continuation (上接第一版) shares the report's words, but is no report of a roundup: the headline
+    # right above the report stays the report's.
+    result = reconstruct_page(
+        page(
+            "上接第一版 自治区党委常委、政法委书记出席会议并讲话。",
+            *para("会议强调，政法机关要忠实履职尽责，锻造忠诚干净担当的政法铁军。"),
+            "河北省委政法工作会议提出",
+            "打造忠诚干净担当新时代政法铁军",
+            *para("本报讯 记者周宵鹏 日前召开的河北省委政法工作会议强调，打造忠诚干净担当的政法铁军。"),
+        )
+    )
+    assert [(a.continued_from_page, a.title) for a in result.articles] == [
+        (1, None),
+        (None, "打造忠诚干净担当新时代政法铁军"),
+    ]

@@ -420,7 +420,6 @@ class _Work:
                 and first is not None
                 and k - 1 not in headed
                 and first.kind is None
-                and first.lead is not None
                 and first.paras
                 and self._heads_roundup(g, k - 1)
             ):
@@ -452,8 +451,9 @@ class _Work:
         """Whether a story's headline names the headless report after it, and better than any other
         headline does: reports from several places under one headline (青海完成营造林… 吉林保护恢复湿地…), each
         with its own dateline."""
-        if group is None or group.terms is None:
-            return False
+        lead = self.segments[k].lead
+        if group is None or group.terms is None or lead is None or lead.kind != "dateline":
+            return False  # a continuation (上接第一版) is no report of a roundup
         vocab = self.vocabulary()
         have = self.present_in(self.segments[k])
         fit = vocab.coverage(group.terms, have)
