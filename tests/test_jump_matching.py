@@ -86,3 +86,19 @@ def test_the_assignment_is_the_best_total_not_the_greedy_first_choice() -> None:
     chosen = sorted(jumps._best_exact(fits))
     assert chosen == [(0, 1), (1, 0)]
     assert sorted(jumps._best_greedy(fits)) == [(0, 0)]  # what a greedy pass would have done
+
+
+def test_the_last_pair_whose_markers_agree_is_linked_by_elimination() -> None:
+    # Two stories jump from page 1 to page 2. One pair is plain; the other fragment has no jump headline
+    # and few words in common with its beginning, too few alone, but nothing else explains either of them.
+    beginnings = [
+        _beginning("多部门联合发布措施 让配送环境更加优化", ROADS + "此次"),
+        _beginning("北京市委政法工作会议强调 以高水平法治保障首都高质量发展", "会议强调，要统筹发展和安全。"),
+    ]
+    fragments = [
+        _fragment("让配送环境更加优化", "上接第一版 措施将推动优化住宅小区通行环境。"),
+        _fragment("", "上接第一版"),
+    ]
+    matches = jumps.jumps_match(beginnings, fragments)
+    assert [(m.fragment, m.beginning) for m in matches] == [(0, 0), (1, 1)]
+    assert matches[1].score < jumps.LINK_MIN and matches[1].certain

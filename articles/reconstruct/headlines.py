@@ -401,7 +401,10 @@ TWO_TITLES = 6.0  # two lines closing with column tags are two stories' titles, 
 
 
 def partition(
-    lines: Sequence[str], fits: Sequence[Sequence[float]], together: Sequence[bool] | None = None
+    lines: Sequence[str],
+    fits: Sequence[Sequence[float]],
+    together: Sequence[bool] | None = None,
+    apart: Sequence[bool] | None = None,
 ) -> list[int]:
     """Cut a run of headline lines into groups (kicker / title / subtitle): the sizes of the groups.
 
@@ -411,7 +414,7 @@ def partition(
     column tag at most) and by what its lines are about: `fits[i]` is line i's coverage of each paragraph
     of the page, and two lines naming the same paragraphs (a kicker and its title) belong together.
     `together[i]`, where the page marks groups by empty lines, says whether line i and the next stand
-    together. Without any evidence, lines stay alone (later rounds join a lone line to its neighbour).
+    together; `apart[i]` that they head two different stories for certain. Without any evidence, lines stay alone (later rounds join a lone line to its neighbour).
 
     >>> partition(["北京市委政法工作会议召开", "以高水平法治保障首都高质量发展", "柔性执法助力企业发展"], [[0.5, 0], [0.6, 0], [0, 0.7]])
     [2, 1]
@@ -425,6 +428,8 @@ def partition(
         for s in range(1, min(longest, end) + 1):
             start = end - s
             score = best[start] + _group_fit(lines, links, together, start, end)
+            if apart is not None and any(apart[start : end - 1]):
+                continue
             if score > best[end] + 1e-9:
                 best[end], size[end] = score, s
     sizes = []

@@ -32,6 +32,9 @@ HEADLINE_WEIGHT = 0.4
 WORDS_WEIGHT = 0.35
 JOIN_WEIGHT = 0.25
 LINK_MIN = 0.45  # a pair scoring this much is linked; below, down to SUGGEST_MIN, it is put to the editors
+# …unless the issue's best pairing is this much worse without it (by elimination, the markers agreeing)…
+LINK_MARGIN = 0.15
+HEADLINE_AGAINST = 0.3  # …and its jump headline is not another story's (a fit this low says it is)
 SUGGEST_MIN = 0.2
 MAX_EXACT = 14  # beginnings per assignment solved exactly; beyond, greedy with swaps
 
@@ -189,6 +192,7 @@ class Match:
     fragment: int  # index into the fragments given
     fit: Fit
     marked: bool  # the fragment has its `上接` marker
+    margin: float = 0.0  # how much worse the issue's best explanation is without this pair
 
     @property
     def score(self) -> float:
@@ -196,8 +200,15 @@ class Match:
 
     @property
     def certain(self) -> bool:
-        """Strong enough to link without an editor: a marked fragment scoring at least LINK_MIN."""
-        return self.marked and self.score >= LINK_MIN
+        """Strong enough to link without an editor: a marked fragment scoring at least LINK_MIN, or one the
+        issue has no other good explanation for (the markers on both sides name each other's pages and no
+        other pairing comes close), unless its jump headline or the join speaks against it."""
+        if not self.marked:
+            return False
+        against = (
+            self.fit.headline is not None and self.fit.headline < HEADLINE_AGAINST
+        ) or self.fit.join == 0.0
+        return self.score >= LINK_MIN or (self.margin >= LINK_MARGIN and not against)
 
 
 def _bigrams(text: str) -> set[str]:
@@ -297,12 +308,27 @@ def jumps_match(beginnings: Sequence[Beginning], fragments: Sequence[Fragment]) 
     """The pairs that best explain the issue's jumps, each beginning and fragment used at most once,
     scoring at least SUGGEST_MIN; the highest total wins (exactly for up to MAX_EXACT beginnings)."""
     pairs = {key: fit for key, fit in fits(beginnings, fragments).items() if fit.score >= SUGGEST_MIN}
-    chosen = _best_exact(pairs) if len({b for b, _ in pairs}) <= MAX_EXACT else _best_greedy(pairs)
+    chosen = _best(pairs)
+    total = math.fsum(pairs[c].score for c in chosen)
     matches = [
-        Match(beginning=b, fragment=f, fit=pairs[b, f], marked=fragments[f].from_page is not None)
+        Match(
+            beginning=b,
+            fragment=f,
+            fit=pairs[b, f],
+            marked=fragments[f].from_page is not None,
+            margin=total - _best_total({k: v for k, v in pairs.items() if k != (b, f)}),
+        )
         for b, f in chosen
     ]
     return sorted(matches, key=lambda m: (m.fragment, m.beginning))
+
+
+def _best(pairs: dict[tuple[int, int], Fit]) -> list[tuple[int, int]]:
+    return _best_exact(pairs) if len({b for b, _ in pairs}) <= MAX_EXACT else _best_greedy(pairs)
+
+
+def _best_total(pairs: dict[tuple[int, int], Fit]) -> float:
+    return math.fsum(pairs[c].score for c in _best(pairs))
 
 
 def _best_exact(pairs: dict[tuple[int, int], Fit]) -> list[tuple[int, int]]:

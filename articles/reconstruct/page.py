@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from . import bylines as bl
 from . import headlines as hl
@@ -338,13 +338,27 @@ class _Work:
                     together = (
                         [not b.lines[-1].blank_after for b in piece] if self.blank_marks_groups else None
                     )
-                    sizes = hl.partition([b.text for b in piece], fits, together)
+                    homes = [self._continuation_named(terms[id(b)]) for b in piece]
+                    apart = [a is not None and b is not None and a != b for a, b in pairwise(homes)]
+                    sizes = hl.partition([b.text for b in piece], fits, together, apart)
                 at = 0
                 for size in sizes:
                     group = _Group(piece[at : at + size], run=r)
                     group.terms = hl.Terms.merge([terms[id(b)] for b in group.blocks])
                     self.groups.append(group)
                     at += size
+
+    def _continuation_named(self, terms: hl.Terms) -> int | None:
+        """The continuation of a story from another page (上接第一版 …) a headline line names best of all the
+        page's stories, if it names one clearly: its jump headline. Two lines naming two continuations are
+        two jump headlines, however alike their words (统筹发展和安全 / 柔性执法助力企业健康发展)."""
+        vocab = self.vocabulary()
+        fit = [vocab.coverage(terms, self.present_in(s)) if s.paras else 0.0 for s in self.segments]
+        best = max(range(len(fit)), key=fit.__getitem__, default=None)
+        if best is None or fit[best] < hl.MIN_MATCH:
+            return None
+        lead = self.segments[best].lead
+        return best if lead is not None and lead.kind == "jump" else None
 
     # -- assignment ---------------------------------------------------------------------------------
     def _candidates(self) -> list[int]:
