@@ -238,7 +238,7 @@ def lay_out(page: dict[str, Any], layout: Layout) -> LaidOut:
     if layout.folio:
         plan += [(line, ("folio",)) for line in folio_lines(page)] + [BREAK]
     groups = [_headline_lines(i, s, layout) for i, s in enumerate(stories)]
-    block = [line for group in _block_order(groups) for line in [*group, BREAK]]
+    block = [line for group in block_order(groups) for line in [*group, BREAK]]
     if layout.headlines == "before":
         plan += block
     for i, story in enumerate(stories):
@@ -248,7 +248,7 @@ def lay_out(page: dict[str, Any], layout: Layout) -> LaidOut:
     if layout.headlines == "after":
         plan += [BREAK, *block]
     if layout.letter_spacing:
-        plan = _letter_space(plan, layout)
+        plan = letter_space(plan, layout)
     return _render(plan, layout, stories)
 
 
@@ -317,13 +317,13 @@ def _photographers(names: str) -> tuple[str, ...]:
 def _headline_lines(index: int, story: _Story, layout: Layout) -> list[tuple[str, LineRole]]:
     lines = [(story.kicker, "kicker")] if story.kicker else []
     if story.title:
-        lines += [(part, "title") for part in _title_lines(story.title, layout)]
+        lines += [(part, "title") for part in title_lines(story.title, layout)]
     if story.subtitle:
         lines.append((story.subtitle, "subtitle"))
     return [(text, ("headline", index, role)) for text, role in lines]
 
 
-def _title_lines(title: str, layout: Layout) -> list[str]:
+def title_lines(title: str, layout: Layout) -> list[str]:
     """The title, or its two halves broken at the space nearest its middle."""
     if not layout.two_line_titles or len(title) < TWO_LINE_TITLE_MIN or " " not in title:
         return [title]
@@ -332,7 +332,7 @@ def _title_lines(title: str, layout: Layout) -> list[str]:
     return [title[:cut], title[cut + 1 :]]
 
 
-def _block_order(groups: list[list[tuple[str, LineRole]]]) -> list[list[tuple[str, LineRole]]]:
+def block_order(groups: list[list[tuple[str, LineRole]]]) -> list[list[tuple[str, LineRole]]]:
     """The headline block's groups: rotated by one, so the block is not in story order (nor is print's)."""
     return groups[1:] + groups[:1]
 
@@ -342,26 +342,26 @@ def _story_lines(index: int, story: _Story, layout: Layout) -> list[tuple[str, L
     first_production = len(story.paragraphs) - story.production
     for n, paragraph in enumerate(story.paragraphs):
         role = ("either", index) if n >= first_production else ("body", index)
-        out += [(line, role) for line in _paragraph_lines(paragraph, layout, first=n == 0)]
+        out += [(line, role) for line in paragraph_lines(paragraph, layout, first=n == 0)]
         if layout.blank_between_paragraphs:
             out.append(BREAK)
     return out
 
 
-def _paragraph_lines(paragraph: str, layout: Layout, *, first: bool) -> list[str]:
+def paragraph_lines(paragraph: str, layout: Layout, *, first: bool) -> list[str]:
     subhead = len(paragraph) <= SUBHEAD_MAX and not SENTENCE_PUNCT.search(paragraph)
     indent = "" if layout.subheads_unindented and subhead else layout.indent_text
     lead = LEAD.match(paragraph) if first and layout.lead_own_line else None
     if lead and lead.end() < len(paragraph):
         rest = paragraph[lead.end() :].lstrip()
-        return _wrap(indent + lead["lead"], layout.width) + _wrap(rest, layout.width)
-    return _wrap(indent + paragraph, layout.width)
+        return wrap(indent + lead["lead"], layout.width) + wrap(rest, layout.width)
+    return wrap(indent + paragraph, layout.width)
 
 
-def _wrap(text: str, width: int) -> list[str]:
+def wrap(text: str, width: int) -> list[str]:
     """Cut text into lines of at most `width` cells, anywhere, as column setting does; a space at a cut goes.
 
-    >>> _wrap("　　本报北京电 记者", 5)
+    >>> wrap("　　本报北京电 记者", 5)
     ['　　本报北', '京电 记者']
     """
     lines: list[str] = []
@@ -380,7 +380,7 @@ def _wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def _letter_space(
+def letter_space(
     plan: list[tuple[str, LineRole] | None], layout: Layout
 ) -> list[tuple[str, LineRole] | None]:
     """Space out every 13th full-width body line (not a first line, nor one with spaces or Latin words)."""
@@ -405,6 +405,17 @@ def _justified(line: str, layout: Layout) -> bool:
 
 
 def _render(plan: list[tuple[str, LineRole] | None], layout: Layout, stories: list[_Story]) -> LaidOut:
+    lines, roles = render_lines(plan, layout)
+    text = "\n".join(lines) + "\n"
+    golds = tuple(_gold_of(s) for s in stories)
+    return LaidOut(text, Gold(tuple(roles), golds, "".join(text.split())))
+
+
+def render_lines(
+    plan: list[tuple[str, LineRole] | None], layout: Layout
+) -> tuple[list[str], list[LineRole | None]]:
+    """The output lines of a plan and the role of each (None for an empty line), in the layout's blank-line
+    style: an empty line after every line, or only where the plan has a BREAK."""
     lines: list[str] = []
     roles: list[LineRole | None] = []
     for item in plan:
@@ -422,9 +433,7 @@ def _render(plan: list[tuple[str, LineRole] | None], layout: Layout, stories: li
     while lines and not lines[-1]:
         lines.pop()
         roles.pop()
-    text = "\n".join(lines) + "\n"
-    golds = tuple(_gold_of(s) for s in stories)
-    return LaidOut(text, Gold(tuple(roles), golds, "".join(text.split())))
+    return lines, roles
 
 
 def main(argv: list[str] | None = None) -> int:
