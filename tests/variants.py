@@ -69,7 +69,8 @@ def _paragraph_ranges(golden: dict) -> dict[int, tuple[int, str]]:
 
 
 def rewrapped(width: int, *, blank_between: bool = True) -> bytes:
-    """Every body paragraph broken again at another column width, indented with full-width spaces."""
+    """Every body paragraph broken again at another column width, indented with full-width spaces as the
+    seed indents it: a continuation running on after its marker (上接第一版 反映出…) stays flush."""
     lines = _lines()
     ranges = _paragraph_ranges(seed_golden())
     out: list[str] = []
@@ -79,7 +80,8 @@ def rewrapped(width: int, *, blank_between: bool = True) -> bytes:
             last, text = ranges[no]
             wrapped = textwrap.wrap(text, width=width, break_long_words=True, drop_whitespace=False)
             wrapped = [w for w in wrapped if w.strip()]
-            wrapped[0] = "\u3000\u3000" + wrapped[0]
+            if lines[no - 1][:1] in " \u3000":
+                wrapped[0] = "\u3000\u3000" + wrapped[0]
             out.extend(wrapped)
             no = last + 1
             continue

@@ -246,6 +246,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             or BOX_OPENER.fullmatch(line.text)
             or FIGURE.match(line.text)
             or _salutation(lines, i, colw)
+            or _after_continued_from(out, line, colw)
             or (
                 _body_like(line, colw)
                 # On a page that indents, a paragraph never starts flush after a headline line.
@@ -357,6 +358,19 @@ def _goes_on(para: Block, line: Line, colw: float) -> bool:
         and last.width > colw * SHORT_AFTER_SENTENCE
         and not ends_sentence(last.text)
         and not _bracketed(para)
+    )
+
+
+def _after_continued_from(out: list[Block], line: Line, colw: float) -> bool:
+    """A flush line of running text right after `上接第一版` on a line of its own goes on with the story the
+    marker continues (控阻击战取得重大战略成果，…: the page cut the sentence); a short bare line there is a
+    subhead opening the continuation."""
+    prev = out[-1] if out else None
+    return (
+        prev is not None
+        and prev.kind == "jump"
+        and bl.continued_from(prev.text) is not None
+        and (line.width >= 0.8 * colw or _body_like(line, colw))
     )
 
 

@@ -1027,7 +1027,33 @@ def _paragraphs(seg: Segment) -> list[Paragraph]:
         kind = _PARAGRAPH_KIND.get(block.kind, BODY)
         out.append(Paragraph(kind, block.text, (block.first, block.last)))
         i += 1
-    return out
+    return _turn(out, seg.blocks)
+
+
+def _turn(paragraphs: list[Paragraph], blocks: list[Block]) -> list[Paragraph]:
+    """A continuation's opening as the reader meets it: `上接第一版` and the text of the same paragraph, when
+    the page cut a paragraph (the text after the marker runs on flush, on its line or the next); the marker
+    alone, then a paragraph of its own, when the continuation begins a paragraph (indented after the
+    marker: `　　（上接第一版）南通与苏州…`)."""
+    if not paragraphs or bl.continued_from(paragraphs[0].text) is None:
+        return paragraphs
+    first, rest = paragraphs[0], paragraphs[1:]
+    paras = [b for b in blocks if b.kind in ("para", "jump")]
+    if (
+        first.kind == JUMP
+        and rest
+        and rest[0].kind == BODY
+        and len(paras) > 1
+        and not paras[1].lines[0].indented
+    ):
+        joined = f"{first.text} {rest[0].text}"
+        return [Paragraph(BODY, joined, (first.lines[0], rest[0].lines[1])), *rest[1:]]
+    marker = bl.CONTINUED_FROM.match(first.text)
+    after = first.text[marker.end() :].strip() if marker else ""
+    if first.kind == BODY and after and paras and paras[0].lines[0].indented:
+        opening = (first.lines[0], first.lines[0])  # the marker's line
+        return [Paragraph(JUMP, marker.group(), opening), Paragraph(BODY, after, first.lines), *rest]  # type: ignore[union-attr]
+    return paragraphs
 
 
 def _bylines(seg: Segment) -> tuple[Byline, ...]:
