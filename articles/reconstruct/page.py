@@ -242,6 +242,8 @@ class _Work:
             if (
                 not after
                 or bool(texts and texts[0][0] in layout.SIDEBAR_MARKS)  # ■专家观点: the story's sidebar
+                # Right after 上接第一版 on a line of its own: a subhead opening the continuation.
+                or (not before and seg.lead is not None and seg.lead.kind == "jump")
                 or (short and (lone_kicker or self._blocked or _shape(run) in series))
                 # Broken at the column's width like text (see layout._wraps_into): a headline spans columns.
                 or (not titled and any(len(b.lines) > 1 for b in run if b.kind == "headline"))

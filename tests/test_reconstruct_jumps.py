@@ -1,0 +1,63 @@
+"""Pages a story jumps from or to: how a continuation opens (上接第一版 …), each rule with its smallest page."""
+
+from __future__ import annotations
+
+from articles.reconstruct.page import reconstruct_page
+from articles.reconstruct.values import BODY, HEADING, JUMP
+from tests.test_reconstruct_leadless import page, para
+
+REPORT = "本报讯 记者周宵鹏 日前召开的河北省委政法工作会议强调，打造忠诚干净担当的政法铁军。"
+
+
+def test_text_running_on_flush_after_a_marker_on_its_own_line_is_the_continuation_s() -> None:
+    # The page cut a sentence: its rest runs on, flush, below 上接第一版; not a headline.
+    result = reconstruct_page(
+        page(
+            "上接第一版",
+            "控阻击战取得重大战略成果，统筹推进疫情防",
+            "控和经济社会发展工作取得积极成效。",
+            *para("会议指出，要坚持稳中求进工作总基调，做好各项工作。"),
+        )
+    )
+    (article,) = result.articles
+    assert article.continued_from_page == 1
+    assert [(p.kind, p.text) for p in article.paragraphs][0] == (
+        BODY,
+        "上接第一版 控阻击战取得重大战略成果，统筹推进疫情防控和经济社会发展工作取得积极成效。",
+    )
+
+
+def test_an_indented_paragraph_after_its_marker_begins_a_paragraph() -> None:
+    # The continuation starts a paragraph of its own: the marker stands apart, so the halves are not joined.
+    result = reconstruct_page(
+        page(
+            *para("（上接第一版）南通与苏州、无锡、常州三地签订多份合作协议，合作不断深化。"),
+            *para("南通全力推动跨江融合，融入长三角一体化发展。"),
+        )
+    )
+    (article,) = result.articles
+    assert article.continued_from_page == 1
+    assert [(p.kind, p.text) for p in article.paragraphs][:2] == [
+        (JUMP, "（上接第一版）"),
+        (BODY, "南通与苏州、无锡、常州三地签订多份合作协议，合作不断深化。"),
+    ]
+
+
+def test_a_subhead_right_after_a_marker_on_its_own_line_opens_the_continuation() -> None:
+    # 上接第一版, then a subhead of two lines, then the text: one continuation, not a marker alone beside a
+    # new story titled with the subhead.
+    result = reconstruct_page(
+        page(
+            "上接第一版",
+            "出台办法",
+            "进一步规范执法监管",
+            *para("如何破除行政执法行为柔性不足、服务不够的问题？如何破解企业群众的烦恼？"),
+            *para("沈阳市司法局制发了《沈阳市行政检查实施办法》，规范执法监管。"),
+            "河北省委政法工作会议提出",
+            *para(REPORT),
+        )
+    )
+    continuation, report = result.articles
+    assert continuation.continued_from_page == 1 and continuation.title is None
+    assert [p.kind for p in continuation.paragraphs] == [JUMP, HEADING, BODY, BODY]
+    assert report.title == "河北省委政法工作会议提出"
