@@ -61,3 +61,23 @@ def test_a_subhead_right_after_a_marker_on_its_own_line_opens_the_continuation()
     assert continuation.continued_from_page == 1 and continuation.title is None
     assert [p.kind for p in continuation.paragraphs] == [JUMP, HEADING, BODY, BODY]
     assert report.title == "河北省委政法工作会议提出"
+
+
+def test_a_story_that_jumps_away_does_not_take_the_headless_text_below_it() -> None:
+    # The beginning ends with its marker: the story goes on on page 2. The list after it, which no headline
+    # names, is not the rest of that story.
+    for marker_line in (["下转第二版"], []):
+        last = "会议强调，要攻坚克难。" + ("" if marker_line else " 下转第二版")
+        result = reconstruct_page(
+            page(
+                "托起人生出彩的梦想之翼",
+                *para("本报讯 记者张明 30年来，助学计划资助了三百多万名女童。"),
+                *para(last),
+                *marker_line,
+                *para("书名：风云初记 作者：孙犁"),
+                *para("书名：铁道游击队 作者：知侠"),
+            )
+        )
+        beginning = result.articles[0]
+        assert beginning.continued_to_page == 2
+        assert not any("书名" in p.text for p in beginning.paragraphs)

@@ -457,6 +457,7 @@ class _Work:
                 and seg.kind is None
                 and seg.paras
                 and self.segments[above].kind != "photo"
+                and not _jumps_away(self.segments[above])
             ):
                 self.segments[above].blocks.extend(seg.blocks)
                 seg.blocks = []
@@ -915,6 +916,12 @@ class _Work:
         for position, k in enumerate(order, start=1):
             out.append(_article(position, self.segments[k], heads.get(k), labels.get(k, [])))
         return tuple(out)
+
+
+def _jumps_away(seg: Segment) -> bool:
+    """Whether a story ends with its `下转第二版`: it goes on on another page, not with the text below it."""
+    last = next((b for b in reversed(seg.blocks) if b.kind in ("para", "jump")), None)
+    return last is not None and bl.ends_with_jump(last.text)
 
 
 def _distinctive(own: hl.Terms | None, free: list[hl.Terms]) -> list[hl.Terms | None]:
