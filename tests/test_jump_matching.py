@@ -102,3 +102,26 @@ def test_the_last_pair_whose_markers_agree_is_linked_by_elimination() -> None:
     matches = jumps.jumps_match(beginnings, fragments)
     assert [(m.fragment, m.beginning) for m in matches] == [(0, 0), (1, 1)]
     assert matches[1].score < jumps.LINK_MIN and matches[1].certain
+
+
+def test_a_jump_headline_names_its_beginning_by_the_text_when_the_headline_there_is_another_s() -> None:
+    # Page 1 gave the beginning its neighbour's headline; the jump headline's words are all in its text.
+    beginnings = [
+        _beginning("朝鲜庆祝朝中建交70周年", "南通紧抓长三角一体化发展的机遇，全力推动跨江融合。"),
+        _beginning("多部门联合发布措施 让配送环境更加优化", ROADS + "此次"),
+    ]
+    fragments = [
+        _fragment("江苏：融入长三角一体化", "上接第一版 南通与苏州、无锡、常州三地签订多份合作协议。"),
+        _fragment("让配送环境更加优化", "上接第一版 措施将推动优化住宅小区通行环境。"),
+    ]
+    matches = jumps.jumps_match(beginnings, fragments)
+    assert [(m.fragment, m.beginning, m.certain) for m in matches] == [(0, 0, True), (1, 1, True)]
+
+
+def test_overlap_is_read_from_the_shorter_side() -> None:
+    # A continuation of two sentences shares its few rare words with a long beginning: that is a close fit,
+    # though most of the beginning's words are not in it.
+    short = frozenset({"南通", "苏州", "合作协议"})
+    long = frozenset({"南通", "苏州", "合作协议", *(f"词{i}" for i in range(30))})
+    weight = jumps._Weights([short, long, frozenset({"苏州"})])
+    assert jumps.words_fit(short, long, weight) > 0.9

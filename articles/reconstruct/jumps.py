@@ -29,6 +29,7 @@ JUMP_TO_END = re.compile(rf"\s*(?:{CONTINUED_TO.pattern})\s*$")  # …管理（�
 JUMP_FROM_START = re.compile(rf"^\s*(?:{CONTINUED_FROM.pattern})\s*")  # 上接第一版 反映出…
 
 HEADLINE_WEIGHT = 0.4
+TEXT_NAMES = 0.8  # a jump headline's words all in the beginning's text count this much of a headline match
 WORDS_WEIGHT = 0.35
 JOIN_WEIGHT = 0.25
 LINK_MIN = 0.45  # a pair scoring this much is linked; below, down to SUGGEST_MIN, it is put to the editors
@@ -231,6 +232,17 @@ def headline_fit(beginning: str, jump: str) -> float | None:
     return sum(scores) / len(scores) if scores else 0.0
 
 
+def _jump_headline_fit(beginning: Beginning, fragment: Fragment) -> float | None:
+    """How well the fragment's jump headline names the beginning: by the beginning's headline, or, a little
+    less surely, by its text (the page the story begins on may have given its headline to a neighbour, and a
+    jump headline may name what the text says in other words than the title: 江苏：融入长三角一体化)."""
+    by_title = headline_fit(beginning.headline, fragment.headline)
+    words = [w for w in segment.words(fragment.headline) if len(w) > 1]
+    text = "".join(beginning.paragraphs)
+    by_text = sum(1 for w in words if w in text) / len(words) if words else 0.0
+    return max(by_title or 0.0, TEXT_NAMES * by_text)
+
+
 def join_fit(beginning: Beginning, fragment: Fragment) -> float:
     """Whether the text reads on across the page turn.
 
@@ -281,7 +293,7 @@ def words_fit(a: frozenset[str], b: frozenset[str], weight: _Weights) -> float:
     # fsum, correctly rounded, is the same in any order: a plain sum over a set follows its hash order, which
     # changes with PYTHONHASHSEED, and so would the last bit of a score and a tie between two pairs.
     common = math.fsum(weight(w) ** 2 for w in a & b)
-    norm = math.sqrt(math.fsum(weight(w) ** 2 for w in a) * math.fsum(weight(w) ** 2 for w in b))
+    norm = min(math.fsum(weight(w) ** 2 for w in a), math.fsum(weight(w) ** 2 for w in b))
     return common / norm if norm else 0.0
 
 
@@ -297,7 +309,7 @@ def fits(beginnings: Sequence[Beginning], fragments: Sequence[Fragment]) -> dict
             if b.to_page != f.page or f.from_page not in (None, b.page):
                 continue
             out[bi, fi] = Fit(
-                headline=headline_fit(b.headline, f.headline) if f.headline else None,
+                headline=_jump_headline_fit(b, f) if f.headline else None,
                 words=words_fit(b_words[bi], f_words[fi], weight),
                 join=join_fit(b, f),
             )
