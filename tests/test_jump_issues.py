@@ -157,6 +157,13 @@ def test_every_jump_has_both_markers_in_a_printed_form_next_to_its_text_naming_t
         beginning, continuation = _halves(jump)
         assert beginning + begins["marker"] in _flat(issue.pages[begins["page"]])
         assert goes_on["marker"] + continuation in _flat(issue.pages[goes_on["page"]])
+        # The placement the gold gives is the one printed: the beginning's last line, the continuation's first.
+        last = issue.pages[begins["page"]].split("\n")[begins["lines"][1] - 1].strip()
+        assert last.endswith(begins["marker"])
+        assert (last == begins["marker"]) == (begins["marker_placement"] == "own line")
+        first = issue.pages[goes_on["page"]].split("\n")[goes_on["lines"][0] - 1].strip()
+        assert first.startswith(goes_on["marker"])
+        assert (first == goes_on["marker"]) == (goes_on["marker_placement"] == "own line")
 
 
 def test_the_issues_vary_cuts_markers_jump_headlines_layouts_and_page_orders() -> None:

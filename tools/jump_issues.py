@@ -501,7 +501,7 @@ def _make_jump(story: Story, route: tuple[int, int], style: Style, rng: random.R
     if cut.at is None and story.paragraphs[cut.paragraph + 1].kind == "heading":
         from_placement = "own line"  # a subhead opening the continuation stands under its marker
     headline, headline_kind = _jump_headline(story, style.layout, rng)
-    return Jump(
+    jump = Jump(
         story=story,
         cut=cut,
         from_page=route[0],
@@ -513,6 +513,17 @@ def _make_jump(story: Story, route: tuple[int, int], style: Style, rng: random.R
         headline=headline,
         headline_kind=headline_kind,
     )
+    if to_placement == "run-in" and _run_in_line(jump, style) is None:
+        return replace(jump, to_placement="own line")  # what the page prints, as the gold says it
+    return jump
+
+
+def _run_in_line(jump: Jump, style: Style) -> str | None:
+    """The beginning's last line with its marker run in; None when the marker does not fit there whole (a
+    column does not break a marker: it goes to a line of its own)."""
+    last = _paragraph_lines(jump.beginning[-1], style.layout, first=len(jump.beginning) == 1)[-1]
+    line = last + ("" if style.to_brackets else " ") + jump.to_marker
+    return line if cells(line) <= style.layout.width else None
 
 
 # Laying a page out
@@ -592,16 +603,13 @@ def _paragraph_lines(paragraph: Paragraph, layout: Layout, *, first: bool) -> li
 
 
 def _beginning_plan(n: int, jump: Jump, style: Style) -> Plan:
-    """The beginning's paragraphs and its marker: on a line of its own, or run in at the end of the last line
-    when it fits there whole (a column does not break a marker)."""
+    """The beginning's paragraphs and its marker, on a line of its own or run in at the end of the last."""
     layout = style.layout
     out = _paragraphs_plan(n, jump.beginning, layout, first=True)
-    if jump.to_placement == "run-in":
-        at = max(i for i, item in enumerate(out) if item is not BREAK)
-        line = out[at][0] + ("" if style.to_brackets else " ") + jump.to_marker
-        if cells(line) <= layout.width:
-            out[at] = (line, ("marker", n))
-            return out
+    line = _run_in_line(jump, style) if jump.to_placement == "run-in" else None
+    if line is not None:
+        out[max(i for i, item in enumerate(out) if item is not BREAK)] = (line, ("marker", n))
+        return out
     return [*out, (jump.to_marker, ("marker", n)), *([BREAK] if layout.blank_between_paragraphs else [])]
 
 
