@@ -7,7 +7,8 @@ SOURCE is a corpus .jsonl file (or a directory holding one). For each issue, eve
 linked (`jumps.issue_links`). Each gold jump's beginning and continuation are found among the parts by their
 first body paragraph (spaces and markers off, the part holding the longest start of it), and the jump is:
 
-- linked right: a certain link pairs the two;       - suggested right: an uncertain pair of the two;
+- linked right: a certain link pairs the two;
+- suggested (right): an uncertain pair of the two, put to the editors;
 - linked wrong: a certain link gives the continuation another beginning;
 - missed: anything else (no pair, a part not found, or only a wrong suggestion).
 
@@ -211,7 +212,8 @@ def _what_the_engine_did(
     by_beginning: dict[int, tuple[int, Linked]],
     pages: Mapping[int, Page],
 ) -> str:
-    """Why a jump is not linked right, in the parts' terms: markers not read, the pair's fit, other pairs."""
+    """Why a jump is not linked right, in the parts' terms: text not found, markers not read, other pairs
+    chosen, the pair's own fit."""
     if b is None:
         where = _lost(parts, pages.get(jump.from_page), jump.beginning_first)
         return f"no part on p{jump.from_page} holds the beginning's first paragraph{where}"
@@ -219,39 +221,41 @@ def _what_the_engine_did(
         where = _lost(parts, pages.get(jump.to_page), jump.continuation_first)
         return f"no part on p{jump.to_page} holds the continuation's first paragraph{where}"
     out = [f"beginning {_name(parts, b)}", f"continuation {_name(parts, f)}"]
-    if _held_prefix(normalise(jump.continuation_first), normalise("".join(parts[f].paragraphs))) < PROBE_MIN:
-        out.append(
-            f"the continuation's first words are in no part's text{_lost(parts, pages.get(jump.to_page), jump.continuation_first)}"
-        )
+    opening = normalise(jump.continuation_first)
+    if _held_prefix(opening, normalise("".join(parts[f].paragraphs))) < PROBE_MIN:
+        where = _lost(parts, pages.get(jump.to_page), jump.continuation_first)
+        out.append(f"the continuation's first words are in no part's text{where}")
     alone = [_marker_only(parts, i, by_fragment) for i in _markers_alone(parts, jump.to_page)]
     if alone:
         out.append(f"上接 markers standing as parts of their own on p{jump.to_page}: {', '.join(alone)}")
-    if parts[b].continued_to is None:
-        out.append("the beginning's 下转 marker was not read")
-    elif parts[b].continued_to != jump.to_page:
-        out.append(f"the beginning was read as 下转 p{parts[b].continued_to}")
-    if parts[f].continued_from is None:
-        lead = (
-            " and it has a lead or a byline, so it is no candidate"
-            if parts[f].lead or parts[f].signed
-            else ""
-        )
-        out.append(f"the continuation's 上接 marker was not read{lead}")
-    elif parts[f].continued_from != jump.from_page:
-        out.append(f"the continuation was read as 上接 p{parts[f].continued_from}")
+    out += _marker_notes(jump, parts[b], parts[f])
     if f in by_fragment:
         other, match = by_fragment[f]
         kind = "linked" if match.certain else "suggested"
         out.append(f"the continuation was {kind} to {_name(parts, other)} ({_fit(match)})")
-    if b in by_beginning:
+    if b in by_beginning and by_beginning[b][0] != f:
         other, match = by_beginning[b]
-        if other != f:
-            kind = "linked" if match.certain else "suggested"
-            out.append(f"the beginning was {kind} with {_name(parts, other)} ({_fit(match)})")
+        kind = "linked" if match.certain else "suggested"
+        out.append(f"the beginning was {kind} with {_name(parts, other)} ({_fit(match)})")
     fit = _pair_fit(parts, b, f)
     if fit:
         out.append(f"the pair's own fit: {fit}")
     return "; ".join(out)
+
+
+def _marker_notes(jump: Jump, beginning: jumps.Part, fragment: jumps.Part) -> list[str]:
+    """The markers the engine did not read, or read as naming another page."""
+    out = []
+    if beginning.continued_to is None:
+        out.append("the beginning's 下转 marker was not read")
+    elif beginning.continued_to != jump.to_page:
+        out.append(f"the beginning was read as 下转 p{beginning.continued_to}")
+    if fragment.continued_from is None:
+        why = " and it has a lead or a byline: no candidate" if fragment.lead or fragment.signed else ""
+        out.append(f"the continuation's 上接 marker was not read{why}")
+    elif fragment.continued_from != jump.from_page:
+        out.append(f"the continuation was read as 上接 p{fragment.continued_from}")
+    return out
 
 
 def _lost(parts: Sequence[jumps.Part], page: Page | None, paragraph: str) -> str:
@@ -544,7 +548,7 @@ def _issue_line(score: IssueScore) -> str:
         f"issue {score.number:02d}  {len(score.order)} pages ({order})  {score.layout:<24}"
         f" jumps {len(score.jumps)}  linked {score.count(LINKED)}  suggested {score.count(SUGGESTED)}"
         f"  missed {score.count(MISSED)}  wrong {score.count(WRONG)}  false {len(score.false_links)}"
-        f"  stitched {score.stitched}  orders {'identical' if score.orders_identical else 'DIFFER'}"
+        f"  stitched {score.stitched}  {score.orders} orders {'identical' if score.orders_identical else 'DIFFER'}"
     )
     return line + (f"  ENGINE ERROR {score.error}" if score.error else "")
 
@@ -570,6 +574,7 @@ def _json(issues: Sequence[IssueScore]) -> dict[str, Any]:
                 "layout": i.layout,
                 "order": list(i.order),
                 "error": i.error,
+                "orders": i.orders,
                 "orders_identical": i.orders_identical,
                 "false_links": list(i.false_links),
                 "jumps": [asdict(j) for j in i.jumps],

@@ -62,18 +62,16 @@ CUTS = ("paragraph", "sentence", "mid-sentence")
 HEADLINE_KINDS = ("full", "title", "part", "place")
 SUBHEAD_SHARE = 0.35  # how often a paragraph cut falls before a subhead, where the story has one
 PAGE_TWO_SHARE = 0.3  # how often a jump begins on page 2 (to page 3 or 4), in issues that have those
-CHINESE_NUMERALS = "〇一二三四"
+CHINESE_NUMERALS = "〇一二三四"  # 第二版: page 2
 # Where a sentence ends inside a paragraph: after 。！？ and any closing quotes or brackets.
 SENTENCE_END = re.compile(r"[。！？][”’」』）)]*")  # 召开。” / 万无一失。
 CJK = re.compile(r"[\u4e00-\u9fff]")  # 法
-COLUMN_TAG = re.compile(
-    r"（[^（）]+）$"
-)  # 这儿的湿地，有人管有人爱（美丽中国）: a rubric, not the title's words
+# A rubric at a title's end, not the title's own words: 这儿的湿地，有人管有人爱（美丽中国）.
+COLUMN_TAG = re.compile(r"（[^（）]+）$")  # （美丽中国）
 TITLE_PIECES = re.compile(r" +|——")  # 弘扬劳动精神 克服艰难险阻: where a title falls into pieces
 MIN_PIECE = 4  # a title piece shorter than this is no jump headline
-CONTINUATION = re.compile(
-    r"^[（(]?上接第"
-)  # 上接第一版 反映出…: a seed article that is itself a continuation
+# The seed page's own continuations are no whole stories: 上接第一版 反映出…
+CONTINUATION = re.compile(r"^[（(]?上接第")  # 上接第一版
 PLACES = (
     "北京 天津 河北 山西 内蒙古 辽宁 吉林 黑龙江 上海 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 广西 "
     "海南 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆 香港 澳门 台湾"
@@ -275,8 +273,8 @@ def _choose_cut(story: Story, rng: random.Random) -> Cut:
 
 
 def _cut_points(text: str, kind: str) -> list[int]:
-    """Where a paragraph may be cut inside: after a sentence's end, or between two characters of running
-    text in its middle (营商环|境), never at a space nor next to punctuation a column keeps with its word."""
+    """Where a paragraph may be cut inside: after a sentence's end (not before a space), or between two
+    Chinese characters in its middle fifths (营商环|境), so no punctuation is left to open a column."""
     if kind == "sentence":
         return [m.end() for m in SENTENCE_END.finditer(text) if m.end() < len(text) and text[m.end()] != " "]
     low, high = len(text) // 5, len(text) * 4 // 5
