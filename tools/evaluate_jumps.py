@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from corpus_layout import folio_lines  # noqa: E402
-from jump_issues import Issue, Jump, make_issues  # noqa: E402
+from jump_issues import Issue, Jump, Printed, make_issues  # noqa: E402
 
 from articles.reconstruct import jumps  # noqa: E402
 from articles.reconstruct.bylines import CONTINUED_FROM, CONTINUED_TO  # noqa: E402
@@ -163,7 +163,7 @@ def score_links(
     by_fragment = {f: (b, m) for f, b, m in links}
     by_beginning = {b: (f, m) for f, b, m in links}
     scores = []
-    for jump, (b, f) in zip(issue.jumps, found, strict=True):
+    for n, (jump, (b, f)) in enumerate(zip(issue.jumps, found, strict=True)):
         outcome = _outcome(b, f, by_fragment)
         stitched = note = None
         if outcome == LINKED:
@@ -171,7 +171,8 @@ def score_links(
             note = stitch_error(jump, stitch(parts[b], parts[f]), _furniture(issue))
             stitched = note is None
         elif explain:
-            note = _what_the_engine_did(jump, b, f, parts, by_fragment, by_beginning, pages or {})
+            printed = (issue.beginnings[n], issue.continuations[n])
+            note = _what_the_engine_did(jump, printed, b, f, parts, by_fragment, by_beginning, pages or {})
         scores.append(
             JumpScore(
                 title=jump.story.title or "",
@@ -205,6 +206,7 @@ def _outcome(b: int | None, f: int | None, by_fragment: dict[int, tuple[int, Lin
 
 def _what_the_engine_did(
     jump: Jump,
+    printed: tuple[Printed, Printed],
     b: int | None,
     f: int | None,
     parts: Sequence[jumps.Part],
@@ -225,10 +227,17 @@ def _what_the_engine_did(
     if _held_prefix(opening, normalise("".join(parts[f].paragraphs))) < PROBE_MIN:
         where = _lost(parts, pages.get(jump.to_page), jump.continuation_first)
         out.append(f"the continuation's first words are in no part's text{where}")
-    alone = [_marker_only(parts, i, by_fragment) for i in _markers_alone(parts, jump.to_page)]
-    if alone:
-        out.append(f"上接 markers standing as parts of their own on p{jump.to_page}: {', '.join(alone)}")
-    out += _marker_notes(jump, parts[b], parts[f])
+    moved = set()
+    for word, page, line, part in (
+        ("下转", jump.from_page, printed[0].last_line, b),
+        ("上接", jump.to_page, printed[1].first_line, f),
+    ):
+        holder = _part_at_line(parts, pages.get(page), page, line)
+        if holder != part:
+            where = "no part" if holder is None else _described(parts, holder, by_fragment)
+            out.append(f"its {word} marker went to {where}")
+            moved.add(word)
+    out += _marker_notes(jump, parts[b], parts[f], moved)
     if f in by_fragment:
         other, match = by_fragment[f]
         kind = "linked" if match.certain else "suggested"
@@ -243,14 +252,15 @@ def _what_the_engine_did(
     return "; ".join(out)
 
 
-def _marker_notes(jump: Jump, beginning: jumps.Part, fragment: jumps.Part) -> list[str]:
-    """The markers the engine did not read, or read as naming another page."""
+def _marker_notes(jump: Jump, beginning: jumps.Part, fragment: jumps.Part, moved: set[str]) -> list[str]:
+    """The markers the engine did not read, or read as naming another page (`moved`: those it put in
+    another part, said already)."""
     out = []
-    if beginning.continued_to is None:
+    if beginning.continued_to is None and "下转" not in moved:
         out.append("the beginning's 下转 marker was not read")
     elif beginning.continued_to != jump.to_page:
         out.append(f"the beginning was read as 下转 p{beginning.continued_to}")
-    if fragment.continued_from is None:
+    if fragment.continued_from is None and "上接" not in moved:
         why = " and it has a lead or a byline: no candidate" if fragment.lead or fragment.signed else ""
         out.append(f"the continuation's 上接 marker was not read{why}")
     elif fragment.continued_from != jump.from_page:
@@ -274,20 +284,27 @@ def _lost(parts: Sequence[jumps.Part], page: Page | None, paragraph: str) -> str
     return " (they are nowhere in the engine's output)"
 
 
-def _markers_alone(parts: Sequence[jumps.Part], page: int) -> list[int]:
-    """The parts on `page` that are a `上接` marker and nothing else: the text they lead was cut off them."""
-    return [
-        i
-        for i, p in enumerate(parts)
-        if p.page == page and p.continued_from and not normalise("".join(p.paragraphs))
-    ]
+def _part_at_line(parts: Sequence[jumps.Part], page: Page | None, number: int, line: int) -> int | None:
+    """The part whose paragraphs hold input line `line` of page `number` (a page's parts are its articles,
+    in order, one after another)."""
+    if page is None:
+        return None
+    first = next(i for i, p in enumerate(parts) if p.page == number)
+    for k, article in enumerate(page.articles):
+        if any(a <= line <= z for a, z in (p.lines for p in article.paragraphs)):
+            return first + k
+    return None
 
 
-def _marker_only(parts: Sequence[jumps.Part], i: int, by_fragment: dict[int, tuple[int, Linked]]) -> str:
-    if i not in by_fragment:
-        return _name(parts, i)
-    other, match = by_fragment[i]
-    return f"{_name(parts, i)} ({'linked' if match.certain else 'suggested'} to {_name(parts, other)})"
+def _described(parts: Sequence[jumps.Part], i: int, by_fragment: dict[int, tuple[int, Linked]]) -> str:
+    """`p3#2 '' (the marker alone, suggested to p1#1 '…')`: a part, and what became of it as a fragment."""
+    said = []
+    if not normalise("".join(parts[i].paragraphs)):
+        said.append("the marker alone")
+    if i in by_fragment:
+        other, match = by_fragment[i]
+        said.append(f"{'linked' if match.certain else 'suggested'} to {_name(parts, other)}")
+    return _name(parts, i) + (f" ({', '.join(said)})" if said else "")
 
 
 def _pair_fit(parts: Sequence[jumps.Part], b: int, f: int) -> str:

@@ -314,11 +314,13 @@ def _title_parts(title: str) -> list[str]:
 
 
 def _place(story: Story) -> str | None:
-    """The place a story is from: its dateline's (本报南京1月23日电), else the first province it names."""
-    lead = LEAD.match(story.paragraphs[story.first_body].text)
+    """The place a story is from: its dateline's (本报南京1月23日电), else the first province its headline or
+    its first paragraph names (江苏省委政法工作会议强调); None for a story of no one place."""
+    first = story.paragraphs[story.first_body].text
+    lead = LEAD.match(first)
     if lead and lead["place"]:
         return lead["place"]
-    text = " ".join(x for x in (story.kicker, story.title, *(p.text for p in story.paragraphs)) if x)
+    text = " ".join(x for x in (story.kicker, story.title, story.subtitle, first) if x)
     found = [(text.find(name), name) for name in PLACES if name in text]
     return min(found)[1] if found else None
 
