@@ -7,7 +7,8 @@ SOURCE is a corpus .jsonl file (or a directory holding one). For each issue, eve
 linked (`jumps.issue_links`). Each gold jump's beginning and continuation are found among the parts by their
 first body paragraph (spaces and markers off, the part holding the longest start of it), and the jump is:
 
-- linked right: a certain link pairs the two;       - suggested right: an uncertain pair of the two;
+- linked right: a certain link pairs the two;
+- suggested (right): an uncertain pair of the two, put to the editors;
 - linked wrong: a certain link gives the continuation another beginning;
 - missed: anything else (no pair, a part not found, or only a wrong suggestion).
 
@@ -34,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from corpus_layout import folio_lines  # noqa: E402
-from jump_issues import Issue, Jump, make_issues  # noqa: E402
+from jump_issues import Issue, Jump, Printed, make_issues  # noqa: E402
 
 from articles.reconstruct import jumps  # noqa: E402
 from articles.reconstruct.bylines import CONTINUED_FROM, CONTINUED_TO  # noqa: E402
@@ -162,7 +163,7 @@ def score_links(
     by_fragment = {f: (b, m) for f, b, m in links}
     by_beginning = {b: (f, m) for f, b, m in links}
     scores = []
-    for jump, (b, f) in zip(issue.jumps, found, strict=True):
+    for n, (jump, (b, f)) in enumerate(zip(issue.jumps, found, strict=True)):
         outcome = _outcome(b, f, by_fragment)
         stitched = note = None
         if outcome == LINKED:
@@ -170,7 +171,8 @@ def score_links(
             note = stitch_error(jump, stitch(parts[b], parts[f]), _furniture(issue))
             stitched = note is None
         elif explain:
-            note = _what_the_engine_did(jump, b, f, parts, by_fragment, by_beginning, pages or {})
+            printed = (issue.beginnings[n], issue.continuations[n])
+            note = _what_the_engine_did(jump, printed, b, f, parts, by_fragment, by_beginning, pages or {})
         scores.append(
             JumpScore(
                 title=jump.story.title or "",
@@ -204,6 +206,7 @@ def _outcome(b: int | None, f: int | None, by_fragment: dict[int, tuple[int, Lin
 
 def _what_the_engine_did(
     jump: Jump,
+    printed: tuple[Printed, Printed],
     b: int | None,
     f: int | None,
     parts: Sequence[jumps.Part],
@@ -211,7 +214,8 @@ def _what_the_engine_did(
     by_beginning: dict[int, tuple[int, Linked]],
     pages: Mapping[int, Page],
 ) -> str:
-    """Why a jump is not linked right, in the parts' terms: markers not read, the pair's fit, other pairs."""
+    """Why a jump is not linked right, in the parts' terms: text not found, markers not read, other pairs
+    chosen, the pair's own fit."""
     if b is None:
         where = _lost(parts, pages.get(jump.from_page), jump.beginning_first)
         return f"no part on p{jump.from_page} holds the beginning's first paragraph{where}"
@@ -219,39 +223,49 @@ def _what_the_engine_did(
         where = _lost(parts, pages.get(jump.to_page), jump.continuation_first)
         return f"no part on p{jump.to_page} holds the continuation's first paragraph{where}"
     out = [f"beginning {_name(parts, b)}", f"continuation {_name(parts, f)}"]
-    if _held_prefix(normalise(jump.continuation_first), normalise("".join(parts[f].paragraphs))) < PROBE_MIN:
-        out.append(
-            f"the continuation's first words are in no part's text{_lost(parts, pages.get(jump.to_page), jump.continuation_first)}"
-        )
-    alone = [_marker_only(parts, i, by_fragment) for i in _markers_alone(parts, jump.to_page)]
-    if alone:
-        out.append(f"上接 markers standing as parts of their own on p{jump.to_page}: {', '.join(alone)}")
-    if parts[b].continued_to is None:
-        out.append("the beginning's 下转 marker was not read")
-    elif parts[b].continued_to != jump.to_page:
-        out.append(f"the beginning was read as 下转 p{parts[b].continued_to}")
-    if parts[f].continued_from is None:
-        lead = (
-            " and it has a lead or a byline, so it is no candidate"
-            if parts[f].lead or parts[f].signed
-            else ""
-        )
-        out.append(f"the continuation's 上接 marker was not read{lead}")
-    elif parts[f].continued_from != jump.from_page:
-        out.append(f"the continuation was read as 上接 p{parts[f].continued_from}")
+    opening = normalise(jump.continuation_first)
+    if _held_prefix(opening, normalise("".join(parts[f].paragraphs))) < PROBE_MIN:
+        where = _lost(parts, pages.get(jump.to_page), jump.continuation_first)
+        out.append(f"the continuation's first words are in no part's text{where}")
+    moved = set()
+    for word, page, line, part in (
+        ("下转", jump.from_page, printed[0].last_line, b),
+        ("上接", jump.to_page, printed[1].first_line, f),
+    ):
+        holder = _part_at_line(parts, pages.get(page), page, line)
+        if holder != part:
+            where = "no part" if holder is None else _described(parts, holder, by_fragment)
+            out.append(f"its {word} marker went to {where}")
+            moved.add(word)
+    out += _marker_notes(jump, parts[b], parts[f], moved)
     if f in by_fragment:
         other, match = by_fragment[f]
         kind = "linked" if match.certain else "suggested"
         out.append(f"the continuation was {kind} to {_name(parts, other)} ({_fit(match)})")
-    if b in by_beginning:
+    if b in by_beginning and by_beginning[b][0] != f:
         other, match = by_beginning[b]
-        if other != f:
-            kind = "linked" if match.certain else "suggested"
-            out.append(f"the beginning was {kind} with {_name(parts, other)} ({_fit(match)})")
+        kind = "linked" if match.certain else "suggested"
+        out.append(f"the beginning was {kind} with {_name(parts, other)} ({_fit(match)})")
     fit = _pair_fit(parts, b, f)
     if fit:
         out.append(f"the pair's own fit: {fit}")
     return "; ".join(out)
+
+
+def _marker_notes(jump: Jump, beginning: jumps.Part, fragment: jumps.Part, moved: set[str]) -> list[str]:
+    """The markers the engine did not read, or read as naming another page (`moved`: those it put in
+    another part, said already)."""
+    out = []
+    if beginning.continued_to is None and "下转" not in moved:
+        out.append("the beginning's 下转 marker was not read")
+    elif beginning.continued_to != jump.to_page:
+        out.append(f"the beginning was read as 下转 p{beginning.continued_to}")
+    if fragment.continued_from is None and "上接" not in moved:
+        why = " and it has a lead or a byline: no candidate" if fragment.lead or fragment.signed else ""
+        out.append(f"the continuation's 上接 marker was not read{why}")
+    elif fragment.continued_from != jump.from_page:
+        out.append(f"the continuation was read as 上接 p{fragment.continued_from}")
+    return out
 
 
 def _lost(parts: Sequence[jumps.Part], page: Page | None, paragraph: str) -> str:
@@ -270,20 +284,27 @@ def _lost(parts: Sequence[jumps.Part], page: Page | None, paragraph: str) -> str
     return " (they are nowhere in the engine's output)"
 
 
-def _markers_alone(parts: Sequence[jumps.Part], page: int) -> list[int]:
-    """The parts on `page` that are a `上接` marker and nothing else: the text they lead was cut off them."""
-    return [
-        i
-        for i, p in enumerate(parts)
-        if p.page == page and p.continued_from and not normalise("".join(p.paragraphs))
-    ]
+def _part_at_line(parts: Sequence[jumps.Part], page: Page | None, number: int, line: int) -> int | None:
+    """The part whose paragraphs hold input line `line` of page `number` (a page's parts are its articles,
+    in order, one after another)."""
+    if page is None:
+        return None
+    first = next(i for i, p in enumerate(parts) if p.page == number)
+    for k, article in enumerate(page.articles):
+        if any(a <= line <= z for a, z in (p.lines for p in article.paragraphs)):
+            return first + k
+    return None
 
 
-def _marker_only(parts: Sequence[jumps.Part], i: int, by_fragment: dict[int, tuple[int, Linked]]) -> str:
-    if i not in by_fragment:
-        return _name(parts, i)
-    other, match = by_fragment[i]
-    return f"{_name(parts, i)} ({'linked' if match.certain else 'suggested'} to {_name(parts, other)})"
+def _described(parts: Sequence[jumps.Part], i: int, by_fragment: dict[int, tuple[int, Linked]]) -> str:
+    """`p3#2 '' (the marker alone, suggested to p1#1 '…')`: a part, and what became of it as a fragment."""
+    said = []
+    if not normalise("".join(parts[i].paragraphs)):
+        said.append("the marker alone")
+    if i in by_fragment:
+        other, match = by_fragment[i]
+        said.append(f"{'linked' if match.certain else 'suggested'} to {_name(parts, other)}")
+    return _name(parts, i) + (f" ({', '.join(said)})" if said else "")
 
 
 def _pair_fit(parts: Sequence[jumps.Part], b: int, f: int) -> str:
@@ -355,15 +376,16 @@ def stitch_error(jump: Jump, stitched: Sequence[str], furniture: Iterable[str]) 
     if got != want and normalise(got) == normalise(want):
         marker = CONTINUED_TO.search(got) or CONTINUED_FROM.search(got)
         return f"a marker is left in the text: {marker.group() if marker else '?'}"
-    headline = "".join("".join(line.split()) for line in jump.headline)
-    if headline and headline in got and headline not in want:
+    text = normalise(got)  # markers off: 第4版 in （下转第4版） is no folio
+    headline = normalise(" ".join(jump.headline))
+    if headline and headline in text and headline not in want:
         return f"the jump headline is in the text: {headline}"
     for line in furniture:
-        folio = "".join(line.split())
-        if folio in got and folio not in want:
+        folio = normalise(line)
+        if folio in text and folio not in want:
             return f"the folio is in the text: {folio}"
     if got != want:
-        return _difference(want, normalise(got))
+        return _difference(want, text)
     turn = len("".join("".join(p.text.split()) for p in jump.beginning))
     breaks = set(itertools.accumulate(len(p) for p in got_paragraphs))
     if jump.runs_on and turn in breaks:
@@ -543,7 +565,7 @@ def _issue_line(score: IssueScore) -> str:
         f"issue {score.number:02d}  {len(score.order)} pages ({order})  {score.layout:<24}"
         f" jumps {len(score.jumps)}  linked {score.count(LINKED)}  suggested {score.count(SUGGESTED)}"
         f"  missed {score.count(MISSED)}  wrong {score.count(WRONG)}  false {len(score.false_links)}"
-        f"  stitched {score.stitched}  orders {'identical' if score.orders_identical else 'DIFFER'}"
+        f"  stitched {score.stitched}  {score.orders} orders {'identical' if score.orders_identical else 'DIFFER'}"
     )
     return line + (f"  ENGINE ERROR {score.error}" if score.error else "")
 
@@ -569,6 +591,7 @@ def _json(issues: Sequence[IssueScore]) -> dict[str, Any]:
                 "layout": i.layout,
                 "order": list(i.order),
                 "error": i.error,
+                "orders": i.orders,
                 "orders_identical": i.orders_identical,
                 "false_links": list(i.false_links),
                 "jumps": [asdict(j) for j in i.jumps],

@@ -62,18 +62,16 @@ CUTS = ("paragraph", "sentence", "mid-sentence")
 HEADLINE_KINDS = ("full", "title", "part", "place")
 SUBHEAD_SHARE = 0.35  # how often a paragraph cut falls before a subhead, where the story has one
 PAGE_TWO_SHARE = 0.3  # how often a jump begins on page 2 (to page 3 or 4), in issues that have those
-CHINESE_NUMERALS = "〇一二三四"
+CHINESE_NUMERALS = "〇一二三四"  # 第二版: page 2
 # Where a sentence ends inside a paragraph: after 。！？ and any closing quotes or brackets.
 SENTENCE_END = re.compile(r"[。！？][”’」』）)]*")  # 召开。” / 万无一失。
 CJK = re.compile(r"[\u4e00-\u9fff]")  # 法
-COLUMN_TAG = re.compile(
-    r"（[^（）]+）$"
-)  # 这儿的湿地，有人管有人爱（美丽中国）: a rubric, not the title's words
+# A rubric at a title's end, not the title's own words: 这儿的湿地，有人管有人爱（美丽中国）.
+COLUMN_TAG = re.compile(r"（[^（）]+）$")  # （美丽中国）
 TITLE_PIECES = re.compile(r" +|——")  # 弘扬劳动精神 克服艰难险阻: where a title falls into pieces
 MIN_PIECE = 4  # a title piece shorter than this is no jump headline
-CONTINUATION = re.compile(
-    r"^[（(]?上接第"
-)  # 上接第一版 反映出…: a seed article that is itself a continuation
+# The seed page's own continuations are no whole stories: 上接第一版 反映出…
+CONTINUATION = re.compile(r"^[（(]?上接第")  # 上接第一版
 PLACES = (
     "北京 天津 河北 山西 内蒙古 辽宁 吉林 黑龙江 上海 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 广西 "
     "海南 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆 香港 澳门 台湾"
@@ -275,8 +273,8 @@ def _choose_cut(story: Story, rng: random.Random) -> Cut:
 
 
 def _cut_points(text: str, kind: str) -> list[int]:
-    """Where a paragraph may be cut inside: after a sentence's end, or between two characters of running
-    text in its middle (营商环|境), never at a space nor next to punctuation a column keeps with its word."""
+    """Where a paragraph may be cut inside: after a sentence's end (not before a space), or between two
+    Chinese characters in its middle fifths (营商环|境), so no punctuation is left to open a column."""
     if kind == "sentence":
         return [m.end() for m in SENTENCE_END.finditer(text) if m.end() < len(text) and text[m.end()] != " "]
     low, high = len(text) // 5, len(text) * 4 // 5
@@ -316,11 +314,13 @@ def _title_parts(title: str) -> list[str]:
 
 
 def _place(story: Story) -> str | None:
-    """The place a story is from: its dateline's (本报南京1月23日电), else the first province it names."""
-    lead = LEAD.match(story.paragraphs[story.first_body].text)
+    """The place a story is from: its dateline's (本报南京1月23日电), else the first province its headline or
+    its first paragraph names (江苏省委政法工作会议强调); None for a story of no one place."""
+    first = story.paragraphs[story.first_body].text
+    lead = LEAD.match(first)
     if lead and lead["place"]:
         return lead["place"]
-    text = " ".join(x for x in (story.kicker, story.title, *(p.text for p in story.paragraphs)) if x)
+    text = " ".join(x for x in (story.kicker, story.title, story.subtitle, first) if x)
     found = [(text.find(name), name) for name in PLACES if name in text]
     return min(found)[1] if found else None
 
@@ -501,7 +501,7 @@ def _make_jump(story: Story, route: tuple[int, int], style: Style, rng: random.R
     if cut.at is None and story.paragraphs[cut.paragraph + 1].kind == "heading":
         from_placement = "own line"  # a subhead opening the continuation stands under its marker
     headline, headline_kind = _jump_headline(story, style.layout, rng)
-    return Jump(
+    jump = Jump(
         story=story,
         cut=cut,
         from_page=route[0],
@@ -513,6 +513,17 @@ def _make_jump(story: Story, route: tuple[int, int], style: Style, rng: random.R
         headline=headline,
         headline_kind=headline_kind,
     )
+    if to_placement == "run-in" and _run_in_line(jump, style) is None:
+        return replace(jump, to_placement="own line")  # what the page prints, as the gold says it
+    return jump
+
+
+def _run_in_line(jump: Jump, style: Style) -> str | None:
+    """The beginning's last line with its marker run in; None when the marker does not fit there whole (a
+    column does not break a marker: it goes to a line of its own)."""
+    last = _paragraph_lines(jump.beginning[-1], style.layout, first=len(jump.beginning) == 1)[-1]
+    line = last + ("" if style.to_brackets else " ") + jump.to_marker
+    return line if cells(line) <= style.layout.width else None
 
 
 # Laying a page out
@@ -592,16 +603,13 @@ def _paragraph_lines(paragraph: Paragraph, layout: Layout, *, first: bool) -> li
 
 
 def _beginning_plan(n: int, jump: Jump, style: Style) -> Plan:
-    """The beginning's paragraphs and its marker: on a line of its own, or run in at the end of the last line
-    when it fits there whole (a column does not break a marker)."""
+    """The beginning's paragraphs and its marker, on a line of its own or run in at the end of the last."""
     layout = style.layout
     out = _paragraphs_plan(n, jump.beginning, layout, first=True)
-    if jump.to_placement == "run-in":
-        at = max(i for i, item in enumerate(out) if item is not BREAK)
-        line = out[at][0] + ("" if style.to_brackets else " ") + jump.to_marker
-        if cells(line) <= layout.width:
-            out[at] = (line, ("marker", n))
-            return out
+    line = _run_in_line(jump, style) if jump.to_placement == "run-in" else None
+    if line is not None:
+        out[max(i for i, item in enumerate(out) if item is not BREAK)] = (line, ("marker", n))
+        return out
     return [*out, (jump.to_marker, ("marker", n)), *([BREAK] if layout.blank_between_paragraphs else [])]
 
 
