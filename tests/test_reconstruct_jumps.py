@@ -81,3 +81,24 @@ def test_a_story_that_jumps_away_does_not_take_the_headless_text_below_it() -> N
         beginning = result.articles[0]
         assert beginning.continued_to_page == 2
         assert not any("书名" in p.text for p in beginning.paragraphs)
+
+
+def test_headlines_left_over_go_to_the_leadless_beginnings_they_name_however_little() -> None:
+    # Two stories cut short by their jumps, their headlines in a block after them: each names its story
+    # only a little (the rest of the story, where its words are, is on page 2), but better than the other.
+    result = reconstruct_page(
+        page(
+            *para("武汉武昌，余家头长江大堤，虽是冬日，依然绿意盎然。"),
+            *para("要搁以前，这里的江边遍布砂场码头。 下转第二版"),
+            *para("江西不断加大脱贫攻坚力度，贫困群众增收渠道越来越宽。"),
+            *para("从产业扶贫到就业扶贫，一项项举措落地见效。（下转第二版）"),
+            "万里长江绿意浓",
+            "——写在推动长江经济带发展座谈会召开四周年之际",
+            "跨越发展正当时",
+            "——江西落实重要讲话精神纪实",
+        )
+    )
+    assert [(a.title, a.continued_to_page) for a in result.articles] == [
+        ("万里长江绿意浓", 2),
+        ("跨越发展正当时", 2),
+    ]

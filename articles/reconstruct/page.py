@@ -40,6 +40,9 @@ FIT_BUDGET = 50_000  # headline lines × paragraphs compared when grouping a run
 HEADLINE_BLOCK = 4  # this many headline lines together: the page sets its headlines in a block
 GROUP_MAX = 4  # lines of one headline group, at most: a kicker, a title set on two lines, a subtitle
 HIT_FLOOR = 0.05  # what a headline covers of a paragraph by chance (common words): not evidence
+FREE_MATCH = (
+    0.05  # a headline left over naming more than chance of a leadless piece left without one heads it
+)
 RUBRIC_MAX = 0.05  # a first headline line covering less of its story names none of it: a rubric
 COHESION_WINDOW = 4  # paragraphs compared on each side of a loose headline inside a story
 LONE_TITLE_TAIL = 2  # paragraphs at a story's end its headline does not name, at least, to be another story
@@ -497,7 +500,19 @@ class _Work:
         ]
         for gi, col in hl.assign(scores).items():
             free[gi].story, free[gi].score = photos[col], scores[gi][col]
-        free = [g for g in free if g.story is None]
+        # Then to the leadless pieces left without a title that they name, however little (a story cut short
+        # by its jump to another page says less of its headline than a whole one), each to the one it names
+        # best of those.
+        free = [g for g in free if g.story is None and g.terms is not None]
+        leadless = [
+            k for k in self._headless() if self.segments[k].lead is None and self.segments[k].kind is None
+        ]
+        scores = [
+            [vocab.coverage(g.terms, self.present_in(self.segments[k])) for k in leadless] for g in free
+        ]  # type: ignore[arg-type]
+        for gi, col in hl.assign(scores, minimum=FREE_MATCH).items():
+            free[gi].story, free[gi].score = leadless[col], scores[gi][col]
+        free = [g for g in self.groups if g.story is None]
         headless = self._headless()
         if len(free) == 1 and len(headless) == 1:
             lone = self.segments[headless[0]]
