@@ -358,3 +358,56 @@ def test_a_story_over_three_pages_is_read_whole_whichever_page_came_first(client
     assert "新时代首都发展" in re.sub(r"转第3版", "", prose)
     assert "上接第" not in prose and "下转第" not in prose
     assert client.get(f"/articles/{third.pk}/")["Location"].endswith(f"/articles/{first.pk}/#part-{third.pk}")
+
+
+def _generated_issue() -> object:
+    """Issue 1 of tools/jump_issues.py on the corpus sample, seed 2: three pages, six stories that jump."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import jump_issues
+
+    (issue, *_) = jump_issues.make_issues(ROOT / "fixtures" / "corpus" / "rmrb_sample.jsonl", count=1, seed=2)
+    return issue
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("order", [(1, 2, 3), (1, 3, 2), (2, 1, 3), (2, 3, 1), (3, 1, 2), (3, 2, 1)])
+def test_a_generated_issue_is_linked_alike_in_every_ingest_order_as_the_engine_links_it(
+    order: tuple[int, int, int],
+) -> None:
+    # What ingest stores after the last page, whichever came first, is what the pure engine links over the
+    # whole issue: the same pairs, linked or only suggested alike.
+    from articles.reconstruct import jumps as pure
+    from articles.reconstruct.page import reconstruct_page
+
+    issue = _generated_issue()
+    date = datetime.date.fromisoformat(issue.date)
+    for number in order:
+        ingest.page_ingest(
+            paper=issue.paper,
+            date=date,
+            number=number,
+            data=issue.pages[number].encode(),
+            source_name=f"p{number}.txt",
+        )
+    parts = [p for n in sorted(issue.pages) for p in pure.page_parts(n, reconstruct_page(issue.pages[n]))]
+    want = {
+        (parts[f].page, parts[f].paragraphs[0], parts[b].page, m.certain)
+        for f, b, m in pure.issue_links(parts, set(issue.pages))
+    }
+    stored = set()
+    for a in models.Article.objects.filter(page__issue__date=date).exclude(
+        continues=None, link_suggested=None
+    ):
+        other = a.continues or a.link_suggested
+        stored.add(
+            (
+                a.page.number,
+                a.paragraphs.order_by("position").first().text,
+                other.page.number,
+                a.continues_id is not None,
+            )
+        )
+    assert stored == want
+    assert sum(1 for *_, certain in want if certain) >= 4  # of the six jumps, as the engine stands
