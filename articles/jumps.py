@@ -59,7 +59,7 @@ def issue_jumps_link(*, issue_id: int) -> list[LinkChange]:
         models.Byline.objects.filter(article_id__in=[a.pk for a in rows]).values_list("article_id", flat=True)
     )
     held = {a.continues_id for a in rows if a.link_manual and a.continues_id}
-    texts = _texts([a.pk for a in rows])
+    texts, first_lines = _texts([a.pk for a in rows])
     parts = [
         jumps.Part(
             page=a.page.number,
@@ -70,6 +70,7 @@ def issue_jumps_link(*, issue_id: int) -> list[LinkChange]:
             continued_to=a.continued_to_page,
             lead=a.confidence_lead,
             signed=a.pk in signed,
+            headline_above=jumps.headline_above(a.headline_lines or (), first_lines.get(a.pk)),
             taken=a.pk in held,
             manual=a.link_manual,
         )
@@ -103,15 +104,19 @@ _FIELDS = (
     "link_score",
     "link_manual",
     "confidence_lead",
+    "headline_lines",
 )
 
 
-def _texts(ids: list[int]) -> dict[int, list[str]]:
+def _texts(ids: list[int]) -> tuple[dict[int, list[str]], dict[int, int]]:
+    """Each article's paragraph texts, in order, and the page line its first paragraph starts on."""
     out: dict[int, list[str]] = defaultdict(list)
+    first: dict[int, int] = {}
     rows = models.Paragraph.objects.filter(article_id__in=ids).order_by("article_id", "position")
-    for article_id, text in rows.values_list("article_id", "text"):
+    for article_id, text, line in rows.values_list("article_id", "text", "line_start"):
         out[article_id].append(text)
-    return out
+        first.setdefault(article_id, line)
+    return out, first
 
 
 def _headline(article: models.Article) -> str:

@@ -125,3 +125,32 @@ def test_overlap_is_read_from_the_shorter_side() -> None:
     long = frozenset({"南通", "苏州", "合作协议", *(f"词{i}" for i in range(30))})
     weight = jumps._Weights([short, long, frozenset({"苏州"})])
     assert jumps.words_fit(short, long, weight) > 0.9
+
+
+def test_a_headline_standing_above_its_text_is_read_as_its_own_and_one_from_a_block_is_not() -> None:
+    assert jumps.headline_above((10, 11), 13)  # the headline, an empty line, the text
+    assert not jumps.headline_above((40,), 12)  # a block of headlines after the stories
+    assert not jumps.headline_above((), 12)
+
+
+def test_jump_headlines_from_a_block_given_to_the_wrong_fragments_do_not_pair_them() -> None:
+    # Page 2 set its jump headlines in a block and gave each to the other fragment. They say both stories go
+    # on there; the text says which fragment is which.
+    beginnings = [
+        _beginning("以更高标准更严要求 提升最高检办案质效", COURT + "会议指出最高检本级办案管"),
+        _beginning("多部门联合发布措施 让配送环境更加优化", ROADS + "此次措施"),
+    ]
+    fragments = [
+        Fragment(
+            2,
+            1,
+            "提升最高检办案质效",
+            ("上接第一版 推动优化住宅小区和商场的通行停放环境。",),
+            headline_above=False,
+        ),
+        Fragment(
+            2, 1, "让配送环境更加优化", ("上接第一版 理要进一步加强，提升办案质效。",), headline_above=False
+        ),
+    ]
+    matches = jumps.jumps_match(beginnings, fragments)
+    assert [(m.fragment, m.beginning) for m in matches] == [(0, 1), (1, 0)]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from . import segment
@@ -29,6 +29,8 @@ JUMP_TO_END = re.compile(rf"\s*(?:{CONTINUED_TO.pattern})\s*$")  # …管理（�
 JUMP_FROM_START = re.compile(rf"^\s*(?:{CONTINUED_FROM.pattern})\s*")  # 上接第一版 反映出…
 
 HEADLINE_WEIGHT = 0.4
+LOOSE = "loose"  # a Part that is a headline its page left over, no article
+LOOSE_MIN = 0.6  # a left-over headline fitting a beginning this well is its jump headline
 TEXT_NAMES = 0.8  # a jump headline's words all in the beginning's text count this much of a headline match
 WORDS_WEIGHT = 0.35
 JOIN_WEIGHT = 0.25
@@ -88,6 +90,7 @@ class Fragment:
     from_page: int | None
     headline: str  # the jump headline, often a shortened title
     paragraphs: tuple[str, ...]  # body text in order, the first one still with its marker
+    headline_above: bool = True  # the headline stood right above the text, not in a block of headlines
 
     @property
     def opening(self) -> str:
@@ -112,6 +115,7 @@ class Part:
     continued_to: int | None  # the page its `下转` marker names
     lead: bool  # it opens with a dateline, byline or jump marker
     signed: bool  # it has bylines
+    headline_above: bool = True  # its headline stood right above its text (not in a block of headlines)
     taken: bool = False  # an editor linked a part to it: as a beginning it is spoken for
     manual: bool = False  # an editor linked or unlinked it: as a fragment the engine leaves it be
 
@@ -119,7 +123,7 @@ class Part:
         return Beginning(self.page, self.continued_to or 0, self.headline, self.paragraphs)
 
     def fragment(self) -> Fragment:
-        return Fragment(self.page, self.continued_from, self.headline, self.paragraphs)
+        return Fragment(self.page, self.continued_from, self.headline, self.paragraphs, self.headline_above)
 
 
 def page_parts(number: int, page: Page) -> list[Part]:
@@ -134,9 +138,30 @@ def page_parts(number: int, page: Page) -> list[Part]:
             continued_to=a.continued_to_page,
             lead=a.confidence.lead,
             signed=bool(a.bylines),
+            headline_above=headline_above(
+                a.headline_lines, a.paragraphs[0].lines[0] if a.paragraphs else None
+            ),
         )
         for a in page.articles
+    ] + [
+        Part(number, LOOSE, h.text, (), None, None, lead=False, signed=False)
+        for h in page.unmatched_headlines
     ]
+
+
+ABOVE_GAP = (
+    4  # lines (empty ones too) between a headline's last line and its text, at most, to stand above it
+)
+
+
+def headline_above(headline_lines: Sequence[int], first_line: int | None) -> bool:
+    """Whether a headline stood right above its text: a headline the page set in a block of headlines away
+    from the stories was given to its story by what it names, and on a page of continuations, where a jump
+    headline names little of its text, that may be the wrong one."""
+    if not headline_lines or first_line is None:
+        return False
+    last = max(headline_lines)
+    return last < first_line <= last + ABOVE_GAP
 
 
 def candidates(parts: Sequence[Part], pages: set[int]) -> tuple[list[int], list[int]]:
@@ -144,13 +169,15 @@ def candidates(parts: Sequence[Part], pages: set[int]) -> tuple[list[int], list[
     (the issue's pages stored so far), and the fragments on the pages they jump to, with their `上接` marker
     or with no lead and no byline (a jump whose marker the extraction lost), photos aside."""
     beginnings = [
-        i for i, p in enumerate(parts) if p.continued_to in pages and p.continued_to != p.page and not p.taken
+        i
+        for i, p in enumerate(parts)
+        if p.kind != LOOSE and p.continued_to in pages and p.continued_to != p.page and not p.taken
     ]
     targets = {parts[i].continued_to for i in beginnings}
     unmarked = {
         i
         for i, p in enumerate(parts)
-        if p.continued_from is None and not p.lead and not p.signed and p.kind != "photo"
+        if p.continued_from is None and not p.lead and not p.signed and p.kind not in ("photo", LOOSE)
     } - set(beginnings)
     # A part in the middle of a story (上接…, 下转…) is a fragment and a beginning both.
     fragments = [
@@ -165,8 +192,14 @@ def issue_links(parts: Sequence[Part], pages: set[int]) -> list[tuple[int, int, 
     """The links the engine makes or suggests over an issue: (fragment, beginning, match), indexes into
     `parts`. The same parts give the same links, whatever order their pages were stored in."""
     beginnings, fragments = candidates(parts, pages)
+    # The headlines a continuation page left over, and those it gave by what they name: a jump headline
+    # among them says the story goes on there, not on which fragment.
+    loose: dict[int, list[str]] = {}
+    for i, p in enumerate(parts):
+        if p.kind == LOOSE or (i in fragments and p.headline and not p.headline_above):
+            loose.setdefault(p.page, []).append(p.headline)
     matches = jumps_match(
-        [parts[i].beginning() for i in beginnings], [parts[i].fragment() for i in fragments]
+        [parts[i].beginning() for i in beginnings], [parts[i].fragment() for i in fragments], loose
     )
     return [(fragments[m.fragment], beginnings[m.beginning], m) for m in matches]
 
@@ -243,6 +276,14 @@ def _jump_headline_fit(beginning: Beginning, fragment: Fragment) -> float | None
     return max(by_title or 0.0, TEXT_NAMES * by_text)
 
 
+def _loose_fit(beginning: Beginning, headlines: Sequence[str]) -> float | None:
+    """The fit of the beginning's jump headline among headlines a page left over, when one is clearly it."""
+    best = max(
+        (_jump_headline_fit(beginning, Fragment(0, None, h, ())) or 0.0 for h in headlines), default=0.0
+    )
+    return best if best >= LOOSE_MIN else None
+
+
 def join_fit(beginning: Beginning, fragment: Fragment) -> float:
     """Whether the text reads on across the page turn.
 
@@ -297,9 +338,16 @@ def words_fit(a: frozenset[str], b: frozenset[str], weight: _Weights) -> float:
     return common / norm if norm else 0.0
 
 
-def fits(beginnings: Sequence[Beginning], fragments: Sequence[Fragment]) -> dict[tuple[int, int], Fit]:
+def fits(
+    beginnings: Sequence[Beginning],
+    fragments: Sequence[Fragment],
+    loose: Mapping[int, Sequence[str]] | None = None,
+) -> dict[tuple[int, int], Fit]:
     """Every allowed (beginning, fragment) pair with its fit: the beginning jumps to the fragment's page, and
-    the fragment's marker (if any) names the beginning's page."""
+    the fragment's marker (if any) names the beginning's page. A fragment its page gave no headline is read
+    with the headlines the page left over: the beginning's jump headline among them says the story goes on
+    there, on a fragment with no headline of its own."""
+    loose = loose or {}
     b_words = [frozenset(segment.words(b.headline + "\n" + "\n".join(b.paragraphs))) for b in beginnings]
     f_words = [frozenset(segment.words(f.headline + "\n" + "\n".join(f.paragraphs))) for f in fragments]
     weight = _Weights([*b_words, *f_words])
@@ -309,17 +357,26 @@ def fits(beginnings: Sequence[Beginning], fragments: Sequence[Fragment]) -> dict
             if b.to_page != f.page or f.from_page not in (None, b.page):
                 continue
             out[bi, fi] = Fit(
-                headline=_jump_headline_fit(b, f) if f.headline else None,
+                headline=(
+                    _jump_headline_fit(b, f)
+                    if f.headline and f.headline_above
+                    else _loose_fit(b, loose.get(f.page, ()))
+                ),
                 words=words_fit(b_words[bi], f_words[fi], weight),
                 join=join_fit(b, f),
             )
     return out
 
 
-def jumps_match(beginnings: Sequence[Beginning], fragments: Sequence[Fragment]) -> list[Match]:
+def jumps_match(
+    beginnings: Sequence[Beginning],
+    fragments: Sequence[Fragment],
+    loose: Mapping[int, Sequence[str]] | None = None,
+) -> list[Match]:
     """The pairs that best explain the issue's jumps, each beginning and fragment used at most once,
-    scoring at least SUGGEST_MIN; the highest total wins (exactly for up to MAX_EXACT beginnings)."""
-    pairs = {key: fit for key, fit in fits(beginnings, fragments).items() if fit.score >= SUGGEST_MIN}
+    scoring at least SUGGEST_MIN; the highest total wins (exactly for up to MAX_EXACT beginnings). `loose`
+    holds each page's headlines no story took there (a jump headline among them, maybe)."""
+    pairs = {key: fit for key, fit in fits(beginnings, fragments, loose).items() if fit.score >= SUGGEST_MIN}
     chosen = _best(pairs)
     total = math.fsum(pairs[c].score for c in chosen)
     matches = [
