@@ -102,3 +102,23 @@ def test_headlines_left_over_go_to_the_leadless_beginnings_they_name_however_lit
         ("万里长江绿意浓", 2),
         ("跨越发展正当时", 2),
     ]
+
+
+def test_a_paragraph_ends_at_its_run_in_jump_marker_and_the_next_story_s_headline_stays_one() -> None:
+    # …国家标准。 下转第四版 ends the paragraph (no sentence mark ends the line): the flush lines after it are
+    # the next story's headline, not the paragraph going on.
+    result = reconstruct_page(
+        page(
+            "646项国家标准发布",
+            *para("本报北京2月18日电 （记者李心萍）国家标准化管理委员会18日批准发布646项国家标准。"),
+            "\u3000\u3000在养老服务领域，批准发布《养老机构等级",
+            "划分与评定》国家标准。 下转第四版",
+            "李克强主持召开领导小组会议",
+            "王沪宁出席",
+            *para("新华社北京5月7日电 5月7日，国务院总理李克强主持召开领导小组会议。"),
+        )
+    )
+    assert [(a.title, a.subtitle, a.continued_to_page) for a in result.articles] == [
+        ("646项国家标准发布", None, 4),
+        ("李克强主持召开领导小组会议", "王沪宁出席", None),
+    ]

@@ -222,6 +222,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             last = para.lines[-1]
             closed = (
                 ends_sentence(last.text)
+                or bl.ends_with_jump(last.text)  # …国家标准。 下转第四版: the story goes on elsewhere
                 or ("摄" in last.text[-CREDIT_TAIL:] and _ends_with_credit(para.lines))
                 or _bracketed(para)
                 or _closes_note(para)
