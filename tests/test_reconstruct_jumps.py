@@ -122,3 +122,22 @@ def test_a_paragraph_ends_at_its_run_in_jump_marker_and_the_next_story_s_headlin
         ("646项国家标准发布", None, 4),
         ("李克强主持召开领导小组会议", "王沪宁出席", None),
     ]
+
+
+def test_a_line_right_above_an_own_line_marker_after_a_finished_sentence_is_the_jump_headline() -> None:
+    # No empty lines, no indents to tell: the line between a finished paragraph and （上接第一版） heads the
+    # continuation, though its colon reads like text.
+    result = reconstruct_page(
+        page(
+            "（上接第一版）",
+            "苗耕书是政协第十届全国委员会委员，中国人",
+            "民政治协商会议外事委员会委员。",
+            "成都：一带一路产业园区联盟今日成立",
+            "（上接第一版）",
+            "联盟将推动成员园区在招商引资、产业合作等",
+            "方面加强交流合作。",
+        )
+    )
+    first, second = result.articles
+    assert first.paragraphs[-1].text.endswith("外事委员会委员。")
+    assert second.title == "成都：一带一路产业园区联盟今日成立" and second.continued_from_page == 1

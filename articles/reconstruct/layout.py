@@ -218,6 +218,13 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             continue
         # A list's item goes on onto a short remainder only (书名：风云初记 作者：孙 / 犁), not onto a headline.
         wrapped_item = para is not None and para.lines[0].no in item_nos and line.width > SHORT_LINE * colw
+        # After a finished sentence, a flush line right above `（上接第一版）` on a line of its own is that
+        # continuation's jump headline (成都：一带一路产业园区联盟成立), however it reads.
+        jump_headline = (
+            not line.indented
+            and (para is None or ends_sentence(para.lines[-1].text))
+            and _over_continuation(lines, i)
+        )
         if para is not None and not line.indented and not lead and not wrapped_item:
             last = para.lines[-1]
             closed = (
@@ -238,10 +245,12 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                     and not (closed and indenting and _before_wide(lines, i, colw))
                 )
 
-                if not closed or body or _runs_on(lines, kinds, i, colw, blank_separates):
+                if not jump_headline and (
+                    not closed or body or _runs_on(lines, kinds, i, colw, blank_separates)
+                ):
                     para.lines.append(line)
                     continue
-        if (
+        if not jump_headline and (
             line.indented
             or lead
             or BOX_OPENER.fullmatch(line.text)
@@ -360,6 +369,11 @@ def _goes_on(para: Block, line: Line, colw: float) -> bool:
         and not ends_sentence(last.text)
         and not _bracketed(para)
     )
+
+
+def _over_continuation(lines: list[Line], i: int) -> bool:
+    """Whether the line after line i is `上接第一版` on a line of its own."""
+    return i + 1 < len(lines) and bl.CONTINUED_FROM.fullmatch(lines[i + 1].text.strip()) is not None
 
 
 def _after_continued_from(out: list[Block], line: Line, colw: float) -> bool:
