@@ -222,8 +222,8 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
         # continuation's jump headline (成都：一带一路产业园区联盟成立), however it reads.
         jump_headline = (
             not line.indented
-            and (para is None or ends_sentence(para.lines[-1].text))
             and _over_continuation(lines, i)
+            and (para is None or ends_sentence(para.lines[-1].text))
         )
         if para is not None and not line.indented and not lead and not wrapped_item:
             last = para.lines[-1]
@@ -373,7 +373,9 @@ def _goes_on(para: Block, line: Line, colw: float) -> bool:
 
 def _over_continuation(lines: list[Line], i: int) -> bool:
     """Whether the line after line i is `上接第一版` on a line of its own."""
-    return i + 1 < len(lines) and bl.CONTINUED_FROM.fullmatch(lines[i + 1].text.strip()) is not None
+    after = lines[i + 1].text if i + 1 < len(lines) else ""
+    # Every such marker has 接 near its start: most lines need no match.
+    return "接" in after[:4] and bl.CONTINUED_FROM.fullmatch(after.strip()) is not None
 
 
 def _after_continued_from(out: list[Block], line: Line, colw: float) -> bool:

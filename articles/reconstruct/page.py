@@ -343,7 +343,8 @@ class _Work:
                     together = (
                         [not b.lines[-1].blank_after for b in piece] if self.blank_marks_groups else None
                     )
-                    homes = [self._continuation_named(terms[id(b)]) for b in piece]
+                    continued = any(s.lead is not None and s.lead.kind == "jump" for s in self.segments)
+                    homes = [self._continuation_named(terms[id(b)]) if continued else None for b in piece]
                     apart = [a is not None and b is not None and a != b for a, b in pairwise(homes)]
                     sizes = hl.partition([b.text for b in piece], fits, together, apart)
                 at = 0
@@ -358,7 +359,7 @@ class _Work:
         page's stories, if it names one clearly: its jump headline. Two lines naming two continuations are
         two jump headlines, however alike their words (统筹发展和安全 / 柔性执法助力企业健康发展)."""
         vocab = self.vocabulary()
-        fit = [vocab.coverage(terms, self.present_in(s)) if s.paras else 0.0 for s in self.segments]
+        fit = vocab.coverage_each(terms, [self.present_in(s) for s in self.segments])
         best = max(range(len(fit)), key=fit.__getitem__, default=None)
         if best is None or fit[best] < hl.MIN_MATCH:
             return None
