@@ -154,3 +154,18 @@ def test_jump_headlines_from_a_block_given_to_the_wrong_fragments_do_not_pair_th
     ]
     matches = jumps.jumps_match(beginnings, fragments)
     assert [(m.fragment, m.beginning) for m in matches] == [(0, 1), (1, 0)]
+
+
+def test_a_beginning_without_a_headline_is_read_with_the_headlines_its_page_left_over() -> None:
+    # Page 1 left 冲劲 韧劲 实劲（人民论坛） over and gave the commentary none; page 2's block gave the jump
+    # headline to no fragment by its place. Both pages' left-over headlines say the commentary goes on there.
+    beginning = Beginning(1, 2, "", ("“读书，起家之本。”干事创业，要保持一股劲。",))
+    other = Beginning(1, 2, "多部门联合发布措施 让配送环境更加优化", (ROADS + "此次",))
+    fragments = [
+        Fragment(2, 1, "", ("上接第一版 这股劲，是冲在前面的劲头，也是咬定青山的劲头。",)),
+        Fragment(2, 1, "让配送环境更加优化", ("上接第一版 措施将推动优化住宅小区通行环境。",)),
+    ]
+    loose = {1: ["冲劲 韧劲 实劲（人民论坛）"], 2: ["冲劲 韧劲 实劲"]}
+    matches = jumps.jumps_match([beginning, other], fragments, loose)
+    assert [(m.fragment, m.beginning) for m in matches] == [(0, 0), (1, 1)]
+    assert matches[0].fit.headline is not None and matches[0].fit.headline >= jumps.LOOSE_MIN

@@ -15,7 +15,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import segment
 from .bylines import CONTINUED_FROM, CONTINUED_TO
@@ -276,10 +276,13 @@ def _jump_headline_fit(beginning: Beginning, fragment: Fragment) -> float | None
     return max(by_title or 0.0, TEXT_NAMES * by_text)
 
 
-def _loose_fit(beginning: Beginning, headlines: Sequence[str]) -> float | None:
-    """The fit of the beginning's jump headline among headlines a page left over, when one is clearly it."""
+def _loose_fit(beginning: Beginning, headlines: Sequence[str], own: Sequence[str] = ()) -> float | None:
+    """The fit of the beginning's jump headline among headlines a page left over, when one is clearly it. A
+    beginning its page gave no headline is read with the headlines that page left over (`own`)."""
+    readings = [beginning] + [replace(beginning, headline=h) for h in own if not beginning.headline]
     best = max(
-        (_jump_headline_fit(beginning, Fragment(0, None, h, ())) or 0.0 for h in headlines), default=0.0
+        (_jump_headline_fit(b, Fragment(0, None, h, ())) or 0.0 for b in readings for h in headlines),
+        default=0.0,
     )
     return best if best >= LOOSE_MIN else None
 
@@ -360,7 +363,7 @@ def fits(
                 headline=(
                     _jump_headline_fit(b, f)
                     if f.headline and f.headline_above
-                    else _loose_fit(b, loose.get(f.page, ()))
+                    else _loose_fit(b, loose.get(f.page, ()), loose.get(b.page, ()))
                 ),
                 words=words_fit(b_words[bi], f_words[fi], weight),
                 join=join_fit(b, f),
