@@ -71,11 +71,19 @@ def issue_jumps_link(*, issue_id: int) -> list[LinkChange]:
             lead=a.confidence_lead,
             signed=a.pk in signed,
             headline_above=jumps.headline_above(a.headline_lines or (), first_lines.get(a.pk)),
+            headline_parts=tuple(x for x in (a.kicker, a.title, a.subtitle) if x),
             taken=a.pk in held,
             manual=a.link_manual,
         )
         for a in rows
     ]
+    # The headlines each page left over: a jump headline among them says a story goes on on that page.
+    for page in models.Page.objects.filter(issue_id=issue_id).only(
+        "number", "reconstructed_json", "headlines_used"
+    ):
+        for _, group in page.unmatched_headlines_open():
+            texts_of = [group.get(k) for k in ("kicker", "title", "subtitle", "label")]
+            parts.append(jumps.Part.loose(page.number, tuple(t for t in texts_of if t)))
     wanted: dict[int, LinkChange] = {}
     for fragment_at, beginning_at, match in jumps.issue_links(parts, pages):
         fragment, beginning = rows[fragment_at], rows[beginning_at]

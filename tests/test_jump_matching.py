@@ -169,3 +169,28 @@ def test_a_beginning_without_a_headline_is_read_with_the_headlines_its_page_left
     matches = jumps.jumps_match([beginning, other], fragments, loose)
     assert [(m.fragment, m.beginning) for m in matches] == [(0, 0), (1, 1)]
     assert matches[0].fit.headline is not None and matches[0].fit.headline >= jumps.LOOSE_MIN
+
+
+def test_a_block_headline_holding_two_jump_headlines_names_each_story() -> None:
+    # The page grouped two jump headlines as one kicker and title and gave the group by what it names; each
+    # line still says which story goes on there.
+    beginnings = [
+        Beginning(
+            1,
+            2,
+            "国家主席王明同乙国总统卡洛斯通电话",
+            ("新华社北京4月30日电 国家主席王明同乙国总统卡洛斯通电话。",),
+        ),
+        Beginning(1, 2, "让配送环境更加优化", (ROADS + "此次",)),
+    ]
+    fragments = [
+        Fragment(2, 1, "", ("上接第一版 卡洛斯表示，乙方愿同中方深化合作。",)),
+        Fragment(2, 1, "", ("上接第一版 措施将推动优化住宅小区通行环境。",)),
+    ]
+    parts = [
+        jumps.Part(1, "news", b.headline, b.paragraphs, None, 2, lead=True, signed=False) for b in beginnings
+    ] + [jumps.Part(2, "news", "", f.paragraphs, 1, None, lead=True, signed=False) for f in fragments]
+    parts.append(jumps.Part.loose(2, ("北京：王明同乙国总统通电话", "让配送环境更加优化")))
+    links = jumps.issue_links(parts, {1, 2})
+    assert sorted((f, b, m.certain) for f, b, m in links) == [(2, 0, True), (3, 1, True)]
+    assert all(m.fit.headline is not None for _, _, m in links)

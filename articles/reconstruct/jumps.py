@@ -116,8 +116,16 @@ class Part:
     lead: bool  # it opens with a dateline, byline or jump marker
     signed: bool  # it has bylines
     headline_above: bool = True  # its headline stood right above its text (not in a block of headlines)
+    headline_parts: tuple[str, ...] = ()  # kicker, title, subtitle: a group may hold two stories' headlines
     taken: bool = False  # an editor linked a part to it: as a beginning it is spoken for
     manual: bool = False  # an editor linked or unlinked it: as a fragment the engine leaves it be
+
+    @classmethod
+    def loose(cls, page: int, lines: tuple[str, ...]) -> Part:
+        """A headline its page left over (kicker, title, subtitle): no article, a jump headline maybe."""
+        return cls(
+            page, LOOSE, " ".join(lines), (), None, None, lead=False, signed=False, headline_parts=lines
+        )
 
     def beginning(self) -> Beginning:
         return Beginning(self.page, self.continued_to or 0, self.headline, self.paragraphs)
@@ -141,10 +149,11 @@ def page_parts(number: int, page: Page) -> list[Part]:
             headline_above=headline_above(
                 a.headline_lines, a.paragraphs[0].lines[0] if a.paragraphs else None
             ),
+            headline_parts=tuple(x for x in (a.kicker, a.title, a.subtitle) if x),
         )
         for a in page.articles
     ] + [
-        Part(number, LOOSE, h.text, (), None, None, lead=False, signed=False)
+        Part.loose(number, tuple(t for t in (h.kicker, h.title, h.subtitle, h.label) if t))
         for h in page.unmatched_headlines
     ]
 
@@ -197,7 +206,9 @@ def issue_links(parts: Sequence[Part], pages: set[int]) -> list[tuple[int, int, 
     loose: dict[int, list[str]] = {}
     for i, p in enumerate(parts):
         if p.kind == LOOSE or (i in fragments and p.headline and not p.headline_above):
-            loose.setdefault(p.page, []).append(p.headline)
+            # Each line of a group too: the page may have grouped two jump headlines as one.
+            pool = loose.setdefault(p.page, [])
+            pool += [p.headline, *(p.headline_parts if len(p.headline_parts) > 1 else ())]
     matches = jumps_match(
         [parts[i].beginning() for i in beginnings], [parts[i].fragment() for i in fragments], loose
     )
