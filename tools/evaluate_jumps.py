@@ -173,20 +173,7 @@ def score_links(
         elif explain:
             printed = (issue.beginnings[n], issue.continuations[n])
             note = _what_the_engine_did(jump, printed, b, f, parts, by_fragment, by_beginning, pages or {})
-        scores.append(
-            JumpScore(
-                title=jump.story.title or "",
-                cut=jump.cut.kind,
-                to_placement=jump.to_placement,
-                from_placement=jump.from_placement,
-                headline_kind=jump.headline_kind,
-                outcome=outcome,
-                beginning=b,
-                fragment=f,
-                stitched=stitched,
-                note=note or "",
-            )
-        )
+        scores.append(_jump_score(jump, outcome, b, f, stitched, note or ""))
     false = tuple(
         f"{_name(parts, f)} linked to {_name(parts, b)}"
         for f, b, m in links
@@ -450,22 +437,25 @@ def _mapped(by_page: PageParts, order: Sequence[int], links: Sequence[Link]) -> 
     return frozenset((names[f], names[b], m.certain) for f, b, m in links)
 
 
-def _failed(issue: Issue, error: str) -> IssueScore:
-    scores = tuple(
-        JumpScore(
-            title=j.story.title or "",
-            cut=j.cut.kind,
-            to_placement=j.to_placement,
-            from_placement=j.from_placement,
-            headline_kind=j.headline_kind,
-            outcome=MISSED,
-            beginning=None,
-            fragment=None,
-            stitched=None,
-            note=error,
-        )
-        for j in issue.jumps
+def _jump_score(
+    jump: Jump, outcome: str, b: int | None, f: int | None, stitched: bool | None, note: str
+) -> JumpScore:
+    return JumpScore(
+        title=jump.story.title or "",
+        cut=jump.cut.kind,
+        to_placement=jump.to_placement,
+        from_placement=jump.from_placement,
+        headline_kind=jump.headline_kind,
+        outcome=outcome,
+        beginning=b,
+        fragment=f,
+        stitched=stitched,
+        note=note,
     )
+
+
+def _failed(issue: Issue, error: str) -> IssueScore:
+    scores = tuple(_jump_score(j, MISSED, None, None, None, error) for j in issue.jumps)
     layout = f"{issue.style.layout.name} w{issue.style.layout.width}"
     return IssueScore(issue.number, layout, issue.order, scores, (), 0, False, error)
 
