@@ -141,3 +141,18 @@ def test_a_line_right_above_an_own_line_marker_after_a_finished_sentence_is_the_
     first, second = result.articles
     assert first.paragraphs[-1].text.endswith("外事委员会委员。")
     assert second.title == "成都：一带一路产业园区联盟今日成立" and second.continued_from_page == 1
+
+
+def test_a_summary_box_after_a_continuation_opens_a_story_of_its_own() -> None:
+    # 核心阅读 opens a story with its box; the continuation before it ends there, though no lead says so.
+    result = reconstruct_page(
+        page(
+            *para("（上接第一版）这为全国春耕生产提供了有力保障，产业链加速复工。"),
+            *para("核心阅读"),
+            *para("深汕特别合作区，是新时代深圳特区带动汕尾海陆丰革命老区发展的新动能。"),
+            *para("林立高楼，代替了昔日荒芜；深水良港，矗立在野草滩涂。"),
+        )
+    )
+    continuation, feature = result.articles
+    assert continuation.continued_from_page == 1 and len(continuation.paragraphs) == 2
+    assert feature.paragraphs[0].text == "核心阅读"

@@ -719,7 +719,7 @@ def cut(blocks_: list[Block]) -> Cut:
                 # (（新华社北京4月30日电） / 新华社北京4月30日电 在…): one story.
                 cur.blocks.append(block)
                 closed = False
-            elif lead is not None or cur is None or closed:
+            elif lead is not None or cur is None or closed or _opens_box(block, cur):
                 cur = start(Segment([block], lead=lead, bylines=list(lead.bylines) if lead else []))
                 closed = False
             else:
@@ -734,6 +734,17 @@ def cut(blocks_: list[Block]) -> Cut:
         runs.append(HeadlineRun(pending, before=None, after=len(segments) - 1 if segments else None))
     _pull_quotes_down(segments, runs)
     return Cut(segments, runs, furniture)
+
+
+def _opens_box(block: Block, cur: Segment) -> bool:
+    """A summary box's opener (核心阅读 / 编者按) after a continuation's text opens a story of its own: a story
+    opens with its box, and a continuation (上接第一版 …) is the end of another."""
+    return (
+        BOX_OPENER.fullmatch(block.text) is not None
+        and cur.lead is not None
+        and cur.lead.kind == "jump"
+        and bool(cur.paras)
+    )
 
 
 def _same_filing(closing: Block, lead: Block) -> bool:
