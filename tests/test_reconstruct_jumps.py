@@ -156,3 +156,19 @@ def test_a_summary_box_after_a_continuation_opens_a_story_of_its_own() -> None:
     continuation, feature = result.articles
     assert continuation.continued_from_page == 1 and len(continuation.paragraphs) == 2
     assert feature.paragraphs[0].text == "核心阅读"
+
+
+def test_a_report_with_no_headline_above_it_does_not_go_on_from_a_continuation() -> None:
+    # Every headline stands above its story, and the report after the continuation has none (its headline
+    # went elsewhere): the report after a letter goes on from it, but a continuation ends where a report
+    # begins.
+    result = reconstruct_page(
+        page(
+            "打造忠诚干净担当新时代政法铁军",
+            *para(REPORT),
+            "统筹发展和安全",
+            *para("（上接第一版）会议强调，要统筹高质量发展和高水平安全。"),
+            *para("新华社北京4月30日电 在劳动节来临之际，王明给长河集团全体职工回信，致以节日的问候。"),
+        )
+    )
+    assert [a.continued_from_page for a in result.articles] == [None, 1, None]

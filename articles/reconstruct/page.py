@@ -457,7 +457,7 @@ class _Work:
             if (
                 above is not None
                 and k not in headed
-                and (seg.lead is None or leads_too or self._heads_roundup(heads.get(above), k))
+                and (seg.lead is None or self._goes_on_despite_lead(heads.get(above), above, k, leads_too))
                 and seg.kind is None
                 and seg.paras
                 and self.segments[above].kind != "photo"
@@ -467,6 +467,15 @@ class _Work:
                 seg.blocks = []
                 continue
             above = k if seg.blocks else above
+
+    def _goes_on_despite_lead(self, group: _Group | None, above: int, k: int, leads_too: bool) -> bool:
+        """Whether piece k, which has a lead, goes on from the story above it all the same: on a page whose
+        headlines all stand above their stories, when no headline stands above it (the report after a letter),
+        unless the story above is a continuation from another page, which ends where another story begins;
+        or when the headline above names both (a roundup)."""
+        lead = self.segments[above].lead
+        continuation = lead is not None and lead.kind == "jump"
+        return (leads_too and not continuation) or self._heads_roundup(group, k)
 
     def _heads_roundup(self, group: _Group | None, k: int) -> bool:
         """Whether a story's headline names the headless report after it, and better than any other
