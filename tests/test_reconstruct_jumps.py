@@ -172,3 +172,23 @@ def test_a_report_with_no_headline_above_it_does_not_go_on_from_a_continuation()
         )
     )
     assert [a.continued_from_page for a in result.articles] == [None, 1, None]
+
+
+def test_two_jump_headlines_in_a_block_naming_two_continuations_are_two_groups() -> None:
+    # Alike in their words (发展, 安全, 法治), each names one continuation best: two jump headlines, not one
+    # story's title and subtitle.
+    result = reconstruct_page(
+        page(
+            *para("（上接第一版）会议强调，要统筹高质量发展和高水平安全，维护国家安全和社会稳定。"),
+            *para("会议要求，统筹发展和安全，提高执法司法质效，护航经济社会高质量发展。"),
+            *para("（上接第一版）柔性执法换来了新风尚，信用修复助力企业健康发展。"),
+            *para("司法局推行柔性执法，不予处罚和从轻处罚清单让企业感受到法治温度。"),
+            "",
+            "统筹发展和安全",
+            "柔性执法助力企业健康发展",
+        )
+    )
+    assert [(a.continued_from_page, a.title, a.subtitle) for a in result.articles] == [
+        (1, "统筹发展和安全", None),
+        (1, "柔性执法助力企业健康发展", None),
+    ]

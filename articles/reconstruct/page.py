@@ -317,6 +317,7 @@ class _Work:
         terms = self._line_terms = dict(zip(map(id, lines), hl.Terms.of_each(texts), strict=True))
         self._all_terms = frozenset().union(*(t.all for t in terms.values())) if terms else frozenset()
         paras = [self.present([p]) for seg in self.segments for p in seg.paras]
+        seg_of = [k for k, seg in enumerate(self.segments) for _ in seg.paras]  # each paragraph's story
         vocab = hl.Vocabulary(paras)  # terms weighed over paragraphs: what a line names, where
         for r, run in enumerate(self.runs):
             pieces: list[list[Block]] = [[]]
@@ -343,8 +344,7 @@ class _Work:
                     together = (
                         [not b.lines[-1].blank_after for b in piece] if self.blank_marks_groups else None
                     )
-                    continued = any(s.lead is not None and s.lead.kind == "jump" for s in self.segments)
-                    homes = [self._continuation_named(terms[id(b)]) if continued else None for b in piece]
+                    homes = [self._continuation_named(row, seg_of) for row in fits]
                     apart = [a is not None and b is not None and a != b for a, b in pairwise(homes)]
                     sizes = hl.partition([b.text for b in piece], fits, together, apart)
                 at = 0
@@ -354,17 +354,18 @@ class _Work:
                     self.groups.append(group)
                     at += size
 
-    def _continuation_named(self, terms: hl.Terms) -> int | None:
+    def _continuation_named(self, fit: list[float], seg_of: list[int]) -> int | None:
         """The continuation of a story from another page (上接第一版 …) a headline line names best of all the
-        page's stories, if it names one clearly: its jump headline. Two lines naming two continuations are
-        two jump headlines, however alike their words (统筹发展和安全 / 柔性执法助力企业健康发展)."""
-        vocab = self.vocabulary()
-        fit = vocab.coverage_each(terms, [self.present_in(s) for s in self.segments])
-        best = max(range(len(fit)), key=fit.__getitem__, default=None)
-        if best is None or fit[best] < hl.MIN_MATCH:
+        page's stories, by the paragraph it names best (`fit`, its coverage of each paragraph), if clearly:
+        its jump headline. Two lines naming two continuations are two jump headlines, however alike their
+        words (统筹发展和安全 / 柔性执法助力企业健康发展)."""
+        if not fit:
             return None
-        lead = self.segments[best].lead
-        return best if lead is not None and lead.kind == "jump" else None
+        best = max(range(len(fit)), key=fit.__getitem__)
+        lead = self.segments[seg_of[best]].lead
+        if fit[best] < MIN_PARAGRAPH_HIT or lead is None or lead.kind != "jump":
+            return None
+        return seg_of[best]
 
     # -- assignment ---------------------------------------------------------------------------------
     def _candidates(self) -> list[int]:
