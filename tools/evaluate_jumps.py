@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from corpus_layout import folio_lines  # noqa: E402
-from jump_issues import Issue, Jump, Printed, make_issues  # noqa: E402
+from jump_issues import Issue, Jump, Printed, add_issue_arguments, issues_from_args  # noqa: E402
 
 from articles.reconstruct import jumps  # noqa: E402
 from articles.reconstruct.bylines import CONTINUED_FROM, CONTINUED_TO  # noqa: E402
@@ -594,18 +594,11 @@ def _json(issues: Sequence[IssueScore]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score the engine's jump linking on synthetic issues.")
-    parser.add_argument("source", type=Path, help="a corpus .jsonl file, or a directory holding one")
-    parser.add_argument("--issues", type=int, default=10, help="how many issues (default 10)")
-    parser.add_argument("--seed", type=int, default=1, help="the generator's seed (default 1)")
+    add_issue_arguments(parser)
     parser.add_argument("--verbose", action="store_true", help="name each jump not right and what happened")
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
     args = parser.parse_args(argv)
-    if args.issues < 1:
-        parser.error("--issues must be at least 1")
-    try:
-        issues = make_issues(args.source, count=args.issues, seed=args.seed)
-    except (OSError, ValueError) as exc:
-        parser.error(f"cannot read the source: {exc}")
+    issues = issues_from_args(parser, args)
     scores = [evaluate_issue(issue, explain=args.verbose) for issue in issues]
     if args.json:
         print(json.dumps(_json(scores), ensure_ascii=False, indent=1))

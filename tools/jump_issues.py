@@ -673,21 +673,31 @@ def issue_files(issue: Issue) -> dict[str, bytes]:
     return out
 
 
+def add_issue_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments every tool that makes issues takes: the source, how many, the seed."""
+    parser.add_argument("source", type=Path, help="a corpus .jsonl file, or a directory holding one")
+    parser.add_argument("--issues", type=int, default=10, help="how many issues (default 10)")
+    parser.add_argument("--seed", type=int, default=1, help="the random seed (default 1)")
+
+
+def issues_from_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[Issue]:
+    """The issues those arguments ask for; a bad count or an unreadable source is the parser's error."""
+    if args.issues < 1:
+        parser.error("--issues must be at least 1")
+    try:
+        return make_issues(args.source, count=args.issues, seed=args.seed)
+    except (OSError, ValueError) as exc:
+        parser.error(f"cannot read the source: {exc}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Write synthetic issues with jumping stories, and their gold."
     )
-    parser.add_argument("source", type=Path, help="a corpus .jsonl file, or a directory holding one")
+    add_issue_arguments(parser)
     parser.add_argument("out", type=Path, help="where to write issueNN_pPP.txt and issueNN.gold.json")
-    parser.add_argument("--issues", type=int, default=10, help="how many issues (default 10)")
-    parser.add_argument("--seed", type=int, default=1, help="the random seed (default 1)")
     args = parser.parse_args(argv)
-    if args.issues < 1:
-        parser.error("--issues must be at least 1")
-    try:
-        issues = make_issues(args.source, count=args.issues, seed=args.seed)
-    except (OSError, ValueError) as exc:
-        parser.error(f"cannot read the source: {exc}")
+    issues = issues_from_args(parser, args)
     args.out.mkdir(parents=True, exist_ok=True)
     for issue in issues:
         for name, data in issue_files(issue).items():

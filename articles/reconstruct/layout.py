@@ -494,6 +494,11 @@ class Segment:
         return "".join(b.text for b in self.blocks if b.kind == "para")
 
     @property
+    def continues(self) -> bool:
+        """Whether it opens with `上接第一版`: the continuation of a story from another page."""
+        return self.lead is not None and self.lead.kind == "jump"
+
+    @property
     def first(self) -> int:
         return self.blocks[0].first
 
@@ -739,12 +744,7 @@ def cut(blocks_: list[Block]) -> Cut:
 def _opens_box(block: Block, cur: Segment) -> bool:
     """A summary box's opener (核心阅读 / 编者按) after a continuation's text opens a story of its own: a story
     opens with its box, and a continuation (上接第一版 …) is the end of another."""
-    return (
-        BOX_OPENER.fullmatch(block.text) is not None
-        and cur.lead is not None
-        and cur.lead.kind == "jump"
-        and bool(cur.paras)
-    )
+    return BOX_OPENER.fullmatch(block.text) is not None and cur.continues and bool(cur.paras)
 
 
 def _same_filing(closing: Block, lead: Block) -> bool:

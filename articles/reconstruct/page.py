@@ -246,7 +246,7 @@ class _Work:
                 not after
                 or bool(texts and texts[0][0] in layout.SIDEBAR_MARKS)  # ■专家观点: the story's sidebar
                 # Right after 上接第一版 on a line of its own: a subhead opening the continuation.
-                or (not before and seg.lead is not None and seg.lead.kind == "jump")
+                or (not before and seg.continues)
                 or (short and (lone_kicker or self._blocked or _shape(run) in series))
                 # Broken at the column's width like text (see layout._wraps_into): a headline spans columns.
                 or (not titled and any(len(b.lines) > 1 for b in run if b.kind == "headline"))
@@ -362,8 +362,7 @@ class _Work:
         if not fit:
             return None
         best = max(range(len(fit)), key=fit.__getitem__)
-        lead = self.segments[seg_of[best]].lead
-        if fit[best] < MIN_PARAGRAPH_HIT or lead is None or lead.kind != "jump":
+        if fit[best] < MIN_PARAGRAPH_HIT or not self.segments[seg_of[best]].continues:
             return None
         return seg_of[best]
 
@@ -474,9 +473,7 @@ class _Work:
         headlines all stand above their stories, when no headline stands above it (the report after a letter),
         unless the story above is a continuation from another page, which ends where another story begins;
         or when the headline above names both (a roundup)."""
-        lead = self.segments[above].lead
-        continuation = lead is not None and lead.kind == "jump"
-        return (leads_too and not continuation) or self._heads_roundup(group, k)
+        return (leads_too and not self.segments[above].continues) or self._heads_roundup(group, k)
 
     def _heads_roundup(self, group: _Group | None, k: int) -> bool:
         """Whether a story's headline names the headless report after it, and better than any other
@@ -574,8 +571,8 @@ class _Work:
             above = run[pos - 1] if pos else None
             if above is None or above.story is None or not _spells_out(above, g):
                 continue
-            fit = [vocab.coverage(g.terms, self.present_in(s)) if s.paras else 0.0 for s in self.segments]
-            if fit[above.story] > HIT_FLOOR and fit[above.story] >= max(fit):
+            fit = vocab.coverage(g.terms, self.present_in(self.segments[above.story]))
+            if fit > HIT_FLOOR and fit >= self._best_fit(g):
                 above.blocks += g.blocks
                 above.terms = hl.Terms.merge([above.terms, g.terms]) if above.terms else g.terms
                 above.kicker_first = True
