@@ -194,3 +194,29 @@ def test_a_block_headline_holding_two_jump_headlines_names_each_story() -> None:
     links = jumps.issue_links(parts, {1, 2})
     assert sorted((f, b, m.certain) for f, b, m in links) == [(2, 0, True), (3, 1, True)]
     assert all(m.fit.headline is not None for _, _, m in links)
+
+
+def test_a_beginning_that_ends_on_a_colon_goes_on_in_a_new_paragraph() -> None:
+    # `贷款投向呈现以下特点：` opens a list of paragraphs: the page turn before the first is no sentence cut.
+    beginning = _beginning("普惠小微贷款增速持续加快", "报告显示，贷款投向呈现以下特点：（下转第二版）")
+    new_paragraph = Fragment(2, 1, "", ("上接第一版", "普惠小微贷款增速持续加快。"))
+    runs_on = _fragment("", "上接第一版 普惠小微贷款增速持续加快。")
+    assert jumps.join_fit(beginning, new_paragraph) == jumps.join_fit(beginning, runs_on) > 0.0
+
+
+def test_a_block_headline_the_page_gave_a_fragment_counts_more_there_than_on_its_neighbour() -> None:
+    # Page 2 set both jump headlines in a block and gave each to its own fragment. The block says both
+    # stories go on there; the page's own reading says which fragment is which, when the text cannot.
+    beginnings = [
+        _beginning("美好而充实的一天", "寒假里，孩子们的一天安排得满满当当。"),
+        _beginning("普惠小微贷款增速持续加快", "三季度末，金融机构贷款余额同比增长。"),
+    ]
+    fragments = [
+        Fragment(2, 1, "普惠小微贷款增速持续加快", ("上接第一版", "余额同比多增。"), headline_above=False),
+        Fragment(2, 1, "美好而充实的一天", ("上接第一版", "放假后她每天读书。"), headline_above=False),
+    ]
+    loose = {2: ["普惠小微贷款增速持续加快", "美好而充实的一天"]}
+    fits = jumps.fits(beginnings, fragments, loose)
+    assert fits[1, 0].headline > fits[0, 0].headline >= jumps.LOOSE_MIN  # type: ignore[operator]
+    matches = jumps.jumps_match(beginnings, fragments, loose)
+    assert [(m.fragment, m.beginning) for m in matches] == [(0, 1), (1, 0)]

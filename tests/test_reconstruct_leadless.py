@@ -1464,3 +1464,26 @@ def test_a_continuation_before_a_report_does_not_take_the_report_s_headline() ->
         (1, None),
         (None, "打造忠诚干净担当新时代政法铁军"),
     ]
+
+
+def test_a_summary_under_a_headline_over_a_report_that_does_not_repeat_it_opens_the_report() -> None:
+    # A summary in larger type stands between the headline and the report's dateline; the report's repeat
+    # of it went on to another page with the jump, so nothing on this page says the two belong together
+    # but where they stand: the headline above the summary, and the report after it with none of its own.
+    result = reconstruct_page(
+        page(
+            "要闻",
+            "湿地保护见成效",
+            *para("本报南昌1月2日电 （记者李明）" + WETLAND[0]),
+            *para(WETLAND[1]),
+            "守岛夫妇在蛇岛过年",
+            *para("守岛二十年，夫妇俩把这座小岛当成了家，岛上的一草一木都是他们的亲人。"),
+            *para("本报大连1月3日电 （记者王强）" + SNAKE[0]),
+            *para(SNAKE[1][:20] + "（下转第二版）"),
+        )
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效", "守岛夫妇在蛇岛过年"]
+    report = result.articles[1]
+    assert report.paragraphs[0].text.startswith("守岛二十年")
+    assert report.dateline is not None and report.dateline.place == "大连"
+    assert report.continued_to_page == 2

@@ -24,6 +24,8 @@ from .values import Page
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")  # 法治
 # What a sentence (or a quoted one) ends with: 。 ！ ？ … and a closing quote or bracket after them.
 SENTENCE_END = re.compile(r"[。！？!?…；;][”’」』）)】]*$")  # 召开。” / 万无一失。
+# A colon opens a list or a quote, in a paragraph of its own or not: 贷款投向呈现以下特点：
+OPENS_WHAT_FOLLOWS = ("：", ":")
 # A marker with its surrounding spaces, at the end / the start of a paragraph.
 JUMP_TO_END = re.compile(rf"\s*(?:{CONTINUED_TO.pattern})\s*$")  # …管理（下转第二版）
 JUMP_FROM_START = re.compile(rf"^\s*(?:{CONTINUED_FROM.pattern})\s*")  # 上接第一版 反映出…
@@ -31,6 +33,7 @@ JUMP_FROM_START = re.compile(rf"^\s*(?:{CONTINUED_FROM.pattern})\s*")  # 上接�
 HEADLINE_WEIGHT = 0.4
 LOOSE = "loose"  # a Part that is a headline its page left over, no article
 LOOSE_MIN = 0.6  # a left-over headline fitting a beginning this well is its jump headline
+POOLED = 0.85  # a block's headline that the page gave another fragment counts this much of its fit
 TEXT_NAMES = 0.8  # a jump headline's words all in the beginning's text count this much of a headline match
 WORDS_WEIGHT = 0.35
 JOIN_WEIGHT = 0.25
@@ -302,10 +305,12 @@ def join_fit(beginning: Beginning, fragment: Fragment) -> float:
     """Whether the text reads on across the page turn.
 
     A sentence cut in two must go on in the same paragraph; a beginning that ends a sentence fits either
-    a paragraph that runs on or a new one, a little less well. A word the segmenter reads across the cut
+    a paragraph that runs on or a new one, a little less well, and so does one that ends on a colon (`呈现以下
+    特点：` opens a list of paragraphs as often as a quote). A word the segmenter reads across the cut
     (`李` / `耀光`) is the strongest sign.
     """
-    cut_mid = ends_mid_sentence(beginning.ending)
+    ending = beginning.ending
+    cut_mid = ends_mid_sentence(ending) and not ending.endswith(OPENS_WHAT_FOLLOWS)
     if fragment.from_page is None:
         return 0.2 if cut_mid else 0.5
     if not fragment.runs_on:
@@ -371,15 +376,24 @@ def fits(
             if b.to_page != f.page or f.from_page not in (None, b.page):
                 continue
             out[bi, fi] = Fit(
-                headline=(
-                    _jump_headline_fit(b, f)
-                    if f.headline and f.headline_above
-                    else _loose_fit(b, loose.get(f.page, ()), loose.get(b.page, ()))
-                ),
+                headline=_headline(b, f, loose),
                 words=words_fit(b_words[bi], f_words[fi], weight),
                 join=join_fit(b, f),
             )
     return out
+
+
+def _headline(b: Beginning, f: Fragment, loose: Mapping[int, Sequence[str]]) -> float | None:
+    """The jump headline's fit: the one standing above the fragment, or else the best among the headlines
+    its page set in a block, a little less surely than the one the page gave the fragment (a block says the
+    story goes on on that page, not on which of its fragments)."""
+    if f.headline and f.headline_above:
+        return _jump_headline_fit(b, f)
+    pooled = _loose_fit(b, loose.get(f.page, ()), loose.get(b.page, ()))
+    if pooled is None:
+        return None
+    own = (_jump_headline_fit(b, f) or 0.0) if f.headline else 0.0
+    return max(own, POOLED * pooled)
 
 
 def jumps_match(

@@ -420,12 +420,42 @@ class _Work:
                 break
         while self._hand_headline_to_photo():
             pass
+        self._openers_under_headlines()
         self._merge_unmatched_lines()
         self._headlines_above_headless_stories()
         self._free_headlines_to_headless()
         self._titles_under_kickers()
         self._mark_rubrics()
         self._rejoin_headless_tails()
+
+    def _openers_under_headlines(self) -> None:
+        """A piece with no lead and no headline, standing right under a headline that went to the story just
+        after it, opens that story: a summary or pull quote set above the report's dateline (今年下一阶段，要…
+        over 新华社北京5月15日电 …) that the report does not repeat on this page (its repeat went on with
+        the jump to another page). The headline stands above it, and the story it named has none of its own."""
+        heads = {g.story: g for g in self.groups if g.story is not None}
+        for r, run in enumerate(self.runs):
+            k = run.before
+            if k is None or k in heads:
+                continue
+            seg = self.segments[k]
+            after = next((j for j in range(k + 1, len(self.segments)) if self.segments[j].blocks), None)
+            group = [g for g in self.groups if g.run == r][-1:]
+            if (
+                after is None
+                or not group
+                or group[0].story != after
+                or seg.lead is not None
+                or seg.kind is not None
+                or not seg.paras
+            ):
+                continue
+            nxt = self.segments[after]
+            if nxt.lead is None or nxt.continues or nxt.kind is not None:
+                continue
+            nxt.blocks[:0] = seg.blocks
+            nxt.__dict__.pop("text", None)  # the cached text
+            seg.blocks = []
 
     def _rejoin_headless_tails(self) -> None:
         """A piece with no lead and no headline after a story (a sidebar after the story's closing
