@@ -1487,3 +1487,26 @@ def test_a_summary_under_a_headline_over_a_report_that_does_not_repeat_it_opens_
     assert report.paragraphs[0].text.startswith("守岛二十年")
     assert report.dateline is not None and report.dateline.place == "大连"
     assert report.continued_to_page == 2
+
+
+def test_paragraphs_no_headline_names_go_with_the_text_they_share_not_with_the_longer_text() -> None:
+    # A long report, then a feature cut short by its jump to another page. The feature's two opening
+    # paragraphs name neither headline; they share 电网 and 连樟村 with the feature's text, and only common
+    # words with the report, which is three times as long and so shares more of anything by chance.
+    report = [
+        "会议强调，要坚持以新时代中国特色社会主义思想为指导，统筹推进疫情防控和经济社会发展工作，"
+        "加大宏观政策调节力度，努力完成全年经济社会发展目标任务，确保脱贫攻坚任务如期完成。" * 2,
+        "会议要求，各地区各部门要切实担负起责任，狠抓工作落实，保居民就业、保基本民生、保市场主体、"
+        "保粮食能源安全、保产业链供应链稳定、保基层运转，为全面建成小康社会打下坚实基础。" * 2,
+        "有关部门负责同志参加会议，总书记在会上发表讲话，要求把党中央的决策部署落到实处。",
+    ]
+    quiet = [
+        "连樟村是相对贫困村，总书记曾来村里看望乡亲们，要求早日脱贫。",
+        "去年，连樟村电网升级改造各项工作有序展开，村里的基层工作落到实处。",
+    ]
+    feature = ["供电所以党建助推优质服务，连樟村电网实现了升级。", "电网党员服务队常年活跃在村里。"]
+    texts = [*report, *quiet, *feature]
+    hits = [[1.0, 1.0, 0.5, 0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.5]]
+    edges = [0.0] * len(texts)
+    labelled = stories.settle([0, 0, 0, 0, 0, 1, 1], hits, edges, texts)
+    assert labelled == [0, 0, 0, 1, 1, 1, 1]

@@ -172,9 +172,17 @@ def seed_stories(path: Path = SEED_PAGE) -> list[Story]:
 
 
 def can_jump(story: Story) -> bool:
-    """Long enough to be sent on to another page, with a title for its jump headline."""
+    """Long enough to be sent on to another page, with a title for its jump headline, and running text: a
+    story of more short unpunctuated lines than paragraphs is a list or a box of items (a book list, 提案提要
+    with each proposal's title, proposer and credit), which a paper prints whole."""
     chars = sum(len(p.text) for p in story.paragraphs)
-    return story.title is not None and story.body_count >= MIN_BODY and chars >= MIN_CHARS
+    headings = sum(p.kind == "heading" for p in story.paragraphs)
+    return (
+        story.title is not None
+        and story.body_count >= MIN_BODY
+        and chars >= MIN_CHARS
+        and headings <= story.body_count
+    )
 
 
 # One jump

@@ -692,7 +692,7 @@ class _Work:
                 for g in labels
             ]
             labelled = stories.settle(
-                stories.labels(rows, edges, costs), rows, edges, [self._bigrams(p) for p in paras]
+                stories.labels(rows, edges, costs), rows, edges, [p.text for p in paras]
             )
             return [i for i in range(1, len(paras)) if labelled[i] != labelled[i - 1]]
 

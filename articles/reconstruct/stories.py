@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from itertools import accumulate
 
-from .headlines import shared
+from .headlines import bigrams, shared
 
 NEW_STORY = 0.9  # what a cut without a lead costs, in paragraphs fully covered by a headline
 # …and one for a headline that can only be a story's title (a column tag closes it: （生活漫步）), which a
@@ -115,7 +115,7 @@ CONTEXT = 3
 
 
 def settle(
-    labelled: list[int], hits: Sequence[Sequence[float]], edges: Sequence[float], grams: Sequence[set[str]]
+    labelled: list[int], hits: Sequence[Sequence[float]], edges: Sequence[float], texts: Sequence[str]
 ) -> list[int]:
     """`labelled` with each cut moved inside the stretch of paragraphs neither story's headline names, where
     the edge was chosen by little: the stretch is cut where its paragraphs share most bigrams with the text
@@ -127,7 +127,7 @@ def settle(
         if out[b - 1] != out[b] and edges[b] < 1.0:
             lo, hi = _quiet_stretch(out, hits, b)
             if lo < hi:
-                cut = _cohesive_cut(grams, lo, hi, b)
+                cut = _cohesive_cut(texts, lo, hi, b)
                 out[lo:hi] = [out[lo - 1]] * (cut - lo) + [out[hi]] * (hi - cut)
     return out
 
@@ -148,14 +148,17 @@ def _quiet_stretch(labelled: list[int], hits: Sequence[Sequence[float]], b: int)
     return lo, hi
 
 
-def _cohesive_cut(grams: Sequence[set[str]], lo: int, hi: int, b: int) -> int:
+def _cohesive_cut(texts: Sequence[str], lo: int, hi: int, b: int) -> int:
     """Where in lo..hi the stretch divides best between the text above it and the text below it (b on a
-    tie): each paragraph leans to the side whose nearby paragraphs share more of its bigrams."""
-    above = set().union(*grams[max(0, lo - CONTEXT) : lo])
-    below = set().union(*grams[hi : hi + CONTEXT])
-    lean = list(
-        accumulate((shared(grams[p], above) - shared(grams[p], below) for p in range(lo, hi)), initial=0.0)
-    )
+    tie): each paragraph leans to the side whose nearby text shares more of its bigrams. Both sides are read
+    to the same length: a longer text shares more with anything, and the story cut short by a jump to
+    another page is often the shorter."""
+    above = "".join(texts[max(0, lo - CONTEXT) : lo])
+    below = "".join(texts[hi : hi + CONTEXT])
+    n = min(len(above), len(below))
+    above_grams, below_grams = bigrams(above[len(above) - n :]), bigrams(below[:n])
+    grams = [bigrams(texts[p]) for p in range(lo, hi)]
+    lean = list(accumulate((shared(g, above_grams) - shared(g, below_grams) for g in grams), initial=0.0))
     return max(range(lo, hi + 1), key=lambda j: (lean[j - lo], j == b))
 
 
