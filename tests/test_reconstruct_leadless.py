@@ -1202,6 +1202,27 @@ def test_reports_from_two_places_under_one_headline_naming_both_are_one_article(
     assert len(result.articles[0].paragraphs) == 4
 
 
+def test_a_roundups_second_report_cut_short_by_its_jump_goes_on_under_the_headline() -> None:
+    # The second report prints only its dateline and a few words before `下转第二版`: too little to be
+    # named well by the headline, but a page sends no headless brief on to another page.
+    result = reconstruct_page(
+        page(
+            *para("本报西宁1月15日电 （记者张明）记者从青海省林草局获悉：2019年青海完成营造林433万亩。"),
+            *para("青海完成营造林任务的108%，全省营造林面积三年累计1242万亩。"),
+            *para("本报长春1月15日电 （记者李华）记者从吉林省林业工作会议上获悉 下转第二版"),
+            *para("本报北京1月15日电 （记者刘毅）全国气象局长会议近日召开，气象预警信息公众覆盖率提至87%。"),
+            "青海完成营造林433万亩 吉林恢复湿地4.5万亩",
+            "气象预警信息公众覆盖率提至87%",
+        )
+    )
+    assert [a.title for a in result.articles] == [
+        "青海完成营造林433万亩 吉林恢复湿地4.5万亩",
+        "气象预警信息公众覆盖率提至87%",
+    ]
+    assert len(result.articles[0].paragraphs) == 3
+    assert result.articles[0].continued_to_page == 2
+
+
 BAMBOO = (
     "“以前，我们这里的房子全是用竹子扎的，透风又漏雨，最多两年就烂掉了，只能重新扎。”老人回忆说。",
     "相比竹房，更艰苦的是茅草房。那时候，村民住的是低矮破烂的茅草房，屋里黑洞洞的。",

@@ -508,17 +508,23 @@ class _Work:
     def _heads_roundup(self, group: _Group | None, k: int) -> bool:
         """Whether a story's headline names the headless report after it, and better than any other
         headline does: reports from several places under one headline (青海完成营造林… 吉林保护恢复湿地…), each
-        with its own dateline."""
-        lead = self.segments[k].lead
+        with its own dateline. A report that jumps to another page needs only to be named at all: a page
+        sends no headless brief on, and the few words it prints before the jump say little."""
+        seg = self.segments[k]
+        lead = seg.lead
         if group is None or group.terms is None or lead is None or lead.kind != "dateline":
             return False  # a continuation (上接第一版) is no report of a roundup
         vocab = self.vocabulary()
-        have = self.present_in(self.segments[k])
+        have = self.present_in(seg)
         fit = vocab.coverage(group.terms, have)
-        return fit >= hl.MIN_MATCH and all(
-            vocab.coverage(g.terms, have) <= fit
-            for g in self.groups
-            if g is not group and g.terms is not None
+        return (
+            fit >= (0.0 if _jumps_away(seg) else hl.MIN_MATCH)
+            and fit > 0
+            and all(
+                vocab.coverage(g.terms, have) <= fit
+                for g in self.groups
+                if g is not group and g.terms is not None
+            )
         )
 
     def _free_headlines_to_headless(self) -> None:
