@@ -72,6 +72,7 @@ def issue_jumps_link(*, issue_id: int) -> list[LinkChange]:
             signed=a.pk in signed,
             headline_above=jumps.headline_above(a.headline_lines or (), first_lines.get(a.pk)),
             headline_parts=tuple(x for x in (a.kicker, a.title, a.subtitle) if x),
+            headline_lines=tuple(a.headline_lines or ()),
             taken=a.pk in held,
             manual=a.link_manual,
         )
@@ -83,7 +84,8 @@ def issue_jumps_link(*, issue_id: int) -> list[LinkChange]:
     ):
         for _, group in page.unmatched_headlines_open():
             texts_of = [group.get(k) for k in ("kicker", "title", "subtitle", "label")]
-            parts.append(jumps.Part.loose(page.number, tuple(t for t in texts_of if t)))
+            at = tuple(group.get("lines") or ())
+            parts.append(jumps.Part.loose(page.number, tuple(t for t in texts_of if t), at))
     wanted: dict[int, LinkChange] = {}
     for fragment_at, beginning_at, match in jumps.issue_links(parts, pages):
         fragment, beginning = rows[fragment_at], rows[beginning_at]

@@ -220,3 +220,40 @@ def test_a_block_headline_the_page_gave_a_fragment_counts_more_there_than_on_its
     assert fits[1, 0].headline > fits[0, 0].headline >= jumps.LOOSE_MIN  # type: ignore[operator]
     matches = jumps.jumps_match(beginnings, fragments, loose)
     assert [(m.fragment, m.beginning) for m in matches] == [(0, 1), (1, 0)]
+
+
+def test_a_title_its_page_left_over_right_under_a_beginnings_kicker_is_read_as_its_own() -> None:
+    # Page 1 gave the story only its kicker and left its title over on the next line; page 2's jump headline
+    # is that title. A title left over further away is no part of the story's headline.
+    def parts(title_line: int) -> list[jumps.Part]:
+        return [
+            jumps.Part(
+                1,
+                "news",
+                "北京部分中小学校开设人工智能课程",
+                ("课堂上，同学们讨论机器人。下转第二版",),
+                None,
+                2,
+                lead=True,
+                signed=False,
+                headline_lines=(10,),
+            ),
+            jumps.Part.loose(1, ("小粉丝迷上前沿新知",), (title_line,)),
+            jumps.Part(
+                2,
+                "news",
+                "小粉丝迷上前沿新知",
+                ("上接第一版", "下课后，大家还围着老师问个不停。"),
+                1,
+                None,
+                lead=True,
+                signed=False,
+                headline_above=False,
+            ),
+        ]
+
+    (beside,) = jumps.issue_links(parts(11), {1, 2})
+    assert beside[:2] == (2, 0) and beside[2].certain
+    assert beside[2].fit.headline is not None and beside[2].fit.headline >= jumps.LOOSE_MIN
+    (apart,) = jumps.issue_links(parts(14), {1, 2})
+    assert apart[2].fit.headline is None and apart[2].score < beside[2].score

@@ -33,6 +33,7 @@ JUMP_FROM_START = re.compile(rf"^\s*(?:{CONTINUED_FROM.pattern})\s*")  # 上接�
 HEADLINE_WEIGHT = 0.4
 LOOSE = "loose"  # a Part that is a headline its page left over, no article
 LOOSE_MIN = 0.6  # a left-over headline fitting a beginning this well is its jump headline
+BESIDE = 1  # page lines apart, at most, for two headlines to have stood as one (a kicker over its title)
 POOLED = 0.85  # a block's headline that the page gave another fragment counts this much of its fit
 TEXT_NAMES = 0.8  # a jump headline's words all in the beginning's text count this much of a headline match
 WORDS_WEIGHT = 0.35
@@ -73,6 +74,7 @@ class Beginning:
     to_page: int
     headline: str  # kicker, title and subtitle
     paragraphs: tuple[str, ...]  # body text in order, the last one still with its marker
+    beside: tuple[str, ...] = ()  # headlines its page left over right beside its own: its title, maybe
 
     @property
     def ending(self) -> str:
@@ -120,18 +122,35 @@ class Part:
     signed: bool  # it has bylines
     headline_above: bool = True  # its headline stood right above its text (not in a block of headlines)
     headline_parts: tuple[str, ...] = ()  # kicker, title, subtitle: a group may hold two stories' headlines
+    headline_lines: tuple[int, ...] = ()  # the page lines its headline stood on
     taken: bool = False  # an editor linked a part to it: as a beginning it is spoken for
     manual: bool = False  # an editor linked or unlinked it: as a fragment the engine leaves it be
 
     @classmethod
-    def loose(cls, page: int, lines: tuple[str, ...]) -> Part:
-        """A headline its page left over (kicker, title, subtitle): no article, a jump headline maybe."""
+    def loose(cls, page: int, lines: tuple[str, ...], at: tuple[int, ...] = ()) -> Part:
+        """A headline its page left over (kicker, title, subtitle) on page lines `at`: no article, a jump
+        headline maybe."""
         return cls(
-            page, LOOSE, " ".join(lines), (), None, None, lead=False, signed=False, headline_parts=lines
+            page,
+            LOOSE,
+            " ".join(lines),
+            (),
+            None,
+            None,
+            lead=False,
+            signed=False,
+            headline_parts=lines,
+            headline_lines=at,
         )
 
-    def beginning(self) -> Beginning:
-        return Beginning(self.page, self.continued_to or 0, self.headline, self.paragraphs)
+    def beginning(self, beside: tuple[str, ...] = ()) -> Beginning:
+        return Beginning(self.page, self.continued_to or 0, self.headline, self.paragraphs, beside)
+
+    def beside(self, other: Part) -> bool:
+        """Whether `other`'s headline stood right next to this part's on their page (BESIDE lines apart)."""
+        return self.page == other.page and any(
+            abs(a - b) <= BESIDE for a in self.headline_lines for b in other.headline_lines
+        )
 
     def fragment(self) -> Fragment:
         return Fragment(self.page, self.continued_from, self.headline, self.paragraphs, self.headline_above)
@@ -153,10 +172,11 @@ def page_parts(number: int, page: Page) -> list[Part]:
                 a.headline_lines, a.paragraphs[0].lines[0] if a.paragraphs else None
             ),
             headline_parts=tuple(x for x in (a.kicker, a.title, a.subtitle) if x),
+            headline_lines=a.headline_lines,
         )
         for a in page.articles
     ] + [
-        Part.loose(number, tuple(t for t in (h.kicker, h.title, h.subtitle, h.label) if t))
+        Part.loose(number, tuple(t for t in (h.kicker, h.title, h.subtitle, h.label) if t), h.lines)
         for h in page.unmatched_headlines
     ]
 
@@ -212,8 +232,11 @@ def issue_links(parts: Sequence[Part], pages: set[int]) -> list[tuple[int, int, 
             # Each line of a group too: the page may have grouped two jump headlines as one.
             pool = loose.setdefault(p.page, [])
             pool += [p.headline, *(p.headline_parts if len(p.headline_parts) > 1 else ())]
+    left = [p for p in parts if p.kind == LOOSE]
     matches = jumps_match(
-        [parts[i].beginning() for i in beginnings], [parts[i].fragment() for i in fragments], loose
+        [parts[i].beginning(tuple(x.headline for x in left if parts[i].beside(x))) for i in beginnings],
+        [parts[i].fragment() for i in fragments],
+        loose,
     )
     return [(fragments[m.fragment], beginnings[m.beginning], m) for m in matches]
 
@@ -292,8 +315,12 @@ def _jump_headline_fit(beginning: Beginning, fragment: Fragment) -> float | None
 
 def _loose_fit(beginning: Beginning, headlines: Sequence[str], own: Sequence[str] = ()) -> float | None:
     """The fit of the beginning's jump headline among headlines a page left over, when one is clearly it. A
-    beginning its page gave no headline is read with the headlines that page left over (`own`)."""
-    readings = [beginning] + [replace(beginning, headline=h) for h in own if not beginning.headline]
+    beginning is read with the headlines its page left over right beside its own (its title, when the page
+    gave it only the kicker), and one its page gave no headline with all those its page left over (`own`)."""
+    readings = [beginning] + [
+        replace(beginning, headline=f"{beginning.headline} {h}") for h in beginning.beside
+    ]
+    readings += [replace(beginning, headline=h) for h in own if not beginning.headline]
     best = max(
         (_jump_headline_fit(b, Fragment(0, None, h, ())) or 0.0 for b in readings for h in headlines),
         default=0.0,
