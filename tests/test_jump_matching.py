@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from articles.reconstruct import jumps
 from articles.reconstruct.jumps import Beginning, Fragment
 
@@ -171,9 +173,17 @@ def test_a_beginning_without_a_headline_is_read_with_the_headlines_its_page_left
     assert matches[0].fit.headline is not None and matches[0].fit.headline >= jumps.LOOSE_MIN
 
 
-def test_a_block_headline_holding_two_jump_headlines_names_each_story() -> None:
-    # The page grouped two jump headlines as one kicker and title and gave the group by what it names; each
-    # line still says which story goes on there.
+@pytest.mark.parametrize(
+    "group",
+    [
+        ("北京：王明同乙国总统通电话", "让配送环境更加优化"),
+        ("北京：王明同乙国总统通电话 让配送环境更加优化",),
+    ],
+    ids=["kicker and title", "one title"],
+)
+def test_a_block_headline_holding_two_jump_headlines_names_each_story(group: tuple[str, ...]) -> None:
+    # The page grouped two jump headlines as one kicker and title, or as one title of two lines, and gave
+    # the group by what it names; each line still says which story goes on there.
     beginnings = [
         Beginning(
             1,
@@ -190,7 +200,7 @@ def test_a_block_headline_holding_two_jump_headlines_names_each_story() -> None:
     parts = [
         jumps.Part(1, "news", b.headline, b.paragraphs, None, 2, lead=True, signed=False) for b in beginnings
     ] + [jumps.Part(2, "news", "", f.paragraphs, 1, None, lead=True, signed=False) for f in fragments]
-    parts.append(jumps.Part.loose(2, ("北京：王明同乙国总统通电话", "让配送环境更加优化")))
+    parts.append(jumps.Part.loose(2, group))
     links = jumps.issue_links(parts, {1, 2})
     assert sorted((f, b, m.certain) for f, b, m in links) == [(2, 0, True), (3, 1, True)]
     assert all(m.fit.headline is not None for _, _, m in links)

@@ -33,6 +33,7 @@ JUMP_FROM_START = re.compile(rf"^\s*(?:{CONTINUED_FROM.pattern})\s*")  # 上接�
 HEADLINE_WEIGHT = 0.4
 LOOSE = "loose"  # a Part that is a headline its page left over, no article
 LOOSE_MIN = 0.6  # a left-over headline fitting a beginning this well is its jump headline
+PIECE_MIN = 4  # Chinese characters a piece of a block's headline needs to be read as a jump headline alone
 BESIDE = 1  # page lines apart, at most, for two headlines to have stood as one (a kicker over its title)
 POOLED = 0.85  # a block's headline that the page gave another fragment counts this much of its fit
 TEXT_NAMES = 0.8  # a jump headline's words all in the beginning's text count this much of a headline match
@@ -232,6 +233,8 @@ def issue_links(parts: Sequence[Part], pages: set[int]) -> list[tuple[int, int, 
             # Each line of a group too: the page may have grouped two jump headlines as one.
             pool = loose.setdefault(p.page, [])
             pool += [p.headline, *(p.headline_parts if len(p.headline_parts) > 1 else ())]
+            # And each of its pieces: two lines set as one title may be two jump headlines.
+            pool += [x for x in p.headline.split() if _cjk_count(x) >= PIECE_MIN and x not in pool]
     left = [p for p in parts if p.kind == LOOSE]
     matches = jumps_match(
         [parts[i].beginning(tuple(x.headline for x in left if parts[i].beside(x))) for i in beginnings],
@@ -280,6 +283,10 @@ class Match:
             self.fit.headline is not None and self.fit.headline < HEADLINE_AGAINST
         ) or self.fit.join == 0.0
         return self.score >= LINK_MIN or (self.margin >= LINK_MARGIN and not against)
+
+
+def _cjk_count(text: str) -> int:
+    return sum(len(run) for run in CJK_RUN.findall(text))
 
 
 def _bigrams(text: str) -> set[str]:
