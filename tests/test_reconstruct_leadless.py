@@ -1223,6 +1223,27 @@ def test_a_roundups_second_report_cut_short_by_its_jump_goes_on_under_the_headli
     assert result.articles[0].continued_to_page == 2
 
 
+def test_a_continued_roundup_takes_its_headline_from_its_second_report() -> None:
+    # Page 2 goes on with a roundup from page 1: the end of its first report (上接第一版 …), then its
+    # second report with a dateline. The headlines stand in a block after the stories; the roundup's names
+    # the second report best, but heads both: a continuation is never left without a headline.
+    result = reconstruct_page(
+        page(
+            "上接第一版 青海全省营造林面积三年累计1242万亩，青海完成营造林任务的108%。",
+            *para("本报长春1月15日电 （记者李华）2019年，吉林省恢复湿地4.5万亩，完成造林120万亩。"),
+            *para("吉林省还开展了森林草原执法等11项专项行动。"),
+            *para("本报北京1月15日电 （记者刘毅）全国气象局长会议近日召开，气象预警信息公众覆盖率提至87%。"),
+            "青海完成营造林433万亩 吉林恢复湿地4.5万亩",
+            "气象预警信息公众覆盖率提至87%",
+        )
+    )
+    assert [(a.continued_from_page, a.title) for a in result.articles] == [
+        (1, "青海完成营造林433万亩 吉林恢复湿地4.5万亩"),
+        (None, "气象预警信息公众覆盖率提至87%"),
+    ]
+    assert len(result.articles[0].paragraphs) == 3
+
+
 BAMBOO = (
     "“以前，我们这里的房子全是用竹子扎的，透风又漏雨，最多两年就烂掉了，只能重新扎。”老人回忆说。",
     "相比竹房，更艰苦的是茅草房。那时候，村民住的是低矮破烂的茅草房，屋里黑洞洞的。",

@@ -471,7 +471,16 @@ class _Work:
                 and k - 1 not in headed
                 and first.kind is None
                 and first.paras
-                and self._heads_roundup(g, k - 1)
+                and (
+                    self._heads_roundup(g, k - 1)
+                    # On a page of continuations, the first report may be the end of one from another
+                    # page, when the headline stands in a block, not right above the second report.
+                    or (
+                        self.runs[g.run].before != k
+                        and self._heads_roundup(g, k)
+                        and self._heads_roundup(g, k - 1, continuation=True)
+                    )
+                )
             ):
                 g.story = k - 1
                 headed = self._headed()
@@ -505,15 +514,17 @@ class _Work:
         or when the headline above names both (a roundup)."""
         return (leads_too and not self.segments[above].continues) or self._heads_roundup(group, k)
 
-    def _heads_roundup(self, group: _Group | None, k: int) -> bool:
+    def _heads_roundup(self, group: _Group | None, k: int, *, continuation: bool = False) -> bool:
         """Whether a story's headline names the headless report after it, and better than any other
         headline does: reports from several places under one headline (青海完成营造林… 吉林保护恢复湿地…), each
         with its own dateline. A report that jumps to another page needs only to be named at all: a page
-        sends no headless brief on, and the few words it prints before the jump say little."""
+        sends no headless brief on, and the few words it prints before the jump say little. A continuation
+        (上接第一版) is such a report only where the caller allows it."""
         seg = self.segments[k]
         lead = seg.lead
-        if group is None or group.terms is None or lead is None or lead.kind != "dateline":
-            return False  # a continuation (上接第一版) is no report of a roundup
+        kinds = ("dateline", "jump") if continuation else ("dateline",)
+        if group is None or group.terms is None or lead is None or lead.kind not in kinds:
+            return False
         vocab = self.vocabulary()
         have = self.present_in(seg)
         fit = vocab.coverage(group.terms, have)
