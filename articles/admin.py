@@ -20,7 +20,7 @@ from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from articles import admin_views, editing, models, reading
+from articles import admin_views, editing, models
 
 # The admin index links to the review queue; the header names the newsroom's admin, not Django.
 admin.site.index_template = "admin/articles/index.html"
@@ -233,9 +233,9 @@ class ArticleAdmin(admin.ModelAdmin):
     def headline(self, article: models.Article) -> str:
         """The title, else the kicker or subtitle, else the first words of the text."""
         if article.title or article.kicker or article.subtitle:
-            return reading.article_headline(article)
+            return article.headline
         lead = getattr(article, "lead", None)
-        return f"（{lead}…）" if lead else reading.article_headline(article)
+        return f"（{lead}…）" if lead else article.headline
 
     @admin.display(description="篇", ordering="position")
     def number(self, article: models.Article) -> int:
@@ -341,7 +341,7 @@ class ArticleAdmin(admin.ModelAdmin):
             "roles": models.Byline.ROLES,
             "history": admin_views.history(article),
             "can_edit": self.has_change_permission(request, article),
-            "public_url": reverse("articles:article", args=[article.pk]),
+            "public_url": article.get_absolute_url(),
             "survivor": article.merged_into,
             "link_form": admin_views.LinkForm(article=article, auto_id="id_link_%s"),
             "continued_by": list(

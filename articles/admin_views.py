@@ -161,8 +161,8 @@ def review_reasons(article: models.Article) -> list[str]:
 
 
 def public_link(article: models.Article) -> SafeString:
-    url = reverse("articles:article", args=[article.pk])
-    return format_html('<a href="{}">{}</a>', url, reading.article_headline(article))
+    url = article.get_absolute_url()
+    return format_html('<a href="{}">{}</a>', url, article.headline)
 
 
 # -- Forms -----------------------------------------------------------------------------------------
@@ -330,7 +330,7 @@ def article_split(
         return HttpResponseRedirect(_change_url(article))
     paragraphs = list(article.paragraphs.order_by("position"))
     context = {
-        **_context(model_admin, request, article, f"拆分稿件《{reading.article_headline(article)}》"),
+        **_context(model_admin, request, article, f"拆分稿件《{article.headline}》"),
         "form": form,
         "paragraph": paragraph,
         "staying": [p for p in paragraphs if p.position < paragraph.position],
@@ -683,7 +683,7 @@ def _context(model_admin: ArticleAdmin, request: HttpRequest, article: models.Ar
         "original": article,
         "title": title,
         "change_url": _change_url(article),
-        "public_url": reverse("articles:article", args=[article.pk]),
+        "public_url": article.get_absolute_url(),
     }
 
 
@@ -721,7 +721,7 @@ def _merge_order(request: HttpRequest, selected: list[models.Article]) -> list[m
 
 
 def _article_choice_label(article: models.Article) -> str:
-    return f"第{article.page.number}版第{article.position}篇 {reading.article_headline(article)}"
+    return f"第{article.page.number}版第{article.position}篇 {article.headline}"
 
 
 def _int(value: str, default: int | None = None) -> int | None:

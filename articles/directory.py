@@ -16,7 +16,7 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
 from articles import models
-from articles.reading import article_headline, issue_date_text, role_name
+from articles.reading import issue_date_text, role_name
 from articles.reconstruct.places import PROVINCE, gazetteer
 
 FIRST_WORDS = 24  # characters of the text that stand for a headline an article does not have
@@ -50,9 +50,9 @@ def headline_text(article: models.Article) -> str:
     """An article's title, kicker or subtitle; else the first words of its lead (with_lead); else its
     place on the page."""
     if article.title or article.kicker or article.subtitle:
-        return article_headline(article)
+        return article.headline
     lead = getattr(article, "lead", None)
-    return first_words(lead) if lead else article_headline(article)
+    return first_words(lead) if lead else article.headline
 
 
 def issue_datetime(date: datetime.date) -> datetime.datetime:

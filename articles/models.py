@@ -17,6 +17,7 @@ from django.db.models import Prefetch, Q
 from django.db.models.fields.json import KeyTransform
 from django.db.models.functions import Left
 from django.db.models.lookups import GreaterThan
+from django.urls import reverse
 from django.utils import timezone
 
 
@@ -744,6 +745,16 @@ class Article(models.Model):
         if self.title or self.kicker:
             return self.title or self.kicker
         return f"无标题稿件（{self.page.issue} 第{self.page.number}版第{self.position}篇）"
+
+    def get_absolute_url(self) -> str:
+        """Its page on the reading site, /articles/<id>/ (the admin's 在网站上查看 too)."""
+        return reverse("articles:article", args=[self.pk])
+
+    @property
+    def headline(self) -> str:
+        """The words a reader knows it by: its title, else its kicker or subtitle, else what it is."""
+        fallback = "图片新闻" if self.kind == self.PHOTO else f"无标题稿件（第{self.position}篇）"
+        return self.title or self.kicker or self.subtitle or fallback
 
 
 class Paragraph(models.Model):

@@ -51,9 +51,12 @@ def archive_changed(**_: object) -> None:
     _version = None
 
 
-for _model in (Page, Correction):
-    post_save.connect(archive_changed, sender=_model, dispatch_uid=f"pagecache-save-{_model.__name__}")
-    post_delete.connect(archive_changed, sender=_model, dispatch_uid=f"pagecache-delete-{_model.__name__}")
+def connect_signals() -> None:
+    """Forget the version whenever this process saves or deletes a page or a correction (called once, from
+    the app's ready())."""
+    for model in (Page, Correction):
+        post_save.connect(archive_changed, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")
+        post_delete.connect(archive_changed, sender=model, dispatch_uid=f"pagecache-delete-{model.__name__}")
 
 
 def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

@@ -41,12 +41,6 @@ def issue_date_text(date: datetime.date) -> str:
     return f"{date.year}年{date.month}月{date.day}日"
 
 
-def article_headline(article: models.Article) -> str:
-    """The words a reader knows an article by: its title, else its kicker or subtitle, else what it is."""
-    fallback = "图片新闻" if article.kind == models.Article.PHOTO else f"无标题稿件（第{article.position}篇）"
-    return article.title or article.kicker or article.subtitle or fallback
-
-
 def credits_text(bylines: Iterable[models.Byline]) -> str:
     """Bylines grouped by role, as a citation writes them.
 
@@ -67,7 +61,7 @@ def article_cite(*, article: models.Article, url: str, pages: Sequence[int] = ()
     numbers = "、".join(str(n) for n in (pages or [page.number]))
     text = (
         f"《{page.issue.newspaper.name}》{issue_date_text(page.issue.date)}第{numbers}版："
-        f"《{article_headline(article)}》"
+        f"《{article.headline}》"
     )
     credits = credits_text(article.bylines.all())
     return f"{text}，{credits}。{url}" if credits else f"{text}。{url}"
@@ -226,7 +220,7 @@ class SourceRun:
     def label(self) -> str:
         if self.article is None:
             return ""
-        return article_headline(self.article)
+        return self.article.headline
 
 
 def page_text(page: models.Page) -> str:

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, register_converter
 
@@ -8,7 +7,6 @@ from articles import feeds
 from articles.converters import IsoDateConverter
 from articles.sitemaps import SITEMAPS
 from articles.views import directory, reading, search
-from newsroom.env import env_bool
 
 register_converter(IsoDateConverter, "isodate")
 
@@ -45,14 +43,4 @@ urlpatterns = [
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     # -- search ---------------------------------------------------------------------------------------
     path("search/", search.search, name="search"),
-    # For bench/bench_http.py, only in development or a benchmark run: a constant page to compare with,
-    # and the article page behind Django's per-view cache, to show what caching would change.
-    *(
-        [
-            path("bench/bare/", search.bench_bare, name="bench_bare"),
-            path("bench/cached/articles/<int:pk>/", search.bench_cached_article, name="bench_cached_article"),
-        ]
-        if settings.DEBUG or env_bool("NEWSROOM_BENCH", default=False)
-        else []
-    ),
 ]

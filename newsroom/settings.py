@@ -68,7 +68,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
-ROOT_URLCONF = "newsroom.urls"
+# bench/bench_http.py adds two pages of its own (newsroom/bench_urls.py); no other run serves them.
+ROOT_URLCONF = "newsroom.bench_urls" if env_bool("NEWSROOM_BENCH", default=False) else "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
 TEMPLATES = [

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import Permission, User
+from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
 
@@ -646,3 +647,16 @@ def test_the_editing_pages_are_in_chinese_throughout(seeded: None, admin_client:
     }
     for name, (url, data) in merges.items():
         assert _english_words(admin_client.post(url, data).content.decode()) == set(), name
+
+
+def test_an_article_knows_its_address_on_the_site(seeded: None, admin_client: Client) -> None:
+    # The admin's page links to it, and Django's own view-on-site redirect (/admin/r/…) finds it too.
+    article = _article(JIANGSU)
+    assert (
+        f'href="{article.get_absolute_url()}">在网站上查看'
+        in admin_client.get(_change_url(article)).content.decode()
+    )
+    kind = ContentType.objects.get_for_model(models.Article)
+    response = admin_client.get(f"/admin/r/{kind.pk}/{article.pk}/")
+    assert response.status_code == 302 and response["Location"].endswith(f"/articles/{article.pk}/")
+    assert article.get_absolute_url() == f"/articles/{article.pk}/"

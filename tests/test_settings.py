@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
+from django.test import override_settings
 
 import newsroom.settings
 from newsroom.env import database_from_url, env_bool, secret_key
@@ -28,6 +29,7 @@ ENV_NAMES = (
     "DJANGO_HSTS_SECONDS",
     "DATABASE_URL",
     "DJANGO_LOG_LEVEL",
+    "NEWSROOM_BENCH",
 )
 
 
@@ -217,3 +219,18 @@ def test_admin_is_mounted(client: Any) -> None:
     response = client.get("/admin/login/")
 
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_bench_pages_are_served_only_in_a_benchmark_run(
+    monkeypatch: pytest.MonkeyPatch, client: Any
+) -> None:
+    # bench/bench_http.py sets NEWSROOM_BENCH=1 for a constant page and a cached article page; the site,
+    # DEBUG or not, never serves them.
+    assert _settings_with(monkeypatch, DJANGO_DEBUG="true")["ROOT_URLCONF"] == "newsroom.urls"
+    assert _settings_with(monkeypatch, NEWSROOM_BENCH="1")["ROOT_URLCONF"] == "newsroom.bench_urls"
+    assert client.get("/bench/bare/").status_code == 404
+    with override_settings(ROOT_URLCONF="newsroom.bench_urls"):
+        response = client.get("/bench/bare/")
+        assert response.status_code == 200 and b"bare" in response.content
+        assert client.get("/").status_code == 200  # the site itself too

@@ -73,4 +73,4 @@ def date_zh(date: datetime.date | None) -> str:
 
 @register.filter
 def headline(article: models.Article) -> str:
-    return reading.article_headline(article)
+    return article.headline
