@@ -47,7 +47,7 @@ run: $(STAMP) var/secret_key
 test: $(STAMP) chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest
+	NEWSROOM_BROWSER_REQUIRED=1 $(BIN)/pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

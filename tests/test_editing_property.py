@@ -50,7 +50,14 @@ def _fingerprint(page: models.Page) -> tuple[list[tuple], list[tuple]]:
     return list(articles), list(paragraphs.values_list("pk", "article", "position", "text", "line_end"))
 
 
-def _step(rng: random.Random, page: models.Page) -> None:
+def _step(rng: random.Random, page: models.Page) -> bool:
+    """One random correction, or one that must be refused ("nonsense"): whether one was made."""
+    made = models.Correction.objects.count()
+    _correction(rng, page)
+    return models.Correction.objects.count() > made
+
+
+def _correction(rng: random.Random, page: models.Page) -> None:
     live = list(page.articles.live().order_by("position"))
     op = rng.choice(["merge", "split", "paragraph_split", "move", "undo", "nonsense"])
     if op == "merge" and len(live) >= 2:
@@ -86,7 +93,10 @@ def _step(rng: random.Random, page: models.Page) -> None:
             editing.correction_undo(correction=rng.choice(list(done)), editor=None)
     else:  # each of these is refused
         article = rng.choice(live)
-        editing.article_split(article=article, at_paragraph=article.paragraphs.get(position=1), editor=None)
+        with pytest.raises(CorrectionRefused):
+            editing.article_split(
+                article=article, at_paragraph=article.paragraphs.get(position=1), editor=None
+            )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -94,14 +104,16 @@ def test_random_corrections_never_lose_or_copy_a_character(seed: int) -> None:
     page = seed_page()
     original, state = _characters(page), _state(page)
     rng = random.Random(seed)
+    made = 0
     for _ in range(STEPS):
         before = _fingerprint(page)
         try:
-            _step(rng, page)
+            made += _step(rng, page)
         except CorrectionRefused:
             assert _fingerprint(page) == before  # a refusal changes nothing
         assert _characters(page) == original
         _contiguous(page)
+    assert made >= STEPS // 2, f"only {made} of {STEPS} random corrections were made"
 
     in_force = models.Correction.objects.exclude(action=models.Correction.UNDO).filter(undone_by__isnull=True)
     for correction in in_force.order_by("-pk"):

@@ -18,6 +18,7 @@ from django.test import override_settings
 import newsroom.settings
 from newsroom.env import database_from_url, env_bool, secret_key
 from newsroom.pg.server import SOCKET_PATH_MAX, EmbeddedPostgres
+from tests.browser import may_skip
 
 SETTINGS_FILE = newsroom.settings.__file__
 ENV_NAMES = (
@@ -234,3 +235,15 @@ def test_the_bench_pages_are_served_only_in_a_benchmark_run(
         response = client.get("/bench/bare/")
         assert response.status_code == 200 and b"bare" in response.content
         assert client.get("/").status_code == 200  # the site itself too
+
+
+def test_browser_tests_are_skipped_only_where_nobody_requires_them() -> None:
+    # `make test` requires them (NEWSROOM_BROWSER_REQUIRED=1): a CI machine without Chromium fails instead of
+    # passing without them; elsewhere a missing Chromium skips them.
+    assert may_skip(installed=False, required=False)
+    assert not may_skip(installed=False, required=True)
+    assert not may_skip(installed=True, required=False)
+    assert (
+        "NEWSROOM_BROWSER_REQUIRED=1 $(BIN)/pytest"
+        in (Path(SETTINGS_FILE).parents[1] / "Makefile").read_text()
+    )
