@@ -13,7 +13,7 @@ MANAGE := $(BIN)/python manage.py
 
 help:
 	@echo "make run       set up, migrate, ingest fixtures/pages, serve on http://127.0.0.1:8000/"
-	@echo "make test      set up, ruff check, ruff format --check, pytest"
+	@echo "make test      set up, ruff check, ruff format --check, lint-imports, pytest"
 	@echo "make lint      ruff check"
 	@echo "make format    ruff format and ruff check --fix"
 	@echo "make bench     python bench/run.py"
@@ -47,6 +47,7 @@ run: $(STAMP) var/secret_key
 test: $(STAMP) chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	PYTHONPATH=. $(BIN)/lint-imports
 	NEWSROOM_BROWSER_REQUIRED=1 $(BIN)/pytest
 
 lint: $(STAMP)

@@ -1,0 +1,1 @@
+"""The engine: raw page text in, articles out. Pure Python, no Django (see README, Design)."""
