@@ -17,7 +17,9 @@ from django.db import connection
 from django.test import Client
 
 from articles import ingest, models
+from articles.reconstruct import page as page_module
 from articles.reconstruct.page import reconstruct_page
+from articles.reconstruct.values import PageError
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "pages" / "fazhi_2025-01-24_02.txt"
 PAPER = "法治日报"
@@ -208,3 +210,18 @@ def test_the_pages_of_one_issue_ingested_at_once_are_linked_as_one_after_the_oth
     assert _at_once(ingest_page(1), ingest_page(2)) == [ingest.CREATED, ingest.CREATED]
     linked = models.Article.objects.filter(continues__isnull=False).count()
     assert linked == 3  # the three jumps of the sample issue, as when its pages come one after the other
+
+
+def test_a_text_of_more_headline_lines_than_a_page_holds_is_refused_before_it_is_cut_into_stories(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Cutting ten thousand stories alike into stories took 40 s before the refusal, so long that the
+    # database ended the ingest's transaction. The headline lines are counted first now.
+    def no_cut(*_: object) -> None:
+        raise AssertionError("the text was cut into stories before it was refused")
+
+    monkeypatch.setattr(page_module.layout, "cut", no_cut)
+    with pytest.raises(PageError, match="headline lines, more than a page holds"):
+        page_module.reconstruct_page(
+            "".join(PAIR.format(n=n) for n in range(page_module.MAX_HEADLINE_LINES + 1))
+        )

@@ -71,6 +71,7 @@ def reconstruct_page(data: bytes | str, *, source: str | None = None) -> Page:
     blank_separates = text.blank_lines_separate_paragraphs(lines)
     colw = text.column_width(lines)
     blocks = layout.blocks(lines, colw=colw, blank_separates=blank_separates)
+    _check_headline_lines(sum(1 for block in blocks if block.kind == "headline"))
     cut = layout.cut(blocks)
     _check_size(cut)
     work = _Work(cut.segments, cut.runs, blank_marks_groups=_has_blank_lines(lines) and blank_separates)
@@ -105,7 +106,13 @@ def _check_size(cut: layout.Cut) -> None:
         raise PageError(
             f"the text cuts into {len(cut.segments):,} stories, more than a page holds (limit {MAX_STORIES:,})"
         )
-    headlines = sum(1 for run in cut.runs for block in run.blocks if block.kind == "headline")
+    _check_headline_lines(sum(1 for run in cut.runs for block in run.blocks if block.kind == "headline"))
+
+
+def _check_headline_lines(headlines: int) -> None:
+    """Refuse a text of more headline lines than a page holds: checked on the lines first, before the cut
+    into stories, which on thousands of stories alike would cost minutes (layout._pull_quotes_down), and
+    again on the headlines left between the stories."""
     if headlines > MAX_HEADLINE_LINES:
         raise PageError(
             f"the text has {headlines:,} headline lines, more than a page holds (limit {MAX_HEADLINE_LINES:,})"
