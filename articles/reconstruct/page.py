@@ -461,8 +461,10 @@ class _Work:
             if nxt.lead is None or nxt.continues or nxt.kind is not None:
                 continue
             nxt.blocks[:0] = seg.blocks
-            nxt.__dict__.pop("text", None)  # the cached text
             seg.blocks = []
+            for moved in (seg, nxt):  # what was read of their text no longer holds
+                moved.__dict__.pop("text", None)
+                self._present.pop(-id(moved), None)
 
     def _rejoin_headless_tails(self) -> None:
         """A piece with no lead and no headline after a story (a sidebar after the story's closing
@@ -536,8 +538,8 @@ class _Work:
         have = self.present_in(seg)
         fit = vocab.coverage(group.terms, have)
         return (
-            fit >= (0.0 if _jumps_away(seg) else hl.MIN_MATCH)
-            and fit > 0
+            fit > 0
+            and (fit >= hl.MIN_MATCH or _jumps_away(seg))
             and all(
                 vocab.coverage(g.terms, have) <= fit
                 for g in self.groups
