@@ -1180,25 +1180,34 @@ def test_a_summary_the_report_after_it_repeats_opens_that_report(above: bool) ->
     assert result.articles[1].dateline is not None
 
 
+# A roundup of two reports under one headline, and a brief after it with a headline of its own.
+QINGHAI = (
+    "本报西宁1月15日电 （记者张明）记者从青海省林草局获悉：2019年青海完成营造林433万亩。",
+    "青海完成营造林任务的108%，全省营造林面积三年累计1242万亩。",
+)
+JILIN = (
+    "本报长春1月15日电 （记者李华）2019年，吉林省恢复湿地4.5万亩，完成造林120万亩。",
+    "吉林省还开展了森林草原执法等11项专项行动。",
+)
+WEATHER = "本报北京1月15日电 （记者刘毅）全国气象局长会议近日召开，气象预警信息公众覆盖率提至87%。"
+ROUNDUP_HEADLINES = ("青海完成营造林433万亩 吉林恢复湿地4.5万亩", "气象预警信息公众覆盖率提至87%")
+
+
 def test_reports_from_two_places_under_one_headline_naming_both_are_one_article() -> None:
     # A roundup: one headline, two datelines. The headline names both reports, the second one better (its
     # words are more of the headline's): it heads the first, and the second goes on under it. A brief the
     # headline does not name keeps its own.
     result = reconstruct_page(
         page(
-            *para("本报西宁1月15日电 （记者张明）记者从青海省林草局获悉：2019年青海完成营造林433万亩。"),
-            *para("青海完成营造林任务的108%，全省营造林面积三年累计1242万亩。"),
-            *para("本报长春1月15日电 （记者李华）2019年，吉林省恢复湿地4.5万亩，完成造林120万亩。"),
-            *para("吉林省还开展了森林草原执法等11项专项行动。"),
-            *para("本报北京1月15日电 （记者刘毅）全国气象局长会议近日召开，气象预警信息公众覆盖率提至87%。"),
-            "青海完成营造林433万亩 吉林恢复湿地4.5万亩",
-            "气象预警信息公众覆盖率提至87%",
+            *para(QINGHAI[0]),
+            *para(QINGHAI[1]),
+            *para(JILIN[0]),
+            *para(JILIN[1]),
+            *para(WEATHER),
+            *ROUNDUP_HEADLINES,
         )
     )
-    assert [a.title for a in result.articles] == [
-        "青海完成营造林433万亩 吉林恢复湿地4.5万亩",
-        "气象预警信息公众覆盖率提至87%",
-    ]
+    assert [a.title for a in result.articles] == list(ROUNDUP_HEADLINES)
     assert len(result.articles[0].paragraphs) == 4
 
 
@@ -1207,18 +1216,14 @@ def test_a_roundups_second_report_cut_short_by_its_jump_goes_on_under_the_headli
     # named well by the headline, but a page sends no headless brief on to another page.
     result = reconstruct_page(
         page(
-            *para("本报西宁1月15日电 （记者张明）记者从青海省林草局获悉：2019年青海完成营造林433万亩。"),
-            *para("青海完成营造林任务的108%，全省营造林面积三年累计1242万亩。"),
+            *para(QINGHAI[0]),
+            *para(QINGHAI[1]),
             *para("本报长春1月15日电 （记者李华）记者从吉林省林业工作会议上获悉 下转第二版"),
-            *para("本报北京1月15日电 （记者刘毅）全国气象局长会议近日召开，气象预警信息公众覆盖率提至87%。"),
-            "青海完成营造林433万亩 吉林恢复湿地4.5万亩",
-            "气象预警信息公众覆盖率提至87%",
+            *para(WEATHER),
+            *ROUNDUP_HEADLINES,
         )
     )
-    assert [a.title for a in result.articles] == [
-        "青海完成营造林433万亩 吉林恢复湿地4.5万亩",
-        "气象预警信息公众覆盖率提至87%",
-    ]
+    assert [a.title for a in result.articles] == list(ROUNDUP_HEADLINES)
     assert len(result.articles[0].paragraphs) == 3
     assert result.articles[0].continued_to_page == 2
 
@@ -1230,17 +1235,15 @@ def test_a_continued_roundup_takes_its_headline_from_its_second_report() -> None
     result = reconstruct_page(
         page(
             "上接第一版 青海全省营造林面积三年累计1242万亩，青海完成营造林任务的108%。",
-            *para("本报长春1月15日电 （记者李华）2019年，吉林省恢复湿地4.5万亩，完成造林120万亩。"),
-            *para("吉林省还开展了森林草原执法等11项专项行动。"),
-            *para("本报北京1月15日电 （记者刘毅）全国气象局长会议近日召开，气象预警信息公众覆盖率提至87%。"),
-            "青海完成营造林433万亩 吉林恢复湿地4.5万亩",
-            "气象预警信息公众覆盖率提至87%",
+            *para(JILIN[0]),
+            *para(JILIN[1]),
+            *para(WEATHER),
+            *ROUNDUP_HEADLINES,
         )
     )
-    assert [(a.continued_from_page, a.title) for a in result.articles] == [
-        (1, "青海完成营造林433万亩 吉林恢复湿地4.5万亩"),
-        (None, "气象预警信息公众覆盖率提至87%"),
-    ]
+    assert [(a.continued_from_page, a.title) for a in result.articles] == list(
+        zip((1, None), ROUNDUP_HEADLINES, strict=True)
+    )
     assert len(result.articles[0].paragraphs) == 3
 
 
