@@ -391,3 +391,13 @@ def test_the_evaluator_cli_prints_a_line_an_issue_and_the_totals(capsys: pytest.
     assert ev.main([str(SAMPLE), "--issues", "2", "--seed", "5", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["rows"]["total"]["jumps"] == jumps
+
+
+def test_a_link_to_the_part_holding_the_marker_of_a_beginning_cut_in_two_is_a_cut_not_a_wrong_link() -> None:
+    # The beginning's first paragraph is in part 1, its 下转 marker in part 2 (the page cut the story at a
+    # subhead): a certain link of the continuation (part 5) to part 2 follows the marker.
+    linked = {5: (2, _Match(True))}
+    assert ev.judge(1, 5, linked, end=2) == ev.CUT
+    assert ev.judge(1, 5, linked, end=None) == ev.WRONG
+    assert ev.judge(1, 5, linked, end=3) == ev.WRONG
+    assert ev.judge(1, 5, {5: (2, _Match(False))}, end=2) == ev.MISSED

@@ -10,6 +10,10 @@ first body paragraph (spaces and markers off, the part holding the longest start
 - linked right: a certain link pairs the two;
 - suggested (right): an uncertain pair of the two, put to the editors;
 - linked wrong: a certain link gives the continuation another beginning;
+- beginning cut: a certain link gives the continuation the part that holds the beginning's 下转 marker,
+  but the beginning page cut the story in two, so another part holds its first paragraph (at a subhead,
+  between a kicker and its title, below a summary): the link is right, the page's cut is not, and the
+  corpus evaluation (tools/evaluate.py) is where that cut is counted;
 - missed: anything else (no pair, a part not found, or only a wrong suggestion).
 
 False links are the certain links the gold does not pair (a linked-wrong jump makes one; so does a whole
@@ -46,6 +50,7 @@ LINKED = "linked right"
 SUGGESTED = "suggested"
 MISSED = "missed"
 WRONG = "linked wrong"
+CUT = "beginning cut"
 PROBE_MIN = 6  # characters of a paragraph's start a part must hold to be taken for it
 WINDOW = 12  # characters from further on in the paragraph that do, when no part holds its start
 
@@ -67,7 +72,7 @@ class JumpScore:
     to_placement: str  # the 下转 marker: own line or run-in
     from_placement: str  # the 上接 marker
     headline_kind: str  # full, title, part, place
-    outcome: str  # LINKED, SUGGESTED, MISSED or WRONG
+    outcome: str  # LINKED, SUGGESTED, MISSED, WRONG or CUT
     beginning: int | None  # the part taken for the gold beginning; None: none holds its first paragraph
     fragment: int | None  # and for the continuation
     stitched: bool | None  # None: not linked right, so not stitched
@@ -159,12 +164,17 @@ def score_links(
         (locate(parts, j.from_page, j.beginning_first), locate(parts, j.to_page, j.continuation_first))
         for j in issue.jumps
     ]
+    ends = [
+        _part_at_line(parts, (pages or {}).get(j.from_page), j.from_page, printed.last_line)
+        for j, printed in zip(issue.jumps, issue.beginnings, strict=True)
+    ]
     gold_pairs = {(f, b) for b, f in found if b is not None and f is not None}
+    gold_pairs |= {(f, e) for (_, f), e in zip(found, ends, strict=True) if f is not None and e is not None}
     by_fragment = {f: (b, m) for f, b, m in links}
     by_beginning = {b: (f, m) for f, b, m in links}
     scores = []
     for n, (jump, (b, f)) in enumerate(zip(issue.jumps, found, strict=True)):
-        outcome = _outcome(b, f, by_fragment)
+        outcome = judge(b, f, by_fragment, ends[n])
         stitched = note = None
         if outcome == LINKED:
             assert b is not None and f is not None
@@ -182,13 +192,19 @@ def score_links(
     return tuple(scores), false
 
 
-def _outcome(b: int | None, f: int | None, by_fragment: dict[int, tuple[int, Linked]]) -> str:
+def judge(
+    b: int | None, f: int | None, by_fragment: dict[int, tuple[int, Linked]], end: int | None = None
+) -> str:
+    """How the continuation `f` was linked, given the part `b` holding the beginning's first paragraph and
+    the part `end` holding its 下转 marker (None when unknown)."""
     if b is None or f is None or f not in by_fragment:
         return MISSED
     linked_to, match = by_fragment[f]
     if linked_to == b:
         return LINKED if match.certain else SUGGESTED
-    return WRONG if match.certain else MISSED
+    if not match.certain:
+        return MISSED
+    return CUT if linked_to == end else WRONG
 
 
 def _what_the_engine_did(
@@ -470,6 +486,7 @@ class Tally:
     suggested: int
     missed: int
     linked_wrong: int
+    beginning_cut: int
     stitched_right: int
     false_links: int | None  # None: not counted for this row (false links belong to an issue, not a jump)
     orders_identical: tuple[int, int] | None  # issues whose links are the same in every order, of issues
@@ -483,6 +500,7 @@ def tally(scores: Iterable[JumpScore], issues: Sequence[IssueScore] | None = Non
         suggested=sum(s.outcome == SUGGESTED for s in scores),
         missed=sum(s.outcome == MISSED for s in scores),
         linked_wrong=sum(s.outcome == WRONG for s in scores),
+        beginning_cut=sum(s.outcome == CUT for s in scores),
         stitched_right=sum(bool(s.stitched) for s in scores),
         false_links=None if issues is None else sum(len(i.false_links) for i in issues),
         orders_identical=None if issues is None else (sum(i.orders_identical for i in issues), len(issues)),
@@ -501,6 +519,7 @@ COLUMNS = (
     "suggested",
     "missed",
     "linked wrong",
+    "beginning cut",
     "false links",
     "stitched right",
     "orders identical",
@@ -543,6 +562,7 @@ def _cells(t: Tally) -> list[str]:
         share(t.suggested),
         share(t.missed),
         share(t.linked_wrong),
+        share(t.beginning_cut),
         "-" if t.false_links is None else str(t.false_links),
         share(t.stitched_right),
         orders,
@@ -554,7 +574,7 @@ def _issue_line(score: IssueScore) -> str:
     line = (
         f"issue {score.number:02d}  {len(score.order)} pages ({order})  {score.layout:<24}"
         f" jumps {len(score.jumps)}  linked {score.count(LINKED)}  suggested {score.count(SUGGESTED)}"
-        f"  missed {score.count(MISSED)}  wrong {score.count(WRONG)}  false {len(score.false_links)}"
+        f"  missed {score.count(MISSED)}  wrong {score.count(WRONG)}  cut {score.count(CUT)}  false {len(score.false_links)}"
         f"  stitched {score.stitched}  {score.orders} orders {'identical' if score.orders_identical else 'DIFFER'}"
     )
     return line + (f"  ENGINE ERROR {score.error}" if score.error else "")
