@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 import evaluate_jumps as ev  # noqa: E402
 import jump_issues as gen  # noqa: E402
-from corpus_layout import folio_lines  # noqa: E402
+from corpus_layout import LAYOUTS, folio_lines  # noqa: E402
 
 from articles.reconstruct.jumps import Part  # noqa: E402
 
@@ -401,3 +401,15 @@ def test_a_link_to_the_part_holding_the_marker_of_a_beginning_cut_in_two_is_a_cu
     assert ev.judge(1, 5, linked, end=None) == ev.WRONG
     assert ev.judge(1, 5, linked, end=3) == ev.WRONG
     assert ev.judge(1, 5, {5: (2, _Match(False))}, end=2) == ev.MISSED
+
+
+def test_a_short_piece_of_a_paragraph_cut_by_a_jump_keeps_the_paragraph_indent() -> None:
+    # A paragraph cut after a few words (兰州畜牧与兽药研究所派驻 / 下转第2版) is text, not a subhead: a layout
+    # that sets subheads flush still indents it, as print does, or the page shows a headline there.
+    layout = LAYOUTS["dense_after"]
+    assert layout.subheads_unindented and layout.indent_text
+    piece = "兰州畜牧与兽药研究所派驻"
+    assert gen.printed_lines(gen.Paragraph("body", piece), layout, first=False) == [
+        layout.indent_text + piece
+    ]
+    assert gen.printed_lines(gen.Paragraph("heading", piece), layout, first=False) == [piece]

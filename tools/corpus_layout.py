@@ -348,8 +348,11 @@ def _story_lines(index: int, story: _Story, layout: Layout) -> list[tuple[str, L
     return out
 
 
-def paragraph_lines(paragraph: str, layout: Layout, *, first: bool) -> list[str]:
-    subhead = len(paragraph) <= SUBHEAD_MAX and not SENTENCE_PUNCT.search(paragraph)
+def paragraph_lines(paragraph: str, layout: Layout, *, first: bool, subhead: bool | None = None) -> list[str]:
+    """A paragraph wrapped and indented as the layout sets it; `subhead` when the caller knows (a piece of a
+    paragraph cut by a jump is short, yet text, not a subhead)."""
+    if subhead is None:
+        subhead = len(paragraph) <= SUBHEAD_MAX and not SENTENCE_PUNCT.search(paragraph)
     indent = "" if layout.subheads_unindented and subhead else layout.indent_text
     lead = LEAD.match(paragraph) if first and layout.lead_own_line else None
     if lead and lead.end() < len(paragraph):

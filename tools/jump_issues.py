@@ -529,7 +529,7 @@ def _make_jump(story: Story, route: tuple[int, int], style: Style, rng: random.R
 def _run_in_line(jump: Jump, style: Style) -> str | None:
     """The beginning's last line with its marker run in; None when the marker does not fit there whole (a
     column does not break a marker: it goes to a line of its own)."""
-    last = _paragraph_lines(jump.beginning[-1], style.layout, first=len(jump.beginning) == 1)[-1]
+    last = printed_lines(jump.beginning[-1], style.layout, first=len(jump.beginning) == 1)[-1]
     line = last + ("" if style.to_brackets else " ") + jump.to_marker
     return line if cells(line) <= style.layout.width else None
 
@@ -597,17 +597,17 @@ def _paragraphs_plan(n: int, paragraphs: tuple[Paragraph, ...], layout: Layout, 
     """Body lines of item n: each paragraph wrapped and indented as the layout sets it."""
     out: Plan = []
     for k, paragraph in enumerate(paragraphs):
-        out += [(line, ("body", n)) for line in _paragraph_lines(paragraph, layout, first=first and k == 0)]
+        out += [(line, ("body", n)) for line in printed_lines(paragraph, layout, first=first and k == 0)]
         if layout.blank_between_paragraphs:
             out.append(BREAK)
     return out
 
 
-def _paragraph_lines(paragraph: Paragraph, layout: Layout, *, first: bool) -> list[str]:
+def printed_lines(paragraph: Paragraph, layout: Layout, *, first: bool) -> list[str]:
     """A byline block's line stands flush (□ 本报记者 张国强 韩宇); other paragraphs as corpus_layout sets them."""
     if paragraph.kind == "byline":
         return wrap(paragraph.text, layout.width)
-    return paragraph_lines(paragraph.text, layout, first=first)
+    return paragraph_lines(paragraph.text, layout, first=first, subhead=paragraph.kind == "heading")
 
 
 def _beginning_plan(n: int, jump: Jump, style: Style) -> Plan:
