@@ -455,14 +455,14 @@ def jumps_match(
 
 
 def _best(pairs: dict[tuple[int, int], Fit]) -> list[tuple[int, int]]:
-    return _best_exact(pairs) if len({b for b, _ in pairs}) <= MAX_EXACT else _best_greedy(pairs)
+    return best_exact(pairs) if len({b for b, _ in pairs}) <= MAX_EXACT else best_greedy(pairs)
 
 
 def _best_total(pairs: dict[tuple[int, int], Fit]) -> float:
     return math.fsum(pairs[c].score for c in _best(pairs))
 
 
-def _best_exact(pairs: dict[tuple[int, int], Fit]) -> list[tuple[int, int]]:
+def best_exact(pairs: dict[tuple[int, int], Fit]) -> list[tuple[int, int]]:
     """The assignment of the highest total score: fragments in turn, each taking a free beginning or none."""
     fragments = sorted({f for _, f in pairs})
     options: dict[int, list[tuple[int, float]]] = {f: [] for f in fragments}
@@ -488,7 +488,8 @@ def _best_exact(pairs: dict[tuple[int, int], Fit]) -> list[tuple[int, int]]:
     return list(best(0, frozenset())[1])
 
 
-def _best_greedy(pairs: dict[tuple[int, int], Fit]) -> list[tuple[int, int]]:
+def best_greedy(pairs: dict[tuple[int, int], Fit]) -> list[tuple[int, int]]:
+    """A good assignment when there are too many beginnings to solve exactly: best-scoring pairs first."""
     chosen: list[tuple[int, int]] = []
     used_b: set[int] = set()
     used_f: set[int] = set()
