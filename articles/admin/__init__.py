@@ -1,7 +1,7 @@
 """The admin: plain registrations for looking at the data, and the editing admin of articles.
 
 Editors change articles only through the services of articles/editing.py, each recorded as a Correction;
-the pages of their own (split, move, undo, merge, the review queue) are in articles/admin_views.py.
+the pages of their own (split, move, undo, merge, the review queue) are in articles/admin/views.py.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from articles import admin_views, editing, models
+from articles import editing, models
+from articles.admin import views as admin_views
 
 # The admin index links to the review queue; the header names the newsroom's admin, not Django.
 admin.site.index_template = "admin/articles/index.html"
