@@ -1,0 +1,185 @@
+"""The admin's forms: the article's own fields, and the small forms of the change page's corrections
+(split, paragraph split, move, headline, bylines, link), each with the editor's reason.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+
+from articles import models
+
+NO_HEADLINE = "none"
+TYPED_HEADLINE = "typed"
+
+
+class ReasonField(forms.CharField):
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 500)
+        kwargs.setdefault("label", "理由")
+        kwargs.setdefault("help_text", "为什么这样改；会记入稿件的历史。")
+        kwargs.setdefault("widget", forms.TextInput(attrs={"size": 60}))
+        super().__init__(**kwargs)
+
+
+class ArticleForm(forms.ModelForm):
+    """The article's own fields; saving routes each change through a service (ArticleAdmin.save_model)."""
+
+    reason = ReasonField()
+
+    class Meta:
+        model = models.Article
+        fields = [
+            "kind",
+            "kicker",
+            "title",
+            "subtitle",
+            "dateline_agency",
+            "dateline_place",
+            "dateline_date",
+            "region",
+        ]
+        widgets = {
+            "kicker": forms.TextInput(attrs={"size": 60}),
+            "title": forms.TextInput(attrs={"size": 60}),
+            "subtitle": forms.TextInput(attrs={"size": 60}),
+        }
+
+
+class SplitForm(forms.Form):
+    headline = forms.ChoiceField(widget=forms.RadioSelect, label="新稿件的标题")
+    kicker = forms.CharField(required=False, label="引题", widget=forms.TextInput(attrs={"size": 50}))
+    title = forms.CharField(required=False, label="主题", widget=forms.TextInput(attrs={"size": 50}))
+    subtitle = forms.CharField(required=False, label="副题", widget=forms.TextInput(attrs={"size": 50}))
+    reason = ReasonField()
+
+    def __init__(self, *args: Any, unmatched: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [(str(index), text) for index, text in unmatched]
+        choices += [(TYPED_HEADLINE, "在下面填写"), (NO_HEADLINE, "暂不加标题")]
+        self.fields["headline"].choices = choices
+        self.fields["headline"].initial = choices[0][0]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("headline") == TYPED_HEADLINE and not (data.get("title") or data.get("kicker")):
+            raise forms.ValidationError("请至少为新稿件填写主题（或引题）。")
+        return data
+
+    def service_headline(self) -> dict[str, Any] | None:
+        """The headline argument of article_split."""
+        choice = self.cleaned_data["headline"]
+        if choice == NO_HEADLINE:
+            return None
+        if choice == TYPED_HEADLINE:
+            return {key: self.cleaned_data[key].strip() for key in ("kicker", "title", "subtitle")}
+        return {"unmatched": int(choice)}
+
+
+class ParagraphSplitForm(forms.Form):
+    after = forms.CharField(
+        label="在这段文字之后切分",
+        help_text="复制前半段末尾的几个字；后面的文字成为新的一段。",
+        widget=forms.TextInput(attrs={"size": 60}),
+    )
+    reason = ReasonField()
+
+    def __init__(self, *args: Any, paragraph: models.Paragraph, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.paragraph = paragraph
+
+    def clean_after(self) -> int:
+        """The character offset the split falls at: after the first occurrence of the text."""
+        after = self.cleaned_data["after"].strip()
+        text = self.paragraph.text
+        found = text.find(after)
+        if not after or found < 0:
+            raise forms.ValidationError("段落里没有这段文字。")
+        if text.find(after, found + 1) >= 0:
+            raise forms.ValidationError("这段文字在段落里出现了不止一次；请多复制几个字。")
+        at = found + len(after)
+        if at >= len(text.rstrip()):
+            raise forms.ValidationError("这已是段落的末尾，切开后没有文字可以成为新的一段。")
+        return at
+
+
+class MoveForm(forms.Form):
+    paragraphs = forms.ModelMultipleChoiceField(queryset=models.Paragraph.objects.none(), label="段落")
+    to_article = forms.ModelChoiceField(queryset=models.Article.objects.none(), label="把所选段落移到")
+    position = forms.IntegerField(
+        required=False, min_value=1, label="位置", help_text="放在那篇稿件的第几段；不填则放在最后。"
+    )
+    reason = ReasonField()
+
+    def __init__(self, *args: Any, article: models.Article, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["paragraphs"].queryset = article.paragraphs.all()
+        self.fields["to_article"].queryset = move_targets(article)
+        self.fields["to_article"].label_from_instance = _article_choice_label
+
+
+class HeadlineGiveForm(forms.Form):
+    to_article = forms.ModelChoiceField(queryset=models.Article.objects.none(), label="把标题转给")
+    reason = ReasonField()
+
+    def __init__(self, *args: Any, article: models.Article, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to_article"].queryset = move_targets(article)
+        self.fields["to_article"].label_from_instance = _article_choice_label
+
+
+class BylineAddForm(forms.Form):
+    name = forms.CharField(max_length=100, label="姓名", widget=forms.TextInput(attrs={"size": 12}))
+    role = forms.ChoiceField(choices=models.Byline.ROLES, label="身份")
+    reason = ReasonField(widget=forms.TextInput(attrs={"size": 30}))
+
+
+class BylineRoleForm(forms.Form):
+    role = forms.ChoiceField(choices=models.Byline.ROLES, label="身份")
+    reason = ReasonField()
+
+
+class ReasonForm(forms.Form):
+    reason = ReasonField()
+
+
+class LinkForm(forms.Form):
+    beginning = forms.ModelChoiceField(
+        queryset=models.Article.objects.none(), label="本篇接续", empty_label=None
+    )
+    reason = ReasonField()
+
+    def __init__(self, *args: Any, article: models.Article, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["beginning"]
+        field.queryset = move_targets(article).exclude(page_id=article.page_id)
+        field.label_from_instance = _article_choice_label
+        if article.link_suggested_id or article.continues_id:
+            field.initial = article.continues_id or article.link_suggested_id
+
+
+def move_targets(article: models.Article) -> QuerySet[models.Article]:
+    """Where an article's paragraphs may go: the other live articles of its issue, in print order."""
+    return (
+        models.Article.objects.live()
+        .filter(page__issue_id=article.page.issue_id)
+        .exclude(pk=article.pk)
+        .select_related("page")
+        .only("id", "page__number", "position", "kind", "kicker", "title", "subtitle")
+        .order_by("page__number", "position")
+    )
+
+
+def int_or(value: str, default: int | None = None) -> int | None:
+    """A number typed in a URL or posted by a form; default when it is not one."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _article_choice_label(article: models.Article) -> str:
+    return f"第{article.page.number}版第{article.position}篇 {article.headline}"
