@@ -1,6 +1,6 @@
 """Newspapers, their issues and pages, and the articles reconstructed from them.
 
-Reads live in the QuerySet classes below; writes live in services (articles/ingest.py, articles/editing.py).
+Reads live in the QuerySet classes below; writes live in services (articles/ingest.py, articles/editing/).
 """
 
 from __future__ import annotations
@@ -846,7 +846,7 @@ class CorrectionQuerySet(models.QuerySet["Correction"]):
 
 
 class Correction(models.Model):
-    """One editor's change to reconstructed articles, with the state before and after (articles/editing.py).
+    """One editor's change to reconstructed articles, with the state before and after (articles/editing/).
 
     Rows outlive what they describe: a forced re-ingest deletes the page's articles but not their corrections,
     whose snapshots hold the corrected text and whose page_version holds the source they were made on.

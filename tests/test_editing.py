@@ -55,7 +55,7 @@ def _texts(article: models.Article) -> list[str]:
 def _page_state(page: models.Page) -> list[dict[str, Any]]:
     """Everything a correction may change on the page, but the edited flags."""
     return [
-        {k: v for k, v in editing._article_state(a).items() if k != "edited"}
+        {k: v for k, v in editing.article_state(a).items() if k != "edited"}
         for a in page.articles.order_by("position")
     ]
 

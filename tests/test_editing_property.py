@@ -38,7 +38,7 @@ def _contiguous(page: models.Page) -> None:
 
 def _state(page: models.Page) -> list[dict[str, Any]]:
     return [
-        {k: v for k, v in editing._article_state(a).items() if k != "edited"} | {"search": a.search_vector}
+        {k: v for k, v in editing.article_state(a).items() if k != "edited"} | {"search": a.search_vector}
         for a in page.articles.order_by("position")
     ]
 

@@ -1,6 +1,6 @@
 """The admin: plain registrations for looking at the data, and the editing admin of articles.
 
-Editors change articles only through the services of articles/editing.py, each recorded as a Correction.
+Editors change articles only through the services of articles/editing/, each recorded as a Correction.
 One module per area: pages (newspapers, issues, pages), articles (the article admin), people (reporters,
 places), history (corrections), and beneath them the article's own pages (views), merge, the review queue
 (review), forms, filters and display helpers. Importing the areas registers their admins.

@@ -1,6 +1,6 @@
 """The article admin: the list editors work from and the change page they correct an article on.
 
-Every change goes through articles/editing.py and is recorded; the article's own pages (split, move, bylines,
+Every change goes through articles/editing/ and is recorded; the article's own pages (split, move, bylines,
 link, undo) are in views.py, the merge action in merge.py, the review queue in review.py.
 """
 
@@ -26,7 +26,7 @@ HEADLINE_FIELDS = ("kicker", "title", "subtitle")
 
 @admin.register(models.Article)
 class ArticleAdmin(admin.ModelAdmin):
-    """Articles as editors correct them: every change goes through articles/editing.py, recorded."""
+    """Articles as editors correct them: every change goes through articles/editing/, recorded."""
 
     form = forms.ArticleForm
     change_form_template = "admin/articles/article/change_form.html"

@@ -69,7 +69,7 @@ def history(article: models.Article) -> list[HistoryEntry]:
 
 
 def snapshot_changes(before: Any, after: Any) -> list[Change]:
-    """The differences between two snapshots of articles/editing.py: fields changed, paragraphs and bylines
+    """The differences between two snapshots of articles/editing/: fields changed, paragraphs and bylines
     (matched by id) added or removed. Positions are left out: they follow from what was added or removed.
 
     >>> snapshot_changes(
@@ -147,7 +147,7 @@ ITEM_NAMES = {
     "people": "署名人",
     "pages": "版面",
 }
-# Snapshot keys (articles/editing.py) as the history names them; an article's are its fields' labels.
+# Snapshot keys (articles/editing/) as the history names them; an article's are its fields' labels.
 KEY_NAMES = {
     "merged_into_id": "并入",
     "continues_id": "接续",

@@ -1,5 +1,5 @@
 """Merging from the changelists: articles (a confirmation page to order them, then the merge) and two
-spellings of one reporter (choose the one to keep, then the merge). Both through articles/editing.py.
+spellings of one reporter (choose the one to keep, then the merge). Both through articles/editing/.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The article's own pages in the admin: split, paragraph split, move, headline, bylines, link, undo.
 
-Every change goes through a service in articles/editing.py, which records it as a Correction; a refusal
+Every change goes through a service in articles/editing/, which records it as a Correction; a refusal
 (CorrectionRefused) becomes an error message and changes nothing. These views only read, validate and call.
 """
 

@@ -1,0 +1,124 @@
+"""The record a correction leaves: snapshots of what it touched, before and after, in a Correction row.
+
+A snapshot is plain JSON (an article's fields, paragraphs, bylines and places; the people and the pages'
+used headlines), so the record survives a re-ingest that deletes the articles themselves, and undo
+(articles.editing.undo) can put the "before" back. Every service takes a Change before it writes and
+calls its record() after: that also marks the articles `edited` (so ingest keeps them) and refreshes their
+search text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from articles.editing.base import DATELINE, HEADLINE, Editor
+from articles.ingest import article_search_refresh
+from articles.models import Article, Byline, Correction, Page, Paragraph, Person
+
+# An article's own fields in a snapshot: what a correction may change and undo restores.
+STATE_FIELDS = (
+    "page_id",
+    "kind",
+    *HEADLINE,
+    "labels",
+    "headline_lines",
+    *DATELINE,
+    "region_id",
+    "region_name",
+    "continued_from_page",
+    "continued_to_page",
+    "continues_id",
+    "link_suggested_id",
+    "link_score",
+    "link_manual",
+    "merged_into_id",
+)
+
+
+class Change:
+    """The state of what a correction touches, taken before it changes anything; record() takes the after
+    and writes the Correction."""
+
+    def __init__(self, article_ids: Iterable[int], *, people: Iterable[int] = ()) -> None:
+        self.article_ids = list(dict.fromkeys(article_ids))
+        self.people = list(dict.fromkeys(people))
+        self.before = _state(self.article_ids, self.people)
+
+    def articles_add(self, ids: Iterable[int]) -> None:
+        """Articles the correction made (or brought back): only in the after state."""
+        self.article_ids = list(dict.fromkeys([*self.article_ids, *ids]))
+
+    def record(
+        self,
+        *,
+        action: str,
+        summary: str,
+        page_id: int | None,
+        editor: Editor,
+        reason: str,
+        text: bool = True,
+        undo_of: Correction | None = None,
+    ) -> Correction:
+        """Mark the articles edited, refresh their search text (unless `text` is False: the correction left
+        it alone) and write the Correction with the before and after states."""
+        articles = Article.objects.filter(pk__in=self.article_ids)
+        articles.update(edited=True)
+        if text:
+            for article in articles.only("pk", *HEADLINE):
+                article_search_refresh(article=article)
+        return Correction.objects.create(
+            editor=editor if getattr(editor, "is_authenticated", False) else None,
+            action=action,
+            summary=summary,
+            reason=(reason or "").strip(),
+            page_id=page_id,
+            article_ids=self.article_ids,
+            before=self.before,
+            after=_state(self.article_ids, self.people),
+            undo_of=undo_of,
+        )
+
+
+def article_state(article: Article) -> dict[str, Any]:
+    """One article as a snapshot holds it: its position, `edited`, the STATE_FIELDS, its places, and its
+    paragraphs and bylines in order, as JSON."""
+    state: dict[str, Any] = {"id": article.pk, "position": article.position, "edited": article.edited}
+    state |= {name: getattr(article, name) for name in STATE_FIELDS}
+    state["labels"] = list(state["labels"])
+    state["headline_lines"] = list(state["headline_lines"])
+    state["places"] = sorted(article.places.values_list("pk", flat=True))
+    state["paragraphs"] = list(
+        Paragraph.objects.filter(article=article)
+        .order_by("position")
+        .values("id", "position", "kind", "text", "line_start", "line_end")
+    )
+    state["bylines"] = [
+        {"id": pk, "person": person, "name": name, "role": role, "order": order}
+        for pk, person, name, role, order in Byline.objects.filter(article=article)
+        .order_by("order")
+        .values_list("pk", "person_id", "person__name", "role", "order")
+    ]
+    return state
+
+
+def _state(article_ids: Iterable[int], people: Iterable[int]) -> dict[str, Any]:
+    """The articles (those that exist), the people and the pages' used headlines, as JSON."""
+    articles = Article.objects.filter(pk__in=list(article_ids)).order_by("page_id", "position")
+    states = [article_state(article) for article in articles]
+    page_ids = sorted({state["page_id"] for state in states})
+    return {
+        "articles": states,
+        "people": [
+            {"id": pk, "name": name, "merged_into": merged_into}
+            for pk, name, merged_into in Person.objects.filter(pk__in=list(people)).values_list(
+                "pk", "name", "merged_into"
+            )
+        ],
+        "pages": [
+            {"id": pk, "headlines_used": used}
+            for pk, used in Page.objects.filter(pk__in=page_ids)
+            .order_by("pk")
+            .values_list("pk", "headlines_used")
+        ],
+    }
