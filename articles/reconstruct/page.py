@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 
 from . import bylines as bl
+from . import cut, layout, places, stories, text
 from . import headlines as hl
-from . import layout, places, stories, text
-from .layout import Block, HeadlineRun, Segment
+from .cut import HeadlineRun, Segment
+from .layout import Block
 from .values import (
     AUTHOR,
     BODY,
@@ -72,16 +73,18 @@ def reconstruct_page(data: bytes | str, *, source: str | None = None) -> Page:
     colw = text.column_width(lines)
     blocks = layout.blocks(lines, colw=colw, blank_separates=blank_separates)
     _check_headline_lines(sum(1 for block in blocks if block.kind == "headline"))
-    cut = layout.cut(blocks)
-    _check_size(cut)
-    work = _Work(cut.segments, cut.runs, blank_marks_groups=_has_blank_lines(lines) and blank_separates)
+    page_cut = cut.page(blocks)
+    _check_size(page_cut)
+    work = _Work(
+        page_cut.segments, page_cut.runs, blank_marks_groups=_has_blank_lines(lines) and blank_separates
+    )
     work.resolve_interior_runs()
     work.group_headlines()
     work.assign_headlines()
     articles = work.articles()
     if not articles:
         raise PageError("no story could be read from the text: it holds no paragraph of running text")
-    furniture = tuple(_furniture(cut.furniture))
+    furniture = tuple(_furniture(page_cut.furniture))
     section = next((f.text for f in furniture if f.kind == "section"), None)
     proofreader = next(
         (layout.PROOFREADER.match(f.text).group("name") for f in furniture if f.kind == "proofreader"),  # type: ignore[union-attr]
@@ -99,19 +102,19 @@ def reconstruct_page(data: bytes | str, *, source: str | None = None) -> Page:
     )
 
 
-def _check_size(cut: layout.Cut) -> None:
+def _check_size(page_cut: cut.Cut) -> None:
     """Refuse what no newspaper prints as one page before matching its headlines to its stories, which
     costs headlines × stories: thousands of stories or headline lines are a list, a dump or an attack."""
-    if len(cut.segments) > MAX_STORIES:
+    if len(page_cut.segments) > MAX_STORIES:
         raise PageError(
-            f"the text cuts into {len(cut.segments):,} stories, more than a page holds (limit {MAX_STORIES:,})"
+            f"the text cuts into {len(page_cut.segments):,} stories, more than a page holds (limit {MAX_STORIES:,})"
         )
-    _check_headline_lines(sum(1 for run in cut.runs for block in run.blocks if block.kind == "headline"))
+    _check_headline_lines(sum(1 for run in page_cut.runs for block in run.blocks if block.kind == "headline"))
 
 
 def _check_headline_lines(headlines: int) -> None:
     """Refuse a text of more headline lines than a page holds: checked on the lines first, before the cut
-    into stories, which on thousands of stories alike would cost minutes (layout._pull_quotes_down), and
+    into stories, which on thousands of stories alike would cost minutes (cut._pull_quotes_down), and
     again on the headlines left between the stories."""
     if headlines > MAX_HEADLINE_LINES:
         raise PageError(
@@ -251,7 +254,7 @@ class _Work:
             # segments both sides, so it is measured only when it decides.
             if (
                 not after
-                or bool(texts and texts[0][0] in layout.SIDEBAR_MARKS)  # ■专家观点: the story's sidebar
+                or bool(texts and texts[0][0] in cut.SIDEBAR_MARKS)  # ■专家观点: the story's sidebar
                 # Right after 上接第一版 on a line of its own: a subhead opening the continuation.
                 or (not before and seg.continues)
                 or (short and (lone_kicker or self._blocked or _shape(run) in series))
