@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from . import bylines as bl
 from .headlines import KICKER_CUE, bigrams, couplet, shared
 from .layout import BOX_OPENER, CREDIT_TAIL, Block, cached
-from .text import join_text
+from .text import ends_sentence, join_text
 from .values import Byline
 
 SECTION_MAX = 6  # cells: 法治动态, 国际, 要闻 — a section's name is short
@@ -78,7 +78,7 @@ def caption_credit(blocks_: list[Block], i: int) -> list[Byline] | None:
     if "摄" not in last[-CREDIT_TAIL:]:
         return None
     credit = bl.parse_photo_credit(last)
-    if credit and credit[1] > 0 and last[: credit[1]].rstrip()[-1:] in "。！？”":
+    if credit and credit[1] > 0 and ((before := last[: credit[1]].rstrip()) == "" or ends_sentence(before)):
         return credit[0]
     return None
 

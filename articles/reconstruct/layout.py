@@ -444,7 +444,10 @@ def _ends_with_credit(lines: list[Line]) -> bool:
     """A caption ends at its credit, `…的变化。李明摄`, though no sentence ends there."""
     tail = join_text([line.text for line in lines[-2:]])
     credit = bl.parse_photo_credit(tail)
-    return credit is not None and (credit[1] == 0 or tail[: credit[1]].rstrip()[-1:] in "。！？”")
+    if credit is None:
+        return False
+    before = tail[: credit[1]].rstrip()
+    return before == "" or ends_sentence(before)
 
 
 def _runs_on(
