@@ -26,7 +26,7 @@ class Segment:
     """A run of blocks that forms one story, before headlines are assigned.
 
     Loose headline blocks inside a segment are candidates: a subhead, or the headline of a story that
-    starts there without a lead; the page decides which.
+    starts there without a lead; work.py decides which.
     """
 
     blocks: list[Block]
