@@ -7,7 +7,6 @@ query of its own.
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -18,9 +17,9 @@ from django.urls import NoReverseMatch, reverse
 from articles import models
 from articles.reading import issue_date_text, role_name
 from articles.reconstruct.places import PROVINCE, gazetteer
+from articles.reconstruct.text import STOP_PUNCT
 
 FIRST_WORDS = 24  # characters of the text that stand for a headline an article does not have
-SENTENCE_END = re.compile(r"[。！？；]")  # 会议指出。
 
 
 def article_url(article_id: int) -> str:
@@ -40,7 +39,7 @@ def first_words(text: str, limit: int = FIRST_WORDS) -> str:
     '会议还研究了其他事项'
     """
     text = " ".join(text.split())
-    end = SENTENCE_END.search(text)
+    end = STOP_PUNCT.search(text)
     if end and end.start() <= limit:
         return text[: end.start()]
     return text if len(text) <= limit else text[:limit] + "…"

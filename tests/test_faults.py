@@ -220,7 +220,7 @@ def test_a_text_of_more_headline_lines_than_a_page_holds_is_refused_before_it_is
     def no_cut(*_: object) -> None:
         raise AssertionError("the text was cut into stories before it was refused")
 
-    monkeypatch.setattr(page_module.layout, "cut", no_cut)
+    monkeypatch.setattr(page_module.cut, "page", no_cut)
     with pytest.raises(PageError, match="headline lines, more than a page holds"):
         page_module.reconstruct_page(
             "".join(PAIR.format(n=n) for n in range(page_module.MAX_HEADLINE_LINES + 1))

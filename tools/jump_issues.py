@@ -63,7 +63,8 @@ HEADLINE_KINDS = ("full", "title", "part", "place")
 SUBHEAD_SHARE = 0.35  # how often a paragraph cut falls before a subhead, where the story has one
 PAGE_TWO_SHARE = 0.3  # how often a jump begins on page 2 (to page 3 or 4), in issues that have those
 CHINESE_NUMERALS = "〇一二三四"  # 第二版: page 2
-# Where a sentence ends inside a paragraph: after 。！？ and any closing quotes or brackets.
+# Where a sentence ends inside a paragraph: after 。！？ and any closing quotes or brackets. The generator's
+# own rule, apart from the engine's (articles/reconstruct/text.py): the issues it makes test the engine.
 SENTENCE_END = re.compile(r"[。！？][”’」』）)]*")  # 召开。” / 万无一失。
 CJK = re.compile(r"[\u4e00-\u9fff]")  # 法
 # A rubric at a title's end, not the title's own words: 这儿的湿地，有人管有人爱（美丽中国）.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .text import ends_sentence
 from .values import AUTHOR, CORRESPONDENT, PHOTOGRAPHER, REPORTER, Byline, Dateline
 
 # The commonest Chinese surnames, compound ones first; a byline name must start with one.
@@ -324,7 +325,8 @@ def parse_closing_byline(text: str) -> tuple[list[Byline], int] | None:
             is_name(name) or SPACED_SIGNATURE.match(match.group("inner")) is not None
         )
         bylines = [Byline(name=name, role=AUTHOR)] if signed else []
-    if not match or not bylines or (match.start() and text[: match.start()].rstrip()[-1:] not in "。！？”…"):
+    before = text[: match.start()].rstrip() if match else ""
+    if not match or not bylines or (before and not ends_sentence(before)):
         return None
     return bylines, match.start()
 

@@ -19,11 +19,10 @@ from dataclasses import dataclass, replace
 
 from . import segment
 from .bylines import CONTINUED_FROM, CONTINUED_TO
+from .text import CLAUSE_END
 from .values import Page
 
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")  # 法治
-# What a sentence (or a quoted one) ends with: 。 ！ ？ … and a closing quote or bracket after them.
-SENTENCE_END = re.compile(r"[。！？!?…；;][”’」』）)】]*$")  # 召开。” / 万无一失。
 # A colon opens a list or a quote, in a paragraph of its own or not: 贷款投向呈现以下特点：
 OPENS_WHAT_FOLLOWS = ("：", ":")
 # A marker with its surrounding spaces, at the end / the start of a paragraph.
@@ -64,7 +63,7 @@ def ends_mid_sentence(text: str) -> bool:
     (True, False)
     """
     text = text.rstrip()
-    return bool(text) and not SENTENCE_END.search(text)
+    return bool(text) and not CLAUSE_END.search(text)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Lines -> blocks (paragraphs and loose lines) -> story segments."""
+"""Lines -> blocks: lines broken at the column's width rejoined into paragraphs, the other lines kept loose
+(headlines, bylines, credits, jump markers, labels, furniture). cut.py cuts the blocks into stories."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from . import bylines as bl
-from .headlines import KICKER_CUE, bigrams, couplet, shared, subtitle_cue
+from .headlines import KICKER_CUE, subtitle_cue
 from .text import BODY_PUNCT, Line, ends_sentence, join_text
 from .values import Byline
 
@@ -50,17 +51,11 @@ CLOSING_PUNCT = frozenset("，。、；：！？”’）》」』…,.;:!?)")  
 WIDER = 1.5  # cells a line may exceed the column by and still be one of its lines
 # 摄 of a credit wrapped onto a line of its own: 摄 / 摄（影像中国）
 CREDIT_END = re.compile(r"^摄(?:影)?(?:[（(][^（）()]{2,8}[）)])?$")
-SECTION_MAX = 6  # cells: 法治动态, 国际, 要闻 — a section's name is short
-SECTION_NAME = re.compile(r"^[\u4e00-\u9fff·\s]+$")  # 法治动态: words only, no brackets or punctuation
 # A figure set large on a line of its own (51万 / 88.3% / 1.2亿元): the story's text, never a headline
 FIGURE = re.compile(r"^\d+(?:\.\d+)?(?:[%％‰]|[万亿]?[\u4e00-\u9fff]?)$")
 # A box that opens a story's text: 核心阅读 / 编者的话 / 开栏的话, a paragraph of the story, not a headline.
-SIDEBAR_MARKS = "■●◆▲"  # marks a sidebar's label or a subhead within a story bears, never a kicker
 BOX_OPENER = re.compile(r"(?:核心阅读|编者的话|编者按|开栏的话)")
 INDENTED_PAGE = 3  # this many indented lines: the page marks its paragraphs by indenting them
-MAX_CAPTION_PARAS = 3  # a photo's caption runs over at most this many paragraphs
-# The detail of a caption, after its first paragraph: 图为毛南族群众表演舞龙狮。
-CAPTION_DETAIL = re.compile(r"^(?:图为|上图|下图|左图|右图|图[一二三四五六1-6][：:])")
 RUN_ON_LINES = 3  # flush full lines without punctuation looked through for running text
 # A paragraph line narrower than this share of the column ends its paragraph (after a sentence's end, the
 # wider share): the lines of one justified column vary by a few characters.
@@ -70,7 +65,7 @@ SHORT_AFTER_SENTENCE = 0.75
 T = TypeVar("T")
 
 
-class _cached(Generic[T]):
+class cached(Generic[T]):
     """`functools.cached_property` without its lock: Python 3.11 takes one on every first read, which costs
     more than joining a paragraph's lines. A page's blocks are built and read by one thread."""
 
@@ -96,7 +91,7 @@ class Block:
     lines: list[Line]
     bylines: list[Byline] = field(default_factory=list)
 
-    @_cached
+    @cached
     def text(self) -> str:
         # Read only once the block is complete: blocks() appends lines before anything reads the text.
         return join_text([line.text for line in self.lines])
@@ -449,7 +444,10 @@ def _ends_with_credit(lines: list[Line]) -> bool:
     """A caption ends at its credit, `…的变化。李明摄`, though no sentence ends there."""
     tail = join_text([line.text for line in lines[-2:]])
     credit = bl.parse_photo_credit(tail)
-    return credit is not None and (credit[1] == 0 or tail[: credit[1]].rstrip()[-1:] in "。！？”")
+    if credit is None:
+        return False
+    before = tail[: credit[1]].rstrip()
+    return before == "" or ends_sentence(before)
 
 
 def _runs_on(
@@ -470,343 +468,3 @@ def _runs_on(
         if _body_like(nxt, colw):
             return True
     return False
-
-
-@dataclass
-class Segment:
-    """A run of blocks that forms one story, before headlines are assigned.
-
-    Loose headline blocks inside a segment are candidates: a subhead, or the headline of a story that
-    starts there without a lead; the page decides which.
-    """
-
-    blocks: list[Block]
-    lead: bl.Lead | None = None
-    kind: str | None = None  # photo | feature | None
-    bylines: list[Byline] = field(default_factory=list)
-
-    @property
-    def paras(self) -> list[Block]:
-        return [b for b in self.blocks if b.kind == "para"]
-
-    @_cached
-    def text(self) -> str:
-        return "".join(b.text for b in self.blocks if b.kind == "para")
-
-    @property
-    def continues(self) -> bool:
-        """Whether it opens with `上接第一版`: the continuation of a story from another page."""
-        return self.lead is not None and self.lead.kind == "jump"
-
-    @property
-    def first(self) -> int:
-        return self.blocks[0].first
-
-
-@dataclass
-class HeadlineRun:
-    """Consecutive loose headline lines between stories; `before` is the index of the story that follows."""
-
-    blocks: list[Block]
-    before: int | None  # None: at the end of the page
-    after: int | None  # the story just above, None at the top of the page
-
-
-@dataclass
-class Cut:
-    segments: list[Segment]
-    runs: list[HeadlineRun]
-    furniture: list[Block]
-
-
-def caption_credit(blocks_: list[Block], i: int) -> list[Byline] | None:
-    """The photographers when paragraph `i` is a photo caption (credit on the next line or at its end)."""
-    nxt = blocks_[i + 1] if i + 1 < len(blocks_) else None
-    if nxt is not None and nxt.kind == "credit":
-        return nxt.bylines
-    # The credit may be broken over the caption's last two lines: `…变化。林  舟` / `摄（影像中国）`.
-    last = blocks_[i].text
-    if "摄" not in last[-CREDIT_TAIL:]:
-        return None
-    credit = bl.parse_photo_credit(last)
-    if credit and credit[1] > 0 and last[: credit[1]].rstrip()[-1:] in "。！？”":
-        return credit[0]
-    return None
-
-
-def _caption_before(cur: Segment, block: Block, *, headed: bool) -> int | None:
-    """Where the caption that `block` ends (with its credit) begins inside the story `cur`, when it began
-    earlier: 0 for the whole of `cur`, else the index of the headline lines that head it; None when the
-    caption is `block` alone.
-
-    A caption may run over a few paragraphs, `24日，广西…` / `图为毛南族群众表演舞龙狮。` / `高东风摄`: those
-    after the photo's headline are its caption, not the end of the story before it.
-    """
-    blocks_ = cur.blocks
-    loose = [k for k, b in enumerate(blocks_) if b.kind in ("headline", "heading")]
-    if loose:
-        start = loose[-1]
-        while start > 0 and blocks_[start - 1].kind in ("headline", "heading"):
-            start -= 1
-        after = blocks_[loose[-1] + 1 :]
-        if start > 0 and after and all(b.kind == "para" for b in after) and len(after) < MAX_CAPTION_PARAS:
-            return start
-        return _caption_tail(cur, block)
-    fresh = cur.lead is None and cur.kind is None and all(b.kind == "para" for b in blocks_)
-    if fresh and len(blocks_) < MAX_CAPTION_PARAS and (headed or CAPTION_DETAIL.match(block.text)):
-        return 0
-    return _caption_tail(cur, block)
-
-
-def _caption_tail(cur: Segment, block: Block) -> int | None:
-    """Where a caption begins among the last paragraphs of the story before it, on a page that gives
-    photos no headline of their own nearby: a paragraph goes with the caption when it shares more of
-    its words with the caption than with the paragraph before it (湖南郴州…高椅岭景区 / 日前，郴州山地救援队…)."""
-    blocks_ = cur.blocks
-    caption = bigrams(block.text)
-    start = None
-    for k in range(len(blocks_) - 1, max(len(blocks_) - MAX_CAPTION_PARAS, 0), -1):
-        para, before = blocks_[k], blocks_[k - 1]
-        if para.kind != "para" or before.kind != "para" or (k == 1 and cur.lead is not None):
-            break
-        mine = bigrams(para.text)
-        if shared(mine, caption) <= shared(mine, bigrams(before.text)):
-            break
-        start, caption = k, caption | mine
-    return start
-
-
-def lead_of(block: Block) -> bl.Lead | None:
-    """The lead of a paragraph.
-
-    A byline that ends exactly at a line break (`记者丁国锋` / `江苏省委…`) was set apart from the text by
-    the break itself: the paragraph keeps a space there, or the name would run into the text.
-    """
-    if not bl.LEAD_START.match(block.text):
-        return None
-    joined = bl.parse_lead(block.text)
-    found = len(joined.bylines) if joined else 0
-    lines = block.lines
-    # A byline needs a role word, and one ending at a break in the first two lines has it before the break
-    # (the text starts with those lines joined): without one, there is nothing to read again.
-    if len(lines) < 2 or not bl.ROLE_SPLIT.search(block.text, 0, len(lines[0].text) + len(lines[1].text) + 1):
-        return joined
-    for k in range(1, min(len(block.lines), 3)):
-        head = join_text([line.text for line in block.lines[:k]])
-        spaced_text = head + " " + join_text([line.text for line in block.lines[k:]])
-        spaced = bl.parse_lead(spaced_text)
-        # Also where the name was read running into the text and ended at the break: 记者吴良艺 / 今天…
-        at_break = joined is not None and found > 0 and joined.end == len(head) and head[-1] not in "）)"
-        if spaced and (len(spaced.bylines) > found or at_break) and spaced.end == len(head):
-            block.text = spaced_text  # type: ignore[misc]  # a cached property: set the text once
-            return spaced
-    return joined
-
-
-def _top_furniture(blocks_: list[Block]) -> None:
-    """The section name: a short loose line of words at the top of the page, the first after its furniture."""
-    for n, block in enumerate(blocks_[:4]):
-        after = blocks_[n + 1] if n + 1 < len(blocks_) else None
-        if (
-            block.kind == "headline"
-            and block.lines[0].width <= SECTION_MAX
-            and SECTION_NAME.match(block.text)
-            and not KICKER_CUE.search(block.text)  # 胡春华强调 introduces the title below it
-            # 保护湿地 / 守护候鸟（…）: the first half of a title set as a couplet over two lines
-            and not (after is not None and after.kind == "headline" and couplet(block.text, after.text))
-        ):
-            block.kind = "section"
-        if block.kind != "furniture":  # only the first line after the page's furniture may be its section
-            return
-
-
-def cut(blocks_: list[Block]) -> Cut:
-    """Cut the page at leads: datelines, bylines, byline blocks, jump fragments and photo captions."""
-    _top_furniture(blocks_)
-    segments: list[Segment] = []
-    runs: list[HeadlineRun] = []
-    furniture: list[Block] = []
-    pending: list[Block] = []
-    cur: Segment | None = None
-    closed = True  # the current segment takes no more paragraphs (after a photo caption)
-
-    def start(seg: Segment) -> Segment:
-        nonlocal pending
-        if pending:
-            runs.append(
-                HeadlineRun(pending, before=len(segments), after=len(segments) - 1 if segments else None)
-            )
-            pending = []
-        segments.append(seg)
-        return seg
-
-    for i, block in enumerate(blocks_):
-        if block.kind in ("furniture", "section"):
-            furniture.append(block)
-        elif block.kind in ("headline", "label"):
-            pending.append(block)
-        elif block.kind == "jump":
-            if cur is None or bl.continued_from(block.text) is not None:
-                # `上接第一版` on a line of its own opens the continuation of a story from another page,
-                # whatever came before it (a photo caption's segment would otherwise take it).
-                cur = start(Segment([block], lead=lead_of(block)))
-                closed = False
-            else:  # `（下转第二版）`: the story goes on elsewhere, not here
-                cur.blocks.extend(pending + [block])
-                pending = []
-                closed = True
-        elif block.kind == "byline":
-            if cur is not None and cur.kind == "feature" and not cur.paras and not pending:
-                cur.blocks.append(block)
-                cur.bylines.extend(block.bylines)
-            else:
-                cur = start(Segment([block], kind="feature", bylines=list(block.bylines)))
-                closed = False
-        elif block.kind == "closing":
-            if cur is None:
-                cur = start(Segment([block]))
-            else:
-                cur.blocks.extend(pending + [block])
-                pending = []
-            cur.bylines.extend(block.bylines)
-            closed = True
-        elif block.kind == "credit":
-            if cur is None:
-                cur = start(Segment([block], kind="photo"))
-            else:
-                cur.blocks.extend(pending + [block])
-                pending = []
-                cur.bylines.extend(block.bylines)
-            closed = True
-        else:
-            lead = lead_of(block)
-            closing = bl.parse_closing_byline(block.text) if block.text.endswith(("）", ")")) else None
-            if closing and closing[1] == 0 and cur is not None and not closed:
-                # `（本报记者王明峰、姚雪青）` as a paragraph of its own signs the story above; it leads nothing.
-                lead = None
-            credit = caption_credit(blocks_, i)
-            if credit is not None:
-                # A credit at the caption's end closes it here; one on the next line closes it there.
-                own = blocks_[i + 1 : i + 2] == [] or blocks_[i + 1].kind != "credit"
-                bylines = list(credit) if own else []
-                headed = bool(runs) and runs[-1].before == len(segments) - 1
-                caption = (
-                    _caption_before(cur, block, headed=headed) if cur is not None and not closed else None
-                )
-                if caption is None:
-                    cur = start(Segment([block], kind="photo", bylines=bylines))
-                elif caption == 0:  # the whole story so far is the caption's beginning
-                    cur.blocks.extend(pending + [block])
-                    pending = []
-                    cur.kind, cur.bylines = "photo", cur.bylines + bylines
-                else:  # the caption runs back to the headline lines above it, inside the story
-                    assert cur is not None
-                    head, pending = cur.blocks[:caption], cur.blocks[caption:]
-                    cur.blocks = head
-                    at = next(k for k, b in enumerate(pending) if b.kind == "para")
-                    pending, moved = pending[:at], pending[at:]
-                    cur = start(Segment([*moved, block], kind="photo", bylines=bylines))
-                closed = own
-            elif (
-                lead is None
-                and cur is not None
-                and closed
-                and pending
-                and pending[0].text[0] in SIDEBAR_MARKS
-            ):
-                # A sidebar after a story's closing byline, its label marked (■专家观点 / 他们眼里有光芒): the
-                # story's box goes on.
-                cur.blocks.extend(pending + [block])
-                pending = []
-                closed = False
-            elif lead is not None and cur is not None and not pending and _same_filing(blocks_[i - 1], block):
-                # A letter or speech closed by its filing line, then the report on it under the same dateline
-                # (（新华社北京4月30日电） / 新华社北京4月30日电 在…): one story.
-                cur.blocks.append(block)
-                closed = False
-            elif lead is not None or cur is None or closed or _opens_box(block, cur):
-                cur = start(Segment([block], lead=lead, bylines=list(lead.bylines) if lead else []))
-                closed = False
-            else:
-                cur.blocks.extend(pending + [block])
-                pending = []
-            if closing and credit is None:
-                cur.bylines.extend(closing[0])
-                closed = True
-            elif bl.ends_with_jump(block.text):  # `…（下转第五版）`: the story goes on elsewhere, not here
-                closed = True
-    if pending:
-        runs.append(HeadlineRun(pending, before=None, after=len(segments) - 1 if segments else None))
-    _pull_quotes_down(segments, runs)
-    return Cut(segments, runs, furniture)
-
-
-def _opens_box(block: Block, cur: Segment) -> bool:
-    """A summary box's opener (核心阅读 / 编者按) after a continuation's text opens a story of its own: a story
-    opens with its box, and a continuation (上接第一版 …) is the end of another."""
-    return BOX_OPENER.fullmatch(block.text) is not None and cur.continues and bool(cur.paras)
-
-
-def _same_filing(closing: Block, lead: Block) -> bool:
-    """Whether a closing filing line (（新华社北京4月30日电）) names the dateline the next paragraph opens with."""
-    inner = closing.text.strip()[1:-1].strip()
-    return closing.kind == "closing" and inner.endswith("电") and lead.text.startswith(inner)
-
-
-def _pull_quotes_down(segments: list[Segment], runs: list[HeadlineRun]) -> None:
-    """A paragraph before a lead that the story after the lead repeats word for word (a summary set in
-    larger type above a report: 今年下一阶段，要… before 新华社北京5月15日电 … 会议指出，今年下一阶段，要…)
-    opens that story, not the end of the one before. A story left with nothing else is merged into the next,
-    its headline with it."""
-    k = 0
-    while k + 1 < len(segments):
-        seg, nxt = segments[k], segments[k + 1]
-        if nxt.lead is None or seg.kind is not None or nxt.kind is not None:
-            k += 1
-            continue
-        at = len(seg.blocks)
-        while (
-            at > 0 and seg.blocks[at - 1].kind == "para" and _repeated_in(seg.blocks[at - 1].text, nxt.text)
-        ):
-            at -= 1
-        if at == len(seg.blocks):
-            k += 1
-            continue
-        moved = seg.blocks[at:]
-        # The summary's headline set right above it, inside the story before, heads the story after.
-        top = at
-        while top > 0 and seg.blocks[top - 1].kind == "headline":
-            top -= 1
-        if top < at:
-            place = next((i for i, r in enumerate(runs) if r.before is None or r.before > k), len(runs))
-            runs.insert(place, HeadlineRun(seg.blocks[top:at], before=k + 1, after=k))
-        del seg.blocks[top:]
-        nxt.blocks[:0] = moved
-        nxt.__dict__.pop("text", None)  # the cached text
-        seg.__dict__.pop("text", None)
-        if not seg.paras:
-            nxt.blocks[:0] = seg.blocks
-            nxt.bylines[:0] = seg.bylines
-            del segments[k]
-            for run in runs:
-                run.before = _shifted(run.before, k)
-                run.after = _shifted(run.after, k, moved_to=k - 1 if k else None)
-            continue
-        k += 1
-
-
-PULL_QUOTE_MIN = 20  # characters: a shorter paragraph may repeat a phrase by chance
-
-
-def _repeated_in(paragraph: str, story: str) -> bool:
-    """Whether a paragraph's opening words recur in a story's text."""
-    return len(paragraph) >= PULL_QUOTE_MIN and paragraph[:PULL_QUOTE_MIN] in story
-
-
-def _shifted(index: int | None, removed: int, moved_to: int | None = None) -> int | None:
-    """A story index after story `removed` was merged into the one after it."""
-    if index is None or index < removed:
-        return index
-    if index == removed:
-        return removed if moved_to is None else moved_to
-    return index - 1

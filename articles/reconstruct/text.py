@@ -23,13 +23,30 @@ BLANK = " \u3000\t\u00a0\r\f\v"  # what a blank line may hold
 MULTISPACE = re.compile(r"  +")  # runs of spaces inside a line
 # One character that justification may have spaced out: `2 0 2 5年`, `两 会 顺 利`.
 SPACEABLE = re.compile(f"^[{CJK}0-9０-９，。、；：！？“”‘’（）《》]$")  # 两 / ，
-# Characters that end a sentence or a paragraph: `。` `！` `？` and closing quotes after them.
+# The sentence-end rule, defined once: the characters, then a pattern named for each use of them.
+FULL_STOP_CHARS = "。！？!?"  # end a sentence
+# Ends a sentence at the end of a line or a text; inside a text, it often closes a list of examples after
+# which the sentence goes on (写春联、看年画、逛庙会……中国春节正成为…).
+ELLIPSIS = "…"
+SENTENCE_STOP_CHARS = FULL_STOP_CHARS + ELLIPSIS
+CLAUSE_STOP_CHARS = "；;"  # end a clause: the end of an item of a list (一是…；), of a paragraph or not
+CLOSING_CHARS = "”’」』）)】"  # may follow the end of a sentence: 召开。” / 好！）
+# A line that ends a sentence, closing quotes allowed, or ends with its jump marker: the paragraph may end
+# there (召开。” / …标准（下转第四版）). Not at a clause's stop: a paragraph's line ending at ； goes on with the
+# sentence's next clause, and taken for an end, the flush line after it would be read as a headline.
 SENTENCE_END = re.compile(
-    r"[。！？!?…][”’」』）)】]*$|[（(](?:下转|转)第?[0-9一二三四五六七八九十]{1,3}版[）)]$"
+    rf"[{SENTENCE_STOP_CHARS}][{CLOSING_CHARS}]*$|[（(](?:下转|转)第?[0-9一二三四五六七八九十]{{1,3}}版[）)]$"
 )
-SENTENCE_STOPS = frozenset("。！？!?…")  # a text ending in one of these ends a sentence
+# A text that ends a sentence or a clause, closing quotes allowed (万无一失。 / 召开。” / 一是加强监管；): a story's
+# beginning that ends so was not cut mid-sentence by its jump. A paragraph may end at a clause's stop (an item
+# of a list), though a line ending there seldom ends its paragraph (see SENTENCE_END).
+CLAUSE_END = re.compile(rf"[{SENTENCE_STOP_CHARS}{CLAUSE_STOP_CHARS}][{CLOSING_CHARS}]*$")
+# Where a sentence or a clause stops inside a text, not at an ellipsis (see ELLIPSIS): the end of a text's
+# first sentence (会议指出。).
+STOP_PUNCT = re.compile(rf"[{FULL_STOP_CHARS}{CLAUSE_STOP_CHARS}]")
+SENTENCE_STOPS = frozenset(SENTENCE_STOP_CHARS)  # a text ending in one of these ends a sentence
 # The other characters SENTENCE_END can end at: closing quotes, and a final \n (where `$` matches too).
-SENTENCE_LAST = frozenset("”’」』）)】\n")
+SENTENCE_LAST = frozenset(CLOSING_CHARS + "\n")
 LATIN_LETTER = re.compile(r"[A-Za-z]")  # a letter join_text may put a space before: a
 # Punctuation that only running text has (headlines rarely carry a comma or a full stop).
 BODY_PUNCT = re.compile(r"[，。；、！？：,;]")

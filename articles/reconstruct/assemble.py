@@ -1,0 +1,202 @@
+"""Segments -> Article values: sidebar labels placed with their stories, paragraphs and their kinds (a
+continuation's opening as the reader meets it), bylines, the article's kind, headline roles, the region; and
+the headlines left over."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from . import bylines as bl
+from . import headlines as hl
+from . import places
+from .cut import Segment
+from .layout import Block
+from .values import (
+    AUTHOR,
+    BODY,
+    BYLINE,
+    COMMENTARY,
+    FEATURE,
+    HEADING,
+    JUMP,
+    LABEL,
+    NEWS,
+    PHOTO,
+    REPORTER,
+    Article,
+    Byline,
+    Confidence,
+    HeadlineGroup,
+    Paragraph,
+)
+from .work import Group, Work
+
+
+def place_labels(work: Work) -> dict[int, list[Block]]:
+    """A sidebar label belongs to a story headed from the same run, the nearer the likelier;
+    a reporter's notes (记者手记) to the story that talks of the reporter."""
+    placed: dict[int, list[Block]] = {}
+    for block, r in work.labels:
+        near = sorted(
+            (abs(g.blocks[0].first - block.first), g.story)
+            for g in work.groups
+            if g.run == r and g.story is not None
+        )
+        if not near:
+            run = work.runs[r]
+            near = [(0, s) for s in (run.after, run.before) if s is not None and work.segments[s].blocks]
+        if not near:
+            continue
+
+        rank = {story: n for n, (_, story) in enumerate(near)}
+        reporter_notes = "记者" in block.text
+        k = max(
+            near,
+            key=lambda item, rank=rank, notes=reporter_notes: (
+                (work.segments[item[1]].text.count("记者") if notes else 0) + 1 / (1 + rank[item[1]])
+            ),
+        )[1]
+        placed.setdefault(k, []).append(block)
+    return placed
+
+
+def articles(work: Work, labels: dict[int, list[Block]]) -> tuple[Article, ...]:
+    """The page's articles in reading order, each with its headline and the labels placed with it."""
+    heads = {g.story: g for g in work.groups if g.story is not None}
+    order = sorted(
+        (k for k, seg in enumerate(work.segments) if seg.blocks), key=lambda k: work.segments[k].first
+    )
+    out = []
+    for position, k in enumerate(order, start=1):
+        out.append(_article(position, work.segments[k], heads.get(k), labels.get(k, [])))
+    return tuple(out)
+
+
+def unmatched(work: Work, labels: dict[int, list[Block]]) -> list[HeadlineGroup]:
+    """The headlines no story took, and the labels not placed with a story."""
+    placed = [b for blocks in labels.values() for b in blocks]
+    out = []
+    for g in work.groups:
+        if g.story is None:
+            kicker, title, subtitle = hl.roles(g.texts)
+            out.append(HeadlineGroup(kicker, title, subtitle, tuple(b.first for b in g.blocks)))
+    for block, _ in work.labels:
+        if not any(block is b for b in placed):
+            out.append(HeadlineGroup(None, None, None, (block.first,), label=block.text))
+    return out
+
+
+# A block's kind -> its paragraph's kind (the rest are body text).
+_PARAGRAPH_KIND = {
+    "para": BODY,
+    "byline": BYLINE,
+    "credit": BYLINE,
+    "closing": BYLINE,
+    "jump": JUMP,
+    "label": LABEL,
+}
+
+
+def _paragraphs(seg: Segment) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    blocks = seg.blocks
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if block.kind == "heading":
+            j = i
+            while j < len(blocks) and blocks[j].kind == "heading":
+                j += 1
+            run = blocks[i:j]
+            out.append(Paragraph(HEADING, " ".join(b.text for b in run), (run[0].first, run[-1].last)))
+            i = j
+            continue
+        kind = _PARAGRAPH_KIND.get(block.kind, BODY)
+        out.append(Paragraph(kind, block.text, (block.first, block.last)))
+        i += 1
+    return _turn(out, seg.blocks)
+
+
+def _turn(paragraphs: list[Paragraph], blocks: list[Block]) -> list[Paragraph]:
+    """A continuation's opening as the reader meets it: `上接第一版` and the text of the same paragraph, when
+    the page cut a paragraph (the text after the marker runs on flush, on its line or the next); the marker
+    alone, then a paragraph of its own, when the continuation begins a paragraph (indented after the
+    marker: `　　（上接第一版）南通与苏州…`)."""
+    if not paragraphs or bl.continued_from(paragraphs[0].text) is None:
+        return paragraphs
+    first, rest = paragraphs[0], paragraphs[1:]
+    paras = [b for b in blocks if b.kind in ("para", "jump")]
+    if (
+        first.kind == JUMP
+        and rest
+        and rest[0].kind == BODY
+        and len(paras) > 1
+        and not paras[1].lines[0].indented
+    ):
+        joined = f"{first.text} {rest[0].text}"
+        return [Paragraph(BODY, joined, (first.lines[0], rest[0].lines[1])), *rest[1:]]
+    marker = bl.CONTINUED_FROM.match(first.text)
+    after = first.text[marker.end() :].strip() if marker else ""
+    if first.kind == BODY and after and paras and paras[0].lines[0].indented:
+        opening = (first.lines[0], first.lines[0])  # the marker's line
+        return [Paragraph(JUMP, marker.group(), opening), Paragraph(BODY, after, first.lines), *rest]  # type: ignore[union-attr]
+    return paragraphs
+
+
+def _bylines(seg: Segment) -> tuple[Byline, ...]:
+    seen: dict[tuple[str, str], Byline] = {}
+    for b in seg.bylines:
+        seen.setdefault((b.name, b.role), b)
+    return tuple(seen.values())
+
+
+def _kind(seg: Segment, paragraphs: list[Paragraph], bylines: tuple[Byline, ...]) -> str:
+    if seg.kind == "photo":
+        return PHOTO
+    roles = Counter(b.role for b in bylines)
+    if roles and set(roles) == {AUTHOR}:  # signed by its author alone: □ 张三 above, or （张三） below
+        return COMMENTARY
+    if seg.kind == "feature" or any(p.kind == HEADING for p in paragraphs):
+        return FEATURE if roles.get(REPORTER) or any(p.kind == HEADING for p in paragraphs) else NEWS
+    return NEWS
+
+
+def _article(position: int, seg: Segment, group: Group | None, labels: list[Block]) -> Article:
+    paragraphs = _paragraphs(seg)
+    bylines = _bylines(seg)
+    kicker = title = subtitle = None
+    headline_lines: tuple[int, ...] = ()
+    if group is not None:
+        kicker, title, subtitle = hl.roles(group.texts, kicker_first=group.kicker_first)
+        headline_lines = tuple(b.first for b in group.blocks)
+    headline_lines += tuple(b.first for b in labels)
+    dateline = seg.lead.dateline if seg.lead else None
+    body_text = "\n".join(p.text for p in paragraphs if p.kind in (BODY, HEADING))
+    resolution = places.resolve_places(
+        dateline_place=dateline.place if dateline else None,
+        text=body_text,
+        title=" ".join(filter(None, (kicker, title, subtitle))),
+    )
+    first_text = paragraphs[0].text if paragraphs else ""
+    jump_texts = " ".join(p.text for p in paragraphs[-2:])
+    return Article(
+        position=position,
+        kind=_kind(seg, paragraphs, bylines),
+        kicker=kicker,
+        title=title,
+        subtitle=subtitle,
+        dateline=dateline,
+        bylines=bylines,
+        region=resolution.region,
+        places=resolution.places,
+        continued_from_page=bl.continued_from(first_text),
+        continued_to_page=bl.continued_to(jump_texts),
+        paragraphs=tuple(paragraphs),
+        labels=tuple(b.text for b in labels),
+        headline_lines=headline_lines,
+        confidence=Confidence(
+            headline=min(1.0, group.score) if group else 0.0,
+            lead=seg.lead is not None or seg.kind in ("photo", "feature"),
+            places_unresolved=resolution.unresolved,
+        ),
+    )

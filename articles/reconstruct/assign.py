@@ -1,0 +1,80 @@
+"""Headline groups -> stories: rounds of one assignment over the page (each group scored against each story
+by the share of its terms the story has, plus a bonus for standing right above it), each followed by a cut
+where a headline left over fits inside a story (splits.py), then the steps for what is left over
+(leftovers.py)."""
+
+from __future__ import annotations
+
+from . import headlines as hl
+from . import leftovers, splits
+from .work import Work
+
+SPLIT_ROUNDS = 4  # rounds of assigning headlines and cutting stories where other headlines fit
+ABOVE_BONUS = 0.15  # a headline run right above a story is a little likelier to be its headline…
+ABOVE_BONUS_LAYOUT = 0.5  # …and much likelier on a page whose other headlines all stand above their stories
+
+
+def headlines(work: Work) -> None:
+    """Assign the page's headline groups to its stories: rounds of one assignment over the page, each
+    followed by the first cut that a headline left over calls for; then what is left over is placed."""
+    for _ in range(SPLIT_ROUNDS):
+        vocab = work.vocabulary()
+        cands = _candidates(work)
+        if not work.groups or not cands:
+            return
+        scores = _scores(work, vocab, cands)
+        chosen = hl.assign(scores)
+        for gi, g in enumerate(work.groups):
+            col = chosen.get(gi)
+            g.story = cands[col] if col is not None else None
+            g.score = scores[gi][col] if col is not None else 0.0
+        while leftovers.hand_headline_to_photo(work):
+            pass
+        if not (
+            splits.by_headlines(work, vocab, cands)
+            or splits.after_closers(work)
+            or splits.for_unmatched(work, vocab, cands, scores)
+            or splits.for_lone_title(work, vocab, cands)
+        ):
+            break
+    while leftovers.hand_headline_to_photo(work):
+        pass
+    leftovers.openers_under_headlines(work)
+    leftovers.merge_unmatched_lines(work)
+    leftovers.headlines_above_headless_stories(work)
+    leftovers.free_headlines_to_headless(work)
+    leftovers.titles_under_kickers(work)
+    leftovers.mark_rubrics(work)
+    leftovers.rejoin_headless_tails(work)
+
+
+def _candidates(work: Work) -> list[int]:
+    """The stories a headline may go to: photos only with a headline right above them (a caption seldom
+    shares its title's words, and a story's headline often shares the words of its photo's caption)."""
+    above = {run.before for run in work.runs}
+    return [k for k, s in enumerate(work.segments) if s.paras and (s.kind != "photo" or k in above)]
+
+
+def _scores(work: Work, vocab: hl.Vocabulary, cands: list[int]) -> list[list[float]]:
+    segs = [work.segments[k] for k in cands]
+    rows = [work.coverage_row(vocab, g, segs) for g in work.groups]
+    above = _right_above(work, cands)
+    bonus = _above_bonus(rows, above)
+    for gi, column in above.items():
+        rows[gi][column] += bonus
+    return rows
+
+
+def _right_above(work: Work, cands: list[int]) -> dict[int, int]:
+    """Group index -> candidate column, for each run's last group standing right above a story."""
+    last = {g.run: gi for gi, g in enumerate(work.groups)}  # the last group of each run wins
+    return {gi: cands.index(work.runs[r].before) for r, gi in last.items() if work.runs[r].before in cands}
+
+
+def _above_bonus(rows: list[list[float]], above: dict[int, int]) -> float:
+    """How much standing right above a story counts: much on a page laid out that way, little otherwise."""
+    fits = sum(
+        rows[gi][column] >= max(rows[gi]) - 1e-9 and max(rows[gi]) >= hl.MIN_MATCH
+        for gi, column in above.items()
+    )
+    return ABOVE_BONUS_LAYOUT if len(above) >= 2 and fits >= 0.6 * len(above) else ABOVE_BONUS

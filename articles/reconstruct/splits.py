@@ -1,0 +1,255 @@
+"""Cutting a story in two where a headline no story took fits inside it: where its paragraphs turn to talk of
+that headline (stories.labels), after a closing note, where an unmatched headline's story divides best, and
+before the end of a story that its headline stops naming (a lone title's story). Each step returns whether it
+cut; assign.py then assigns the headlines again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import accumulate
+
+from . import headlines as hl
+from . import stories
+from .cut import Segment
+from .layout import Block
+from .work import FIT_BUDGET, HIT_FLOOR, MIN_PARAGRAPH_HIT, SUBHEAD_COHESION, Group, Work
+
+LONE_TITLE_TAIL = 2  # paragraphs at a story's end its headline does not name, at least, to be another story
+PROSE = 40  # characters a paragraph of running text has on average, at least
+
+
+def by_headlines(work: Work, vocab: hl.Vocabulary, cands: list[int]) -> bool:
+    """Cut stories where paragraphs talk of a headline no story took (see stories.labels)."""
+    free = [g for g in work.groups if g.story is None and g.terms is not None and not work.names_photo(g)]
+    if not free:
+        return False
+    heads = {g.story: g for g in work.groups if g.story is not None}
+
+    def starts(k: int, seg: Segment) -> list[int]:
+        paras = seg.paras
+        # Beyond a real page's size (see FIT_BUDGET), stories are cut by the coarser rule alone.
+        if k not in cands or len(paras) < 2 or len(free) * len(paras) > FIT_BUDGET:
+            return []
+        haves = [work.present([p]) for p in paras]
+        own = heads.get(k)
+        # Each headline's coverage of each paragraph, the headlines no paragraph talks of left out.
+        hits = [(g, vocab.coverage_each(g.terms, haves)) for g in free if not _beside(work, g, own)]  # type: ignore[arg-type]
+        hits = [(g, row) for g, row in hits if max(row) >= MIN_PARAGRAPH_HIT]
+        if not hits:
+            return []
+        labels = [own] + [g for g, _ in hits]
+        terms = _distinctive(own.terms if own else None, [g.terms for g, _ in hits if g.terms])
+        rows = [
+            [max(0.0, h - HIT_FLOOR) for h in vocab.coverage_each(t, haves)] if t else [0.0] * len(paras)
+            for t in terms
+        ]
+        edges = _edges(work, paras)
+        costs = [
+            stories.NEW_TITLED_STORY
+            if g is not None and g is not own and any(hl.COLUMN_TAG.search(t) for t in g.texts)
+            else stories.NEW_STORY
+            for g in labels
+        ]
+        labelled = stories.settle(stories.labels(rows, edges, costs), rows, edges, [p.text for p in paras])
+        return [i for i in range(1, len(paras)) if labelled[i] != labelled[i - 1]]
+
+    return _cut_segments(work, starts)
+
+
+def after_closers(work: Work) -> bool:
+    """A story's closing note (（本报莫斯科、开罗电 记者…）, （作者为…）) followed by more text, while a headline
+    is left over: the text after the note is another story, whatever words its headline uses."""
+    if not any(g.story is None for g in work.groups):
+        return False
+    return _cut_segments(
+        work,
+        lambda _, seg: [
+            i for i in range(1, len(seg.paras)) if stories.STORY_CLOSER.match(seg.paras[i - 1].text)
+        ],
+    )
+
+
+def for_unmatched(work: Work, vocab: hl.Vocabulary, cands: list[int], scores: list[list[float]]) -> bool:
+    """An unmatched headline whose story already has one: cut that story where its halves differ most."""
+    best: tuple[float, int, hl.Terms, hl.Terms] | None = None  # gain, segment, the two headlines' terms
+    for gi, g in enumerate(work.groups):
+        if g.story is not None or work.names_photo(g):
+            continue
+        col = max(range(len(cands)), key=lambda c: scores[gi][c])
+        if scores[gi][col] < hl.MIN_MATCH:
+            continue
+        k = cands[col]
+        owner = next((x for x in work.groups if x.story == k), None)
+        if owner is None or owner.terms is None or g.terms is None:
+            continue
+        gain = _split_gain(work, vocab, work.segments[k], owner.terms, g.terms)
+        if best is None or gain > best[0]:
+            best = (gain, k, owner.terms, g.terms)
+    if best is None or best[0] < hl.MIN_SPLIT_GAIN:
+        return False
+    _, k, owner_terms, terms = best
+    seg = work.segments[k]
+    at = _cut_between(work, vocab, seg.paras, [work.present([p]) for p in seg.paras], owner_terms, terms)
+    cut_block = seg.blocks.index(seg.paras[at])
+    head = Segment(seg.blocks[:cut_block], lead=seg.lead, kind=seg.kind, bylines=seg.bylines)
+    tail = Segment(seg.blocks[cut_block:])
+    work.segments_replace([[head, tail] if n == k else [s] for n, s in enumerate(work.segments)])
+    return True
+
+
+def for_lone_title(work: Work, vocab: hl.Vocabulary, cands: list[int]) -> bool:
+    """A title closed by its column tag that no story took and no text names heads a story of its own:
+    a feature whose title is all the editor's words (高山新房“长”出来 over a text of 竹房 and 瓦房). It
+    is the end of a story that its headline stops naming and whose words the story's first part does
+    not share (SUBHEAD_COHESION): cut there, and the title goes to the piece left without one."""
+    if not any(
+        g.story is None and any(hl.COLUMN_TAG.search(t) for t in g.texts) and not work.names_photo(g)
+        for g in work.groups
+    ):
+        return False
+    best: tuple[float, int, int] | None = None  # cohesion, segment, paragraph index
+    for g in work.groups:
+        if g.story is None or g.story not in cands or g.terms is None:
+            continue
+        paras = work.segments[g.story].paras
+        hits = vocab.coverage_each(g.terms, [work.present([p]) for p in paras])
+        at = len(paras)
+        while at > 0 and hits[at - 1] < MIN_PARAGRAPH_HIT:
+            at -= 1
+        tail = paras[at:]
+        # Running text, not a list of short items (书名：… 作者：…) closing a story.
+        prose = sum(len(p.text) for p in tail) >= PROSE * len(tail)
+        if not (0 < at <= len(paras) - LONE_TITLE_TAIL and prose):
+            continue
+        head = "".join(p.text for p in paras[:at])
+        together = hl.cohesion(head, "".join(p.text for p in tail), counts=work.content_words)
+        if together < SUBHEAD_COHESION and (best is None or together < best[0]):
+            best = (together, g.story, at)
+    if best is None:
+        return False
+    _, k, at = best
+    work.segments_replace([_cut_segment(s, [at]) if n == k else [s] for n, s in enumerate(work.segments)])
+    return True
+
+
+def _cut_segments(work: Work, starts: Callable[[int, Segment], list[int]]) -> bool:
+    """Cut each segment k before the paragraphs `starts(k, segment)` gives; whether any was cut."""
+    parts = [
+        _cut_segment(seg, cut) if (cut := starts(k, seg)) else [seg] for k, seg in enumerate(work.segments)
+    ]
+    if all(len(part) == 1 for part in parts):
+        return False
+    work.segments_replace(parts)
+    return True
+
+
+def _edges(work: Work, paras: list[Block], *, words: bool = True) -> list[float]:
+    """How clearly a story may begin at each of these paragraphs (stories.edge_strength). What comes
+    after a possible edge is read over two paragraphs: one may be a figure alone (99.1%). Without
+    `words`, only what the text says outright (openers, closers, a paragraph going on) counts, not how
+    little the words of the two sides share."""
+    grams = [work.bigrams(p) if words else set() for p in paras]
+    return [0.0] + [
+        stories.edge_strength(
+            paras[i - 1].text,
+            paras[i].text,
+            grams[i - 1],
+            grams[i].union(*grams[i + 1 : i + 2]),
+            "".join(p.text for p in paras[max(0, i - stories.CONTEXT) : i - 1]),
+            paras[i + 1].text if i + 1 < len(paras) else "",
+        )
+        for i in range(1, len(paras))
+    ]
+
+
+def _beside(work: Work, line: Group, group: Group | None) -> bool:
+    """Two groups side by side in one run, one of them a single line: likelier one story's kicker or
+    subtitle and title than the headlines of two stories inside it."""
+    if group is None or min(len(line.blocks), len(group.blocks)) != 1 or line.run != group.run:
+        return False
+    # Each closed by a column tag: two titles, for a tag closes a title and no kicker or subtitle bears one.
+    if all(any(hl.COLUMN_TAG.search(t) for t in g.texts) for g in (line, group)):
+        return False
+    run = [g for g in work.groups if g.run == line.run]
+    return abs(run.index(line) - run.index(group)) == 1
+
+
+def _split_gain(work: Work, vocab: hl.Vocabulary, seg: Segment, owner: hl.Terms, other: hl.Terms) -> float:
+    """How much more exclusive two halves of a story, one for each headline, can be than the whole: the
+    best over the cuts before each paragraph, either headline above."""
+    found = [work.present([p]) for p in seg.paras]
+    if len(found) < 2:
+        return 0.0
+    # The terms above and below each cut, grown one paragraph at a time rather than joined afresh.
+    above = list(accumulate(found, frozenset.union))
+    below = list(accumulate(reversed(found), frozenset.union))[::-1]
+    lefts, rights = above[:-1], below[1:]  # the halves of the cuts before paragraphs 1, 2, …
+    owner_left, owner_right = vocab.coverage_each(owner, lefts), vocab.coverage_each(owner, rights)
+    other_left, other_right = vocab.coverage_each(other, lefts), vocab.coverage_each(other, rights)
+    return max(
+        abs((owner_left[at] - owner_right[at]) + (other_right[at] - other_left[at]))
+        for at in range(len(lefts))
+    )
+
+
+def _cut_between(
+    work: Work,
+    vocab: hl.Vocabulary,
+    paras: list[Block],
+    found: list[frozenset[str]],
+    a: hl.Terms,
+    b: hl.Terms,
+) -> int:
+    """Where to cut paragraphs between two headlines' stories: the paragraph before which the sum of
+    what each headline's own words cover of each paragraph on its side is greatest, read both ways up,
+    a cut being likelier where the text shows a story's edge (stories.edge_strength)."""
+    a_own, b_own = _distinctive(a, [b])
+    rows = [[max(0.0, h - HIT_FLOOR) for h in vocab.coverage_each(t, found)] for t in (a_own, b_own)]  # type: ignore[arg-type]
+    edges = _edges(work, paras, words=False)
+    up = [list(accumulate(row, initial=0.0)) for row in rows]
+    total = [u[-1] for u in up]
+
+    def fit(at: int, first: int) -> float:
+        return up[first][at] + total[1 - first] - up[1 - first][at] + stories.EDGE_BONUS * edges[at]
+
+    at, first = max(((at, first) for at in range(1, len(paras)) for first in (0, 1)), key=lambda c: fit(*c))
+
+    # Paragraphs neither headline names just above the cut open the story below, unless they go on
+    # from the text above them.
+    def quiet(p: int) -> bool:
+        return rows[0][p] <= 0 and rows[1][p] <= 0 and edges[p] >= 0
+
+    while at > 1 and edges[at] < 1.0 and quiet(at - 1):
+        at -= 1
+    return at
+
+
+def _cut_segment(seg: Segment, starts: list[int]) -> list[Segment]:
+    """The segment cut before each of these paragraphs (indices into its paragraphs); a subhead or a
+    headline line standing right before a cut goes with the story below it."""
+    cuts = []
+    for i in starts:
+        at = seg.blocks.index(seg.paras[i])
+        while at > 0 and seg.blocks[at - 1].kind in ("heading", "headline", "label"):
+            at -= 1
+        cuts.append(at)
+    bounds = [0, *cuts, len(seg.blocks)]
+    pieces = [seg.blocks[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    head = Segment(pieces[0], lead=seg.lead, kind=seg.kind, bylines=seg.bylines)
+    return [head, *(Segment(blocks) for blocks in pieces[1:])]
+
+
+def _distinctive(own: hl.Terms | None, free: list[hl.Terms]) -> list[hl.Terms | None]:
+    """The story's own headline's terms less those of the headlines left over, and each of those less the
+    own headline's: a feature and a commentary on one topic (平台经济 in both headlines) say nothing by their
+    shared words of where one ends. A headline all of whose terms the other side has keeps them all."""
+    others = hl.Terms.merge(free)
+    pairs = [(own, others)] + [(t, own) for t in free]
+    return [_less(t, o) if t is not None else None for t, o in pairs]
+
+
+def _less(terms: hl.Terms, other: hl.Terms | None) -> hl.Terms:
+    if other is None:
+        return terms
+    rest = hl.Terms(terms.words - other.words, terms.grams - other.grams)
+    return rest if rest.words or rest.grams else terms

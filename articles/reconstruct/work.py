@@ -1,0 +1,323 @@
+"""The page's stories and headline groups while headlines are read: `Work` holds them with the caches every
+step shares (the headline terms found in each paragraph and story, the terms' weights, each group's coverage
+of each story), decides which loose headlines inside a story are subheads and which open a story, and groups
+the headline lines. Then assign.py assigns the groups to stories, splits.py cuts stories where another
+headline fits, and leftovers.py places what is left over."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from . import cut, layout
+from . import headlines as hl
+from .cut import HeadlineRun, Segment
+from .layout import Block
+
+SERIES = 3  # this many runs of loose lines set alike inside a story: its subheads
+MIN_PARAGRAPH_HIT = 0.15  # a headline covering less of every paragraph of a story is not in it
+FIT_BUDGET = 50_000  # headline lines × paragraphs compared when grouping a run of headlines
+HEADLINE_BLOCK = 4  # this many headline lines together: the page sets its headlines in a block
+HIT_FLOOR = 0.05  # what a headline covers of a paragraph by chance (common words): not evidence
+COHESION_WINDOW = 4  # paragraphs compared on each side of a loose headline inside a story
+SUBHEAD_COHESION = 0.08  # below this the text after a loose headline is about something else: a new story
+
+
+@dataclass
+class Group:
+    """Headline lines read as one story's headline: kicker, title, subtitle; `story` once assigned."""
+
+    blocks: list[Block]
+    run: int
+    story: int | None = None
+    score: float = 0.0
+    terms: hl.Terms | None = None
+    kicker_first: bool = False  # its first line was merged in as a rubric above the title
+
+    @property
+    def texts(self) -> list[str]:
+        return [b.text for b in self.blocks]
+
+
+@dataclass
+class Work:
+    """The page's segments and headline runs while headlines are grouped, assigned and stories cut."""
+
+    segments: list[Segment]
+    runs: list[HeadlineRun]
+    blank_marks_groups: bool  # empty lines stand between some lines, not after every one
+    groups: list[Group] = field(default_factory=list)
+    labels: list[tuple[Block, int]] = field(default_factory=list)  # (label line, run index)
+    line_terms: dict[int, hl.Terms] = field(default_factory=dict)  # each headline line's, by block
+
+    # Caches, keyed by object id (replaced segments are kept alive in _retired, so no id is reused).
+    _all_terms: frozenset[str] = frozenset()
+    _present: dict[int, frozenset[str]] = field(default_factory=dict)
+    _vocab: tuple[tuple[int, ...], hl.Vocabulary] | None = None
+    _coverage: dict[tuple[int, int], dict[int, float]] = field(default_factory=dict)
+    _words: dict[str, Counter[str]] = field(default_factory=dict)
+    _grams: dict[int, set[str]] = field(default_factory=dict)
+    # While interior runs are resolved.
+    _blocked: bool = False
+    _pending_runs: list[tuple[list[Block], Segment]] = field(default_factory=list)
+    _retired: list[Segment] = field(default_factory=list)
+
+    # -- what the steps read, remembered ------------------------------------------------------------
+    def present(self, blocks: list[Block]) -> frozenset[str]:
+        """The headline terms found in these paragraphs (each paragraph searched once)."""
+        if not self._present:
+            # Every story's paragraphs are searched in the end: search them all at once, which is quicker.
+            paras = [b for seg in self.segments for b in seg.paras]
+            found_each = hl.present_each(self._all_terms, [b.text for b in paras])
+            self._present.update(zip(map(id, paras), found_each, strict=True))
+        out: set[str] = set()
+        for block in blocks:
+            found = self._present.get(id(block))
+            if found is None:
+                found = self._present[id(block)] = hl.present(self._all_terms, block.text)
+            out |= found
+        return frozenset(out)
+
+    def present_in(self, seg: Segment) -> frozenset[str]:
+        """The headline terms found in a story: the union of its paragraphs', which survive a cut."""
+        key = -id(seg)
+        found = self._present.get(key)
+        if found is None:
+            found = self._present[key] = self.present(seg.paras)
+        return found
+
+    def vocabulary(self) -> hl.Vocabulary:
+        """Term weights over the page's stories, fixed once the headlines are grouped: cutting a story in
+        two later changes them too little to be worth scoring every pair again."""
+        if self._vocab is None:
+            self._vocab = ((), hl.Vocabulary([self.present_in(s) for s in self.segments]))
+        return self._vocab[1]
+
+    def coverage_row(self, vocab: hl.Vocabulary, group: Group, segs: list[Segment]) -> list[float]:
+        """The group's coverage of each story, remembered: a round of assignment after a cut scores only
+        the two new pieces."""
+        known = self._coverage.setdefault((id(group), len(group.blocks)), {})
+        missing = [seg for seg in segs if id(seg) not in known]
+        if missing:
+            scores = vocab.coverage_each(group.terms, [self.present_in(seg) for seg in missing])  # type: ignore[arg-type]
+            known.update(zip(map(id, missing), scores, strict=True))
+        return [known[id(seg)] for seg in segs]
+
+    def content_words(self, text: str) -> Counter[str]:
+        """`hl.content_words`, remembered for the page: the text after one loose headline is often the text
+        before the next, compared again."""
+        found = self._words.get(text)
+        if found is None:
+            found = self._words[text] = hl.content_words(text)
+        return found
+
+    def segments_replace(self, parts: list[list[Segment]]) -> None:
+        """Put each segment's parts (itself, or the pieces it was cut into) in its place, keeping headline
+        runs pointing at the right stories: a run above a cut story is above its first piece, a run
+        below it below its last. Replaced segments are kept alive: caches are keyed by object id."""
+        new = [piece for pieces in parts for piece in pieces]
+        index = {id(s): k for k, s in enumerate(new)}
+        first = [index[id(pieces[0])] for pieces in parts]
+        last = [index[id(pieces[-1])] for pieces in parts]
+        for run in self.runs:
+            if run.before is not None:
+                run.before = first[run.before]
+            if run.after is not None:
+                run.after = last[run.after]
+        for blocks, tail in self._pending_runs:
+            k = index[id(tail)]
+            self.runs.append(HeadlineRun(blocks, before=k, after=k - 1))
+        self._pending_runs.clear()
+        self._retired.extend(self.segments)
+        self.segments = new
+
+    def forget_text(self, seg: Segment) -> None:
+        """Drop what was read of a story's text (its joined text, its headline terms): blocks moved in or out."""
+        seg.__dict__.pop("text", None)
+        self._present.pop(-id(seg), None)
+
+    def bigrams(self, block: Block) -> set[str]:
+        found = self._grams.get(id(block))
+        if found is None:
+            found = self._grams[id(block)] = hl.bigrams(block.text)
+        return found
+
+    def headed(self) -> set[int]:
+        return {g.story for g in self.groups if g.story is not None}
+
+    def headless(self) -> list[int]:
+        headed = self.headed()
+        return [k for k, s in enumerate(self.segments) if s.paras and k not in headed]
+
+    def titleless_photos(self) -> list[int]:
+        return [k for k in self.headless() if self.segments[k].kind == "photo"]
+
+    def names_photo(self, group: Group) -> bool:
+        """A headline left over that names what a photo without a title shows better than it names any
+        story (武汉复工忙 over a caption of works in 武汉 back at work) is the photo's title, not a reason to
+        cut a story in two."""
+        if group.terms is None:
+            return False
+        vocab = self.vocabulary()
+        fit = {
+            k: vocab.coverage(group.terms, self.present_in(s)) for k, s in enumerate(self.segments) if s.paras
+        }
+        photo = max((fit[k] for k in self.titleless_photos()), default=0.0)
+        return photo >= hl.MIN_MATCH and photo >= max(fit.values())
+
+    # -- subheads or new stories, then groups of headline lines --------------------------------------
+    def resolve_interior_runs(self) -> None:
+        """A loose headline inside a story is a subhead when the text goes on about the same thing.
+
+        On a page that sets its headlines in a block away from the stories, a short loose line inside a
+        story is a subhead whatever the text says: the stories' headlines are in the block."""
+        self._blocked = any(
+            sum(1 for b in run.blocks if b.kind == "headline") >= HEADLINE_BLOCK for run in self.runs
+        )
+        self.segments_replace([self._resolve(seg, _series(seg.blocks)) for seg in self.segments])
+
+    def _resolve(self, seg: Segment, series: set[tuple[int, int]]) -> list[Segment]:
+        blocks = seg.blocks
+        i = 0
+        while i < len(blocks):
+            if blocks[i].kind not in ("headline", "label"):
+                i += 1
+                continue
+            j = i
+            while j < len(blocks) and blocks[j].kind in ("headline", "label"):
+                j += 1
+            before = [b for b in blocks[:i] if b.kind == "para"]
+            after = [b for b in blocks[j:] if b.kind == "para"]
+            run = blocks[i:j]
+            texts = [b.text for b in run if b.kind == "headline"]
+            # A column tag closes a title: the run heads a story of its own. One line introducing
+            # something that does not follow (南京市竹山中学周洲——) is a subhead.
+            # A title with its subtitle (——携手全球抗疫…) is a headline group too.
+            titled = any(hl.COLUMN_TAG.search(t) for t in texts) or any(
+                hl.SUBTITLE_CUE.match(t) for t in texts[1:]
+            )
+            lone_kicker = len(texts) == 1 and hl.KICKER_CUE.search(texts[0]) is not None
+            short = not titled and (lone_kicker or _short(run))
+            # Local cohesion, as in TextTiling: a few paragraphs either side of the loose lines. It
+            # segments both sides, so it is measured only when it decides.
+            if (
+                not after
+                or bool(texts and texts[0][0] in cut.SIDEBAR_MARKS)  # ■专家观点: the story's sidebar
+                # Right after 上接第一版 on a line of its own: a subhead opening the continuation.
+                or (not before and seg.continues)
+                or (short and (lone_kicker or self._blocked or _shape(run) in series))
+                # Broken at the column's width like text (see layout._wraps_into): a headline spans columns.
+                or (not titled and any(len(b.lines) > 1 for b in run if b.kind == "headline"))
+                or (
+                    short
+                    and hl.cohesion(
+                        "".join(b.text for b in before[-COHESION_WINDOW:]),
+                        "".join(b.text for b in after[:COHESION_WINDOW]),
+                        counts=self.content_words,
+                    )
+                    >= SUBHEAD_COHESION
+                )
+            ):
+                for b in run:
+                    b.kind = "label" if b.kind == "label" else "heading"
+                i = j
+                continue
+            head = Segment(blocks[:i], lead=seg.lead, kind=seg.kind, bylines=seg.bylines)
+            # The run stands above the tail's first piece: the tail itself, unless it is cut again.
+            slot = len(self._pending_runs)
+            self._pending_runs.append((run, Segment(blocks[j:])))
+            rest = self._resolve(self._pending_runs[slot][1], series)
+            self._pending_runs[slot] = (run, rest[0])
+            return [head, *rest]
+        return [seg]
+
+    def group_headlines(self) -> None:
+        """Lines of a run form groups (hl.partition): by their cues, the empty lines between them where the
+        page marks groups so, and the stories they name; a few lines right above a story are its headline."""
+        lines = [b for run in self.runs for b in run.blocks if b.kind != "label"]
+        # A column tag names the column, not the story: its words are not looked for in the text.
+        texts = [hl.COLUMN_TAG.sub("", b.text) or b.text for b in lines]
+        terms = self.line_terms = dict(zip(map(id, lines), hl.Terms.of_each(texts), strict=True))
+        self._all_terms = frozenset().union(*(t.all for t in terms.values())) if terms else frozenset()
+        paras = [self.present([p]) for seg in self.segments for p in seg.paras]
+        seg_of = [k for k, seg in enumerate(self.segments) for _ in seg.paras]  # each paragraph's story
+        vocab = hl.Vocabulary(paras)  # terms weighed over paragraphs: what a line names, where
+        for r, run in enumerate(self.runs):
+            pieces: list[list[Block]] = [[]]
+            for block in run.blocks:
+                if block.kind == "label":
+                    self.labels.append((block, r))
+                    pieces.append([])
+                else:
+                    pieces[-1].append(block)
+            for piece in filter(None, pieces):
+                # A few lines standing right above a story are its headline, one group, unless two of
+                # them close with column tags: two titles.
+                tags = sum(1 for b in piece if hl.COLUMN_TAG.search(b.text))
+                if run.before is not None and len(piece) <= 3 and len(pieces) == 1 and tags < 2:
+                    sizes = [len(piece)]
+                else:
+                    # What each line names, paragraph by paragraph: on a real page some 20 lines by 100
+                    # paragraphs. A page far beyond that (not a page, or a hostile one) is grouped by cues.
+                    fits = (
+                        [vocab.coverage_each(terms[id(b)], paras) for b in piece]
+                        if len(piece) * len(paras) <= FIT_BUDGET
+                        else [[] for _ in piece]
+                    )
+                    together = (
+                        [not b.lines[-1].blank_after for b in piece] if self.blank_marks_groups else None
+                    )
+                    homes = [self._continuation_named(row, seg_of) for row in fits]
+                    apart = [a is not None and b is not None and a != b for a, b in pairwise(homes)]
+                    sizes = hl.partition([b.text for b in piece], fits, together, apart)
+                at = 0
+                for size in sizes:
+                    group = Group(piece[at : at + size], run=r)
+                    group.terms = hl.Terms.merge([terms[id(b)] for b in group.blocks])
+                    self.groups.append(group)
+                    at += size
+
+    def _continuation_named(self, fit: list[float], seg_of: list[int]) -> int | None:
+        """The continuation of a story from another page (上接第一版 …) a headline line names best of all the
+        page's stories, by the paragraph it names best (`fit`, its coverage of each paragraph), if clearly:
+        its jump headline. Two lines naming two continuations are two jump headlines, however alike their
+        words (统筹发展和安全 / 柔性执法助力企业健康发展)."""
+        if not fit:
+            return None
+        best = max(range(len(fit)), key=fit.__getitem__)
+        if fit[best] < MIN_PARAGRAPH_HIT or not self.segments[seg_of[best]].continues:
+            return None
+        return seg_of[best]
+
+
+def _runs(blocks: list[Block]) -> list[list[Block]]:
+    """The runs of loose headline lines among a segment's blocks, in order."""
+    out: list[list[Block]] = []
+    for b in blocks:
+        if b.kind not in ("headline", "label"):
+            if out and out[-1]:
+                out.append([])
+            continue
+        if not out:
+            out.append([])
+        out[-1].append(b)
+    return [r for r in out if r]
+
+
+def _short(run: list[Block]) -> bool:
+    """Every headline line of the run is as short as a subhead."""
+    return all(b.lines[0].width <= layout.SUBHEAD_MAX for b in run if b.kind == "headline")
+
+
+def _shape(run: list[Block]) -> tuple[int, int]:
+    """How a run of loose lines is set: how many lines, and how long the last."""
+    return len(run), hl.visible_len(run[-1].text)
+
+
+def _series(blocks: list[Block]) -> set[tuple[int, int]]:
+    """The shapes that SERIES or more runs of short loose lines inside one story share: a series of subheads
+    (莫斯科 / 联欢贺新年, 曼谷 / 商场办庙会, …; 春蕾绽放, 爱心汇聚, 相伴成长), cut to one pattern by the
+    editor, where the headlines of different stories would differ."""
+    shapes = Counter(_shape(run) for run in _runs(blocks) if _short(run))
+    return {shape for shape, n in shapes.items() if n >= SERIES}
