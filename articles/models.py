@@ -708,8 +708,8 @@ class Article(models.Model):
         verbose_name="已并入",
     )
 
-    # The jieba words of the headline (weight A) and of the text (B). Made at ingest (articles/search.py,
-    # search_vector_binary); remade by article_search_refresh (articles/ingest.py) after corrections and jump
+    # The jieba words of the headline (weight A) and of the text (B), made by PostgreSQL at ingest
+    # (articles/search.py, search_vector_of); remade by article_search_refresh after corrections and jump
     # links, with the text of the parts that continue the story on later pages.
     search_vector = SearchVectorField(null=True, editable=False)
 

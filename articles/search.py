@@ -25,7 +25,6 @@ import functools
 import json
 import math
 import re
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -33,7 +32,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django import forms
-from django.contrib.postgres.search import SearchQuery
+from django.contrib.postgres.search import CombinedSearchVector, SearchQuery, SearchVector
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import connection, transaction
@@ -91,86 +90,15 @@ _WORDS = _Words()
 PUNCTUATION = frozenset(" \u3000，。、；：？！“”‘’（）《》〈〉【】「」『』…—－-·,.;:?!'\"()[]<>/")
 
 
-# -- The search vector, made here instead of by PostgreSQL ----------------------------------------------
-#
-# PostgreSQL's to_tsvector('simple', …) of a page's text costs the writer's database session ~3 ms; the
-# same vector in PostgreSQL's binary form, made from the words we already have, costs it ~0.3 ms to read
-# and is made in the engine's processes. It must be the very vector to_tsvector would make (the tests
-# compare them), so only words whose parsing is known are made here: a run of Latin letters, digits and
-# hanzi is one word to PostgreSQL's parser, as is a decimal; a percentage is its number. An article with
-# any other word (3-5, a.b, ａ) gets None, and PostgreSQL computes its vector as before.
-
-PARSED_AS_IS = re.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff]{1,200}|\d{1,50}\.\d{1,50}")  # 政法 5g网络 72.9
-PERCENTAGE = re.compile(r"(\d{1,50}(?:\.\d{1,50})?)%")  # 84% and 99.16%, which PostgreSQL reads as 84, 99.16
-MAX_POSITION = 16383  # PostgreSQL's: later words all share this position
-MAX_POSITIONS = 255  # PostgreSQL keeps at most about this many positions of one word
-WEIGHT_A = 3 << 14  # the weight bits of a position
-WEIGHT_B = 2 << 14
-
-
-def search_vector_binary(title: list[str], body: list[str]) -> bytes | None:
-    """The tsvector `setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple',
-    body), 'B')` of the words (as search_words_for gives them), in PostgreSQL's binary form; None when
-    a word's parsing is not known here, or the article is too long for positions to be plain.
-
-    >>> search_vector_binary(["信用"], ["信用", "84%"]).hex()  # 84: 3B; 信用: 1A, 2B
-    '0000000238340000018003e4bfa1e794a8000002c0018002'
-    """
-    words = title + body
-    if len(words) >= MAX_POSITION:
-        return None
-    lexemes = list(map(_LEXEMES.__getitem__, words))
-    if None in lexemes:
-        return None
-    # Each word's position with its weight, as it is sent: the title's 1…T weigh A, the body's T+1… B.
-    weighted_a, weighted_b = _weighted_positions()
-    positions = weighted_a[1 : len(title) + 1] + weighted_b[len(title) + 1 : len(words) + 1]
-    counts = Counter(lexemes)
-    out = [len(counts).to_bytes(4, "big")]
-    # Most words occur once: their one position is their last. PostgreSQL sorts the lexemes as it reads them.
-    last = dict(zip(lexemes, positions, strict=True))
-    repeated: dict[bytes, list[bytes]] = {}
-    for lexeme, count in counts.items():
-        if count == 1:  # the lexeme and its NUL, one position, the position
-            out += (lexeme, b"\0\1", last[lexeme])
-        elif count <= MAX_POSITIONS:
-            repeated[lexeme] = [count.to_bytes(2, "big")]
-        else:
-            return None
-    if repeated:
-        for position, lexeme in zip(positions, lexemes, strict=True):
-            if (found := repeated.get(lexeme)) is not None:
-                found.append(position)
-        for lexeme, found in repeated.items():
-            out.append(lexeme)
-            out += found
-    return b"".join(out)
-
-
-@functools.cache
-def _weighted_positions() -> tuple[tuple[bytes, ...], tuple[bytes, ...]]:
-    """Every position with weight A, and with weight B, as the two bytes PostgreSQL reads (made once)."""
-    return tuple((p | WEIGHT_A).to_bytes(2, "big") for p in range(MAX_POSITION)), tuple(
-        (p | WEIGHT_B).to_bytes(2, "big") for p in range(MAX_POSITION)
+def search_vector_of(*, title: str, body: str) -> CombinedSearchVector:
+    """The search vector of an article's search texts (search_text_for), made by PostgreSQL: the title's
+    words weigh A, the body's B, each a word of the 'simple' configuration, as jieba cut it."""
+    return SearchVector(Value(title), config=SEARCH_CONFIG, weight="A") + SearchVector(
+        Value(body), config=SEARCH_CONFIG, weight="B"
     )
 
 
-class _Lexemes(dict[str, bytes | None]):
-    """Word -> the lexeme PostgreSQL's parser makes of it, UTF-8 with its terminating NUL as the binary
-    form has it; or None when that is not known here."""
-
-    def __missing__(self, word: str) -> bytes | None:
-        lexeme: bytes | None = None
-        if PARSED_AS_IS.fullmatch(word):
-            lexeme = word.encode() + b"\0"
-        elif percentage := PERCENTAGE.fullmatch(word):
-            lexeme = percentage[1].encode() + b"\0"
-        if len(self) < 200_000:
-            self[word] = lexeme
-        return lexeme
-
-
-_LEXEMES = _Lexemes()
+SEARCH_CONFIG = "simple"  # words as they are (lowercased): jieba has already cut them
 
 
 # -- The query ---------------------------------------------------------------------------------------
@@ -644,7 +572,7 @@ def _matches_find(scope: _Scope, results: SearchResults) -> _Found:
         if text in tried:
             continue  # one word: "any" is "all"; no word long enough to be a prefix
         tried.add(text)
-        found = _found(_Selection(scope, SearchQuery(text, search_type="raw", config="simple")))
+        found = _found(_Selection(scope, SearchQuery(text, search_type="raw", config=SEARCH_CONFIG)))
         if found.total:
             results.match = match
             return found
