@@ -1,43 +1,28 @@
-"""Reconstructed pages into rows: one page, one transaction.
+"""The writer: a page and its rows, with the ORM, in one transaction.
 
-The engine runs before anything is written, so input that is not a page (PageError) writes nothing. A page
-is written with the ORM: the page row, then its articles (their search vectors made by PostgreSQL from the
-words jieba found), paragraphs, bylines and place links, each table in one bulk_create. On batches the
-engine runs in other processes, a few pages ahead of the writer, and hands it each page's rows as plain
-values (PreparedPage).
+The page row, then its articles (their search vectors made by PostgreSQL from the words jieba found),
+paragraphs, bylines and place links, each table in one bulk_create; the people, places, paper and issue
+they name are looked up (or created) once a batch (IngestCache). A changed file replaces a page: its old
+bytes become a PageVersion, which keeps the editors' corrections, unless editors corrected the page, when
+the new file is held for review (force replaces it anyway).
 """
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import ctypes.util
-import dataclasses
 import datetime
 import functools
 import hashlib
-import itertools
-import multiprocessing
-import os
-import re
-import signal
-from collections import deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
-from django.db import DatabaseError, connection, transaction
-from django.db.models import Q
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from articles import jumps, models
+from articles.ingest.files import content_digest, page_size_check
+from articles.ingest.prepare import PreparedPage, page_prepare
 from articles.reconstruct import values
-from articles.reconstruct.page import reconstruct_page
 from articles.reconstruct.places import PROVINCE, Place, gazetteer
-from articles.reconstruct.values import PageError
 from articles.search import search_text_for, search_vector_of
 
 CREATED = "created"
@@ -45,391 +30,6 @@ UNCHANGED = "unchanged"
 REPLACED = "replaced"
 NEEDS_REVIEW = "needs_review"  # the file changed but the page has edited articles: kept as it was
 # (force=True replaces it anyway; its old bytes become a PageVersion and its corrections stay, linked to it)
-
-MAX_PAGE_BYTES = 5 * 1024 * 1024  # a dense broadsheet page is under 100 KB of text
-LOW_HEADLINE_SCORE = 0.3
-
-PAGE_FILE_NAME = re.compile(r"_(\d{4}-\d{2}-\d{2})_(\d+)\.txt$")  # fazhi_2025-01-24_02.txt
-PAGE_DIR_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})$")  # 2025-01-24 (holding 02.txt)
-PAGE_NUMBER_NAME = re.compile(r"^(\d+)\.txt$")  # 02.txt
-PAGE_NAME_PATTERNS = "<anything>_YYYY-MM-DD_NN.txt (e.g. fazhi_2025-01-24_02.txt) or YYYY-MM-DD/NN.txt"
-
-
-# -- Files -------------------------------------------------------------------------------------------
-
-
-def page_file_read(*, path: Path) -> bytes:
-    """The bytes of a page file, or a PageError saying in words why there are none."""
-    try:
-        if path.is_dir():
-            raise PageError("is a directory, not a page file")
-        size = path.stat().st_size
-        _size_check(size)
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise PageError("no such file") from None
-    except PermissionError:
-        raise PageError("cannot be read: permission denied") from None
-    except OSError as exc:
-        raise PageError(f"cannot be read: {exc.strerror or exc}") from None
-
-
-def page_name_parse(*, path: Path) -> tuple[str | None, str | None]:
-    """The date and page number a file's path spells, as text; None for what it does not spell.
-
-    >>> page_name_parse(path=Path("in/fazhi_2025-01-24_02.txt"))
-    ('2025-01-24', '02')
-    >>> page_name_parse(path=Path("in/2025-01-24/02.txt"))
-    ('2025-01-24', '02')
-    """
-    if match := PAGE_FILE_NAME.search(path.name):
-        return match[1], match[2]
-    number = PAGE_NUMBER_NAME.match(path.name)
-    folder = PAGE_DIR_NAME.match(path.parent.name)
-    if number and folder:
-        return folder[1], number[1]
-    return None, None
-
-
-def issue_date_parse(text: str) -> datetime.date:
-    """An issue date written YYYY-MM-DD; PageError when it is no date (2025-02-30)."""
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise PageError(f"{text} is not a date (YYYY-MM-DD)") from None
-
-
-def page_number_parse(text: str) -> int:
-    """A page number, 1 or more."""
-    if not text.isdigit() or int(text) < 1:
-        raise PageError(f"{text} is not a page number (1 or more)")
-    return int(text)
-
-
-def _size_check(size: int) -> None:
-    if size > MAX_PAGE_BYTES:
-        raise PageError(
-            f"too large to be a page ({size / 1024 / 1024:.1f} MB; "
-            f"the limit is {MAX_PAGE_BYTES // 1024 // 1024} MB)"
-        )
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-# -- The engine's page as rows -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PreparedArticle:
-    """One article's rows, as plain values: its own columns, its paragraphs' and its search texts; the
-    people and places it names, which the writer turns into rows of their own."""
-
-    fields: dict[str, Any]  # Article columns
-    paragraphs: tuple[dict[str, Any], ...]  # Paragraph columns, in order
-    search_title: str  # its headline's words, space-separated (search_text_for)
-    search_body: str  # its text's words
-    credits: tuple[tuple[str, str], ...]  # (name, role), in order, no repeats
-    region: str | None
-    places: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class PreparedPage:
-    """The pure half of ingest: a page's rows made from the engine's page, with no database, so that they
-    can be made in an engine process while the writer writes the previous page."""
-
-    section: str
-    proofreader: str
-    encoding: str
-    line_count: int
-    json: dict[str, Any]  # the engine's output, as Page.reconstructed_json keeps it (_engine_json)
-    articles: tuple[PreparedArticle, ...]
-
-    @property
-    def count(self) -> int:
-        """How many articles the page has."""
-        return len(self.articles)
-
-    @classmethod
-    def of(cls, page: values.Page) -> PreparedPage:
-        return cls(
-            section=page.section or "",
-            proofreader=page.proofreader or "",
-            encoding=page.encoding,
-            line_count=page.line_count,
-            json=_engine_json(page),
-            articles=tuple(_article_prepare(article) for article in page.articles),
-        )
-
-
-def page_prepare(*, data: bytes, source_name: str) -> PreparedPage:
-    """Reconstruct a page file into its rows; PageError for what is not a page."""
-    return PreparedPage.of(dataclasses.replace(reconstruct_page(data), source=source_name))
-
-
-def article_needs_review(article: values.Article) -> bool:
-    """Whether an editor should look at what the engine made of this article.
-
-    A fragment continued from another page carries its headline there, so only its lead counts.
-    """
-    confidence = article.confidence
-    if not confidence.lead or confidence.places_unresolved:
-        return True
-    if article.continued_from_page is not None:
-        return False
-    return not article.title or confidence.headline < LOW_HEADLINE_SCORE
-
-
-def _article_prepare(article: values.Article) -> PreparedArticle:
-    dateline = article.dateline
-    title, body = search_text_for(
-        title_parts=[t for t in (article.kicker, article.title, article.subtitle) if t], body=article.text
-    )
-    return PreparedArticle(
-        fields={
-            "position": article.position,
-            "kind": article.kind,
-            "kicker": article.kicker or "",
-            "title": article.title or "",
-            "subtitle": article.subtitle or "",
-            "labels": list(article.labels),
-            "dateline_place": (dateline.place or "") if dateline else "",
-            "dateline_date": (dateline.date or "") if dateline else "",
-            "dateline_agency": dateline.agency if dateline else "",
-            "region_name": article.region or "",
-            "place_names": list(article.places),
-            "continued_from_page": article.continued_from_page,
-            "continued_to_page": article.continued_to_page,
-            "headline_lines": list(article.headline_lines),
-            "confidence_headline": article.confidence.headline,
-            "confidence_lead": article.confidence.lead,
-            "places_unresolved": list(article.confidence.places_unresolved),
-            "needs_review": article_needs_review(article),
-        },
-        paragraphs=tuple(
-            {"position": at, "kind": p.kind, "text": p.text, "line_start": p.lines[0], "line_end": p.lines[1]}
-            for at, p in enumerate(article.paragraphs, start=1)
-        ),
-        search_title=title,
-        search_body=body,
-        credits=tuple(dict.fromkeys((b.name, b.role) for b in article.bylines)),
-        region=article.region,
-        places=article.places,
-    )
-
-
-def _engine_json(page: values.Page) -> dict[str, Any]:
-    """The engine's output as Page.reconstructed_json keeps it: page.to_json() without the paragraphs' text,
-    which their rows hold (and a correction's snapshot, once an editor changes one); each paragraph's kind
-    and source lines say where in the raw page, kept verbatim, it came from."""
-    out = page.to_json()
-    for article in out["articles"]:
-        for paragraph in article["paragraphs"]:
-            del paragraph["text"]
-    return out
-
-
-# -- Batches: the engine in other processes ----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PageJob:
-    """One file of a batch: where it is and where it goes."""
-
-    label: str  # how the user named the file, for messages
-    path: Path
-    paper: str
-    date: datetime.date
-    number: int
-    source_name: str
-
-
-def pages_ingest(
-    *,
-    jobs: Iterable[PageJob | PageError],
-    workers: int = 1,
-    cache: IngestCache | None = None,
-    force: bool = False,
-) -> Iterator[tuple[PageJob | PageError, IngestResult | Exception]]:
-    """Ingest a batch in order, one transaction per page, yielding each job's result or error.
-
-    force: replace changed pages even where editors corrected articles (see page_ingest).
-
-    With workers > 1 the engine runs in that many processes, a few pages ahead of the one being written;
-    a page whose stored bytes are the same is never sent to the engine.
-    """
-    cache = cache or IngestCache()
-    if workers <= 1:
-        for job in jobs:
-            yield job, _job_run(job, cache=cache, force=force)
-        return
-    # Forked workers inherit this process's database connection but never touch it: they only run the
-    # engine, and multiprocessing ends them with os._exit, so no finaliser closes it under us. They end
-    # with this process however it ends (_engine_worker_start): alive, they would keep its connection open,
-    # its transaction and locks held, and the next ingest would wait for them forever.
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_engine_worker_start,
-        initargs=(os.getpid(),),
-    ) as pool:
-        window: deque[tuple[PageJob | PageError, _Started | bytes | Exception | None]] = deque()
-        pending = iter(jobs)
-        while chunk := list(itertools.islice(pending, CHECK_AHEAD)):
-            window.extend(zip(chunk, _jobs_submit(chunk, pool), strict=True))
-            while len(window) > (workers + 1) * CHECK_AHEAD:  # the engine processes busy while this writes
-                yield _job_finish(*window.popleft(), cache=cache, force=force)
-        while window:
-            yield _job_finish(*window.popleft(), cache=cache, force=force)
-
-
-CHECK_AHEAD = 4  # jobs whose stored pages one query looks up, and one engine task prepares
-PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies (Linux)
-
-
-def _engine_worker_start(writer: int) -> None:
-    """In a new engine process: be killed when the writer dies, even by SIGKILL (Linux; elsewhere the
-    process lingers until it next reads its task queue)."""
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != writer:  # it died before the line above took effect
-        os._exit(1)
-
-
-def _jobs_submit(
-    jobs: list[PageJob | PageError], pool: ProcessPoolExecutor
-) -> list[_Started | bytes | Exception | None]:
-    """Start the engine on each job's file; the bytes alone for a page stored unchanged. One query reads
-    the stored hashes of all the jobs."""
-    files: dict[int, bytes | PageError] = {}
-    for n, job in enumerate(jobs):
-        if isinstance(job, PageJob):
-            try:
-                files[n] = page_file_read(path=job.path)
-            except PageError as exc:
-                files[n] = exc
-    readable = [n for n, data in files.items() if isinstance(data, bytes)]
-    try:
-        hashes: dict[int, str | None] | DatabaseError = dict(
-            zip(readable, _stored_hashes([jobs[n] for n in readable]), strict=True)  # type: ignore[misc]
-        )
-    except DatabaseError as exc:
-        hashes = exc
-    started: list[_Started | bytes | Exception | None] = []
-    sent: list[tuple[int, bytes, str]] = []  # the pages for the engine: one task for all, not one each
-    for n, job in enumerate(jobs):
-        data = files.get(n)
-        if not isinstance(job, PageJob):
-            started.append(None)
-        elif not isinstance(data, bytes):
-            started.append(data)
-        elif isinstance(hashes, DatabaseError):
-            started.append(hashes)
-        elif hashes[n] is not None and hashes[n] == _digest(data):
-            started.append(data)
-        else:
-            started.append(None)  # started below
-            sent.append((n, data, job.source_name))
-    if sent:
-        future = pool.submit(_pages_prepare, [(data, source_name) for _, data, source_name in sent])
-        for index, (n, data, _) in enumerate(sent):
-            started[n] = _Started(future, index, data)
-    return started
-
-
-def _stored_hashes(jobs: list[PageJob]) -> list[str | None]:
-    """The content hash of each job's stored page (None where there is none), in one query."""
-    if not jobs:
-        return []
-    where = Q()
-    for job in jobs:
-        where |= Q(issue__newspaper__name=job.paper, issue__date=job.date, number=job.number)
-    stored = {
-        (paper, date, number): digest
-        for paper, date, number, digest in models.Page.objects.filter(where).values_list(
-            "issue__newspaper__name", "issue__date", "number", "content_hash"
-        )
-    }
-    return [stored.get((job.paper, job.date, job.number)) for job in jobs]
-
-
-def _pages_prepare(pages: list[tuple[bytes, str]]) -> list[PreparedPage | Exception]:
-    """page_prepare of each (data, source name), in an engine process: a page's error is its own."""
-    out: list[PreparedPage | Exception] = []
-    for data, source_name in pages:
-        try:
-            out.append(page_prepare(data=data, source_name=source_name))
-        except Exception as exc:  # sent back to be reported for its file
-            out.append(exc)
-    return out
-
-
-@dataclass(frozen=True)
-class _Started:
-    """A page on its way through the engine, the index-th of those one task prepares."""
-
-    future: Future[list[PreparedPage | Exception]]
-    index: int
-    data: bytes
-
-    def prepared(self) -> PreparedPage:
-        result = self.future.result()[self.index]
-        if isinstance(result, Exception):
-            raise result
-        return result
-
-
-def _job_finish(
-    job: PageJob | PageError,
-    started: _Started | bytes | Exception | None,
-    *,
-    cache: IngestCache,
-    force: bool = False,
-) -> tuple[PageJob | PageError, IngestResult | Exception]:
-    if isinstance(job, PageError):
-        return job, job
-    if isinstance(started, Exception):
-        return job, started
-    try:
-        if isinstance(started, _Started):
-            data, prepared = started.data, started.prepared()
-        else:
-            data, prepared = started, None
-        return job, _job_store(job, data=data, prepared=prepared, cache=cache, force=force)
-    except Exception as exc:  # reported per file by the caller; the batch goes on
-        return job, exc
-
-
-def _job_run(
-    job: PageJob | PageError, *, cache: IngestCache, force: bool = False
-) -> IngestResult | Exception:
-    if isinstance(job, PageError):
-        return job
-    try:
-        return _job_store(job, data=page_file_read(path=job.path), prepared=None, cache=cache, force=force)
-    except Exception as exc:
-        return exc
-
-
-def _job_store(
-    job: PageJob, *, data: bytes, prepared: PreparedPage | None, cache: IngestCache, force: bool = False
-) -> IngestResult:
-    return _page_write(
-        paper=job.paper,
-        date=job.date,
-        number=job.number,
-        data=data,
-        source_name=job.source_name,
-        prepared=prepared,
-        cache=cache,
-        force=force,
-    )
-
-
-# -- The writer: one transaction a page --------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -468,8 +68,8 @@ def page_ingest(
 
     Changed bytes over a page with edited articles are held (NEEDS_REVIEW) unless force is true.
     """
-    _size_check(len(data))
-    return _page_write(
+    page_size_check(len(data))
+    return page_write(
         paper=paper,
         date=date,
         number=number,
@@ -492,7 +92,7 @@ def page_store(
     cache: IngestCache | None = None,
 ) -> IngestResult:
     """Store an already reconstructed page; page_ingest without the engine."""
-    return _page_write(
+    return page_write(
         paper=paper,
         date=date,
         number=number,
@@ -504,7 +104,7 @@ def page_store(
 
 
 @transaction.atomic
-def _page_write(
+def page_write(
     *,
     paper: str,
     date: datetime.date,
@@ -523,7 +123,7 @@ def _page_write(
     stored page)."""
     _issue_lock(paper=paper, date=date)
     stored = _page_current(paper=paper, date=date, number=number)
-    digest = _digest(data)
+    digest = content_digest(data)
     if stored is not None and stored.page.content_hash == digest:
         return IngestResult(UNCHANGED, stored.page, stored.article_count)
     prepared = prepared or page_prepare(data=data, source_name=source_name)
@@ -800,9 +400,6 @@ def _cache_merge(cache: IngestCache, found: IngestCache) -> None:
     cache.issues.update(found.issues)
     cache.people.update(found.people)
     cache.places.update(found.places)
-
-
-# -- The search index of stories over several pages --------------------------------------------------
 
 
 def article_search_refresh(*, article: models.Article) -> None:
