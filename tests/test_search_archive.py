@@ -12,6 +12,7 @@ import pytest
 
 from articles import ingest, models, search
 from articles.reconstruct.page import reconstruct_page
+from articles.search import ranking
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "pages" / "fazhi_2025-01-24_02.txt"
 PAPERS = ("法治日报", "检察日报")
@@ -34,9 +35,9 @@ def _store(paper: str, date: datetime.date, number: int) -> None:
 def archive(db: None, monkeypatch: pytest.MonkeyPatch) -> None:
     """The seed page on pages 2 and 3 of two papers' issues of six days: 24 pages, too many matches of 政法
     to rank them all."""
-    monkeypatch.setattr(search, "RANK_ALL", 4)
-    monkeypatch.setattr(search, "COUNT_UP_TO", 4)
-    monkeypatch.setattr(search, "RANK_WINDOW", 8)
+    monkeypatch.setattr(ranking, "RANK_ALL", 4)
+    monkeypatch.setattr(ranking, "COUNT_UP_TO", 4)
+    monkeypatch.setattr(ranking, "RANK_WINDOW", 8)
     for days in range(6):
         for paper in PAPERS:
             for number in (3, 2):
@@ -67,7 +68,7 @@ def _newest_first(**filters: Any) -> list[int]:
     return list(pages.values_list("pk", flat=True))
 
 
-@pytest.mark.parametrize("kept", [search.PAGE_ORDER_MAX, 5])  # the whole archive's order kept, or too little
+@pytest.mark.parametrize("kept", [ranking.PAGE_ORDER_MAX, 5])  # the whole archive's order kept, or too little
 @pytest.mark.parametrize(
     "filters",
     [
@@ -80,7 +81,7 @@ def _newest_first(**filters: Any) -> list[int]:
 def test_too_many_matches_rank_those_on_the_newest_pages_within_the_filters(
     archive: None, monkeypatch: pytest.MonkeyPatch, kept: int, filters: dict[str, Any]
 ) -> None:
-    monkeypatch.setattr(search, "PAGE_ORDER_MAX", kept)
+    monkeypatch.setattr(ranking, "PAGE_ORDER_MAX", kept)
 
     results = search.article_search(query="政法", filters=_filters(**filters))
 
@@ -93,8 +94,8 @@ def test_too_many_matches_rank_those_on_the_newest_pages_within_the_filters(
 def test_equal_ranks_come_newest_issue_first_then_paper_then_page(
     archive: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(search, "RANK_ALL", 1000)  # all ranked
-    monkeypatch.setattr(search, "COUNT_UP_TO", 1000)
+    monkeypatch.setattr(ranking, "RANK_ALL", 1000)  # all ranked
+    monkeypatch.setattr(ranking, "COUNT_UP_TO", 1000)
 
     results = search.article_search(query="政法")
 

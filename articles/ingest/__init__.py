@@ -5,7 +5,7 @@ The engine runs before anything is written, so input that is not a page (PageErr
 - files: a file's name → its paper's issue date and page number; the size a page may have.
 - prepare: the engine's page → plain row values (no database; made in the engine's processes).
 - batch: a batch of files, the engine in other processes ahead of the writer, results in order.
-- writer: a page's rows with the ORM, in one transaction (and the search refresh of a story).
+- writer: a page's rows with the ORM, in one transaction.
 
 What callers use is here: `from articles import ingest`, then `ingest.page_ingest(...)`.
 """
@@ -32,10 +32,13 @@ from articles.ingest.writer import (
     UNCHANGED,
     IngestCache,
     IngestResult,
-    article_search_refresh,
     page_ingest,
     page_store,
 )
+
+# Editors' corrections refresh a story's search vector through here (articles.editing); it lives with the
+# index, in articles.search.index.
+from articles.search.index import article_search_refresh
 
 __all__ = [
     "CREATED",

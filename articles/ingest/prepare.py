@@ -9,7 +9,7 @@ from typing import Any
 
 from articles.reconstruct import values
 from articles.reconstruct.page import reconstruct_page
-from articles.search import search_text_for
+from articles.search.index import search_text_for
 
 LOW_HEADLINE_SCORE = 0.3
 

@@ -23,7 +23,7 @@ from articles.ingest.files import content_digest, page_size_check
 from articles.ingest.prepare import PreparedPage, page_prepare
 from articles.reconstruct import values
 from articles.reconstruct.places import PROVINCE, Place, gazetteer
-from articles.search import search_text_for, search_vector_of
+from articles.search.index import search_vector_of
 
 CREATED = "created"
 UNCHANGED = "unchanged"
@@ -400,36 +400,3 @@ def _cache_merge(cache: IngestCache, found: IngestCache) -> None:
     cache.issues.update(found.issues)
     cache.people.update(found.people)
     cache.places.update(found.places)
-
-
-def article_search_refresh(*, article: models.Article) -> None:
-    """Recompute an article's search vector from its headline and paragraphs and those of the parts that
-    continue it on later pages (live articles whose `continues` is it, and theirs, in page order), so that
-    a story is found by words on any of its pages; for corrections and jump links."""
-    with connection.cursor() as cursor:
-        cursor.execute(_STORY_TEXTS, [article.pk, jumps.MAX_PARTS])
-        texts = [text for (text,) in cursor.fetchall()]
-    title, body = search_text_for(
-        title_parts=[t for t in (article.kicker, article.title, article.subtitle) if t], body="\n".join(texts)
-    )
-    models.Article.objects.filter(pk=article.pk).update(
-        search_vector=search_vector_of(title=title, body=body)
-    )
-
-
-_ARTICLE = models.Article._meta.db_table
-_STORY_TEXTS = f"""
-    WITH RECURSIVE part(id, depth, path) AS (
-        SELECT id, 0, ARRAY[id] FROM {_ARTICLE} WHERE id = %s
-        UNION ALL
-        SELECT a.id, part.depth + 1, part.path || a.id
-        FROM part JOIN {_ARTICLE} a ON a.continues_id = part.id
-        WHERE a.merged_into_id IS NULL AND a.id <> ALL(part.path) AND part.depth < %s
-    )
-    SELECT t.text
-    FROM part
-    JOIN {_ARTICLE} a ON a.id = part.id
-    JOIN {models.Page._meta.db_table} p ON p.id = a.page_id
-    JOIN {models.Paragraph._meta.db_table} t ON t.article_id = part.id
-    ORDER BY part.depth > 0, p.number, a.position, t.position
-"""  # the story's paragraphs: the article's own first, then its parts' in page order
