@@ -43,7 +43,7 @@ class Scope:
     """The filters as conditions on articles that PostgreSQL can AND with the GIN index as bitmaps: the
     region is a column; a reporter's articles are an id array; so are the pages of the dates and paper
     asked for when they are at most SCOPE_PAGES, and a window of the newest of them. More pages are a
-    subquery, used only where the matches are few (see _found): as an array, PostgreSQL would size it
+    subquery, used only where the matches are few (see found_in): as an array, PostgreSQL would size it
     element by element, and then leave the GIN index out."""
 
     def __init__(self, filters: SearchFilters) -> None:
