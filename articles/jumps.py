@@ -14,8 +14,7 @@ from django.db.models import Q
 
 from articles import models
 from articles.reconstruct import jumps
-
-MAX_PARTS = 8  # a story printed over more pages than this is a loop an editor made, not a newspaper
+from articles.search.index import article_search_refresh
 
 
 @dataclass(frozen=True)
@@ -178,8 +177,6 @@ def page_links_release(*, page: models.Page, source_name: str) -> None:
 
 def story_search_refresh(*, article_ids: set[int]) -> None:
     """Recompute the search text of the stories these articles belong to (each from its beginning)."""
-    from articles.ingest import article_search_refresh  # ingest calls this module: import at use
-
     # A part that left a story is a story of its own again, its own head, searchable by its own words.
     heads = {story_head_id(article_id=pk) for pk in article_ids}
     for article in models.Article.objects.filter(pk__in=heads):
@@ -189,7 +186,7 @@ def story_search_refresh(*, article_ids: set[int]) -> None:
 def story_ids_above(*, article_id: int) -> list[int]:
     """The article and the parts it continues, up to its story's beginning, in that order."""
     chain = [article_id]
-    while len(chain) <= MAX_PARTS:
+    while len(chain) <= models.MAX_STORY_PARTS:
         up = models.Article.objects.filter(pk=chain[-1]).values_list("continues_id", flat=True).first()
         if up is None or up in chain:
             break
@@ -205,7 +202,7 @@ def story_head_id(*, article_id: int) -> int:
 def story_part_ids(*, head_id: int) -> list[int]:
     """The parts of the story that begins with head_id, in reading order (live parts only)."""
     parts = [head_id]
-    while len(parts) < MAX_PARTS:
+    while len(parts) < models.MAX_STORY_PARTS:
         nxt = (
             models.Article.objects.live()
             .filter(continues_id=parts[-1])

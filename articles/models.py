@@ -451,7 +451,7 @@ class ArticleQuerySet(models.QuerySet["Article"]):
             )
         )
 
-    # -- search (articles/search.py composes these) --
+    # -- search (articles/search/ composes these) --
     # ts_rank_cd weights of D, C, B, A: ingest weighs title words A and body words B; one mention in the
     # title counts as much as five in the body.
     SEARCH_WEIGHTS = (0.05, 0.1, 0.2, 1.0)
@@ -614,6 +614,11 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         )
 
 
+# A story printed over more pages than this is a loop an editor made, not a newspaper: the parts of a story
+# that jumps (Article.continues) are read at most this deep (articles.jumps, articles.search.index).
+MAX_STORY_PARTS = 8
+
+
 class Article(models.Model):
     NEWS = "news"
     FEATURE = "feature"
@@ -708,8 +713,8 @@ class Article(models.Model):
         verbose_name="已并入",
     )
 
-    # The jieba words of the headline (weight A) and of the text (B). Made at ingest (articles/search.py,
-    # search_vector_binary); remade by article_search_refresh (articles/ingest.py) after corrections and jump
+    # The jieba words of the headline (weight A) and of the text (B), made by PostgreSQL at ingest
+    # (articles/search/index.py, search_vector_of); remade by article_search_refresh after corrections and jump
     # links, with the text of the parts that continue the story on later pages.
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -728,7 +733,7 @@ class Article(models.Model):
         indexes = [
             # Search finds whole stories: not merged articles, not the continuations of a story (their text is
             # in the vector of the story's beginning). With the condition in the index, counting matches never
-            # reads the table (articles/search.py).
+            # reads the table (articles/search/ranking.py).
             GinIndex(
                 fields=["search_vector"],
                 name="article_search_story_gin",

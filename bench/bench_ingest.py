@@ -73,7 +73,7 @@ def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     data = SEED.read_bytes()
     page = reconstruct_page(data)  # also loads the dictionaries
-    ingest.search_text_for(title_parts=["预热"], body="预热")
+    ingest.page_prepare(data=data, source_name=SEED.name)
     start = time.perf_counter()
     for _ in range(min(n, 100)):
         reconstruct_page(data)

@@ -12,7 +12,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import IntegrityError
 from django.db.models import F
 
-from articles import ingest, models
+from articles import ingest, models, pagecache
 from articles.reconstruct import values
 from articles.reconstruct.page import reconstruct_page
 from articles.reconstruct.values import PageError
@@ -385,6 +385,90 @@ def test_seed_page_ingests_end_to_end_as_the_engine_reconstructs_it() -> None:
 
     again = ingest.page_ingest(paper=PAPER, date=DATE, number=2, data=data, source_name=SEED.name)
     assert again.status == ingest.UNCHANGED
+
+
+@pytest.mark.django_db
+def test_rows_get_their_ids_in_the_pages_order() -> None:
+    ingest.page_ingest(paper=PAPER, date=DATE, number=2, data=SEED.read_bytes(), source_name=SEED.name)
+
+    articles = list(models.Article.objects.order_by("pk").values_list("position", flat=True))
+    paragraphs = list(models.Paragraph.objects.order_by("pk").values_list("article__position", "position"))
+    bylines = list(models.Byline.objects.order_by("pk").values_list("article__position", "order"))
+    assert articles == sorted(articles) and len(articles) == 11
+    assert paragraphs == sorted(paragraphs) and len(paragraphs) > 11
+    assert bylines == sorted(bylines) and bylines
+
+
+@pytest.mark.django_db
+def test_a_stored_page_is_news_to_the_public_pages_at_once() -> None:
+    before = pagecache.content_version()
+    ingest.page_ingest(paper=PAPER, date=DATE, number=2, data=SEED.read_bytes(), source_name=SEED.name)
+    assert pagecache.content_version() != before
+
+
+# -- Batches -----------------------------------------------------------------------------------------
+
+
+def _outcome(results: Any) -> list[str]:
+    return [r.status if isinstance(r, ingest.IngestResult) else type(r).__name__ for _job, r in results]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_batch_reports_each_file_in_order_and_stores_the_good_ones(tmp_path: Path, workers: int) -> None:
+    data = SEED.read_bytes()
+    for day in range(1, 6):
+        (tmp_path / f"fazhi_2025-02-0{day}_02.txt").write_bytes(data)
+    (tmp_path / "fazhi_2025-02-03_02.txt").write_bytes(b"")  # a bad file amid the batch
+    ingest.page_ingest(
+        paper=PAPER,
+        date=datetime.date(2025, 2, 1),
+        number=2,
+        data=data,
+        source_name="fazhi_2025-02-01_02.txt",
+    )
+    jobs: list[ingest.PageJob | PageError] = [
+        ingest.PageJob(path.name, path, PAPER, datetime.date(2025, 2, int(path.name[15])), 2, path.name)
+        for path in sorted(tmp_path.iterdir())
+    ]
+    jobs.insert(2, PageError("no date in the file name"))
+    jobs.append(ingest.PageJob("gone", tmp_path / "gone.txt", PAPER, DATE, 2, "gone.txt"))
+
+    outcome = _outcome(ingest.pages_ingest(jobs=jobs, workers=workers))
+
+    assert outcome == [
+        ingest.UNCHANGED,
+        ingest.CREATED,
+        "PageError",
+        "PageError",
+        ingest.CREATED,
+        ingest.CREATED,
+        "PageError",
+    ]
+    assert models.Page.objects.count() == 4
+    assert models.Article.objects.count() == 4 * 11
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_page_the_database_refuses_in_a_batch_leaves_no_row_and_the_batch_goes_on(
+    tmp_path: Path, workers: int
+) -> None:
+    path = tmp_path / "fazhi_2025-02-01_02.txt"
+    path.write_bytes(SEED.read_bytes())
+    refused = datetime.date(2025, 2, 1)
+    jobs = [
+        ingest.PageJob("first", path, PAPER, refused, 2, "x" * 300),  # longer than a source name may be
+        ingest.PageJob("second", path, PAPER, datetime.date(2025, 2, 2), 2, path.name),
+    ]
+
+    outcome = _outcome(ingest.pages_ingest(jobs=jobs, workers=workers))
+
+    assert outcome == ["DataError", ingest.CREATED]
+    # The refused page's issue was written before it, in its transaction: gone with it.
+    assert not models.Issue.objects.filter(date=refused).exists()
+    assert list(models.Page.objects.values_list("issue__date", flat=True)) == [datetime.date(2025, 2, 2)]
+    assert models.Article.objects.count() == 11
 
 
 @pytest.mark.parametrize(

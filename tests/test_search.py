@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from articles import ingest, models, search
 from articles.reconstruct import values
 from articles.reconstruct.page import reconstruct_page
+from articles.search import ranking
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "pages" / "fazhi_2025-01-24_02.txt"
 PAPER = "法治日报"
@@ -387,9 +388,9 @@ def test_queries_do_not_grow_with_the_results(client: Client) -> None:
 
 @pytest.mark.django_db
 def test_many_matches_rank_the_newest_pages_and_say_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(search, "RANK_ALL", 4)
-    monkeypatch.setattr(search, "COUNT_UP_TO", 4)
-    monkeypatch.setattr(search, "RANK_WINDOW", 8)
+    monkeypatch.setattr(ranking, "RANK_ALL", 4)
+    monkeypatch.setattr(ranking, "COUNT_UP_TO", 4)
+    monkeypatch.setattr(ranking, "RANK_WINDOW", 8)
     for days in range(6):
         _seed(DATE + datetime.timedelta(days=days))
     results = search.article_search(query="政法")

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from articles.editing.base import DATELINE, HEADLINE, Editor
-from articles.ingest import article_search_refresh
 from articles.models import Article, Byline, Correction, Page, Paragraph, Person
+from articles.search.index import article_search_refresh
 
 # An article's own fields in a snapshot: what a correction may change and undo restores.
 STATE_FIELDS = (

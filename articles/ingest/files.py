@@ -1,0 +1,80 @@
+"""Page files: where a page goes from its file's name (paper's issue date, page number), and whether its bytes
+may be a page at all (size). Nothing here touches the database."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+from pathlib import Path
+
+from articles.reconstruct.values import PageError
+
+MAX_PAGE_BYTES = 5 * 1024 * 1024  # a dense broadsheet page is under 100 KB of text
+
+PAGE_FILE_NAME = re.compile(r"_(\d{4}-\d{2}-\d{2})_(\d+)\.txt$")  # fazhi_2025-01-24_02.txt
+PAGE_DIR_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})$")  # 2025-01-24 (holding 02.txt)
+PAGE_NUMBER_NAME = re.compile(r"^(\d+)\.txt$")  # 02.txt
+PAGE_NAME_PATTERNS = "<anything>_YYYY-MM-DD_NN.txt (e.g. fazhi_2025-01-24_02.txt) or YYYY-MM-DD/NN.txt"
+
+
+def page_file_read(*, path: Path) -> bytes:
+    """The bytes of a page file, or a PageError saying in words why there are none."""
+    try:
+        if path.is_dir():
+            raise PageError("is a directory, not a page file")
+        size = path.stat().st_size
+        page_size_check(size)
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise PageError("no such file") from None
+    except PermissionError:
+        raise PageError("cannot be read: permission denied") from None
+    except OSError as exc:
+        raise PageError(f"cannot be read: {exc.strerror or exc}") from None
+
+
+def page_name_parse(*, path: Path) -> tuple[str | None, str | None]:
+    """The date and page number a file's path spells, as text; None for what it does not spell.
+
+    >>> page_name_parse(path=Path("in/fazhi_2025-01-24_02.txt"))
+    ('2025-01-24', '02')
+    >>> page_name_parse(path=Path("in/2025-01-24/02.txt"))
+    ('2025-01-24', '02')
+    """
+    if match := PAGE_FILE_NAME.search(path.name):
+        return match[1], match[2]
+    number = PAGE_NUMBER_NAME.match(path.name)
+    folder = PAGE_DIR_NAME.match(path.parent.name)
+    if number and folder:
+        return folder[1], number[1]
+    return None, None
+
+
+def issue_date_parse(text: str) -> datetime.date:
+    """An issue date written YYYY-MM-DD; PageError when it is no date (2025-02-30)."""
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise PageError(f"{text} is not a date (YYYY-MM-DD)") from None
+
+
+def page_number_parse(text: str) -> int:
+    """A page number, 1 or more."""
+    if not text.isdigit() or int(text) < 1:
+        raise PageError(f"{text} is not a page number (1 or more)")
+    return int(text)
+
+
+def page_size_check(size: int) -> None:
+    """PageError for more bytes than a page file can have."""
+    if size > MAX_PAGE_BYTES:
+        raise PageError(
+            f"too large to be a page ({size / 1024 / 1024:.1f} MB; "
+            f"the limit is {MAX_PAGE_BYTES // 1024 // 1024} MB)"
+        )
+
+
+def content_digest(data: bytes) -> str:
+    """The hash a page's bytes are known by (Page.content_hash): the same bytes again change nothing."""
+    return hashlib.sha256(data).hexdigest()

@@ -1,0 +1,402 @@
+"""The writer: a page and its rows, with the ORM, in one transaction.
+
+The page row, then its articles (their search vectors made by PostgreSQL from the words jieba found),
+paragraphs, bylines and place links, each table in one bulk_create; the people, places, paper and issue
+they name are looked up (or created) once a batch (IngestCache). A changed file replaces a page: its old
+bytes become a PageVersion, which keeps the editors' corrections, unless editors corrected the page, when
+the new file is held for review (force replaces it anyway).
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import hashlib
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles import jumps, models
+from articles.ingest.files import content_digest, page_size_check
+from articles.ingest.prepare import PreparedPage, page_prepare
+from articles.reconstruct import values
+from articles.reconstruct.places import PROVINCE, Place, gazetteer
+from articles.search.index import search_vector_of
+
+CREATED = "created"
+UNCHANGED = "unchanged"
+REPLACED = "replaced"
+NEEDS_REVIEW = "needs_review"  # the file changed but the page has edited articles: kept as it was
+# (force=True replaces it anyway; its old bytes become a PageVersion and its corrections stay, linked to it)
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    status: str  # CREATED | UNCHANGED | REPLACED | NEEDS_REVIEW
+    page: models.Page
+    article_count: int  # articles the page has now
+    # REPLACED over corrected articles (force): how many corrections now point at the old version
+    corrections_kept: int = 0
+
+
+@dataclass
+class IngestCache:
+    """Row ids looked up during one batch, so each person, place and paper costs a query once.
+
+    Ids found in a transaction are kept only once it commits: a rolled-back page leaves none behind.
+    """
+
+    newspapers: dict[str, int] = field(default_factory=dict)
+    issues: dict[tuple[int, datetime.date], int] = field(default_factory=dict)  # (newspaper, date) -> id
+    people: dict[str, int] = field(default_factory=dict)
+    places: dict[str, int] = field(default_factory=dict)  # administrative code -> Place id
+
+
+def page_ingest(
+    *,
+    paper: str,
+    date: datetime.date,
+    number: int,
+    data: bytes,
+    source_name: str,
+    cache: IngestCache | None = None,
+    force: bool = False,
+) -> IngestResult:
+    """Reconstruct a page file and store it; the same bytes again change nothing.
+
+    Changed bytes over a page with edited articles are held (NEEDS_REVIEW) unless force is true.
+    """
+    page_size_check(len(data))
+    return page_write(
+        paper=paper,
+        date=date,
+        number=number,
+        data=data,
+        source_name=source_name,
+        prepared=None,
+        cache=cache or IngestCache(),
+        force=force,
+    )
+
+
+def page_store(
+    *,
+    paper: str,
+    date: datetime.date,
+    number: int,
+    data: bytes,
+    source_name: str,
+    reconstructed: values.Page,
+    cache: IngestCache | None = None,
+) -> IngestResult:
+    """Store an already reconstructed page; page_ingest without the engine."""
+    return page_write(
+        paper=paper,
+        date=date,
+        number=number,
+        data=data,
+        source_name=source_name,
+        prepared=PreparedPage.of(reconstructed),
+        cache=cache or IngestCache(),
+    )
+
+
+@transaction.atomic
+def page_write(
+    *,
+    paper: str,
+    date: datetime.date,
+    number: int,
+    data: bytes,
+    source_name: str,
+    prepared: PreparedPage | None,
+    cache: IngestCache,
+    force: bool = False,
+) -> IngestResult:
+    """Store a page's bytes (and its rows, prepared, or made here when None) over what is stored there.
+
+    Writers of one issue take turns (_issue_lock): each page links its stories to the other pages' jumps,
+    which a page written at the same moment would not yet show; and of two processes storing the same
+    page at once, the second finds the first's page once it is committed (unchanged, or replaced as any
+    stored page)."""
+    _issue_lock(paper=paper, date=date)
+    stored = _page_current(paper=paper, date=date, number=number)
+    digest = content_digest(data)
+    if stored is not None and stored.page.content_hash == digest:
+        return IngestResult(UNCHANGED, stored.page, stored.article_count)
+    prepared = prepared or page_prepare(data=data, source_name=source_name)
+    if stored is not None and not force:
+        held = _hold_reason(stored=stored, prepared=prepared, digest=digest, source_name=source_name)
+        if held:
+            return _page_hold(stored, held)
+
+    found = IngestCache()
+    now = timezone.now()
+    fields = {
+        "section": prepared.section,
+        "proofreader": prepared.proofreader,
+        "raw": data,
+        "encoding": prepared.encoding,
+        "content_hash": digest,
+        "source_name": source_name,
+        "line_count": prepared.line_count,
+        "ingested_at": now,
+        "reconstructed_json": prepared.json,
+        # a new version's review state
+        "needs_review": False,
+        "review_reason": "",
+        "headlines_used": [],
+    }
+    kept = 0
+    if stored is None:
+        issue_id = _issue_id(paper=paper, date=date, cache=cache, found=found)
+        page = models.Page.objects.create(issue_id=issue_id, number=number, **fields)
+        status = CREATED
+    else:
+        page = stored.page
+        kept = _page_old_version_keep(page=page, source_name=source_name, replaced_at=now)
+        for name, value in fields.items():
+            setattr(page, name, value)
+        page.save(update_fields=list(fields))
+        status = REPLACED
+    _articles_write(page=page, prepared=prepared, cache=cache, found=found)
+    if models.Page.objects.filter(issue_id=page.issue_id).exclude(pk=page.pk).exists():
+        # Stories that jump to or from this page are linked now, whichever of their pages came first. (A
+        # page alone in its issue has nothing to link: a story jumps to another page, and the page's old
+        # articles and their links are gone.)
+        jumps.issue_jumps_link(issue_id=page.issue_id)
+    transaction.on_commit(lambda: _cache_merge(cache, found))
+    return IngestResult(status, page, prepared.count, kept)
+
+
+def _issue_lock(*, paper: str, date: datetime.date) -> None:
+    """Hold the issue's transaction-level advisory lock until this transaction ends (keyed on a hash of
+    paper and date: a collision only makes two issues wait for each other)."""
+    key = int.from_bytes(
+        hashlib.sha256(f"{paper}\n{date.isoformat()}".encode()).digest()[:8], "big", signed=True
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+
+
+@dataclass(frozen=True)
+class _Stored:
+    page: models.Page  # without raw and reconstructed_json (read when used)
+    article_count: int
+
+
+def _page_current(*, paper: str, date: datetime.date, number: int) -> _Stored | None:
+    """The stored page and how many articles it has, locked until the transaction ends."""
+    try:
+        page = (
+            models.Page.objects.select_for_update(of=("self",))
+            .defer("raw", "reconstructed_json")
+            .get(issue__newspaper__name=paper, issue__date=date, number=number)
+        )
+    except models.Page.DoesNotExist:
+        return None
+    return _Stored(page, page.articles.count())
+
+
+def _hold_reason(*, stored: _Stored, prepared: PreparedPage, digest: str, source_name: str) -> str:
+    """Why a changed file is not stored over the page without --force; "" when it may be."""
+    page = stored.page
+    if page.articles.filter(edited=True).exists():
+        return (
+            f"{source_name}（sha256 {digest[:12]}）与已收入的 {page.source_name} 不同，但编辑改过本版稿件："
+            "已保留编辑的版本，新文件未采用；如要替换，用 ingest --force（更正记录仍保留在历史中）"
+        )
+    if prepared.count * 2 < stored.article_count:
+        # Far fewer stories than the stored page: a damaged file, or another page under this name.
+        return (
+            f"{source_name}（sha256 {digest[:12]}）只读出 {prepared.count} 篇稿件，已收入的 {page.source_name} "
+            f"有 {stored.article_count} 篇：可能文件损坏或不是同一版面，已保留原版面；确认无误可用 ingest --force 替换"
+        )
+    return ""
+
+
+def _page_hold(stored: _Stored, reason: str) -> IngestResult:
+    """Keep the stored page as it is and flag it for review, saying why the new file was not taken."""
+    page = stored.page
+    page.needs_review, page.review_reason = True, reason
+    page.save(update_fields=["needs_review", "review_reason"])
+    return IngestResult(NEEDS_REVIEW, page, stored.article_count)
+
+
+def _page_old_version_keep(*, page: models.Page, source_name: str, replaced_at: datetime.datetime) -> int:
+    """Before a page's articles go: keep its bytes as a PageVersion, move its corrections onto that version
+    (their snapshots hold the corrected text, the version the source they were made on), flag the articles
+    of other pages that lose what they were merged or linked into, and delete its articles. Returns how
+    many corrections the old version keeps."""
+    old = models.Page.objects.values("raw", "content_hash", "source_name", "ingested_at").get(pk=page.pk)
+    version = models.PageVersion.objects.create(
+        page=page,
+        raw=old["raw"],
+        content_hash=old["content_hash"],
+        source_name=old["source_name"],
+        created_at=old["ingested_at"],
+        replaced_at=replaced_at,
+    )
+    kept = models.Correction.objects.filter(page=page, page_version__isnull=True).update(page_version=version)
+    _continuations_flag(page=page, source_name=source_name)
+    jumps.page_links_release(page=page, source_name=source_name)
+    page.articles.all().delete()
+    return kept
+
+
+def _continuations_flag(*, page: models.Page, source_name: str) -> None:
+    """Articles of other pages an editor merged into this page's articles, or whose paragraphs an editor
+    moved into them, would lose that text; flag them and their pages for review. (Their text stays in the
+    corrections' snapshots.)"""
+    merged = models.Article.objects.filter(merged_into__page=page).exclude(page=page)
+    if not merged.exists():
+        return
+    reason = f"第{page.number}版被 {source_name} 替换，曾并入该版稿件的稿件需要核对"
+    models.Page.objects.filter(articles__in=merged).update(needs_review=True, review_reason=reason)
+    merged.update(needs_review=True)
+
+
+def _articles_write(
+    *, page: models.Page, prepared: PreparedPage, cache: IngestCache, found: IngestCache
+) -> None:
+    """The page's articles, paragraphs, bylines and place links: one bulk_create a table."""
+    people = _people_ids(
+        names={name for a in prepared.articles for name, _ in a.credits}, cache=cache, found=found
+    )
+    places = _PlaceLinker(cache=cache, found=found)
+    articles = models.Article.objects.bulk_create(
+        [
+            models.Article(
+                page=page,
+                region_id=places.region_id(a.region) if a.region else None,
+                search_vector=search_vector_of(title=a.search_title, body=a.search_body),
+                **a.fields,
+            )
+            for a in prepared.articles
+        ]
+    )
+    pairs = list(zip(articles, prepared.articles, strict=True))
+    models.Paragraph.objects.bulk_create(
+        [models.Paragraph(article_id=row.pk, **p) for row, a in pairs for p in a.paragraphs]
+    )
+    models.Byline.objects.bulk_create(
+        [
+            models.Byline(article_id=row.pk, person_id=people[name], role=role, order=order)
+            for row, a in pairs
+            for order, (name, role) in enumerate(a.credits, start=1)
+        ]
+    )
+    link = models.Article.places.through
+    models.Article.places.through.objects.bulk_create(
+        [
+            link(article_id=row.pk, place_id=place_id)
+            for row, a in pairs
+            for place_id in dict.fromkeys(places.place_id(name, region=a.region) for name in a.places)
+            if place_id is not None
+        ]
+    )
+
+
+def _issue_id(*, paper: str, date: datetime.date, cache: IngestCache, found: IngestCache) -> int:
+    newspaper_id = cache.newspapers.get(paper)
+    if newspaper_id is None:
+        newspaper, _ = models.Newspaper.objects.get_or_create(
+            name=paper, defaults={"slug": _newspaper_slug(paper)}
+        )
+        newspaper_id = found.newspapers[paper] = newspaper.pk
+    issue_id = cache.issues.get((newspaper_id, date))
+    if issue_id is None:
+        # Upsert: one query gives the id of a new issue and an existing one alike.
+        (issue,) = models.Issue.objects.bulk_create(
+            [models.Issue(newspaper_id=newspaper_id, date=date)],
+            update_conflicts=True,
+            unique_fields=["newspaper", "date"],
+            update_fields=["date"],
+        )
+        issue_id = found.issues[(newspaper_id, date)] = issue.pk
+    return issue_id
+
+
+def _newspaper_slug(name: str) -> str:
+    base = slugify(name, allow_unicode=True) or "paper"
+    slug, n = base, 1
+    while models.Newspaper.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def _people_ids(*, names: set[str], cache: IngestCache, found: IngestCache) -> dict[str, int]:
+    ids = {name: cache.people[name] for name in names if name in cache.people}
+    missing = names - ids.keys()
+    if missing:
+        # Upsert: one query returns the ids of new and existing people alike.
+        people = models.Person.objects.bulk_create(
+            [models.Person(name=name) for name in sorted(missing)],
+            update_conflicts=True,
+            unique_fields=["name"],
+            update_fields=["name"],
+        )
+        # A spelling an editor merged into another person credits that person (editing.people_merge).
+        kept = dict(
+            models.Person.objects.filter(
+                pk__in=[p.pk for p in people], merged_into__isnull=False
+            ).values_list("pk", "merged_into_id")
+        )
+        for person in people:
+            ids[person.name] = found.people[person.name] = kept.get(person.pk, person.pk)
+    return ids
+
+
+class _PlaceLinker:
+    """The engine's place names to Place rows, creating each one's province → city → county chain.
+
+    The engine gives full names (江苏省, 南京市, 朝阳区); a name several divisions share is settled by
+    the article's region, and left unlinked when that does not settle it: no guessing.
+    """
+
+    def __init__(self, *, cache: IngestCache, found: IngestCache) -> None:
+        self.cache = cache
+        self.found = found
+        self.gazetteer = gazetteer()
+
+    def region_id(self, name: str) -> int | None:
+        return self._row_id(self._one(name, level=PROVINCE))
+
+    def place_id(self, name: str, *, region: str | None) -> int | None:
+        return self._row_id(self._one(name, region=region))
+
+    @staticmethod
+    @functools.lru_cache(maxsize=20_000)  # the gazetteer is fixed: a name settles the same way every time
+    def _one(name: str, *, level: str | None = None, region: str | None = None) -> Place | None:
+        places = gazetteer()
+        matches = places.lookup(name)
+        matches = [p for p in matches if p.name == name] or matches  # a full name over a short form
+        if level is not None:
+            matches = [p for p in matches if p.level == level]
+        if len(matches) > 1 and region is not None:
+            matches = [p for p in matches if places.province_of(p).name == region]
+        return matches[0] if len(matches) == 1 else None
+
+    def _row_id(self, place: Place | None) -> int | None:
+        if place is None:
+            return None
+        known = self.cache.places.get(place.code) or self.found.places.get(place.code)
+        if known is not None:
+            return known
+        parent = self.gazetteer.place(place.parent) if place.parent is not None else None
+        row, _ = models.Place.objects.get_or_create(
+            code=place.code,
+            defaults={"name": place.name, "level": place.level, "parent_id": self._row_id(parent)},
+        )
+        self.found.places[place.code] = row.pk
+        return row.pk
+
+
+def _cache_merge(cache: IngestCache, found: IngestCache) -> None:
+    cache.newspapers.update(found.newspapers)
+    cache.issues.update(found.issues)
+    cache.people.update(found.people)
+    cache.places.update(found.places)
