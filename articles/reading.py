@@ -1,6 +1,6 @@
 """What the reading site shows that is more than a row: calendars, the marked source, cite texts, terms.
 
-Reads only what the QuerySet methods in articles/models.py fetched; no queries of its own.
+Reads only what the QuerySet methods in articles/models/ fetched; no queries of its own.
 """
 
 from __future__ import annotations
