@@ -16,7 +16,6 @@ from articles import ingest, models, pagecache
 from articles.reconstruct import values
 from articles.reconstruct.page import reconstruct_page
 from articles.reconstruct.values import PageError
-from articles.serializers import article_to_json
 
 # A part of no story over several pages, as the export gives it.
 UNLINKED = {"continues": None, "continued_by": [], "link_score": None}
@@ -331,7 +330,7 @@ def test_stored_article_serializes_to_the_engine_json_plus_its_id() -> None:
 
     stored = models.Article.objects.in_print_order().with_details()
     for row, article in zip(stored, articles, strict=True):
-        assert article_to_json(row) == {"id": row.pk} | article.to_json() | UNLINKED
+        assert row.to_json() == {"id": row.pk} | article.to_json() | UNLINKED
 
 
 @pytest.mark.django_db
@@ -378,7 +377,7 @@ def test_seed_page_ingests_end_to_end_as_the_engine_reconstructs_it() -> None:
     assert result.status == ingest.CREATED
     assert result.article_count == len(engine.articles) > 0
     stored = models.Article.objects.in_print_order().with_details()
-    assert [article_to_json(a) for a in stored] == [
+    assert [a.to_json() for a in stored] == [
         {"id": a.pk} | e.to_json() | UNLINKED for a, e in zip(stored, engine.articles, strict=True)
     ]
     assert models.Page.objects.get().reconstructed_json["source"] == SEED.name

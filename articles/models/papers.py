@@ -7,6 +7,8 @@ string ("articles.Page") to keep the imports one way.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
+from typing import Any
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
@@ -81,6 +83,14 @@ class Issue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.newspaper} {self.date:%Y-%m-%d}"
+
+    def to_json(self, pages: Iterable[Page]) -> dict[str, Any]:
+        """The issue as `manage.py export` prints it, with these of its pages (all, or the one asked for)."""
+        return {
+            "paper": self.newspaper.name,
+            "date": f"{self.date:%Y-%m-%d}",
+            "pages": [p.to_json() for p in pages],
+        }
 
 
 class PageQuerySet(models.QuerySet["Page"]):
@@ -198,6 +208,22 @@ class Page(models.Model):
         article_split takes ({"unmatched": index})."""
         groups = (self.reconstructed_json or {}).get("unmatched_headlines", [])
         return [(n, group) for n, group in enumerate(groups) if n not in self.headlines_used]
+
+    def to_json(self) -> dict[str, Any]:
+        """The page in an export: its furniture, articles and the headlines the engine could not place.
+
+        Expects the prefetches of PageQuerySet.with_articles; without them each article costs queries.
+        """
+        return {
+            "number": self.number,
+            "section": self.section or None,
+            "proofreader": self.proofreader or None,
+            "source": self.source_name,
+            "encoding": self.encoding,
+            "articles": [article.to_json() for article in self.articles.all()],
+            # Not rows of their own: they are the engine's leftovers, shown for an editor to place.
+            "unmatched_headlines": self.reconstructed_json.get("unmatched_headlines", []),
+        }
 
 
 class PageVersion(models.Model):
