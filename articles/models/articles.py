@@ -22,6 +22,7 @@ from django.urls import reverse
 from articles.models.paragraphs import Paragraph
 from articles.models.people import Byline, Person
 from articles.models.places import Place
+from articles.reconstruct.values import ArticleKind
 
 
 class ArticleQuerySet(models.QuerySet["Article"]):
@@ -71,7 +72,7 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         doubt_places, doubt_unmatched, doubt_link: booleans) and `doubt`, their weighted sum, all computed in SQL."""
         no_headline = Q(title="", kicker="", subtitle="")
         low_score = Q(confidence_headline__lt=self.LOW_HEADLINE_SCORE) & ~no_headline
-        no_lead = Q(confidence_lead=False) & ~Q(kind=Article.PHOTO)
+        no_lead = Q(confidence_lead=False) & ~Q(kind=Article.Kind.PHOTO)
         places = ~Q(places_unresolved=[])
         # Headlines the engine left unplaced on the page that no editor has given to an article yet.
         unmatched_open = models.functions.Coalesce(
@@ -101,7 +102,7 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         def points(q: Q, weight: int) -> models.Case:
             return models.Case(models.When(q, then=weight), default=0, output_field=models.IntegerField())
 
-        photo_no_headline = no_headline & Q(kind=Article.PHOTO)
+        photo_no_headline = no_headline & Q(kind=Article.Kind.PHOTO)
         score = (
             models.Case(
                 models.When(photo_no_headline, then=self.DOUBT_PHOTO_NO_HEADLINE),
@@ -208,7 +209,7 @@ class ArticleQuerySet(models.QuerySet["Article"]):
     def about_place(self, place: Place) -> ArticleQuerySet:
         """A province's articles by their region; a city's or county's by the places they name, a
         city's counties included."""
-        if place.level == Place.PROVINCE:
+        if place.level == Place.Level.PROVINCE:
             return self.filter(region=place)
         links = Article.places.through.objects.filter(
             Q(place=place) | Q(place__parent=place), article=models.OuterRef("pk")
@@ -260,10 +261,9 @@ class ArticleQuerySet(models.QuerySet["Article"]):
     def with_lead(self, length: int = 120) -> ArticleQuerySet:
         """Annotate `lead`: the first body paragraph's first `length` characters and one more (so that
         `truncatechars:length` knows whether it cut), computed in the same query."""
-        first_body = Paragraph.objects.filter(article=models.OuterRef("pk"), kind=Paragraph.BODY).order_by(
-            "position"
-        )
-        return self.annotate(lead=Left(models.Subquery(first_body.values("text")[:1]), length + 1))
+        first_body = Paragraph.objects.filter(article=models.OuterRef("pk"), kind=Paragraph.Kind.BODY)
+        first_text = first_body.order_by("position").values("text")[:1]
+        return self.annotate(lead=Left(models.Subquery(first_text), length + 1))
 
     def for_reading(self) -> ArticleQuerySet:
         """One article as its page shows it, in three queries: the article, its paragraphs, its bylines.
@@ -310,18 +310,12 @@ MAX_STORY_PARTS = 8
 
 
 class Article(models.Model):
-    NEWS = "news"
-    FEATURE = "feature"
-    COMMENTARY = "commentary"
-    PHOTO = "photo"
-    BRIEF = "brief"
-    KINDS = [
-        (NEWS, "消息"),
-        (FEATURE, "通讯"),
-        (COMMENTARY, "评论"),
-        (PHOTO, "图片"),
-        (BRIEF, "简讯"),
-    ]
+    class Kind(models.TextChoices):
+        NEWS = ArticleKind.NEWS, "消息"
+        FEATURE = ArticleKind.FEATURE, "通讯"
+        COMMENTARY = ArticleKind.COMMENTARY, "评论"
+        PHOTO = ArticleKind.PHOTO, "图片"
+        BRIEF = ArticleKind.BRIEF, "简讯"
 
     page = models.ForeignKey(  # indexed by article_page_position_uniq
         "articles.Page",
@@ -331,7 +325,7 @@ class Article(models.Model):
         db_index=False,
     )
     position = models.PositiveSmallIntegerField("版内顺序", help_text="在本版的第几篇，从 1 起。")
-    kind = models.CharField("体裁", max_length=12, choices=KINDS, default=NEWS)
+    kind = models.CharField("体裁", max_length=12, choices=Kind, default=Kind.NEWS)
     kicker = models.TextField("引题", blank=True)
     title = models.TextField("主题", blank=True)
     subtitle = models.TextField("副题", blank=True)
@@ -452,7 +446,7 @@ class Article(models.Model):
     @property
     def headline(self) -> str:
         """The words a reader knows it by: its title, else its kicker or subtitle, else what it is."""
-        fallback = "图片新闻" if self.kind == self.PHOTO else f"无标题稿件（第{self.position}篇）"
+        fallback = "图片新闻" if self.kind == self.Kind.PHOTO else f"无标题稿件（第{self.position}篇）"
         return self.title or self.kicker or self.subtitle or fallback
 
     def to_json(self) -> dict[str, Any]:

@@ -30,36 +30,21 @@ class Correction(models.Model):
     whose snapshots hold the corrected text and whose page_version holds the source they were made on.
     """
 
-    ARTICLES_MERGE = "articles_merge"
-    ARTICLE_SPLIT = "article_split"
-    PARAGRAPH_SPLIT = "paragraph_split"
-    PARAGRAPHS_MOVE = "paragraphs_move"
-    HEADLINE_SET = "headline_set"
-    HEADLINE_REASSIGN = "headline_reassign"
-    BYLINE_ADD = "byline_add"
-    BYLINE_REMOVE = "byline_remove"
-    BYLINE_ROLE_SET = "byline_role_set"
-    PEOPLE_MERGE = "people_merge"
-    FIELDS_SET = "fields_set"
-    PARTS_LINK = "parts_link"
-    PARTS_UNLINK = "parts_unlink"
-    UNDO = "undo"
-    ACTIONS = [
-        (ARTICLES_MERGE, "合并稿件"),
-        (ARTICLE_SPLIT, "拆分稿件"),
-        (PARAGRAPH_SPLIT, "拆分段落"),
-        (PARAGRAPHS_MOVE, "移动段落"),
-        (HEADLINE_SET, "修改标题"),
-        (HEADLINE_REASSIGN, "转移标题"),
-        (BYLINE_ADD, "添加署名"),
-        (BYLINE_REMOVE, "删除署名"),
-        (BYLINE_ROLE_SET, "修改署名身份"),
-        (PEOPLE_MERGE, "合并署名人"),
-        (FIELDS_SET, "修改电头、地区或体裁"),
-        (PARTS_LINK, "连接跨版稿件"),
-        (PARTS_UNLINK, "取消跨版连接"),
-        (UNDO, "撤销"),
-    ]
+    class Action(models.TextChoices):
+        ARTICLES_MERGE = "articles_merge", "合并稿件"
+        ARTICLE_SPLIT = "article_split", "拆分稿件"
+        PARAGRAPH_SPLIT = "paragraph_split", "拆分段落"
+        PARAGRAPHS_MOVE = "paragraphs_move", "移动段落"
+        HEADLINE_SET = "headline_set", "修改标题"
+        HEADLINE_REASSIGN = "headline_reassign", "转移标题"
+        BYLINE_ADD = "byline_add", "添加署名"
+        BYLINE_REMOVE = "byline_remove", "删除署名"
+        BYLINE_ROLE_SET = "byline_role_set", "修改署名身份"
+        PEOPLE_MERGE = "people_merge", "合并署名人"
+        FIELDS_SET = "fields_set", "修改电头、地区或体裁"
+        PARTS_LINK = "parts_link", "连接跨版稿件"
+        PARTS_UNLINK = "parts_unlink", "取消跨版连接"
+        UNDO = "undo", "撤销"
 
     created_at = models.DateTimeField("时间", default=timezone.now)
     editor = models.ForeignKey(
@@ -70,7 +55,7 @@ class Correction(models.Model):
         related_name="corrections",
         verbose_name="编辑",
     )
-    action = models.CharField("操作", max_length=20, choices=ACTIONS)
+    action = models.CharField("操作", max_length=20, choices=Action)
     summary = models.TextField("内容", blank=True, help_text="做了什么，用文字说明。")
     reason = models.TextField("理由", blank=True, help_text="编辑写下的理由。")
     page = models.ForeignKey(

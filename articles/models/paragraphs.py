@@ -5,22 +5,17 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
+from articles.reconstruct.values import ParagraphKind
+
 
 class Paragraph(models.Model):
-    BODY = "body"
-    HEADING = "heading"
-    LABEL = "label"
-    BYLINE = "byline"
-    CAPTION = "caption"
-    JUMP = "jump"  # a jump marker on a line of its own: （下转第二版）
-    KINDS = [
-        (BODY, "正文"),
-        (HEADING, "小标题"),
-        (LABEL, "栏目标签"),
-        (BYLINE, "署名"),
-        (CAPTION, "图片说明"),
-        (JUMP, "转版提示"),
-    ]
+    class Kind(models.TextChoices):
+        BODY = ParagraphKind.BODY, "正文"
+        HEADING = ParagraphKind.HEADING, "小标题"
+        LABEL = ParagraphKind.LABEL, "栏目标签"
+        BYLINE = ParagraphKind.BYLINE, "署名"
+        CAPTION = "caption", "图片说明"  # not one the engine makes
+        JUMP = ParagraphKind.JUMP, "转版提示"  # a jump marker on a line of its own: （下转第二版）
 
     article = models.ForeignKey(  # indexed by paragraph_article_position_uniq
         "articles.Article",
@@ -30,7 +25,7 @@ class Paragraph(models.Model):
         db_index=False,
     )
     position = models.PositiveSmallIntegerField("顺序")
-    kind = models.CharField("类型", max_length=10, choices=KINDS, default=BODY)
+    kind = models.CharField("类型", max_length=10, choices=Kind, default=Kind.BODY)
     text = models.TextField("文字")
     line_start = models.PositiveIntegerField("起始行")
     line_end = models.PositiveIntegerField("结束行")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db import models
 
+from articles.reconstruct.values import BylineRole
+
 
 class PersonQuerySet(models.QuerySet["Person"]):
     def bylined(self) -> PersonQuerySet:
@@ -54,16 +56,11 @@ class Person(models.Model):
 
 
 class Byline(models.Model):
-    REPORTER = "reporter"
-    CORRESPONDENT = "correspondent"
-    PHOTOGRAPHER = "photographer"
-    AUTHOR = "author"
-    ROLES = [
-        (REPORTER, "记者"),
-        (CORRESPONDENT, "通讯员"),
-        (PHOTOGRAPHER, "摄影"),
-        (AUTHOR, "作者"),
-    ]
+    class Role(models.TextChoices):
+        REPORTER = BylineRole.REPORTER, "记者"
+        CORRESPONDENT = BylineRole.CORRESPONDENT, "通讯员"
+        PHOTOGRAPHER = BylineRole.PHOTOGRAPHER, "摄影"
+        AUTHOR = BylineRole.AUTHOR, "作者"
 
     article = models.ForeignKey(  # indexed by byline_article_person_role_uniq
         "articles.Article",
@@ -75,7 +72,7 @@ class Byline(models.Model):
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="bylines", verbose_name="署名人"
     )
-    role = models.CharField("身份", max_length=15, choices=ROLES)
+    role = models.CharField("身份", max_length=15, choices=Role)
     order = models.PositiveSmallIntegerField("顺序")
 
     class Meta:

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from django.db import models
 from django.db.models import Q
 
+from articles.reconstruct import places as engine_places
+
 if TYPE_CHECKING:
     from articles.models.people import Person
 
@@ -15,7 +17,7 @@ class PlaceQuerySet(models.QuerySet["Place"]):
     def provinces_counted(self) -> PlaceQuerySet:
         """Province-level places, each with article_count: the live articles it is the region of."""
         live = Q(region_articles__merged_into__isnull=True, region_articles__continues__isnull=True)
-        return self.filter(level=Place.PROVINCE).annotate(
+        return self.filter(level=Place.Level.PROVINCE).annotate(
             article_count=models.Count("region_articles", filter=live)
         )
 
@@ -53,13 +55,13 @@ class PlaceQuerySet(models.QuerySet["Place"]):
 
 
 class Place(models.Model):
-    PROVINCE = "province"
-    CITY = "city"
-    COUNTY = "county"
-    LEVELS = [(PROVINCE, "省级"), (CITY, "地级"), (COUNTY, "县级")]
+    class Level(models.TextChoices):
+        PROVINCE = engine_places.PROVINCE, "省级"
+        CITY = engine_places.CITY, "地级"
+        COUNTY = engine_places.COUNTY, "县级"
 
     name = models.CharField("名称", max_length=100)
-    level = models.CharField("级别", max_length=10, choices=LEVELS)
+    level = models.CharField("级别", max_length=10, choices=Level)
     code = models.CharField("区划代码", max_length=12, unique=True, help_text="行政区划代码。")
     parent = models.ForeignKey(
         "self",
