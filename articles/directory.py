@@ -1,6 +1,6 @@
 """What the directory pages (reporters, regions, feeds, sitemap) show that is more than a row.
 
-Reads only what the QuerySet methods in articles/models.py fetched, except provinces_counted, which is one
+Reads only what the QuerySet methods in articles/models/ fetched, except provinces_counted, which is one
 query of its own.
 """
 

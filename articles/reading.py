@@ -1,6 +1,6 @@
 """What the reading site shows that is more than a row: calendars, the marked source, cite texts, terms.
 
-Reads only what the QuerySet methods in articles/models.py fetched; no queries of its own.
+Reads only what the QuerySet methods in articles/models/ fetched; no queries of its own.
 """
 
 from __future__ import annotations
@@ -16,12 +16,7 @@ from articles import models
 from articles.reconstruct import jumps, segment
 from articles.reconstruct.text import normalise_newlines
 
-ROLE_NAMES = {
-    models.Byline.REPORTER: "记者",
-    models.Byline.CORRESPONDENT: "通讯员",
-    models.Byline.PHOTOGRAPHER: "摄影",
-    models.Byline.AUTHOR: "作者",
-}
+ROLE_NAMES = dict(models.Byline.Role.choices)
 WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
 SOURCE_COLOURS = 6  # .src-c0 … .src-c5 in site.css
 MAX_QUERY_LENGTH = 100  # a search box's worth; longer is not a query a reader typed
@@ -136,7 +131,7 @@ def story_paragraphs(parts: Sequence[models.Article]) -> list[StoryParagraph]:
         paragraphs = [(kind, text) for kind, text in paragraphs if text.strip()]
         if not paragraphs:
             continue
-        if turn and runs_on and out and out[-1].kind == models.Paragraph.BODY:
+        if turn and runs_on and out and out[-1].kind == models.Paragraph.Kind.BODY:
             last = out.pop()
             out.append(StoryParagraph(last.kind, (*last.pieces, Piece(paragraphs[0][1], turn)), last.turn))
             paragraphs = paragraphs[1:]

@@ -162,7 +162,7 @@ def test_changelist_search_finds_words_of_the_text_once_per_article(
 def test_changelist_shows_the_first_words_of_an_article_without_headline(
     seeded: None, admin_client: Client
 ) -> None:
-    photo = models.Article.objects.get(kind=models.Article.PHOTO)
+    photo = models.Article.objects.get(kind=models.Article.Kind.PHOTO)
     lead = photo.paragraphs.order_by("position").first().text[:10]
     assert lead in _listed(admin_client, kind="photo")
 
@@ -508,7 +508,7 @@ def test_a_refused_merge_across_issues_changes_nothing(seeded: None, admin_clien
 
 
 def test_headline_is_given_to_another_article_of_the_issue(seeded: None, admin_client: Client) -> None:
-    jiangsu, headless = _article(JIANGSU), models.Article.objects.get(kind=models.Article.PHOTO)
+    jiangsu, headless = _article(JIANGSU), models.Article.objects.get(kind=models.Article.Kind.PHOTO)
     admin_client.post(
         reverse("admin:articles_article_headline_give", args=[jiangsu.pk]),
         {"to_article": headless.pk, "reason": "wrong story"},

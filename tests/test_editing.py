@@ -460,7 +460,7 @@ def test_byline_add_of_a_merged_away_spelling_credits_the_person_it_became(page,
 
 def test_fields_set_dateline_region_kind_and_refusals(page, editor) -> None:
     article = page.articles.get(position=8)
-    province = models.Place.objects.filter(level=models.Place.PROVINCE).first()
+    province = models.Place.objects.filter(level=models.Place.Level.PROVINCE).first()
     editing.article_fields_set(
         article=article,
         editor=editor,

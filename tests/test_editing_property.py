@@ -88,7 +88,9 @@ def _correction(rng: random.Random, page: models.Page) -> None:
                 paragraphs=chosen, to_article=target, position=rng.randint(1, staying + 1), editor=None
             )
     elif op == "undo":
-        done = models.Correction.objects.exclude(action=models.Correction.UNDO).filter(undone_by__isnull=True)
+        done = models.Correction.objects.exclude(action=models.Correction.Action.UNDO).filter(
+            undone_by__isnull=True
+        )
         if done.exists():
             editing.correction_undo(correction=rng.choice(list(done)), editor=None)
     else:  # each of these is refused
@@ -115,7 +117,9 @@ def test_random_corrections_never_lose_or_copy_a_character(seed: int) -> None:
         _contiguous(page)
     assert made >= STEPS // 2, f"only {made} of {STEPS} random corrections were made"
 
-    in_force = models.Correction.objects.exclude(action=models.Correction.UNDO).filter(undone_by__isnull=True)
+    in_force = models.Correction.objects.exclude(action=models.Correction.Action.UNDO).filter(
+        undone_by__isnull=True
+    )
     for correction in in_force.order_by("-pk"):
         editing.correction_undo(correction=correction, editor=None)
     assert _state(page) == state

@@ -64,7 +64,7 @@ def test_feed_entry_has_title_authors_and_first_paragraph(client: Client, seeded
 
 
 def test_feed_entry_without_a_title_takes_the_first_words(client: Client, seeded: None) -> None:
-    photo = models.Article.objects.get(kind=models.Article.PHOTO)
+    photo = models.Article.objects.get(kind=models.Article.Kind.PHOTO)
     entries = {e["path"]: e for e in _entries(_feed(client, reverse("articles:feed")))}
     assert entries[f"/articles/{photo.pk}/"]["title"].startswith("1月22日，珠海边检总站")
 

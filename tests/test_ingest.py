@@ -15,8 +15,7 @@ from django.db.models import F
 from articles import ingest, models, pagecache
 from articles.reconstruct import values
 from articles.reconstruct.page import reconstruct_page
-from articles.reconstruct.values import PageError
-from articles.serializers import article_to_json
+from articles.reconstruct.values import BylineRole, PageError
 
 # A part of no story over several pages, as the export gives it.
 UNLINKED = {"continues": None, "continued_by": [], "link_score": None}
@@ -33,7 +32,7 @@ def _article(
     title: str | None = "江苏省委政法工作会议召开",
     kicker: str | None = None,
     body: tuple[str, ...] = ("本报南京1月23日电 记者丁国锋", "江苏省委政法工作会议今天在南京召开。"),
-    bylines: tuple[tuple[str, str], ...] = (("丁国锋", values.REPORTER),),
+    bylines: tuple[tuple[str, BylineRole], ...] = (("丁国锋", BylineRole.REPORTER),),
     dateline: values.Dateline | None = NANJING,
     region: str | None = None,
     places: tuple[str, ...] = (),
@@ -45,7 +44,7 @@ def _article(
     first = position * 100
     return values.Article(
         position=position,
-        kind=values.NEWS,
+        kind=values.ArticleKind.NEWS,
         kicker=kicker,
         title=title,
         subtitle=None,
@@ -56,7 +55,7 @@ def _article(
         continued_from_page=continued_from_page,
         continued_to_page=None,
         paragraphs=tuple(
-            values.Paragraph(values.BODY, text, (first + 2 * n, first + 2 * n + 1))
+            values.Paragraph(values.ParagraphKind.BODY, text, (first + 2 * n, first + 2 * n + 1))
             for n, text in enumerate(body)
         ),
         headline_lines=(first + 50,) if title else (),
@@ -100,7 +99,9 @@ def _counts() -> dict[str, int]:
 
 @pytest.mark.django_db
 def test_page_store_creates_a_row_for_every_article_paragraph_and_byline() -> None:
-    page = _page(_article(1), _article(2, bylines=(("张冲", values.REPORTER), ("丁国锋", values.AUTHOR))))
+    page = _page(
+        _article(1), _article(2, bylines=(("张冲", BylineRole.REPORTER), ("丁国锋", BylineRole.AUTHOR)))
+    )
 
     result = _store(page)
 
@@ -243,23 +244,27 @@ def test_a_person_is_one_row_however_many_pages_credit_them() -> None:
 
 @pytest.mark.django_db
 def test_a_repeated_credit_in_one_article_is_stored_once() -> None:
-    twice = (("丁国锋", values.REPORTER), ("丁国锋", values.REPORTER), ("丁国锋", values.PHOTOGRAPHER))
+    twice = (
+        ("丁国锋", BylineRole.REPORTER),
+        ("丁国锋", BylineRole.REPORTER),
+        ("丁国锋", BylineRole.PHOTOGRAPHER),
+    )
 
     _store(_page(_article(1, bylines=twice)))
 
     stored = models.Byline.objects.order_by("order").values_list("person__name", "role", "order")
-    assert list(stored) == [("丁国锋", values.REPORTER, 1), ("丁国锋", values.PHOTOGRAPHER, 2)]
+    assert list(stored) == [("丁国锋", BylineRole.REPORTER, 1), ("丁国锋", BylineRole.PHOTOGRAPHER, 2)]
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_batch_cache_keeps_no_id_from_a_rolled_back_page() -> None:
     cache = ingest.IngestCache()
     with pytest.raises(IntegrityError):
-        _store(_page(_unwritable(_article(1, bylines=(("李长生", values.CORRESPONDENT),)))), cache=cache)
+        _store(_page(_unwritable(_article(1, bylines=(("李长生", BylineRole.CORRESPONDENT),)))), cache=cache)
     assert cache.people == {}
     assert cache.issues == {}
 
-    _store(_page(_article(1, bylines=(("李长生", values.CORRESPONDENT),))), cache=cache)
+    _store(_page(_article(1, bylines=(("李长生", BylineRole.CORRESPONDENT),))), cache=cache)
 
     assert cache.people == {"李长生": models.Person.objects.get(name="李长生").pk}
     assert cache.newspapers == {PAPER: models.Newspaper.objects.get().pk}
@@ -331,7 +336,7 @@ def test_stored_article_serializes_to_the_engine_json_plus_its_id() -> None:
 
     stored = models.Article.objects.in_print_order().with_details()
     for row, article in zip(stored, articles, strict=True):
-        assert article_to_json(row) == {"id": row.pk} | article.to_json() | UNLINKED
+        assert row.to_json() == {"id": row.pk} | article.to_json() | UNLINKED
 
 
 @pytest.mark.django_db
@@ -378,7 +383,7 @@ def test_seed_page_ingests_end_to_end_as_the_engine_reconstructs_it() -> None:
     assert result.status == ingest.CREATED
     assert result.article_count == len(engine.articles) > 0
     stored = models.Article.objects.in_print_order().with_details()
-    assert [article_to_json(a) for a in stored] == [
+    assert [a.to_json() for a in stored] == [
         {"id": a.pk} | e.to_json() | UNLINKED for a, e in zip(stored, engine.articles, strict=True)
     ]
     assert models.Page.objects.get().reconstructed_json["source"] == SEED.name

@@ -180,7 +180,8 @@ def test_an_editors_unlink_survives_later_ingests_and_is_in_the_history(editor: 
     fragment.refresh_from_db()
     assert fragment.continues_id is None and fragment.link_manual
     correction = models.Correction.objects.for_article(fragment).first()
-    assert correction.action == models.Correction.PARTS_UNLINK and correction.reason == "not the same story"
+    assert correction.action == models.Correction.Action.PARTS_UNLINK
+    assert correction.reason == "not the same story"
 
 
 @pytest.mark.django_db

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from articles.reconstruct.page import reconstruct_page
-from articles.reconstruct.values import BODY, HEADING, JUMP
+from articles.reconstruct.values import ParagraphKind
 from tests.test_reconstruct_leadless import page, para
 
 REPORT = "本报讯 记者周宵鹏 日前召开的河北省委政法工作会议强调，打造忠诚干净担当的政法铁军。"
@@ -22,7 +22,7 @@ def test_text_running_on_flush_after_a_marker_on_its_own_line_is_the_continuatio
     (article,) = result.articles
     assert article.continued_from_page == 1
     assert [(p.kind, p.text) for p in article.paragraphs][0] == (
-        BODY,
+        ParagraphKind.BODY,
         "上接第一版 控阻击战取得重大战略成果，统筹推进疫情防控和经济社会发展工作取得积极成效。",
     )
 
@@ -38,8 +38,8 @@ def test_an_indented_paragraph_after_its_marker_begins_a_paragraph() -> None:
     (article,) = result.articles
     assert article.continued_from_page == 1
     assert [(p.kind, p.text) for p in article.paragraphs][:2] == [
-        (JUMP, "（上接第一版）"),
-        (BODY, "南通与苏州、无锡、常州三地签订多份合作协议，合作不断深化。"),
+        (ParagraphKind.JUMP, "（上接第一版）"),
+        (ParagraphKind.BODY, "南通与苏州、无锡、常州三地签订多份合作协议，合作不断深化。"),
     ]
 
 
@@ -59,7 +59,12 @@ def test_a_subhead_right_after_a_marker_on_its_own_line_opens_the_continuation()
     )
     continuation, report = result.articles
     assert continuation.continued_from_page == 1 and continuation.title is None
-    assert [p.kind for p in continuation.paragraphs] == [JUMP, HEADING, BODY, BODY]
+    assert [p.kind for p in continuation.paragraphs] == [
+        ParagraphKind.JUMP,
+        ParagraphKind.HEADING,
+        ParagraphKind.BODY,
+        ParagraphKind.BODY,
+    ]
     assert report.title == "河北省委政法工作会议提出"
 
 

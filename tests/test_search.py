@@ -48,7 +48,7 @@ def _story(position: int, *, title: str, body: str) -> values.Article:
     first = position * 100
     return values.Article(
         position=position,
-        kind=values.NEWS,
+        kind=values.ArticleKind.NEWS,
         kicker=None,
         title=title,
         subtitle=None,
@@ -58,7 +58,7 @@ def _story(position: int, *, title: str, body: str) -> values.Article:
         places=(),
         continued_from_page=None,
         continued_to_page=None,
-        paragraphs=(values.Paragraph(values.BODY, body, (first, first + 1)),),
+        paragraphs=(values.Paragraph(values.ParagraphKind.BODY, body, (first, first + 1)),),
         headline_lines=(first + 50,),
         confidence=values.Confidence(0.9, True, ()),
     )

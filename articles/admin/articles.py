@@ -222,7 +222,7 @@ class ArticleAdmin(admin.ModelAdmin):
             "headline_form": forms.HeadlineGiveForm(article=article, auto_id="id_give_%s"),
             "bylines": list(article.bylines.select_related("person").order_by("order")),
             "byline_form": forms.BylineAddForm(auto_id="id_byline_%s"),
-            "roles": models.Byline.ROLES,
+            "roles": models.Byline.Role.choices,
             "history": history.history(article),
             "can_edit": self.has_change_permission(request, article),
             "public_url": article.get_absolute_url(),

@@ -133,12 +133,12 @@ class HeadlineGiveForm(forms.Form):
 
 class BylineAddForm(forms.Form):
     name = forms.CharField(max_length=100, label="姓名", widget=forms.TextInput(attrs={"size": 12}))
-    role = forms.ChoiceField(choices=models.Byline.ROLES, label="身份")
+    role = forms.ChoiceField(choices=models.Byline.Role.choices, label="身份")
     reason = ReasonField(widget=forms.TextInput(attrs={"size": 30}))
 
 
 class BylineRoleForm(forms.Form):
-    role = forms.ChoiceField(choices=models.Byline.ROLES, label="身份")
+    role = forms.ChoiceField(choices=models.Byline.Role.choices, label="身份")
     reason = ReasonField()
 
 

@@ -200,7 +200,7 @@ def byline_role(
 
     def apply(data: dict[str, Any]) -> SafeString:
         editing.byline_role_set(byline=byline, role=data["role"], editor=request.user, reason=data["reason"])
-        role = dict(models.Byline.ROLES)[data["role"]]
+        role = models.Byline.Role(data["role"]).label
         return format_html("{}的署名身份已改为{}。", byline.person.name, role)
 
     return _correction_post(

@@ -36,7 +36,7 @@ def byline_add(*, article: Article, name: str, role: str, editor: Editor, reason
         article=article, person=person, role=role, order=Byline.objects.filter(article=article).count() + 1
     )
     change.record(
-        action=Correction.BYLINE_ADD,
+        action=Correction.Action.BYLINE_ADD,
         summary=f"在{article_name(article)}上添加署名：{_role(role)}{person.name}。",
         page_id=article.page_id,
         editor=editor,
@@ -55,7 +55,7 @@ def byline_remove(*, byline: Byline, editor: Editor, reason: str = "") -> None:
     found.delete()
     _bylines_renumber(article.pk)
     change.record(
-        action=Correction.BYLINE_REMOVE,
+        action=Correction.Action.BYLINE_REMOVE,
         summary=f"从{article_name(article)}上删除署名：{_role(found.role)}{found.person.name}。",
         page_id=article.page_id,
         editor=editor,
@@ -80,7 +80,7 @@ def byline_role_set(*, byline: Byline, role: str, editor: Editor, reason: str = 
     found.role = role
     found.save(update_fields=["role"])
     change.record(
-        action=Correction.BYLINE_ROLE_SET,
+        action=Correction.Action.BYLINE_ROLE_SET,
         summary=f"把{article_name(found.article)}上{found.person.name}的署名身份从{_role(old)}改为{_role(role)}。",
         page_id=found.article.page_id,
         editor=editor,
@@ -125,7 +125,7 @@ def people_merge(*, keep: Person, merge: Person, editor: Editor, reason: str = "
     Person.objects.filter(pk__in=[merge.pk, *earlier]).update(merged_into=keep)
     pages = set(Article.objects.filter(pk__in=article_ids).values_list("page_id", flat=True))
     change.record(
-        action=Correction.PEOPLE_MERGE,
+        action=Correction.Action.PEOPLE_MERGE,
         summary=f"把“{merge.name}”合并到“{keep.name}”（涉及{len(article_ids)}篇稿件）。",
         page_id=pages.pop() if len(pages) == 1 else None,
         editor=editor,
@@ -157,10 +157,10 @@ def _name_check(name: str) -> str:
 
 
 def _role_check(role: str) -> None:
-    if role not in dict(Byline.ROLES):
-        raise CorrectionRefused(f"身份必须是{'、'.join(dict(Byline.ROLES).values())}之一。")
+    if role not in Byline.Role.values:
+        raise CorrectionRefused(f"身份必须是{'、'.join(Byline.Role.labels)}之一。")
 
 
 def _role(role: str) -> str:
     """A byline role in Chinese: reporter → 记者."""
-    return dict(Byline.ROLES).get(role, role)
+    return dict(Byline.Role.choices).get(role, role)

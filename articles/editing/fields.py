@@ -49,7 +49,7 @@ def article_headline_set(
     change = Change([article.pk])
     Article.objects.filter(pk=article.pk).update(**typed)
     change.record(
-        action=Correction.HEADLINE_SET,
+        action=Correction.Action.HEADLINE_SET,
         summary=f"把{article.pk}号稿件的标题从“{_headline_text(article)}”改为"
         f"“{' '.join(v for v in typed.values() if v) or '（无）'}”。",
         page_id=article.page_id,
@@ -81,7 +81,7 @@ def headline_reassign(
     Article.objects.filter(pk=target.pk).update(**given)
     swapped = any(getattr(target, f) for f in HEADLINE)
     change.record(
-        action=Correction.HEADLINE_REASSIGN,
+        action=Correction.Action.HEADLINE_REASSIGN,
         summary=f"把{source.pk}号稿件的标题“{_headline_text(source)}”转给{target.pk}号稿件"
         + (f"，换回它的标题“{_headline_text(target)}”。" if swapped else "。"),
         page_id=source.page_id,
@@ -114,12 +114,12 @@ def article_fields_set(*, article: Article, editor: Editor, reason: str = "", **
                 raise CorrectionRefused(f"{field_label(name)}必须是文字，最多{NAME_MAX}个字。")
             values[name] = value.strip()
     if "kind" in fields:
-        if fields["kind"] not in dict(Article.KINDS):
-            raise CorrectionRefused(f"体裁必须是{'、'.join(dict(Article.KINDS).values())}之一。")
+        if fields["kind"] not in Article.Kind.values:
+            raise CorrectionRefused(f"体裁必须是{'、'.join(Article.Kind.labels)}之一。")
         values["kind"] = fields["kind"]
     if "region" in fields:
         region = fields["region"]
-        if region is not None and (not isinstance(region, Place) or region.level != Place.PROVINCE):
+        if region is not None and (not isinstance(region, Place) or region.level != Place.Level.PROVINCE):
             raise CorrectionRefused("地区必须是省级行政区，或者不填。")
         values["region_id"] = region.pk if region else None
         values["region_name"] = region.name if region else ""
@@ -131,7 +131,7 @@ def article_fields_set(*, article: Article, editor: Editor, reason: str = "", **
     change = Change([article.pk])
     Article.objects.filter(pk=article.pk).update(**values)
     change.record(
-        action=Correction.FIELDS_SET,
+        action=Correction.Action.FIELDS_SET,
         summary=f"修改{article_name(article)}：{_fields_text(values)}。",
         page_id=article.page_id,
         editor=editor,
@@ -152,7 +152,7 @@ def _fields_text(values: dict[str, Any]) -> str:
         if name == "region_id":
             continue  # region_name says it
         if name == "kind":
-            value = dict(Article.KINDS).get(value, value)
+            value = dict(Article.Kind.choices).get(value, value)
         label = "地区" if name == "region_name" else field_label(name)
         shown.append(f"{label}改为“{value}”" if value else f"清空{label}")
     return "，".join(shown)

@@ -69,7 +69,7 @@ def _link_set(
         continues=continues, link_suggested=None, link_manual=True, link_score=None, needs_review=False
     )
     correction = change.record(
-        action=Correction.PARTS_LINK if continues else Correction.PARTS_UNLINK,
+        action=Correction.Action.PARTS_LINK if continues else Correction.Action.PARTS_UNLINK,
         summary=summary,
         page_id=part.page_id,
         editor=editor,

@@ -82,7 +82,7 @@ def articles_merge(*, articles: Sequence[Article], editor: Editor, reason: str =
     Article.objects.filter(pk__in=ids[1:]).update(merged_into=survivor)
 
     change.record(
-        action=Correction.ARTICLES_MERGE,
+        action=Correction.Action.ARTICLES_MERGE,
         summary=f"把{'、'.join(article_name(o) for o in others)}并入{article_name(survivor)}。",
         page_id=survivor.page_id,
         editor=editor,
@@ -143,7 +143,7 @@ def article_split(
 
     change.articles_add([new.pk])
     change.record(
-        action=Correction.ARTICLE_SPLIT,
+        action=Correction.Action.ARTICLE_SPLIT,
         summary=f"在第{cut.position}段之前拆分{article_name(article)}，后面的部分成为{article_name(new)}。",
         page_id=article.page_id,
         editor=editor,
@@ -186,7 +186,7 @@ def paragraph_split(*, paragraph: Paragraph, at_char: int, editor: Editor, reaso
     found.text, found.line_end = text[:at_char], cut_line
     found.save(update_fields=["text", "line_end"])
     change.record(
-        action=Correction.PARAGRAPH_SPLIT,
+        action=Correction.Action.PARAGRAPH_SPLIT,
         summary=f"在“{clip(found.text[-12:])}”之后把{article_name(article)}的第{found.position}段拆成两段。",
         page_id=article.page_id,
         editor=editor,
@@ -250,7 +250,7 @@ def paragraphs_move(
         else "在本稿件内调整顺序"
     )
     change.record(
-        action=Correction.PARAGRAPHS_MOVE,
+        action=Correction.Action.PARAGRAPHS_MOVE,
         summary=f"把{len(ids)}个段落移到{article_name(target)}第{position}段的位置（{froms}）。",
         page_id=target.page_id,
         editor=editor,

@@ -45,7 +45,7 @@ def correction_undo(*, correction: Correction, editor: Editor, reason: str = "")
     _state_restore(target=before, current=after)
     change.articles_add(before_ids)
     return change.record(
-        action=Correction.UNDO,
+        action=Correction.Action.UNDO,
         summary=f"撤销：{original.summary}",
         page_id=original.page_id,
         editor=editor,

@@ -4,30 +4,20 @@ the headlines left over."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 from . import bylines as bl
 from . import headlines as hl
 from . import places
 from .cut import Segment
 from .layout import Block
 from .values import (
-    AUTHOR,
-    BODY,
-    BYLINE,
-    COMMENTARY,
-    FEATURE,
-    HEADING,
-    JUMP,
-    LABEL,
-    NEWS,
-    PHOTO,
-    REPORTER,
     Article,
+    ArticleKind,
     Byline,
+    BylineRole,
     Confidence,
     HeadlineGroup,
     Paragraph,
+    ParagraphKind,
 )
 from .work import Group, Work
 
@@ -88,12 +78,12 @@ def unmatched(work: Work, labels: dict[int, list[Block]]) -> list[HeadlineGroup]
 
 # A block's kind -> its paragraph's kind (the rest are body text).
 _PARAGRAPH_KIND = {
-    "para": BODY,
-    "byline": BYLINE,
-    "credit": BYLINE,
-    "closing": BYLINE,
-    "jump": JUMP,
-    "label": LABEL,
+    "para": ParagraphKind.BODY,
+    "byline": ParagraphKind.BYLINE,
+    "credit": ParagraphKind.BYLINE,
+    "closing": ParagraphKind.BYLINE,
+    "jump": ParagraphKind.JUMP,
+    "label": ParagraphKind.LABEL,
 }
 
 
@@ -108,10 +98,12 @@ def _paragraphs(seg: Segment) -> list[Paragraph]:
             while j < len(blocks) and blocks[j].kind == "heading":
                 j += 1
             run = blocks[i:j]
-            out.append(Paragraph(HEADING, " ".join(b.text for b in run), (run[0].first, run[-1].last)))
+            out.append(
+                Paragraph(ParagraphKind.HEADING, " ".join(b.text for b in run), (run[0].first, run[-1].last))
+            )
             i = j
             continue
-        kind = _PARAGRAPH_KIND.get(block.kind, BODY)
+        kind = _PARAGRAPH_KIND.get(block.kind, ParagraphKind.BODY)
         out.append(Paragraph(kind, block.text, (block.first, block.last)))
         i += 1
     return _turn(out, seg.blocks)
@@ -127,38 +119,43 @@ def _turn(paragraphs: list[Paragraph], blocks: list[Block]) -> list[Paragraph]:
     first, rest = paragraphs[0], paragraphs[1:]
     paras = [b for b in blocks if b.kind in ("para", "jump")]
     if (
-        first.kind == JUMP
+        first.kind == ParagraphKind.JUMP
         and rest
-        and rest[0].kind == BODY
+        and rest[0].kind == ParagraphKind.BODY
         and len(paras) > 1
         and not paras[1].lines[0].indented
     ):
         joined = f"{first.text} {rest[0].text}"
-        return [Paragraph(BODY, joined, (first.lines[0], rest[0].lines[1])), *rest[1:]]
+        return [Paragraph(ParagraphKind.BODY, joined, (first.lines[0], rest[0].lines[1])), *rest[1:]]
     marker = bl.CONTINUED_FROM.match(first.text)
     after = first.text[marker.end() :].strip() if marker else ""
-    if first.kind == BODY and after and paras and paras[0].lines[0].indented:
+    if first.kind == ParagraphKind.BODY and after and paras and paras[0].lines[0].indented:
         opening = (first.lines[0], first.lines[0])  # the marker's line
-        return [Paragraph(JUMP, marker.group(), opening), Paragraph(BODY, after, first.lines), *rest]  # type: ignore[union-attr]
+        return [
+            Paragraph(ParagraphKind.JUMP, marker.group(), opening),  # type: ignore[union-attr]
+            Paragraph(ParagraphKind.BODY, after, first.lines),
+            *rest,
+        ]
     return paragraphs
 
 
 def _bylines(seg: Segment) -> tuple[Byline, ...]:
-    seen: dict[tuple[str, str], Byline] = {}
+    seen: dict[tuple[str, BylineRole], Byline] = {}
     for b in seg.bylines:
         seen.setdefault((b.name, b.role), b)
     return tuple(seen.values())
 
 
-def _kind(seg: Segment, paragraphs: list[Paragraph], bylines: tuple[Byline, ...]) -> str:
+def _kind(seg: Segment, paragraphs: list[Paragraph], bylines: tuple[Byline, ...]) -> ArticleKind:
     if seg.kind == "photo":
-        return PHOTO
-    roles = Counter(b.role for b in bylines)
-    if roles and set(roles) == {AUTHOR}:  # signed by its author alone: □ 张三 above, or （张三） below
-        return COMMENTARY
-    if seg.kind == "feature" or any(p.kind == HEADING for p in paragraphs):
-        return FEATURE if roles.get(REPORTER) or any(p.kind == HEADING for p in paragraphs) else NEWS
-    return NEWS
+        return ArticleKind.PHOTO
+    roles = {b.role for b in bylines}
+    if roles == {BylineRole.AUTHOR}:  # signed by its author alone: □ 张三 above, or （张三） below
+        return ArticleKind.COMMENTARY
+    subheads = any(p.kind == ParagraphKind.HEADING for p in paragraphs)
+    if subheads or (seg.kind == "feature" and BylineRole.REPORTER in roles):
+        return ArticleKind.FEATURE
+    return ArticleKind.NEWS
 
 
 def _article(position: int, seg: Segment, group: Group | None, labels: list[Block]) -> Article:
@@ -171,7 +168,7 @@ def _article(position: int, seg: Segment, group: Group | None, labels: list[Bloc
         headline_lines = tuple(b.first for b in group.blocks)
     headline_lines += tuple(b.first for b in labels)
     dateline = seg.lead.dateline if seg.lead else None
-    body_text = "\n".join(p.text for p in paragraphs if p.kind in (BODY, HEADING))
+    body_text = "\n".join(p.text for p in paragraphs if p.kind in (ParagraphKind.BODY, ParagraphKind.HEADING))
     resolution = places.resolve_places(
         dateline_place=dateline.place if dateline else None,
         text=body_text,

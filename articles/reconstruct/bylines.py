@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .text import ends_sentence
-from .values import AUTHOR, CORRESPONDENT, PHOTOGRAPHER, REPORTER, Byline, Dateline
+from .values import Byline, BylineRole, Dateline
 
 # The commonest Chinese surnames, compound ones first; a byline name must start with one.
 _COMPOUND_SURNAMES = (
@@ -26,23 +26,23 @@ _SURNAMES = set(
 # 2-4 characters after a surname, or a transliterated minority name with a middle dot: 阿布都·热合曼.
 NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}[·・][\u4e00-\u9fff]{1,8}$")  # 黄洁
 # Role words before names, longest first so 本报记者 wins over 记者.
-ROLE_WORDS: tuple[tuple[str, str], ...] = (
-    ("本报特约记者", REPORTER),
-    ("本报见习记者", REPORTER),
-    ("本报实习生", CORRESPONDENT),
-    ("本报通讯员", CORRESPONDENT),
-    ("本报记者", REPORTER),
-    ("特约记者", REPORTER),
-    ("见习记者", REPORTER),
-    ("首席记者", REPORTER),
-    ("记者", REPORTER),
-    ("通讯员", CORRESPONDENT),
-    ("实习生", CORRESPONDENT),
-    ("特约撰稿人", AUTHOR),
-    ("作者", AUTHOR),
-    ("文/", AUTHOR),
-    ("文／", AUTHOR),
-    ("摄影", PHOTOGRAPHER),
+ROLE_WORDS: tuple[tuple[str, BylineRole], ...] = (
+    ("本报特约记者", BylineRole.REPORTER),
+    ("本报见习记者", BylineRole.REPORTER),
+    ("本报实习生", BylineRole.CORRESPONDENT),
+    ("本报通讯员", BylineRole.CORRESPONDENT),
+    ("本报记者", BylineRole.REPORTER),
+    ("特约记者", BylineRole.REPORTER),
+    ("见习记者", BylineRole.REPORTER),
+    ("首席记者", BylineRole.REPORTER),
+    ("记者", BylineRole.REPORTER),
+    ("通讯员", BylineRole.CORRESPONDENT),
+    ("实习生", BylineRole.CORRESPONDENT),
+    ("特约撰稿人", BylineRole.AUTHOR),
+    ("作者", BylineRole.AUTHOR),
+    ("文/", BylineRole.AUTHOR),
+    ("文／", BylineRole.AUTHOR),
+    ("摄影", BylineRole.PHOTOGRAPHER),
 )
 ROLE_OF = dict(ROLE_WORDS)
 ROLE_FIRST = frozenset(word[0] for word, _ in ROLE_WORDS)  # how a role word can begin: 本 记 通 …
@@ -216,12 +216,12 @@ def _name_running_on(token: str) -> str | None:
 
 
 def parse_byline_run(
-    text: str, pos: int = 0, *, default_role: str | None = None, any_name: bool = False
+    text: str, pos: int = 0, *, default_role: BylineRole | None = None, any_name: bool = False
 ) -> tuple[list[Byline], int]:
     """Read `记者崔东凯 张冲 通讯员李四` from `pos`; return the bylines and where they end.
 
     >>> parse_byline_run("记者黄洁 北京市委政法工作会议今天召开")[0]
-    [Byline(name='黄洁', role='reporter')]
+    [Byline(name='黄洁', role=<BylineRole.REPORTER: 'reporter'>)]
     """
     bylines: list[Byline] = []
     i = pos
@@ -268,10 +268,10 @@ def parse_lead(text: str) -> Lead | None:
     paren = PAREN_BYLINE.match(text)
     if paren:
         bylines, _ = parse_byline_run(paren.group("inner"))
-        if bylines and bylines[0].role == REPORTER:
+        if bylines and bylines[0].role == BylineRole.REPORTER:
             return Lead("byline", None, tuple(bylines), paren.end())
     bylines, stop = parse_byline_run(text)
-    if bylines and text[:2] in ("记者", "本报") and bylines[0].role == REPORTER:
+    if bylines and text[:2] in ("记者", "本报") and bylines[0].role == BylineRole.REPORTER:
         return Lead("byline", None, tuple(bylines), stop)
     jump = CONTINUED_FROM.match(text)
     if jump:
@@ -283,11 +283,11 @@ def _lead_paren_bylines(inner: str) -> list[Byline]:
     """The names in the parentheses right after a dateline, where nothing but names stands: any 2-4
     characters are one (a rare surname too), and names without a role word are correspondents'.
 
-    >>> [(b.name, b.role) for b in _lead_paren_bylines("王五、赵六")]
-    [('王五', 'correspondent'), ('赵六', 'correspondent')]
+    >>> [f"{b.name} {b.role}" for b in _lead_paren_bylines("王五、赵六")]
+    ['王五 correspondent', '赵六 correspondent']
     """
-    bylines, end = parse_byline_run(inner, default_role=CORRESPONDENT, any_name=True)
-    if bylines and bylines[0].role == CORRESPONDENT and not ROLE_SPLIT.match(inner.lstrip()):
+    bylines, end = parse_byline_run(inner, default_role=BylineRole.CORRESPONDENT, any_name=True)
+    if bylines and bylines[0].role == BylineRole.CORRESPONDENT and not ROLE_SPLIT.match(inner.lstrip()):
         # Without a role word, only a parenthesis of nothing but names is a byline: not （综合外电）.
         return [] if inner[end:].strip() else bylines
     return bylines
@@ -298,7 +298,7 @@ def parse_byline_block(text: str) -> list[Byline] | None:
     match = BYLINE_BLOCK.match(text)
     if not match:
         return None
-    bylines, end = parse_byline_run(match.group("rest"), default_role=AUTHOR)
+    bylines, end = parse_byline_run(match.group("rest"), default_role=BylineRole.AUTHOR)
     if not bylines or match.group("rest")[end:].strip():
         return None
     return bylines
@@ -324,7 +324,7 @@ def parse_closing_byline(text: str) -> tuple[list[Byline], int] | None:
         signed = match is not None and (
             is_name(name) or SPACED_SIGNATURE.match(match.group("inner")) is not None
         )
-        bylines = [Byline(name=name, role=AUTHOR)] if signed else []
+        bylines = [Byline(name=name, role=BylineRole.AUTHOR)] if signed else []
     before = text[: match.start()].rstrip() if match else ""
     if not match or not bylines or (before and not ends_sentence(before)):
         return None
@@ -345,7 +345,7 @@ def parse_photo_credit(text: str) -> tuple[list[Byline], int] | None:
     """`本报通讯员 胡啸宇 摄` at the end of a caption: the photographers and where the credit starts.
 
     >>> parse_photo_credit("游客在湖边观赏候鸟。 林  舟摄（影像中国）")[0]
-    [Byline(name='林舟', role='photographer')]
+    [Byline(name='林舟', role=<BylineRole.PHOTOGRAPHER: 'photographer'>)]
     """
     match = PHOTO_CREDIT.search(text)
     if not match:
@@ -353,7 +353,7 @@ def parse_photo_credit(text: str) -> tuple[list[Byline], int] | None:
     names = spaced_names(match.group("names"))
     if not names or not all(is_name(n) for n in names):
         return None
-    return [Byline(name=n, role=PHOTOGRAPHER) for n in names], match.start("credit")
+    return [Byline(name=n, role=BylineRole.PHOTOGRAPHER) for n in names], match.start("credit")
 
 
 def spaced_names(run: str) -> list[str]:

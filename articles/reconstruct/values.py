@@ -3,32 +3,44 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
-# Paragraph kinds inside a story.
-BODY = "body"
-HEADING = "heading"  # a subhead inside a story: 出台办法 / 进一步规范执法监管
-LABEL = "label"  # a sidebar label that belongs to the story: 记者手记
-BYLINE = "byline"  # a feature byline block line: □　本报记者 张国强 韩宇
-JUMP = "jump"  # a jump marker on its own line: 下转第二版
+# Kinds and roles are StrEnums: a member is its string ("body"), so the JSON and the database hold plain values.
 
-# Byline roles.
-REPORTER = "reporter"
-CORRESPONDENT = "correspondent"
-PHOTOGRAPHER = "photographer"
-AUTHOR = "author"
 
-# Article kinds.
-NEWS = "news"
-FEATURE = "feature"
-COMMENTARY = "commentary"
-PHOTO = "photo"
-BRIEF = "brief"
+class ParagraphKind(StrEnum):
+    """What a paragraph inside a story is."""
+
+    BODY = "body"
+    HEADING = "heading"  # a subhead inside a story: 出台办法 / 进一步规范执法监管
+    LABEL = "label"  # a sidebar label that belongs to the story: 记者手记
+    BYLINE = "byline"  # a feature byline block line: □　本报记者 张国强 韩宇
+    JUMP = "jump"  # a jump marker on its own line: 下转第二版
+
+
+class BylineRole(StrEnum):
+    """What a bylined person did for a story."""
+
+    REPORTER = "reporter"
+    CORRESPONDENT = "correspondent"
+    PHOTOGRAPHER = "photographer"
+    AUTHOR = "author"
+
+
+class ArticleKind(StrEnum):
+    """What kind of story an article is."""
+
+    NEWS = "news"
+    FEATURE = "feature"
+    COMMENTARY = "commentary"
+    PHOTO = "photo"
+    BRIEF = "brief"
 
 
 @dataclass(frozen=True)
 class Paragraph:
-    kind: str
+    kind: ParagraphKind
     text: str
     lines: tuple[int, int]  # first and last 1-based input line numbers
 
@@ -39,7 +51,7 @@ class Paragraph:
 @dataclass(frozen=True)
 class Byline:
     name: str
-    role: str
+    role: BylineRole
 
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "role": self.role}
@@ -98,7 +110,7 @@ class Confidence:
 @dataclass(frozen=True)
 class Article:
     position: int
-    kind: str
+    kind: ArticleKind
     kicker: str | None
     title: str | None
     subtitle: str | None

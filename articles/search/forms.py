@@ -21,7 +21,7 @@ class SearchForm(forms.Form):
 
     q = forms.CharField(required=False, label="检索词")
     region = forms.ModelChoiceField(
-        queryset=Place.objects.filter(level=Place.PROVINCE).order_by("code"),
+        queryset=Place.objects.filter(level=Place.Level.PROVINCE).order_by("code"),
         to_field_name="code",
         required=False,
         empty_label="全部地区",
@@ -49,7 +49,9 @@ class SearchForm(forms.Form):
     @property
     def region_options(self) -> list[tuple[str, str, bool]]:
         """(code, name, selected) of each province."""
-        return self._options("region", Place.objects.filter(level=Place.PROVINCE).order_by("code"), "code")
+        return self._options(
+            "region", Place.objects.filter(level=Place.Level.PROVINCE).order_by("code"), "code"
+        )
 
     @property
     def paper_options(self) -> list[tuple[str, str, bool]]:

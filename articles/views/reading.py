@@ -14,7 +14,6 @@ from django.urls import reverse
 from articles import jumps, reading
 from articles.models import Article, Issue, Page
 from articles.pagecache import public_page
-from articles.serializers import article_to_json, issue_to_json
 
 ISSUES_PER_PAGE = 10
 JSON_OPTIONS = {"ensure_ascii": False, "indent": 2}
@@ -78,8 +77,7 @@ def issue_json(request: HttpRequest, paper_slug: str, date: datetime.date) -> Js
         Issue.objects.select_related("newspaper"), newspaper__slug=paper_slug, date=date
     )
     pages = list(Page.objects.filter(issue=found).in_print_order().with_articles().defer("raw"))
-    document = issue_to_json(paper=found.newspaper.name, date=f"{date:%Y-%m-%d}", pages=pages)
-    return JsonResponse(document, json_dumps_params=JSON_OPTIONS)
+    return JsonResponse(found.to_json(pages), json_dumps_params=JSON_OPTIONS)
 
 
 @public_page
@@ -150,7 +148,7 @@ def article_json(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if found.merged_into_id is not None:
         return _moved(request, "articles:article_json", found.merged_into_id)
-    return JsonResponse(article_to_json(found), json_dumps_params=JSON_OPTIONS)
+    return JsonResponse(found.to_json(), json_dumps_params=JSON_OPTIONS)
 
 
 def _moved(

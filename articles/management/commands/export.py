@@ -11,7 +11,6 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from articles import ingest, models
 from articles.reconstruct.values import PageError
-from articles.serializers import issue_to_json
 
 
 class Command(BaseCommand):
@@ -39,7 +38,7 @@ class Command(BaseCommand):
         found = list(pages.in_print_order().with_articles().defer("raw"))
         if not found:
             raise CommandError(_nothing_found(paper=paper, date=date, number=number))
-        document = issue_to_json(paper=paper, date=f"{date:%Y-%m-%d}", pages=found)
+        document = found[0].issue.to_json(found)
         self.stdout.write(json.dumps(document, ensure_ascii=False, indent=2))
 
 

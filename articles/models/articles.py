@@ -1,0 +1,494 @@
+"""Articles reconstructed from a page, and every read of them (ArticleQuerySet): reading, review, search.
+
+Writes live in services (articles/ingest/, articles/editing/).
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.contrib.postgres.expressions import ArraySubquery
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.db.models.fields.json import KeyTransform
+from django.db.models.functions import Left
+from django.db.models.lookups import GreaterThan
+from django.urls import reverse
+
+from articles.models.paragraphs import Paragraph
+from articles.models.people import Byline, Person
+from articles.models.places import Place
+from articles.reconstruct.values import ArticleKind
+
+
+class ArticleQuerySet(models.QuerySet["Article"]):
+    def for_issue(self, paper: str, date: datetime.date) -> ArticleQuerySet:
+        """Articles of one issue, the paper given by name."""
+        return self.filter(page__issue__newspaper__name=paper, page__issue__date=date)
+
+    def for_page(self, number: int) -> ArticleQuerySet:
+        return self.filter(page__number=number)
+
+    def in_print_order(self) -> ArticleQuerySet:
+        return self.order_by("page__issue__date", "page__number", "position")
+
+    def with_details(self) -> ArticleQuerySet:
+        """Everything to_json needs, in a fixed number of queries; `continued_by_ids`: the live parts that
+        continue each article on another page."""
+        continued_by = (
+            Article.objects.live().filter(continues=models.OuterRef("pk")).order_by("pk").values("pk")
+        )
+        return (
+            self.select_related("page__issue__newspaper", "region")
+            .annotate(continued_by_ids=ArraySubquery(continued_by))
+            .prefetch_related(
+                Prefetch("paragraphs", queryset=Paragraph.objects.order_by("position")),
+                Prefetch("bylines", queryset=Byline.objects.select_related("person").order_by("order")),
+            )
+        )
+
+    def needing_review(self) -> ArticleQuerySet:
+        return self.filter(needs_review=True)
+
+    # Points of doubt for the review queue (the admin's), each a reason an editor should look. A story with
+    # no headline at all is the worst: readers see 无标题稿件; a photo usually has none, so it weighs less.
+    DOUBT_POINTS = {
+        "doubt_no_headline": 3,
+        "doubt_low_score": 2,
+        "doubt_no_lead": 2,
+        "doubt_places": 1,
+        "doubt_unmatched": 1,
+        "doubt_link": 3,
+    }
+    DOUBT_PHOTO_NO_HEADLINE = 1
+    LOW_HEADLINE_SCORE = 0.3  # as ingest's needs_review threshold
+
+    def with_doubt(self) -> ArticleQuerySet:
+        """Annotate each reason to doubt the engine (doubt_no_headline, doubt_low_score, doubt_no_lead,
+        doubt_places, doubt_unmatched, doubt_link: booleans) and `doubt`, their weighted sum, all computed in SQL."""
+        no_headline = Q(title="", kicker="", subtitle="")
+        low_score = Q(confidence_headline__lt=self.LOW_HEADLINE_SCORE) & ~no_headline
+        no_lead = Q(confidence_lead=False) & ~Q(kind=Article.Kind.PHOTO)
+        places = ~Q(places_unresolved=[])
+        # Headlines the engine left unplaced on the page that no editor has given to an article yet.
+        unmatched_open = models.functions.Coalesce(
+            models.Func(
+                KeyTransform("unmatched_headlines", "page__reconstructed_json"),
+                function="jsonb_array_length",
+                output_field=models.IntegerField(),
+            ),
+            0,
+        ) - models.functions.Coalesce(
+            models.Func("page__headlines_used", function="cardinality", output_field=models.IntegerField()), 0
+        )
+        unmatched = Q(GreaterThan(unmatched_open, 0))
+        reasons = {
+            "doubt_no_headline": no_headline,
+            "doubt_low_score": low_score,
+            "doubt_no_lead": no_lead,
+            "doubt_places": places,
+            "doubt_unmatched": unmatched,
+            # A jump whose other part the engine only suggested: two halves of a story read apart.
+            "doubt_link": Q(link_suggested__isnull=False),
+        }
+
+        def flag(q: Q) -> models.Case:
+            return models.Case(models.When(q, then=True), default=False, output_field=models.BooleanField())
+
+        def points(q: Q, weight: int) -> models.Case:
+            return models.Case(models.When(q, then=weight), default=0, output_field=models.IntegerField())
+
+        photo_no_headline = no_headline & Q(kind=Article.Kind.PHOTO)
+        score = (
+            models.Case(
+                models.When(photo_no_headline, then=self.DOUBT_PHOTO_NO_HEADLINE),
+                models.When(no_headline, then=self.DOUBT_POINTS["doubt_no_headline"]),
+                default=0,
+                output_field=models.IntegerField(),
+            )
+            + points(low_score, self.DOUBT_POINTS["doubt_low_score"])
+            + points(no_lead, self.DOUBT_POINTS["doubt_no_lead"])
+            + points(places, self.DOUBT_POINTS["doubt_places"])
+            + points(unmatched, self.DOUBT_POINTS["doubt_unmatched"])
+            + points(reasons["doubt_link"], self.DOUBT_POINTS["doubt_link"])
+        )
+        return self.annotate(**{name: flag(q) for name, q in reasons.items()}, doubt=score)
+
+    def review_queue(self) -> ArticleQuerySet:
+        """Live articles the engine flagged or doubted, worst first; ones an editor has touched after the
+        untouched, then the lowest headline score, then print order."""
+        return (
+            self.live()
+            .with_doubt()
+            .filter(Q(needs_review=True) | Q(doubt__gt=0))
+            .select_related("page__issue__newspaper", "region")
+            .defer("page__raw", "page__reconstructed_json", "search_vector")
+            .order_by(
+                "edited",
+                "-doubt",
+                "confidence_headline",
+                "-page__issue__date",
+                "page__issue__newspaper__name",
+                "page__number",
+                "position",
+            )
+        )
+
+    # -- search (articles/search/ composes these) --
+    # ts_rank_cd weights of D, C, B, A: ingest weighs title words A and body words B; one mention in the
+    # title counts as much as five in the body.
+    SEARCH_WEIGHTS = (0.05, 0.1, 0.2, 1.0)
+
+    def matching(self, query: SearchQuery) -> ArticleQuerySet:
+        """Articles whose search vector matches a full-text query; the GIN index finds them."""
+        return self.filter(search_vector=query)
+
+    def with_rank(self, query: SearchQuery) -> ArticleQuerySet:
+        """Annotate `rank`: ts_rank_cd of the query over the weighted vector, higher is better."""
+        rank = SearchRank(
+            models.F("search_vector"), query, weights=list(self.SEARCH_WEIGHTS), cover_density=True
+        )
+        return self.annotate(rank=rank)
+
+    def for_search_results(self, terms: list[str] | tuple[str, ...] = ()) -> ArticleQuerySet:
+        """What a search result shows, in one query however many: its headline fields, `paper_name`,
+        `issue_date`, `page_number`, `byline_names` (in order), `lead` (see with_lead), and for the snippet
+        `term_paragraphs`, the texts of its paragraphs that contain one of the terms (any case), and
+        `continued_term_paragraphs`, those of the parts that continue it on other pages.
+
+        Values and arrays rather than related objects and prefetches: on a results page Django's work per
+        query and per object costs more than PostgreSQL's."""
+        names = Byline.objects.filter(article=models.OuterRef("pk")).order_by("order").values("person__name")
+        having = Q()
+        for term in terms:
+            having |= Q(text__icontains=term)
+        paragraphs = (
+            Paragraph.objects.filter(having, article=models.OuterRef("pk"))
+            if terms
+            else Paragraph.objects.none()
+        )
+        # A story's words may be in the part that continues it on another page (a subquery of its own: an OR
+        # of the two would keep PostgreSQL from the paragraphs' article index).
+        continued = (
+            Paragraph.objects.filter(
+                having, article__continues=models.OuterRef("pk"), article__merged_into__isnull=True
+            )
+            if terms
+            else Paragraph.objects.none()
+        )
+        return (
+            self.only("id", "page_id", "position", "kind", "kicker", "title", "subtitle", "region_name")
+            .with_lead()
+            .annotate(
+                paper_name=models.F("page__issue__newspaper__name"),
+                issue_date=models.F("page__issue__date"),
+                page_number=models.F("page__number"),
+                byline_names=ArraySubquery(names),
+                term_paragraphs=ArraySubquery(paragraphs.order_by("position").values("text")),
+                continued_term_paragraphs=ArraySubquery(
+                    continued.order_by("article__page__number", "article__position", "position").values(
+                        "text"
+                    )
+                ),
+            )
+        )
+
+    def newest_first(self) -> ArticleQuerySet:
+        """Latest issue first; within an issue, in print order."""
+        return self.order_by("-page__issue__date", "page__issue__newspaper__name", "page__number", "position")
+
+    def by_person(self, person: Person) -> ArticleQuerySet:
+        """Articles bylined to `person`, in any role, each once."""
+        bylines = Byline.objects.filter(article=models.OuterRef("pk"), person=person)
+        return self.filter(models.Exists(bylines))
+
+    def about_place(self, place: Place) -> ArticleQuerySet:
+        """A province's articles by their region; a city's or county's by the places they name, a
+        city's counties included."""
+        if place.level == Place.Level.PROVINCE:
+            return self.filter(region=place)
+        links = Article.places.through.objects.filter(
+            Q(place=place) | Q(place__parent=place), article=models.OuterRef("pk")
+        )
+        return self.filter(models.Exists(links))
+
+    def for_listing(self, lead_length: int = 120) -> ArticleQuerySet:
+        """What a list of headlines across issues shows, in one query: paper, issue date, page number,
+        region and `lead` (with_lead), the large columns left unread."""
+        return (
+            self.select_related("page__issue__newspaper", "region")
+            .defer("page__raw", "page__reconstructed_json", "search_vector")
+            .with_lead(lead_length)
+        )
+
+    def monthly_counts(self) -> models.QuerySet:
+        """Rows {"month": its first day, "count": articles} by issue date, oldest first; months with none
+        are absent."""
+        return (
+            self.order_by()
+            .values(month=models.functions.TruncMonth("page__issue__date"))
+            .annotate(count=models.Count("pk"))
+            .order_by("month")
+        )
+
+    def live(self) -> ArticleQuerySet:
+        """Articles not merged into another (a merged one only redirects to where it went)."""
+        return self.filter(merged_into__isnull=True)
+
+    def stories(self) -> ArticleQuerySet:
+        """Live articles that begin a story: a continuation on a later page is read as part of the story it
+        continues, so lists by reporter, region or search show each story once."""
+        return self.filter(merged_into__isnull=True, continues__isnull=True)
+
+    def headlines(self) -> ArticleQuerySet:
+        """Just what a list of headlines shows, in print order within a page."""
+        return self.only(
+            "id",
+            "page_id",
+            "position",
+            "kind",
+            "kicker",
+            "title",
+            "subtitle",
+            "labels",
+            "continued_from_page",
+        ).order_by("position")
+
+    def with_lead(self, length: int = 120) -> ArticleQuerySet:
+        """Annotate `lead`: the first body paragraph's first `length` characters and one more (so that
+        `truncatechars:length` knows whether it cut), computed in the same query."""
+        first_body = Paragraph.objects.filter(article=models.OuterRef("pk"), kind=Paragraph.Kind.BODY)
+        first_text = first_body.order_by("position").values("text")[:1]
+        return self.annotate(lead=Left(models.Subquery(first_text), length + 1))
+
+    def for_reading(self) -> ArticleQuerySet:
+        """One article as its page shows it, in three queries: the article, its paragraphs, its bylines.
+
+        Annotates its live neighbours on the page (`prev_id`/`prev_title`, `next_id`/`next_title`),
+        whether the pages it continues from / to are in the archive (`from_page_stored`, `to_page_stored`)
+        and the part that continues it on another page (`continued_by_id`), if one is linked.
+        """
+        from articles.models.papers import (
+            Page,
+        )  # papers imports this module: its page reads prefetch articles
+
+        siblings = Article.objects.live().filter(page=models.OuterRef("page"))
+        before = siblings.filter(position__lt=models.OuterRef("position")).order_by("-position")
+        after = siblings.filter(position__gt=models.OuterRef("position")).order_by("position")
+        issue_pages = Page.objects.filter(issue=models.OuterRef("page__issue"))
+        return (
+            self.with_details()
+            .defer("search_vector", "page__raw", "page__reconstructed_json")
+            .annotate(
+                prev_id=models.Subquery(before.values("pk")[:1]),
+                prev_title=models.Subquery(before.values("title")[:1]),
+                prev_kicker=models.Subquery(before.values("kicker")[:1]),
+                next_id=models.Subquery(after.values("pk")[:1]),
+                next_title=models.Subquery(after.values("title")[:1]),
+                next_kicker=models.Subquery(after.values("kicker")[:1]),
+                from_page_stored=models.Exists(
+                    issue_pages.filter(number=models.OuterRef("continued_from_page"))
+                ),
+                to_page_stored=models.Exists(issue_pages.filter(number=models.OuterRef("continued_to_page"))),
+                continued_by_id=models.Subquery(
+                    Article.objects.live()
+                    .filter(continues=models.OuterRef("pk"))
+                    .order_by("page__number", "position")
+                    .values("pk")[:1]
+                ),
+            )
+        )
+
+
+# A story printed over more pages than this is a loop an editor made, not a newspaper: the parts of a story
+# that jumps (Article.continues) are read at most this deep (articles.jumps, articles.search.index).
+MAX_STORY_PARTS = 8
+
+
+class Article(models.Model):
+    class Kind(models.TextChoices):
+        NEWS = ArticleKind.NEWS, "消息"
+        FEATURE = ArticleKind.FEATURE, "通讯"
+        COMMENTARY = ArticleKind.COMMENTARY, "评论"
+        PHOTO = ArticleKind.PHOTO, "图片"
+        BRIEF = ArticleKind.BRIEF, "简讯"
+
+    page = models.ForeignKey(  # indexed by article_page_position_uniq
+        "articles.Page",
+        on_delete=models.CASCADE,
+        related_name="articles",
+        verbose_name="版面",
+        db_index=False,
+    )
+    position = models.PositiveSmallIntegerField("版内顺序", help_text="在本版的第几篇，从 1 起。")
+    kind = models.CharField("体裁", max_length=12, choices=Kind, default=Kind.NEWS)
+    kicker = models.TextField("引题", blank=True)
+    title = models.TextField("主题", blank=True)
+    subtitle = models.TextField("副题", blank=True)
+    labels = ArrayField(models.TextField(), default=list, blank=True, verbose_name="栏目标签")
+
+    # The dateline as printed; no agency means no dateline.
+    dateline_place = models.CharField("电头地点", max_length=100, blank=True)
+    dateline_date = models.CharField("电头日期", max_length=100, blank=True)
+    dateline_agency = models.CharField(
+        "发稿单位", max_length=100, blank=True, help_text="电头里的本报、新华社等；有电头地点或日期就要有它。"
+    )
+
+    # The engine's names, in its order; the links below are what the gazetteer resolved them to.
+    region_name = models.CharField("识别出的地区", max_length=100, blank=True)
+    place_names = ArrayField(
+        models.CharField(max_length=100), default=list, blank=True, verbose_name="识别出的地名"
+    )
+    region = models.ForeignKey(
+        Place,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="region_articles",
+        verbose_name="地区",
+        help_text="省级行政区。",
+    )
+    places = models.ManyToManyField(Place, blank=True, related_name="articles", verbose_name="提到的地名")
+
+    continued_from_page = models.PositiveSmallIntegerField("上接版次", null=True, blank=True)
+    continued_to_page = models.PositiveSmallIntegerField("下转版次", null=True, blank=True)
+    continues = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="continued_by",
+        verbose_name="接续的稿件",
+        help_text="本篇所接续的、在前面版面上的稿件。",
+    )
+    # A link the engine was not sure of is suggested to the editors (the review queue) instead of asserted.
+    link_suggested = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="suggested_continuations",
+        verbose_name="可能接续的稿件",
+        help_text="本篇可能接续的开头部分；匹配太弱，须编辑确认才连接。",
+    )
+    link_score = models.FloatField(
+        "接续匹配分", null=True, blank=True, help_text="已连接或建议连接的两部分有多吻合。"
+    )
+    link_manual = models.BooleanField(
+        "编辑定的接续", default=False, help_text="编辑连接或取消了本篇的接续；再次导入不会改动。"
+    )
+
+    headline_lines = ArrayField(
+        models.PositiveIntegerField(), default=list, blank=True, verbose_name="标题所在行"
+    )
+    confidence_headline = models.FloatField("标题匹配分", default=0.0)
+    confidence_lead = models.BooleanField("有明确开头", default=False)
+    places_unresolved = ArrayField(
+        models.CharField(max_length=100), default=list, blank=True, verbose_name="未能确定的地名"
+    )
+    needs_review = models.BooleanField("待审核", default=False)
+    edited = models.BooleanField("编辑改过", default=False, help_text="编辑改过的稿件，再次导入时保留。")
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="merged_from",
+        verbose_name="已并入",
+    )
+
+    # The jieba words of the headline (weight A) and of the text (B), made by PostgreSQL at ingest
+    # (articles/search/index.py, search_vector_of); remade by article_search_refresh after corrections and jump
+    # links, with the text of the parts that continue the story on later pages.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["page", "position"]
+        verbose_name = verbose_name_plural = "稿件"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "position"],
+                name="article_page_position_uniq",
+                deferrable=models.Deferrable.DEFERRED,
+            ),
+        ]
+        indexes = [
+            # Search finds whole stories: not merged articles, not the continuations of a story (their text is
+            # in the vector of the story's beginning). With the condition in the index, counting matches never
+            # reads the table (articles/search/ranking.py).
+            GinIndex(
+                fields=["search_vector"],
+                name="article_search_story_gin",
+                condition=Q(merged_into__isnull=True, continues__isnull=True),
+            ),
+            models.Index(
+                fields=["needs_review"],
+                name="article_needs_review_idx",
+                condition=Q(needs_review=True),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.title or self.kicker:
+            return self.title or self.kicker
+        return f"无标题稿件（{self.page.issue} 第{self.page.number}版第{self.position}篇）"
+
+    def get_absolute_url(self) -> str:
+        """Its page on the reading site, /articles/<id>/ (the admin's 在网站上查看 too)."""
+        return reverse("articles:article", args=[self.pk])
+
+    @property
+    def headline(self) -> str:
+        """The words a reader knows it by: its title, else its kicker or subtitle, else what it is."""
+        fallback = "图片新闻" if self.kind == self.Kind.PHOTO else f"无标题稿件（第{self.position}篇）"
+        return self.title or self.kicker or self.subtitle or fallback
+
+    def to_json(self) -> dict[str, Any]:
+        """The engine's JSON of it (values.Article.to_json), with its "id" first and its jump links last.
+
+        Expects the prefetches of ArticleQuerySet.with_details; without them each article costs queries.
+        """
+        return {
+            "id": self.pk,
+            "position": self.position,
+            "kind": self.kind,
+            "kicker": self.kicker or None,
+            "title": self.title or None,
+            "subtitle": self.subtitle or None,
+            "labels": list(self.labels),
+            "dateline": self._dateline_json(),
+            "bylines": [{"name": byline.person.name, "role": byline.role} for byline in self.bylines.all()],
+            "region": self.region_name or None,
+            "places": list(self.place_names),
+            "continued_from_page": self.continued_from_page,
+            "continued_to_page": self.continued_to_page,
+            "headline_lines": list(self.headline_lines),
+            "confidence": {
+                "headline": round(self.confidence_headline, 3),
+                "lead": self.confidence_lead,
+                "places_unresolved": list(self.places_unresolved),
+            },
+            "paragraphs": [
+                {"kind": p.kind, "text": p.text, "lines": [p.line_start, p.line_end]}
+                for p in self.paragraphs.all()
+            ],
+            # The story's other parts on other pages (ids of this export), and how sure the link is.
+            "continues": self.continues_id,
+            "continued_by": list(getattr(self, "continued_by_ids", None) or []),
+            "link_score": self.link_score,
+        }
+
+    def _dateline_json(self) -> dict[str, Any] | None:
+        if not self.dateline_agency:
+            return None
+        return {
+            "place": self.dateline_place or None,
+            "date": self.dateline_date or None,
+            "agency": self.dateline_agency,
+        }

@@ -1,0 +1,88 @@
+"""The people bylined on articles, and the bylines that link them to an article in a role."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from articles.reconstruct.values import BylineRole
+
+
+class PersonQuerySet(models.QuerySet["Person"]):
+    def bylined(self) -> PersonQuerySet:
+        """People bylined on live articles, each with article_count; a spelling merged into another
+        person is not one of them (its page redirects to that person's)."""
+        return self.filter(
+            merged_into__isnull=True,
+            bylines__article__merged_into__isnull=True,
+            bylines__article__continues__isnull=True,
+        ).annotate(article_count=models.Count("bylines__article", distinct=True))
+
+    def coauthors_of(self, person: Person) -> PersonQuerySet:
+        """The others bylined on `person`'s live articles, each with shared_count, most first."""
+        return (
+            self.filter(
+                bylines__article__bylines__person=person,
+                bylines__article__merged_into__isnull=True,
+                bylines__article__continues__isnull=True,
+            )
+            .exclude(pk=person.pk)
+            .annotate(shared_count=models.Count("bylines__article", distinct=True))
+            .order_by("-shared_count", "name")
+        )
+
+
+class Person(models.Model):
+    name = models.CharField("姓名", max_length=100, unique=True)
+    # Set by editing.people_merge instead of deleting the other spelling, so that its old address still
+    # leads somewhere (the reporter page redirects) and undo has the row to bring back.
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="merged_from",
+        verbose_name="已并入",
+        help_text="这个名字已合并到的署名人；它的记者页面转到那里。",
+    )
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = verbose_name_plural = "署名人"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Byline(models.Model):
+    class Role(models.TextChoices):
+        REPORTER = BylineRole.REPORTER, "记者"
+        CORRESPONDENT = BylineRole.CORRESPONDENT, "通讯员"
+        PHOTOGRAPHER = BylineRole.PHOTOGRAPHER, "摄影"
+        AUTHOR = BylineRole.AUTHOR, "作者"
+
+    article = models.ForeignKey(  # indexed by byline_article_person_role_uniq
+        "articles.Article",
+        on_delete=models.CASCADE,
+        related_name="bylines",
+        verbose_name="稿件",
+        db_index=False,
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="bylines", verbose_name="署名人"
+    )
+    role = models.CharField("身份", max_length=15, choices=Role)
+    order = models.PositiveSmallIntegerField("顺序")
+
+    class Meta:
+        ordering = ["article", "order"]
+        verbose_name = verbose_name_plural = "署名"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "person", "role"], name="byline_article_person_role_uniq"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}（{self.get_role_display()}）"
