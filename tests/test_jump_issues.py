@@ -1,4 +1,5 @@
-"""The jump-issue tools (tools/jump_issues.py, tools/evaluate_jumps.py) on the corpus sample and the seed.
+"""The jump-issue tools (tools/jump_issues.py, tools/evaluate_jumps.py and the jump_* modules the generator is made
+of) on the corpus sample and the seed.
 
 The generator must be deterministic and its gold true to its pages: every story printed once, cut where the
 gold says, with both markers in the forms a paper prints. The evaluator must tell a right link from a wrong
@@ -22,6 +23,9 @@ sys.path.insert(0, str(ROOT / "tools"))
 import evaluate_jumps as ev  # noqa: E402
 import jump_issues as gen  # noqa: E402
 from corpus_layout import LAYOUTS, folio_lines  # noqa: E402
+from jump_cuts import HEADLINE_KINDS, Jump  # noqa: E402
+from jump_pages import printed_lines  # noqa: E402
+from jump_stories import MIN_BODY, Paragraph, Story, can_jump, seed_stories  # noqa: E402
 
 from articles.reconstruct.jumps import Part  # noqa: E402
 
@@ -94,7 +98,7 @@ def test_an_issue_has_two_to_four_pages_two_to_eight_jumps_and_one_to_three_whol
     for jump in gold["jumps"]:
         begins, goes_on = jump["beginning"]["page"], jump["continuation"]["page"]
         assert begins in (1, 2) and begins < goes_on
-        assert sum(p["kind"] == "body" for p in jump["paragraphs"]) >= gen.MIN_BODY
+        assert sum(p["kind"] == "body" for p in jump["paragraphs"]) >= MIN_BODY
 
 
 @pytest.mark.parametrize("n", range(COUNT))
@@ -175,7 +179,7 @@ def test_the_issues_vary_cuts_markers_jump_headlines_layouts_and_page_orders() -
     assert {j["cut"]["kind"] for j in jumps} == {"paragraph", "sentence", "mid-sentence"}
     assert {j["beginning"]["marker_placement"] for j in jumps} == {"own line", "run-in"}
     assert {j["continuation"]["marker_placement"] for j in jumps} == {"own line", "run-in"}
-    assert {j["continuation"]["headline_kind"] for j in jumps} == set(gen.HEADLINE_KINDS)
+    assert {j["continuation"]["headline_kind"] for j in jumps} == set(HEADLINE_KINDS)
     assert any(j["continuation"]["opens_with_subhead"] for j in jumps)
     assert {(j["beginning"]["page"], j["continuation"]["page"]) for j in jumps} >= {(1, 2), (1, 3), (2, 3)}
     markers = {j["beginning"]["marker"] for j in jumps} | {j["continuation"]["marker"] for j in jumps}
@@ -188,25 +192,25 @@ def test_the_issues_vary_cuts_markers_jump_headlines_layouts_and_page_orders() -
 
 
 def test_the_seed_pages_stories_are_among_the_sources_photos_and_continuations_aside() -> None:
-    stories = gen.seed_stories()
+    stories = seed_stories()
     titles = {s.title for s in stories}
     assert "以高水平法治保障首都高质量发展" in titles
     assert "以更高标准更严要求 提升最高检办案质效" not in titles  # it is itself a continuation
     assert all(s.title for s in stories)  # the photo (no title) is left out
-    assert sum(gen.can_jump(s) for s in stories) >= 3
+    assert sum(can_jump(s) for s in stories) >= 3
 
 
 def test_a_list_or_a_box_of_items_is_printed_whole_never_sent_on() -> None:
     # A book list, or a box of proposals each with its title and proposer: more short unpunctuated lines
     # than paragraphs. A paper prints such a box whole; running text of the same length may jump.
-    body = gen.Paragraph(
+    body = Paragraph(
         "body", "案由：老旧社区空间虽小，但人口密度大，整治改造既可以提升百姓生活的幸福指数。" * 3
     )
-    heading = gen.Paragraph("heading", "对老社区进行微改造")
-    box = gen.Story("box", None, "提案提要", None, (heading, heading, body, heading, heading, body, body))
+    heading = Paragraph("heading", "对老社区进行微改造")
+    box = Story("box", None, "提案提要", None, (heading, heading, body, heading, heading, body, body))
     report = replace(box, paragraphs=(heading, body, heading, body, body))
-    assert not gen.can_jump(box)
-    assert gen.can_jump(report)
+    assert not can_jump(box)
+    assert can_jump(report)
 
 
 def test_the_generator_cli_writes_pages_and_gold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -348,7 +352,7 @@ def test_stitching_joins_a_cut_paragraph_and_finds_what_does_not_belong() -> Non
     rest = [p.text for p in jump.continuation]
     folio = "人民日报  2020年5月8日  星期五"
 
-    def error(b: Part, f: Part, j: gen.Jump = jump) -> str:
+    def error(b: Part, f: Part, j: Jump = jump) -> str:
         return ev.stitch_error(j, ev.stitch(b, f), [folio]) or ""
 
     assert ev.stitch_error(jump, ev.stitch(beginning, fragment), [folio]) is None
@@ -409,7 +413,5 @@ def test_a_short_piece_of_a_paragraph_cut_by_a_jump_keeps_the_paragraph_indent()
     layout = LAYOUTS["dense_after"]
     assert layout.subheads_unindented and layout.indent_text
     piece = "兰州畜牧与兽药研究所派驻"
-    assert gen.printed_lines(gen.Paragraph("body", piece), layout, first=False) == [
-        layout.indent_text + piece
-    ]
-    assert gen.printed_lines(gen.Paragraph("heading", piece), layout, first=False) == [piece]
+    assert printed_lines(Paragraph("body", piece), layout, first=False) == [layout.indent_text + piece]
+    assert printed_lines(Paragraph("heading", piece), layout, first=False) == [piece]

@@ -39,7 +39,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from corpus_layout import folio_lines  # noqa: E402
-from jump_issues import Issue, Jump, Printed, add_issue_arguments, issues_from_args  # noqa: E402
+from jump_cuts import Jump  # noqa: E402
+from jump_issues import Issue, add_issue_arguments, issues_from_args  # noqa: E402
+from jump_pages import Printed  # noqa: E402
 
 from articles.reconstruct import jumps  # noqa: E402
 from articles.reconstruct.bylines import CONTINUED_FROM, CONTINUED_TO  # noqa: E402
