@@ -1,4 +1,4 @@
-"""The jump-issue tools (tools/jump_issues.py, tools/evaluate_jumps.py and the jump_* modules the generator is made
+"""The jump-issue tools (tools/jump_issues.py, tools/evaluate_jumps.py and the jump_* modules they are made
 of) on the corpus sample and the seed.
 
 The generator must be deterministic and its gold true to its pages: every story printed once, cut where the
@@ -22,6 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 import evaluate_jumps as ev  # noqa: E402
 import jump_issues as gen  # noqa: E402
+import jump_judging as judging  # noqa: E402
+import jump_stitching as stitching  # noqa: E402
 from corpus_layout import LAYOUTS, folio_lines  # noqa: E402
 from jump_cuts import HEADLINE_KINDS, Jump  # noqa: E402
 from jump_pages import printed_lines  # noqa: E402
@@ -284,8 +286,8 @@ def test_a_right_link_is_counted_and_its_halves_stitch_back_into_the_story() -> 
     issue = _two_jump_issue()
     parts, at = _parts(issue)
     links = [(at[f"f{n}"], at[f"b{n}"], _Match(True)) for n in range(len(issue.jumps))]
-    scores, false = ev.score_links(issue, parts, links)
-    assert [s.outcome for s in scores] == [ev.LINKED] * len(issue.jumps)
+    scores, false = judging.score_links(issue, parts, links)
+    assert [s.outcome for s in scores] == [judging.LINKED] * len(issue.jumps)
     assert all(s.stitched for s in scores), [s.note for s in scores]
     assert false == ()
 
@@ -294,8 +296,8 @@ def test_two_continuations_swapped_are_linked_wrong_and_both_links_are_false() -
     issue = _two_jump_issue()
     parts, at = _parts(issue)
     links = [(at["f0"], at["b1"], _Match(True)), (at["f1"], at["b0"], _Match(True))]
-    scores, false = ev.score_links(issue, parts, links)
-    assert [s.outcome for s in scores[:2]] == [ev.WRONG, ev.WRONG]
+    scores, false = judging.score_links(issue, parts, links)
+    assert [s.outcome for s in scores[:2]] == [judging.WRONG, judging.WRONG]
     assert not any(s.stitched for s in scores)
     assert len(false) == 2
 
@@ -303,25 +305,25 @@ def test_two_continuations_swapped_are_linked_wrong_and_both_links_are_false() -
 def test_an_uncertain_right_pair_is_a_suggestion_and_no_pair_is_a_miss() -> None:
     issue = _two_jump_issue()
     parts, at = _parts(issue)
-    scores, false = ev.score_links(issue, parts, [(at["f0"], at["b0"], _Match(False))])
-    assert scores[0].outcome == ev.SUGGESTED and scores[0].stitched is None
-    assert [s.outcome for s in scores[1:]] == [ev.MISSED] * (len(scores) - 1)
+    scores, false = judging.score_links(issue, parts, [(at["f0"], at["b0"], _Match(False))])
+    assert scores[0].outcome == judging.SUGGESTED and scores[0].stitched is None
+    assert [s.outcome for s in scores[1:]] == [judging.MISSED] * (len(scores) - 1)
     assert false == ()
 
 
 def test_an_uncertain_wrong_pair_is_a_miss_and_no_false_link() -> None:
     issue = _two_jump_issue()
     parts, at = _parts(issue)
-    scores, false = ev.score_links(issue, parts, [(at["f0"], at["b1"], _Match(False))])
-    assert scores[0].outcome == ev.MISSED and false == ()
+    scores, false = judging.score_links(issue, parts, [(at["f0"], at["b1"], _Match(False))])
+    assert scores[0].outcome == judging.MISSED and false == ()
 
 
 def test_a_whole_story_linked_as_a_fragment_is_a_false_link() -> None:
     issue = _two_jump_issue()
     parts, at = _parts(issue)
     links = [(at["f0"], at["b0"], _Match(True)), (at["w0"], at["b1"], _Match(True))]
-    scores, false = ev.score_links(issue, parts, links)
-    assert scores[0].outcome == ev.LINKED and scores[1].outcome == ev.MISSED
+    scores, false = judging.score_links(issue, parts, links)
+    assert scores[0].outcome == judging.LINKED and scores[1].outcome == judging.MISSED
     assert len(false) == 1 and false[0].startswith(f"p{issue.wholes[0].page}#")
 
 
@@ -333,15 +335,15 @@ def test_a_part_is_found_by_its_first_paragraph_through_letter_spacing_and_marke
             2, "统筹发展和安全", ["（上接第1版）自 治 区 党 委 常 委 、 政法委书记苗庆旺出席会议。"], came=1
         ),
     ]
-    assert ev.locate(parts, 2, opening) == 1
-    assert ev.locate(parts, 1, opening) is None  # not on that page
-    assert ev.locate(parts, 2, "全国政法工作会议在京召开。") is None
+    assert judging.locate(parts, 2, opening) == 1
+    assert judging.locate(parts, 1, opening) is None  # not on that page
+    assert judging.locate(parts, 2, "全国政法工作会议在京召开。") is None
     # The first words read into a headline: the part holding the rest of the paragraph is still found.
     moved = [
         _part(2, "另一篇", ["会议强调。"]),
         _part(2, "自治区党委常委", ["政法委书记苗庆旺出席会议并讲话，会议要求各地守正创新。"]),
     ]
-    assert ev.locate(moved, 2, opening) == 1
+    assert judging.locate(moved, 2, opening) == 1
 
 
 def test_stitching_joins_a_cut_paragraph_and_finds_what_does_not_belong() -> None:
@@ -353,9 +355,9 @@ def test_stitching_joins_a_cut_paragraph_and_finds_what_does_not_belong() -> Non
     folio = "人民日报  2020年5月8日  星期五"
 
     def error(b: Part, f: Part, j: Jump = jump) -> str:
-        return ev.stitch_error(j, ev.stitch(b, f), [folio]) or ""
+        return stitching.stitch_error(j, stitching.stitch(b, f), [folio]) or ""
 
-    assert ev.stitch_error(jump, ev.stitch(beginning, fragment), [folio]) is None
+    assert stitching.stitch_error(jump, stitching.stitch(beginning, fragment), [folio]) is None
     apart = replace(fragment, paragraphs=(jump.from_marker, *rest))  # the marker a paragraph of its own
     assert "not joined" in error(beginning, apart)
     marked = replace(beginning, paragraphs=("（下转第三版）", *beginning.paragraphs))
@@ -401,10 +403,10 @@ def test_a_link_to_the_part_holding_the_marker_of_a_beginning_cut_in_two_is_a_cu
     # The beginning's first paragraph is in part 1, its 下转 marker in part 2 (the page cut the story at a
     # subhead): a certain link of the continuation (part 5) to part 2 follows the marker.
     linked = {5: (2, _Match(True))}
-    assert ev.judge(1, 5, linked, end=2) == ev.CUT
-    assert ev.judge(1, 5, linked, end=None) == ev.WRONG
-    assert ev.judge(1, 5, linked, end=3) == ev.WRONG
-    assert ev.judge(1, 5, {5: (2, _Match(False))}, end=2) == ev.MISSED
+    assert judging.judge(1, 5, linked, end=2) == judging.CUT
+    assert judging.judge(1, 5, linked, end=None) == judging.WRONG
+    assert judging.judge(1, 5, linked, end=3) == judging.WRONG
+    assert judging.judge(1, 5, {5: (2, _Match(False))}, end=2) == judging.MISSED
 
 
 def test_a_short_piece_of_a_paragraph_cut_by_a_jump_keeps_the_paragraph_indent() -> None:
