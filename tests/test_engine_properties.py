@@ -15,6 +15,7 @@ import pytest
 
 from articles.reconstruct import headlines as hl
 from articles.reconstruct import segment
+from articles.reconstruct import similarity as sim
 from articles.reconstruct.bylines import CONTINUED_TO, continued_to, page_number, parse_byline_run
 from articles.reconstruct.text import (
     BODY_PUNCT,
@@ -42,14 +43,14 @@ def test_present_each_finds_what_a_substring_search_finds() -> None:
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 12))) for _ in range(300)]
     terms = sorted({t[i : i + n] for t in texts for n in (1, 2, 3, 4) for i in range(len(t) - n + 1)})
     terms += ["", "不在文中", "法治\n信用"]
-    assert hl.present_each(terms, texts) == [_present_plainly(terms, t) for t in texts]
+    assert sim.present_each(terms, texts) == [_present_plainly(terms, t) for t in texts]
 
 
 def test_present_each_on_the_seed_page_headlines() -> None:
     text = variants.seed_text()
     paragraphs = [p for p in text.split("\n") if p.strip()]
-    terms = sorted({w for p in paragraphs[:40] for w in segment.words(p)} | hl.bigrams(text[:2000]))
-    assert hl.present_each(terms, paragraphs) == [_present_plainly(terms, p) for p in paragraphs]
+    terms = sorted({w for p in paragraphs[:40] for w in segment.words(p)} | sim.bigrams(text[:2000]))
+    assert sim.present_each(terms, paragraphs) == [_present_plainly(terms, p) for p in paragraphs]
 
 
 @pytest.mark.parametrize(
@@ -142,8 +143,8 @@ def test_byline_run_reads_the_longest_dotted_name() -> None:
 
 
 def test_coverage_is_the_weighted_share_of_words_and_bigrams() -> None:
-    headline = hl.Terms(frozenset({"信用", "修复"}), frozenset({"信用", "用修", "修复"}))
-    vocab = hl.Vocabulary([frozenset({"信用", "修复", "用修"}), frozenset({"信用"})])
+    headline = sim.Terms(frozenset({"信用", "修复"}), frozenset({"信用", "用修", "修复"}))
+    vocab = sim.Vocabulary([frozenset({"信用", "修复", "用修"}), frozenset({"信用"})])
     have = frozenset({"信用", "修复"})
     words = {t: vocab.weight(t) for t in headline.words}
     grams = {t: vocab.weight(t) for t in headline.grams}
@@ -209,7 +210,7 @@ def test_words_on_the_seed_page() -> None:
     assert segment.words(text) == _words_plainly(text)
 
 
-def _coverage_plainly(vocab: hl.Vocabulary, headline: hl.Terms, have: frozenset[str]) -> float:
+def _coverage_plainly(vocab: sim.Vocabulary, headline: sim.Terms, have: frozenset[str]) -> float:
     # Sums over sets correctly rounded (fsum): a plain sum would follow the hash order (PYTHONHASHSEED).
     scores = []
     for terms in (headline.words, headline.grams):
@@ -224,15 +225,15 @@ def _coverage_plainly(vocab: hl.Vocabulary, headline: hl.Terms, have: frozenset[
 def test_coverage_each_is_coverage_of_each_story_to_the_last_bit() -> None:
     text = variants.seed_text()
     paragraphs = [p for p in text.split("\n") if p.strip()]
-    headlines = [hl.Terms.of(p) for p in paragraphs[:30] if len(p) < 30] + [
-        hl.Terms(frozenset(), frozenset()),
-        hl.Terms(frozenset({"2025", "法治"}), frozenset()),  # words only: one share
-        hl.Terms(frozenset(), frozenset({"法治", "治建", "不在"})),  # bigrams only
-        hl.Terms(frozenset({"不在文中"}), frozenset({"不在"})),  # found nowhere: weights, but no share
+    headlines = [sim.Terms.of(p) for p in paragraphs[:30] if len(p) < 30] + [
+        sim.Terms(frozenset(), frozenset()),
+        sim.Terms(frozenset({"2025", "法治"}), frozenset()),  # words only: one share
+        sim.Terms(frozenset(), frozenset({"法治", "治建", "不在"})),  # bigrams only
+        sim.Terms(frozenset({"不在文中"}), frozenset({"不在"})),  # found nowhere: weights, but no share
     ]
     terms = sorted(frozenset().union(*(h.all for h in headlines)))
-    stories = hl.present_each(terms, paragraphs)
-    vocab = hl.Vocabulary(stories)
+    stories = sim.present_each(terms, paragraphs)
+    vocab = sim.Vocabulary(stories)
     for headline in headlines:
         assert vocab.coverage_each(headline, stories) == [
             _coverage_plainly(vocab, headline, s) for s in stories
@@ -280,11 +281,11 @@ def test_column_width_of_lines_with_and_without_commas() -> None:
 
 def test_weight_is_the_inverse_document_frequency() -> None:
     docs = [frozenset({"信用", "修复"}), frozenset({"信用"}), frozenset({"信用", "执法"}), frozenset()]
-    vocab = hl.Vocabulary(docs)
+    vocab = sim.Vocabulary(docs)
     for term in ("信用", "修复", "执法", "不在"):
         df = sum(term in doc for doc in docs)
         assert vocab.weight(term) == math.log(1 + len(docs) / (1 + df))
-    assert hl.Vocabulary([]).weight("信用") == math.log(1 + 1 / 1)
+    assert sim.Vocabulary([]).weight("信用") == math.log(1 + 1 / 1)
 
 
 def _is_one_to_one_above_minimum(scores: list[list[float]], by_group: dict[int, int]) -> bool:
@@ -340,8 +341,8 @@ def test_cohesion_is_the_plain_cosine() -> None:
     lines = [line for line in variants.seed_text().split("\n") if line.strip()]
     passages = ["".join(lines[i : i + 6]) for i in range(0, 300, 6)]  # some about the same, some not
     for a, b in pairwise(passages):
-        wa, wb = hl.content_words(a), hl.content_words(b)
+        wa, wb = sim.content_words(a), sim.content_words(b)
         dot = sum(c * wb[w] * (len(w) - 1) ** 2 for w, c in wa.items() if w in wb)
         na = math.sqrt(sum((c * (len(w) - 1)) ** 2 for w, c in wa.items()))
         nb = math.sqrt(sum((c * (len(w) - 1)) ** 2 for w, c in wb.items()))
-        assert hl.cohesion(a, b) == (dot / (na * nb) if na and nb else 0.0)
+        assert sim.cohesion(a, b) == (dot / (na * nb) if na and nb else 0.0)

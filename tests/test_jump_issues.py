@@ -1,4 +1,5 @@
-"""The jump-issue tools (tools/jump_issues.py, tools/evaluate_jumps.py) on the corpus sample and the seed.
+"""The jump-issue tools (tools/jump_issues.py, tools/evaluate_jumps.py and the jump_* modules they are made
+of) on the corpus sample and the seed.
 
 The generator must be deterministic and its gold true to its pages: every story printed once, cut where the
 gold says, with both markers in the forms a paper prints. The evaluator must tell a right link from a wrong
@@ -21,7 +22,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 import evaluate_jumps as ev  # noqa: E402
 import jump_issues as gen  # noqa: E402
+import jump_judging as judging  # noqa: E402
+import jump_stitching as stitching  # noqa: E402
 from corpus_layout import LAYOUTS, folio_lines  # noqa: E402
+from jump_cuts import HEADLINE_KINDS, Jump  # noqa: E402
+from jump_pages import printed_lines  # noqa: E402
+from jump_stories import MIN_BODY, Paragraph, Story, can_jump, seed_stories  # noqa: E402
 
 from articles.reconstruct.jumps import Part  # noqa: E402
 
@@ -94,7 +100,7 @@ def test_an_issue_has_two_to_four_pages_two_to_eight_jumps_and_one_to_three_whol
     for jump in gold["jumps"]:
         begins, goes_on = jump["beginning"]["page"], jump["continuation"]["page"]
         assert begins in (1, 2) and begins < goes_on
-        assert sum(p["kind"] == "body" for p in jump["paragraphs"]) >= gen.MIN_BODY
+        assert sum(p["kind"] == "body" for p in jump["paragraphs"]) >= MIN_BODY
 
 
 @pytest.mark.parametrize("n", range(COUNT))
@@ -175,7 +181,7 @@ def test_the_issues_vary_cuts_markers_jump_headlines_layouts_and_page_orders() -
     assert {j["cut"]["kind"] for j in jumps} == {"paragraph", "sentence", "mid-sentence"}
     assert {j["beginning"]["marker_placement"] for j in jumps} == {"own line", "run-in"}
     assert {j["continuation"]["marker_placement"] for j in jumps} == {"own line", "run-in"}
-    assert {j["continuation"]["headline_kind"] for j in jumps} == set(gen.HEADLINE_KINDS)
+    assert {j["continuation"]["headline_kind"] for j in jumps} == set(HEADLINE_KINDS)
     assert any(j["continuation"]["opens_with_subhead"] for j in jumps)
     assert {(j["beginning"]["page"], j["continuation"]["page"]) for j in jumps} >= {(1, 2), (1, 3), (2, 3)}
     markers = {j["beginning"]["marker"] for j in jumps} | {j["continuation"]["marker"] for j in jumps}
@@ -188,25 +194,25 @@ def test_the_issues_vary_cuts_markers_jump_headlines_layouts_and_page_orders() -
 
 
 def test_the_seed_pages_stories_are_among_the_sources_photos_and_continuations_aside() -> None:
-    stories = gen.seed_stories()
+    stories = seed_stories()
     titles = {s.title for s in stories}
     assert "以高水平法治保障首都高质量发展" in titles
     assert "以更高标准更严要求 提升最高检办案质效" not in titles  # it is itself a continuation
     assert all(s.title for s in stories)  # the photo (no title) is left out
-    assert sum(gen.can_jump(s) for s in stories) >= 3
+    assert sum(can_jump(s) for s in stories) >= 3
 
 
 def test_a_list_or_a_box_of_items_is_printed_whole_never_sent_on() -> None:
     # A book list, or a box of proposals each with its title and proposer: more short unpunctuated lines
     # than paragraphs. A paper prints such a box whole; running text of the same length may jump.
-    body = gen.Paragraph(
+    body = Paragraph(
         "body", "案由：老旧社区空间虽小，但人口密度大，整治改造既可以提升百姓生活的幸福指数。" * 3
     )
-    heading = gen.Paragraph("heading", "对老社区进行微改造")
-    box = gen.Story("box", None, "提案提要", None, (heading, heading, body, heading, heading, body, body))
+    heading = Paragraph("heading", "对老社区进行微改造")
+    box = Story("box", None, "提案提要", None, (heading, heading, body, heading, heading, body, body))
     report = replace(box, paragraphs=(heading, body, heading, body, body))
-    assert not gen.can_jump(box)
-    assert gen.can_jump(report)
+    assert not can_jump(box)
+    assert can_jump(report)
 
 
 def test_the_generator_cli_writes_pages_and_gold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -280,8 +286,8 @@ def test_a_right_link_is_counted_and_its_halves_stitch_back_into_the_story() -> 
     issue = _two_jump_issue()
     parts, at = _parts(issue)
     links = [(at[f"f{n}"], at[f"b{n}"], _Match(True)) for n in range(len(issue.jumps))]
-    scores, false = ev.score_links(issue, parts, links)
-    assert [s.outcome for s in scores] == [ev.LINKED] * len(issue.jumps)
+    scores, false = judging.score_links(issue, parts, links)
+    assert [s.outcome for s in scores] == [judging.LINKED] * len(issue.jumps)
     assert all(s.stitched for s in scores), [s.note for s in scores]
     assert false == ()
 
@@ -290,8 +296,8 @@ def test_two_continuations_swapped_are_linked_wrong_and_both_links_are_false() -
     issue = _two_jump_issue()
     parts, at = _parts(issue)
     links = [(at["f0"], at["b1"], _Match(True)), (at["f1"], at["b0"], _Match(True))]
-    scores, false = ev.score_links(issue, parts, links)
-    assert [s.outcome for s in scores[:2]] == [ev.WRONG, ev.WRONG]
+    scores, false = judging.score_links(issue, parts, links)
+    assert [s.outcome for s in scores[:2]] == [judging.WRONG, judging.WRONG]
     assert not any(s.stitched for s in scores)
     assert len(false) == 2
 
@@ -299,25 +305,25 @@ def test_two_continuations_swapped_are_linked_wrong_and_both_links_are_false() -
 def test_an_uncertain_right_pair_is_a_suggestion_and_no_pair_is_a_miss() -> None:
     issue = _two_jump_issue()
     parts, at = _parts(issue)
-    scores, false = ev.score_links(issue, parts, [(at["f0"], at["b0"], _Match(False))])
-    assert scores[0].outcome == ev.SUGGESTED and scores[0].stitched is None
-    assert [s.outcome for s in scores[1:]] == [ev.MISSED] * (len(scores) - 1)
+    scores, false = judging.score_links(issue, parts, [(at["f0"], at["b0"], _Match(False))])
+    assert scores[0].outcome == judging.SUGGESTED and scores[0].stitched is None
+    assert [s.outcome for s in scores[1:]] == [judging.MISSED] * (len(scores) - 1)
     assert false == ()
 
 
 def test_an_uncertain_wrong_pair_is_a_miss_and_no_false_link() -> None:
     issue = _two_jump_issue()
     parts, at = _parts(issue)
-    scores, false = ev.score_links(issue, parts, [(at["f0"], at["b1"], _Match(False))])
-    assert scores[0].outcome == ev.MISSED and false == ()
+    scores, false = judging.score_links(issue, parts, [(at["f0"], at["b1"], _Match(False))])
+    assert scores[0].outcome == judging.MISSED and false == ()
 
 
 def test_a_whole_story_linked_as_a_fragment_is_a_false_link() -> None:
     issue = _two_jump_issue()
     parts, at = _parts(issue)
     links = [(at["f0"], at["b0"], _Match(True)), (at["w0"], at["b1"], _Match(True))]
-    scores, false = ev.score_links(issue, parts, links)
-    assert scores[0].outcome == ev.LINKED and scores[1].outcome == ev.MISSED
+    scores, false = judging.score_links(issue, parts, links)
+    assert scores[0].outcome == judging.LINKED and scores[1].outcome == judging.MISSED
     assert len(false) == 1 and false[0].startswith(f"p{issue.wholes[0].page}#")
 
 
@@ -329,15 +335,15 @@ def test_a_part_is_found_by_its_first_paragraph_through_letter_spacing_and_marke
             2, "统筹发展和安全", ["（上接第1版）自 治 区 党 委 常 委 、 政法委书记苗庆旺出席会议。"], came=1
         ),
     ]
-    assert ev.locate(parts, 2, opening) == 1
-    assert ev.locate(parts, 1, opening) is None  # not on that page
-    assert ev.locate(parts, 2, "全国政法工作会议在京召开。") is None
+    assert judging.locate(parts, 2, opening) == 1
+    assert judging.locate(parts, 1, opening) is None  # not on that page
+    assert judging.locate(parts, 2, "全国政法工作会议在京召开。") is None
     # The first words read into a headline: the part holding the rest of the paragraph is still found.
     moved = [
         _part(2, "另一篇", ["会议强调。"]),
         _part(2, "自治区党委常委", ["政法委书记苗庆旺出席会议并讲话，会议要求各地守正创新。"]),
     ]
-    assert ev.locate(moved, 2, opening) == 1
+    assert judging.locate(moved, 2, opening) == 1
 
 
 def test_stitching_joins_a_cut_paragraph_and_finds_what_does_not_belong() -> None:
@@ -348,10 +354,10 @@ def test_stitching_joins_a_cut_paragraph_and_finds_what_does_not_belong() -> Non
     rest = [p.text for p in jump.continuation]
     folio = "人民日报  2020年5月8日  星期五"
 
-    def error(b: Part, f: Part, j: gen.Jump = jump) -> str:
-        return ev.stitch_error(j, ev.stitch(b, f), [folio]) or ""
+    def error(b: Part, f: Part, j: Jump = jump) -> str:
+        return stitching.stitch_error(j, stitching.stitch(b, f), [folio]) or ""
 
-    assert ev.stitch_error(jump, ev.stitch(beginning, fragment), [folio]) is None
+    assert stitching.stitch_error(jump, stitching.stitch(beginning, fragment), [folio]) is None
     apart = replace(fragment, paragraphs=(jump.from_marker, *rest))  # the marker a paragraph of its own
     assert "not joined" in error(beginning, apart)
     marked = replace(beginning, paragraphs=("（下转第三版）", *beginning.paragraphs))
@@ -397,10 +403,10 @@ def test_a_link_to_the_part_holding_the_marker_of_a_beginning_cut_in_two_is_a_cu
     # The beginning's first paragraph is in part 1, its 下转 marker in part 2 (the page cut the story at a
     # subhead): a certain link of the continuation (part 5) to part 2 follows the marker.
     linked = {5: (2, _Match(True))}
-    assert ev.judge(1, 5, linked, end=2) == ev.CUT
-    assert ev.judge(1, 5, linked, end=None) == ev.WRONG
-    assert ev.judge(1, 5, linked, end=3) == ev.WRONG
-    assert ev.judge(1, 5, {5: (2, _Match(False))}, end=2) == ev.MISSED
+    assert judging.judge(1, 5, linked, end=2) == judging.CUT
+    assert judging.judge(1, 5, linked, end=None) == judging.WRONG
+    assert judging.judge(1, 5, linked, end=3) == judging.WRONG
+    assert judging.judge(1, 5, {5: (2, _Match(False))}, end=2) == judging.MISSED
 
 
 def test_a_short_piece_of_a_paragraph_cut_by_a_jump_keeps_the_paragraph_indent() -> None:
@@ -409,7 +415,5 @@ def test_a_short_piece_of_a_paragraph_cut_by_a_jump_keeps_the_paragraph_indent()
     layout = LAYOUTS["dense_after"]
     assert layout.subheads_unindented and layout.indent_text
     piece = "兰州畜牧与兽药研究所派驻"
-    assert gen.printed_lines(gen.Paragraph("body", piece), layout, first=False) == [
-        layout.indent_text + piece
-    ]
-    assert gen.printed_lines(gen.Paragraph("heading", piece), layout, first=False) == [piece]
+    assert printed_lines(Paragraph("body", piece), layout, first=False) == [layout.indent_text + piece]
+    assert printed_lines(Paragraph("heading", piece), layout, first=False) == [piece]

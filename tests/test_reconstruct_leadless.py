@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from articles.reconstruct import stories
-from articles.reconstruct.headlines import bigrams, partition, roles
+from articles.reconstruct.headlines import partition, roles
 from articles.reconstruct.page import reconstruct_page
+from articles.reconstruct.similarity import bigrams
 
 
 def para(text: str, width: int = 16) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from . import headlines as hl
 from . import leftovers, splits
+from . import similarity as sim
 from .work import Work
 
 SPLIT_ROUNDS = 4  # rounds of assigning headlines and cutting stories where other headlines fit
@@ -55,7 +56,7 @@ def _candidates(work: Work) -> list[int]:
     return [k for k, s in enumerate(work.segments) if s.paras and (s.kind != "photo" or k in above)]
 
 
-def _scores(work: Work, vocab: hl.Vocabulary, cands: list[int]) -> list[list[float]]:
+def _scores(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> list[list[float]]:
     segs = [work.segments[k] for k in cands]
     rows = [work.coverage_row(vocab, g, segs) for g in work.groups]
     above = _right_above(work, cands)

@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass, field
 
 from . import bylines as bl
-from .headlines import KICKER_CUE, bigrams, couplet, shared
+from .headlines import KICKER_CUE, couplet
 from .layout import BOX_OPENER, CREDIT_TAIL, Block, cached
+from .similarity import bigrams, shared
 from .text import ends_sentence, join_text
 from .values import Byline
 

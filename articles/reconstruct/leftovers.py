@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from . import bylines as bl
 from . import headlines as hl
+from . import similarity as sim
 from .cut import Segment
 from .work import HIT_FLOOR, Group, Work
 
@@ -112,7 +113,7 @@ def merge_unmatched_lines(work: Work) -> None:
             if score >= MIN_SUBTITLE or rubric or (named and _kicker_over_title(nb, g)):
                 nb.kicker_first = nb.kicker_first or (rubric and score < MIN_SUBTITLE)
                 nb.blocks = sorted(nb.blocks + g.blocks, key=lambda b: b.first)
-                nb.terms = hl.Terms.merge([nb.terms, g.terms]) if nb.terms else g.terms
+                nb.terms = sim.Terms.merge([nb.terms, g.terms]) if nb.terms else g.terms
                 work.groups.remove(g)
                 break
 
@@ -179,7 +180,7 @@ def titles_under_kickers(work: Work) -> None:
         fit = vocab.coverage(g.terms, work.present_in(work.segments[above.story]))
         if fit > HIT_FLOOR and fit >= _best_fit(work, g):
             above.blocks += g.blocks
-            above.terms = hl.Terms.merge([above.terms, g.terms]) if above.terms else g.terms
+            above.terms = sim.Terms.merge([above.terms, g.terms]) if above.terms else g.terms
             above.kicker_first = True
             work.groups.remove(g)
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from itertools import accumulate
 
 from . import headlines as hl
+from . import similarity as sim
 from . import stories
 from .cut import Segment
 from .layout import Block
@@ -18,7 +19,7 @@ LONE_TITLE_TAIL = 2  # paragraphs at a story's end its headline does not name, a
 PROSE = 40  # characters a paragraph of running text has on average, at least
 
 
-def by_headlines(work: Work, vocab: hl.Vocabulary, cands: list[int]) -> bool:
+def by_headlines(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> bool:
     """Cut stories where paragraphs talk of a headline no story took (see stories.labels)."""
     free = [g for g in work.groups if g.story is None and g.terms is not None and not work.names_photo(g)]
     if not free:
@@ -69,9 +70,9 @@ def after_closers(work: Work) -> bool:
     )
 
 
-def for_unmatched(work: Work, vocab: hl.Vocabulary, cands: list[int], scores: list[list[float]]) -> bool:
+def for_unmatched(work: Work, vocab: sim.Vocabulary, cands: list[int], scores: list[list[float]]) -> bool:
     """An unmatched headline whose story already has one: cut that story where its halves differ most."""
-    best: tuple[float, int, hl.Terms, hl.Terms] | None = None  # gain, segment, the two headlines' terms
+    best: tuple[float, int, sim.Terms, sim.Terms] | None = None  # gain, segment, the two headlines' terms
     for gi, g in enumerate(work.groups):
         if g.story is not None or work.names_photo(g):
             continue
@@ -97,7 +98,7 @@ def for_unmatched(work: Work, vocab: hl.Vocabulary, cands: list[int], scores: li
     return True
 
 
-def for_lone_title(work: Work, vocab: hl.Vocabulary, cands: list[int]) -> bool:
+def for_lone_title(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> bool:
     """A title closed by its column tag that no story took and no text names heads a story of its own:
     a feature whose title is all the editor's words (高山新房“长”出来 over a text of 竹房 and 瓦房). It
     is the end of a story that its headline stops naming and whose words the story's first part does
@@ -122,7 +123,7 @@ def for_lone_title(work: Work, vocab: hl.Vocabulary, cands: list[int]) -> bool:
         if not (0 < at <= len(paras) - LONE_TITLE_TAIL and prose):
             continue
         head = "".join(p.text for p in paras[:at])
-        together = hl.cohesion(head, "".join(p.text for p in tail), counts=work.content_words)
+        together = sim.cohesion(head, "".join(p.text for p in tail), counts=work.content_words)
         if together < SUBHEAD_COHESION and (best is None or together < best[0]):
             best = (together, g.story, at)
     if best is None:
@@ -174,7 +175,7 @@ def _beside(work: Work, line: Group, group: Group | None) -> bool:
     return abs(run.index(line) - run.index(group)) == 1
 
 
-def _split_gain(work: Work, vocab: hl.Vocabulary, seg: Segment, owner: hl.Terms, other: hl.Terms) -> float:
+def _split_gain(work: Work, vocab: sim.Vocabulary, seg: Segment, owner: sim.Terms, other: sim.Terms) -> float:
     """How much more exclusive two halves of a story, one for each headline, can be than the whole: the
     best over the cuts before each paragraph, either headline above."""
     found = [work.present([p]) for p in seg.paras]
@@ -194,11 +195,11 @@ def _split_gain(work: Work, vocab: hl.Vocabulary, seg: Segment, owner: hl.Terms,
 
 def _cut_between(
     work: Work,
-    vocab: hl.Vocabulary,
+    vocab: sim.Vocabulary,
     paras: list[Block],
     found: list[frozenset[str]],
-    a: hl.Terms,
-    b: hl.Terms,
+    a: sim.Terms,
+    b: sim.Terms,
 ) -> int:
     """Where to cut paragraphs between two headlines' stories: the paragraph before which the sum of
     what each headline's own words cover of each paragraph on its side is greatest, read both ways up,
@@ -239,17 +240,17 @@ def _cut_segment(seg: Segment, starts: list[int]) -> list[Segment]:
     return [head, *(Segment(blocks) for blocks in pieces[1:])]
 
 
-def _distinctive(own: hl.Terms | None, free: list[hl.Terms]) -> list[hl.Terms | None]:
+def _distinctive(own: sim.Terms | None, free: list[sim.Terms]) -> list[sim.Terms | None]:
     """The story's own headline's terms less those of the headlines left over, and each of those less the
     own headline's: a feature and a commentary on one topic (平台经济 in both headlines) say nothing by their
     shared words of where one ends. A headline all of whose terms the other side has keeps them all."""
-    others = hl.Terms.merge(free)
+    others = sim.Terms.merge(free)
     pairs = [(own, others)] + [(t, own) for t in free]
     return [_less(t, o) if t is not None else None for t, o in pairs]
 
 
-def _less(terms: hl.Terms, other: hl.Terms | None) -> hl.Terms:
+def _less(terms: sim.Terms, other: sim.Terms | None) -> sim.Terms:
     if other is None:
         return terms
-    rest = hl.Terms(terms.words - other.words, terms.grams - other.grams)
+    rest = sim.Terms(terms.words - other.words, terms.grams - other.grams)
     return rest if rest.words or rest.grams else terms

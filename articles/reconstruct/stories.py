@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from itertools import accumulate
 
-from .headlines import bigrams, shared
+from .similarity import bigrams, shared
 
 NEW_STORY = 0.9  # what a cut without a lead costs, in paragraphs fully covered by a headline
 # …and one for a headline that can only be a story's title (a column tag closes it: （生活漫步）), which a

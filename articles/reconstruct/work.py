@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from . import cut, layout
 from . import headlines as hl
+from . import similarity as sim
 from .cut import HeadlineRun, Segment
 from .layout import Block
 
@@ -32,7 +33,7 @@ class Group:
     run: int
     story: int | None = None
     score: float = 0.0
-    terms: hl.Terms | None = None
+    terms: sim.Terms | None = None
     kicker_first: bool = False  # its first line was merged in as a rubric above the title
 
     @property
@@ -49,12 +50,12 @@ class Work:
     blank_marks_groups: bool  # empty lines stand between some lines, not after every one
     groups: list[Group] = field(default_factory=list)
     labels: list[tuple[Block, int]] = field(default_factory=list)  # (label line, run index)
-    line_terms: dict[int, hl.Terms] = field(default_factory=dict)  # each headline line's, by block
+    line_terms: dict[int, sim.Terms] = field(default_factory=dict)  # each headline line's, by block
 
     # Caches, keyed by object id (replaced segments are kept alive in _retired, so no id is reused).
     _all_terms: frozenset[str] = frozenset()
     _present: dict[int, frozenset[str]] = field(default_factory=dict)
-    _vocab: tuple[tuple[int, ...], hl.Vocabulary] | None = None
+    _vocab: tuple[tuple[int, ...], sim.Vocabulary] | None = None
     _coverage: dict[tuple[int, int], dict[int, float]] = field(default_factory=dict)
     _words: dict[str, Counter[str]] = field(default_factory=dict)
     _grams: dict[int, set[str]] = field(default_factory=dict)
@@ -69,13 +70,13 @@ class Work:
         if not self._present:
             # Every story's paragraphs are searched in the end: search them all at once, which is quicker.
             paras = [b for seg in self.segments for b in seg.paras]
-            found_each = hl.present_each(self._all_terms, [b.text for b in paras])
+            found_each = sim.present_each(self._all_terms, [b.text for b in paras])
             self._present.update(zip(map(id, paras), found_each, strict=True))
         out: set[str] = set()
         for block in blocks:
             found = self._present.get(id(block))
             if found is None:
-                found = self._present[id(block)] = hl.present(self._all_terms, block.text)
+                found = self._present[id(block)] = sim.present(self._all_terms, block.text)
             out |= found
         return frozenset(out)
 
@@ -87,14 +88,14 @@ class Work:
             found = self._present[key] = self.present(seg.paras)
         return found
 
-    def vocabulary(self) -> hl.Vocabulary:
+    def vocabulary(self) -> sim.Vocabulary:
         """Term weights over the page's stories, fixed once the headlines are grouped: cutting a story in
         two later changes them too little to be worth scoring every pair again."""
         if self._vocab is None:
-            self._vocab = ((), hl.Vocabulary([self.present_in(s) for s in self.segments]))
+            self._vocab = ((), sim.Vocabulary([self.present_in(s) for s in self.segments]))
         return self._vocab[1]
 
-    def coverage_row(self, vocab: hl.Vocabulary, group: Group, segs: list[Segment]) -> list[float]:
+    def coverage_row(self, vocab: sim.Vocabulary, group: Group, segs: list[Segment]) -> list[float]:
         """The group's coverage of each story, remembered: a round of assignment after a cut scores only
         the two new pieces."""
         known = self._coverage.setdefault((id(group), len(group.blocks)), {})
@@ -105,11 +106,11 @@ class Work:
         return [known[id(seg)] for seg in segs]
 
     def content_words(self, text: str) -> Counter[str]:
-        """`hl.content_words`, remembered for the page: the text after one loose headline is often the text
+        """`sim.content_words`, remembered for the page: the text after one loose headline is often the text
         before the next, compared again."""
         found = self._words.get(text)
         if found is None:
-            found = self._words[text] = hl.content_words(text)
+            found = self._words[text] = sim.content_words(text)
         return found
 
     def segments_replace(self, parts: list[list[Segment]]) -> None:
@@ -140,7 +141,7 @@ class Work:
     def bigrams(self, block: Block) -> set[str]:
         found = self._grams.get(id(block))
         if found is None:
-            found = self._grams[id(block)] = hl.bigrams(block.text)
+            found = self._grams[id(block)] = sim.bigrams(block.text)
         return found
 
     def headed(self) -> set[int]:
@@ -211,7 +212,7 @@ class Work:
                 or (not titled and any(len(b.lines) > 1 for b in run if b.kind == "headline"))
                 or (
                     short
-                    and hl.cohesion(
+                    and sim.cohesion(
                         "".join(b.text for b in before[-COHESION_WINDOW:]),
                         "".join(b.text for b in after[:COHESION_WINDOW]),
                         counts=self.content_words,
@@ -238,11 +239,11 @@ class Work:
         lines = [b for run in self.runs for b in run.blocks if b.kind != "label"]
         # A column tag names the column, not the story: its words are not looked for in the text.
         texts = [hl.COLUMN_TAG.sub("", b.text) or b.text for b in lines]
-        terms = self.line_terms = dict(zip(map(id, lines), hl.Terms.of_each(texts), strict=True))
+        terms = self.line_terms = dict(zip(map(id, lines), sim.Terms.of_each(texts), strict=True))
         self._all_terms = frozenset().union(*(t.all for t in terms.values())) if terms else frozenset()
         paras = [self.present([p]) for seg in self.segments for p in seg.paras]
         seg_of = [k for k, seg in enumerate(self.segments) for _ in seg.paras]  # each paragraph's story
-        vocab = hl.Vocabulary(paras)  # terms weighed over paragraphs: what a line names, where
+        vocab = sim.Vocabulary(paras)  # terms weighed over paragraphs: what a line names, where
         for r, run in enumerate(self.runs):
             pieces: list[list[Block]] = [[]]
             for block in run.blocks:
@@ -274,7 +275,7 @@ class Work:
                 at = 0
                 for size in sizes:
                     group = Group(piece[at : at + size], run=r)
-                    group.terms = hl.Terms.merge([terms[id(b)] for b in group.blocks])
+                    group.terms = sim.Terms.merge([terms[id(b)] for b in group.blocks])
                     self.groups.append(group)
                     at += size
 
