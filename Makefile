@@ -1,4 +1,5 @@
-# make run   : set up, load the sample pages, serve on http://127.0.0.1:8000/
+# make run   : set up, load the sample pages, serve on http://127.0.0.1:8000/ (PORT=8001 make run: another port)
+# make stop  : stop what make run started (gunicorn and the embedded PostgreSQL)
 # make test  : set up, lint, format check, tests
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -9,10 +10,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: help venv run test lint format bench clean-db chromium
+.PHONY: help venv run stop stop-db test lint format bench clean-db chromium
 
 help:
-	@echo "make run       set up, migrate, ingest fixtures/pages, serve on http://127.0.0.1:8000/"
+	@echo "make run       set up, migrate, ingest the sample pages, serve on http://127.0.0.1:8000/ (PORT=8001 make run)"
+	@echo "make stop      stop the server make run started and the embedded PostgreSQL server"
 	@echo "make test      set up, ruff check, ruff format --check, lint-imports, pytest"
 	@echo "make lint      ruff check"
 	@echo "make format    ruff format and ruff check --fix"
@@ -21,28 +23,57 @@ help:
 
 # Reinstall only when pyproject.toml changed.
 $(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $@
+	@echo "Installing the project and its tools into $(VENV)"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
 
 venv: $(STAMP)
 
 var/secret_key:
-	mkdir -p var
-	umask 077 && $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+	@mkdir -p var
+	@umask 077 && $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 
 # `make run` is production-like: DEBUG off, hashed static files, a secret key kept in var/ (git-ignored).
-# Each can be overridden from the environment.
+# Each can be overridden from the environment; PORT (default 8000) and WEB_CONCURRENCY are read by
+# newsroom/gunicorn.conf.py, which names the address it really listens on once it does.
+# gunicorn exits 0 when stopped by Ctrl-C or `make stop`; the embedded PostgreSQL server then stops too (a
+# failed start leaves it alone: another server of this checkout may be using it). `trap : INT` keeps this
+# shell alive through Ctrl-C so that it gets there.
 run: export DJANGO_DEBUG ?= 0
 run: export DJANGO_ALLOWED_HOSTS ?= 127.0.0.1,localhost
-run: export DJANGO_SECRET_KEY_FILE ?= var/secret_key
+run: export DJANGO_SECRET_KEY_FILE ?= $(CURDIR)/var/secret_key
 run: $(STAMP) var/secret_key
-	$(MANAGE) migrate --noinput
-	$(MANAGE) ingest fixtures/pages/fazhi_*.txt --paper 法治日报
-	$(MANAGE) ingest fixtures/jumps/jump_*.txt --paper 跨版示例
-	$(MANAGE) collectstatic --noinput --verbosity 0
-	@echo "Serving on http://127.0.0.1:8000/ (Ctrl-C stops; or kill \$$(cat var/gunicorn.pid))"
-	exec $(BIN)/gunicorn --config newsroom/gunicorn.conf.py
+	@$(BIN)/python newsroom/gunicorn.conf.py  # a bad PORT or WEB_CONCURRENCY stops here, before any work
+	@echo "Migrating the database"
+	@$(MANAGE) migrate --noinput --verbosity 0
+	@echo "Loading the sample pages (fixtures/pages: 法治日报; fixtures/jumps: 跨版示例)"
+	@$(MANAGE) ingest fixtures/pages/fazhi_*.txt --paper 法治日报 --verbosity 0
+	@$(MANAGE) ingest fixtures/jumps/jump_*.txt --paper 跨版示例 --verbosity 0
+	@$(MANAGE) collectstatic --noinput --verbosity 0
+	@trap : INT; $(BIN)/gunicorn --config newsroom/gunicorn.conf.py && $(MAKE) --no-print-directory stop-db
+
+# Stops the server `make run` started in this checkout (its pid file is var/gunicorn.pid), waiting for it to
+# finish its requests, then the embedded PostgreSQL server. A pid file left by a killed server is ignored
+# unless its pid is a gunicorn.
+stop:
+	@pid=$$(cat var/gunicorn.pid 2>/dev/null); \
+	if [ -n "$$pid" ] && ps -p "$$pid" -o args= 2>/dev/null | grep -q gunicorn; then \
+		echo "Stopping the web server (pid $$pid)"; \
+		kill -TERM "$$pid"; \
+		for _ in $$(seq 150); do kill -0 "$$pid" 2>/dev/null || break; sleep 0.1; done; \
+	else \
+		echo "The web server is not running"; \
+	fi
+	@$(MAKE) --no-print-directory stop-db
+
+stop-db:
+	@if [ -n "$$DATABASE_URL" ]; then :; \
+	elif [ -x $(BIN)/python ]; then \
+		echo "The embedded PostgreSQL server: $$($(BIN)/python -m newsroom.pg stop)"; \
+	elif [ -f var/pgdata/postmaster.pid ]; then \
+		echo "The embedded PostgreSQL server: stopping"; kill -INT "$$(head -1 var/pgdata/postmaster.pid)" || true; \
+	fi
 
 test: $(STAMP) chromium
 	$(BIN)/ruff check .

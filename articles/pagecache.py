@@ -6,6 +6,10 @@ moves with both (the newest ingest time and the newest correction), read with on
 lookups. A worker reads the version at most once a second; a change made in the worker itself forgets
 it at once (post_save of Page and Correction). So a correction shows on the public pages at once where
 it was made and within a second everywhere, and a cached page costs no query at all.
+
+An editor's page is never served from the cache nor stored in it: it carries links to the admin
+(articles/staff.py) that no reader may see. Editors are few; rendering their pages afresh costs nothing that
+matters, and keeps the readers' copies as they were.
 """
 
 from __future__ import annotations
@@ -19,8 +23,10 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
 
 from articles.models import Correction, Page
+from articles.staff import is_editor
 
 # A backstop: what the version cannot see (a name edited outside the services) shows within this time.
 PUBLIC_CACHE_SECONDS = 300
@@ -60,12 +66,17 @@ def connect_signals() -> None:
 
 
 def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Serve a GET from the cache while the archive is unchanged; cache successful pages only."""
+    """Serve a GET from the cache while the archive is unchanged; cache successful pages only, and never an
+    editor's."""
 
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
+        if is_editor(request):
+            response = view(request, *args, **kwargs)
+            patch_cache_control(response, private=True)  # nor in any cache between us and the editor
+            return response
         path = request.get_full_path()
         key = "public:" + hashlib.sha256(f"{path}\n{content_version()}".encode()).hexdigest()
         hit = cache.get(key)

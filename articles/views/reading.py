@@ -11,7 +11,7 @@ from django.http.response import HttpResponseRedirectBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from articles import jumps, reading
+from articles import jumps, reading, staff
 from articles.models import Article, Issue, Page
 from articles.pagecache import public_page
 
@@ -82,7 +82,8 @@ def issue_json(request: HttpRequest, paper_slug: str, date: datetime.date) -> Js
 
 @public_page
 def page(request: HttpRequest, paper_slug: str, date: datetime.date, number: int) -> HttpResponse:
-    """A page's articles in printed order: headlines, bylines, dateline, the start of the text."""
+    """A page's articles in printed order: headlines, bylines, dateline, the start of the text; for an editor,
+    links to the admin."""
     found = get_object_or_404(
         Page.objects.with_stories(), issue__newspaper__slug=paper_slug, issue__date=date, number=number
     )
@@ -94,12 +95,13 @@ def page(request: HttpRequest, paper_slug: str, date: datetime.date, number: int
         "siblings": siblings,
         "prev_page": max((p["number"] for p in siblings if p["number"] < number), default=None),
         "next_page": min((p["number"] for p in siblings if p["number"] > number), default=None),
+        "editor": staff.editor_links(request, article_ids=[a.pk for a in found.articles.all()], page=found),
     }
     return render(request, "articles/page.html", context)
 
 
 def page_source(request: HttpRequest, paper_slug: str, date: datetime.date, number: int) -> HttpResponse:
-    """The page's raw text with line numbers, each article's lines marked."""
+    """The page's raw text with line numbers, each article's lines marked; for an editor, links to the admin."""
     found = get_object_or_404(
         Page.objects.with_source(), issue__newspaper__slug=paper_slug, issue__date=date, number=number
     )
@@ -108,13 +110,15 @@ def page_source(request: HttpRequest, paper_slug: str, date: datetime.date, numb
         "page": found,
         "runs": reading.source_runs(text=reading.page_text(found), articles=articles),
         "legend": reading.legend(articles),
+        "editor": staff.editor_links(request, article_ids=[a.pk for a in articles], page=found),
     }
     return render(request, "articles/page_source.html", context)
 
 
 @public_page
 def article(request: HttpRequest, pk: int) -> HttpResponse:
-    """The article's permalink: headline, credits, text, its neighbours, how to cite it."""
+    """The article's permalink: headline, credits, text, its neighbours, how to cite it; for an editor, links
+    to the admin."""
     found = get_object_or_404(Article.objects.for_reading().with_lead(), pk=pk)
     if found.merged_into_id is not None:
         return _moved(request, "articles:article", found.merged_into_id)
@@ -137,6 +141,7 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
         "permalink": url,
         "show_source": show_source,
         "source_runs": _article_source(found) if show_source else [],
+        "editor": staff.editor_links(request, article_ids=[part.pk for part in parts]),
     }
     return render(request, "articles/article.html", context)
 
