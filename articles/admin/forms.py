@@ -1,5 +1,6 @@
-"""The admin's forms: the article's own fields, and the small forms of the change page's corrections
-(split, paragraph split, move, headline, bylines, link), each with the editor's reason.
+"""The admin's forms: the article's own fields, the small forms of the change page's corrections
+(split, paragraph split, move, headline, bylines, link), each with the editor's reason, and the upload of
+page files (UploadForm).
 """
 
 from __future__ import annotations
@@ -183,3 +184,62 @@ def int_or(value: str, default: int | None = None) -> int | None:
 
 def _article_choice_label(article: models.Article) -> str:
     return f"第{article.page.number}版第{article.position}篇 {article.headline}"
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """One or many files from one <input type=file multiple>: a list of uploaded files. An empty file is
+    let through: ingest refuses it with its own reason, as it refuses any bad file."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,text/plain"}))
+        kwargs.setdefault("allow_empty_file", True)
+        super().__init__(**kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        files = (data if isinstance(data, list | tuple) else [data]) or [None]  # none: "required"
+        return [super(MultipleFileField, self).clean(file, initial) for file in files]
+
+
+class UploadForm(forms.Form):
+    """Page files to ingest, as `manage.py ingest` takes them: the paper, and the date and page number
+    from each file's name unless given here (the page number only for a single file)."""
+
+    paper = forms.CharField(
+        label="报名",
+        max_length=100,
+        help_text="版面所属报纸的名称，如“法治日报”；新报名会新建一份报纸。",
+        widget=forms.TextInput(attrs={"list": "known-papers", "size": 30, "autocomplete": "off"}),
+    )
+    files = MultipleFileField(
+        label="版面文件",
+        help_text="一个或多个文本文件，一版一个；文件名写明日期和版次，如 fazhi_2025-01-24_02.txt。",
+    )
+    date = forms.DateField(
+        label="出版日期",
+        required=False,
+        help_text="不填则取自文件名；填了就用于所有文件。",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    number = forms.IntegerField(
+        label="版次",
+        required=False,
+        min_value=1,
+        max_value=32767,
+        help_text="不填则取自文件名；只能用于单个文件。",
+    )
+    force = forms.BooleanField(
+        label="强制替换",
+        required=False,
+        help_text="文件有变而编辑改过该版稿件时，也用新文件替换（旧文件和更正记录仍可查）；不勾选则保留编辑的版本，标为待审核。",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        files = cleaned.get("files") or []
+        if cleaned.get("number") is not None and len(files) > 1:
+            self.add_error("number", f"版次只能用于单个文件，这次选了 {len(files)} 个文件。")
+        return cleaned

@@ -26,7 +26,7 @@ from django.db import DatabaseError
 from django.db.models import Q
 
 from articles import models
-from articles.ingest.files import content_digest, page_file_read
+from articles.ingest.files import content_digest, page_address, page_file_read, page_source_name
 from articles.ingest.prepare import PreparedPage, page_prepare
 from articles.ingest.writer import IngestCache, IngestResult, page_write
 from articles.reconstruct.values import PageError
@@ -42,6 +42,43 @@ class PageJob:
     date: datetime.date
     number: int
     source_name: str
+
+
+class BadFile(PageError):
+    """A file of a batch that cannot even be addressed (no date in its name, …): reported like any bad file."""
+
+    def __init__(self, label: str, reason: str) -> None:
+        super().__init__(reason)
+        self.label = label
+
+
+def page_job(
+    *,
+    name: Path,
+    path: Path | None = None,
+    paper: str,
+    date: datetime.date | None = None,
+    number: int | None = None,
+    date_hint: str,
+    page_hint: str,
+) -> PageJob | BadFile:
+    """A batch's job for the file a user calls `name` (its bytes at `path`, when elsewhere): the paper's
+    issue date and page number as given, else from the name (files.page_address); a BadFile saying why
+    when there are none."""
+    try:
+        date, number = page_address(
+            name=name, date=date, number=number, date_hint=date_hint, page_hint=page_hint
+        )
+    except PageError as exc:
+        return BadFile(str(name), str(exc))
+    return PageJob(
+        label=str(name),
+        path=path or name,
+        paper=paper,
+        date=date,
+        number=number,
+        source_name=page_source_name(name),
+    )
 
 
 def pages_ingest(

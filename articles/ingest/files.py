@@ -51,6 +51,35 @@ def page_name_parse(*, path: Path) -> tuple[str | None, str | None]:
     return None, None
 
 
+def page_address(
+    *, name: Path, date: datetime.date | None, number: int | None, date_hint: str, page_hint: str
+) -> tuple[datetime.date, int]:
+    """The issue date and page number of a file: as given, else as its name spells them; a PageError
+    saying why not. date_hint and page_hint say how the caller lets a user give them ("pass --date").
+
+    >>> page_address(name=Path("fazhi_2025-01-24_02.txt"), date=None, number=None, date_hint="", page_hint="")
+    (datetime.date(2025, 1, 24), 2)
+    """
+    name_date, name_page = page_name_parse(path=name)
+    if date is None:
+        if name_date is None:
+            raise PageError(f"no date in the file name; name it {PAGE_NAME_PATTERNS}, or {date_hint}")
+        date = issue_date_parse(name_date)
+    if number is None:
+        if name_page is None:
+            raise PageError(f"no page number in the file name; name it {PAGE_NAME_PATTERNS}, or {page_hint}")
+        number = page_number_parse(name_page)
+    return date, number
+
+
+def page_source_name(path: Path) -> str:
+    """The name a page keeps of its file (Page.source_name): the file's name, with its date folder when the
+    folder is what dates it (2025-01-24/02.txt)."""
+    if PAGE_DIR_NAME.match(path.parent.name) and PAGE_NUMBER_NAME.match(path.name):
+        return f"{path.parent.name}/{path.name}"
+    return path.name
+
+
 def issue_date_parse(text: str) -> datetime.date:
     """An issue date written YYYY-MM-DD; PageError when it is no date (2025-02-30)."""
     try:
