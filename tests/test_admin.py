@@ -51,7 +51,7 @@ def _texts(article: models.Article) -> list[str]:
     return list(article.paragraphs.order_by("position").values_list("text", flat=True))
 
 
-def _stories_merged_by_the_engine() -> tuple[models.Article, list[str]]:
+def stories_merged_by_the_engine() -> tuple[models.Article, list[str]]:
     """The Heilongjiang story run into the Jiangsu one, its headline left unmatched on the page: what the
     engine stores when it misses a lead. Returns the merged article and the Heilongjiang texts."""
     jiangsu, heilongjiang = _article(JIANGSU), _article(HEILONGJIANG)
@@ -185,7 +185,7 @@ def test_change_page_shows_each_paragraph_with_its_line_numbers_and_raw_lines(
 
 
 def test_change_page_lists_the_unmatched_headlines_of_the_page(seeded: None, admin_client: Client) -> None:
-    jiangsu, _ = _stories_merged_by_the_engine()
+    jiangsu, _ = stories_merged_by_the_engine()
     html = admin_client.get(_change_url(jiangsu)).content.decode()
     assert "本版引擎未能归位的标题" in html
     assert HEILONGJIANG in html
@@ -197,7 +197,7 @@ def test_change_page_lists_the_unmatched_headlines_of_the_page(seeded: None, adm
 def test_split_gives_the_new_article_the_unmatched_headline_chosen(
     seeded: None, admin_client: Client
 ) -> None:
-    jiangsu, heilongjiang_texts = _stories_merged_by_the_engine()
+    jiangsu, heilongjiang_texts = stories_merged_by_the_engine()
     at = jiangsu.paragraphs.get(position=4)
     url = reverse("admin:articles_article_split", args=[jiangsu.pk, at.pk])
     form = admin_client.get(url)
@@ -450,7 +450,7 @@ def test_review_queue_lists_the_doubtful_worst_first_with_reasons(seeded: None, 
 
 
 def test_review_queue_counts_an_unmatched_headline_on_the_page(seeded: None, admin_client: Client) -> None:
-    _stories_merged_by_the_engine()
+    stories_merged_by_the_engine()
     rows = admin_client.get(reverse("admin:articles_article_review")).context["rows"]
     assert len(rows) == 10  # every live article of the page now
     assert "本版有引擎未能归位的标题" in " ".join(" ".join(reasons) for _, reasons in rows)
@@ -606,7 +606,7 @@ SHOWN_ATTRIBUTES = re.compile(r'(?:title|aria-label|placeholder)="([^"]*)"|type=
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")  # an English word left over; a lone letter (a page's "L") passes
 
 
-def _english_words(html: str, *, allowed: set[str] = frozenset()) -> set[str]:
+def english_words(html: str, *, allowed: set[str] = frozenset()) -> set[str]:
     """The Latin-letter words an editor reads on the page: its text and its shown attributes."""
     html = DJANGO_UNTRANSLATED.sub("", html)
     shown = [TAGS.sub(" ", html), *(a or b for a, b in SHOWN_ATTRIBUTES.findall(html))]
@@ -614,7 +614,7 @@ def _english_words(html: str, *, allowed: set[str] = frozenset()) -> set[str]:
 
 
 def test_the_editing_pages_are_in_chinese_throughout(seeded: None, admin_client: Client) -> None:
-    jiangsu, _ = _stories_merged_by_the_engine()
+    jiangsu, _ = stories_merged_by_the_engine()
     admin_client.post(_change_url(jiangsu), _form_data(jiangsu, title="改过的标题", reason="错字"))
     paragraph = jiangsu.paragraphs.order_by("position").last()
     people = list(models.Person.objects.order_by("pk")[:2])
@@ -634,7 +634,7 @@ def test_the_editing_pages_are_in_chinese_throughout(seeded: None, admin_client:
     for name, url in pages.items():
         response = admin_client.get(url)
         assert response.status_code == 200, name
-        assert _english_words(response.content.decode()) == set(), name
+        assert english_words(response.content.decode()) == set(), name
     merges = {
         "article merge": (
             reverse("admin:articles_article_changelist"),
@@ -646,7 +646,7 @@ def test_the_editing_pages_are_in_chinese_throughout(seeded: None, admin_client:
         ),
     }
     for name, (url, data) in merges.items():
-        assert _english_words(admin_client.post(url, data).content.decode()) == set(), name
+        assert english_words(admin_client.post(url, data).content.decode()) == set(), name
 
 
 def test_an_article_knows_its_address_on_the_site(seeded: None, admin_client: Client) -> None:

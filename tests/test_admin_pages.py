@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from articles import editing, ingest, models
 from tests.seeding import PAPER, SEED, SEED_DATE, seed_ingest
-from tests.test_admin import _english_words
+from tests.test_admin import english_words
 
 pytestmark = pytest.mark.django_db
 
@@ -150,7 +150,7 @@ def test_the_pages_read_in_chinese(page: models.Page, admin_client: Client) -> N
     for name, url in urls.items():
         response = admin_client.get(url)
         assert response.status_code == 200, name
-        assert _english_words(response.content.decode(), allowed=allowed) == set(), name
+        assert english_words(response.content.decode(), allowed=allowed) == set(), name
 
 
 # -- Deleting --------------------------------------------------------------------------------------

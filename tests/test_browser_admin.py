@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from tests.browser import ARTIFACTS, chromium_page, needs_chromium
 from tests.seeding import seed_ingest
-from tests.test_admin import HEILONGJIANG, JIANGSU, _stories_merged_by_the_engine
+from tests.test_admin import HEILONGJIANG, JIANGSU, stories_merged_by_the_engine
 
 PASSWORD = "correct horse battery staple"
 
@@ -31,7 +31,7 @@ def urls(transactional_db) -> dict[str, str]:  # noqa: ANN001 - pytest fixtures
     second connection that outlives the test database."""
     seed_ingest()
     User.objects.create_user("editor", password=PASSWORD, is_staff=True, is_superuser=True)
-    merged, _ = _stories_merged_by_the_engine()
+    merged, _ = stories_merged_by_the_engine()
     issue = merged.page.issue
     return {
         "change": reverse("admin:articles_article_change", args=[merged.pk]),

@@ -34,8 +34,8 @@ FURNITURE_KINDS = {
     "editor": "编辑",
     "other": "其他",
 }
-KIND_NAMES = dict(models.Article.KINDS)
-ROLE_NAMES = dict(models.Byline.ROLES)
+KIND_NAMES = dict(models.Article.Kind.choices)
+ROLE_NAMES = dict(models.Byline.Role.choices)
 
 
 def deletion_refusal(pages: QuerySet[models.Page]) -> str:
