@@ -54,3 +54,10 @@ def chromium_page(*, width: int = 1280, height: int = 900) -> Iterator[Any]:
             yield page
         finally:
             browser.close()
+
+
+def admin_login(page: Any, *, username: str, password: str) -> None:
+    """Sign in on the admin's login form the page shows (where it goes next is the form's ?next=)."""
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.locator("input[type=submit]").click()

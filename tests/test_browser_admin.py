@@ -14,7 +14,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from tests.browser import ARTIFACTS, chromium_page, needs_chromium
+from tests.browser import ARTIFACTS, admin_login, chromium_page, needs_chromium
 from tests.seeding import seed_ingest
 from tests.test_admin import HEILONGJIANG, JIANGSU, stories_merged_by_the_engine
 
@@ -51,9 +51,7 @@ def test_editor_splits_two_stories_run_together_and_readers_see_both(browser_pag
 
     page.goto(base + change_url)
     assert "/admin/login/" in page.url  # an editor logs in first
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", PASSWORD)
-    page.locator("input[type=submit]").click()
+    admin_login(page, username="editor", password=PASSWORD)
     page.wait_for_url(re.compile(re.escape(change_url) + "$"))
 
     first_heilongjiang = page.locator("#p4")

@@ -14,7 +14,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from articles import models
-from tests.browser import ARTIFACTS, chromium_page, needs_chromium
+from tests.browser import ARTIFACTS, admin_login, chromium_page, needs_chromium
 from tests.seeding import seed_ingest
 
 PASSWORD = "correct horse battery staple"
@@ -47,9 +47,7 @@ def browser_page(live_server, urls) -> Iterator:  # noqa: ANN001 - pytest fixtur
 def test_editor_goes_from_a_public_article_to_its_admin_page_in_one_click(browser_page, urls) -> None:  # noqa: ANN001
     page, base = browser_page
     page.goto(f"{base}/admin/login/?next={urls['article']}")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", PASSWORD)
-    page.locator("input[type=submit]").click()
+    admin_login(page, username="editor", password=PASSWORD)
     page.wait_for_url(re.compile(re.escape(urls["article"]) + "$"))
 
     tools = page.get_by_role("complementary", name="编辑工具")
@@ -66,9 +64,7 @@ def test_editor_goes_from_a_public_article_to_its_admin_page_in_one_click(browse
 def test_a_reader_after_an_editor_sees_no_editor_links(browser_page, urls) -> None:  # noqa: ANN001
     page, base = browser_page
     page.goto(f"{base}/admin/login/?next={urls['article']}")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", PASSWORD)
-    page.locator("input[type=submit]").click()
+    admin_login(page, username="editor", password=PASSWORD)
     page.wait_for_url(re.compile(re.escape(urls["article"]) + "$"))
     assert page.get_by_role("link", name="编辑", exact=True).count() == 1
 

@@ -15,7 +15,7 @@ import pytest
 from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 
-from tests.browser import ARTIFACTS, chromium_page, needs_chromium
+from tests.browser import ARTIFACTS, admin_login, chromium_page, needs_chromium
 
 PASSWORD = "correct horse battery staple"
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -49,9 +49,7 @@ def test_editor_uploads_two_pages_and_a_bad_file_and_reads_each_outcome(browser_
 
     page.goto(base + reverse("admin:articles_page_changelist"))
     assert "/admin/login/" in page.url
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", PASSWORD)
-    page.locator("input[type=submit]").click()
+    admin_login(page, username="editor", password=PASSWORD)
     page.get_by_role("link", name="上传版面").click()
     page.wait_for_url(re.compile(r"/admin/articles/page/upload/$"))
 
