@@ -178,39 +178,6 @@ def page_links_release(*, page: models.Page, source_name: str) -> None:
 def story_search_refresh(*, article_ids: set[int]) -> None:
     """Recompute the search text of the stories these articles belong to (each from its beginning)."""
     # A part that left a story is a story of its own again, its own head, searchable by its own words.
-    heads = {story_head_id(article_id=pk) for pk in article_ids}
+    heads = {models.Article.objects.story_head_id(pk) for pk in article_ids}
     for article in models.Article.objects.filter(pk__in=heads):
         article_search_refresh(article=article)
-
-
-def story_ids_above(*, article_id: int) -> list[int]:
-    """The article and the parts it continues, up to its story's beginning, in that order."""
-    chain = [article_id]
-    while len(chain) <= models.MAX_STORY_PARTS:
-        up = models.Article.objects.filter(pk=chain[-1]).values_list("continues_id", flat=True).first()
-        if up is None or up in chain:
-            break
-        chain.append(up)
-    return chain
-
-
-def story_head_id(*, article_id: int) -> int:
-    """The first part of the story the article belongs to (itself when it continues nothing)."""
-    return story_ids_above(article_id=article_id)[-1]
-
-
-def story_part_ids(*, head_id: int) -> list[int]:
-    """The parts of the story that begins with head_id, in reading order (live parts only)."""
-    parts = [head_id]
-    while len(parts) < models.MAX_STORY_PARTS:
-        nxt = (
-            models.Article.objects.live()
-            .filter(continues_id=parts[-1])
-            .order_by("page__number", "position")
-            .values_list("pk", flat=True)
-            .first()
-        )
-        if nxt is None or nxt in parts:
-            break
-        parts.append(nxt)
-    return parts

@@ -168,3 +168,34 @@ def test_article_details_cost_the_same_queries_for_one_article_or_many(
             _ = [p.text for p in article.paragraphs.all()]
             _ = [b.person.name for b in article.bylines.all()]
             _ = article.page.issue.newspaper.name, article.region
+
+
+@pytest.mark.django_db
+def test_a_story_is_read_in_page_order_from_any_of_its_parts() -> None:
+    first, second, third = _article(_page(1), 1), _article(_page(2), 1), _article(_page(3), 1)
+    second.continues, third.continues = first, second
+    models.Article.objects.bulk_update([second, third], ["continues"])
+
+    assert models.Article.objects.story_head_id(third.pk) == first.pk
+    assert models.Article.objects.story_ids_above(third.pk) == [third.pk, second.pk, first.pk]
+    assert models.Article.objects.story_part_ids(first.pk) == [first.pk, second.pk, third.pk]
+
+
+@pytest.mark.django_db
+def test_a_loop_of_parts_an_editor_made_is_read_to_its_end_and_no_further() -> None:
+    first, second = _article(_page(1), 1), _article(_page(2), 1)
+    first.continues, second.continues = second, first
+    models.Article.objects.bulk_update([first, second], ["continues"])
+
+    assert models.Article.objects.story_ids_above(first.pk) == [first.pk, second.pk]
+    assert models.Article.objects.story_part_ids(first.pk) == [first.pk, second.pk]
+
+
+@pytest.mark.django_db
+def test_a_part_merged_into_another_is_no_part_of_the_story() -> None:
+    first, page_two = _article(_page(1), 1), _page(2)
+    second, elsewhere = _article(page_two, 1), _article(page_two, 2)
+    second.continues, second.merged_into = first, elsewhere
+    models.Article.objects.bulk_update([second], ["continues", "merged_into"])
+
+    assert models.Article.objects.story_part_ids(first.pk) == [first.pk]

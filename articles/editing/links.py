@@ -36,7 +36,7 @@ def parts_link(*, fragment: Article, beginning: Article, editor: Editor, reason:
     same_issue_check((part, first), "连接")
     if part.page_id == first.page_id:
         raise CorrectionRefused("两部分在同一版上；请合并它们，而不是连接。")
-    if part.pk in jumps.story_ids_above(article_id=first.pk):
+    if part.pk in Article.objects.story_ids_above(first.pk):
         raise CorrectionRefused(f"{article_name(first)}已经接续{article_name(part)}，再这样连接就成了循环。")
     taken = Article.objects.live().filter(continues=first).exclude(pk=part.pk).first()
     if taken is not None:

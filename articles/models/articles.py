@@ -1,4 +1,5 @@
-"""Articles reconstructed from a page, and every read of them (ArticleQuerySet): reading, review, search.
+"""Articles reconstructed from a page, and every read of them (ArticleQuerySet): reading, review, search;
+the reads along a story's parts come from StoryReads (articles/models/stories.py).
 
 Writes live in services (articles/ingest/, articles/editing/).
 """
@@ -22,10 +23,11 @@ from django.urls import reverse
 from articles.models.paragraphs import Paragraph
 from articles.models.people import Byline, Person
 from articles.models.places import Place
+from articles.models.stories import StoryReads
 from articles.reconstruct.values import ArticleKind
 
 
-class ArticleQuerySet(models.QuerySet["Article"]):
+class ArticleQuerySet(StoryReads, models.QuerySet["Article"]):
     def for_issue(self, paper: str, date: datetime.date) -> ArticleQuerySet:
         """Articles of one issue, the paper given by name."""
         return self.filter(page__issue__newspaper__name=paper, page__issue__date=date)
@@ -302,11 +304,6 @@ class ArticleQuerySet(models.QuerySet["Article"]):
                 ),
             )
         )
-
-
-# A story printed over more pages than this is a loop an editor made, not a newspaper: the parts of a story
-# that jumps (Article.continues) are read at most this deep (articles.jumps, articles.search.index).
-MAX_STORY_PARTS = 8
 
 
 class Article(models.Model):

@@ -11,7 +11,7 @@ from django.http.response import HttpResponseRedirectBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from articles import jumps, reading, staff
+from articles import reading, staff
 from articles.models import Article, Issue, Page
 from articles.pagecache import public_page
 
@@ -124,7 +124,7 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
         return _moved(request, "articles:article", found.merged_into_id)
     if found.continues_id is not None:
         # A continuation is read as part of its story: the story's page, scrolled to where this part starts.
-        head = jumps.story_head_id(article_id=found.pk)
+        head = Article.objects.story_head_id(found.pk)
         return _moved(request, "articles:article", head, permanent=False, anchor=f"part-{found.pk}")
     parts = _story_parts(found)
     url = request.build_absolute_uri(reverse("articles:article", args=[found.pk]))
@@ -173,7 +173,7 @@ def _story_parts(found: Article) -> list[Article]:
     it has continuations, none when it has not."""
     if found.continued_by_id is None:
         return [found]
-    ids = jumps.story_part_ids(head_id=found.pk)[1:]
+    ids = Article.objects.story_part_ids(found.pk)[1:]
     rest = {
         a.pk: a
         for a in Article.objects.with_details()
