@@ -5,6 +5,7 @@ from django.urls import path, register_converter
 
 from articles import feeds
 from articles.converters import IsoDateConverter
+from articles.pagecache import public_page
 from articles.sitemaps import SITEMAPS
 from articles.views import directory, reading, search
 
@@ -29,18 +30,23 @@ urlpatterns = [
     # -- directory: reporters, regions, feeds, sitemap ------------------------------------------------
     path("reporters/", directory.reporters, name="reporters"),
     path("reporters/<int:person_id>/", directory.reporter, name="reporter"),
-    path("reporters/<int:person_id>/feed/", feeds.ReporterFeed(), name="reporter_feed"),
+    path("reporters/<int:person_id>/feed/", public_page(feeds.ReporterFeed()), name="reporter_feed"),
     path("regions/", directory.regions, name="regions"),
     path("regions/<int:place_id>/", directory.region, name="region"),
-    path("regions/<int:place_id>/feed/", feeds.RegionFeed(), name="region_feed"),
-    path("feed/", feeds.ArticleFeed(), name="feed"),
+    path("regions/<int:place_id>/feed/", public_page(feeds.RegionFeed()), name="region_feed"),
+    path("feed/", public_page(feeds.ArticleFeed()), name="feed"),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        public_page(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "articles:sitemap_section"},
         name="sitemap",
     ),
-    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path(
+        "sitemap-<section>.xml",
+        public_page(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     # -- search ---------------------------------------------------------------------------------------
     path("search/", search.search, name="search"),
 ]
