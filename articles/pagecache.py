@@ -22,12 +22,13 @@ from __future__ import annotations
 import datetime
 import functools
 import hashlib
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db import connection
+from django.db import connections
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -35,6 +36,9 @@ from django.utils.http import http_date
 
 from articles.models import Correction, Page
 from articles.staff import is_editor
+from newsroom.replicas import request_database
+
+logger = logging.getLogger(__name__)
 
 # A backstop: what the version cannot see (a name edited outside the services) shows within this time.
 PUBLIC_CACHE_SECONDS = 300
@@ -51,18 +55,22 @@ class ArchiveState:
     changed_at: datetime.datetime | None  # the newest of them; None while the archive is empty
 
 
-_state: tuple[float, ArchiveState] | None = None  # (when read, what was read), this process only
+# Per database (the primary, each replica): when read, what was read; this process only.
+_states: dict[str, tuple[float, ArchiveState]] = {}
 
 
 def archive_state() -> ArchiveState:
     """The archive's version and when it last changed: a page ingested or replaced, a correction made or
-    undone (an undo is a correction too). One query of three index lookups, at most once a second."""
-    global _state
+    undone (an undo is a correction too). One query of three index lookups, at most once a second. Read
+    from the database this request reads the archive from (a replica's version is the replica's: a page
+    it renders is filed under the version it was rendered from)."""
+    database = request_database()
     now = time.monotonic()
-    if _state is not None and now - _state[0] < VERSION_SECONDS:
-        return _state[1]
+    known = _states.get(database)
+    if known is not None and now - known[0] < VERSION_SECONDS:
+        return known[1]
     corrections, pages = Correction._meta.db_table, Page._meta.db_table
-    with connection.cursor() as cursor:
+    with connections[database].cursor() as cursor:
         cursor.execute(
             f"SELECT c.id, c.created_at, (SELECT max(ingested_at) FROM {pages})"  # noqa: S608 - table names
             f" FROM (SELECT 1) AS one LEFT JOIN (SELECT id, created_at FROM {corrections}"
@@ -71,7 +79,7 @@ def archive_state() -> ArchiveState:
         correction_id, corrected_at, ingested_at = cursor.fetchone()
     times = [t for t in (corrected_at, ingested_at) if t is not None]
     state = ArchiveState(version=f"{correction_id}|{ingested_at}", changed_at=max(times, default=None))
-    _state = (now, state)
+    _states[database] = (now, state)
     return state
 
 
@@ -82,8 +90,7 @@ def content_version() -> str:
 
 def archive_changed(**_: object) -> None:
     """Forget the version read: the archive has just changed in this process."""
-    global _state
-    _state = None
+    _states.clear()
 
 
 def connect_signals() -> None:
@@ -113,7 +120,7 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         if unchanged is not None:  # the reader's copy is still right: 304, nothing rendered
             return _for_shared_caches(unchanged, etag=etag, changed_at=state.changed_at)
         key = "public:" + digest
-        hit = cache.get(key)
+        hit = _cache_get(key)
         if hit is not None:
             headers, content = hit
             return _for_shared_caches(
@@ -124,11 +131,30 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
             response.render()
         if response.status_code == 200 and not response.streaming:
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-            cache.set(key, (headers, response.content), PUBLIC_CACHE_SECONDS)
+            _cache_set(key, (headers, response.content))
             _for_shared_caches(response, etag=etag, changed_at=state.changed_at)
         return response
 
     return wrapped
+
+
+# The cache only spares work: when it fails (a shared Redis gone away), the page is rendered and served all
+# the same, and the failure logged.
+
+
+def _cache_get(key: str) -> object | None:
+    try:
+        return cache.get(key)
+    except Exception:  # the backend's own errors (redis-py's), whatever the backend
+        logger.warning("page cache unavailable; rendering %s afresh", key, exc_info=True)
+        return None
+
+
+def _cache_set(key: str, value: object) -> None:
+    try:
+        cache.set(key, value, PUBLIC_CACHE_SECONDS)
+    except Exception:
+        logger.warning("page cache unavailable; %s not kept", key, exc_info=True)
 
 
 def _timestamp(when: datetime.datetime | None) -> int | None:

@@ -79,27 +79,28 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
-def database_from_url(url: str) -> dict[str, Any]:
-    """A Django DATABASES entry from postgres://user:password@host:port/name?sslmode=require.
+def database_from_url(url: str, *, variable: str = "DATABASE_URL") -> dict[str, Any]:
+    """A Django DATABASES entry from postgres://user:password@host:port/name?sslmode=require; `variable`
+    names where the URL came from in the error a bad one gets.
 
-    Query parameters become libpq OPTIONS; `host` among them names a unix socket directory.
+        Query parameters become libpq OPTIONS; `host` among them names a unix socket directory.
 
-    >>> database_from_url("postgres://news:s%40cret@db:5433/newsroom")["PASSWORD"]
-    's@cret'
+        >>> database_from_url("postgres://news:s%40cret@db:5433/newsroom")["PASSWORD"]
+        's@cret'
     """
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError as err:
-        raise ImproperlyConfigured(f"DATABASE_URL is not a valid URL: {err}") from err
+        raise ImproperlyConfigured(f"{variable} is not a valid URL: {err}") from err
     if parts.scheme not in ("postgres", "postgresql"):
         raise ImproperlyConfigured(
-            f"DATABASE_URL must start with postgres:// or postgresql:// (got {parts.scheme or 'no'} scheme): "
+            f"{variable} must start with postgres:// or postgresql:// (got {parts.scheme or 'no'} scheme): "
             "Newsroom runs on PostgreSQL only."
         )
     name = unquote(parts.path.lstrip("/"))
     if not name or "/" in name:
-        raise ImproperlyConfigured("DATABASE_URL must name one database: postgres://user:pass@host:5432/name")
+        raise ImproperlyConfigured(f"{variable} must name one database: postgres://user:pass@host:5432/name")
     options = dict(parse_qsl(parts.query, keep_blank_values=True))
     host = options.pop("host", None) or unquote(parts.hostname or "")
     return {

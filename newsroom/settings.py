@@ -10,6 +10,10 @@ DJANGO_HTTPS            1/0, default 0: served over TLS (directly, or behind a p
 DJANGO_HSTS_SECONDS     HSTS max-age when DJANGO_HTTPS is on, default one year.
 DATABASE_URL            postgres://user:pass@host:5432/name. Unset: an embedded PostgreSQL server
                         (the pgserver package) with its data in var/pgdata, started on first use.
+DATABASE_REPLICA_URLS   comma-separated URLs of streaming replicas of DATABASE_URL: readers' requests read
+                        from one of them (newsroom/replicas.py); writes, the admin and commands use the primary.
+REDIS_URL               redis://host:6379/0: the page cache lives there, shared by every app server.
+                        Unset: each worker keeps its own, in memory.
 DJANGO_LOG_LEVEL        level of the root logger, default INFO.
 JIEBA_CACHE_DIR         where jieba keeps its dictionary cache, default var/jieba.
 """
@@ -59,6 +63,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "newsroom.middleware.control_characters_refuse",
+    "newsroom.replicas.replica_reads",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -107,19 +112,45 @@ else:
 # gone without closing it), is ended: one stuck writer never holds up the others forever. A connection
 # string's own `options` come after these, so a deployment can set its own.
 SESSION_LIMITS = "-c lock_timeout=30s -c idle_in_transaction_session_timeout=60s"
-_options = _database.setdefault("OPTIONS", {})
-_options["options"] = f"{SESSION_LIMITS} {_options.get('options', '')}".strip()
-DATABASES = {"default": {**_database, "CONN_MAX_AGE": 600, "CONN_HEALTH_CHECKS": True}}
+
+
+def _connection(database: dict) -> dict:
+    options = database.setdefault("OPTIONS", {})
+    options["options"] = f"{SESSION_LIMITS} {options.get('options', '')}".strip()
+    return {**database, "CONN_MAX_AGE": 600, "CONN_HEALTH_CHECKS": True}
+
+
+DATABASES = {"default": _connection(_database)}
+# Streaming replicas of the primary (newsroom/replicas.py). Tests run against the primary alone: a replica's
+# test database is the primary's.
+_replica_urls = [url.strip() for url in os.environ.get("DATABASE_REPLICA_URLS", "").split(",") if url.strip()]
+DATABASE_REPLICAS = [f"replica{number}" for number in range(1, len(_replica_urls) + 1)]
+for _alias, _url in zip(DATABASE_REPLICAS, _replica_urls, strict=True):
+    DATABASES[_alias] = {
+        **_connection(database_from_url(_url, variable="DATABASE_REPLICA_URLS")),
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["newsroom.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Rendered public pages (articles/pagecache.py), per gunicorn worker: keyed by the archive's version, so a
 # worker never serves a page older than the last ingest or correction.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
+# With REDIS_URL the cache is Redis (Django's own backend), shared by every worker and server.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "newsroom",
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 # -- Language, time ----------------------------------------------------------------------------------
 

@@ -5,6 +5,8 @@ A test that touches the database is marked `@pytest.mark.django_db`; the others 
 - Without DATABASE_URL the tests use the embedded PostgreSQL server (var/pgdata, started on demand) and
   create a throwaway database `test_newsroom_<pid>` on it, migrated, dropped at the end of the run.
 - With DATABASE_URL=postgres://.../name they create `test_<name>` on that server (the role needs CREATEDB).
+- A stand-in streaming replica, alias `replica1`, is a second connection to the same test database (a test
+  mirror): nothing reads from it unless a test names it in DATABASE_REPLICAS (tests/test_replicas.py).
 """
 
 from __future__ import annotations
@@ -14,9 +16,20 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connections
 from django.test import override_settings
 
 FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
+STAND_IN_REPLICA = "replica1"
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> None:
+    """pytest-django's hook before the test database is made: add the stand-in replica (see above)."""
+    connections.settings[STAND_IN_REPLICA] = {
+        **connections.settings["default"],
+        "TEST": {"MIRROR": "default"},
+    }
 
 
 @pytest.fixture

@@ -29,6 +29,8 @@ ENV_NAMES = (
     "DJANGO_HTTPS",
     "DJANGO_HSTS_SECONDS",
     "DATABASE_URL",
+    "DATABASE_REPLICA_URLS",
+    "REDIS_URL",
     "DJANGO_LOG_LEVEL",
     "NEWSROOM_BENCH",
 )
@@ -247,3 +249,43 @@ def test_browser_tests_are_skipped_only_where_nobody_requires_them() -> None:
         "NEWSROOM_BROWSER_REQUIRED=1 $(BIN)/pytest"
         in (Path(SETTINGS_FILE).parents[1] / "Makefile").read_text()
     )
+
+
+def test_each_replica_url_becomes_a_read_database_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = _settings_with(
+        monkeypatch,
+        DATABASE_URL="postgres://news@primary/newsroom",
+        DATABASE_REPLICA_URLS="postgres://news@replica-a/newsroom, postgres://news@replica-b:5433/newsroom",
+    )
+
+    assert found["DATABASE_REPLICAS"] == ["replica1", "replica2"]
+    assert [found["DATABASES"][alias]["HOST"] for alias in ("default", "replica1", "replica2")] == [
+        "primary",
+        "replica-a",
+        "replica-b",
+    ]
+    assert "lock_timeout" in found["DATABASES"]["replica2"]["OPTIONS"]["options"]
+
+
+def test_without_replicas_every_read_goes_to_the_primary(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = _settings_with(monkeypatch, DATABASE_URL="postgres://news@primary/newsroom")
+
+    assert found["DATABASE_REPLICAS"] == [] and list(found["DATABASES"]) == ["default"]
+
+
+def test_a_bad_replica_url_is_named_in_the_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_REPLICA_URLS"):
+        _settings_with(
+            monkeypatch,
+            DATABASE_URL="postgres://news@primary/newsroom",
+            DATABASE_REPLICA_URLS="mysql://news@replica/newsroom",
+        )
+
+
+def test_redis_url_puts_the_page_cache_in_redis(monkeypatch: pytest.MonkeyPatch) -> None:
+    shared = _settings_with(monkeypatch, REDIS_URL="redis://cache:6379/0")["CACHES"]["default"]
+    alone = _settings_with(monkeypatch)["CACHES"]["default"]
+
+    assert shared["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert shared["LOCATION"] == "redis://cache:6379/0"
+    assert alone["BACKEND"].endswith("LocMemCache")
