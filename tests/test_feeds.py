@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
@@ -101,6 +102,13 @@ def test_empty_site_feed_is_still_atom(client: Client, db: None) -> None:
 # -- Sitemap ------------------------------------------------------------------------------------------
 
 
+def _urlset(response) -> list[str]:  # noqa: ANN001 - a test client's response
+    assert response.status_code == 200
+    urlset = ET.fromstring(response.content)
+    assert urlset.tag == f"{SITEMAP}urlset"
+    return [urlsplit(u.text).path for u in urlset.iter(f"{SITEMAP}loc")]
+
+
 def _sitemap_urls(client: Client) -> list[str]:
     """Every URL the sitemap lists, its index followed to each section page."""
     index = client.get(reverse("articles:sitemap"))
@@ -110,11 +118,7 @@ def _sitemap_urls(client: Client) -> list[str]:
     urls = []
     for loc in root.iter(f"{SITEMAP}loc"):
         parts = urlsplit(loc.text)
-        section = client.get(parts.path, dict(p.split("=") for p in parts.query.split("&") if p))
-        assert section.status_code == 200, loc.text
-        urlset = ET.fromstring(section.content)
-        assert urlset.tag == f"{SITEMAP}urlset"
-        urls += [urlsplit(u.text).path for u in urlset.iter(f"{SITEMAP}loc")]
+        urls += _urlset(client.get(parts.path, dict(p.split("=") for p in parts.query.split("&") if p)))
     return urls
 
 
@@ -147,10 +151,30 @@ def test_sitemap_sections_are_paginated(
     client: Client, seeded: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(ArticleSitemap, "limit", 5)
+    stories = set(models.Article.objects.stories().values_list("pk", flat=True))
     index = client.get(reverse("articles:sitemap")).content.decode()
-    assert "/sitemap-articles.xml?p=3</loc>" in index
-    assert "?p=4" not in index
-    assert len([u for u in _sitemap_urls(client) if u.startswith("/articles/")]) == 11
+    files = re.findall(r"/sitemap-articles\.xml(?:\?p=(\d+))?</loc>", index)
     section = reverse("articles:sitemap_section", args=["articles"])
-    assert client.get(section, {"p": "4"}).status_code == 404
+
+    listed = []
+    for number in [int(n or 1) for n in files]:
+        urls = _urlset(client.get(section, {"p": str(number)}))
+        assert len(urls) <= 5  # no file over the limit
+        listed += [int(u.strip("/").split("/")[-1]) for u in urls]
+    assert len(files) > 1
+    assert sorted(listed) == sorted(stories)  # every story once, in one file
+    assert client.get(section, {"p": str(len(files) + 1)}).status_code == 404
     assert client.get(section, {"p": "abc"}).status_code == 404
+    assert client.get(section, {"p": "0"}).status_code == 404
+
+
+def test_a_deep_sitemap_file_costs_as_many_queries_as_the_first(
+    client: Client, seeded: None, monkeypatch: pytest.MonkeyPatch, django_assert_max_num_queries
+) -> None:
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    index = client.get(reverse("articles:sitemap")).content.decode()
+    last = max(int(n) for n in re.findall(r"/sitemap-articles\.xml\?p=(\d+)</loc>", index))
+    section = reverse("articles:sitemap_section", args=["articles"])
+
+    with django_assert_max_num_queries(3):  # the archive's version, the id range, the file's rows
+        assert client.get(section, {"p": str(last)}).status_code == 200
