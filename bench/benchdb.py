@@ -1,11 +1,13 @@
-"""The benchmark database: `newsroom_bench`, beside the development database, never it.
+"""The benchmark databases: `newsroom_bench` (100,000 articles), `newsroom_bench_1m` (1,000,000), …, one per
+size, beside the development database, never it.
 
     from bench import benchdb
-    url = benchdb.django_setup()      # creates, migrates and sets up Django on the bench database
-    benchdb.seed(articles=100_000)    # fills it once; later runs reuse it
+    url = benchdb.django_setup(articles=100_000)   # creates, migrates and sets up Django on that size's database
+    benchdb.seed(articles=100_000)                 # fills it once; later runs reuse it
 
-Where it lives: NEWSROOM_BENCH_DATABASE_URL if set; else the server DATABASE_URL names, with the database
-name replaced by `newsroom_bench`; else the embedded server under var/pgdata. Creating it needs CREATEDB.
+Where it lives: NEWSROOM_BENCH_DATABASE_URL if set (one size at a time, then); else the server DATABASE_URL
+names, with the database name replaced by the size's; else the embedded server under var/pgdata. Creating
+it needs CREATEDB.
 
 How 100,000 articles are made quickly (about a minute): the two fixture pages are ingested once for
 real (the engine, ingest, search vectors as in production), then copied in SQL with generate_series, one
@@ -49,22 +51,33 @@ MERGED_PERCENT = 1  # of the copies, merged into the first article of their page
 REPORTERS = 300  # people credited on the copies
 
 
-def database_url() -> str:
-    """The bench database's URL (see the module docstring); never the development database."""
+def database_name(articles: int = 100_000) -> str:
+    """newsroom_bench for 100,000 articles (the default size), newsroom_bench_1m, newsroom_bench_250k, …"""
+    if articles == 100_000:
+        return BENCH_DATABASE
+    if articles % 1_000_000 == 0:
+        return f"{BENCH_DATABASE}_{articles // 1_000_000}m"
+    return f"{BENCH_DATABASE}_{articles // 1000}k"
+
+
+def database_url(articles: int = 100_000) -> str:
+    """The bench database's URL for that many articles (see the module docstring); never the development
+    database."""
     explicit = os.environ.get("NEWSROOM_BENCH_DATABASE_URL")
     if explicit:
         return explicit
+    name = database_name(articles)
     dev = os.environ.get("DATABASE_URL")
     if dev:
         parts = urlsplit(dev)
-        if parts.path.lstrip("/") == BENCH_DATABASE:
+        if parts.path.lstrip("/") == name:
             return dev
-        return urlunsplit(parts._replace(path=f"/{BENCH_DATABASE}"))
+        return urlunsplit(parts._replace(path=f"/{name}"))
     from newsroom.pg.server import EmbeddedPostgres
 
     server = EmbeddedPostgres(ROOT / "var" / "pgdata")  # the one settings.py uses
     server.ensure_running()
-    return server.uri(BENCH_DATABASE)
+    return server.uri(name)
 
 
 def database_create(url: str, *, fresh: bool = False) -> None:
@@ -84,9 +97,9 @@ def database_create(url: str, *, fresh: bool = False) -> None:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
-def django_setup(*, fresh: bool = False) -> str:
-    """Point Django at the bench database (created and migrated as needed); returns its URL."""
-    url = database_url()
+def django_setup(*, fresh: bool = False, articles: int = 100_000) -> str:
+    """Point Django at the bench database of that size (created and migrated as needed); returns its URL."""
+    url = database_url(articles)
     database_create(url, fresh=fresh)
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")

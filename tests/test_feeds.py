@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import models
+from articles import feeds, models
 from articles.sitemaps import ArticleSitemap
 from tests.seeding import SEED_DATE, article, person, place, seed_ingest
 
@@ -77,6 +77,31 @@ def test_site_feed_holds_the_latest_fifty_newest_first(client: Client, db: None)
     assert len(entries) == 50
     assert entries[0]["published"] == "2024-12-05T00:00:00+08:00"
     assert entries[-1]["published"] == "2024-12-01T00:00:00+08:00"
+
+
+@pytest.mark.parametrize("recent_dates", [1, 2, 4])
+def test_a_feed_looked_for_in_the_newest_issues_first_lists_what_the_whole_archive_would(
+    client: Client, db: None, monkeypatch: pytest.MonkeyPatch, recent_dates: int
+) -> None:
+    seed_ingest([datetime.date(2024, 12, day) for day in range(1, 6)])  # 11 stories an issue
+    everything = _entries(_feed(client, reverse("articles:feed")))
+    monkeypatch.setattr(feeds, "RECENT_DATES", recent_dates)  # 11, 22 or 44 stories, fewer than 50
+
+    assert _entries(_feed(client, reverse("articles:feed") + "?again")) == everything
+
+
+def test_a_quiet_reporters_feed_finds_their_old_story_beyond_the_newest_issues(
+    client: Client, db: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed_ingest([datetime.date(2024, 12, day) for day in range(1, 4)])
+    story = article(HEILONGJIANG_STORY, date=datetime.date(2024, 12, 1))
+    others = models.Article.objects.filter(bylines__person=person("张冲")).exclude(pk=story.pk)
+    models.Byline.objects.filter(article__in=others).delete()  # 张冲 wrote only the oldest issue's story
+    monkeypatch.setattr(feeds, "RECENT_DATES", 1)
+
+    feed = _feed(client, reverse("articles:reporter_feed", args=[person("张冲").pk]))
+
+    assert [e["path"] for e in _entries(feed)] == [f"/articles/{story.pk}/"]
 
 
 def test_reporter_feed_lists_their_articles(client: Client, seeded: None) -> None:
