@@ -137,3 +137,27 @@ def test_an_ingest_killed_mid_batch_leaves_no_engine_process_and_the_next_run_co
     )
     assert rerun.returncode == 0, rerun.stderr
     assert _count(server, "SELECT count(*) FROM articles_page") == len(files)
+
+
+def test_a_replica_follows_every_commit_of_its_primary_and_refuses_writes(
+    server: EmbeddedPostgres, tmp_path: Path
+) -> None:
+    replica = server.replica_make(tmp_path / "replica")
+    replica.ensure_running()
+    try:
+        with psycopg.connect(server.uri(), autocommit=True) as primary:
+            primary.execute("CREATE TABLE stored (n int)")
+            primary.execute("INSERT INTO stored SELECT generate_series(1, 100)")
+            (target,) = primary.execute("SELECT pg_current_wal_lsn()::text").fetchone()
+        with psycopg.connect(replica.uri(), autocommit=True) as follower:
+            deadline = time.monotonic() + 30
+            while not follower.execute("SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", [target]).fetchone()[
+                0
+            ]:
+                assert time.monotonic() < deadline, "the replica did not catch up"
+                time.sleep(0.05)
+            assert follower.execute("SELECT count(*) FROM stored").fetchone()[0] == 100
+            with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
+                follower.execute("INSERT INTO stored VALUES (101)")
+    finally:
+        replica.stop()

@@ -89,6 +89,27 @@ class EmbeddedPostgres:
             self._pg_ctl("stop", "-m", "fast", "-w", "-t", str(START_TIMEOUT))
             return True
 
+    def replica_make(self, pgdata: Path) -> EmbeddedPostgres:
+        """A streaming replica of this running server in `pgdata` (pg_basebackup -R: a hot standby that
+        follows this server, read-only), not started yet: its ensure_running() starts it. For benchmarks and
+        trials on one machine; a deployment's replicas are its own PostgreSQL servers."""
+        if pgdata.exists() and any(pgdata.iterdir()):
+            raise EmbeddedPostgresError(f"{pgdata} is not empty: a replica is made in a new directory")
+        _prepare_permissions(pgdata.parent)
+        _make_server_dir(pgdata, mode=0o700)
+        try:
+            self._run(
+                _bin("pg_basebackup"),
+                *("-h", str(self.socket_dir), "-U", SUPERUSER, "-D", str(pgdata)),
+                *("--write-recovery-conf", "--wal-method=stream", "--checkpoint=fast"),
+                cwd=pgdata,
+            )
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as err:
+            raise EmbeddedPostgresError(f"pg_basebackup failed for {pgdata}:\n{_output(err)}") from err
+        for copied in (SOCKET_NAME, f"{SOCKET_NAME}.lock"):  # the primary's socket, kept in its data directory
+            (pgdata / copied).unlink(missing_ok=True)
+        return EmbeddedPostgres(pgdata, database=self.database)
+
     def uri(self, database: str | None = None) -> str:
         """A libpq URI for psql and friends."""
         return f"postgresql://{SUPERUSER}@/{database or self.database}?host={self.socket_dir}"
