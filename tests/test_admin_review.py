@@ -81,6 +81,7 @@ def test_review_takes_a_story_out_of_the_queue_recording_who_and_when_and_undo_p
     story.refresh_from_db()
     assert story.pk in _queued()
     assert story.reviewed_at is None and story.reviewed_by is None
+    assert not story.edited
 
 
 def test_reviewing_many_records_one_correction_each_and_skips_the_reviewed(
@@ -229,7 +230,7 @@ def test_editor_marks_ticked_stories_reviewed_in_the_queue_and_undoes_it(
     html = unescape(response.content.decode())
     assert "2 篇稿件审核通过，已离开审核队列。" in html
     assert "刚审核通过" in html and "撤销审核通过" in html
-    corrections = response.context["just_reviewed"]
+    corrections = [correction for correction, _ in response.context["just_reviewed"]]
     assert len(corrections) == 2
 
     response = client_of.post(

@@ -33,6 +33,15 @@ REVIEW_REASONS = {
     "doubt_unmatched": "本版有引擎未能归位的标题",
 }
 FLAGGED = "导入时标记为待审核"
+# The same reasons, short, as the queue's filter offers them.
+REASON_CHOICES = [
+    ("doubt_no_headline", "没有标题"),
+    ("doubt_low_score", "标题可疑"),
+    ("doubt_no_lead", "没有明确的开头"),
+    ("doubt_link", "接续只是建议"),
+    ("doubt_places", "地名未能确定"),
+    ("doubt_unmatched", "本版有未归位的标题"),
+]
 
 
 def review_reasons(article: models.Article) -> list[str]:
@@ -55,9 +64,7 @@ class ReviewFilterForm(forms.Form):
 
     paper = forms.ChoiceField(label="报纸", required=False)
     date = forms.ChoiceField(label="出版日期", required=False)
-    reason = forms.ChoiceField(
-        label="原因", required=False, choices=[("", "全部原因"), *REVIEW_REASONS.items()]
-    )
+    reason = forms.ChoiceField(label="原因", required=False, choices=[("", "全部原因"), *REASON_CHOICES])
 
     def __init__(self, data: QueryDict) -> None:
         super().__init__(data)
@@ -200,14 +207,18 @@ def _review(request: HttpRequest, queryset: QuerySet, reason: str = "") -> list[
     return corrections
 
 
-def _just_reviewed(ids: str) -> list[editing.Correction]:
-    """The review corrections named in the queue's `undo` parameter that still stand."""
+def _just_reviewed(ids: str) -> list[tuple[editing.Correction, models.Article | None]]:
+    """The review corrections named in the queue's `undo` parameter that still stand, each with its story."""
     pks = [int_or(pk, default=0) for pk in ids.split(",") if pk][:REVIEW_PER_PAGE]
-    return list(
+    corrections = list(
         editing.Correction.objects.filter(
             pk__in=pks, action=editing.Correction.Action.REVIEW, undone_by__isnull=True
         ).order_by("pk")
     )
+    stories = models.Article.objects.select_related("page__issue__newspaper").in_bulk(
+        [c.article_ids[0] for c in corrections if c.article_ids]
+    )
+    return [(c, stories.get(c.article_ids[0]) if c.article_ids else None) for c in corrections]
 
 
 def _queue_query(request: HttpRequest) -> QueryDict:

@@ -85,7 +85,8 @@ class Change:
         `text` is False: the correction left it alone) and write the Correction with the before and after
         states."""
         articles = Article.objects.filter(pk__in=self.article_ids)
-        if action != Correction.Action.REVIEW:
+        reviewing = Correction.Action.REVIEW in (action, getattr(undo_of, "action", None))
+        if not reviewing:  # a review, or its undo, edits nothing
             articles.update(edited=True)
         if action in FIXES:
             articles.filter(reviewed_at__isnull=True).update(
