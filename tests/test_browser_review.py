@@ -52,12 +52,13 @@ def test_editor_marks_a_story_reviewed_sees_it_leave_undoes_it_and_sees_it_back(
     admin_login(page, username="editor", password=PASSWORD)
     page.wait_for_url(re.compile(re.escape(urls["index"]) + "$"))
 
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"review-index-{device}.png"))
     page.get_by_role("link", name="2 篇稿件待审核").click()
     page.wait_for_url(re.compile(re.escape(urls["queue"])))
     assert SANSUO in _queued_titles(page) and BEIJING in _queued_titles(page)
     assert "没有明确的开头" in _queued_titles(page)
     assert "未能确定的地名：朝阳" in _queued_titles(page)
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"review-queue-{device}.png"), full_page=True)
 
     row = page.locator("table.nr-review tbody tr", has_text=SANSUO)
