@@ -113,10 +113,20 @@ def test_a_correction_of_what_the_queue_doubts_takes_the_story_out_until_it_is_u
     assert story.pk in _queued()
 
 
-def test_a_byline_correction_leaves_the_story_waiting(seeded: None, editor: User) -> None:
+def test_a_byline_correction_or_a_paragraph_cut_in_two_leaves_the_story_waiting(
+    seeded: None, editor: User
+) -> None:
     story = _article(SANSUO)
     editing.byline_add(article=story, name="张三", role="reporter", editor=editor)
+    editing.paragraph_split(paragraph=story.paragraphs.order_by("position").first(), at_char=4, editor=editor)
     assert story.pk in _queued()
+
+
+def test_splitting_a_story_takes_both_parts_out_of_the_queue(seeded: None, editor: User) -> None:
+    story = _article(SANSUO)
+    second = story.paragraphs.order_by("position")[1]
+    new = editing.article_split(article=story, at_paragraph=second, headline=None, editor=editor)
+    assert not {story.pk, new.pk} & _queued()
 
 
 def test_a_photo_is_not_doubted_for_having_no_headline_but_is_for_an_unresolved_place(seeded: None) -> None:
@@ -215,6 +225,10 @@ def test_the_queue_filters_by_paper_date_and_reason(seeded: None, client_of: Cli
     assert len(titles(paper="no-such-paper")) == 3  # an unknown value is no filter, as in the admin's lists
     html = client_of.get(QUEUE, {"reason": "doubt_places"}).content.decode()
     assert "清除筛选" in html and 'value="doubt_places" selected' in html
+
+    editing.articles_review(articles=[_article(SANSUO, later), _article(BEIJING, later)], editor=None)
+    response = client_of.get(QUEUE, {"date": f"{later:%Y-%m-%d}"})  # its last stories just left
+    assert response.context["rows"] == [] and "没有符合筛选的待审核稿件" in response.content.decode()
 
 
 def test_editor_marks_ticked_stories_reviewed_in_the_queue_and_undoes_it(

@@ -52,6 +52,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ("region", admin.RelatedOnlyFieldListFilter),
         "edited",
         "needs_review",
+        ("reviewed_at", admin.EmptyFieldListFilter),
         filters.LiveFilter,
     ]
     list_select_related = ["page__issue__newspaper", "region", "reviewed_by"]

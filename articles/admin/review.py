@@ -76,7 +76,12 @@ class ReviewFilterForm(forms.Form):
             .values_list("page__issue__date", flat=True)
             .distinct()[:DATES_OFFERED]
         )
-        self.fields["date"].choices = [("", "全部日期"), *((f"{d:%Y-%m-%d}",) * 2 for d in dates)]
+        offered = [f"{d:%Y-%m-%d}" for d in dates]
+        chosen = data.get("date", "")
+        if chosen and chosen not in offered and _is_date(chosen):
+            # The filter stays as chosen when its last story has just left the queue.
+            offered = sorted([*offered, chosen], reverse=True)
+        self.fields["date"].choices = [("", "全部日期"), *((d, d) for d in offered)]
 
     def filter(self, queryset: QuerySet) -> QuerySet:
         """The queue narrowed by the valid filters (an unknown value is ignored, as the admin's lists do)."""
@@ -89,6 +94,14 @@ class ReviewFilterForm(forms.Form):
         if values.get("reason"):
             queryset = queryset.filter(**{values["reason"]: True})
         return queryset
+
+
+def _is_date(text: str) -> bool:
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def review_queue(model_admin: admin.ModelAdmin, request: HttpRequest) -> HttpResponse:
