@@ -148,8 +148,8 @@ def test_two_good_files_are_stored_and_each_bad_one_is_refused_in_the_commands_w
         "notes_2025-01-25_07.txt": "这是一行字。\n".encode() * 3,  # text, but no page
     }
     reasons = {name: _command_reason(tmp_path, name, data) for name, data in bad.items()}
-    assert reasons["huge_2025-01-25_06.txt"] == "too large to be a page (5.0 MB; the limit is 5 MB)"
-    assert reasons["scan_2025-01-25_04.txt"] == "the file is binary, not text"
+    assert reasons["huge_2025-01-25_06.txt"] == "文件太大，不像一个版面（5.0 MB，上限 5 MB）"
+    assert reasons["scan_2025-01-25_04.txt"] == "文件是二进制数据，不是文本"
     files = [
         _file(JUMPS[0].name, JUMPS[0].read_bytes()),
         *(_file(name, data) for name, data in bad.items()),
@@ -168,11 +168,11 @@ def test_two_good_files_are_stored_and_each_bad_one_is_refused_in_the_commands_w
     patterns = ingest.PAGE_NAME_PATTERNS
     assert outcomes["page.txt"] == (
         "未收入",
-        f"没有写入：no date in the file name; name it {patterns}, or fill in 出版日期",
+        f"没有写入：文件名里没有出版日期；请按 {patterns} 命名，或在表单里填写出版日期",
     )
     assert outcomes["fazhi_2025-02-30_02.txt"] == (
         "未收入",
-        "没有写入：2025-02-30 is not a date (YYYY-MM-DD)",
+        "没有写入：2025-02-30 不是日期（应为 YYYY-MM-DD）",
     )
     assert "共 9 个文件：已新建 2 个，未收入 7 个。" in response.content.decode()
     # Nothing of the bad files, all of the good ones.

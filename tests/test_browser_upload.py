@@ -69,7 +69,7 @@ def test_editor_uploads_two_pages_and_a_bad_file_and_reads_each_outcome(browser_
     }
     assert outcomes[GOOD[0].name][0] == outcomes[GOOD[1].name][0] == "已新建"
     assert re.fullmatch(r"新建版面，\d+ 篇稿件。", outcomes[GOOD[0].name][1])
-    assert outcomes[bad.name] == ("未收入", "没有写入：the file is binary, not text")
+    assert outcomes[bad.name] == ("未收入", "没有写入：文件是二进制数据，不是文本")
     assert "共 3 个文件：已新建 2 个，未收入 1 个。" in page.locator(".nr-summary").inner_text()
     for row in range(3):  # every outcome is on the screen, none cut off at a phone's width
         box = rows.nth(row).bounding_box()

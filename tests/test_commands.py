@@ -88,8 +88,8 @@ def test_reconstruct_summary_prints_a_line_per_article(django_db_blocker: Any) -
 @pytest.mark.parametrize(
     ("name", "data", "reason"),
     [
-        ("missing.txt", None, "no such file"),
-        ("folder.txt", "dir", "is a directory, not a page file"),
+        ("missing.txt", None, "没有这个文件"),
+        ("folder.txt", "dir", "是文件夹，不是版面文件"),
         ("empty.txt", b"", "engine"),
         ("binary.txt", BINARY, "engine"),
     ],
@@ -135,8 +135,8 @@ def test_ingest_prints_a_line_per_file_and_a_summary(tmp_path: Path) -> None:
     out, err = _run("ingest", str(path), "--paper", PAPER)
 
     assert out.splitlines() == [
-        f"{path}: created {count} articles (法治日报 2025-01-24 page 2)",
-        "1 page: 1 created, 0 unchanged, 0 replaced, 0 failed",
+        f"{path}: 已新建，{count} 篇稿件（法治日报 2025-01-24 第2版）",
+        "共 1 个文件：已新建 1，未改动 0，已替换 0，未收入 0",
     ]
     assert err == ""
     page = models.Page.objects.get()
@@ -153,8 +153,8 @@ def test_ingest_of_the_same_file_again_is_unchanged(tmp_path: Path) -> None:
     out, _ = _run("ingest", str(path), "--paper", PAPER)
 
     assert out.splitlines() == [
-        f"{path}: unchanged (法治日报 2025-01-24 page 2)",
-        "1 page: 0 created, 1 unchanged, 0 replaced, 0 failed",
+        f"{path}: 未改动：与已收入的文件相同（法治日报 2025-01-24 第2版）",
+        "共 1 个文件：已新建 0，未改动 1，已替换 0，未收入 0",
     ]
     assert set(models.Article.objects.values_list("pk", flat=True)) == ids
 
@@ -168,7 +168,7 @@ def test_ingest_of_a_changed_file_replaces_the_page(tmp_path: Path) -> None:
 
     out, _ = _run("ingest", str(path), "--paper", PAPER)
 
-    assert out.splitlines()[0] == f"{path}: replaced, now {count} articles (法治日报 2025-01-24 page 2)"
+    assert out.splitlines()[0] == f"{path}: 已替换，现有 {count} 篇稿件（法治日报 2025-01-24 第2版）"
     assert models.PageVersion.objects.count() == 1
     assert b"\xe6\xb5\x99\xe6\xb1\x9f" in bytes(models.Page.objects.get().raw)  # 浙江
 
@@ -183,9 +183,9 @@ def test_ingest_of_a_changed_file_over_edited_articles_keeps_them_for_review(tmp
     out, _ = _run("ingest", str(path), "--paper", PAPER)
 
     assert out.splitlines() == [
-        f"{path}: kept for review: the file changed but editors changed the page (法治日报 2025-01-24 page 2); "
-        "it needs an editor's look; rerun with --force to replace it (the corrected version stays retrievable)",
-        "1 page: 0 created, 0 unchanged, 0 replaced, 1 kept for review, 0 failed",
+        f"{path}: 待审核：文件有变，但编辑改过本版稿件（法治日报 2025-01-24 第2版），需要编辑查看；"
+        "如要替换，加 --force 重新导入（编辑改过的版本仍可查）",
+        "共 1 个文件：已新建 0，未改动 0，已替换 0，待审核 1，未收入 0",
     ]
     assert models.Article.objects.get(position=1).title == "编辑改过的标题"
     assert models.Page.objects.get().needs_review
@@ -197,7 +197,7 @@ def test_ingest_takes_date_and_page_from_a_dated_folder(tmp_path: Path) -> None:
 
     out, _ = _run("ingest", str(path), "--paper", PAPER)
 
-    assert "(法治日报 2025-01-24 page 3)" in out
+    assert "（法治日报 2025-01-24 第3版）" in out
     assert models.Page.objects.get().source_name == "2025-01-24/03.txt"
 
 
@@ -207,7 +207,7 @@ def test_ingest_options_override_the_file_name(tmp_path: Path) -> None:
 
     out, _ = _run("ingest", str(path), "--paper", PAPER, "--date", "2025-01-25", "--page", "4")
 
-    assert "(法治日报 2025-01-25 page 4)" in out
+    assert "（法治日报 2025-01-25 第4版）" in out
 
 
 @pytest.mark.django_db
@@ -219,7 +219,7 @@ def test_ingest_reads_a_gb18030_page(tmp_path: Path) -> None:
     out, err = _run("ingest", str(path), "--paper", PAPER)
 
     assert err == ""
-    assert f"created {len(engine.articles)} articles" in out
+    assert f"已新建，{len(engine.articles)} 篇稿件" in out
     page = models.Page.objects.get()
     assert page.encoding == engine.encoding
     assert bytes(page.raw) == data
@@ -245,11 +245,11 @@ def _bad_inputs(tmp_path: Path) -> list[tuple[Path, str]]:
         (empty, _engine_error(b"")),
         (binary, _engine_error(BINARY)),
         (not_text, _engine_error(undecodable)),
-        (no_date, "2025-02-30 is not a date (YYYY-MM-DD)"),
-        (unnamed, f"no date in the file name; name it {patterns}, or pass --date"),
-        (tmp_path / "fazhi_2025-01-24_07.txt", "no such file"),
-        (folder, "is a directory, not a page file"),
-        (big, "too large to be a page (5.0 MB; the limit is 5 MB)"),
+        (no_date, "2025-02-30 不是日期（应为 YYYY-MM-DD）"),
+        (unnamed, f"文件名里没有出版日期；请按 {patterns} 命名，或用 --date 指定"),
+        (tmp_path / "fazhi_2025-01-24_07.txt", "没有这个文件"),
+        (folder, "是文件夹，不是版面文件"),
+        (big, "文件太大，不像一个版面（5.0 MB，上限 5 MB）"),
     ]
 
 
@@ -259,8 +259,8 @@ def test_ingest_gives_each_bad_file_one_line_and_writes_nothing_for_it(tmp_path:
         error, out, err = _run_failing("ingest", str(path), "--paper", PAPER)
 
         assert err == f"{path}: {reason}\n"
-        assert out == "1 page: 0 created, 0 unchanged, 0 replaced, 1 failed\n"
-        assert str(error) == "1 of 1 files failed"
+        assert out == "共 1 个文件：已新建 0，未改动 0，已替换 0，未收入 1\n"
+        assert str(error) == "1 个文件中有 1 个未收入"
         assert error.returncode == 1
     assert models.Page.objects.count() == 0
     assert models.Newspaper.objects.count() == 0
@@ -276,10 +276,10 @@ def test_ingest_batch_goes_on_after_a_bad_file(tmp_path: Path) -> None:
 
     assert err == f"{bad}: {_engine_error(b'')}\n"
     lines = out.splitlines()
-    assert lines[0].startswith(f"{first}: created ")
-    assert lines[1].startswith(f"{last}: created ")
-    assert lines[2] == "3 pages: 2 created, 0 unchanged, 0 replaced, 1 failed"
-    assert str(error) == "1 of 3 files failed"
+    assert lines[0].startswith(f"{first}: 已新建，")
+    assert lines[1].startswith(f"{last}: 已新建，")
+    assert lines[2] == "共 3 个文件：已新建 2，未改动 0，已替换 0，未收入 1"
+    assert str(error) == "3 个文件中有 1 个未收入"
     assert sorted(models.Page.objects.values_list("number", flat=True)) == [1, 3]
 
 
@@ -295,8 +295,8 @@ def test_ingest_from_the_command_line_exits_1_after_a_failure_without_a_tracebac
 
     assert exited.value.code == 1
     captured = capsys.readouterr()
-    assert captured.err == f"{missing}: no such file\nCommandError: 1 of 2 files failed\n"
-    assert "2 pages: 1 created, 0 unchanged, 0 replaced, 1 failed" in captured.out
+    assert captured.err == f"{missing}: 没有这个文件\nCommandError: 2 个文件中有 1 个未收入\n"
+    assert "共 2 个文件：已新建 1，未改动 0，已替换 0，未收入 1" in captured.out
     assert models.Page.objects.count() == 1
 
 
@@ -304,7 +304,7 @@ def test_ingest_from_the_command_line_exits_1_after_a_failure_without_a_tracebac
 def test_ingest_refuses_a_date_option_that_is_no_date(tmp_path: Path) -> None:
     error, _, _ = _run_failing("ingest", str(_page_file(tmp_path)), "--paper", PAPER, "--date", "2025-02-30")
 
-    assert str(error) == "Error: argument --date: 2025-02-30 is not a date (YYYY-MM-DD)"
+    assert str(error) == "Error: argument --date: 2025-02-30 不是日期（应为 YYYY-MM-DD）"
 
 
 @pytest.mark.django_db
@@ -314,7 +314,7 @@ def test_ingest_refuses_one_page_number_for_several_files(tmp_path: Path) -> Non
 
     error, _, _ = _run_failing("ingest", str(first), str(second), "--paper", PAPER, "--page", "2")
 
-    assert str(error) == "--page applies to a single file, but 2 files were given"
+    assert str(error) == "--page 只能用于单个文件，这次给了 2 个文件"
     assert models.Page.objects.count() == 0
 
 
@@ -324,8 +324,8 @@ def test_ingest_reports_progress_on_long_batches(tmp_path: Path) -> None:
 
     out, err = _run("ingest", *paths, "--paper", PAPER, "--verbosity", "0")
 
-    assert out == "51 pages: 51 created, 0 unchanged, 0 replaced, 0 failed\n"
-    assert [line.split(" files,")[0] for line in err.splitlines()] == ["[50/51", "[51/51"]
+    assert out == "共 51 个文件：已新建 51，未改动 0，已替换 0，未收入 0\n"
+    assert [line.split(" 个文件，")[0] for line in err.splitlines()] == ["[50/51", "[51/51"]
 
 
 # export
@@ -394,7 +394,7 @@ def test_export_query_count_does_not_grow_with_pages_or_articles(
         ),
         (
             ["--paper", PAPER, "--date", "2025-02-30"],
-            "Error: argument --date: 2025-02-30 is not a date (YYYY-MM-DD)",
+            "Error: argument --date: 2025-02-30 不是日期（应为 YYYY-MM-DD）",
         ),
     ],
 )

@@ -162,7 +162,7 @@ def test_a_file_no_newspaper_prints_is_refused_and_keeps_the_stored_page(tmp_pat
     real.write_text(HOSTILE[kind], encoding="utf-8")
     out, err, code = _ingest_file(real)
     assert code == 1
-    assert "more than a page holds" in err or "no story could be read" in err
+    assert "一个版面容纳不下" in err or "读不出任何稿件" in err
     assert "Traceback" not in out + err
     assert list(models.Article.objects.values_list("pk", "title")) == stored
 
@@ -221,7 +221,7 @@ def test_a_text_of_more_headline_lines_than_a_page_holds_is_refused_before_it_is
         raise AssertionError("the text was cut into stories before it was refused")
 
     monkeypatch.setattr(page_module.cut, "page", no_cut)
-    with pytest.raises(PageError, match="headline lines, more than a page holds"):
+    with pytest.raises(PageError, match="行标题，一个版面容纳不下"):
         page_module.reconstruct_page(
             "".join(PAIR.format(n=n) for n in range(page_module.MAX_HEADLINE_LINES + 1))
         )

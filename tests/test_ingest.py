@@ -226,7 +226,7 @@ def test_input_that_is_not_a_page_writes_nothing() -> None:
 def test_bytes_over_the_size_limit_are_refused_before_reconstruction() -> None:
     data = b"x" * (ingest.MAX_PAGE_BYTES + 1)
 
-    with pytest.raises(PageError, match="too large to be a page"):
+    with pytest.raises(PageError, match="文件太大，不像一个版面"):
         ingest.page_ingest(paper=PAPER, date=DATE, number=2, data=data, source_name="big.txt")
 
     assert models.Page.objects.count() == 0
@@ -436,7 +436,7 @@ def test_a_batch_reports_each_file_in_order_and_stores_the_good_ones(tmp_path: P
         ingest.PageJob(path.name, path, PAPER, datetime.date(2025, 2, int(path.name[15])), 2, path.name)
         for path in sorted(tmp_path.iterdir())
     ]
-    jobs.insert(2, PageError("no date in the file name"))
+    jobs.insert(2, PageError("文件名里没有出版日期"))
     jobs.append(ingest.PageJob("gone", tmp_path / "gone.txt", PAPER, DATE, 2, "gone.txt"))
 
     outcome = _outcome(ingest.pages_ingest(jobs=jobs, workers=workers))
@@ -493,5 +493,5 @@ def test_page_name_parse_reads_date_and_number_from_both_layouts(
 
 
 def test_issue_date_parse_refuses_a_day_the_calendar_lacks() -> None:
-    with pytest.raises(PageError, match=r"^2025-02-30 is not a date \(YYYY-MM-DD\)$"):
+    with pytest.raises(PageError, match=r"^2025-02-30 不是日期（应为 YYYY-MM-DD）$"):
         ingest.issue_date_parse("2025-02-30")

@@ -33,11 +33,11 @@ def para(text: str, width: int = 18) -> list[str]:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"", "empty"),
-        (b"  \n\n \r\n", "empty"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50, "binary"),
-        (b"\xa0\xff" * 300, "neither UTF-8 nor GB18030"),
-        (b"just some english text, no newspaper here\n" * 20, "not a Chinese newspaper page"),
+        (b"", "空的"),
+        (b"  \n\n \r\n", "空的"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50, "二进制"),
+        (b"\xa0\xff" * 300, "既不是 UTF-8 也不是 GB18030"),
+        (b"just some english text, no newspaper here\n" * 20, "不像中文报纸的版面"),
     ],
     ids=["empty", "blank", "binary", "undecodable", "not-chinese"],
 )
@@ -47,7 +47,7 @@ def test_bad_input_is_refused_with_a_reason(data: bytes, message: str) -> None:
 
 
 def test_huge_input_is_refused_before_any_work() -> None:
-    with pytest.raises(PageError, match="too large"):
+    with pytest.raises(PageError, match="太大"):
         reconstruct_page(b"\xe6\xb3\x95" * (2 * 1024 * 1024))
 
 
@@ -246,7 +246,7 @@ def test_importing_the_engine_imports_no_django() -> None:
 
 
 def test_page_of_many_short_lines_is_refused_quickly() -> None:
-    with pytest.raises(PageError, match="too many"):
+    with pytest.raises(PageError, match="行数太多"):
         reconstruct_page(("标题行\n" * 30_000).encode())
 
 

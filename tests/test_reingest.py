@@ -83,8 +83,8 @@ def test_command_says_a_held_page_needs_a_look_and_force_replaces_it(tmp_path: P
     call_command("ingest", str(path), "--paper", PAPER, "--force")
     forced = capsys.readouterr().out
 
-    assert "needs an editor's look; rerun with --force to replace it" in held
-    assert "(the corrected version stays retrievable)" in held
-    assert "replaced, now 11 articles" in forced
-    assert "1 editor's correction of the old version stay" in forced
+    assert "需要编辑查看；如要替换，加 --force 重新导入" in held
+    assert "（编辑改过的版本仍可查）" in held
+    assert "已替换，现有 11 篇稿件" in forced
+    assert "旧版本上编辑的 1 条更正留在版面的历史中" in forced
     assert models.Correction.objects.get().page_version is not None

@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import URLPattern, path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
@@ -40,6 +41,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "confidence",
         "edited",
         "needs_review",
+        "reviewed",
     ]
     list_display_links = ["headline"]
     list_filter = [
@@ -50,9 +52,10 @@ class ArticleAdmin(admin.ModelAdmin):
         ("region", admin.RelatedOnlyFieldListFilter),
         "edited",
         "needs_review",
+        ("reviewed_at", admin.EmptyFieldListFilter),
         filters.LiveFilter,
     ]
-    list_select_related = ["page__issue__newspaper", "region"]
+    list_select_related = ["page__issue__newspaper", "region", "reviewed_by"]
     list_per_page = 50
     search_fields = ["title", "kicker", "subtitle", "paragraphs__text"]
     date_hierarchy = "page__issue__date"
@@ -98,7 +101,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
         (None, {"fields": ["reason"]}),
     ]
-    actions = ["merge_selected"]
+    actions = ["merge_selected", "review_selected"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return (
@@ -138,6 +141,12 @@ class ArticleAdmin(admin.ModelAdmin):
     def confidence(self, article: models.Article) -> str:
         score = f"{article.confidence_headline:.2f}"
         return score if article.confidence_lead else f"{score}，无明确开头"
+
+    @admin.display(description="审核", ordering="reviewed_at")
+    def reviewed(self, article: models.Article) -> str:
+        if article.reviewed_at is None:
+            return "—"
+        return f"{article.reviewed_by or ''} {timezone.localtime(article.reviewed_at):%m-%d %H:%M}".strip()
 
     @admin.display(description="版面")
     def page_link(self, article: models.Article) -> SafeString:
@@ -231,6 +240,7 @@ class ArticleAdmin(admin.ModelAdmin):
             "continued_by": list(
                 models.Article.objects.live().filter(continues=article).select_related("page").order_by("pk")
             ),
+            **review.article_review_state(article),
         }
 
     # -- The merge action and the custom pages --
@@ -238,6 +248,10 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.action(description="合并所选稿件", permissions=["change"])
     def merge_selected(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
         return merge.articles_merge(self, request, queryset)
+
+    @admin.action(description="审核通过所选稿件", permissions=["change"])
+    def review_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        review.articles_review_action(request, queryset)
 
     def get_actions(self, request: HttpRequest) -> dict:
         actions = super().get_actions(request)
@@ -255,6 +269,9 @@ class ArticleAdmin(admin.ModelAdmin):
         name = f"{self.opts.app_label}_{self.opts.model_name}"
         return [
             path("review/", view(review.review_queue), name=f"{name}_review"),
+            path("review/mark/", view(review.queue_review), name=f"{name}_review_mark"),
+            path("review/undo/", view(review.queue_review_undo), name=f"{name}_review_undo"),
+            path("<path:object_id>/review/", view(review.article_review), name=f"{name}_article_review"),
             path(
                 "<path:object_id>/split/<int:paragraph_id>/",
                 view(views.article_split),

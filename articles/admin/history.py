@@ -138,8 +138,19 @@ _MISSING = object()
 
 
 # Snapshot keys not shown: bookkeeping that follows from the changes shown.
-# A person's merged_into is the merge itself, which the correction's summary says by name.
-UNSHOWN_KEYS = {"edited", "position", "order", "person", "region_id", "page_id", "merged_into"}
+# A person's merged_into is the merge itself, which the correction's summary says by name; a review mark is
+# the correction's own editor and time.
+UNSHOWN_KEYS = {
+    "edited",
+    "position",
+    "order",
+    "person",
+    "region_id",
+    "page_id",
+    "merged_into",
+    "reviewed_at",
+    "reviewed_by_id",
+}
 ITEM_NAMES = {
     "articles": "稿件",
     "paragraphs": "段落",

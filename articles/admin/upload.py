@@ -154,8 +154,8 @@ def _files_ingest(data: dict[str, Any]) -> list[FileRow]:
                     paper=data["paper"],
                     date=data["date"],
                     number=data["number"],
-                    date_hint="fill in 出版日期",
-                    page_hint="fill in 版次",
+                    date_hint="在表单里填写出版日期",
+                    page_hint="在表单里填写版次",
                 )
             )
         results = ingest.pages_ingest(jobs=jobs, workers=1, force=data["force"])

@@ -23,6 +23,7 @@ The modules, each importing only those below it (pyproject.toml's import-linter 
                   article_fields_set
     bylines       byline_add, byline_remove, byline_role_set, people_merge
     links         stories over several pages: parts_link, parts_unlink
+    review        审核通过 (articles_review), and review marks kept through a re-ingest
     undo          correction_undo
     record        the Correction a service writes: snapshots before and after (article_state)
     base          CorrectionRefused, page locks and checks, how messages name an article
@@ -36,6 +37,7 @@ from articles.editing.bylines import byline_add, byline_remove, byline_role_set,
 from articles.editing.fields import article_fields_set, article_headline_set, headline_reassign
 from articles.editing.links import parts_link, parts_unlink
 from articles.editing.record import article_state
+from articles.editing.review import articles_review
 from articles.editing.segmentation import article_split, articles_merge, paragraph_split, paragraphs_move
 from articles.editing.undo import correction_undo
 from articles.models import Correction  # what every service records; callers read it as editing.Correction
@@ -48,6 +50,7 @@ __all__ = [
     "article_split",
     "article_state",
     "articles_merge",
+    "articles_review",
     "byline_add",
     "byline_remove",
     "byline_role_set",

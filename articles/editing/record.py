@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.utils import timezone
+
 from articles.editing.base import DATELINE, HEADLINE, Editor
 from articles.models import Article, Byline, Correction, Page, Paragraph, Person
 from articles.search.index import article_search_refresh
@@ -33,6 +35,24 @@ STATE_FIELDS = (
     "link_score",
     "link_manual",
     "merged_into_id",
+    "reviewed_at",  # ISO text in a snapshot
+    "reviewed_by_id",
+)
+
+# The corrections of what the review queue doubts (the headline, where a story starts and ends, its jump,
+# its dateline and region): making one takes the story out of the queue as reviewed by its editor, and
+# undoing it puts the story back. Bylines, a paragraph cut in two and merged people are not what it doubts.
+FIXES = frozenset(
+    {
+        Correction.Action.ARTICLES_MERGE,
+        Correction.Action.ARTICLE_SPLIT,
+        Correction.Action.PARAGRAPHS_MOVE,
+        Correction.Action.HEADLINE_SET,
+        Correction.Action.HEADLINE_REASSIGN,
+        Correction.Action.FIELDS_SET,
+        Correction.Action.PARTS_LINK,
+        Correction.Action.PARTS_UNLINK,
+    }
 )
 
 
@@ -60,15 +80,23 @@ class Change:
         text: bool = True,
         undo_of: Correction | None = None,
     ) -> Correction:
-        """Mark the articles edited, refresh their search text (unless `text` is False: the correction left
-        it alone) and write the Correction with the before and after states."""
+        """Mark the articles edited (a review marks nothing: ingest may replace a reviewed story, which keeps
+        its mark), and reviewed when the correction is one of FIXES; refresh their search text (unless
+        `text` is False: the correction left it alone) and write the Correction with the before and after
+        states."""
         articles = Article.objects.filter(pk__in=self.article_ids)
-        articles.update(edited=True)
+        reviewing = Correction.Action.REVIEW in (action, getattr(undo_of, "action", None))
+        if not reviewing:  # a review, or its undo, edits nothing
+            articles.update(edited=True)
+        if action in FIXES:
+            articles.filter(reviewed_at__isnull=True).update(
+                reviewed_at=timezone.now(), reviewed_by=_editor_or_none(editor)
+            )
         if text:
             for article in articles.only("pk", *HEADLINE):
                 article_search_refresh(article=article)
         return Correction.objects.create(
-            editor=editor if getattr(editor, "is_authenticated", False) else None,
+            editor=_editor_or_none(editor),
             action=action,
             summary=summary,
             reason=(reason or "").strip(),
@@ -87,6 +115,7 @@ def article_state(article: Article) -> dict[str, Any]:
     state |= {name: getattr(article, name) for name in STATE_FIELDS}
     state["labels"] = list(state["labels"])
     state["headline_lines"] = list(state["headline_lines"])
+    state["reviewed_at"] = state["reviewed_at"] and state["reviewed_at"].isoformat()
     state["places"] = sorted(article.places.values_list("pk", flat=True))
     state["paragraphs"] = list(
         Paragraph.objects.filter(article=article)
@@ -100,6 +129,10 @@ def article_state(article: Article) -> dict[str, Any]:
         .values_list("pk", "person_id", "person__name", "role", "order")
     ]
     return state
+
+
+def _editor_or_none(editor: Editor) -> Editor:
+    return editor if getattr(editor, "is_authenticated", False) else None
 
 
 def _state(article_ids: Iterable[int], people: Iterable[int]) -> dict[str, Any]:

@@ -15,23 +15,23 @@ MAX_PAGE_BYTES = 5 * 1024 * 1024  # a dense broadsheet page is under 100 KB of t
 PAGE_FILE_NAME = re.compile(r"_(\d{4}-\d{2}-\d{2})_(\d+)\.txt$")  # fazhi_2025-01-24_02.txt
 PAGE_DIR_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})$")  # 2025-01-24 (holding 02.txt)
 PAGE_NUMBER_NAME = re.compile(r"^(\d+)\.txt$")  # 02.txt
-PAGE_NAME_PATTERNS = "<anything>_YYYY-MM-DD_NN.txt (e.g. fazhi_2025-01-24_02.txt) or YYYY-MM-DD/NN.txt"
+PAGE_NAME_PATTERNS = "<任意名称>_YYYY-MM-DD_NN.txt（如 fazhi_2025-01-24_02.txt）或 YYYY-MM-DD/NN.txt"
 
 
 def page_file_read(*, path: Path) -> bytes:
     """The bytes of a page file, or a PageError saying in words why there are none."""
     try:
         if path.is_dir():
-            raise PageError("is a directory, not a page file")
+            raise PageError("是文件夹，不是版面文件")
         size = path.stat().st_size
         page_size_check(size)
         return path.read_bytes()
     except FileNotFoundError:
-        raise PageError("no such file") from None
+        raise PageError("没有这个文件") from None
     except PermissionError:
-        raise PageError("cannot be read: permission denied") from None
+        raise PageError("无法读取：没有权限") from None
     except OSError as exc:
-        raise PageError(f"cannot be read: {exc.strerror or exc}") from None
+        raise PageError(f"无法读取：{exc.strerror or exc}") from None
 
 
 def page_name_parse(*, path: Path) -> tuple[str | None, str | None]:
@@ -55,7 +55,7 @@ def page_address(
     *, name: Path, date: datetime.date | None, number: int | None, date_hint: str, page_hint: str
 ) -> tuple[datetime.date, int]:
     """The issue date and page number of a file: as given, else as its name spells them; a PageError
-    saying why not. date_hint and page_hint say how the caller lets a user give them ("pass --date").
+    saying why not. date_hint and page_hint say how the caller lets a user give them ("用 --date 指定").
 
     >>> page_address(name=Path("fazhi_2025-01-24_02.txt"), date=None, number=None, date_hint="", page_hint="")
     (datetime.date(2025, 1, 24), 2)
@@ -63,11 +63,11 @@ def page_address(
     name_date, name_page = page_name_parse(path=name)
     if date is None:
         if name_date is None:
-            raise PageError(f"no date in the file name; name it {PAGE_NAME_PATTERNS}, or {date_hint}")
+            raise PageError(f"文件名里没有出版日期；请按 {PAGE_NAME_PATTERNS} 命名，或{date_hint}")
         date = issue_date_parse(name_date)
     if number is None:
         if name_page is None:
-            raise PageError(f"no page number in the file name; name it {PAGE_NAME_PATTERNS}, or {page_hint}")
+            raise PageError(f"文件名里没有版次；请按 {PAGE_NAME_PATTERNS} 命名，或{page_hint}")
         number = page_number_parse(name_page)
     return date, number
 
@@ -85,13 +85,13 @@ def issue_date_parse(text: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:
-        raise PageError(f"{text} is not a date (YYYY-MM-DD)") from None
+        raise PageError(f"{text} 不是日期（应为 YYYY-MM-DD）") from None
 
 
 def page_number_parse(text: str) -> int:
     """A page number, 1 or more."""
     if not text.isdigit() or int(text) < 1:
-        raise PageError(f"{text} is not a page number (1 or more)")
+        raise PageError(f"{text} 不是版次（应为 1 或更大的整数）")
     return int(text)
 
 
@@ -99,8 +99,7 @@ def page_size_check(size: int) -> None:
     """PageError for more bytes than a page file can have."""
     if size > MAX_PAGE_BYTES:
         raise PageError(
-            f"too large to be a page ({size / 1024 / 1024:.1f} MB; "
-            f"the limit is {MAX_PAGE_BYTES // 1024 // 1024} MB)"
+            f"文件太大，不像一个版面（{size / 1024 / 1024:.1f} MB，上限 {MAX_PAGE_BYTES // 1024 // 1024} MB）"
         )
 
 

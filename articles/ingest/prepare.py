@@ -65,9 +65,12 @@ def page_prepare(*, data: bytes, source_name: str) -> PreparedPage:
 def article_needs_review(article: values.Article) -> bool:
     """Whether an editor should look at what the engine made of this article.
 
-    A fragment continued from another page carries its headline there, so only its lead counts.
+    A fragment continued from another page carries its headline there, so only its lead counts; a photo
+    normally has neither a headline of its own nor a lead, so only its places count.
     """
     confidence = article.confidence
+    if article.kind == values.ArticleKind.PHOTO:
+        return bool(confidence.places_unresolved)
     if not confidence.lead or confidence.places_unresolved:
         return True
     if article.continued_from_page is not None:

@@ -40,44 +40,40 @@ def file_outcome(*, job: PageJob | PageError, result: IngestResult | Exception) 
     if isinstance(result, PageError):
         return FileOutcome(label, FAILED, str(result), error=result)
     if isinstance(result, DatabaseError):
-        return FileOutcome(label, FAILED, f"not stored, database error: {_first_line(result)}", error=result)
+        return FileOutcome(label, FAILED, f"没有写入，数据库出错：{_first_line(result)}", error=result)
     if isinstance(result, Exception):
-        message = f"not stored, unexpected {type(result).__name__}: {_first_line(result)}"
+        message = f"没有写入，程序出错（{type(result).__name__}）：{_first_line(result)}"
         return FileOutcome(label, FAILED, message, error=result)
     assert isinstance(job, PageJob)
     return FileOutcome(label, result.status, _stored_line(job, result), job=job, result=result)
 
 
 def batch_summary(counts: Counter[str]) -> str:
-    """The line that ends a batch: '3 pages: 2 created, 0 unchanged, 0 replaced, 1 failed'."""
-    total = counts.total()
+    """The line that ends a batch: '共 3 个文件：已新建 2，未改动 0，已替换 0，未收入 1'."""
     summary = (
-        f"{total} page{'s' if total != 1 else ''}: {counts[CREATED]} created, "
-        f"{counts[UNCHANGED]} unchanged, {counts[REPLACED]} replaced, "
+        f"共 {counts.total()} 个文件：已新建 {counts[CREATED]}，未改动 {counts[UNCHANGED]}，"
+        f"已替换 {counts[REPLACED]}，"
     )
     if counts[NEEDS_REVIEW]:
-        summary += f"{counts[NEEDS_REVIEW]} kept for review, "
-    return summary + f"{counts[FAILED]} failed"
+        summary += f"待审核 {counts[NEEDS_REVIEW]}，"
+    return summary + f"未收入 {counts[FAILED]}"
 
 
 def _stored_line(job: PageJob, result: IngestResult) -> str:
-    where = f"({job.paper} {job.date:%Y-%m-%d} page {job.number})"
+    where = f"（{job.paper} {job.date:%Y-%m-%d} 第{job.number}版）"
     if result.status == CREATED:
-        return f"created {result.article_count} articles {where}"
+        return f"已新建，{result.article_count} 篇稿件{where}"
     if result.status == REPLACED:
-        line = f"replaced, now {result.article_count} articles {where}"
+        line = f"已替换，现有 {result.article_count} 篇稿件{where}"
         if result.corrections_kept:
-            line += (
-                f"; {result.corrections_kept} editor's correction{'s' if result.corrections_kept != 1 else ''}"
-                " of the old version stay in the page's history"
-            )
+            line += f"；旧版本上编辑的 {result.corrections_kept} 条更正留在版面的历史中"
         return line
     if result.status == NEEDS_REVIEW:
         return (
-            f"kept for review: the file changed but editors changed the page {where}; it needs an "
-            "editor's look; rerun with --force to replace it (the corrected version stays retrievable)"
+            f"待审核：文件有变，但编辑改过本版稿件{where}，需要编辑查看；如要替换，加 --force 重新导入"
+            "（编辑改过的版本仍可查）"
         )
-    return f"unchanged {where}"
+    return f"未改动：与已收入的文件相同{where}"
 
 
 def _first_line(exc: Exception) -> str:

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles import jumps, models
+from articles.editing.review import review_marks, review_marks_keep
 from articles.ingest.files import content_digest, page_size_check
 from articles.ingest.prepare import PreparedPage, page_prepare
 from articles.reconstruct import values
@@ -156,12 +157,15 @@ def page_write(
         status = CREATED
     else:
         page = stored.page
+        marks = review_marks(page=page)  # a reviewed story keeps its mark if the new file has it too
         kept = _page_old_version_keep(page=page, source_name=source_name, replaced_at=now)
         for name, value in fields.items():
             setattr(page, name, value)
         page.save(update_fields=list(fields))
         status = REPLACED
     _articles_write(page=page, prepared=prepared, cache=cache, found=found)
+    if status == REPLACED:
+        review_marks_keep(page=page, marks=marks, source_name=source_name)
     if models.Page.objects.filter(issue_id=page.issue_id).exclude(pk=page.pk).exists():
         # Stories that jump to or from this page are linked now, whichever of their pages came first. (A
         # page alone in its issue has nothing to link: a story jumps to another page, and the page's old

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -57,7 +58,8 @@ class ArticleQuerySet(StoryReads, models.QuerySet["Article"]):
         return self.filter(needs_review=True)
 
     # Points of doubt for the review queue (the admin's), each a reason an editor should look. A story with
-    # no headline at all is the worst: readers see 无标题稿件; a photo usually has none, so it weighs less.
+    # no headline at all is the worst: readers see 无标题稿件. A photo usually has no headline of its own
+    # and no lead: neither is a doubt for a photo.
     DOUBT_POINTS = {
         "doubt_no_headline": 3,
         "doubt_low_score": 2,
@@ -66,16 +68,13 @@ class ArticleQuerySet(StoryReads, models.QuerySet["Article"]):
         "doubt_unmatched": 1,
         "doubt_link": 3,
     }
-    DOUBT_PHOTO_NO_HEADLINE = 1
     LOW_HEADLINE_SCORE = 0.3  # as ingest's needs_review threshold
 
     def with_doubt(self) -> ArticleQuerySet:
         """Annotate each reason to doubt the engine (doubt_no_headline, doubt_low_score, doubt_no_lead,
         doubt_places, doubt_unmatched, doubt_link: booleans) and `doubt`, their weighted sum, all computed in SQL."""
-        no_headline = Q(title="", kicker="", subtitle="")
-        low_score = Q(confidence_headline__lt=self.LOW_HEADLINE_SCORE) & ~no_headline
-        no_lead = Q(confidence_lead=False) & ~Q(kind=Article.Kind.PHOTO)
-        places = ~Q(places_unresolved=[])
+        headless = Q(title="", kicker="", subtitle="")
+        photo = Q(kind=Article.Kind.PHOTO)
         # Headlines the engine left unplaced on the page that no editor has given to an article yet.
         unmatched_open = models.functions.Coalesce(
             models.Func(
@@ -87,13 +86,12 @@ class ArticleQuerySet(StoryReads, models.QuerySet["Article"]):
         ) - models.functions.Coalesce(
             models.Func("page__headlines_used", function="cardinality", output_field=models.IntegerField()), 0
         )
-        unmatched = Q(GreaterThan(unmatched_open, 0))
         reasons = {
-            "doubt_no_headline": no_headline,
-            "doubt_low_score": low_score,
-            "doubt_no_lead": no_lead,
-            "doubt_places": places,
-            "doubt_unmatched": unmatched,
+            "doubt_no_headline": headless & ~photo,
+            "doubt_low_score": Q(confidence_headline__lt=self.LOW_HEADLINE_SCORE) & ~headless,
+            "doubt_no_lead": Q(confidence_lead=False) & ~photo,
+            "doubt_places": ~Q(places_unresolved=[]),
+            "doubt_unmatched": Q(GreaterThan(unmatched_open, 0)),
             # A jump whose other part the engine only suggested: two halves of a story read apart.
             "doubt_link": Q(link_suggested__isnull=False),
         }
@@ -104,29 +102,28 @@ class ArticleQuerySet(StoryReads, models.QuerySet["Article"]):
         def points(q: Q, weight: int) -> models.Case:
             return models.Case(models.When(q, then=weight), default=0, output_field=models.IntegerField())
 
-        photo_no_headline = no_headline & Q(kind=Article.Kind.PHOTO)
-        score = (
-            models.Case(
-                models.When(photo_no_headline, then=self.DOUBT_PHOTO_NO_HEADLINE),
-                models.When(no_headline, then=self.DOUBT_POINTS["doubt_no_headline"]),
-                default=0,
-                output_field=models.IntegerField(),
-            )
-            + points(low_score, self.DOUBT_POINTS["doubt_low_score"])
-            + points(no_lead, self.DOUBT_POINTS["doubt_no_lead"])
-            + points(places, self.DOUBT_POINTS["doubt_places"])
-            + points(unmatched, self.DOUBT_POINTS["doubt_unmatched"])
-            + points(reasons["doubt_link"], self.DOUBT_POINTS["doubt_link"])
+        score = sum(
+            (points(q, self.DOUBT_POINTS[name]) for name, q in reasons.items()),
+            start=models.Value(0, output_field=models.IntegerField()),
         )
         return self.annotate(**{name: flag(q) for name, q in reasons.items()}, doubt=score)
 
-    def review_queue(self) -> ArticleQuerySet:
-        """Live articles the engine flagged or doubted, worst first; ones an editor has touched after the
-        untouched, then the lowest headline score, then print order."""
+    def waiting_review(self) -> ArticleQuerySet:
+        """Live stories the engine flagged or doubted that no editor has reviewed or fixed yet (reviewed_at:
+        审核通过, or a correction of what is doubted, articles/editing/record.py FIXES); with_doubt's
+        annotations. A photo flagged at ingest only for having no headline is not waiting."""
         return (
             self.live()
+            .filter(reviewed_at__isnull=True)
             .with_doubt()
-            .filter(Q(needs_review=True) | Q(doubt__gt=0))
+            .filter((Q(needs_review=True) & ~Q(kind=Article.Kind.PHOTO)) | Q(doubt__gt=0))
+        )
+
+    def review_queue(self) -> ArticleQuerySet:
+        """The stories waiting for review (waiting_review), worst first; ones an editor has touched (a
+        byline, say) after the untouched, then the lowest headline score, then print order."""
+        return (
+            self.waiting_review()
             .select_related("page__issue__newspaper", "region")
             .defer("page__raw", "page__reconstructed_json", "search_vector")
             .order_by(
@@ -389,6 +386,17 @@ class Article(models.Model):
     )
     needs_review = models.BooleanField("待审核", default=False)
     edited = models.BooleanField("编辑改过", default=False, help_text="编辑改过的稿件，再次导入时保留。")
+    # Who took it out of the review queue, and when: 审核通过, or a correction of what the queue doubts
+    # (articles/editing/review.py); a re-ingest keeps it on the same story.
+    reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reviewed_articles",
+        verbose_name="审核人",
+    )
     merged_into = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,

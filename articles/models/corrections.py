@@ -44,6 +44,7 @@ class Correction(models.Model):
         FIELDS_SET = "fields_set", "修改电头、地区或体裁"
         PARTS_LINK = "parts_link", "连接跨版稿件"
         PARTS_UNLINK = "parts_unlink", "取消跨版连接"
+        REVIEW = "review", "审核通过"
         UNDO = "undo", "撤销"
 
     created_at = models.DateTimeField("时间", default=timezone.now)

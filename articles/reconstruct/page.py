@@ -21,11 +21,9 @@ def reconstruct_page(data: bytes | str, *, source: str | None = None) -> Page:
     text.check_is_page(decoded)
     lines = text.split_lines(decoded)
     if not lines:
-        raise PageError("the file is empty")
+        raise PageError("文件是空的")
     if len(lines) > text.MAX_LINES:
-        raise PageError(
-            f"the file has {len(lines):,} lines of text, too many for one page (limit {text.MAX_LINES:,})"
-        )
+        raise PageError(f"文件有 {len(lines):,} 行文字，行数太多，不像一个版面（上限 {text.MAX_LINES:,} 行）")
     blank_separates = text.blank_lines_separate_paragraphs(lines)
     colw = text.column_width(lines)
     blocks = layout.blocks(lines, colw=colw, blank_separates=blank_separates)
@@ -41,7 +39,7 @@ def reconstruct_page(data: bytes | str, *, source: str | None = None) -> Page:
     labels = assemble.place_labels(work)
     articles = assemble.articles(work, labels)
     if not articles:
-        raise PageError("no story could be read from the text: it holds no paragraph of running text")
+        raise PageError("读不出任何稿件：文中没有一段正文")
     furniture = tuple(_furniture(page_cut.furniture))
     section = next((f.text for f in furniture if f.kind == "section"), None)
     proofreader = next(
@@ -65,7 +63,7 @@ def _check_size(page_cut: cut.Cut) -> None:
     costs headlines × stories: thousands of stories or headline lines are a list, a dump or an attack."""
     if len(page_cut.segments) > MAX_STORIES:
         raise PageError(
-            f"the text cuts into {len(page_cut.segments):,} stories, more than a page holds (limit {MAX_STORIES:,})"
+            f"文字切出 {len(page_cut.segments):,} 篇稿件，一个版面容纳不下（上限 {MAX_STORIES:,} 篇）"
         )
     _check_headline_lines(sum(1 for run in page_cut.runs for block in run.blocks if block.kind == "headline"))
 
@@ -75,9 +73,7 @@ def _check_headline_lines(headlines: int) -> None:
     into stories, which on thousands of stories alike would cost minutes (cut._pull_quotes_down), and
     again on the headlines left between the stories."""
     if headlines > MAX_HEADLINE_LINES:
-        raise PageError(
-            f"the text has {headlines:,} headline lines, more than a page holds (limit {MAX_HEADLINE_LINES:,})"
-        )
+        raise PageError(f"文字有 {headlines:,} 行标题，一个版面容纳不下（上限 {MAX_HEADLINE_LINES:,} 行）")
 
 
 def _has_blank_lines(lines: list[text.Line]) -> bool:

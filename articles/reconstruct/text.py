@@ -72,9 +72,9 @@ def decode(data: bytes | str) -> tuple[str, str]:
     if isinstance(data, str):
         return data.removeprefix("\ufeff"), "utf-8"
     if not data.strip():
-        raise PageError("the file is empty")
+        raise PageError("文件是空的")
     if len(data) > MAX_PAGE_BYTES:
-        raise PageError(f"the file is too large to be a page ({len(data):,} bytes, limit {MAX_PAGE_BYTES:,})")
+        raise PageError(f"文件太大，不像一个版面（{len(data):,} 字节，上限 {MAX_PAGE_BYTES:,} 字节）")
     for bom, name in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -84,26 +84,26 @@ def decode(data: bytes | str) -> tuple[str, str]:
             try:
                 return data.decode(name).removeprefix("\ufeff"), name
             except UnicodeDecodeError as exc:
-                raise PageError(f"the file has a {name} byte-order mark but is not valid {name}") from exc
+                raise PageError(f"文件带 {name} 的字节顺序标记（BOM），内容却不是有效的 {name}") from exc
     if b"\x00" in data:
-        raise PageError("the file is binary, not text")
+        raise PageError("文件是二进制数据，不是文本")
     for name in ("utf-8", "gb18030"):
         try:
             return data.decode(name), name
         except UnicodeDecodeError:
             continue
-    raise PageError("the file is neither UTF-8 nor GB18030 text")
+    raise PageError("文件既不是 UTF-8 也不是 GB18030 编码的文本")
 
 
 def check_is_page(text: str) -> None:
     """Refuse text that cannot be a Chinese newspaper page."""
     controls = count_controls(text)
     if controls > max(4, len(text) // 200):
-        raise PageError("the file is binary, not text")
+        raise PageError("文件是二进制数据，不是文本")
     cjk = count_cjk(text)
     visible = len("".join(text.split()))
     if cjk < 20 or cjk < 0.3 * visible:
-        raise PageError("the text is not a Chinese newspaper page (too little Chinese text)")
+        raise PageError("文字不像中文报纸的版面（中文太少）")
 
 
 def count_controls(text: str) -> int:

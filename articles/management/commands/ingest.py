@@ -62,10 +62,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         files: list[Path] = options["files"]
         if options["page"] is not None and len(files) > 1:
-            raise CommandError(f"--page applies to a single file, but {len(files)} files were given")
+            raise CommandError(f"--page 只能用于单个文件，这次给了 {len(files)} 个文件")
         paper: str = options["paper"].strip()
         if not paper:
-            raise CommandError("--paper must name the newspaper")
+            raise CommandError("--paper 必须写明报纸名称")
 
         counts: Counter[str] = Counter()
         started = time.monotonic()
@@ -75,8 +75,8 @@ class Command(BaseCommand):
                 paper=paper,
                 date=options["date"],
                 number=options["page"],
-                date_hint="pass --date",
-                page_hint="pass --page",
+                date_hint="用 --date 指定",
+                page_hint="用 --page 指定",
             )
             for path in files
         )
@@ -88,11 +88,11 @@ class Command(BaseCommand):
             counts[outcome.status] += 1
             if len(files) > PROGRESS_EVERY and (n % PROGRESS_EVERY == 0 or n == len(files)):
                 rate = n / max(time.monotonic() - started, 1e-9)
-                self.stderr.write(f"[{n}/{len(files)} files, {rate:.0f} files/s]")
+                self.stderr.write(f"[{n}/{len(files)} 个文件，每秒 {rate:.0f} 个]")
 
         self.stdout.write(ingest.batch_summary(counts))
         if counts[ingest.FAILED]:
-            raise CommandError(f"{counts[ingest.FAILED]} of {len(files)} files failed", returncode=1)
+            raise CommandError(f"{len(files)} 个文件中有 {counts[ingest.FAILED]} 个未收入", returncode=1)
 
     def _report(self, outcome: ingest.FileOutcome, *, options: dict[str, Any]) -> None:
         """Say how one file went on one line: a failure on stderr, the rest on stdout (verbosity 1 up)."""
@@ -104,7 +104,7 @@ class Command(BaseCommand):
             if options["traceback"]:
                 raise outcome.error  # type: ignore[misc]
             self.stderr.write(
-                f"{outcome.label}: {outcome.message} (a bug: rerun with --traceback and report it)"
+                f"{outcome.label}: {outcome.message}（程序出错：请加 --traceback 重新运行，并报告）"
             )
             return
         self.stderr.write(f"{outcome.label}: {outcome.message}")
