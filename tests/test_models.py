@@ -199,3 +199,27 @@ def test_a_part_merged_into_another_is_no_part_of_the_story() -> None:
     models.Article.objects.bulk_update([second], ["continues", "merged_into"])
 
     assert models.Article.objects.story_part_ids(first.pk) == [first.pk]
+
+
+@pytest.mark.django_db
+def test_an_article_knows_its_issues_date_however_it_was_made() -> None:
+    made = _article(_page(2), 1)
+    moved = _article(_page(3, date=DATE.replace(day=25)), 1)
+    moved.page = _page(3)
+    moved.save(update_fields=["page"])
+    copied = models.Article.objects.bulk_create([models.Article(page=made.page, position=2)])[0]
+
+    for article in (made, moved, copied):
+        article.refresh_from_db()
+        assert article.issue_date == DATE
+
+
+@pytest.mark.django_db
+def test_lists_across_issues_run_newest_issue_first_and_in_storing_order_within_one() -> None:
+    old_page, new_page = _page(2, date=DATE.replace(day=20)), _page(2)
+    older = [_article(old_page, n) for n in (1, 2)]
+    newer = [_article(new_page, n) for n in (1, 2)]
+
+    listed = list(models.Article.objects.newest_first().values_list("pk", flat=True))
+
+    assert listed == [newer[0].pk, newer[1].pk, older[0].pk, older[1].pk]

@@ -106,7 +106,8 @@ class EmbeddedPostgres:
             )
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as err:
             raise EmbeddedPostgresError(f"pg_basebackup failed for {pgdata}:\n{_output(err)}") from err
-        for copied in (SOCKET_NAME, f"{SOCKET_NAME}.lock"):  # the primary's socket, kept in its data directory
+        # The primary's socket and its lock, copied from its data directory, where it keeps them.
+        for copied in (SOCKET_NAME, f"{SOCKET_NAME}.lock"):
             (pgdata / copied).unlink(missing_ok=True)
         return EmbeddedPostgres(pgdata, database=self.database)
 
