@@ -6,14 +6,14 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles import charts
+from articles import charts, listing, models
 from articles.names import by_initial, name_initial
-from articles.views import directory
 from tests.seeding import SEED_DATE, article, person, place, seed_ingest
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -133,26 +133,83 @@ def test_reporter_without_coauthors_has_none(client: Client, seeded: None) -> No
     assert list(response.context["coauthors"]) == []
 
 
-def test_reporter_articles_are_newest_first_and_paginated(
+def _walk(client: Client, url: str, link: str) -> list[list[int]]:
+    """The article ids of each page, following the `link` ("older" or "newer") from `url` to the end."""
+    pages = []
+    while url:
+        cache.clear()  # the context of a page rendered afresh, not a copy from the page cache
+        response = client.get(url)
+        assert response.status_code == 200
+        pages.append([item.article.pk for item in response.context["items"]])
+        step = getattr(response.context["page"], link)
+        url = f"{url.split('?')[0]}{step}" if step else ""
+    return pages
+
+
+@pytest.mark.parametrize("per_page", [1, 2, 5])
+def test_a_long_list_is_read_page_by_page_newest_first_each_story_once(
+    client: Client, seeded_dates: None, monkeypatch: pytest.MonkeyPatch, per_page: int
+) -> None:
+    monkeypatch.setattr(listing, "PER_PAGE", per_page)
+    url = reverse("articles:region", args=[place("北京市").pk])
+    everything = list(
+        models.Article.objects.stories()
+        .about_place(place("北京市"))
+        .newest_first()
+        .values_list("pk", flat=True)
+    )
+
+    pages = _walk(client, url, "older")
+
+    assert [pk for page in pages for pk in page] == everything
+    assert all(len(page) == per_page for page in pages[:-1])
+    # and back again from the oldest page, by 较新: the same stories in the same order
+    back = _walk(client, url + "?oldest", "newer")
+    assert [pk for page in reversed(back) for pk in page] == everything
+
+
+def test_reporter_articles_are_newest_first_with_links_older_and_to_the_oldest(
     client: Client, seeded_dates: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(directory, "PER_PAGE", 2)
+    monkeypatch.setattr(listing, "PER_PAGE", 2)
     url = reverse("articles:reporter", args=[person("黄洁").pk])
     first = client.get(url)
-    second = client.get(url, {"page": "2"})
-    dates = [i.article.page.issue.date for i in [*first.context["items"], *second.context["items"]]]
+    html = first.content.decode()
+    dates = [i.article.page.issue.date for page in _walk(client, url, "older") for i in []] or [
+        models.Article.objects.get(pk=pk).page.issue.date
+        for page in _walk(client, url, "older")
+        for pk in page
+    ]
+
     assert dates == sorted(DATES, reverse=True)
-    assert 'href="?page=2"' in first.content.decode()
+    assert f'href="{first.context["page"].older}" rel="next">较早' in html.replace("&amp;", "&")
+    assert 'href="?oldest" rel="last">最早' in html
+    assert "署名稿件 3 篇" in html
 
 
-@pytest.mark.parametrize(("asked", "shown"), [("abc", 1), ("", 1), ("-1", 2), ("99", 2)])
-def test_page_parameter_out_of_range_or_not_a_number_shows_a_page(
-    client: Client, seeded_dates: None, monkeypatch: pytest.MonkeyPatch, asked: str, shown: int
+@pytest.mark.parametrize(
+    "asked",
+    [
+        {"page": "2"},
+        {"before": "abc"},
+        {"after": "2025-13-01.5"},
+        {"before": "2025-01-24.99999999999999999999"},
+    ],
+)
+def test_an_old_numbered_page_or_a_made_up_edge_leads_to_the_lists_first_page(
+    client: Client, seeded_dates: None, asked: dict[str, str]
 ) -> None:
-    monkeypatch.setattr(directory, "PER_PAGE", 2)
-    response = client.get(reverse("articles:reporter", args=[person("黄洁").pk]), {"page": asked})
-    assert response.status_code == 200
-    assert response.context["page"].number == shown
+    url = reverse("articles:reporter", args=[person("黄洁").pk])
+
+    response = client.get(url, asked)
+
+    assert response.status_code == 302 and response["Location"] == url
+
+
+def test_an_edge_past_the_end_shows_an_empty_list_not_an_error(client: Client, seeded_dates: None) -> None:
+    response = client.get(reverse("articles:reporter", args=[person("黄洁").pk]), {"before": "1900-01-01.1"})
+
+    assert response.status_code == 200 and response.context["items"] == []
 
 
 def test_activity_chart_is_svg_with_one_bar_per_month_with_articles(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,10 +9,9 @@ from django.urls import reverse
 
 from articles import charts, names
 from articles.directory import article_items, provinces_counted
-from articles.models import Article, ArticleQuerySet, Byline, Person, Place
+from articles.listing import BadPageAddress, list_page, list_page_check
+from articles.models import Article, Byline, Person, Place
 from articles.pagecache import public_page
-
-PER_PAGE = 20
 
 
 @public_page
@@ -46,7 +44,9 @@ def reporter(request: HttpRequest, person_id: int) -> HttpResponse:
         .newest_first()
         .prefetch_related(Prefetch("bylines", queryset=own, to_attr="person_bylines"))
     )
-    page = _page(request, articles)
+    if _old_address(request):
+        return redirect(request.path)
+    page = list_page(articles, request.GET)
     months = [
         (row["month"], row["count"]) for row in Article.objects.stories().by_person(person).monthly_counts()
     ]
@@ -56,8 +56,8 @@ def reporter(request: HttpRequest, person_id: int) -> HttpResponse:
         {
             "person": person,
             "page": page,
-            "items": article_items(page.object_list),
-            "page_links": _page_links(page),
+            "count": articles.count(),
+            "items": article_items(page.articles),
             "coauthors": Person.objects.coauthors_of(person),
             "regions": Place.objects.regions_of(person),
             "chart": charts.monthly_bars(months, title=f"{person.name}每月发稿数", chart_id="activity"),
@@ -87,7 +87,9 @@ def region(request: HttpRequest, place_id: int) -> HttpResponse:
     """A province, city or county: the places under it that articles name, and its articles."""
     place = get_object_or_404(Place.objects.select_related("parent__parent"), pk=place_id)
     articles = Article.objects.stories().about_place(place).for_listing().newest_first()
-    page = _page(request, articles)
+    if _old_address(request):
+        return redirect(request.path)
+    page = list_page(articles, request.GET)
     return render(
         request,
         "articles/directory/region.html",
@@ -96,18 +98,20 @@ def region(request: HttpRequest, place_id: int) -> HttpResponse:
             "ancestors": [p for p in (place.parent and place.parent.parent, place.parent) if p],
             "children": Place.objects.children_counted(place),
             "page": page,
-            "items": article_items(page.object_list),
-            "page_links": _page_links(page),
+            "count": articles.count(),
+            "items": article_items(page.articles),
             "feed_url": reverse("articles:region_feed", args=[place.pk]),
         },
     )
 
 
-def _page(request: HttpRequest, articles: ArticleQuerySet) -> Page:
-    """The page ?page= asks for: page 1 for what is not a number, the last for one past the end."""
-    return Paginator(articles, PER_PAGE).get_page(request.GET.get("page"))
-
-
-def _page_links(page: Page) -> list[int | str]:
-    """Page numbers around the current one, "…" for the gaps: [1, 2, 3, 4, '…', 9, 10]."""
-    return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+def _old_address(request: HttpRequest) -> bool:
+    """A numbered page (?page=3, from before the lists were read by keyset) or an edge that is none: the
+    list's first page is where the reader goes (and no such address fills the page cache)."""
+    if "page" in request.GET:
+        return True
+    try:
+        list_page_check(request.GET)
+    except BadPageAddress:
+        return True
+    return False
