@@ -24,6 +24,7 @@ The modules, each importing only those below it (pyproject.toml's import-linter 
     bylines       byline_add, byline_remove, byline_role_set, people_merge
     links         stories over several pages: parts_link, parts_unlink
     undo          correction_undo
+    words         correction_words: a correction in an editor's words, read from its snapshots
     record        the Correction a service writes: snapshots before and after (article_state)
     base          CorrectionRefused, page locks and checks, how messages name an article
 Callers use this package, not its modules: `from articles import editing; editing.article_split(...)`.
@@ -38,11 +39,13 @@ from articles.editing.links import parts_link, parts_unlink
 from articles.editing.record import article_state
 from articles.editing.segmentation import article_split, articles_merge, paragraph_split, paragraphs_move
 from articles.editing.undo import correction_undo
+from articles.editing.words import Words, correction_words
 from articles.models import Correction  # what every service records; callers read it as editing.Correction
 
 __all__ = [
     "Correction",
     "CorrectionRefused",
+    "Words",
     "article_fields_set",
     "article_headline_set",
     "article_split",
@@ -52,6 +55,7 @@ __all__ = [
     "byline_remove",
     "byline_role_set",
     "correction_undo",
+    "correction_words",
     "headline_reassign",
     "paragraph_split",
     "paragraphs_move",
