@@ -91,8 +91,8 @@
     element.addEventListener("keydown", (event) => {
       const jump = event.ctrlKey || event.altKey;
       const moves = {
-        ArrowRight: () => (at === null ? 1 : jump ? sentenceEnd(at, 1) : at + 1),
-        ArrowLeft: () => (at === null ? last : jump ? sentenceEnd(at, -1) : at - 1),
+        ArrowRight: () => (jump ? sentenceEnd(at ?? 0, 1) : at === null ? 1 : at + 1),
+        ArrowLeft: () => (jump ? sentenceEnd(at ?? chars.length, -1) : at === null ? last : at - 1),
         Home: () => 1,
         End: () => last,
       };
