@@ -12,9 +12,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from articles import editing, models
+from articles import editing, ingest, models
 from articles.editing.words import paragraph_runs
-from tests.seeding import seed_ingest
+from tests.seeding import PAPER, SEED, SEED_DATE, seed_ingest
 from tests.test_admin import FEATURE, HEILONGJIANG, JIANGSU, _article, _change_url, _texts
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +27,10 @@ def seeded() -> None:
 
 def _split_url(article: models.Article, paragraph: models.Paragraph) -> str:
     return reverse("admin:articles_article_paragraph_split", args=[article.pk, paragraph.pk])
+
+
+def _article_on(number: int, title: str) -> models.Article:
+    return models.Article.objects.get(page__number=number, title=title)
 
 
 def _history(html: str) -> str:
@@ -135,6 +139,17 @@ def test_an_issue_of_one_page_shows_no_jump_links_section(seeded: None, admin_cl
     html = admin_client.get(_change_url(_article(JIANGSU))).content.decode()
     assert 'id="jump"' not in html
     assert "跨版稿件" not in html and ">连接</button>" not in html
+
+
+def test_with_another_page_in_the_issue_linking_is_offered_folded(admin_client: Client) -> None:
+    data = SEED.read_bytes()
+    for number in (2, 3):
+        ingest.page_ingest(
+            paper=PAPER, date=SEED_DATE, number=number, data=data, source_name=f"p{number}.txt"
+        )
+    html = admin_client.get(_change_url(_article_on(2, JIANGSU))).content.decode()
+    assert 'id="jump"' in html
+    assert '<details class="nr-link"><summary>本篇是另一版稿件的接续部分？连接它们</summary>' in html
 
 
 # -- Addresses a correction retired, in the admin ------------------------------------------------------
