@@ -224,3 +224,16 @@ def test_an_older_records_summary_is_read_without_its_ids(seeded: None) -> None:
 def test_paragraph_numbers_read_as_runs() -> None:
     assert paragraph_runs([5, 3, 4, 8]) == "第3–5、8段"
     assert paragraph_runs([2]) == "第2段"
+
+
+def test_headline_reassign_bylines_and_fields_read_with_names(seeded: None) -> None:
+    jiangsu, heilongjiang = _article(JIANGSU), _article(HEILONGJIANG)
+    editing.headline_reassign(from_article=jiangsu, to_article=heilongjiang, editor=None)
+    editing.byline_add(article=jiangsu, name="李长生", role="correspondent", editor=None)
+    editing.article_fields_set(article=jiangsu, editor=None, dateline_place="苏州")
+    sentences = [editing.correction_words(c).sentence for c in models.Correction.objects.order_by("pk")]
+    assert sentences == [
+        f"互换《{JIANGSU}》与《{HEILONGJIANG}》的标题",
+        f"在《{HEILONGJIANG}》上添加署名：通讯员李长生",
+        f"修改《{HEILONGJIANG}》的电头地点",
+    ]

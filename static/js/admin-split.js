@@ -81,6 +81,10 @@
 
     element.tabIndex = 0;
     element.classList.add("is-splittable");
+    // Read-only text with a caret of its own: screen readers pass the arrow keys through to it.
+    element.setAttribute("role", "textbox");
+    element.setAttribute("aria-readonly", "true");
+    element.setAttribute("aria-multiline", "true");
     element.setAttribute("aria-describedby", "nr-split-help");
     element.addEventListener("click", (event) => {
       if (window.getSelection().toString()) return; // the editor is selecting text to copy
