@@ -14,8 +14,9 @@ from django.urls import reverse
 
 from articles import editing, ingest, models
 from articles.editing.words import paragraph_runs
+from tests import seeding
 from tests.seeding import PAPER, SEED, SEED_DATE, seed_ingest
-from tests.test_admin import FEATURE, HEILONGJIANG, JIANGSU, _article, _change_url, _texts
+from tests.test_admin import FEATURE, HEILONGJIANG, JIANGSU
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +24,14 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def seeded() -> None:
     seed_ingest()
+
+
+def _change_url(article: models.Article) -> str:
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def _texts(article: models.Article) -> list[str]:
+    return list(article.paragraphs.order_by("position").values_list("text", flat=True))
 
 
 def _split_url(article: models.Article, paragraph: models.Paragraph) -> str:
@@ -43,12 +52,12 @@ def _history(html: str) -> str:
 def test_the_change_page_opens_on_the_paragraphs_before_the_articles_fields(
     seeded: None, admin_client: Client
 ) -> None:
-    html = admin_client.get(_change_url(_article(JIANGSU))).content.decode()
+    html = admin_client.get(_change_url(seeding.article(JIANGSU))).content.decode()
     assert html.index('id="paragraphs"') < html.index('id="article_form"') < html.index('id="history"')
 
 
 def test_each_paragraph_offers_to_be_split_where_one_clicks(seeded: None, admin_client: Client) -> None:
-    jiangsu = _article(JIANGSU)
+    jiangsu = seeding.article(JIANGSU)
     paragraph = jiangsu.paragraphs.get(position=2)
     html = admin_client.get(_change_url(jiangsu)).content.decode()
     assert f'<p data-split-url="{_split_url(jiangsu, paragraph)}">{paragraph.text}</p>' in html
@@ -59,7 +68,7 @@ def test_each_paragraph_offers_to_be_split_where_one_clicks(seeded: None, admin_
 
 
 def test_a_paragraph_splits_at_the_character_chosen(seeded: None, admin_client: Client) -> None:
-    jiangsu = _article(JIANGSU)
+    jiangsu = seeding.article(JIANGSU)
     paragraph = jiangsu.paragraphs.get(position=2)
     text = paragraph.text
     response = admin_client.post(_split_url(jiangsu, paragraph), {"at": 5, "before": text[:5]})
@@ -68,7 +77,7 @@ def test_a_paragraph_splits_at_the_character_chosen(seeded: None, admin_client: 
 
 
 def test_a_split_chosen_on_a_paragraph_changed_since_is_refused(seeded: None, admin_client: Client) -> None:
-    jiangsu = _article(JIANGSU)
+    jiangsu = seeding.article(JIANGSU)
     paragraph = jiangsu.paragraphs.get(position=2)
     texts = _texts(jiangsu)
     response = admin_client.post(_split_url(jiangsu, paragraph), {"at": 5, "before": "不是这样"})
@@ -78,7 +87,7 @@ def test_a_split_chosen_on_a_paragraph_changed_since_is_refused(seeded: None, ad
 
 @pytest.mark.parametrize("at", [0, 1000])
 def test_a_split_at_either_end_of_a_paragraph_is_refused(seeded: None, admin_client: Client, at: int) -> None:
-    jiangsu = _article(JIANGSU)
+    jiangsu = seeding.article(JIANGSU)
     paragraph = jiangsu.paragraphs.get(position=2)
     texts = _texts(jiangsu)
     response = admin_client.post(_split_url(jiangsu, paragraph), {"at": at, "before": ""})
@@ -87,7 +96,7 @@ def test_a_split_at_either_end_of_a_paragraph_is_refused(seeded: None, admin_cli
 
 
 def test_without_javascript_a_sentence_end_is_picked_from_a_list(seeded: None, admin_client: Client) -> None:
-    jiangsu = _article(JIANGSU)
+    jiangsu = seeding.article(JIANGSU)
     paragraph = jiangsu.paragraphs.get(position=3)
     text = paragraph.text
     first_end = text.index("。") + 1
@@ -98,7 +107,7 @@ def test_without_javascript_a_sentence_end_is_picked_from_a_list(seeded: None, a
 
 
 def test_a_split_with_no_place_chosen_asks_for_one(seeded: None, admin_client: Client) -> None:
-    jiangsu = _article(JIANGSU)
+    jiangsu = seeding.article(JIANGSU)
     response = admin_client.post(_split_url(jiangsu, jiangsu.paragraphs.get(position=2)), {"reason": "x"})
     assert "请选择在哪里拆分" in response.content.decode()
 
@@ -107,8 +116,8 @@ def test_a_split_with_no_place_chosen_asks_for_one(seeded: None, admin_client: C
 
 
 def test_the_next_story_is_joined_to_this_one_in_one_post(seeded: None, admin_client: Client) -> None:
-    jiangsu = _article(JIANGSU)
-    heilongjiang = _article(HEILONGJIANG)
+    jiangsu = seeding.article(JIANGSU)
+    heilongjiang = seeding.article(HEILONGJIANG)
     texts = _texts(jiangsu) + _texts(heilongjiang)
     url = reverse("admin:articles_article_join", args=[heilongjiang.pk, jiangsu.pk])
     assert f'action="{url}"' in admin_client.get(_change_url(heilongjiang)).content.decode()
@@ -127,7 +136,7 @@ def test_the_first_and_last_stories_of_a_page_offer_one_join_each(seeded: None, 
 
 
 def test_a_join_by_get_changes_nothing(seeded: None, admin_client: Client) -> None:
-    jiangsu, heilongjiang = _article(JIANGSU), _article(HEILONGJIANG)
+    jiangsu, heilongjiang = seeding.article(JIANGSU), seeding.article(HEILONGJIANG)
     admin_client.get(reverse("admin:articles_article_join", args=[jiangsu.pk, heilongjiang.pk]))
     assert not models.Correction.objects.exists()
 
@@ -136,7 +145,7 @@ def test_a_join_by_get_changes_nothing(seeded: None, admin_client: Client) -> No
 
 
 def test_an_issue_of_one_page_shows_no_jump_links_section(seeded: None, admin_client: Client) -> None:
-    html = admin_client.get(_change_url(_article(JIANGSU))).content.decode()
+    html = admin_client.get(_change_url(seeding.article(JIANGSU))).content.decode()
     assert 'id="jump"' not in html
     assert "跨版稿件" not in html and ">连接</button>" not in html
 
@@ -158,7 +167,7 @@ def test_with_another_page_in_the_issue_linking_is_offered_folded(admin_client: 
 def test_undoing_a_split_in_the_admin_goes_on_to_the_article_holding_its_text(
     seeded: None, admin_client: Client
 ) -> None:
-    feature = _article(FEATURE)
+    feature = seeding.article(FEATURE)
     new = editing.article_split(article=feature, at_paragraph=feature.paragraphs.get(position=4), editor=None)
     split = models.Correction.objects.get()
     response = admin_client.post(reverse("admin:articles_article_undo", args=[new.pk, split.pk]), {})
@@ -173,7 +182,7 @@ def test_undoing_a_split_in_the_admin_goes_on_to_the_article_holding_its_text(
 def test_a_split_and_its_undo_are_two_lines_naming_the_story_never_its_ids(
     seeded: None, admin_client: Client
 ) -> None:
-    feature = _article(FEATURE)
+    feature = seeding.article(FEATURE)
     admin_client.post(
         reverse("admin:articles_article_split", args=[feature.pk, feature.paragraphs.get(position=4).pk]),
         {"headline": "typed", "title": "新闻发布会"},
@@ -190,7 +199,7 @@ def test_a_split_and_its_undo_are_two_lines_naming_the_story_never_its_ids(
 
 
 def test_a_move_reads_as_which_paragraphs_went_to_which_story(seeded: None, admin_client: Client) -> None:
-    jiangsu, heilongjiang = _article(JIANGSU), _article(HEILONGJIANG)
+    jiangsu, heilongjiang = seeding.article(JIANGSU), seeding.article(HEILONGJIANG)
     moving = list(jiangsu.paragraphs.filter(position__in=[2, 3]))
     editing.paragraphs_move(paragraphs=moving, to_article=heilongjiang, position=1, editor=None)
     words = editing.correction_words(models.Correction.objects.get())
@@ -199,7 +208,7 @@ def test_a_move_reads_as_which_paragraphs_went_to_which_story(seeded: None, admi
 
 
 def test_a_merge_and_a_paragraph_split_read_as_an_editor_would_say_them(seeded: None) -> None:
-    jiangsu, heilongjiang = _article(JIANGSU), _article(HEILONGJIANG)
+    jiangsu, heilongjiang = seeding.article(JIANGSU), seeding.article(HEILONGJIANG)
     editing.articles_merge(articles=[jiangsu, heilongjiang], editor=None)
     editing.paragraph_split(paragraph=jiangsu.paragraphs.get(position=2), at_char=4, editor=None)
     merge, split = models.Correction.objects.order_by("pk")
@@ -209,7 +218,7 @@ def test_a_merge_and_a_paragraph_split_read_as_an_editor_would_say_them(seeded: 
 
 
 def test_a_headline_edit_reads_with_the_old_and_new_titles(seeded: None) -> None:
-    jiangsu = _article(JIANGSU)
+    jiangsu = seeding.article(JIANGSU)
     editing.article_headline_set(article=jiangsu, kicker="", title="新标题", subtitle="", editor=None)
     words = editing.correction_words(models.Correction.objects.get())
     assert words.sentence == f"把标题《{JIANGSU}》改为《新标题》"
@@ -227,7 +236,7 @@ def test_paragraph_numbers_read_as_runs() -> None:
 
 
 def test_headline_reassign_bylines_and_fields_read_with_names(seeded: None) -> None:
-    jiangsu, heilongjiang = _article(JIANGSU), _article(HEILONGJIANG)
+    jiangsu, heilongjiang = seeding.article(JIANGSU), seeding.article(HEILONGJIANG)
     editing.headline_reassign(from_article=jiangsu, to_article=heilongjiang, editor=None)
     editing.byline_add(article=jiangsu, name="李长生", role="correspondent", editor=None)
     editing.article_fields_set(article=jiangsu, editor=None, dateline_place="苏州")

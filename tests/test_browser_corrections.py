@@ -24,8 +24,8 @@ from django.urls import reverse
 
 from articles import models
 from tests.browser import ARTIFACTS, admin_login, chromium_page, needs_chromium
-from tests.seeding import seed_ingest
-from tests.test_admin import FEATURE, HEILONGJIANG, JIANGSU, _article, stories_merged_by_the_engine
+from tests.seeding import article, seed_ingest
+from tests.test_admin import FEATURE, HEILONGJIANG, JIANGSU, stories_merged_by_the_engine
 
 PASSWORD = "correct horse battery staple"
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
@@ -37,7 +37,7 @@ pytestmark = [needs_chromium]
 def story_cut_in_two_by_the_engine() -> tuple[models.Article, models.Article]:
     """The feature story cut before its fourth paragraph, the rest an article of no headline after it: what
     the engine stores when it takes a paragraph for a new story's lead. Returns the two parts."""
-    feature = _article(FEATURE)
+    feature = article(FEATURE)
     with transaction.atomic():
         models.Article.objects.filter(page=feature.page, position__gt=feature.position).update(
             position=F("position") + 1
