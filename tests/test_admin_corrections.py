@@ -246,3 +246,22 @@ def test_headline_reassign_bylines_and_fields_read_with_names(seeded: None) -> N
         f"在《{HEILONGJIANG}》上添加署名：通讯员李长生",
         f"修改《{HEILONGJIANG}》的电头地点",
     ]
+
+
+def test_a_corrections_record_names_its_stories_and_says_which_are_gone(
+    seeded: None, admin_client: Client
+) -> None:
+    feature = seeding.article(FEATURE)
+    new = editing.article_split(
+        article=feature,
+        at_paragraph=feature.paragraphs.get(position=4),
+        headline={"title": "后半"},
+        editor=None,
+    )
+    split = models.Correction.objects.get()
+    editing.correction_undo(correction=split, editor=None)
+    html = unescape(
+        admin_client.get(reverse("admin:articles_correction_change", args=[split.pk])).content.decode()
+    )
+    assert f'<a href="{_change_url(feature)}">《{FEATURE}》</a>、《后半》（已不存在）' in html
+    assert f"{feature.pk}, {new.pk}" not in html

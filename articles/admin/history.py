@@ -10,8 +10,9 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from articles import editing, models
 
@@ -60,7 +61,7 @@ class CorrectionAdmin(admin.ModelAdmin):
         "reason",
         "page",
         "page_version",
-        "article_ids",
+        "stories",
         "undo_of",
         "changes",
     ]
@@ -73,10 +74,33 @@ class CorrectionAdmin(admin.ModelAdmin):
     @admin.display(description="改动")
     def changes(self, correction: models.Correction) -> SafeString:
         details = editing.correction_words(correction).details
-        if not details:
-            return format_html("—")
-        return format_html(
-            '<ul class="nr-plain">{}</ul>', format_html_join("", "<li>{}</li>", ((d,) for d in details))
+        return (
+            format_html_join(mark_safe("<br>"), "{}", ((d,) for d in details)) if details else mark_safe("—")
+        )
+
+    @admin.display(description="涉及的稿件")
+    def stories(self, correction: models.Correction) -> SafeString:
+        """The articles it touched by name (as its snapshots had them), each linked while it exists."""
+        names = {
+            state["id"]: editing.story_name(state)
+            for state in (*correction.before.get("articles", []), *correction.after.get("articles", []))
+        }
+        existing = set(
+            models.Article.objects.filter(pk__in=correction.article_ids).values_list("pk", flat=True)
+        )
+        return format_html_join(
+            "、",
+            "{}",
+            (
+                (
+                    format_html(
+                        '<a href="{}">{}</a>', reverse("admin:articles_article_change", args=[pk]), name
+                    )
+                    if pk in existing
+                    else format_html("{}（已不存在）", name),
+                )
+                for pk, name in names.items()
+            ),
         )
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -39,7 +39,7 @@ from articles.editing.links import parts_link, parts_unlink
 from articles.editing.record import article_state
 from articles.editing.segmentation import article_split, articles_merge, paragraph_split, paragraphs_move
 from articles.editing.undo import correction_undo
-from articles.editing.words import Words, correction_words
+from articles.editing.words import Words, correction_words, story_name
 from articles.models import Correction  # what every service records; callers read it as editing.Correction
 
 __all__ = [
@@ -62,4 +62,5 @@ __all__ = [
     "parts_link",
     "parts_unlink",
     "people_merge",
+    "story_name",
 ]
