@@ -42,8 +42,11 @@ def test_the_address_of_an_undone_splits_second_part_redirects_to_the_article_ho
 def test_the_address_comes_back_when_the_undo_is_undone(editor: Any, client: Client) -> None:
     _, new, split = _split(seed_page(), editor)
     undo = editing.correction_undo(correction=split, editor=editor)
-    editing.correction_undo(correction=undo, editor=editor)
+    redo = editing.correction_undo(correction=undo, editor=editor)
     assert client.get(f"/articles/{new.pk}/").status_code == 200
+    assert editing.correction_words(redo).sentence.startswith(
+        "恢复：拆分《柔性执法信用修复助力企业健康发展》"
+    )
 
 
 def test_a_retired_address_whose_text_was_merged_since_redirects_to_where_it_is_now(

@@ -133,7 +133,7 @@ READS = {
     "article_split": r"^拆分.+：第\d+段起另成一篇",
     "paragraph_split": r"^拆分.+第\d+段：在“",
     "paragraphs_move": r"^(把.+第[\d–、]+段移到|调整.+的段落顺序)",
-    "undo": r"^撤销：",
+    "undo": r"^(撤销|恢复)：",
 }
 
 

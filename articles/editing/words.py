@@ -18,6 +18,7 @@ from articles.models import Article, Byline, Correction
 
 State = dict[str, Any]
 OPENING_QUOTES = "“‘「『\"'"  # left off the first words quoted: “以前… would read ““以前…
+UNDONE = "撤销："
 ARTICLE_ID = re.compile(r"\d+号稿件")  # 12号稿件: how summaries written before these words named an article
 
 
@@ -34,7 +35,11 @@ def correction_words(correction: Correction) -> Words:
     before, after = _snapshot(correction.before), _snapshot(correction.after)
     if correction.action == Correction.Action.UNDO:
         undone = correction_words(correction.undo_of).sentence if correction.undo_of else "一项更正"
-        return Words(f"撤销：{undone}", tuple(_moves(before, after)))
+        # Undoing an undo puts the correction back: 恢复：拆分《甲》…, not 撤销：撤销：拆分《甲》….
+        sentence = (
+            f"恢复：{undone.removeprefix(UNDONE)}" if undone.startswith(UNDONE) else f"{UNDONE}{undone}"
+        )
+        return Words(sentence, tuple(_moves(before, after)))
     describe = DESCRIBERS.get(correction.action)
     words = describe(before, after) if describe else None
     summary = ARTICLE_ID.sub("", correction.summary).strip().rstrip("。")
