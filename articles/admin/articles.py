@@ -1,7 +1,7 @@
 """The article admin: the list editors work from and the change page they correct an article on.
 
-Every change goes through articles/editing/ and is recorded; the article's own pages (split, move, bylines,
-link, undo) are in views.py, the merge action in merge.py, the review queue in review.py.
+Every change goes through articles/editing/ and is recorded; the article's own pages (split, join, move,
+bylines, link, undo) are in views.py, the merge action in merge.py, the review queue in review.py.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The article's own pages in the admin: split, paragraph split, move, headline, bylines, link, undo.
+"""The article's own pages in the admin: split, paragraph split, join, move, headline, bylines, link, undo.
 
 Every change goes through a service in articles/editing/, which records it as a Correction; a refusal
 (CorrectionRefused) becomes an error message and changes nothing. These views only read, validate and call.
