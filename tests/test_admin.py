@@ -180,7 +180,7 @@ def test_change_page_shows_each_paragraph_with_its_line_numbers_and_raw_lines(
     assert f"{first.line_start}–{first.line_end}行" in html
     # The raw line as printed, cut mid-name (李 / 耀光), beside the joined paragraph.
     assert '<span class="lt">省委常委、政法委书记、省公安厅厅长李</span>' in html
-    assert html.count("从这里拆分") == article.paragraphs.count() - 1
+    assert html.count(">从这里拆分</a>") == article.paragraphs.count() - 1
     assert "还没有更正" in html
 
 

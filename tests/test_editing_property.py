@@ -5,6 +5,7 @@ correction still in force, newest first, gives back the page as ingested."""
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from typing import Any
 
@@ -123,3 +124,22 @@ def test_random_corrections_never_lose_or_copy_a_character(seed: int) -> None:
     for correction in in_force.order_by("-pk"):
         editing.correction_undo(correction=correction, editor=None)
     assert _state(page) == state
+    _every_correction_in_words()
+
+
+# How each correction reads when its words come from its snapshots (not from its stored summary).
+READS = {
+    "articles_merge": r"^合并.+与.+",
+    "article_split": r"^拆分.+：第\d+段起另成一篇",
+    "paragraph_split": r"^拆分.+第\d+段：在“",
+    "paragraphs_move": r"^(把.+第[\d–、]+段移到|调整.+的段落顺序)",
+    "undo": r"^(撤销|恢复)：",
+}
+
+
+def _every_correction_in_words() -> None:
+    """Each correction of the walk reads in words from its snapshots, naming stories, never ids."""
+    for correction in models.Correction.objects.select_related("undo_of"):
+        sentence = editing.correction_words(correction).sentence
+        assert not re.search(r"\d+号", sentence), sentence
+        assert re.search(READS[correction.action], sentence), (correction.action, sentence)

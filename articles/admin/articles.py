@@ -1,7 +1,7 @@
 """The article admin: the list editors work from and the change page they correct an article on.
 
-Every change goes through articles/editing/ and is recorded; the article's own pages (split, move, bylines,
-link, undo) are in views.py, the merge action in merge.py, the review queue in review.py.
+Every change goes through articles/editing/ and is recorded; the article's own pages (split, join, move,
+bylines, link, undo) are in views.py, the merge action in merge.py, the review queue in review.py.
 """
 
 from __future__ import annotations
@@ -215,6 +215,10 @@ class ArticleAdmin(admin.ModelAdmin):
         article = self.get_object(request, object_id)
         if article is not None:
             extra_context = {**(extra_context or {}), **self._editing_context(request, article)}
+        elif (went_to := _text_went_to(object_id)) is not None:
+            # An article a correction retired (an undone split's second part): where its text is now.
+            messages.info(request, "这篇稿件已不存在：撤销拆分后，它的文字回到了这一篇。")
+            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[went_to]))
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _editing_context(self, request: HttpRequest, article: models.Article) -> dict:
@@ -223,6 +227,10 @@ class ArticleAdmin(admin.ModelAdmin):
         )
         lines = display.page_lines(page)
         paragraphs = list(article.paragraphs.order_by("position"))
+        link_form = forms.LinkForm(article=article, auto_id="id_link_%s")
+        continued_by = list(
+            models.Article.objects.live().filter(continues=article).select_related("page").order_by("pk")
+        )
         return {
             "paragraph_rows": display.paragraph_rows(paragraphs, lines),
             "headline_source": display.headline_source(article, lines),
@@ -236,10 +244,17 @@ class ArticleAdmin(admin.ModelAdmin):
             "can_edit": self.has_change_permission(request, article),
             "public_url": article.get_absolute_url(),
             "survivor": article.merged_into,
-            "link_form": forms.LinkForm(article=article, auto_id="id_link_%s"),
-            "continued_by": list(
-                models.Article.objects.live().filter(continues=article).select_related("page").order_by("pk")
+            "link_form": link_form,
+            "can_link": link_form.fields["beginning"].queryset.exists(),
+            "continued_by": continued_by,
+            "jump_known": bool(
+                continued_by
+                or article.continues_id
+                or article.link_suggested_id
+                or article.link_manual
+                or article.continued_from_page
             ),
+            "neighbours": display.neighbours(article),
             **review.article_review_state(article),
         }
 
@@ -283,6 +298,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 name=f"{name}_paragraph_split",
             ),
             path("<path:object_id>/move/", view(views.paragraphs_move), name=f"{name}_move"),
+            path("<path:object_id>/join/<int:other_id>/", view(views.article_join), name=f"{name}_join"),
             path(
                 "<path:object_id>/headline/give/",
                 view(views.headline_give),
@@ -308,3 +324,7 @@ class ArticleAdmin(admin.ModelAdmin):
             ),
             *super().get_urls(),
         ]
+
+
+def _text_went_to(object_id: str) -> int | None:
+    return models.Correction.objects.text_went_to(forms.int_or(object_id, default=0))

@@ -13,6 +13,8 @@ from django.utils.safestring import SafeString
 
 from articles import models, reading
 
+NAMED = ("id", "page_id", "position", "kind", "kicker", "title", "subtitle")  # what naming an article reads
+
 
 @dataclass(frozen=True)
 class ParagraphRow:
@@ -48,6 +50,18 @@ def unmatched_headlines(page: models.Page) -> list[tuple[int, str]]:
     """The page's headlines the engine placed on no story and no editor has used yet, with the index
     article_split takes."""
     return [(index, _headline_group_text(group)) for index, group in page.unmatched_headlines_open()]
+
+
+def neighbours(article: models.Article) -> tuple[models.Article | None, models.Article | None]:
+    """The live articles printed just before and just after this one on its page (None at either end):
+    the parts of a story the engine may have cut in two."""
+    if article.merged_into_id is not None:
+        return None, None
+    page = models.Article.objects.live().filter(page_id=article.page_id).only(*NAMED)
+    return (
+        page.filter(position__lt=article.position).order_by("-position").first(),
+        page.filter(position__gt=article.position).order_by("position").first(),
+    )
 
 
 def public_link(article: models.Article) -> SafeString:

@@ -5,6 +5,7 @@ page files (UploadForm).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
@@ -13,6 +14,7 @@ from django.db.models import QuerySet
 from articles import models
 
 NO_HEADLINE = "none"
+SENTENCE_END = re.compile(r"[。！？；!?;…]+[”’」』）)]*")  # 依法履职。” — where a paragraph may be cut
 TYPED_HEADLINE = "typed"
 
 
@@ -81,8 +83,15 @@ class SplitForm(forms.Form):
 
 
 class ParagraphSplitForm(forms.Form):
+    """Where to cut a paragraph: `at`, the number of characters before the cut (chosen on the text, with
+    `before`, those characters' end as the editor saw them), or `after`, a piece of text typed or copied
+    that the cut follows."""
+
+    at = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    before = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)
     after = forms.CharField(
-        label="在这段文字之后切分",
+        required=False,
+        label="或者：在这段文字之后切分",
         help_text="复制前半段末尾的几个字；后面的文字成为新的一段。",
         widget=forms.TextInput(attrs={"size": 60}),
     )
@@ -92,12 +101,43 @@ class ParagraphSplitForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.paragraph = paragraph
 
-    def clean_after(self) -> int:
-        """The character offset the split falls at: after the first occurrence of the text."""
-        after = self.cleaned_data["after"].strip()
+    def clean(self) -> dict[str, Any]:
+        """`at`: the character offset the split falls at, checked against the text."""
+        data = super().clean()
+        if self.errors:
+            return data
+        if data.get("at") is not None:
+            data["at"] = self._at_checked(data["at"], data.get("before") or "")
+        elif (data.get("after") or "").strip():
+            data["at"] = self._after_found(data["after"].strip())
+        else:
+            raise forms.ValidationError(
+                "请选择在哪里拆分：点一下段落中两个字之间，或者填写前半段末尾的几个字。"
+            )
+        return data
+
+    def sentence_cuts(self) -> list[tuple[int, str, str]]:
+        """Where the paragraph may be cut without typing: after each sentence with text after it, as
+        (offset, the sentence's end, the next words)."""
+        text = self.paragraph.text
+        return [
+            (at, text[max(0, at - 16) : at], text[at : at + 8])
+            for at in (m.end() for m in SENTENCE_END.finditer(text))
+            if text[at:].strip()
+        ]
+
+    def _at_checked(self, at: int, before: str) -> int:
+        text = self.paragraph.text
+        if not text[:at].strip() or not text[at:].strip():
+            raise forms.ValidationError("只能在段落中间拆分：切开后两边都要有文字。")
+        if not text[:at].endswith(before):
+            raise forms.ValidationError("段落在您打开页面后改过了；请重新选择拆分的位置。")
+        return at
+
+    def _after_found(self, after: str) -> int:
         text = self.paragraph.text
         found = text.find(after)
-        if not after or found < 0:
+        if found < 0:
             raise forms.ValidationError("段落里没有这段文字。")
         if text.find(after, found + 1) >= 0:
             raise forms.ValidationError("这段文字在段落里出现了不止一次；请多复制几个字。")

@@ -22,7 +22,7 @@ from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from articles import models, reading
+from articles import editing, models, reading
 from articles.admin import upload
 from articles.reconstruct.text import decode
 from articles.reconstruct.values import PageError
@@ -352,14 +352,18 @@ class PageVersionAdmin(IngestedAdmin):
 
     @admin.display(description="在这个版本上做的更正")
     def correction_list(self, version: models.PageVersion) -> SafeString | str:
-        corrections = version.corrections.order_by("created_at")
+        corrections = version.corrections.select_related("undo_of").order_by("created_at")
         if not corrections:
             return "—"
         return format_html_join(
             format_html("<br>"),
             '<a href="{}">{:%Y-%m-%d %H:%M} {}</a>',
             (
-                (reverse("admin:articles_correction_change", args=[c.pk]), c.created_at, c.summary)
+                (
+                    reverse("admin:articles_correction_change", args=[c.pk]),
+                    c.created_at,
+                    editing.correction_words(c).sentence,
+                )
                 for c in corrections
             ),
         )

@@ -1,4 +1,4 @@
-"""The article's own pages in the admin: split, paragraph split, move, headline, bylines, link, undo.
+"""The article's own pages in the admin: split, paragraph split, join, move, headline, bylines, link, undo.
 
 Every change goes through a service in articles/editing/, which records it as a Correction; a refusal
 (CorrectionRefused) becomes an error message and changes nothing. These views only read, validate and call.
@@ -78,7 +78,8 @@ def article_split(
 def paragraph_split(
     model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str, paragraph_id: str
 ) -> HttpResponse:
-    """Cut one paragraph in two after a given piece of its text."""
+    """Cut one paragraph in two where the editor chose: a place clicked in the text (the change page's, or
+    this page's with JavaScript), a sentence end picked here, or after a piece of its text typed here."""
     article = _article_for_change(model_admin, request, object_id)
     paragraph = get_object_or_404(article.paragraphs, pk=paragraph_id)
     form = ParagraphSplitForm(request.POST or None, paragraph=paragraph)
@@ -86,7 +87,7 @@ def paragraph_split(
         try:
             editing.paragraph_split(
                 paragraph=paragraph,
-                at_char=form.cleaned_data["after"],
+                at_char=form.cleaned_data["at"],
                 editor=request.user,
                 reason=form.cleaned_data["reason"],
             )
@@ -95,7 +96,7 @@ def paragraph_split(
         messages.success(
             request, format_html("已把{}的第{}段拆成两段。", public_link(article), paragraph.position)
         )
-        return HttpResponseRedirect(change_url(article) + "#paragraphs")
+        return HttpResponseRedirect(change_url(article) + f"#p{paragraph.position}")
     context = {
         **_context(model_admin, request, article, f"拆分第{paragraph.position}段"),
         "form": form,
@@ -137,6 +138,32 @@ def paragraphs_move(model_admin: admin.ModelAdmin, request: HttpRequest, object_
         ),
     )
     return HttpResponseRedirect(back)
+
+
+def article_join(
+    model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str, other_id: str
+) -> HttpResponse:
+    """Join the article and a neighbour on its page that the engine cut from it (POST only): the one printed
+    first keeps its address and takes the other's paragraphs after its own."""
+    article = _article_for_change(model_admin, request, object_id)
+    back = change_url(article)
+    if request.method != "POST":
+        return HttpResponseRedirect(back)
+    other = _article_for_change(model_admin, request, other_id)
+    first, second = sorted((article, other), key=lambda a: (a.page.number, a.position))
+    form = ReasonForm(request.POST)
+    form.is_valid()
+    try:
+        survivor = editing.articles_merge(
+            articles=[first, second], editor=request.user, reason=form.cleaned_data.get("reason", "")
+        )
+    except editing.CorrectionRefused as refusal:
+        return _refused(request, refusal, back)
+    messages.success(
+        request,
+        format_html("已把两篇合为{}；如果合错了，在下面的更正历史里撤销。", public_link(survivor)),
+    )
+    return HttpResponseRedirect(change_url(survivor) + "#paragraphs")
 
 
 def headline_give(model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str) -> HttpResponse:
@@ -275,9 +302,12 @@ def correction_undo(
             format_html("已撤销“{}”。请看{}。", correction.get_action_display(), public_link(article)),
         )
         return HttpResponseRedirect(back)
-    # Undoing a split removes the article it made: back to the list.
+    # Undoing a split removes the article it made: on to the one that holds its text again.
+    went_to = models.Correction.objects.text_went_to(article.pk)
     messages.success(request, format_html("已撤销“{}”。", correction.get_action_display()))
-    return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
+    if went_to is None:
+        return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
+    return HttpResponseRedirect(reverse("admin:articles_article_change", args=[went_to]))
 
 
 # -- Helpers ---------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ The modules, each importing only those below it (pyproject.toml's import-linter 
     links         stories over several pages: parts_link, parts_unlink
     review        审核通过 (articles_review), and review marks kept through a re-ingest
     undo          correction_undo
+    words         correction_words: a correction in an editor's words, read from its snapshots
     record        the Correction a service writes: snapshots before and after (article_state)
     base          CorrectionRefused, page locks and checks, how messages name an article
 Callers use this package, not its modules: `from articles import editing; editing.article_split(...)`.
@@ -40,11 +41,13 @@ from articles.editing.record import article_state
 from articles.editing.review import articles_review
 from articles.editing.segmentation import article_split, articles_merge, paragraph_split, paragraphs_move
 from articles.editing.undo import correction_undo
+from articles.editing.words import Words, correction_words, story_name
 from articles.models import Correction  # what every service records; callers read it as editing.Correction
 
 __all__ = [
     "Correction",
     "CorrectionRefused",
+    "Words",
     "article_fields_set",
     "article_headline_set",
     "article_split",
@@ -55,10 +58,12 @@ __all__ = [
     "byline_remove",
     "byline_role_set",
     "correction_undo",
+    "correction_words",
     "headline_reassign",
     "paragraph_split",
     "paragraphs_move",
     "parts_link",
     "parts_unlink",
     "people_merge",
+    "story_name",
 ]

@@ -52,7 +52,7 @@ def live_check(article: Article) -> None:
     """Refuse to correct an article merged into another: the editor means that one."""
     if article.merged_into_id is not None:
         raise CorrectionRefused(
-            f"{article_name(article)}已并入{article.merged_into_id}号稿件；请更正那一篇。"
+            f"{article_name(article)}已并入{article_name(article.merged_into)}；请更正那一篇。"
         )
 
 
@@ -68,9 +68,10 @@ def fresh(article: Article) -> Article:
 
 
 def article_name(article: Article) -> str:
-    """An article as a refusal or a summary names it: 12号稿件《为谱写现代化建设新篇章…》."""
+    """An article as a refusal or a summary names it, as an editor knows it (never by id): 《为谱写现代化建设新篇章…》,
+    无标题稿件（第3篇）."""
     headline = article.title or article.kicker or article.subtitle
-    return f"{article.pk}号稿件《{clip(headline)}》" if headline else f"{article.pk}号稿件"
+    return f"《{clip(headline)}》" if headline else article.headline
 
 
 def field_label(name: str) -> str:

@@ -50,7 +50,7 @@ def article_headline_set(
     Article.objects.filter(pk=article.pk).update(**typed)
     change.record(
         action=Correction.Action.HEADLINE_SET,
-        summary=f"把{article.pk}号稿件的标题从“{_headline_text(article)}”改为"
+        summary=f"把标题从“{_headline_text(article)}”改为"
         f"“{' '.join(v for v in typed.values() if v) or '（无）'}”。",
         page_id=article.page_id,
         editor=editor,
@@ -82,7 +82,7 @@ def headline_reassign(
     swapped = any(getattr(target, f) for f in HEADLINE)
     change.record(
         action=Correction.Action.HEADLINE_REASSIGN,
-        summary=f"把{source.pk}号稿件的标题“{_headline_text(source)}”转给{target.pk}号稿件"
+        summary=f"把标题“{_headline_text(source)}”转给{article_name(target)}"
         + (f"，换回它的标题“{_headline_text(target)}”。" if swapped else "。"),
         page_id=source.page_id,
         editor=editor,

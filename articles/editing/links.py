@@ -22,6 +22,8 @@ from articles.editing.base import (
 from articles.editing.record import Change
 from articles.models import Article, Correction
 
+HEADLINE_NAMED = ("id", "position", "kind", "kicker", "title", "subtitle")  # what article_name reads
+
 
 @transaction.atomic
 def parts_link(*, fragment: Article, beginning: Article, editor: Editor, reason: str = "") -> Article:
@@ -53,7 +55,8 @@ def parts_unlink(*, fragment: Article, editor: Editor, reason: str = "") -> Arti
     if part.continues_id is None and part.link_suggested_id is None:
         raise CorrectionRefused(f"{article_name(part)}没有和别的部分连接，无需取消。")
     was = part.continues_id or part.link_suggested_id
-    summary = f"取消第{part.page.number}版{article_name(part)}与{was}号稿件的连接，使它成为独立的稿件。"
+    other = article_name(Article.objects.only(*HEADLINE_NAMED).get(pk=was))
+    summary = f"取消第{part.page.number}版{article_name(part)}与{other}的连接，使它成为独立的稿件。"
     return _link_set(
         part, continues=None, touched=[part.pk, was], summary=summary, editor=editor, reason=reason
     )

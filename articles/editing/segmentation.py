@@ -222,7 +222,7 @@ def paragraphs_move(
     target = rows[to_article.pk]
     if target.merged_into_id is not None:
         raise CorrectionRefused(
-            f"{article_name(target)}已并入{target.merged_into_id}号稿件；请把段落移到那一篇。"
+            f"{article_name(target)}已并入{article_name(target.merged_into)}；请把段落移到那一篇。"
         )
     same_issue_check(rows.values(), "互相移动段落")
     sources = dict(Paragraph.objects.filter(pk__in=ids).values_list("pk", "article_id"))  # as of the lock

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from articles.models.articles import Article
 from articles.models.papers import Page, PageVersion
+from articles.models.paragraphs import Paragraph
 
 
 class CorrectionQuerySet(models.QuerySet["Correction"]):
@@ -21,6 +22,25 @@ class CorrectionQuerySet(models.QuerySet["Correction"]):
     def for_page(self, page: Page) -> CorrectionQuerySet:
         """The corrections made on a page, of every version of it, newest first."""
         return self.filter(page=page).order_by("-created_at", "-pk")
+
+    def text_went_to(self, article_id: int) -> int | None:
+        """Where the text of an article corrections no longer have went: the live article that now holds
+        most of it (by characters), found through the paragraphs of its last snapshot; None if the record
+        knows no such article or its text is gone (a forced re-ingest). An undone split's second part, for
+        one, is back in the article it was cut from. Two queries."""
+        last = self.for_article(article_id).only("before", "after").first()
+        if last is None:
+            return None
+        states = [s for s in (*last.after["articles"], *last.before["articles"]) if s["id"] == article_id]
+        sizes = {p["id"]: len(p["text"]) for p in states[0]["paragraphs"]} if states else {}
+        held: dict[int, int] = {}
+        for paragraph_id, holder, merged_into in Paragraph.objects.filter(pk__in=sizes).values_list(
+            "pk", "article_id", "article__merged_into_id"
+        ):
+            holder = merged_into or holder  # merged since: its text is read where it went
+            held[holder] = held.get(holder, 0) + sizes[paragraph_id]
+        held.pop(article_id, None)
+        return max(held, key=lambda pk: (held[pk], -pk)) if held else None
 
 
 class Correction(models.Model):

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from articles import reading, staff
-from articles.models import Article, Issue, Page
+from articles.models import Article, Correction, Issue, Page
 from articles.pagecache import public_page
 
 ISSUES_PER_PAGE = 10
@@ -119,7 +119,9 @@ def page_source(request: HttpRequest, paper_slug: str, date: datetime.date, numb
 def article(request: HttpRequest, pk: int) -> HttpResponse:
     """The article's permalink: headline, credits, text, its neighbours, how to cite it; for an editor, links
     to the admin."""
-    found = get_object_or_404(Article.objects.for_reading().with_lead(), pk=pk)
+    found = Article.objects.for_reading().with_lead().filter(pk=pk).first()
+    if found is None:
+        return _retired(request, "articles:article", pk)
     if found.merged_into_id is not None:
         return _moved(request, "articles:article", found.merged_into_id)
     if found.continues_id is not None:
@@ -148,9 +150,11 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
 
 def article_json(request: HttpRequest, pk: int) -> HttpResponse:
     """The article in the export's shape, with its id."""
-    found = get_object_or_404(
-        Article.objects.with_details().defer("page__raw", "page__reconstructed_json"), pk=pk
+    found = (
+        Article.objects.with_details().defer("page__raw", "page__reconstructed_json").filter(pk=pk).first()
     )
+    if found is None:
+        return _retired(request, "articles:article_json", pk)
     if found.merged_into_id is not None:
         return _moved(request, "articles:article_json", found.merged_into_id)
     return JsonResponse(found.to_json(), json_dumps_params=JSON_OPTIONS)
@@ -166,6 +170,15 @@ def _moved(
     if anchor:
         url = f"{url}#{anchor}"
     return redirect(url, permanent=permanent)
+
+
+def _retired(request: HttpRequest, name: str, pk: int) -> HttpResponseRedirectBase:
+    """An address a correction retired (the second part of a split since undone) redirects to the article
+    that holds its text now; not for good, since undoing the undo brings the article back. 404 if none."""
+    went_to = Correction.objects.text_went_to(pk)
+    if went_to is None:
+        raise Http404("没有这篇稿件")
+    return _moved(request, name, went_to, permanent=False)
 
 
 def _story_parts(found: Article) -> list[Article]:
