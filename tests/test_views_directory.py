@@ -335,7 +335,7 @@ def test_pages_run_as_many_queries_for_many_issues_as_for_one(client: Client, se
         # version: one query more
         ("reporters", 2),
         ("reporter", 8),
-        ("regions", 2),
+        ("regions", 4),  # the provinces, their counts, the cities under them
         ("province", 5),
         ("city", 5),
         ("feed", 3),
