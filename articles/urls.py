@@ -18,6 +18,7 @@ urlpatterns = [
     # -- reading: home, archive, issues, pages, articles, JSON --------------------------------------
     path("", reading.home, name="home"),
     path("archive/", reading.archive, name="archive"),
+    path("favicon.ico", reading.favicon, name="favicon"),
     path("archive/<int:year>/", reading.archive_year, name="archive_year"),
     path("archive/<int:year>/<int:month>/", reading.archive_month, name="archive_month"),
     path("articles/<int:pk>/", reading.article, name="article"),

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseRedirectBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 
 from articles import reading, staff
@@ -51,6 +52,11 @@ def paper(request: HttpRequest, paper_slug: str) -> HttpResponse:
         "last": dates[-1] if dates else None,
     }
     return render(request, "articles/paper.html", context)
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, which browsers ask for whatever the page links: the site's SVG icon."""
+    return redirect(static("favicon.svg"), permanent=True)
 
 
 def archive_year(request: HttpRequest, year: int) -> HttpResponse:
