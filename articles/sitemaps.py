@@ -1,4 +1,4 @@
-"""The sitemap: an index at /sitemap.xml, one section each for articles, issues, reporters and regions.
+"""The sitemap: an index at /sitemap.xml, one section each for articles, issues, papers, reporters and regions.
 
 Sections are paginated (`limit` URLs a page, ?p=2, …); the index lists every page of every section.
 Each section's lastmod for the index is one aggregate query, not a walk over its items.
@@ -13,7 +13,7 @@ from django.db.models import F, Max, QuerySet
 from django.urls import reverse
 
 from articles.directory import article_url
-from articles.models import Article, Issue, Person, Place
+from articles.models import Article, Issue, Newspaper, Person, Place
 
 
 class ArticleSitemap(Sitemap):
@@ -46,6 +46,28 @@ class IssueSitemap(Sitemap):
         return reverse("articles:issue", args=[item.newspaper.slug, item.date])
 
     def lastmod(self, item: Issue) -> datetime.datetime | None:
+        return item.lastmod
+
+    def get_latest_lastmod(self) -> datetime.datetime | None:
+        return Issue.objects.aggregate(latest=Max("pages__ingested_at"))["latest"]
+
+
+class PaperSitemap(Sitemap):
+    """Each paper's own page (its issues by year and month), for papers with an issue stored."""
+
+    limit = 5000
+
+    def items(self) -> QuerySet[Newspaper]:
+        return (
+            Newspaper.objects.filter(issues__isnull=False)
+            .annotate(lastmod=Max("issues__pages__ingested_at"))
+            .order_by("name")
+        )
+
+    def location(self, item: Newspaper) -> str:
+        return reverse("articles:paper", args=[item.slug])
+
+    def lastmod(self, item: Newspaper) -> datetime.datetime | None:
         return item.lastmod
 
     def get_latest_lastmod(self) -> datetime.datetime | None:
@@ -94,6 +116,7 @@ class RegionSitemap(Sitemap):
 SITEMAPS: dict[str, type[Sitemap]] = {
     "articles": ArticleSitemap,
     "issues": IssueSitemap,
+    "papers": PaperSitemap,
     "reporters": ReporterSitemap,
     "regions": RegionSitemap,
 }

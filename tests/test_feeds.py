@@ -123,12 +123,13 @@ def _sitemap_urls(client: Client) -> list[str]:
     return urls
 
 
-def test_sitemap_lists_articles_issues_reporters_and_regions(client: Client, seeded: None) -> None:
+def test_sitemap_lists_articles_issues_papers_reporters_and_regions(client: Client, seeded: None) -> None:
     urls = _sitemap_urls(client)
     for pk in models.Article.objects.values_list("pk", flat=True):
         assert f"/articles/{pk}/" in urls
     issue = models.Issue.objects.select_related("newspaper").get()
     assert reverse("articles:issue", args=[issue.newspaper.slug, SEED_DATE]) in urls
+    assert reverse("articles:paper", args=[issue.newspaper.slug]) in urls
     assert reverse("articles:reporter", args=[person("丁国锋").pk]) in urls
     assert reverse("articles:region", args=[place("辽宁省").pk]) in urls
     assert len(urls) == len(set(urls))

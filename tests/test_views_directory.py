@@ -341,7 +341,7 @@ def test_pages_run_as_many_queries_for_many_issues_as_for_one(client: Client, se
         ("feed", 3),
         ("reporter_feed", 4),
         ("region_feed", 4),
-        ("sitemap", 9),
+        ("sitemap", 10),  # each section: its count and its latest change
         ("sitemap_articles", 3),
     ],
 )
