@@ -70,7 +70,7 @@ def test_feed_entry_of_an_untitled_photo_is_marked_and_named_by_its_caption(
     entries = {e["path"]: e for e in _entries(_feed(client, reverse("articles:feed")))}
     assert (
         entries[f"/articles/{photo.pk}/"]["title"]
-        == "图片：珠海边检总站开平边检站移民管理警察在三埠港口岸开…"
+        == "图片：珠海边检总站开平边检站移民管理警察在三埠港口岸开展登船赠春联活动"
     )
 
 

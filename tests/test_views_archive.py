@@ -23,7 +23,7 @@ FRONT = (
     / "synthetic-headlines-above-gb18030-crlf.txt"
 )
 OTHER_PAPER = "跨版示例"
-PHOTO_NAME = "图片：珠海边检总站开平边检站移民管理警察在三埠港口岸开…"
+PHOTO_NAME = "图片：珠海边检总站开平边检站移民管理警察在三埠港口岸开展登船赠春联活动"
 WAGES_STORY = "“三所联动”跨省讨薪"  # region 上海市; names 金山区 and, in 浙江省, 嘉兴市, 嘉善县, 平湖市
 DATES = (datetime.date(2024, 12, 30), SEED_DATE, datetime.date(2025, 1, 27))
 
@@ -187,7 +187,16 @@ def test_a_page_alone_in_its_issue_has_no_page_turns(client: Client, three_issue
         ({"kicker": "引题", "subtitle": "副题"}, "引题"),
         ({"subtitle": "副题"}, "副题"),
         ({"kind": "photo", "lead": "1月22日，开平边检站开展活动。本报通讯员 摄"}, "图片：开平边检站开展活动"),
+        (
+            {"kind": "photo", "lead": "2月3日，" + "甲" * 30 + "，乙。"},
+            "图片：" + "甲" * 30,
+        ),  # a caption's subject
+        ({"kind": "photo", "lead": "甲" * 40 + "，乙。"}, "图片：" + "甲" * 24 + "…"),
         ({"kind": "photo", "lead": ""}, "图片"),
+        (
+            {"lead": "本报讯 记者张三 1月22日，会议召开。"},
+            "本报讯 记者张三 1月22日，会议召开",
+        ),  # a sentence, not a clause
         ({"lead": "会议还研究了其他事项。"}, "会议还研究了其他事项"),
         ({"lead": "一" * 30}, "一" * 24 + "…"),
         ({"lead": None, "position": 4}, "本版第4篇"),

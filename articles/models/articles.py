@@ -29,39 +29,47 @@ from articles.reconstruct.text import STOP_PUNCT
 from articles.reconstruct.values import ArticleKind
 
 UNTITLED_WORDS = 24  # characters of its text that name a story printed without a headline
-UNTITLED_LEAD = 40  # characters of the lead read for that: the words and a caption's date before them
+UNTITLED_CLAUSE = 36  # …or, when its first clause is longer but not longer than this, that clause whole
+UNTITLED_LEAD = 48  # characters of the lead read for that: the words and a caption's date before them
 PHOTO_MARK = "图片"
 CAPTION_DATE = re.compile(r"^\d{1,2}月\d{1,2}日[，,]\s*")  # 1月22日，(a caption's date names nothing)
+CLAUSE_STOP = re.compile(r"[，,、：:]")  # where a clause ends inside a sentence: 开展登船赠春联活动，
 
 
-def first_words(text: str, limit: int = UNTITLED_WORDS) -> str:
-    """The start of a text, to stand for a headline: its first sentence when short, else `limit` characters.
+def first_words(text: str, limit: int = UNTITLED_WORDS, *, clause: bool = False) -> str:
+    """The start of a text, to stand for a headline: its first sentence when short; with `clause`, else its
+    first clause when not much longer (a caption's subject); else `limit` characters.
 
-    >>> first_words("珠海边检总站开平边检站移民管理警察在三埠港口岸开展登船赠春联活动。")
-    '珠海边检总站开平边检站移民管理警察在三埠港口岸开…'
     >>> first_words("会议还研究了其他事项。")
     '会议还研究了其他事项'
+    >>> first_words("珠海边检总站开平边检站移民管理警察在三埠港口岸开展登船赠春联活动，为船员送上祝福。", clause=True)
+    '珠海边检总站开平边检站移民管理警察在三埠港口岸开展登船赠春联活动'
+    >>> first_words("一二三四五六七八九十" * 5)
+    '一二三四五六七八九十一二三四五六七八九十一二三四…'
     """
     text = " ".join(text.split())
     end = STOP_PUNCT.search(text)
     if end and end.start() <= limit:
         return text[: end.start()]
+    stop = CLAUSE_STOP.search(text) if clause else None
+    if stop and stop.start() <= UNTITLED_CLAUSE and (not end or stop.start() < end.start()):
+        return text[: stop.start()]
     return text if len(text) <= limit else text[:limit] + "…"
 
 
 def headline_of(*, title: str, kicker: str, subtitle: str, kind: str, lead: str | None, position: int) -> str:
     """The one name of a story wherever it is listed: its title, else its kicker or subtitle; a story printed
-    without a headline goes by the first words of its text, a photo by its caption's, marked 图片.
+    without a headline goes by the first words of its text, a photo by its caption's subject, marked 图片.
 
     >>> headline_of(title="", kicker="", subtitle="", kind="photo", lead="1月22日，开平边检站开展活动。", position=7)
     '图片：开平边检站开展活动'
     """
     if title or kicker or subtitle:
         return title or kicker or subtitle
-    words = first_words(CAPTION_DATE.sub("", lead or "")) if lead and lead.strip() else ""
     if kind == ArticleKind.PHOTO:
+        words = first_words(CAPTION_DATE.sub("", lead), clause=True) if lead and lead.strip() else ""
         return f"{PHOTO_MARK}：{words}" if words else PHOTO_MARK
-    return words or f"本版第{position}篇"
+    return (first_words(lead) if lead and lead.strip() else "") or f"本版第{position}篇"
 
 
 class ArticleQuerySet(StoryReads, models.QuerySet["Article"]):
