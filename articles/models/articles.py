@@ -32,6 +32,7 @@ UNTITLED_WORDS = 24  # characters of its text that name a story printed without 
 UNTITLED_CLAUSE = 36  # …or, when its first clause is longer but not longer than this, that clause whole
 UNTITLED_LEAD = 48  # characters of the lead read for that: the words and a caption's date before them
 PHOTO_MARK = "图片"
+_NOT_READ = object()  # an article whose `lead` no query annotated
 CAPTION_DATE = re.compile(r"^\d{1,2}月\d{1,2}日[，,]\s*")  # 1月22日，(a caption's date names nothing)
 CLAUSE_STOP = re.compile(r"[，,、：:]")  # where a clause ends inside a sentence: 开展登船赠春联活动，
 
@@ -347,7 +348,7 @@ class ArticleQuerySet(StoryReads, models.QuerySet["Article"]):
                 **{
                     f"{side}_{f}": models.Subquery(rows.values(f)[:1])
                     for side, rows in (("prev", before), ("next", after))
-                    for f in ("subtitle", "kind")
+                    for f in ("subtitle", "kind", "position")
                 },
                 prev_lead=models.Subquery(before.with_lead(UNTITLED_LEAD).values("lead")[:1]),
                 next_lead=models.Subquery(after.with_lead(UNTITLED_LEAD).values("lead")[:1]),
@@ -505,8 +506,9 @@ class Article(models.Model):
         `lead` annotation (with_lead) or prefetched paragraphs; without either, one query."""
         lead = None
         if not (self.title or self.kicker or self.subtitle):
-            lead = getattr(self, "lead", None)
-            if lead is None:
+            # Annotated, `lead` is None for a story with no body paragraph: no query to find that again.
+            lead = getattr(self, "lead", _NOT_READ)
+            if lead is _NOT_READ:
                 lead = next((p.text for p in self._body_paragraphs()), None)
         return headline_of(
             title=self.title,
@@ -521,7 +523,8 @@ class Article(models.Model):
         """The headline of the story before (`side` "prev") or after ("next") it on its page, from the
         annotations of ArticleQuerySet.for_reading."""
         values = {f: getattr(self, f"{side}_{f}", "") or "" for f in ("title", "kicker", "subtitle", "kind")}
-        return headline_of(**values, lead=getattr(self, f"{side}_lead", None), position=0)
+        position = getattr(self, f"{side}_position", None) or 0
+        return headline_of(**values, lead=getattr(self, f"{side}_lead", None), position=position)
 
     def _body_paragraphs(self) -> list[Paragraph]:
         if "paragraphs" in getattr(self, "_prefetched_objects_cache", {}):
