@@ -1,7 +1,7 @@
 """What the directory pages (reporters, regions, feeds, sitemap) show that is more than a row.
 
-Reads only what the QuerySet methods in articles/models/ fetched, except provinces_counted, which is one
-query of its own.
+Reads only what the QuerySet methods in articles/models/ fetched, except provinces_counted, which runs the
+places' counting queries.
 """
 
 from __future__ import annotations
@@ -17,9 +17,6 @@ from django.urls import NoReverseMatch, reverse
 from articles import models
 from articles.reading import issue_date_text, role_name
 from articles.reconstruct.places import PROVINCE, gazetteer
-from articles.reconstruct.text import STOP_PUNCT
-
-FIRST_WORDS = 24  # characters of the text that stand for a headline an article does not have
 
 
 def article_url(article_id: int) -> str:
@@ -28,30 +25,6 @@ def article_url(article_id: int) -> str:
         return reverse("articles:article", args=[article_id])
     except NoReverseMatch:  # the reading site's route not there yet: the same URL by hand
         return f"/articles/{article_id}/"
-
-
-def first_words(text: str, limit: int = FIRST_WORDS) -> str:
-    """The start of a text, to stand for a headline: its first sentence when short, else `limit` characters.
-
-    >>> first_words("1月22日，珠海边检总站开平边检站移民管理警察在三埠口岸开展执勤。")
-    '1月22日，珠海边检总站开平边检站移民管理警察在…'
-    >>> first_words("会议还研究了其他事项。")
-    '会议还研究了其他事项'
-    """
-    text = " ".join(text.split())
-    end = STOP_PUNCT.search(text)
-    if end and end.start() <= limit:
-        return text[: end.start()]
-    return text if len(text) <= limit else text[:limit] + "…"
-
-
-def headline_text(article: models.Article) -> str:
-    """An article's title, kicker or subtitle; else the first words of its lead (with_lead); else its
-    place on the page."""
-    if article.title or article.kicker or article.subtitle:
-        return article.headline
-    lead = getattr(article, "lead", None)
-    return first_words(lead) if lead else article.headline
 
 
 def issue_datetime(date: datetime.date) -> datetime.datetime:
@@ -78,7 +51,7 @@ def article_items(articles: Iterable[models.Article]) -> list[ArticleItem]:
         ArticleItem(
             article=article,
             url=article_url(article.pk),
-            headline=headline_text(article),
+            headline=article.headline,
             lead=article.lead or "",
             date_text=issue_date_text(article.page.issue.date),
             roles=tuple(role_name(b.role) for b in getattr(article, "person_bylines", ())),
@@ -88,11 +61,23 @@ def article_items(articles: Iterable[models.Article]) -> list[ArticleItem]:
 
 
 @dataclass(frozen=True)
+class CityCount:
+    name: str  # 嘉兴市
+    count: int  # live stories naming it or a county of it
+    place_id: int
+
+    @property
+    def url(self) -> str:
+        return reverse("articles:region", args=[self.place_id])
+
+
+@dataclass(frozen=True)
 class ProvinceCount:
     code: str  # 210000
     name: str  # 辽宁省
-    count: int  # live articles with this region
+    count: int  # live stories about it: its region's, and those naming it, its cities or counties
     place_id: int | None  # None while no article has named it: no page of its own yet
+    cities: tuple[CityCount, ...] = ()  # the places under it that stories name, most first
 
     @property
     def url(self) -> str | None:
@@ -100,9 +85,15 @@ class ProvinceCount:
 
 
 def provinces_counted() -> list[ProvinceCount]:
-    """All 34 province-level divisions in code order, each with its article count: the gazetteer's list,
-    the counts of the places stored (a place is stored once an article names it)."""
+    """All 34 province-level divisions in code order, each with its story count and its cities that stories
+    name: the gazetteer's list, the counts of the places stored (a place is stored once an article names it).
+    Three queries."""
     stored = {place.code: place for place in models.Place.objects.provinces_counted()}
+    cities: dict[int, list[CityCount]] = {}
+    for city in models.Place.objects.cities_counted():
+        cities.setdefault(city.parent_id, []).append(
+            CityCount(name=city.name, count=city.article_count, place_id=city.pk)
+        )
     provinces = (p for p in gazetteer() if p.level == PROVINCE)
     return [
         ProvinceCount(
@@ -110,6 +101,7 @@ def provinces_counted() -> list[ProvinceCount]:
             name=p.name,
             count=stored[p.code].article_count if p.code in stored else 0,
             place_id=stored[p.code].pk if p.code in stored else None,
+            cities=tuple(cities.get(stored[p.code].pk, ())) if p.code in stored else (),
         )
         for p in provinces
     ]

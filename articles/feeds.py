@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
-from articles.directory import article_url, headline_text, issue_datetime
+from articles.directory import article_url, issue_datetime
 from articles.models import Article, ArticleQuerySet, Byline, Issue, Person, Place
 
 FEED_LENGTH = 50
@@ -56,7 +56,7 @@ class ArticleFeed(Feed):
         return _entries(Article.objects.all())
 
     def item_title(self, item: Article) -> str:
-        return headline_text(item)
+        return item.headline
 
     def item_link(self, item: Article) -> str:
         return article_url(item.pk)

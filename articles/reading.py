@@ -187,6 +187,74 @@ def year_calendars(*, year: int, issues: Sequence[models.Issue]) -> list[Month]:
     ]
 
 
+# -- A paper's issues, the archive by year ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IssueMonth:
+    year: int
+    month: int
+    dates: tuple[datetime.date, ...]  # oldest first, as a calendar reads
+
+    @property
+    def anchor(self) -> str:
+        """The fragment a paper's page gives this month: "2025-01"."""
+        return f"{self.year}-{self.month:02d}"
+
+
+@dataclass(frozen=True)
+class IssueYear:
+    year: int
+    months: tuple[IssueMonth, ...]  # newest first
+
+    @property
+    def count(self) -> int:
+        return sum(len(m.dates) for m in self.months)
+
+
+def issue_years(dates: Iterable[datetime.date]) -> list[IssueYear]:
+    """A paper's issue dates by year and month, newest year and month first, each month's days in order.
+
+    >>> [(y.year, [(m.month, [d.day for d in m.dates]) for m in y.months]) for y in issue_years(
+    ...     [datetime.date(2025, 1, 27), datetime.date(2024, 12, 30), datetime.date(2025, 1, 24)])]
+    [(2025, [(1, [24, 27])]), (2024, [(12, [30])])]
+    """
+    by_month: dict[tuple[int, int], list[datetime.date]] = defaultdict(list)
+    for date in dates:
+        by_month[(date.year, date.month)].append(date)
+    years: dict[int, list[IssueMonth]] = defaultdict(list)
+    for (year, month), days in sorted(by_month.items(), reverse=True):
+        years[year].append(IssueMonth(year=year, month=month, dates=tuple(sorted(days))))
+    return [IssueYear(year=year, months=tuple(months)) for year, months in years.items()]
+
+
+@dataclass(frozen=True)
+class PaperYear:
+    """One paper's issues in one year, as the archive lists them."""
+
+    name: str
+    slug: str
+    count: int
+    first: datetime.date
+    last: datetime.date
+
+
+def archive_years(rows: Iterable[dict]) -> list[tuple[int, list[PaperYear]]]:
+    """IssueQuerySet.paper_years rows as (year, papers), newest year first."""
+    years: dict[int, list[PaperYear]] = defaultdict(list)
+    for row in rows:
+        years[row["year"]].append(
+            PaperYear(
+                name=row["newspaper__name"],
+                slug=row["newspaper__slug"],
+                count=row["count"],
+                first=row["first"],
+                last=row["last"],
+            )
+        )
+    return sorted(years.items(), reverse=True)
+
+
 # -- The page's source, marked --------------------------------------------------------------------
 
 

@@ -1,4 +1,4 @@
-"""The sitemap: an index at /sitemap.xml, one section each for articles, issues, reporters and regions.
+"""The sitemap: an index at /sitemap.xml, one section each for articles, issues, papers, reporters and regions.
 
 Sections are paginated (at most `limit` URLs a file, ?p=2, …; the protocol allows 50,000); the index lists
 every file of every section. Each section's files are ranges of ids (IdRangePaginator): any file, however
@@ -18,7 +18,7 @@ from django.db.models import Exists, F, Max, Min, OuterRef, QuerySet
 from django.urls import reverse
 
 from articles.directory import article_url
-from articles.models import Article, Issue, Page, Person, Place
+from articles.models import Article, Issue, Newspaper, Page, Person, Place
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,17 @@ class IssueSitemap(IdRangeSitemap):
         return item.lastmod
 
 
+class PaperSitemap(IdRangeSitemap):
+    """Each paper's own page (its issues by year and month), for papers with an issue stored."""
+
+    def items(self) -> QuerySet[Newspaper]:
+        issues = Issue.objects.filter(newspaper=OuterRef("pk"))
+        return Newspaper.objects.filter(Exists(issues)).order_by("pk")
+
+    def location(self, item: Newspaper) -> str:
+        return reverse("articles:paper", args=[item.slug])
+
+
 class ReporterSitemap(IdRangeSitemap):
     """People bylined on a live story. No lastmod of their own: it would be the newest of all their
     articles, a walk over a busy reporter's thousands; crawlers revisit by the index's."""
@@ -125,6 +136,7 @@ class RegionSitemap(IdRangeSitemap):
 SITEMAPS: dict[str, type[Sitemap]] = {
     "articles": ArticleSitemap,
     "issues": IssueSitemap,
+    "papers": PaperSitemap,
     "reporters": ReporterSitemap,
     "regions": RegionSitemap,
 }

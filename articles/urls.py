@@ -17,6 +17,8 @@ app_name = "articles"
 urlpatterns = [
     # -- reading: home, archive, issues, pages, articles, JSON --------------------------------------
     path("", reading.home, name="home"),
+    path("archive/", reading.archive, name="archive"),
+    path("favicon.ico", reading.favicon, name="favicon"),
     path("archive/<int:year>/", reading.archive_year, name="archive_year"),
     path("archive/<int:year>/<int:month>/", reading.archive_month, name="archive_month"),
     path("articles/<int:pk>/", reading.article, name="article"),
@@ -49,4 +51,8 @@ urlpatterns = [
     ),
     # -- search ---------------------------------------------------------------------------------------
     path("search/", search.search, name="search"),
+    # -- a paper's own page: /法治日报/ ----------------------------------------------------------------
+    # Last of all: a free-text slug followed by nothing else would take any fixed one-word prefix above
+    # (reporters/, regions/, feed/, search/, archive/); a new fixed prefix goes above this line.
+    path("<str:paper_slug>/", reading.paper, name="paper"),
 ]

@@ -64,10 +64,15 @@ def test_feed_entry_has_title_authors_and_first_paragraph(client: Client, seeded
     assert entry["summary"].startswith("本报讯 记者崔东凯 张冲 1月22日，黑龙江省委政")
 
 
-def test_feed_entry_without_a_title_takes_the_first_words(client: Client, seeded: None) -> None:
+def test_feed_entry_of_an_untitled_photo_is_marked_and_named_by_its_caption(
+    client: Client, seeded: None
+) -> None:
     photo = models.Article.objects.get(kind=models.Article.Kind.PHOTO)
     entries = {e["path"]: e for e in _entries(_feed(client, reverse("articles:feed")))}
-    assert entries[f"/articles/{photo.pk}/"]["title"].startswith("1月22日，珠海边检总站")
+    assert (
+        entries[f"/articles/{photo.pk}/"]["title"]
+        == "图片：珠海边检总站开平边检站移民管理警察在三埠港口岸开展登船赠春联活动"
+    )
 
 
 def test_site_feed_holds_the_latest_fifty_newest_first(client: Client, db: None) -> None:
@@ -147,12 +152,13 @@ def _sitemap_urls(client: Client) -> list[str]:
     return urls
 
 
-def test_sitemap_lists_articles_issues_reporters_and_regions(client: Client, seeded: None) -> None:
+def test_sitemap_lists_articles_issues_papers_reporters_and_regions(client: Client, seeded: None) -> None:
     urls = _sitemap_urls(client)
     for pk in models.Article.objects.values_list("pk", flat=True):
         assert f"/articles/{pk}/" in urls
     issue = models.Issue.objects.select_related("newspaper").get()
     assert reverse("articles:issue", args=[issue.newspaper.slug, SEED_DATE]) in urls
+    assert reverse("articles:paper", args=[issue.newspaper.slug]) in urls
     assert reverse("articles:reporter", args=[person("丁国锋").pk]) in urls
     assert reverse("articles:region", args=[place("辽宁省").pk]) in urls
     assert len(urls) == len(set(urls))

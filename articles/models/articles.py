@@ -7,6 +7,7 @@ Writes live in services (articles/ingest/, articles/editing/).
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 from django.conf import settings
@@ -25,7 +26,52 @@ from articles.models.paragraphs import Paragraph
 from articles.models.people import Byline, Person
 from articles.models.places import Place
 from articles.models.stories import StoryReads
+from articles.reconstruct.text import STOP_PUNCT
 from articles.reconstruct.values import ArticleKind
+
+UNTITLED_WORDS = 24  # characters of its text that name a story printed without a headline
+UNTITLED_CLAUSE = 36  # …or, when its first clause is longer but not longer than this, that clause whole
+UNTITLED_LEAD = 48  # characters of the lead read for that: the words and a caption's date before them
+PHOTO_MARK = "图片"
+_NOT_READ = object()  # an article whose `lead` no query annotated
+CAPTION_DATE = re.compile(r"^\d{1,2}月\d{1,2}日[，,]\s*")  # 1月22日，(a caption's date names nothing)
+CLAUSE_STOP = re.compile(r"[，,、：:]")  # where a clause ends inside a sentence: 开展登船赠春联活动，
+
+
+def first_words(text: str, limit: int = UNTITLED_WORDS, *, clause: bool = False) -> str:
+    """The start of a text, to stand for a headline: its first sentence when short; with `clause`, else its
+    first clause when not much longer (a caption's subject); else `limit` characters.
+
+    >>> first_words("会议还研究了其他事项。")
+    '会议还研究了其他事项'
+    >>> first_words("珠海边检总站开平边检站移民管理警察在三埠港口岸开展登船赠春联活动，为船员送上祝福。", clause=True)
+    '珠海边检总站开平边检站移民管理警察在三埠港口岸开展登船赠春联活动'
+    >>> first_words("一二三四五六七八九十" * 5)
+    '一二三四五六七八九十一二三四五六七八九十一二三四…'
+    """
+    text = " ".join(text.split())
+    end = STOP_PUNCT.search(text)
+    if end and end.start() <= limit:
+        return text[: end.start()]
+    stop = CLAUSE_STOP.search(text) if clause else None
+    if stop and stop.start() <= UNTITLED_CLAUSE and (not end or stop.start() < end.start()):
+        return text[: stop.start()]
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def headline_of(*, title: str, kicker: str, subtitle: str, kind: str, lead: str | None, position: int) -> str:
+    """The one name of a story wherever it is listed: its title, else its kicker or subtitle; a story printed
+    without a headline goes by the first words of its text, a photo by its caption's subject, marked 图片.
+
+    >>> headline_of(title="", kicker="", subtitle="", kind="photo", lead="1月22日，开平边检站开展活动。", position=7)
+    '图片：开平边检站开展活动'
+    """
+    if title or kicker or subtitle:
+        return title or kicker or subtitle
+    if kind == ArticleKind.PHOTO:
+        words = first_words(CAPTION_DATE.sub("", lead), clause=True) if lead and lead.strip() else ""
+        return f"{PHOTO_MARK}：{words}" if words else PHOTO_MARK
+    return (first_words(lead) if lead and lead.strip() else "") or f"本版第{position}篇"
 
 
 class ArticleQuerySet(StoryReads, models.QuerySet["Article"]):
@@ -58,8 +104,8 @@ class ArticleQuerySet(StoryReads, models.QuerySet["Article"]):
         return self.filter(needs_review=True)
 
     # Points of doubt for the review queue (the admin's), each a reason an editor should look. A story with
-    # no headline at all is the worst: readers see 无标题稿件. A photo usually has no headline of its own
-    # and no lead: neither is a doubt for a photo.
+    # no headline at all is the worst: readers see only its first words. A photo usually has no headline of
+    # its own and no lead: neither is a doubt for a photo.
     DOUBT_POINTS = {
         "doubt_no_headline": 3,
         "doubt_low_score": 2,
@@ -216,13 +262,14 @@ class ArticleQuerySet(StoryReads, models.QuerySet["Article"]):
         return self.filter(models.Exists(bylines))
 
     def about_place(self, place: Place) -> ArticleQuerySet:
-        """A province's articles by their region; a city's or county's by the places they name, a
-        city's counties included."""
+        """Articles naming the place or a place under it (a city's counties; a province's cities and their
+        counties), and for a province those it is the region of: what Place counts (provinces_counted)."""
+        under = Q(place=place) | Q(place__parent=place)
         if place.level == Place.Level.PROVINCE:
-            return self.filter(region=place)
-        links = Article.places.through.objects.filter(
-            Q(place=place) | Q(place__parent=place), article=models.OuterRef("pk")
-        )
+            under |= Q(place__parent__parent=place)
+        links = Article.places.through.objects.filter(under, article=models.OuterRef("pk"))
+        if place.level == Place.Level.PROVINCE:
+            return self.filter(Q(region=place) | models.Exists(links))
         return self.filter(models.Exists(links))
 
     def for_listing(self, lead_length: int = 120) -> ArticleQuerySet:
@@ -254,18 +301,23 @@ class ArticleQuerySet(StoryReads, models.QuerySet["Article"]):
         return self.filter(merged_into__isnull=True, continues__isnull=True)
 
     def headlines(self) -> ArticleQuerySet:
-        """Just what a list of headlines shows, in print order within a page."""
-        return self.only(
-            "id",
-            "page_id",
-            "position",
-            "kind",
-            "kicker",
-            "title",
-            "subtitle",
-            "labels",
-            "continued_from_page",
-        ).order_by("position")
+        """Just what a list of headlines shows, in print order within a page (a `lead` long enough to name
+        an untitled story)."""
+        return (
+            self.only(
+                "id",
+                "page_id",
+                "position",
+                "kind",
+                "kicker",
+                "title",
+                "subtitle",
+                "labels",
+                "continued_from_page",
+            )
+            .order_by("position")
+            .with_lead(UNTITLED_LEAD)
+        )
 
     def with_lead(self, length: int = 120) -> ArticleQuerySet:
         """Annotate `lead`: the first body paragraph's first `length` characters and one more (so that
@@ -277,7 +329,8 @@ class ArticleQuerySet(StoryReads, models.QuerySet["Article"]):
     def for_reading(self) -> ArticleQuerySet:
         """One article as its page shows it, in three queries: the article, its paragraphs, its bylines.
 
-        Annotates its live neighbours on the page (`prev_id`/`prev_title`, `next_id`/`next_title`),
+        Annotates its live neighbours on the page (`prev_id`, `prev_title`, … `prev_lead`: what names it,
+        neighbour_headline; `next_id`, … likewise),
         whether the pages it continues from / to are in the archive (`from_page_stored`, `to_page_stored`)
         and the part that continues it on another page (`continued_by_id`), if one is linked.
         """
@@ -299,6 +352,13 @@ class ArticleQuerySet(StoryReads, models.QuerySet["Article"]):
                 next_id=models.Subquery(after.values("pk")[:1]),
                 next_title=models.Subquery(after.values("title")[:1]),
                 next_kicker=models.Subquery(after.values("kicker")[:1]),
+                **{
+                    f"{side}_{f}": models.Subquery(rows.values(f)[:1])
+                    for side, rows in (("prev", before), ("next", after))
+                    for f in ("subtitle", "kind", "position")
+                },
+                prev_lead=models.Subquery(before.with_lead(UNTITLED_LEAD).values("lead")[:1]),
+                next_lead=models.Subquery(after.with_lead(UNTITLED_LEAD).values("lead")[:1]),
                 from_page_stored=models.Exists(
                     issue_pages.filter(number=models.OuterRef("continued_from_page"))
                 ),
@@ -476,9 +536,34 @@ class Article(models.Model):
 
     @property
     def headline(self) -> str:
-        """The words a reader knows it by: its title, else its kicker or subtitle, else what it is."""
-        fallback = "图片新闻" if self.kind == self.Kind.PHOTO else f"无标题稿件（第{self.position}篇）"
-        return self.title or self.kicker or self.subtitle or fallback
+        """The words a reader knows it by (headline_of). An untitled one reads its first words from the
+        `lead` annotation (with_lead) or prefetched paragraphs; without either, one query."""
+        lead = None
+        if not (self.title or self.kicker or self.subtitle):
+            # Annotated, `lead` is None for a story with no body paragraph: no query to find that again.
+            lead = getattr(self, "lead", _NOT_READ)
+            if lead is _NOT_READ:
+                lead = next((p.text for p in self._body_paragraphs()), None)
+        return headline_of(
+            title=self.title,
+            kicker=self.kicker,
+            subtitle=self.subtitle,
+            kind=self.kind,
+            lead=lead,
+            position=self.position,
+        )
+
+    def neighbour_headline(self, side: str) -> str:
+        """The headline of the story before (`side` "prev") or after ("next") it on its page, from the
+        annotations of ArticleQuerySet.for_reading."""
+        values = {f: getattr(self, f"{side}_{f}", "") or "" for f in ("title", "kicker", "subtitle", "kind")}
+        position = getattr(self, f"{side}_position", None) or 0
+        return headline_of(**values, lead=getattr(self, f"{side}_lead", None), position=position)
+
+    def _body_paragraphs(self) -> list[Paragraph]:
+        if "paragraphs" in getattr(self, "_prefetched_objects_cache", {}):
+            return [p for p in self.paragraphs.all() if p.kind == Paragraph.Kind.BODY]
+        return list(self.paragraphs.filter(kind=Paragraph.Kind.BODY).order_by("position")[:1])
 
     def to_json(self) -> dict[str, Any]:
         """The engine's JSON of it (values.Article.to_json), with its "id" first and its jump links last.

@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
-from articles.models.articles import Article
+from articles.models.articles import UNTITLED_LEAD, Article
 from articles.models.paragraphs import Paragraph
 from articles.models.people import Byline
 
@@ -57,6 +57,28 @@ class IssueQuerySet(models.QuerySet["Issue"]):
             .prefetch_related(Prefetch("articles", queryset=Article.objects.live().headlines()))
         )
         return self.select_related("newspaper").prefetch_related(Prefetch("pages", queryset=pages))
+
+    def with_neighbours(self) -> IssueQuerySet:
+        """Annotate `prev_date` and `next_date`: the same paper's issues just before and after (None at
+        either end), in the issue's own query."""
+        same_paper = Issue.objects.filter(newspaper=models.OuterRef("newspaper")).values("date")
+        before = same_paper.filter(date__lt=models.OuterRef("date")).order_by("-date")[:1]
+        after = same_paper.filter(date__gt=models.OuterRef("date")).order_by("date")[:1]
+        return self.annotate(prev_date=models.Subquery(before), next_date=models.Subquery(after))
+
+    def paper_years(self) -> models.QuerySet:
+        """Rows {"year", "name", "slug", "count", "first", "last"}: each paper's issues in each year, newest
+        year first, papers by name."""
+        return (
+            self.order_by()
+            .values(
+                "newspaper__name",
+                "newspaper__slug",
+                year=models.functions.ExtractYear("date"),
+            )
+            .annotate(count=models.Count("pk"), first=models.Min("date"), last=models.Max("date"))
+            .order_by("-year", "newspaper__name")
+        )
 
     def in_month(self, year: int, month: int | None = None) -> IssueQuerySet:
         """Issues of a year, or of one month of it, oldest first."""
@@ -143,6 +165,7 @@ class PageQuerySet(models.QuerySet["Page"]):
                 "headline_lines",
                 "merged_into",
             )
+            .with_lead(UNTITLED_LEAD)
             .prefetch_related(
                 Prefetch(
                     "paragraphs",

@@ -3,7 +3,8 @@
 {{ paragraph.text|highlight:terms }}   search terms wrapped in <mark>, everything else escaped
 {{ byline.role|role_name }}            记者, 通讯员, 摄影, 作者
 {{ issue.date|date_zh }}               2025年1月24日
-{{ article|headline }}                 the title, else the kicker, else 第N篇
+{{ article|headline }}                 its one name (Article.headline): the title, …, else its first words
+{{ article|neighbour_headline:"prev" }} the story before it on the page (article view)
 """
 
 from __future__ import annotations
@@ -74,3 +75,8 @@ def date_zh(date: datetime.date | None) -> str:
 @register.filter
 def headline(article: models.Article) -> str:
     return article.headline
+
+
+@register.filter
+def neighbour_headline(article: models.Article, side: str) -> str:
+    return article.neighbour_headline(side)

@@ -68,7 +68,8 @@ def reporter(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @public_page
 def regions(request: HttpRequest) -> HttpResponse:
-    """China's 34 province-level divisions with their article counts, as a list and a tile map."""
+    """China's 34 province-level divisions with their story counts, as a tile map and a list with the
+    cities that stories name under each province."""
     provinces = provinces_counted()
     tiles = [charts.Tile(code=p.code, name=p.name, count=p.count, url=p.url) for p in provinces]
     return render(
@@ -76,7 +77,7 @@ def regions(request: HttpRequest) -> HttpResponse:
         "articles/directory/regions.html",
         {
             "provinces": provinces,
-            "article_count": sum(p.count for p in provinces),
+            "any_articles": any(p.count for p in provinces),
             "tile_map": charts.province_tile_map(tiles, title="各省级行政区稿件数", chart_id="tile-map"),
         },
     )

@@ -9,10 +9,11 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseRedirectBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 
 from articles import reading, staff
-from articles.models import Article, Correction, Issue, Page
+from articles.models import Article, Correction, Issue, Newspaper, Page
 from articles.pagecache import public_page
 
 ISSUES_PER_PAGE = 10
@@ -21,12 +22,41 @@ JSON_OPTIONS = {"ensure_ascii": False, "indent": 2}
 
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
-    """The latest issues, newest first, each with its front page's headlines; the archive by month."""
+    """The latest issues, newest first, each with its front page's headlines; the papers; the archive by
+    month."""
     paginator = Paginator(Issue.objects.newest_first().with_front_page(), ISSUES_PER_PAGE)
     issues = paginator.get_page(request.GET.get("page"))  # not a number: the first; too far: the last
     months = Issue.objects.dates("date", "month", order="DESC")
     archive = [(year, list(dates)) for year, dates in groupby(months, key=lambda d: d.year)]
-    return render(request, "articles/home.html", {"issues": issues, "archive": archive})
+    papers = Newspaper.objects.filter(issues__isnull=False).distinct().order_by("name")
+    return render(request, "articles/home.html", {"issues": issues, "archive": archive, "papers": papers})
+
+
+@public_page
+def archive(request: HttpRequest) -> HttpResponse:
+    """Every paper, by year: how many of its issues the archive holds, linked to the paper's page."""
+    years = reading.archive_years(Issue.objects.paper_years())
+    return render(request, "articles/archive.html", {"years": years})
+
+
+@public_page
+def paper(request: HttpRequest, paper_slug: str) -> HttpResponse:
+    """A paper's own page: its issues by year and month, newest first."""
+    found = get_object_or_404(Newspaper, slug=paper_slug)
+    dates = list(Issue.objects.filter(newspaper=found).order_by("date").values_list("date", flat=True))
+    context = {
+        "paper": found,
+        "years": reading.issue_years(dates),
+        "issue_count": len(dates),
+        "first": dates[0] if dates else None,
+        "last": dates[-1] if dates else None,
+    }
+    return render(request, "articles/paper.html", context)
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, which browsers ask for whatever the page links: the site's SVG icon."""
+    return redirect(static("favicon.svg"), permanent=True)
 
 
 def archive_year(request: HttpRequest, year: int) -> HttpResponse:
@@ -66,8 +96,10 @@ def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
 
 @public_page
 def issue(request: HttpRequest, paper_slug: str, date: datetime.date) -> HttpResponse:
-    """An issue's pages in order, each with its section and headlines."""
-    found = get_object_or_404(Issue.objects.with_pages(), newspaper__slug=paper_slug, date=date)
+    """An issue's pages in order, each with its section and headlines; the paper's issues before and after."""
+    found = get_object_or_404(
+        Issue.objects.with_pages().with_neighbours(), newspaper__slug=paper_slug, date=date
+    )
     return render(request, "articles/issue.html", {"issue": found})
 
 
@@ -93,8 +125,8 @@ def page(request: HttpRequest, paper_slug: str, date: datetime.date, number: int
     context = {
         "page": found,
         "siblings": siblings,
-        "prev_page": max((p["number"] for p in siblings if p["number"] < number), default=None),
-        "next_page": min((p["number"] for p in siblings if p["number"] > number), default=None),
+        "prev_page": next((p for p in reversed(siblings) if p["number"] < number), None),
+        "next_page": next((p for p in siblings if p["number"] > number), None),
         "editor": staff.editor_links(request, article_ids=[a.pk for a in found.articles.all()], page=found),
     }
     return render(request, "articles/page.html", context)
