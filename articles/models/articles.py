@@ -264,12 +264,12 @@ class ArticleQuerySet(StoryReads, models.QuerySet["Article"]):
     def about_place(self, place: Place) -> ArticleQuerySet:
         """Articles naming the place or a place under it (a city's counties; a province's cities and their
         counties), and for a province those it is the region of: what Place counts (provinces_counted)."""
-        # The places under it first (a handful of rows), so that PostgreSQL reads only their links, by index,
-        # never every article's.
+        # The places under it (a handful of rows) as a subquery of their own, so that PostgreSQL reads only
+        # their links, by index, never every article's.
         under = Q(pk=place.pk) | Q(parent=place)
         if place.level == Place.Level.PROVINCE:
             under |= Q(parent__parent=place)
-        places = list(Place.objects.filter(under).values_list("pk", flat=True))
+        places = Place.objects.filter(under).values("pk")
         links = Article.places.through.objects.filter(place_id__in=places, article=models.OuterRef("pk"))
         if place.level == Place.Level.PROVINCE:
             return self.filter(Q(region=place) | models.Exists(links))
