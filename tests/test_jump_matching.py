@@ -267,3 +267,100 @@ def test_a_title_its_page_left_over_right_under_a_beginnings_kicker_is_read_as_i
     assert beside[2].fit.headline is not None and beside[2].fit.headline >= jumps.LOOSE_MIN
     (apart,) = jumps.issue_links(parts(14), {1, 2})
     assert apart[2].fit.headline is None and apart[2].score < beside[2].score
+
+
+def test_a_place_before_a_jump_headline_does_not_count_against_it() -> None:
+    # Papers set the place before a continuation's headline (`北京：…`); the beginning's headline has none.
+    assert jumps.headline_fit("华北黄淮等地将有降雪", "北京：华北黄淮等地将有降雪") == 1.0
+    assert jumps.headline_fit("华北黄淮等地将有降雪", "北京：秋粮收购进展顺利") == 0.0  # type: ignore[comparison-overlap]
+
+
+def test_a_title_left_over_two_lines_under_a_kicker_on_a_page_with_empty_lines_between_is_beside_it() -> None:
+    # Some extractions give an empty line after every printed line: a kicker on line 10 and its title on
+    # line 12 stood one under the other.
+    kicker = jumps.Part(
+        1, "news", "北京部分中小学校开设人工智能课程", ("下转第二版",), None, 2, lead=True, signed=False,
+        headline_lines=(10,),
+    )  # fmt: skip
+    assert kicker.beside(jumps.Part.loose(1, ("小粉丝迷上前沿新知",), (12,)))
+
+
+def test_a_continuation_the_page_split_at_its_second_dateline_keeps_its_jump_headline() -> None:
+    # A roundup (本报西宁…电, then 本报长春…电) goes on on page 2 under a headline set in a block; the page cut
+    # the continuation at the second dateline and gave the headline to that piece, which names it, leaving
+    # the piece with the `上接` marker without. The headline still says the story goes on there.
+    parts = [
+        jumps.Part(
+            1,
+            "news",
+            "国土绿化提速，去年—— 青海完成营造林四百三十三万亩吉林保护恢复湿地达四万五千亩",
+            ("本报西宁1月15日电 记者从青海省林草局获悉：2019年，青海全年共完成营造林。 下转第2版",),
+            None,
+            2,
+            lead=True,
+            signed=False,
+        ),
+        jumps.Part(
+            2,
+            "news",
+            "",
+            ("上接第1版", "生态扶贫方面，全省林草生态保护公益岗位达到13.8万个。"),
+            1,
+            None,
+            lead=True,
+            signed=False,
+        ),  # fmt: skip
+        jumps.Part(
+            2,
+            "news",
+            "西宁：青海完成营造林四百三十三万亩吉林保护恢复湿地达四万五千亩",
+            ("本报长春1月15日电 记者从吉林省林业和草原工作会议上获悉：吉林保护恢复湿地。",),
+            None,
+            None,
+            lead=True,
+            signed=True,
+            headline_above=False,
+            headline_lines=(40,),
+        ),  # fmt: skip
+        jumps.Part(
+            1,
+            "news",
+            "多部门联合发布措施 让配送环境更加优化",
+            (ROADS + "此次 下转第2版",),
+            None,
+            2,
+            lead=False,
+            signed=False,
+        ),  # fmt: skip
+        jumps.Part(
+            2,
+            "news",
+            "让配送环境更加优化",
+            ("上接第1版 措施将推动优化住宅小区通行环境。",),
+            1,
+            None,
+            lead=True,
+            signed=False,
+        ),  # fmt: skip
+    ]
+    links = {f: (b, m) for f, b, m in jumps.issue_links(parts, {1, 2})}
+    beginning, match = links[1]
+    assert beginning == 0 and match.certain
+    assert match.fit.headline is not None and match.fit.headline >= jumps.LOOSE_MIN
+
+
+def test_a_fragment_with_its_marker_is_paired_before_one_without() -> None:
+    # Page 2 holds the continuation, marked `上接第1版`, and a story with no lead or marker that shares more
+    # words with the beginning: the marker is evidence the words are not.
+    beginning = _beginning(
+        "中共中央政治局召开会议 讨论政府工作报告", "会议认为，过去一年，我国发展面临诸多困难挑战。"
+    )
+    unmarked = Fragment(
+        2, None, "", ("过去一年，党中央团结带领全国各族人民攻坚克难，我国发展面临诸多困难挑战。",)
+    )
+    marked = Fragment(2, 1, "", ("上接第1版", "会议还研究了其他事项。"))
+    loose = {2: ["讨论政府工作报告"]}
+    fits = jumps.fits([beginning], [unmarked, marked], loose)
+    assert fits[0, 0].score > fits[0, 1].score  # the words alone prefer the unmarked story
+    (match,) = jumps.jumps_match([beginning], [unmarked, marked], loose)
+    assert match.fragment == 1 and match.certain

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple, Protocol
 
 from . import segment
 from .bylines import CONTINUED_FROM, CONTINUED_TO
@@ -23,6 +24,8 @@ from .text import CLAUSE_END
 from .values import Page
 
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")  # 法治
+# A place set before a jump headline, as papers print it over a continuation: 江苏：为谱写现代化建设新篇章…
+PLACE_FIRST = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*")
 # A colon opens a list or a quote, in a paragraph of its own or not: 贷款投向呈现以下特点：
 OPENS_WHAT_FOLLOWS = ("：", ":")
 # A marker with its surrounding spaces, at the end / the start of a paragraph.
@@ -33,7 +36,8 @@ HEADLINE_WEIGHT = 0.4
 LOOSE = "loose"  # a Part that is a headline its page left over, no article
 LOOSE_MIN = 0.6  # a left-over headline fitting a beginning this well is its jump headline
 PIECE_MIN = 4  # Chinese characters a piece of a block's headline needs to be read as a jump headline alone
-BESIDE = 1  # page lines apart, at most, for two headlines to have stood as one (a kicker over its title)
+BESIDE = 2  # page lines apart, at most, for two headlines to have stood as one (a kicker over its title; an
+# empty line after every printed line, as some extractions give, puts them two apart)
 POOLED = 0.85  # a block's headline that the page gave another fragment counts this much of its fit
 TEXT_NAMES = 0.8  # a jump headline's words all in the beginning's text count this much of a headline match
 WORDS_WEIGHT = 0.35
@@ -43,6 +47,7 @@ LINK_MIN = 0.45  # a pair scoring this much is linked; below, down to SUGGEST_MI
 LINK_MARGIN = 0.15
 HEADLINE_AGAINST = 0.3  # …and its jump headline is not another story's (a fit this low says it is)
 SUGGEST_MIN = 0.2
+MARKED_BONUS = 0.1  # what a fragment's `上接` marker adds to its pair in the assignment (not to its score)
 MAX_EXACT = 14  # beginnings per assignment solved exactly; beyond, greedy with swaps
 
 
@@ -226,9 +231,13 @@ def issue_links(parts: Sequence[Part], pages: set[int]) -> list[tuple[int, int, 
     beginnings, fragments = candidates(parts, pages)
     # The headlines a continuation page left over, and those it gave by what they name: a jump headline
     # among them says the story goes on there, not on which fragment.
+    # Every headline set in a block on those pages counts, whichever part the page gave it to: a page that
+    # splits a continuation in two (at a second dateline, a roundup's next place) gives the jump headline to
+    # the second piece, which names it, and leaves the marked one without.
+    targets = {parts[i].page for i in fragments}
     loose: dict[int, list[str]] = {}
-    for i, p in enumerate(parts):
-        if p.kind == LOOSE or (i in fragments and p.headline and not p.headline_above):
+    for p in parts:
+        if p.kind == LOOSE or (p.page in targets and p.headline and not p.headline_above):
             # Each line of a group too: the page may have grouped two jump headlines as one.
             pool = loose.setdefault(p.page, [])
             pool += [p.headline, *(p.headline_parts if len(p.headline_parts) > 1 else ())]
@@ -300,6 +309,14 @@ def headline_fit(beginning: str, jump: str) -> float | None:
     """
     if not CJK_RUN.search(jump):
         return None
+    bare = PLACE_FIRST.sub("", jump)
+    if bare != jump and _cjk_count(bare) >= PIECE_MIN:
+        # The place is the page's pointer, not the story's title: read the headline without it too.
+        return max(_share_named(beginning, jump), _share_named(beginning, bare))
+    return _share_named(beginning, jump)
+
+
+def _share_named(beginning: str, jump: str) -> float:
     grams = _bigrams(jump)
     words = set(segment.words(jump))
     scores = [len(grams & _bigrams(beginning)) / len(grams)] if grams else []
@@ -438,30 +455,47 @@ def jumps_match(
     scoring at least SUGGEST_MIN; the highest total wins (exactly for up to MAX_EXACT beginnings). `loose`
     holds each page's headlines no story took there (a jump headline among them, maybe)."""
     pairs = {key: fit for key, fit in fits(beginnings, fragments, loose).items() if fit.score >= SUGGEST_MIN}
-    chosen = _best(pairs)
-    total = math.fsum(pairs[c].score for c in chosen)
+    # The `上接` marker is evidence the fit does not weigh: a beginning's `下转` names a page whose marked
+    # fragments come first, an unmarked one (its marker lost) only when no marked one fits nearly as well.
+    weighed = {
+        (b, f): _Weighed(fit.score + (MARKED_BONUS if fragments[f].from_page is not None else 0.0))
+        for (b, f), fit in pairs.items()
+    }
+    chosen = _best(weighed)
+    total = math.fsum(weighed[c].score for c in chosen)
     matches = [
         Match(
             beginning=b,
             fragment=f,
             fit=pairs[b, f],
             marked=fragments[f].from_page is not None,
-            margin=total - _best_total({k: v for k, v in pairs.items() if k != (b, f)}),
+            margin=total - _best_total({k: v for k, v in weighed.items() if k != (b, f)}),
         )
         for b, f in chosen
     ]
     return sorted(matches, key=lambda m: (m.fragment, m.beginning))
 
 
-def _best(pairs: dict[tuple[int, int], Fit]) -> list[tuple[int, int]]:
+class _Weighed(NamedTuple):
+    score: float  # a pair's fit, and what the assignment adds for its marker
+
+
+class Scored(Protocol):
+    """What the assignment reads of a pair: a Fit, or a Fit's score with the marker's weight."""
+
+    @property
+    def score(self) -> float: ...
+
+
+def _best(pairs: Mapping[tuple[int, int], Scored]) -> list[tuple[int, int]]:
     return best_exact(pairs) if len({b for b, _ in pairs}) <= MAX_EXACT else best_greedy(pairs)
 
 
-def _best_total(pairs: dict[tuple[int, int], Fit]) -> float:
+def _best_total(pairs: Mapping[tuple[int, int], Scored]) -> float:
     return math.fsum(pairs[c].score for c in _best(pairs))
 
 
-def best_exact(pairs: dict[tuple[int, int], Fit]) -> list[tuple[int, int]]:
+def best_exact(pairs: Mapping[tuple[int, int], Scored]) -> list[tuple[int, int]]:
     """The assignment of the highest total score: fragments in turn, each taking a free beginning or none."""
     fragments = sorted({f for _, f in pairs})
     options: dict[int, list[tuple[int, float]]] = {f: [] for f in fragments}
@@ -487,7 +521,7 @@ def best_exact(pairs: dict[tuple[int, int], Fit]) -> list[tuple[int, int]]:
     return list(best(0, frozenset())[1])
 
 
-def best_greedy(pairs: dict[tuple[int, int], Fit]) -> list[tuple[int, int]]:
+def best_greedy(pairs: Mapping[tuple[int, int], Scored]) -> list[tuple[int, int]]:
     """A good assignment when there are too many beginnings to solve exactly: best-scoring pairs first."""
     chosen: list[tuple[int, int]] = []
     used_b: set[int] = set()
