@@ -364,3 +364,46 @@ def test_a_fragment_with_its_marker_is_paired_before_one_without() -> None:
     assert fits[0, 0].score > fits[0, 1].score  # the words alone prefer the unmarked story
     (match,) = jumps.jumps_match([beginning], [unmarked, marked], loose)
     assert match.fragment == 1 and match.certain
+
+
+def test_a_jump_headline_naming_a_headline_its_beginning_s_page_gave_a_neighbour_links_it() -> None:
+    # Page 1 set its headlines in a block and gave them by what they name: the commentary that jumps to page 4
+    # got the book series' headline, the series' story got the commentary's. The jump headline on page 4
+    # names the commentary's, given to the neighbour: the story that jumps to page 4 is the one it names.
+    parts = [
+        jumps.Part(
+            1,
+            "news",
+            "拥抱人类命运共同体的光明未来（钟声）",
+            ("为庆祝新中国成立70周年，丛书出版发行。",),
+            None,
+            None,
+            lead=True,
+            signed=False,
+            headline_above=False,
+        ),  # fmt: skip
+        jumps.Part(
+            1,
+            "news",
+            "“新中国七十年七十部长篇小说典藏”丛书出版发行",
+            ("世界各国人民携手同行，共建美好家园。 下转第4版",),
+            None,
+            4,
+            lead=False,
+            signed=False,
+            headline_above=False,
+        ),  # fmt: skip
+        jumps.Part(
+            4,
+            "news",
+            "拥抱人类命运共同体的光明未来（钟声）",
+            ("上接第1版 各国共同发展，未来更加光明。",),
+            1,
+            None,
+            lead=True,
+            signed=False,
+        ),  # fmt: skip
+    ]
+    ((fragment, beginning, match),) = jumps.issue_links(parts, {1, 4})
+    assert (fragment, beginning) == (2, 1) and match.certain
+    assert match.fit.headline is not None and match.fit.headline < 1.0  # less sure than its own headline

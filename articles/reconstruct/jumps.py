@@ -80,6 +80,9 @@ class Beginning:
     headline: str  # kicker, title and subtitle
     paragraphs: tuple[str, ...]  # body text in order, the last one still with its marker
     beside: tuple[str, ...] = ()  # headlines its page left over right beside its own: its title, maybe
+    # Headlines its page set in a block and gave to other stories, when its own stood in that block too: the
+    # page gave them by what they name, and may have given its own to a neighbour.
+    swapped: tuple[str, ...] = ()
 
     @property
     def ending(self) -> str:
@@ -148,8 +151,8 @@ class Part:
             headline_lines=at,
         )
 
-    def beginning(self, beside: tuple[str, ...] = ()) -> Beginning:
-        return Beginning(self.page, self.continued_to or 0, self.headline, self.paragraphs, beside)
+    def beginning(self, beside: tuple[str, ...] = (), swapped: tuple[str, ...] = ()) -> Beginning:
+        return Beginning(self.page, self.continued_to or 0, self.headline, self.paragraphs, beside, swapped)
 
     def beside(self, other: Part) -> bool:
         """Whether `other`'s headline stood right next to this part's on their page (BESIDE lines apart)."""
@@ -245,11 +248,31 @@ def issue_links(parts: Sequence[Part], pages: set[int]) -> list[tuple[int, int, 
             pool += [x for x in p.headline.split() if _cjk_count(x) >= PIECE_MIN and x not in pool]
     left = [p for p in parts if p.kind == LOOSE]
     matches = jumps_match(
-        [parts[i].beginning(tuple(x.headline for x in left if parts[i].beside(x))) for i in beginnings],
+        [
+            parts[i].beginning(
+                tuple(x.headline for x in left if parts[i].beside(x)), _swapped(parts, parts[i])
+            )
+            for i in beginnings
+        ],
         [parts[i].fragment() for i in fragments],
         loose,
     )
     return [(fragments[m.fragment], beginnings[m.beginning], m) for m in matches]
+
+
+def _swapped(parts: Sequence[Part], beginning: Part) -> tuple[str, ...]:
+    """The headlines the beginning's page set in a block and gave its other stories, if its own stood there."""
+    if not beginning.headline or beginning.headline_above:
+        return ()
+    return tuple(
+        p.headline
+        for p in parts
+        if p.page == beginning.page
+        and p is not beginning
+        and p.kind != LOOSE
+        and p.headline
+        and not p.headline_above
+    )
 
 
 @dataclass(frozen=True)
@@ -438,12 +461,27 @@ def _headline(b: Beginning, f: Fragment, loose: Mapping[int, Sequence[str]]) -> 
     its page set in a block, a little less surely than the one the page gave the fragment (a block says the
     story goes on on that page, not on which of its fragments)."""
     if f.headline and f.headline_above:
-        return _jump_headline_fit(b, f)
+        return max(_jump_headline_fit(b, f) or 0.0, _swapped_fit(b, (f.headline,)))
     pooled = _loose_fit(b, loose.get(f.page, ()), loose.get(b.page, ()))
-    if pooled is None:
+    swapped = POOLED * _swapped_fit(b, (*loose.get(f.page, ()), *((f.headline,) if f.headline else ())))
+    if pooled is None and not swapped:
         return None
     own = (_jump_headline_fit(b, f) or 0.0) if f.headline else 0.0
-    return max(own, POOLED * pooled)
+    return max(own, POOLED * (pooled or 0.0), swapped)
+
+
+def _swapped_fit(b: Beginning, jump_headlines: Sequence[str]) -> float:
+    """The best fit of a jump headline to a headline the beginning's page gave another story from the same
+    block (see Beginning.swapped), counting less than its own; 0 unless one is clearly it (LOOSE_MIN)."""
+    best = max(
+        (
+            _jump_headline_fit(replace(b, headline=h), Fragment(0, None, j, ())) or 0.0
+            for h in b.swapped
+            for j in jump_headlines
+        ),
+        default=0.0,
+    )
+    return POOLED * best if best >= LOOSE_MIN else 0.0
 
 
 def jumps_match(
