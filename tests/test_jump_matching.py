@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from articles.reconstruct import jumps
+from articles.reconstruct import jumps, pairing
 from articles.reconstruct.jumps import Beginning, Fragment
 
 COURT = "最高检召开检察委员会会议，研究案件质量评查工作，要求切实提升办案质效，"
@@ -85,9 +85,9 @@ def test_the_assignment_is_the_best_total_not_the_greedy_first_choice() -> None:
         (1, 0): jumps.Fit(headline=0.8, words=0.5, join=1.0),
         (0, 1): jumps.Fit(headline=0.8, words=0.4, join=1.0),
     }
-    chosen = sorted(jumps.best_exact(fits))
+    chosen = sorted(pairing.best_exact(fits))
     assert chosen == [(0, 1), (1, 0)]
-    assert sorted(jumps.best_greedy(fits)) == [(0, 0)]  # what a greedy pass would have done
+    assert sorted(pairing.best_greedy(fits)) == [(0, 0)]  # what a greedy pass would have done
 
 
 def test_the_last_pair_whose_markers_agree_is_linked_by_elimination() -> None:

@@ -16,9 +16,9 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import NamedTuple, Protocol
+from typing import NamedTuple
 
-from . import segment
+from . import pairing, segment
 from .bylines import CONTINUED_FROM, CONTINUED_TO
 from .text import CLAUSE_END
 from .values import Page
@@ -48,7 +48,6 @@ LINK_MARGIN = 0.15
 HEADLINE_AGAINST = 0.3  # …and its jump headline is not another story's (a fit this low says it is)
 SUGGEST_MIN = 0.2
 MARKED_BONUS = 0.1  # what a fragment's `上接` marker adds to its pair in the assignment (not to its score)
-MAX_EXACT = 14  # beginnings per assignment solved exactly; beyond, greedy with swaps
 
 
 def jump_to_strip(text: str) -> str:
@@ -490,7 +489,7 @@ def jumps_match(
     loose: Mapping[int, Sequence[str]] | None = None,
 ) -> list[Match]:
     """The pairs that best explain the issue's jumps, each beginning and fragment used at most once,
-    scoring at least SUGGEST_MIN; the highest total wins (exactly for up to MAX_EXACT beginnings). `loose`
+    scoring at least SUGGEST_MIN; the highest total wins (see pairing.best). `loose`
     holds each page's headlines no story took there (a jump headline among them, maybe)."""
     pairs = {key: fit for key, fit in fits(beginnings, fragments, loose).items() if fit.score >= SUGGEST_MIN}
     # The `上接` marker is evidence the fit does not weigh: a beginning's `下转` names a page whose marked
@@ -499,7 +498,7 @@ def jumps_match(
         (b, f): _Weighed(fit.score + (MARKED_BONUS if fragments[f].from_page is not None else 0.0))
         for (b, f), fit in pairs.items()
     }
-    chosen = _best(weighed)
+    chosen = pairing.best(weighed)
     total = math.fsum(weighed[c].score for c in chosen)
     matches = [
         Match(
@@ -507,7 +506,7 @@ def jumps_match(
             fragment=f,
             fit=pairs[b, f],
             marked=fragments[f].from_page is not None,
-            margin=total - _best_total({k: v for k, v in weighed.items() if k != (b, f)}),
+            margin=total - pairing.total({k: v for k, v in weighed.items() if k != (b, f)}),
         )
         for b, f in chosen
     ]
@@ -516,57 +515,3 @@ def jumps_match(
 
 class _Weighed(NamedTuple):
     score: float  # a pair's fit, and what the assignment adds for its marker
-
-
-class Scored(Protocol):
-    """What the assignment reads of a pair: a Fit, or a Fit's score with the marker's weight."""
-
-    @property
-    def score(self) -> float: ...
-
-
-def _best(pairs: Mapping[tuple[int, int], Scored]) -> list[tuple[int, int]]:
-    return best_exact(pairs) if len({b for b, _ in pairs}) <= MAX_EXACT else best_greedy(pairs)
-
-
-def _best_total(pairs: Mapping[tuple[int, int], Scored]) -> float:
-    return math.fsum(pairs[c].score for c in _best(pairs))
-
-
-def best_exact(pairs: Mapping[tuple[int, int], Scored]) -> list[tuple[int, int]]:
-    """The assignment of the highest total score: fragments in turn, each taking a free beginning or none."""
-    fragments = sorted({f for _, f in pairs})
-    options: dict[int, list[tuple[int, float]]] = {f: [] for f in fragments}
-    for (b, f), fit in pairs.items():
-        options[f].append((b, fit.score))
-    memo: dict[tuple[int, frozenset[int]], tuple[float, tuple[tuple[int, int], ...]]] = {}
-
-    def best(i: int, used: frozenset[int]) -> tuple[float, tuple[tuple[int, int], ...]]:
-        if i == len(fragments):
-            return 0.0, ()
-        key = (i, used)
-        if key not in memo:
-            f = fragments[i]
-            result = best(i + 1, used)
-            for b, score in options[f]:
-                if b not in used:
-                    rest, chosen = best(i + 1, used | {b})
-                    if rest + score > result[0] + 1e-9:
-                        result = (rest + score, ((b, f), *chosen))
-            memo[key] = result
-        return memo[key]
-
-    return list(best(0, frozenset())[1])
-
-
-def best_greedy(pairs: Mapping[tuple[int, int], Scored]) -> list[tuple[int, int]]:
-    """A good assignment when there are too many beginnings to solve exactly: best-scoring pairs first."""
-    chosen: list[tuple[int, int]] = []
-    used_b: set[int] = set()
-    used_f: set[int] = set()
-    for (b, f), _ in sorted(pairs.items(), key=lambda item: (-item[1].score, item[0])):
-        if b not in used_b and f not in used_f:
-            chosen.append((b, f))
-            used_b.add(b)
-            used_f.add(f)
-    return chosen
