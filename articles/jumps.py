@@ -45,11 +45,13 @@ def issue_jumps_link(*, issue_id: int) -> list[LinkChange]:
         return []  # no story here jumps forward, and nothing is linked: nothing to do until one does
     pages = set(models.Page.objects.filter(issue_id=issue_id).values_list("number", flat=True))
     targets = {a.continued_to_page for a in rows if a.continued_to_page in pages}
-    # Every live article of the pages stories jump to may be a fragment: one with no marker is one too.
+    # Every live article of the pages stories jump to may be a fragment: one with no marker is one too. Those
+    # of the pages they jump from hold the headlines a block there gave them (see jumps.Beginning.swapped).
+    sources = {a.page.number for a in rows if a.continued_to_page in pages}
     known = {a.pk for a in rows}
     rows += list(
         models.Article.objects.live()
-        .filter(page__issue_id=issue_id, page__number__in=targets)
+        .filter(page__issue_id=issue_id, page__number__in=targets | sources)
         .exclude(pk__in=known)
         .select_related("page")
         .only(*_FIELDS)

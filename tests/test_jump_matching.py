@@ -407,3 +407,67 @@ def test_a_jump_headline_naming_a_headline_its_beginning_s_page_gave_a_neighbour
     ((fragment, beginning, match),) = jumps.issue_links(parts, {1, 4})
     assert (fragment, beginning) == (2, 1) and match.certain
     assert match.fit.headline is not None and match.fit.headline < 1.0  # less sure than its own headline
+
+
+def test_a_block_headline_of_a_story_that_jumps_to_the_same_page_is_not_read_as_a_neighbour_s() -> None:
+    # Page 1 set its headlines in a block. A story jumping to page 2 may have been given its neighbour's
+    # headline, so it is read with the block's other headlines, but not with one held by a story that also
+    # jumps to page 2: that story's own continuation is there to claim it (else two halves swap).
+    def part(headline: str, to_page: int | None) -> jumps.Part:
+        return jumps.Part(
+            1, "news", headline, ("正文。",), None, to_page, lead=True, signed=False, headline_above=False
+        )
+
+    beginning = part("重庆探索建立森林横向生态补偿机制", 2)
+    parts = [
+        beginning,
+        part("守护冬眠的蝮蛇，高山夫妇—— 在蛇岛过年", 2),
+        part("“春蕾计划”30年成果发布会举行", None),
+    ]
+    parts.append(part("南通 融入长三角一体化", 3))
+    assert jumps.swapped_headlines(parts, beginning) == (
+        "“春蕾计划”30年成果发布会举行",
+        "南通 融入长三角一体化",
+    )
+
+
+def test_a_jump_headline_grouped_as_the_kicker_of_the_next_story_s_headline_still_names_its_story() -> None:
+    # Headlines above their stories: the jump headline over the continuation was grouped with the title of
+    # the story after it, as its kicker, and the continuation was left with none. The line still counts.
+    parts = [
+        jumps.Part(
+            1,
+            "news",
+            "李克强主持召开座谈会 听取对政府工作报告的意见建议 韩正出席",
+            ("新华社北京5月11日电 李克强主持召开座谈会。 下转第二版",),
+            None,
+            2,
+            lead=True,
+            signed=False,
+            headline_above=False,
+        ),  # fmt: skip
+        jumps.Part(
+            2,
+            "news",
+            "",
+            ("（上接第一版）", "与会人士表示，坚决拥护政府工作报告。"),
+            1,
+            None,
+            lead=True,
+            signed=False,
+        ),  # fmt: skip
+        jumps.Part(
+            2,
+            "news",
+            "北京：听取对政府工作报告的意见建议 为实现新时代党的历史使命不懈奋斗",
+            ("这是一次直抵人心、触及灵魂的教育洗礼。",),
+            None,
+            None,
+            lead=False,
+            signed=False,
+            headline_parts=("北京：听取对政府工作报告的意见建议", "为实现新时代党的历史使命不懈奋斗"),
+        ),  # fmt: skip
+    ]
+    ((fragment, beginning, match),) = jumps.issue_links(parts, {1, 2})
+    assert (fragment, beginning) == (1, 0) and match.certain
+    assert match.fit.headline is not None and match.fit.headline >= jumps.LOOSE_MIN

@@ -245,11 +245,16 @@ def issue_links(parts: Sequence[Part], pages: set[int]) -> list[tuple[int, int, 
             pool += [p.headline, *(p.headline_parts if len(p.headline_parts) > 1 else ())]
             # And each of its pieces: two lines set as one title may be two jump headlines.
             pool += [x for x in p.headline.split() if _cjk_count(x) >= PIECE_MIN and x not in pool]
+        elif p.page in targets and p.kind != LOOSE and len(p.headline_parts) > 1:
+            # A group standing above a story may have taken the jump headline set over the fragment before
+            # it as its kicker (北京：听取对政府工作报告的意见建议 / 为实现新时代党的历史使命不懈奋斗): each line.
+            pool = loose.setdefault(p.page, [])
+            pool += [x for x in p.headline_parts if x not in pool]
     left = [p for p in parts if p.kind == LOOSE]
     matches = jumps_match(
         [
             parts[i].beginning(
-                tuple(x.headline for x in left if parts[i].beside(x)), _swapped(parts, parts[i])
+                tuple(x.headline for x in left if parts[i].beside(x)), swapped_headlines(parts, parts[i])
             )
             for i in beginnings
         ],
@@ -259,8 +264,9 @@ def issue_links(parts: Sequence[Part], pages: set[int]) -> list[tuple[int, int, 
     return [(fragments[m.fragment], beginnings[m.beginning], m) for m in matches]
 
 
-def _swapped(parts: Sequence[Part], beginning: Part) -> tuple[str, ...]:
-    """The headlines the beginning's page set in a block and gave its other stories, if its own stood there."""
+def swapped_headlines(parts: Sequence[Part], beginning: Part) -> tuple[str, ...]:
+    """The headlines the beginning's page set in a block and gave its other stories, if its own stood there;
+    not those of stories that jump to the same page: their own continuations are there to claim them."""
     if not beginning.headline or beginning.headline_above:
         return ()
     return tuple(
@@ -271,6 +277,7 @@ def _swapped(parts: Sequence[Part], beginning: Part) -> tuple[str, ...]:
         and p.kind != LOOSE
         and p.headline
         and not p.headline_above
+        and p.continued_to != beginning.continued_to
     )
 
 
