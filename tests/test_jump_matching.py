@@ -471,3 +471,56 @@ def test_a_jump_headline_grouped_as_the_kicker_of_the_next_story_s_headline_stil
     ((fragment, beginning, match),) = jumps.issue_links(parts, {1, 2})
     assert (fragment, beginning) == (1, 0) and match.certain
     assert match.fit.headline is not None and match.fit.headline >= jumps.LOOSE_MIN
+
+
+def test_each_line_of_a_group_over_a_continuation_is_read_as_a_jump_headline_alone() -> None:
+    # Page 4 set two jump headlines one over the other above the first continuation, and grouped them as its
+    # kicker and title; the second continuation got none. The group's second line names the first one's story.
+    parts = [
+        jumps.Part(
+            1,
+            "news",
+            "《求是》杂志发表重要文章 在打好精准脱贫攻坚战座谈会上的讲话",
+            ("新华社北京4月30日电 文章强调，脱贫攻坚取得决定性进展。（下转第4版）",),
+            None,
+            4,
+            lead=True,
+            signed=False,
+            headline_above=False,
+        ),  # fmt: skip
+        jumps.Part(
+            1,
+            "news",
+            "华北黄淮等地将有降雪",
+            ("本报北京2月11日电 中央气象台预计，江南、华南（下转第4版）",),
+            None,
+            4,
+            lead=True,
+            signed=False,
+            headline_above=False,
+        ),  # fmt: skip
+        jumps.Part(
+            4,
+            "news",
+            "在打好精准脱贫攻坚战座谈会上的讲话 北京：华北黄淮等地将有降雪",
+            ("上接第1版 等地有持续性阴雨，以小到中雨为主。",),
+            1,
+            None,
+            lead=True,
+            signed=False,
+            headline_parts=("在打好精准脱贫攻坚战座谈会上的讲话", "北京：华北黄淮等地将有降雪"),
+        ),  # fmt: skip
+        jumps.Part(
+            4,
+            "news",
+            "",
+            ("上接第1版", "这些经验弥足珍贵，要长期坚持并不断完善和发展。"),
+            1,
+            None,
+            lead=True,
+            signed=False,
+        ),  # fmt: skip
+    ]
+    links = {f: (b, m) for f, b, m in jumps.issue_links(parts, {1, 4})}
+    assert links[2][0] == 1 and links[2][1].certain and links[2][1].fit.headline == 1.0
+    assert links[3][0] == 0

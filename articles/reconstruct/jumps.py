@@ -35,6 +35,9 @@ JUMP_FROM_START = re.compile(rf"^\s*(?:{CONTINUED_FROM.pattern})\s*")  # 上接�
 HEADLINE_WEIGHT = 0.4
 LOOSE = "loose"  # a Part that is a headline its page left over, no article
 LOOSE_MIN = 0.6  # a left-over headline fitting a beginning this well is its jump headline
+LINE_MIN = (
+    8  # Chinese characters a line of a fragment's headline group needs to be read as its jump headline alone
+)
 PIECE_MIN = 4  # Chinese characters a piece of a block's headline needs to be read as a jump headline alone
 BESIDE = 2  # page lines apart, at most, for two headlines to have stood as one (a kicker over its title; an
 # empty line after every printed line, as some extractions give, puts them two apart)
@@ -103,6 +106,9 @@ class Fragment:
     headline: str  # the jump headline, often a shortened title
     paragraphs: tuple[str, ...]  # body text in order, the first one still with its marker
     headline_above: bool = True  # the headline stood right above the text, not in a block of headlines
+    headline_lines: tuple[
+        str, ...
+    ] = ()  # its kicker, title, subtitle: the page may have grouped jump headlines
 
     @property
     def opening(self) -> str:
@@ -160,7 +166,14 @@ class Part:
         )
 
     def fragment(self) -> Fragment:
-        return Fragment(self.page, self.continued_from, self.headline, self.paragraphs, self.headline_above)
+        return Fragment(
+            self.page,
+            self.continued_from,
+            self.headline,
+            self.paragraphs,
+            self.headline_above,
+            self.headline_parts if len(self.headline_parts) > 1 else (),
+        )
 
 
 def page_parts(number: int, page: Page) -> list[Part]:
@@ -359,6 +372,11 @@ def _jump_headline_fit(beginning: Beginning, fragment: Fragment) -> float | None
     less surely, by its text (the page the story begins on may have given its headline to a neighbour, and a
     jump headline may name what the text says in other words than the title: 江苏：融入长三角一体化)."""
     by_title = headline_fit(beginning.headline, fragment.headline)
+    # A group over a continuation may be several jump headlines the page set as one (在打好…讲话 / 秋粮收购… /
+    # 北京：华北黄淮等地将有降雪): a line long enough to be a headline of its own is read alone too.
+    for line in fragment.headline_lines:
+        if _cjk_count(PLACE_FIRST.sub("", line)) >= LINE_MIN:
+            by_title = max(by_title or 0.0, headline_fit(beginning.headline, line) or 0.0)
     words = [w for w in segment.words(fragment.headline) if len(w) > 1]
     text = "".join(beginning.paragraphs)
     by_text = sum(1 for w in words if w in text) / len(words) if words else 0.0
