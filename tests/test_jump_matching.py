@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from articles.reconstruct import jumps, pairing
+from articles.reconstruct import fitting, jumps, pairing
 from articles.reconstruct.jumps import Beginning, Fragment
 
 COURT = "最高检召开检察委员会会议，研究案件质量评查工作，要求切实提升办案质效，"
@@ -125,8 +125,8 @@ def test_overlap_is_read_from_the_shorter_side() -> None:
     # though most of the beginning's words are not in it.
     short = frozenset({"南通", "苏州", "合作协议"})
     long = frozenset({"南通", "苏州", "合作协议", *(f"词{i}" for i in range(30))})
-    weight = jumps._Weights([short, long, frozenset({"苏州"})])
-    assert jumps.words_fit(short, long, weight) > 0.9
+    weight = fitting.Weights([short, long, frozenset({"苏州"})])
+    assert fitting.words_fit(short, long, weight) > 0.9
 
 
 def test_a_headline_standing_above_its_text_is_read_as_its_own_and_one_from_a_block_is_not() -> None:
@@ -271,8 +271,8 @@ def test_a_title_its_page_left_over_right_under_a_beginnings_kicker_is_read_as_i
 
 def test_a_place_before_a_jump_headline_does_not_count_against_it() -> None:
     # Papers set the place before a continuation's headline (`北京：…`); the beginning's headline has none.
-    assert jumps.headline_fit("华北黄淮等地将有降雪", "北京：华北黄淮等地将有降雪") == 1.0
-    assert jumps.headline_fit("华北黄淮等地将有降雪", "北京：秋粮收购进展顺利") == 0.0  # type: ignore[comparison-overlap]
+    assert fitting.headline_fit("华北黄淮等地将有降雪", "北京：华北黄淮等地将有降雪") == 1.0
+    assert fitting.headline_fit("华北黄淮等地将有降雪", "北京：秋粮收购进展顺利") == 0.0  # type: ignore[comparison-overlap]
 
 
 def test_a_title_left_over_two_lines_under_a_kicker_on_a_page_with_empty_lines_between_is_beside_it() -> None:

@@ -13,19 +13,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from . import pairing, segment
+from . import fitting, pairing, segment
 from .bylines import CONTINUED_FROM, CONTINUED_TO
 from .text import CLAUSE_END
 from .values import Page
 
-CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")  # 法治
-# A place set before a jump headline, as papers print it over a continuation: 江苏：为谱写现代化建设新篇章…
-PLACE_FIRST = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*")
 # A colon opens a list or a quote, in a paragraph of its own or not: 贷款投向呈现以下特点：
 OPENS_WHAT_FOLLOWS = ("：", ":")
 # A marker with its surrounding spaces, at the end / the start of a paragraph.
@@ -38,7 +34,7 @@ LOOSE_MIN = 0.6  # a left-over headline fitting a beginning this well is its jum
 LINE_MIN = (
     8  # Chinese characters a line of a fragment's headline group needs to be read as its jump headline alone
 )
-PIECE_MIN = 4  # Chinese characters a piece of a block's headline needs to be read as a jump headline alone
+PIECE_MIN = fitting.PIECE_MIN  # Chinese characters a piece of a block's headline needs to be read alone
 BESIDE = 2  # page lines apart, at most, for two headlines to have stood as one (a kicker over its title; an
 # empty line after every printed line, as some extractions give, puts them two apart)
 POOLED = 0.85  # a block's headline that the page gave another fragment counts this much of its fit
@@ -257,7 +253,7 @@ def issue_links(parts: Sequence[Part], pages: set[int]) -> list[tuple[int, int, 
             pool = loose.setdefault(p.page, [])
             pool += [p.headline, *(p.headline_parts if len(p.headline_parts) > 1 else ())]
             # And each of its pieces: two lines set as one title may be two jump headlines.
-            pool += [x for x in p.headline.split() if _cjk_count(x) >= PIECE_MIN and x not in pool]
+            pool += [x for x in p.headline.split() if fitting.cjk_count(x) >= PIECE_MIN and x not in pool]
         elif p.page in targets and p.kind != LOOSE and len(p.headline_parts) > 1:
             # A group standing above a story may have taken the jump headline set over the fragment before
             # it as its kicker (北京：听取对政府工作报告的意见建议 / 为实现新时代党的历史使命不懈奋斗): each line.
@@ -335,48 +331,16 @@ class Match:
         return self.score >= LINK_MIN or (self.margin >= LINK_MARGIN and not against)
 
 
-def _cjk_count(text: str) -> int:
-    return sum(len(run) for run in CJK_RUN.findall(text))
-
-
-def _bigrams(text: str) -> set[str]:
-    return {run[i : i + 2] for run in CJK_RUN.findall(text) for i in range(len(run) - 1)}
-
-
-def headline_fit(beginning: str, jump: str) -> float | None:
-    """The share of the jump headline's words and bigrams found in the beginning's headline.
-
-    >>> round(headline_fit("北京市委政法工作会议强调 以高水平法治保障首都高质量发展", "以高水平法治保障首都发展"), 2)
-    0.95
-    """
-    if not CJK_RUN.search(jump):
-        return None
-    bare = PLACE_FIRST.sub("", jump)
-    if bare != jump and _cjk_count(bare) >= PIECE_MIN:
-        # The place is the page's pointer, not the story's title: read the headline without it too.
-        return max(_share_named(beginning, jump), _share_named(beginning, bare))
-    return _share_named(beginning, jump)
-
-
-def _share_named(beginning: str, jump: str) -> float:
-    grams = _bigrams(jump)
-    words = set(segment.words(jump))
-    scores = [len(grams & _bigrams(beginning)) / len(grams)] if grams else []
-    if words:
-        scores.append(sum(1 for w in words if w in beginning) / len(words))
-    return sum(scores) / len(scores) if scores else 0.0
-
-
 def _jump_headline_fit(beginning: Beginning, fragment: Fragment) -> float | None:
     """How well the fragment's jump headline names the beginning: by the beginning's headline, or, a little
     less surely, by its text (the page the story begins on may have given its headline to a neighbour, and a
     jump headline may name what the text says in other words than the title: 江苏：融入长三角一体化)."""
-    by_title = headline_fit(beginning.headline, fragment.headline)
+    by_title = fitting.headline_fit(beginning.headline, fragment.headline)
     # A group over a continuation may be several jump headlines the page set as one (在打好…讲话 / 秋粮收购… /
     # 北京：华北黄淮等地将有降雪): a line long enough to be a headline of its own is read alone too.
     for line in fragment.headline_lines:
-        if _cjk_count(PLACE_FIRST.sub("", line)) >= LINE_MIN:
-            by_title = max(by_title or 0.0, headline_fit(beginning.headline, line) or 0.0)
+        if fitting.cjk_count(fitting.PLACE_FIRST.sub("", line)) >= LINE_MIN:
+            by_title = max(by_title or 0.0, fitting.headline_fit(beginning.headline, line) or 0.0)
     words = [w for w in segment.words(fragment.headline) if len(w) > 1]
     text = "".join(beginning.paragraphs)
     by_text = sum(1 for w in words if w in text) / len(words) if words else 0.0
@@ -414,44 +378,7 @@ def join_fit(beginning: Beginning, fragment: Fragment) -> float:
         return 0.0 if cut_mid else 0.6
     if not cut_mid:
         return 0.6
-    return 1.0 if _word_across(beginning.ending, fragment.opening) else 0.8
-
-
-def _word_across(before: str, after: str) -> bool:
-    """Whether a word of two or more CJK characters spans the end of `before` and the start of `after`."""
-    left, right = before[-6:], after[:6]
-    at = 0
-    for token in segment.cut(left + right):
-        end = at + len(token)
-        if at < len(left) < end and CJK_RUN.fullmatch(token):
-            return True
-        at = end
-    return False
-
-
-class _Weights:
-    """Inverse document frequency of words over every candidate part of an issue: words all the parts share
-    (政法, 会议) tell little about which two belong together."""
-
-    def __init__(self, docs: Sequence[frozenset[str]]) -> None:
-        self.n = max(1, len(docs))
-        self.df: Counter[str] = Counter()
-        for doc in docs:
-            self.df.update(doc)
-
-    def __call__(self, word: str) -> float:
-        return math.log(1 + self.n / self.df[word]) if self.df[word] else math.log(1 + self.n)
-
-
-def words_fit(a: frozenset[str], b: frozenset[str], weight: _Weights) -> float:
-    """Cosine of the two word sets, each word weighted by its rarity among the candidates."""
-    if not a or not b:
-        return 0.0
-    # fsum, correctly rounded, is the same in any order: a plain sum over a set follows its hash order, which
-    # changes with PYTHONHASHSEED, and so would the last bit of a score and a tie between two pairs.
-    common = math.fsum(weight(w) ** 2 for w in a & b)
-    norm = min(math.fsum(weight(w) ** 2 for w in a), math.fsum(weight(w) ** 2 for w in b))
-    return common / norm if norm else 0.0
+    return 1.0 if fitting.word_across(beginning.ending, fragment.opening) else 0.8
 
 
 def fits(
@@ -466,7 +393,7 @@ def fits(
     loose = loose or {}
     b_words = [frozenset(segment.words(b.headline + "\n" + "\n".join(b.paragraphs))) for b in beginnings]
     f_words = [frozenset(segment.words(f.headline + "\n" + "\n".join(f.paragraphs))) for f in fragments]
-    weight = _Weights([*b_words, *f_words])
+    weight = fitting.Weights([*b_words, *f_words])
     out: dict[tuple[int, int], Fit] = {}
     for bi, b in enumerate(beginnings):
         for fi, f in enumerate(fragments):
@@ -474,7 +401,7 @@ def fits(
                 continue
             out[bi, fi] = Fit(
                 headline=_headline(b, f, loose),
-                words=words_fit(b_words[bi], f_words[fi], weight),
+                words=fitting.words_fit(b_words[bi], f_words[fi], weight),
                 join=join_fit(b, f),
             )
     return out
