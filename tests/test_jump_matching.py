@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from articles.reconstruct import fitting, jumps, pairing
@@ -524,3 +526,49 @@ def test_each_line_of_a_group_over_a_continuation_is_read_as_a_jump_headline_alo
     links = {f: (b, m) for f, b, m in jumps.issue_links(parts, {1, 4})}
     assert links[2][0] == 1 and links[2][1].certain and links[2][1].fit.headline == 1.0
     assert links[3][0] == 0
+
+
+def test_a_beginning_its_page_cut_at_a_subhead_is_named_by_the_headline_of_the_story_above() -> None:
+    # Page 2 read the subhead 平台经济崛起 as a new story's headline and cut the story there: the piece under it
+    # holds the 下转 marker, and the jump headline on page 4 names the headline of the piece above the subhead.
+    parts = [
+        jumps.Part(
+            2,
+            "news",
+            "《关于促进平台经济规范健康发展的指导意见》印发 平台经济破解“成长烦恼”",
+            ("平台经济快速崛起，在促进经济高质量发展方面发挥了重要作用。",),
+            None,
+            None,
+            lead=False,
+            signed=False,
+            headline_lines=(100, 101),
+            text_ends=114,
+        ),  # fmt: skip
+        jumps.Part(
+            2,
+            "news",
+            "平台经济崛起",
+            ("平台领域、范围不断扩展，类型越来越丰富，逐步由一种商业现象发展为（下转第四版）",),
+            None,
+            4,
+            lead=False,
+            signed=False,
+            headline_lines=(116,),
+            text_ends=130,
+        ),  # fmt: skip
+        jumps.Part(
+            4,
+            "news",
+            "平台经济破解“成长烦恼”（消费视窗）",
+            ("上接第二版 一种经济形态，可以线上支付。",),
+            2,
+            None,
+            lead=True,
+            signed=False,
+        ),  # fmt: skip
+    ]
+    ((fragment, beginning, match),) = jumps.issue_links(parts, {2, 4})
+    assert (fragment, beginning) == (2, 1) and match.certain
+    # A story whose text ends further above, or one with a lead, is not read so.
+    apart = [replace(parts[0], text_ends=100), *parts[1:]]
+    assert not jumps.issue_links(apart, {2, 4})[0][2].certain

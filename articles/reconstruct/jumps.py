@@ -132,6 +132,7 @@ class Part:
     headline_above: bool = True  # its headline stood right above its text (not in a block of headlines)
     headline_parts: tuple[str, ...] = ()  # kicker, title, subtitle: a group may hold two stories' headlines
     headline_lines: tuple[int, ...] = ()  # the page lines its headline stood on
+    text_ends: int | None = None  # the page line its text ends on
     taken: bool = False  # an editor linked a part to it: as a beginning it is spoken for
     manual: bool = False  # an editor linked or unlinked it: as a fragment the engine leaves it be
 
@@ -189,6 +190,7 @@ def page_parts(number: int, page: Page) -> list[Part]:
             ),
             headline_parts=tuple(x for x in (a.kicker, a.title, a.subtitle) if x),
             headline_lines=a.headline_lines,
+            text_ends=a.paragraphs[-1].lines[1] if a.paragraphs else None,
         )
         for a in page.articles
     ] + [
@@ -275,9 +277,13 @@ def issue_links(parts: Sequence[Part], pages: set[int]) -> list[tuple[int, int, 
 
 def swapped_headlines(parts: Sequence[Part], beginning: Part) -> tuple[str, ...]:
     """The headlines the beginning's page set in a block and gave its other stories, if its own stood there;
-    not those of stories that jump to the same page: their own continuations are there to claim them."""
-    if not beginning.headline or beginning.headline_above:
+    not those of stories that jump to the same page: their own continuations are there to claim them. A
+    beginning with no lead under a headline right above it may be a story its page cut at a subhead: it is
+    read with the headline of the story whose text ends right above that subhead."""
+    if not beginning.headline:
         return ()
+    if beginning.headline_above:
+        return _above_subhead(parts, beginning)
     return tuple(
         p.headline
         for p in parts
@@ -288,6 +294,23 @@ def swapped_headlines(parts: Sequence[Part], beginning: Part) -> tuple[str, ...]
         and not p.headline_above
         and p.continued_to != beginning.continued_to
     )
+
+
+def _above_subhead(parts: Sequence[Part], beginning: Part) -> tuple[str, ...]:
+    if beginning.lead or not beginning.headline_lines:
+        return ()
+    top = min(beginning.headline_lines)
+    above = [
+        p
+        for p in parts
+        if p.page == beginning.page
+        and p.kind != LOOSE
+        and p.headline
+        and p.continued_to is None
+        and p.text_ends is not None
+        and top - ABOVE_GAP <= p.text_ends < top
+    ]
+    return (max(above, key=lambda p: p.text_ends or 0).headline,) if above else ()
 
 
 @dataclass(frozen=True)
