@@ -236,7 +236,8 @@ def test_a_block_headline_the_page_gave_a_fragment_counts_more_there_than_on_its
 
 def test_a_title_its_page_left_over_right_under_a_beginnings_kicker_is_read_as_its_own() -> None:
     # Page 1 gave the story only its kicker and left its title over on the next line; page 2's jump headline
-    # is that title. A title left over further away is no part of the story's headline.
+    # is that title. A title left over further away is no part of the story's headline: it names a story on
+    # that page, maybe this one, less surely.
     def parts(title_line: int) -> list[jumps.Part]:
         return [
             jumps.Part(
@@ -268,7 +269,8 @@ def test_a_title_its_page_left_over_right_under_a_beginnings_kicker_is_read_as_i
     assert beside[:2] == (2, 0) and beside[2].certain
     assert beside[2].fit.headline is not None and beside[2].fit.headline >= jumps.LOOSE_MIN
     (apart,) = jumps.issue_links(parts(14), {1, 2})
-    assert apart[2].fit.headline is None and apart[2].score < beside[2].score
+    assert apart[2].fit.headline is not None and beside[2].fit.headline is not None
+    assert apart[2].fit.headline < beside[2].fit.headline and apart[2].score < beside[2].score
 
 
 def test_a_place_before_a_jump_headline_does_not_count_against_it() -> None:
@@ -572,3 +574,39 @@ def test_a_beginning_its_page_cut_at_a_subhead_is_named_by_the_headline_of_the_s
     # A story whose text ends further above, or one with a lead, is not read so.
     apart = [replace(parts[0], text_ends=100), *parts[1:]]
     assert not jumps.issue_links(apart, {2, 4})[0][2].certain
+
+
+def test_a_headline_left_over_on_a_beginning_s_page_names_the_story_merged_into_another_there() -> None:
+    # Page 2 ran a commentary with no lead into the report above it and left the commentary's headline over;
+    # the report's part ends with the commentary's 下转. The jump headline on page 3 names the left-over one.
+    parts = [
+        jumps.Part(
+            2,
+            "news",
+            "华北黄淮等地将有降雪",
+            (
+                "本报北京2月11日电 中央气象台预计，华北有小雪。",
+                "大事难事看担当。越是爬坡过坎，越需要挺身而出。（下转第3版）",
+            ),
+            None,
+            3,
+            lead=True,
+            signed=False,
+            headline_above=False,
+        ),  # fmt: skip
+        jumps.Part.loose(2, ("冲劲 韧劲 实劲（人民论坛）",), (4,)),
+        jumps.Part(
+            3,
+            "news",
+            "冲劲 韧劲 实劲",
+            ("（上接第2版）", "惟有担当作为、勇毅前行，做冲锋陷阵的战士。"),
+            2,
+            None,
+            lead=True,
+            signed=False,
+            headline_above=False,
+        ),  # fmt: skip
+    ]
+    ((fragment, beginning, match),) = jumps.issue_links(parts, {2, 3})
+    assert (fragment, beginning) == (2, 0) and match.certain
+    assert match.fit.headline is not None and match.fit.headline < 1.0  # less sure than its own headline

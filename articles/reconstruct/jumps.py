@@ -282,9 +282,11 @@ def swapped_headlines(parts: Sequence[Part], beginning: Part) -> tuple[str, ...]
     read with the headline of the story whose text ends right above that subhead."""
     if not beginning.headline:
         return ()
+    # A headline its page left over names a story there, maybe one the page merged into the story above it.
+    left = tuple(p.headline for p in parts if p.page == beginning.page and p.kind == LOOSE)
     if beginning.headline_above:
-        return _above_subhead(parts, beginning)
-    return tuple(
+        return _above_subhead(parts, beginning) + left
+    return left + tuple(
         p.headline
         for p in parts
         if p.page == beginning.page
