@@ -45,11 +45,13 @@ def issue_jumps_link(*, issue_id: int) -> list[LinkChange]:
         return []  # no story here jumps forward, and nothing is linked: nothing to do until one does
     pages = set(models.Page.objects.filter(issue_id=issue_id).values_list("number", flat=True))
     targets = {a.continued_to_page for a in rows if a.continued_to_page in pages}
-    # Every live article of the pages stories jump to may be a fragment: one with no marker is one too.
+    # Every live article of the pages stories jump to may be a fragment: one with no marker is one too. Those
+    # of the pages they jump from hold the headlines a block there gave them (see jumps.Beginning.swapped).
+    sources = {a.page.number for a in rows if a.continued_to_page in pages}
     known = {a.pk for a in rows}
     rows += list(
         models.Article.objects.live()
-        .filter(page__issue_id=issue_id, page__number__in=targets)
+        .filter(page__issue_id=issue_id, page__number__in=targets | sources)
         .exclude(pk__in=known)
         .select_related("page")
         .only(*_FIELDS)
@@ -58,7 +60,7 @@ def issue_jumps_link(*, issue_id: int) -> list[LinkChange]:
         models.Byline.objects.filter(article_id__in=[a.pk for a in rows]).values_list("article_id", flat=True)
     )
     held = {a.continues_id for a in rows if a.link_manual and a.continues_id}
-    texts, first_lines = _texts([a.pk for a in rows])
+    texts, first_lines, last_lines = _texts([a.pk for a in rows])
     parts = [
         jumps.Part(
             page=a.page.number,
@@ -72,6 +74,7 @@ def issue_jumps_link(*, issue_id: int) -> list[LinkChange]:
             headline_above=jumps.headline_above(a.headline_lines or (), first_lines.get(a.pk)),
             headline_parts=tuple(x for x in (a.kicker, a.title, a.subtitle) if x),
             headline_lines=tuple(a.headline_lines or ()),
+            text_ends=last_lines.get(a.pk),
             taken=a.pk in held,
             manual=a.link_manual,
         )
@@ -117,15 +120,17 @@ _FIELDS = (
 )
 
 
-def _texts(ids: list[int]) -> tuple[dict[int, list[str]], dict[int, int]]:
-    """Each article's paragraph texts, in order, and the page line its first paragraph starts on."""
+def _texts(ids: list[int]) -> tuple[dict[int, list[str]], dict[int, int], dict[int, int]]:
+    """Each article's paragraph texts, in order, and the page lines its text starts and ends on."""
     out: dict[int, list[str]] = defaultdict(list)
     first: dict[int, int] = {}
+    last: dict[int, int] = {}
     rows = models.Paragraph.objects.filter(article_id__in=ids).order_by("article_id", "position")
-    for article_id, text, line in rows.values_list("article_id", "text", "line_start"):
+    for article_id, text, start, end in rows.values_list("article_id", "text", "line_start", "line_end"):
         out[article_id].append(text)
-        first.setdefault(article_id, line)
-    return out, first
+        first.setdefault(article_id, start)
+        last[article_id] = end
+    return out, first, last
 
 
 def _headline(article: models.Article) -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from articles.reconstruct import jumps
+from articles.reconstruct import fitting, jumps, pairing
 from articles.reconstruct.jumps import Beginning, Fragment
 
 COURT = "最高检召开检察委员会会议，研究案件质量评查工作，要求切实提升办案质效，"
@@ -85,9 +87,9 @@ def test_the_assignment_is_the_best_total_not_the_greedy_first_choice() -> None:
         (1, 0): jumps.Fit(headline=0.8, words=0.5, join=1.0),
         (0, 1): jumps.Fit(headline=0.8, words=0.4, join=1.0),
     }
-    chosen = sorted(jumps.best_exact(fits))
+    chosen = sorted(pairing.best_exact(fits))
     assert chosen == [(0, 1), (1, 0)]
-    assert sorted(jumps.best_greedy(fits)) == [(0, 0)]  # what a greedy pass would have done
+    assert sorted(pairing.best_greedy(fits)) == [(0, 0)]  # what a greedy pass would have done
 
 
 def test_the_last_pair_whose_markers_agree_is_linked_by_elimination() -> None:
@@ -125,8 +127,8 @@ def test_overlap_is_read_from_the_shorter_side() -> None:
     # though most of the beginning's words are not in it.
     short = frozenset({"南通", "苏州", "合作协议"})
     long = frozenset({"南通", "苏州", "合作协议", *(f"词{i}" for i in range(30))})
-    weight = jumps._Weights([short, long, frozenset({"苏州"})])
-    assert jumps.words_fit(short, long, weight) > 0.9
+    weight = fitting.Weights([short, long, frozenset({"苏州"})])
+    assert fitting.words_fit(short, long, weight) > 0.9
 
 
 def test_a_headline_standing_above_its_text_is_read_as_its_own_and_one_from_a_block_is_not() -> None:
@@ -234,7 +236,8 @@ def test_a_block_headline_the_page_gave_a_fragment_counts_more_there_than_on_its
 
 def test_a_title_its_page_left_over_right_under_a_beginnings_kicker_is_read_as_its_own() -> None:
     # Page 1 gave the story only its kicker and left its title over on the next line; page 2's jump headline
-    # is that title. A title left over further away is no part of the story's headline.
+    # is that title. A title left over further away is no part of the story's headline: it names a story on
+    # that page, maybe this one, less surely.
     def parts(title_line: int) -> list[jumps.Part]:
         return [
             jumps.Part(
@@ -266,4 +269,344 @@ def test_a_title_its_page_left_over_right_under_a_beginnings_kicker_is_read_as_i
     assert beside[:2] == (2, 0) and beside[2].certain
     assert beside[2].fit.headline is not None and beside[2].fit.headline >= jumps.LOOSE_MIN
     (apart,) = jumps.issue_links(parts(14), {1, 2})
-    assert apart[2].fit.headline is None and apart[2].score < beside[2].score
+    assert apart[2].fit.headline is not None and beside[2].fit.headline is not None
+    assert apart[2].fit.headline < beside[2].fit.headline and apart[2].score < beside[2].score
+
+
+def test_a_place_before_a_jump_headline_does_not_count_against_it() -> None:
+    # Papers set the place before a continuation's headline (`北京：…`); the beginning's headline has none.
+    assert fitting.headline_fit("华北黄淮等地将有降雪", "北京：华北黄淮等地将有降雪") == 1.0
+    assert fitting.headline_fit("华北黄淮等地将有降雪", "北京：秋粮收购进展顺利") == 0.0  # type: ignore[comparison-overlap]
+
+
+def test_a_title_left_over_two_lines_under_a_kicker_on_a_page_with_empty_lines_between_is_beside_it() -> None:
+    # Some extractions give an empty line after every printed line: a kicker on line 10 and its title on
+    # line 12 stood one under the other.
+    kicker = jumps.Part(
+        1, "news", "北京部分中小学校开设人工智能课程", ("下转第二版",), None, 2, lead=True, signed=False,
+        headline_lines=(10,),
+    )  # fmt: skip
+    assert kicker.beside(jumps.Part.loose(1, ("小粉丝迷上前沿新知",), (12,)))
+
+
+def test_a_continuation_the_page_split_at_its_second_dateline_keeps_its_jump_headline() -> None:
+    # A roundup (本报西宁…电, then 本报长春…电) goes on on page 2 under a headline set in a block; the page cut
+    # the continuation at the second dateline and gave the headline to that piece, which names it, leaving
+    # the piece with the `上接` marker without. The headline still says the story goes on there.
+    parts = [
+        jumps.Part(
+            1,
+            "news",
+            "国土绿化提速，去年—— 青海完成营造林四百三十三万亩吉林保护恢复湿地达四万五千亩",
+            ("本报西宁1月15日电 记者从青海省林草局获悉：2019年，青海全年共完成营造林。 下转第2版",),
+            None,
+            2,
+            lead=True,
+            signed=False,
+        ),
+        jumps.Part(
+            2,
+            "news",
+            "",
+            ("上接第1版", "生态扶贫方面，全省林草生态保护公益岗位达到13.8万个。"),
+            1,
+            None,
+            lead=True,
+            signed=False,
+        ),  # fmt: skip
+        jumps.Part(
+            2,
+            "news",
+            "西宁：青海完成营造林四百三十三万亩吉林保护恢复湿地达四万五千亩",
+            ("本报长春1月15日电 记者从吉林省林业和草原工作会议上获悉：吉林保护恢复湿地。",),
+            None,
+            None,
+            lead=True,
+            signed=True,
+            headline_above=False,
+            headline_lines=(40,),
+        ),  # fmt: skip
+        jumps.Part(
+            1,
+            "news",
+            "多部门联合发布措施 让配送环境更加优化",
+            (ROADS + "此次 下转第2版",),
+            None,
+            2,
+            lead=False,
+            signed=False,
+        ),  # fmt: skip
+        jumps.Part(
+            2,
+            "news",
+            "让配送环境更加优化",
+            ("上接第1版 措施将推动优化住宅小区通行环境。",),
+            1,
+            None,
+            lead=True,
+            signed=False,
+        ),  # fmt: skip
+    ]
+    links = {f: (b, m) for f, b, m in jumps.issue_links(parts, {1, 2})}
+    beginning, match = links[1]
+    assert beginning == 0 and match.certain
+    assert match.fit.headline is not None and match.fit.headline >= jumps.LOOSE_MIN
+
+
+def test_a_fragment_with_its_marker_is_paired_before_one_without() -> None:
+    # Page 2 holds the continuation, marked `上接第1版`, and a story with no lead or marker that shares more
+    # words with the beginning: the marker is evidence the words are not.
+    beginning = _beginning(
+        "中共中央政治局召开会议 讨论政府工作报告", "会议认为，过去一年，我国发展面临诸多困难挑战。"
+    )
+    unmarked = Fragment(
+        2, None, "", ("过去一年，党中央团结带领全国各族人民攻坚克难，我国发展面临诸多困难挑战。",)
+    )
+    marked = Fragment(2, 1, "", ("上接第1版", "会议还研究了其他事项。"))
+    loose = {2: ["讨论政府工作报告"]}
+    fits = jumps.fits([beginning], [unmarked, marked], loose)
+    assert fits[0, 0].score > fits[0, 1].score  # the words alone prefer the unmarked story
+    (match,) = jumps.jumps_match([beginning], [unmarked, marked], loose)
+    assert match.fragment == 1 and match.certain
+
+
+def test_a_jump_headline_naming_a_headline_its_beginning_s_page_gave_a_neighbour_links_it() -> None:
+    # Page 1 set its headlines in a block and gave them by what they name: the commentary that jumps to page 4
+    # got the book series' headline, the series' story got the commentary's. The jump headline on page 4
+    # names the commentary's, given to the neighbour: the story that jumps to page 4 is the one it names.
+    parts = [
+        jumps.Part(
+            1,
+            "news",
+            "拥抱人类命运共同体的光明未来（钟声）",
+            ("为庆祝新中国成立70周年，丛书出版发行。",),
+            None,
+            None,
+            lead=True,
+            signed=False,
+            headline_above=False,
+        ),  # fmt: skip
+        jumps.Part(
+            1,
+            "news",
+            "“新中国七十年七十部长篇小说典藏”丛书出版发行",
+            ("世界各国人民携手同行，共建美好家园。 下转第4版",),
+            None,
+            4,
+            lead=False,
+            signed=False,
+            headline_above=False,
+        ),  # fmt: skip
+        jumps.Part(
+            4,
+            "news",
+            "拥抱人类命运共同体的光明未来（钟声）",
+            ("上接第1版 各国共同发展，未来更加光明。",),
+            1,
+            None,
+            lead=True,
+            signed=False,
+        ),  # fmt: skip
+    ]
+    ((fragment, beginning, match),) = jumps.issue_links(parts, {1, 4})
+    assert (fragment, beginning) == (2, 1) and match.certain
+    assert match.fit.headline is not None and match.fit.headline < 1.0  # less sure than its own headline
+
+
+def test_a_block_headline_of_a_story_that_jumps_to_the_same_page_is_not_read_as_a_neighbour_s() -> None:
+    # Page 1 set its headlines in a block. A story jumping to page 2 may have been given its neighbour's
+    # headline, so it is read with the block's other headlines, but not with one held by a story that also
+    # jumps to page 2: that story's own continuation is there to claim it (else two halves swap).
+    def part(headline: str, to_page: int | None) -> jumps.Part:
+        return jumps.Part(
+            1, "news", headline, ("正文。",), None, to_page, lead=True, signed=False, headline_above=False
+        )
+
+    beginning = part("重庆探索建立森林横向生态补偿机制", 2)
+    parts = [
+        beginning,
+        part("守护冬眠的蝮蛇，高山夫妇—— 在蛇岛过年", 2),
+        part("“春蕾计划”30年成果发布会举行", None),
+    ]
+    parts.append(part("南通 融入长三角一体化", 3))
+    assert jumps.swapped_headlines(parts, beginning) == (
+        "“春蕾计划”30年成果发布会举行",
+        "南通 融入长三角一体化",
+    )
+
+
+def test_a_jump_headline_grouped_as_the_kicker_of_the_next_story_s_headline_still_names_its_story() -> None:
+    # Headlines above their stories: the jump headline over the continuation was grouped with the title of
+    # the story after it, as its kicker, and the continuation was left with none. The line still counts.
+    parts = [
+        jumps.Part(
+            1,
+            "news",
+            "李克强主持召开座谈会 听取对政府工作报告的意见建议 韩正出席",
+            ("新华社北京5月11日电 李克强主持召开座谈会。 下转第二版",),
+            None,
+            2,
+            lead=True,
+            signed=False,
+            headline_above=False,
+        ),  # fmt: skip
+        jumps.Part(
+            2,
+            "news",
+            "",
+            ("（上接第一版）", "与会人士表示，坚决拥护政府工作报告。"),
+            1,
+            None,
+            lead=True,
+            signed=False,
+        ),  # fmt: skip
+        jumps.Part(
+            2,
+            "news",
+            "北京：听取对政府工作报告的意见建议 为实现新时代党的历史使命不懈奋斗",
+            ("这是一次直抵人心、触及灵魂的教育洗礼。",),
+            None,
+            None,
+            lead=False,
+            signed=False,
+            headline_parts=("北京：听取对政府工作报告的意见建议", "为实现新时代党的历史使命不懈奋斗"),
+        ),  # fmt: skip
+    ]
+    ((fragment, beginning, match),) = jumps.issue_links(parts, {1, 2})
+    assert (fragment, beginning) == (1, 0) and match.certain
+    assert match.fit.headline is not None and match.fit.headline >= jumps.LOOSE_MIN
+
+
+def test_each_line_of_a_group_over_a_continuation_is_read_as_a_jump_headline_alone() -> None:
+    # Page 4 set two jump headlines one over the other above the first continuation, and grouped them as its
+    # kicker and title; the second continuation got none. The group's second line names the first one's story.
+    parts = [
+        jumps.Part(
+            1,
+            "news",
+            "《求是》杂志发表重要文章 在打好精准脱贫攻坚战座谈会上的讲话",
+            ("新华社北京4月30日电 文章强调，脱贫攻坚取得决定性进展。（下转第4版）",),
+            None,
+            4,
+            lead=True,
+            signed=False,
+            headline_above=False,
+        ),  # fmt: skip
+        jumps.Part(
+            1,
+            "news",
+            "华北黄淮等地将有降雪",
+            ("本报北京2月11日电 中央气象台预计，江南、华南（下转第4版）",),
+            None,
+            4,
+            lead=True,
+            signed=False,
+            headline_above=False,
+        ),  # fmt: skip
+        jumps.Part(
+            4,
+            "news",
+            "在打好精准脱贫攻坚战座谈会上的讲话 北京：华北黄淮等地将有降雪",
+            ("上接第1版 等地有持续性阴雨，以小到中雨为主。",),
+            1,
+            None,
+            lead=True,
+            signed=False,
+            headline_parts=("在打好精准脱贫攻坚战座谈会上的讲话", "北京：华北黄淮等地将有降雪"),
+        ),  # fmt: skip
+        jumps.Part(
+            4,
+            "news",
+            "",
+            ("上接第1版", "这些经验弥足珍贵，要长期坚持并不断完善和发展。"),
+            1,
+            None,
+            lead=True,
+            signed=False,
+        ),  # fmt: skip
+    ]
+    links = {f: (b, m) for f, b, m in jumps.issue_links(parts, {1, 4})}
+    assert links[2][0] == 1 and links[2][1].certain and links[2][1].fit.headline == 1.0
+    assert links[3][0] == 0
+
+
+def test_a_beginning_its_page_cut_at_a_subhead_is_named_by_the_headline_of_the_story_above() -> None:
+    # Page 2 read the subhead 平台经济崛起 as a new story's headline and cut the story there: the piece under it
+    # holds the 下转 marker, and the jump headline on page 4 names the headline of the piece above the subhead.
+    parts = [
+        jumps.Part(
+            2,
+            "news",
+            "《关于促进平台经济规范健康发展的指导意见》印发 平台经济破解“成长烦恼”",
+            ("平台经济快速崛起，在促进经济高质量发展方面发挥了重要作用。",),
+            None,
+            None,
+            lead=False,
+            signed=False,
+            headline_lines=(100, 101),
+            text_ends=114,
+        ),  # fmt: skip
+        jumps.Part(
+            2,
+            "news",
+            "平台经济崛起",
+            ("平台领域、范围不断扩展，类型越来越丰富，逐步由一种商业现象发展为（下转第四版）",),
+            None,
+            4,
+            lead=False,
+            signed=False,
+            headline_lines=(116,),
+            text_ends=130,
+        ),  # fmt: skip
+        jumps.Part(
+            4,
+            "news",
+            "平台经济破解“成长烦恼”（消费视窗）",
+            ("上接第二版 一种经济形态，可以线上支付。",),
+            2,
+            None,
+            lead=True,
+            signed=False,
+        ),  # fmt: skip
+    ]
+    ((fragment, beginning, match),) = jumps.issue_links(parts, {2, 4})
+    assert (fragment, beginning) == (2, 1) and match.certain
+    # A story whose text ends further above, or one with a lead, is not read so.
+    apart = [replace(parts[0], text_ends=100), *parts[1:]]
+    assert not jumps.issue_links(apart, {2, 4})[0][2].certain
+
+
+def test_a_headline_left_over_on_a_beginning_s_page_names_the_story_merged_into_another_there() -> None:
+    # Page 2 ran a commentary with no lead into the report above it and left the commentary's headline over;
+    # the report's part ends with the commentary's 下转. The jump headline on page 3 names the left-over one.
+    parts = [
+        jumps.Part(
+            2,
+            "news",
+            "华北黄淮等地将有降雪",
+            (
+                "本报北京2月11日电 中央气象台预计，华北有小雪。",
+                "大事难事看担当。越是爬坡过坎，越需要挺身而出。（下转第3版）",
+            ),
+            None,
+            3,
+            lead=True,
+            signed=False,
+            headline_above=False,
+        ),  # fmt: skip
+        jumps.Part.loose(2, ("冲劲 韧劲 实劲（人民论坛）",), (4,)),
+        jumps.Part(
+            3,
+            "news",
+            "冲劲 韧劲 实劲",
+            ("（上接第2版）", "惟有担当作为、勇毅前行，做冲锋陷阵的战士。"),
+            2,
+            None,
+            lead=True,
+            signed=False,
+            headline_above=False,
+        ),  # fmt: skip
+    ]
+    ((fragment, beginning, match),) = jumps.issue_links(parts, {2, 3})
+    assert (fragment, beginning) == (2, 0) and match.certain
+    assert match.fit.headline is not None and match.fit.headline < 1.0  # less sure than its own headline

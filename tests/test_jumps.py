@@ -61,6 +61,30 @@ def test_every_jump_is_linked_to_its_beginning_whichever_page_comes_first(order:
 
 
 @pytest.mark.django_db
+def test_the_linking_reads_every_story_of_the_page_a_story_jumps_from(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A page that sets its headlines in a block may give a story that jumps its neighbour's headline: the
+    # neighbours' headlines are evidence too (jumps.Beginning.swapped), so the engine is given every story of
+    # that page, as the pure engine reads the whole page, not only those with a jump marker.
+    seen: list[set[tuple[int, str]]] = []
+    link = jumps.jumps.issue_links
+
+    def spy(parts, pages):  # type: ignore[no-untyped-def]
+        seen.append({(p.page, p.headline) for p in parts if p.kind != jumps.jumps.LOOSE})
+        return link(parts, pages)
+
+    monkeypatch.setattr(jumps.jumps, "issue_links", spy)
+    _ingest(1)
+    _ingest(2)
+    page_one = {
+        (1, jumps._headline(a)) for a in models.Article.objects.filter(page__number=1, page__issue__date=DATE)
+    }
+    assert any(a.continued_to_page is None for a in models.Article.objects.filter(page__number=1))
+    assert page_one <= seen[-1]
+
+
+@pytest.mark.django_db
 def test_a_continuation_waits_for_its_beginning_and_is_linked_when_that_page_arrives(client: Client) -> None:
     _ingest(2)
     fragment = _article(2, "柔性执法信用修复助力企业发展")

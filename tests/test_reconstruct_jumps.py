@@ -197,3 +197,23 @@ def test_two_jump_headlines_in_a_block_naming_two_continuations_are_two_groups()
         (1, "统筹发展和安全", None),
         (1, "柔性执法助力企业健康发展", None),
     ]
+
+
+def test_a_short_line_ending_in_a_jump_marker_is_the_paragraph_s_end_not_a_headline() -> None:
+    # A sentence ended at a line's end; the next runs on flush and ends on a short line with its run-in
+    # 下转第二版. No headline ends with a jump marker: the line is the paragraph's end, and the story jumps.
+    result = reconstruct_page(
+        page(
+            "国务院港澳办发言人谈话",
+            *para("新华社北京5月28日电 国务院港澳事务办公室发言人28日就涉港决定发表谈话。"),
+            "\u3000\u3000发言人表示，此次决定是坚守依",
+            "法治港原则的重要体现和重要举措。",
+            "无可置疑。 下转第二版",
+            *para("新华社香港5月28日电 香港中联办发言人28日发表谈话，坚决拥护全国人大决定。"),
+        )
+    )
+    assert [(a.title, a.continued_to_page) for a in result.articles] == [
+        ("国务院港澳办发言人谈话", 2),
+        (None, None),
+    ]
+    assert result.articles[0].paragraphs[-1].text.endswith("重要举措。无可置疑。 下转第二版")

@@ -13,16 +13,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
-from . import segment
+from . import fitting, pairing, segment
 from .bylines import CONTINUED_FROM, CONTINUED_TO
 from .text import CLAUSE_END
 from .values import Page
 
-CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")  # 法治
 # A colon opens a list or a quote, in a paragraph of its own or not: 贷款投向呈现以下特点：
 OPENS_WHAT_FOLLOWS = ("：", ":")
 # A marker with its surrounding spaces, at the end / the start of a paragraph.
@@ -32,8 +31,12 @@ JUMP_FROM_START = re.compile(rf"^\s*(?:{CONTINUED_FROM.pattern})\s*")  # 上接�
 HEADLINE_WEIGHT = 0.4
 LOOSE = "loose"  # a Part that is a headline its page left over, no article
 LOOSE_MIN = 0.6  # a left-over headline fitting a beginning this well is its jump headline
-PIECE_MIN = 4  # Chinese characters a piece of a block's headline needs to be read as a jump headline alone
-BESIDE = 1  # page lines apart, at most, for two headlines to have stood as one (a kicker over its title)
+LINE_MIN = (
+    8  # Chinese characters a line of a fragment's headline group needs to be read as its jump headline alone
+)
+PIECE_MIN = fitting.PIECE_MIN  # Chinese characters a piece of a block's headline needs to be read alone
+BESIDE = 2  # page lines apart, at most, for two headlines to have stood as one (a kicker over its title; an
+# empty line after every printed line, as some extractions give, puts them two apart)
 POOLED = 0.85  # a block's headline that the page gave another fragment counts this much of its fit
 TEXT_NAMES = 0.8  # a jump headline's words all in the beginning's text count this much of a headline match
 WORDS_WEIGHT = 0.35
@@ -43,7 +46,7 @@ LINK_MIN = 0.45  # a pair scoring this much is linked; below, down to SUGGEST_MI
 LINK_MARGIN = 0.15
 HEADLINE_AGAINST = 0.3  # …and its jump headline is not another story's (a fit this low says it is)
 SUGGEST_MIN = 0.2
-MAX_EXACT = 14  # beginnings per assignment solved exactly; beyond, greedy with swaps
+MARKED_BONUS = 0.1  # what a fragment's `上接` marker adds to its pair in the assignment (not to its score)
 
 
 def jump_to_strip(text: str) -> str:
@@ -75,6 +78,9 @@ class Beginning:
     headline: str  # kicker, title and subtitle
     paragraphs: tuple[str, ...]  # body text in order, the last one still with its marker
     beside: tuple[str, ...] = ()  # headlines its page left over right beside its own: its title, maybe
+    # Headlines its page set in a block and gave to other stories, when its own stood in that block too: the
+    # page gave them by what they name, and may have given its own to a neighbour.
+    swapped: tuple[str, ...] = ()
 
     @property
     def ending(self) -> str:
@@ -96,6 +102,9 @@ class Fragment:
     headline: str  # the jump headline, often a shortened title
     paragraphs: tuple[str, ...]  # body text in order, the first one still with its marker
     headline_above: bool = True  # the headline stood right above the text, not in a block of headlines
+    headline_lines: tuple[
+        str, ...
+    ] = ()  # its kicker, title, subtitle: the page may have grouped jump headlines
 
     @property
     def opening(self) -> str:
@@ -123,6 +132,7 @@ class Part:
     headline_above: bool = True  # its headline stood right above its text (not in a block of headlines)
     headline_parts: tuple[str, ...] = ()  # kicker, title, subtitle: a group may hold two stories' headlines
     headline_lines: tuple[int, ...] = ()  # the page lines its headline stood on
+    text_ends: int | None = None  # the page line its text ends on
     taken: bool = False  # an editor linked a part to it: as a beginning it is spoken for
     manual: bool = False  # an editor linked or unlinked it: as a fragment the engine leaves it be
 
@@ -143,8 +153,8 @@ class Part:
             headline_lines=at,
         )
 
-    def beginning(self, beside: tuple[str, ...] = ()) -> Beginning:
-        return Beginning(self.page, self.continued_to or 0, self.headline, self.paragraphs, beside)
+    def beginning(self, beside: tuple[str, ...] = (), swapped: tuple[str, ...] = ()) -> Beginning:
+        return Beginning(self.page, self.continued_to or 0, self.headline, self.paragraphs, beside, swapped)
 
     def beside(self, other: Part) -> bool:
         """Whether `other`'s headline stood right next to this part's on their page (BESIDE lines apart)."""
@@ -153,7 +163,14 @@ class Part:
         )
 
     def fragment(self) -> Fragment:
-        return Fragment(self.page, self.continued_from, self.headline, self.paragraphs, self.headline_above)
+        return Fragment(
+            self.page,
+            self.continued_from,
+            self.headline,
+            self.paragraphs,
+            self.headline_above,
+            self.headline_parts if len(self.headline_parts) > 1 else (),
+        )
 
 
 def page_parts(number: int, page: Page) -> list[Part]:
@@ -173,6 +190,7 @@ def page_parts(number: int, page: Page) -> list[Part]:
             ),
             headline_parts=tuple(x for x in (a.kicker, a.title, a.subtitle) if x),
             headline_lines=a.headline_lines,
+            text_ends=a.paragraphs[-1].lines[1] if a.paragraphs else None,
         )
         for a in page.articles
     ] + [
@@ -226,21 +244,75 @@ def issue_links(parts: Sequence[Part], pages: set[int]) -> list[tuple[int, int, 
     beginnings, fragments = candidates(parts, pages)
     # The headlines a continuation page left over, and those it gave by what they name: a jump headline
     # among them says the story goes on there, not on which fragment.
+    # Every headline set in a block on those pages counts, whichever part the page gave it to: a page that
+    # splits a continuation in two (at a second dateline, a roundup's next place) gives the jump headline to
+    # the second piece, which names it, and leaves the marked one without.
+    targets = {parts[i].page for i in fragments}
     loose: dict[int, list[str]] = {}
-    for i, p in enumerate(parts):
-        if p.kind == LOOSE or (i in fragments and p.headline and not p.headline_above):
+    for p in parts:
+        if p.kind == LOOSE or (p.page in targets and p.headline and not p.headline_above):
             # Each line of a group too: the page may have grouped two jump headlines as one.
             pool = loose.setdefault(p.page, [])
             pool += [p.headline, *(p.headline_parts if len(p.headline_parts) > 1 else ())]
             # And each of its pieces: two lines set as one title may be two jump headlines.
-            pool += [x for x in p.headline.split() if _cjk_count(x) >= PIECE_MIN and x not in pool]
+            pool += [x for x in p.headline.split() if fitting.cjk_count(x) >= PIECE_MIN and x not in pool]
+        elif p.page in targets and p.kind != LOOSE and len(p.headline_parts) > 1:
+            # A group standing above a story may have taken the jump headline set over the fragment before
+            # it as its kicker (北京：听取对政府工作报告的意见建议 / 为实现新时代党的历史使命不懈奋斗): each line.
+            pool = loose.setdefault(p.page, [])
+            pool += [x for x in p.headline_parts if x not in pool]
     left = [p for p in parts if p.kind == LOOSE]
     matches = jumps_match(
-        [parts[i].beginning(tuple(x.headline for x in left if parts[i].beside(x))) for i in beginnings],
+        [
+            parts[i].beginning(
+                tuple(x.headline for x in left if parts[i].beside(x)), swapped_headlines(parts, parts[i])
+            )
+            for i in beginnings
+        ],
         [parts[i].fragment() for i in fragments],
         loose,
     )
     return [(fragments[m.fragment], beginnings[m.beginning], m) for m in matches]
+
+
+def swapped_headlines(parts: Sequence[Part], beginning: Part) -> tuple[str, ...]:
+    """The headlines the beginning's page set in a block and gave its other stories, if its own stood there;
+    not those of stories that jump to the same page: their own continuations are there to claim them. A
+    beginning with no lead under a headline right above it may be a story its page cut at a subhead: it is
+    read with the headline of the story whose text ends right above that subhead."""
+    if not beginning.headline:
+        return ()
+    # A headline its page left over names a story there, maybe one the page merged into the story above it.
+    left = tuple(p.headline for p in parts if p.page == beginning.page and p.kind == LOOSE)
+    if beginning.headline_above:
+        return _above_subhead(parts, beginning) + left
+    return left + tuple(
+        p.headline
+        for p in parts
+        if p.page == beginning.page
+        and p is not beginning
+        and p.kind != LOOSE
+        and p.headline
+        and not p.headline_above
+        and p.continued_to != beginning.continued_to
+    )
+
+
+def _above_subhead(parts: Sequence[Part], beginning: Part) -> tuple[str, ...]:
+    if beginning.lead or not beginning.headline_lines:
+        return ()
+    top = min(beginning.headline_lines)
+    above = [
+        p
+        for p in parts
+        if p.page == beginning.page
+        and p.kind != LOOSE
+        and p.headline
+        and p.continued_to is None
+        and p.text_ends is not None
+        and top - ABOVE_GAP <= p.text_ends < top
+    ]
+    return (max(above, key=lambda p: p.text_ends or 0).headline,) if above else ()
 
 
 @dataclass(frozen=True)
@@ -284,35 +356,16 @@ class Match:
         return self.score >= LINK_MIN or (self.margin >= LINK_MARGIN and not against)
 
 
-def _cjk_count(text: str) -> int:
-    return sum(len(run) for run in CJK_RUN.findall(text))
-
-
-def _bigrams(text: str) -> set[str]:
-    return {run[i : i + 2] for run in CJK_RUN.findall(text) for i in range(len(run) - 1)}
-
-
-def headline_fit(beginning: str, jump: str) -> float | None:
-    """The share of the jump headline's words and bigrams found in the beginning's headline.
-
-    >>> round(headline_fit("北京市委政法工作会议强调 以高水平法治保障首都高质量发展", "以高水平法治保障首都发展"), 2)
-    0.95
-    """
-    if not CJK_RUN.search(jump):
-        return None
-    grams = _bigrams(jump)
-    words = set(segment.words(jump))
-    scores = [len(grams & _bigrams(beginning)) / len(grams)] if grams else []
-    if words:
-        scores.append(sum(1 for w in words if w in beginning) / len(words))
-    return sum(scores) / len(scores) if scores else 0.0
-
-
 def _jump_headline_fit(beginning: Beginning, fragment: Fragment) -> float | None:
     """How well the fragment's jump headline names the beginning: by the beginning's headline, or, a little
     less surely, by its text (the page the story begins on may have given its headline to a neighbour, and a
     jump headline may name what the text says in other words than the title: 江苏：融入长三角一体化)."""
-    by_title = headline_fit(beginning.headline, fragment.headline)
+    by_title = fitting.headline_fit(beginning.headline, fragment.headline)
+    # A group over a continuation may be several jump headlines the page set as one (在打好…讲话 / 秋粮收购… /
+    # 北京：华北黄淮等地将有降雪): a line long enough to be a headline of its own is read alone too.
+    for line in fragment.headline_lines:
+        if fitting.cjk_count(fitting.PLACE_FIRST.sub("", line)) >= LINE_MIN:
+            by_title = max(by_title or 0.0, fitting.headline_fit(beginning.headline, line) or 0.0)
     words = [w for w in segment.words(fragment.headline) if len(w) > 1]
     text = "".join(beginning.paragraphs)
     by_text = sum(1 for w in words if w in text) / len(words) if words else 0.0
@@ -350,44 +403,7 @@ def join_fit(beginning: Beginning, fragment: Fragment) -> float:
         return 0.0 if cut_mid else 0.6
     if not cut_mid:
         return 0.6
-    return 1.0 if _word_across(beginning.ending, fragment.opening) else 0.8
-
-
-def _word_across(before: str, after: str) -> bool:
-    """Whether a word of two or more CJK characters spans the end of `before` and the start of `after`."""
-    left, right = before[-6:], after[:6]
-    at = 0
-    for token in segment.cut(left + right):
-        end = at + len(token)
-        if at < len(left) < end and CJK_RUN.fullmatch(token):
-            return True
-        at = end
-    return False
-
-
-class _Weights:
-    """Inverse document frequency of words over every candidate part of an issue: words all the parts share
-    (政法, 会议) tell little about which two belong together."""
-
-    def __init__(self, docs: Sequence[frozenset[str]]) -> None:
-        self.n = max(1, len(docs))
-        self.df: Counter[str] = Counter()
-        for doc in docs:
-            self.df.update(doc)
-
-    def __call__(self, word: str) -> float:
-        return math.log(1 + self.n / self.df[word]) if self.df[word] else math.log(1 + self.n)
-
-
-def words_fit(a: frozenset[str], b: frozenset[str], weight: _Weights) -> float:
-    """Cosine of the two word sets, each word weighted by its rarity among the candidates."""
-    if not a or not b:
-        return 0.0
-    # fsum, correctly rounded, is the same in any order: a plain sum over a set follows its hash order, which
-    # changes with PYTHONHASHSEED, and so would the last bit of a score and a tie between two pairs.
-    common = math.fsum(weight(w) ** 2 for w in a & b)
-    norm = min(math.fsum(weight(w) ** 2 for w in a), math.fsum(weight(w) ** 2 for w in b))
-    return common / norm if norm else 0.0
+    return 1.0 if fitting.word_across(beginning.ending, fragment.opening) else 0.8
 
 
 def fits(
@@ -402,7 +418,7 @@ def fits(
     loose = loose or {}
     b_words = [frozenset(segment.words(b.headline + "\n" + "\n".join(b.paragraphs))) for b in beginnings]
     f_words = [frozenset(segment.words(f.headline + "\n" + "\n".join(f.paragraphs))) for f in fragments]
-    weight = _Weights([*b_words, *f_words])
+    weight = fitting.Weights([*b_words, *f_words])
     out: dict[tuple[int, int], Fit] = {}
     for bi, b in enumerate(beginnings):
         for fi, f in enumerate(fragments):
@@ -410,7 +426,7 @@ def fits(
                 continue
             out[bi, fi] = Fit(
                 headline=_headline(b, f, loose),
-                words=words_fit(b_words[bi], f_words[fi], weight),
+                words=fitting.words_fit(b_words[bi], f_words[fi], weight),
                 join=join_fit(b, f),
             )
     return out
@@ -421,12 +437,27 @@ def _headline(b: Beginning, f: Fragment, loose: Mapping[int, Sequence[str]]) -> 
     its page set in a block, a little less surely than the one the page gave the fragment (a block says the
     story goes on on that page, not on which of its fragments)."""
     if f.headline and f.headline_above:
-        return _jump_headline_fit(b, f)
+        return max(_jump_headline_fit(b, f) or 0.0, _swapped_fit(b, (f.headline,)))
     pooled = _loose_fit(b, loose.get(f.page, ()), loose.get(b.page, ()))
-    if pooled is None:
+    swapped = POOLED * _swapped_fit(b, (*loose.get(f.page, ()), *((f.headline,) if f.headline else ())))
+    if pooled is None and not swapped:
         return None
     own = (_jump_headline_fit(b, f) or 0.0) if f.headline else 0.0
-    return max(own, POOLED * pooled)
+    return max(own, POOLED * (pooled or 0.0), swapped)
+
+
+def _swapped_fit(b: Beginning, jump_headlines: Sequence[str]) -> float:
+    """The best fit of a jump headline to a headline the beginning's page gave another story from the same
+    block (see Beginning.swapped), counting less than its own; 0 unless one is clearly it (LOOSE_MIN)."""
+    best = max(
+        (
+            _jump_headline_fit(replace(b, headline=h), Fragment(0, None, j, ())) or 0.0
+            for h in b.swapped
+            for j in jump_headlines
+        ),
+        default=0.0,
+    )
+    return POOLED * best if best >= LOOSE_MIN else 0.0
 
 
 def jumps_match(
@@ -435,66 +466,29 @@ def jumps_match(
     loose: Mapping[int, Sequence[str]] | None = None,
 ) -> list[Match]:
     """The pairs that best explain the issue's jumps, each beginning and fragment used at most once,
-    scoring at least SUGGEST_MIN; the highest total wins (exactly for up to MAX_EXACT beginnings). `loose`
+    scoring at least SUGGEST_MIN; the highest total wins (see pairing.best). `loose`
     holds each page's headlines no story took there (a jump headline among them, maybe)."""
     pairs = {key: fit for key, fit in fits(beginnings, fragments, loose).items() if fit.score >= SUGGEST_MIN}
-    chosen = _best(pairs)
-    total = math.fsum(pairs[c].score for c in chosen)
+    # The `上接` marker is evidence the fit does not weigh: a beginning's `下转` names a page whose marked
+    # fragments come first, an unmarked one (its marker lost) only when no marked one fits nearly as well.
+    weighed = {
+        (b, f): _Weighed(fit.score + (MARKED_BONUS if fragments[f].from_page is not None else 0.0))
+        for (b, f), fit in pairs.items()
+    }
+    chosen = pairing.best(weighed)
+    total = math.fsum(weighed[c].score for c in chosen)
     matches = [
         Match(
             beginning=b,
             fragment=f,
             fit=pairs[b, f],
             marked=fragments[f].from_page is not None,
-            margin=total - _best_total({k: v for k, v in pairs.items() if k != (b, f)}),
+            margin=total - pairing.total({k: v for k, v in weighed.items() if k != (b, f)}),
         )
         for b, f in chosen
     ]
     return sorted(matches, key=lambda m: (m.fragment, m.beginning))
 
 
-def _best(pairs: dict[tuple[int, int], Fit]) -> list[tuple[int, int]]:
-    return best_exact(pairs) if len({b for b, _ in pairs}) <= MAX_EXACT else best_greedy(pairs)
-
-
-def _best_total(pairs: dict[tuple[int, int], Fit]) -> float:
-    return math.fsum(pairs[c].score for c in _best(pairs))
-
-
-def best_exact(pairs: dict[tuple[int, int], Fit]) -> list[tuple[int, int]]:
-    """The assignment of the highest total score: fragments in turn, each taking a free beginning or none."""
-    fragments = sorted({f for _, f in pairs})
-    options: dict[int, list[tuple[int, float]]] = {f: [] for f in fragments}
-    for (b, f), fit in pairs.items():
-        options[f].append((b, fit.score))
-    memo: dict[tuple[int, frozenset[int]], tuple[float, tuple[tuple[int, int], ...]]] = {}
-
-    def best(i: int, used: frozenset[int]) -> tuple[float, tuple[tuple[int, int], ...]]:
-        if i == len(fragments):
-            return 0.0, ()
-        key = (i, used)
-        if key not in memo:
-            f = fragments[i]
-            result = best(i + 1, used)
-            for b, score in options[f]:
-                if b not in used:
-                    rest, chosen = best(i + 1, used | {b})
-                    if rest + score > result[0] + 1e-9:
-                        result = (rest + score, ((b, f), *chosen))
-            memo[key] = result
-        return memo[key]
-
-    return list(best(0, frozenset())[1])
-
-
-def best_greedy(pairs: dict[tuple[int, int], Fit]) -> list[tuple[int, int]]:
-    """A good assignment when there are too many beginnings to solve exactly: best-scoring pairs first."""
-    chosen: list[tuple[int, int]] = []
-    used_b: set[int] = set()
-    used_f: set[int] = set()
-    for (b, f), _ in sorted(pairs.items(), key=lambda item: (-item[1].score, item[0])):
-        if b not in used_b and f not in used_f:
-            chosen.append((b, f))
-            used_b.add(b)
-            used_f.add(f)
-    return chosen
+class _Weighed(NamedTuple):
+    score: float  # a pair's fit, and what the assignment adds for its marker
