@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.http import QueryDict
 
 from articles.models import Article, ArticleQuerySet
@@ -77,11 +76,11 @@ def list_page(articles: ArticleQuerySet, query: QueryDict) -> ListPage:
     that is no edge."""
     if "before" in query:
         edge = Edge.parse(query["before"])
-        found = _older_than(articles, edge, PER_PAGE + 1)
+        found = _beyond(articles, edge, PER_PAGE + 1, older=True)
         return _page(found[:PER_PAGE], has_newer=True, has_older=len(found) > PER_PAGE)
     if "after" in query:
         edge = Edge.parse(query["after"])
-        found = _newer_than(articles, edge, PER_PAGE + 1)
+        found = _beyond(articles, edge, PER_PAGE + 1, older=False)
         return _page(found[:PER_PAGE][::-1], has_newer=len(found) > PER_PAGE, has_older=True)
     if "oldest" in query:
         found = list(articles.order_by("issue_date", "-id")[: PER_PAGE + 1])
@@ -101,22 +100,15 @@ def _page(found: list[Article], *, has_newer: bool, has_older: bool) -> ListPage
     )
 
 
-# Each in two seeks of the index: the rest of the edge's own date, then the dates beyond it. (One query with
-# an OR of the two would read the index from its start.)
-
-
-def _older_than(articles: ArticleQuerySet, edge: Edge, limit: int) -> list[Article]:
-    same_day = list(articles.filter(issue_date=edge.date, id__gt=edge.pk).order_by("id")[:limit])
-    if len(same_day) == limit:
-        return same_day
-    earlier = articles.filter(Q(issue_date__lt=edge.date)).order_by("-issue_date", "id")
-    return same_day + list(earlier[: limit - len(same_day)])
-
-
-def _newer_than(articles: ArticleQuerySet, edge: Edge, limit: int) -> list[Article]:
-    """Nearest first (the caller turns them round)."""
-    same_day = list(articles.filter(issue_date=edge.date, id__lt=edge.pk).order_by("-id")[:limit])
-    if len(same_day) == limit:
-        return same_day
-    later = articles.filter(Q(issue_date__gt=edge.date)).order_by("issue_date", "-id")
-    return same_day + list(later[: limit - len(same_day)])
+def _beyond(articles: ArticleQuerySet, edge: Edge, limit: int, *, older: bool) -> list[Article]:
+    """Up to `limit` stories past `edge`, older or newer, nearest first, in two seeks of the index: the rest
+    of the edge's own date, then the dates beyond it (one query with an OR of the two would read the index
+    from its start)."""
+    if older:
+        same_day = articles.filter(issue_date=edge.date, id__gt=edge.pk).order_by("id")
+        beyond = articles.filter(issue_date__lt=edge.date).order_by("-issue_date", "id")
+    else:
+        same_day = articles.filter(issue_date=edge.date, id__lt=edge.pk).order_by("-id")
+        beyond = articles.filter(issue_date__gt=edge.date).order_by("issue_date", "-id")
+    found = list(same_day[:limit])
+    return found if len(found) == limit else found + list(beyond[: limit - len(found)])
