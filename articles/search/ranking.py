@@ -28,8 +28,7 @@ from django.db.models import F, FloatField, Lookup, Value
 
 from articles.models import Article, ArticleQuerySet, Byline, Issue, Page
 from articles.pagecache import content_version
-from articles.search.index import SEARCH_CONFIG
-from articles.search.query import MATCHES, Match, SearchFilters
+from articles.search.query import MATCHES, LiteralQuery, Match, ParsedQuery, SearchFilters
 
 RANK_ALL = 1000  # matches ranked all together: ~10-20 ms of ts_rank_cd
 RANK_WINDOW = 200  # beyond, about this many of the newest are
@@ -274,16 +273,17 @@ class Found:
     rows: list[Row] | None = None  # already ranked (a small scope: counting would cost as much)
 
 
-def matches_find(scope: Scope, terms: list[str]) -> tuple[Match | None, Found]:
-    """The strictest Match that finds any of the terms, and its matches; none found: None, and the last
+def matches_find(scope: Scope, query: ParsedQuery) -> tuple[Match | None, Found]:
+    """The strictest Match that finds the query, and its matches; none found: None, and the last
     Match's (empty) matches."""
     tried: set[str] = set()
+    found = Found(Selection(scope), 0, True, [])
     for match in MATCHES:
-        text = match.tsquery(terms)
-        if text in tried:
+        text = match.tsquery(query)
+        if not text or text in tried:
             continue  # one word: "any" is "all"; no word long enough to be a prefix
         tried.add(text)
-        found = found_in(Selection(scope, SearchQuery(text, search_type="raw", config=SEARCH_CONFIG)))
+        found = found_in(Selection(scope, LiteralQuery(text)))
         if found.total:
             return match, found
     return None, found

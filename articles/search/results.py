@@ -18,7 +18,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import SafeString
 
 from articles.models import Article
-from articles.search.query import MAX_TERMS, Match, SearchFilters, query_clean, query_terms
+from articles.search.query import MAX_TERMS, Match, SearchFilters, query_clean, query_parse
 from articles.search.ranking import AnyOf, Scope, Selection, found_in, ids_ordered, matches_find
 from articles.search.snippets import highlight_html, snippet_html, terms_pattern
 
@@ -67,18 +67,21 @@ def article_search(
     """
     filters = filters or SearchFilters()
     text, notes = query_clean(query)
-    results = SearchResults(query=text, terms=query_terms(text), notes=notes)
-    if len(results.terms) > MAX_TERMS:
-        results.terms = results.terms[:MAX_TERMS]
+    parsed = query_parse(text)
+    results = SearchResults(query=text, terms=parsed.terms, notes=notes)
+    if parsed.cut_short:
         results.notes.append(f"检索词太多，只用了前 {MAX_TERMS} 个词。")
     if text and not results.terms:
-        results.notes.append("检索词里没有可以查找的字词（只有标点或符号）。")
+        if parsed.excluded:
+            results.notes.append("只有要排除的词（前面带 -），请再给出要找的词。")
+        else:
+            results.notes.append("检索词里没有可以查找的字词（只有标点或符号）。")
     if not results.terms and not filters:
         return results
 
     scope = Scope(filters)
     if results.terms:
-        results.match, found = matches_find(scope, results.terms)
+        results.match, found = matches_find(scope, parsed)
     else:
         found = found_in(Selection(scope))
     results.total, results.total_exact = found.total, found.exact
@@ -100,7 +103,9 @@ def article_search(
         return results
     results.page = Paginator(ids, per_page).get_page(page)
     articles = _results_articles(results.terms, list(results.page.object_list))
-    pattern = terms_pattern(results.terms, prefix=bool(results.match and results.match.prefix))
+    pattern = terms_pattern(
+        [*parsed.phrases, *results.terms], prefix=bool(results.match and results.match.prefix)
+    )
     url = article_urls(text)
     # An article re-ingested or merged away since its id was ranked is gone: the page shows the others.
     results.hits = [
