@@ -167,7 +167,6 @@ def _copies_make(copies: int) -> None:
                 for n, word in enumerate(_vocabulary())
             ],
         )
-        cur.execute("CREATE INDEX ON bench_vocab (word)")
         # The vectors of a copy's paragraphs, one after another (|| puts the right one's positions after).
         cur.execute(
             "CREATE AGGREGATE pg_temp.tsvector_agg(tsvector) "
@@ -266,7 +265,14 @@ def _articles_copy(cur) -> None:
                    JOIN bench_vocab v ON v.rank = floor(
                        {VOCABULARY} * power((abs(hashtext(c.k || ':' || a.id || ':' || j)) % 1000000) / 1e6, {SKEW})
                    )::int
-               ) AS words
+               ) AS words,
+               ARRAY(
+                   SELECT v.vector FROM generate_series(1, {EXTRA_WORDS}) AS j
+                   JOIN bench_vocab v ON v.rank = floor(
+                       {VOCABULARY} * power((abs(hashtext(c.k || ':' || a.id || ':' || j)) % 1000000) / 1e6, {SKEW})
+                   )::int
+                   ORDER BY j
+               ) AS vectors
         FROM bench_copy c CROSS JOIN articles_article a
         """
     )
@@ -288,8 +294,8 @@ def _articles_copy(cur) -> None:
         CROSS JOIN LATERAL (
             SELECT coalesce(pg_temp.tsvector_agg(pt.tokens ORDER BY t.position), '')
                    || coalesce((
-                       SELECT pg_temp.tsvector_agg(v.vector ORDER BY j)
-                       FROM unnest(e.words) WITH ORDINALITY AS w(word, j) JOIN bench_vocab v ON v.word = w.word
+                       SELECT pg_temp.tsvector_agg(u.vector ORDER BY j)
+                       FROM unnest(e.vectors) WITH ORDINALITY AS u(vector, j)
                    ), '') AS body
             FROM articles_paragraph t JOIN bench_ptokens pt ON pt.paragraph_id = t.id
             WHERE t.article_id = a.id AND {_KEEP}

@@ -4,6 +4,8 @@ and exclusions (信用 -修复); the stored vectors remade by `manage.py search_
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.core.management import call_command
 
@@ -12,6 +14,8 @@ from articles.search import highlight_html, terms_pattern
 from tests.seeding import stories_store
 
 pytestmark = pytest.mark.django_db
+
+DAY = datetime.date(2025, 1, 24)
 
 
 def _found(query: str) -> list[str]:
@@ -120,3 +124,23 @@ def test_search_reindex_remakes_every_stored_vector() -> None:
     call_command("search_reindex", verbosity=0)
 
     assert _found("检察") == ["市里召开会议"]
+
+
+def test_a_phrase_whose_words_are_in_many_stories_lists_only_those_with_them_side_by_side(
+    monkeypatch,
+) -> None:  # noqa: ANN001
+    from articles.search import ranking
+
+    # Beyond CHECK_UP_TO stories with both words, they are not each checked to be counted: only the
+    # newest window is; still only stories with the phrase are listed.
+    monkeypatch.setattr(ranking, "CHECK_UP_TO", 2)
+    monkeypatch.setattr(ranking, "RANK_ALL", 4)
+    monkeypatch.setattr(ranking, "RANK_WINDOW", 4)
+    stories_store(PHRASE, APART, APART, date=DAY)
+    stories_store(APART, PHRASE, APART, date=DAY + datetime.timedelta(days=1))
+    results = search.article_search(query='"信用修复"')
+    assert [hit.article.title for hit in results.hits] == ["修复", "修复"]
+    assert results.total == 2  # every page was in the window: all were checked
+
+    only_apart = search.article_search(query='"修复关系信用"')
+    assert not only_apart.hits

@@ -212,6 +212,24 @@ class Match:
         return text
 
 
+def tsquery_wider(text: str) -> str:
+    """The query without what the GIN index cannot check: words side by side only both present, nothing
+    left out; every article it finds the index finds alone, and it finds all that `text` finds. "" when
+    it is `text` itself.
+
+    >>> tsquery_wider("('信用' <2> '修复') & !('失信')")
+    "'信用' & '修复'"
+    """
+    wider = PHRASE_OPERATOR.sub(" & ", text.split(EXCLUDED, 1)[0] if EXCLUDED in text else text)
+    if EXCLUDED in text:
+        wider = wider.removeprefix("(").removesuffix(")")
+    return "" if wider == text else wider
+
+
+PHRASE_OPERATOR = re.compile(r" <\d+> ")  # '信用' <2> '修复'
+EXCLUDED = ") & !("  # (…) & !(…): the words left out
+
+
 PARTIAL = "没有完全匹配的结果，以下为部分匹配"
 MATCHES = (
     Match("all", any_term=False, prefix=False, note="", phrases=True),

@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString
 
 from articles.models import Article
 from articles.search.query import MAX_TERMS, Match, SearchFilters, query_clean, query_parse
-from articles.search.ranking import AnyOf, Scope, Selection, found_in, ids_ordered, matches_find
+from articles.search.ranking import SORTS, AnyOf, Scope, Selection, found_in, ids_ordered, matches_find
 from articles.search.snippets import highlight_html, snippet_html, terms_pattern
 
 PER_PAGE = 20
@@ -31,6 +31,7 @@ class SearchHit:
     url: str  # the article page, marking the query's words
     headline: SafeString  # highlighted
     snippet: SafeString  # highlighted
+    kicker: SafeString = SafeString("")  # highlighted; "" when there is none, or it stands in for the title
 
 
 @dataclass
@@ -41,10 +42,18 @@ class SearchResults:
     total: int = 0  # articles that match, in the filters
     total_exact: bool = True  # False: PostgreSQL's estimate of a large number
     ordered: int = 0  # of them, ranked (or dated): all, or the newest RANK_WINDOW or so
-    windowed: bool = False  # only the matches on the newest pages were ranked
+    windowed: bool = False  # only the matches on the newest (oldest) pages were ranked
+    sort: str = "relevance"  # ranking.SORTS
     page: PaginatorPage | None = None
     hits: list[SearchHit] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def order_text(self) -> str:
+        """How the list is ordered, for its summary line."""
+        if self.sort == "relevance" and self.match is None:
+            return SORTS["newest"]
+        return "按相关度排列" if self.sort == "relevance" else SORTS[self.sort]
 
     @property
     def total_text(self) -> str:
@@ -58,9 +67,11 @@ def article_search(
     filters: SearchFilters | None = None,
     page: int | str | None = 1,
     per_page: int = PER_PAGE,
+    sort: str = "relevance",
 ) -> SearchResults:
     """Articles matching `query` within `filters`, best first, one page of them with snippets; with no
-    words but some filters, the articles in the filters, newest first.
+    words but some filters, the articles in the filters, newest first; `sort` "newest" or "oldest" puts the
+    matches in date order instead (ranking.SORTS).
 
     A bounded number of queries whatever the page size (about six): count or estimate (per Match tried),
     the ranked ids, the pages' order, the page's articles with their bylines and snippet paragraphs.
@@ -88,15 +99,23 @@ def article_search(
     if not found.total:
         results.notes.append(_nothing_note(results, filters))
         return results
-    ids, results.windowed = ids_ordered(found)
+    results.sort = sort if sort in SORTS else "relevance"
+    ids, results.windowed = ids_ordered(found, sort=results.sort)
     results.ordered = len(ids)
     if not results.windowed and not results.total_exact:
         results.total, results.total_exact = len(ids), True  # every page was in the window: all ranked
     if results.windowed:
-        results.notes.append(
-            f"符合条件的稿件有 {results.total_text} 篇，这里按相关度排列的是其中最新的 {results.ordered:,} 篇；"
-            "要看更早的，请用日期筛选。"
-        )
+        if results.sort == "oldest":
+            results.notes.append(
+                f"符合条件的稿件有 {results.total_text} 篇，这里列出的是其中最早的 {results.ordered:,} 篇；"
+                "要看更晚的，请用日期筛选。"
+            )
+        else:
+            how = "按相关度排列的" if results.match and results.sort == "relevance" else "列出的"
+            results.notes.append(
+                f"符合条件的稿件有 {results.total_text} 篇，这里{how}是其中最新的 {results.ordered:,} 篇；"
+                "要看更早的，请用日期筛选。"
+            )
     if not ids:  # an estimate of matches that are not there (statistics older than the data)
         results.total, results.total_exact = 0, True
         results.notes.append(_nothing_note(results, filters))
@@ -180,6 +199,9 @@ def _hit(article: Article, *, pattern: re.Pattern[str] | None, url: str) -> Sear
         article=article,
         url=url,
         headline=highlight_html(headline, pattern),
+        kicker=highlight_html(article.kicker, pattern)
+        if article.kicker and article.title
+        else SafeString(""),
         snippet=snippet_html(
             [*(article.term_paragraphs or []), *(article.continued_term_paragraphs or [])],
             pattern,
