@@ -16,7 +16,7 @@ pages; search_reindex remakes every vector (migration 0013 and `manage.py search
 
 from __future__ import annotations
 
-import functools
+import bisect
 import re
 from collections.abc import Callable, Iterable
 
@@ -25,17 +25,17 @@ from django.db import connection, transaction
 from django.db.models.expressions import RawSQL
 
 from articles import models
-from articles.reconstruct.segment import cut, known
+from articles.reconstruct.segment import cut, cut_all
 
 WORDLIKE = re.compile(r"[^\W_]")  # a token with a letter, digit or hanzi in it: 政法, 2025; not ，or
 HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # 检: a character indexed on its own
+HANZI_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")  # 检察院依法
 # Blanks but between two Latin letters or digits: a page dump's 1 . 8亿 and 王 闽 are 1.8亿 and 王闽.
 BLANKS = re.compile(r"(?<![0-9A-Za-z])[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+(?![0-9A-Za-z])")
 LATIN_PARTS = re.compile(r"[^\W_]+(?:\.[^\W_]+)*")  # covid and 19 in covid-19, 84 in 84%, 1.5 in 1.5%
 MAX_POSITION = 16383  # PostgreSQL's largest position: later characters all count as there
 MAX_POSITIONS = 256  # PostgreSQL keeps at most this many positions of a lexeme
 MAX_WORD = 200  # longer tokens (a run of digits or letters) are not words anyone looks for
-MAX_PIECE = 4  # dictionary words in the text are indexed up to this length (longer: query.py spells them out)
 
 
 def search_tokens(text: str) -> list[str]:
@@ -71,68 +71,91 @@ def _index_words(text: str) -> list[str]:
 
 
 def _vector_text(text: str, *, exact: str, piece: str) -> str:
-    positions: dict[str, list[int]] = {}
-    weights: dict[tuple[str, int], str] = {}  # the exact words' positions; the rest weigh `piece`
-    hanzi: list[tuple[int, str]] = []  # each hanzi of the text with its position
-    at = 1
-    for token in cut(BLANKS.sub("", text)):
+    text = BLANKS.sub("", text)
+    words: dict[str, list[int]] = {}  # word as jieba cut it -> its positions
+    pieces: dict[str, list[int]] = {}  # hanzi and dictionary words inside or across them -> positions
+    token_at: dict[int, str] = {}  # index in text -> the word jieba cut there
+    skips: tuple[list[int], list[int]] = ([], [])  # index in text, characters skipped before it
+    at, index, skipped = 1, 0, 0
+    for token in cut(text):
         word = _WORDS[token]
         if word:
-            positions.setdefault(word, []).append(at)
-            weights[word, at] = exact
-            if HANZI.search(word):
-                hanzi += [(at + n, char) for n, char in enumerate(word) if HANZI.match(char)]
-            else:
+            words.setdefault(word, []).append(at)
+            token_at[index] = word
+            if not HANZI.search(word):
                 for part in LATIN_PARTS.finditer(word):
                     if part.group() != word:
-                        positions.setdefault(part.group(), []).append(at + part.start())
+                        pieces.setdefault(part.group(), []).append(at + part.start())
+        index += len(token)
         if "\n" in token or not token.isspace():  # words a space apart are side by side; paragraphs not
             at += len(token)
-    for start, run in _runs(hanzi):
-        for offset, inner in _pieces(run):
-            if (inner, start + offset) not in weights:
-                positions.setdefault(inner, []).append(start + offset)
+        else:
+            skipped += len(token)
+            skips[0].append(index)
+            skips[1].append(skipped)
+    _pieces_add(pieces, text, token_at, skips)
     entries = []
-    for word, found in sorted(positions.items()):
-        found.sort()
-        marks = [f"{min(at, MAX_POSITION)}{weights.get((word, at), piece)}" for at in found[:MAX_POSITIONS]]
-        entries.append(f"{_lexeme(word)}:{','.join(marks)}")
+    for word in sorted(words.keys() | pieces.keys()):
+        own, inside = words.get(word), pieces.get(word)
+        if own and inside:
+            marks = ",".join(
+                f"{a}{w}" for a, w in sorted([(a, exact) for a in own] + [(a, piece) for a in inside])
+            )
+        elif own:
+            marks = ",".join(f"{a}{exact}" for a in own[:MAX_POSITIONS])
+        else:
+            marks = ",".join(f"{a}{piece}" for a in inside[:MAX_POSITIONS])  # type: ignore[index]
+        entries.append(f"{_lexeme(word)}:{marks}")
+    vector = " ".join(entries)
+    return _clamped(vector) if at > MAX_POSITION or len(text) > MAX_POSITION else vector
+
+
+def _clamped(vector: str) -> str:
+    """A vector written out with positions beyond MAX_POSITION set to it, and at most MAX_POSITIONS of
+    each lexeme (a story of more than 16,383 characters)."""
+    entries = []
+    for entry in POSITIONED.finditer(vector):
+        marks = dict.fromkeys(
+            f"{min(int(n), MAX_POSITION)}{w}" for n, w in MARK.findall(entry.group("marks"))
+        )
+        entries.append(f"{entry.group('lexeme')}:{','.join(list(marks)[:MAX_POSITIONS])}")
     return " ".join(entries)
 
 
-def _runs(hanzi: list[tuple[int, str]]) -> Iterable[tuple[int, str]]:
-    """Runs of hanzi side by side, (position of the first, the run), whatever words jieba cut them into."""
-    start, run, last = 0, "", -1
-    for at, char in hanzi:
-        if at != last + 1 and run:
-            yield start, run
-            run = ""
-        if not run:
-            start = at
-        run += char
-        last = at
-    if run:
-        yield start, run
+POSITIONED = re.compile(r"(?P<lexeme>'(?:[^']|'')*'):(?P<marks>\S+)")  # '检察':1C,9D
+MARK = re.compile(r"(\d+)([A-D]?)")  # 9D
 
 
-def _pieces(run: str) -> list[tuple[int, str]]:
-    """Each hanzi of a run and each dictionary word in it (two to MAX_PIECE characters), wherever it
-    starts: jieba may cut 人民和 as 人民 / 和, but 民和 is in it too.
+def _pieces_add(
+    pieces: dict[str, list[int]], text: str, token_at: dict[int, str], skips: tuple[list[int], list[int]]
+) -> None:
+    """Every hanzi of the text and every dictionary word in it, wherever it starts (jieba may cut 人民和
+    as 人民 / 和, but 民和 is in it too), at its position, unless it is the word jieba cut there."""
 
-    >>> _pieces("检察院")
-    [(0, '检'), (0, '检察'), (0, '检察院'), (1, '察'), (1, '察院'), (2, '院')]
-    """
-    found: list[tuple[int, str]] = []
-    for i, char in enumerate(run):
-        found.append((i, char))
-        for j in range(i + 2, min(len(run), i + MAX_PIECE) + 1):
-            inner = run[i:j]
-            if _known(inner):
-                found.append((i, inner))
-    return found
+    def position(index: int) -> int:
+        if not skips[0]:
+            return index + 1
+        before = bisect.bisect_right(skips[0], index)  # blanks between Latin words take no position
+        return index + 1 - (skips[1][before - 1] if before else 0)
 
-
-_known = functools.lru_cache(maxsize=500_000)(known)
+    for run in HANZI_RUN.finditer(text):
+        start = run.start()
+        at = position(start)
+        for n, char in enumerate(run.group()):
+            if token_at.get(start + n) != char:
+                pieces.setdefault(char, []).append(at + n)
+    pointer = 0
+    for word in cut_all(text):
+        if len(word) < 2:
+            continue
+        start = text.find(word, pointer)  # full mode gives words in order of where they start
+        if start < 0:
+            continue
+        pointer = start
+        if HANZI.match(word):
+            word = word.lower()
+            if token_at.get(start) != word:
+                pieces.setdefault(word, []).append(position(start))
 
 
 def _lexeme(word: str) -> str:

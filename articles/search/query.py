@@ -17,7 +17,7 @@ from django.contrib.postgres.search import SearchQuery
 
 from articles.models import Newspaper, Person, Place
 from articles.reconstruct.segment import cut, known
-from articles.search.index import HANZI, MAX_PIECE, WORDLIKE
+from articles.search.index import HANZI, WORDLIKE
 
 MAX_QUERY_CHARS = 200  # longer is not something a reader typed into a search box
 MAX_TERMS = 16
@@ -122,14 +122,10 @@ def _prefixable(term: str) -> bool:
 
 
 def _spelled_out(word: str) -> bool:
-    """Whether a word is looked for as its hanzi side by side: the index holds every dictionary word of
-    the text up to MAX_PIECE characters wherever it is, and every hanzi; a longer word, or one the
-    dictionary does not know (a name jieba guessed), may have been cut otherwise in the text."""
-    return (
-        len(word) > 1
-        and all(HANZI.match(char) for char in word)
-        and (len(word) > MAX_PIECE or not known(word))
-    )
+    """Whether a word is looked for as its hanzi side by side: the index holds every dictionary word of the
+    text wherever it is, and every hanzi; a word the dictionary does not know (a name jieba guessed) may
+    have been cut otherwise in the text."""
+    return len(word) > 1 and all(HANZI.match(char) for char in word) and not known(word)
 
 
 def _lexeme(word: str) -> str:
