@@ -66,3 +66,27 @@ def test_a_result_title_shows_its_kicker_marked(client: Client) -> None:
     assert hit.kicker == "沈阳<mark>信用</mark>修复"
     page = client.get("/search/", {"q": "信用"}).content.decode()
     assert '<span class="search-kicker">沈阳<mark>信用</mark>修复</span>柔性执法助力企业' in page
+
+
+def test_facets_count_the_matches_by_paper_year_region_and_kind_and_link_to_their_filter(
+    client: Client,
+) -> None:
+    from articles import models
+
+    stories_store(("信用一", "信用体系。"), ("信用二", "信用体系。"), date=DAY)
+    stories_store(("信用三", "信用体系。"), date=datetime.date(2024, 3, 1), paper="检察日报")
+    models.Article.objects.filter(title="信用二").update(kind=models.Article.Kind.COMMENTARY)
+
+    response = client.get("/search/", {"q": "信用"})
+    groups = dict(response.context["facet_links"])
+    assert [(label, count) for label, count, _, _ in groups["报纸"]] == [("法治日报", 2), ("检察日报", 1)]
+    assert [(label, count) for label, count, _, _ in groups["年份"]] == [("2025年", 2), ("2024年", 1)]
+    assert [(label, count) for label, count, _, _ in groups["体裁"]] == [("消息", 2), ("评论", 1)]
+    assert "地区" not in groups  # no story has a region: nothing to pick
+
+    (commentary_url,) = [url for label, _, url, _ in groups["体裁"] if label == "评论"]
+    page = client.get("/search/" + commentary_url)
+    assert [hit.article.title for hit in page.context["results"].hits] == ["信用二"]
+    (year_url,) = [url for label, _, url, _ in groups["年份"] if label == "2024年"]
+    page = client.get("/search/" + year_url)
+    assert [hit.article.title for hit in page.context["results"].hits] == ["信用三"]

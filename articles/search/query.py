@@ -261,6 +261,7 @@ class SearchFilters:
     region: Place | None = None  # a province: the article's region
     reporter: Person | None = None  # anyone credited in a byline
     paper: Newspaper | None = None
+    kind: str = ""  # Article.Kind: 消息, 通讯, 评论, 图片…
 
     def __bool__(self) -> bool:
-        return any((self.date_from, self.date_to, self.region, self.reporter, self.paper))
+        return any((self.date_from, self.date_to, self.region, self.reporter, self.paper, self.kind))

@@ -87,6 +87,8 @@ class Scope:
             articles = articles.filter(page__in=self.pages().order_by().values("pk"))
         if self.filters.region:
             articles = articles.filter(region=self.filters.region)
+        if self.filters.kind:
+            articles = articles.filter(kind=self.filters.kind)
         if self.article_ids is not None:
             articles = articles.filter(AnyOf(F("pk"), self.article_ids))
         return articles

@@ -18,6 +18,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import SafeString
 
 from articles.models import Article
+from articles.search.facets import Facets, facets_count
 from articles.search.query import MAX_TERMS, Match, SearchFilters, query_clean, query_parse
 from articles.search.ranking import SORTS, AnyOf, Scope, Selection, found_in, ids_ordered, matches_find
 from articles.search.snippets import highlight_html, snippet_html, terms_pattern
@@ -44,6 +45,7 @@ class SearchResults:
     ordered: int = 0  # of them, ranked (or dated): all, or the newest RANK_WINDOW or so
     windowed: bool = False  # only the matches on the newest (oldest) pages were ranked
     sort: str = "relevance"  # ranking.SORTS
+    facets: Facets | None = None  # over the ranked matches (all, or the window: see `windowed`)
     page: PaginatorPage | None = None
     hits: list[SearchHit] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -68,10 +70,12 @@ def article_search(
     page: int | str | None = 1,
     per_page: int = PER_PAGE,
     sort: str = "relevance",
+    facets: bool = False,
 ) -> SearchResults:
     """Articles matching `query` within `filters`, best first, one page of them with snippets; with no
     words but some filters, the articles in the filters, newest first; `sort` "newest" or "oldest" puts the
-    matches in date order instead (ranking.SORTS).
+    matches in date order instead (ranking.SORTS); with `facets`, how the ranked matches spread over
+    papers, years, regions and kinds (one query more).
 
     A bounded number of queries whatever the page size (about six): count or estimate (per Match tried),
     the ranked ids, the pages' order, the page's articles with their bylines and snippet paragraphs.
@@ -120,6 +124,8 @@ def article_search(
         results.total, results.total_exact = 0, True
         results.notes.append(_nothing_note(results, filters))
         return results
+    if facets:
+        results.facets = facets_count(ids)
     results.page = Paginator(ids, per_page).get_page(page)
     articles = _results_articles(results.terms, list(results.page.object_list))
     pattern = terms_pattern(

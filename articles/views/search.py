@@ -9,11 +9,12 @@ from articles.search import SearchForm, article_search
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    """/search/?q=…&from=&to=&region=&reporter=&paper=&sort=&page=: ranked, filtered, paginated results."""
+    """/search/?q=…&from=&to=&region=&reporter=&paper=&kind=&sort=&page=: ranked, filtered, paginated results,
+    with facets."""
     form = SearchForm(request.GET)
     filters, filter_notes = form.search_filters()
     results = article_search(
-        query=form.query, filters=filters, page=request.GET.get("page"), sort=form.sort_order
+        query=form.query, filters=filters, page=request.GET.get("page"), sort=form.sort_order, facets=True
     )
     notes = form.query_notes + filter_notes + results.notes
     return render(
@@ -25,5 +26,6 @@ def search(request: HttpRequest) -> HttpResponse:
             "results": results,
             "notes": notes,
             "sort_links": form.sort_links(query=bool(results.terms)),
+            "facet_links": form.facet_links(results.facets),
         },
     )
