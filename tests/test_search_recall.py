@@ -144,3 +144,14 @@ def test_a_phrase_whose_words_are_in_many_stories_lists_only_those_with_them_sid
 
     only_apart = search.article_search(query='"修复关系信用"')
     assert not only_apart.hits
+
+
+def test_search_reindex_puts_a_storys_later_parts_into_its_vector() -> None:
+    head, part = stories_store(("开头", "今天召开会议。"), ("下文", "讨论信用修复。"))
+    part.continues = head
+    part.save(update_fields=["continues"])
+    models.Article.objects.update(search_vector=None)
+
+    call_command("search_reindex", verbosity=0)
+
+    assert _found("信用修复") == ["开头"]  # the story, by the words of its part on another page
