@@ -155,3 +155,8 @@ def test_search_reindex_puts_a_storys_later_parts_into_its_vector() -> None:
     call_command("search_reindex", verbosity=0)
 
     assert _found("信用修复") == ["开头"]  # the story, by the words of its part on another page
+
+
+def test_words_a_comma_apart_need_only_be_in_the_story() -> None:
+    stories_store(PHRASE, APART)
+    assert sorted(_found("信用，修复")) == ["信用", "修复"]

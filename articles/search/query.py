@@ -35,8 +35,10 @@ def query_clean(raw: str) -> tuple[str, list[str]]:
     return text[:MAX_QUERY_CHARS].rstrip(), [f"检索词太长，只用了前 {MAX_QUERY_CHARS} 个字。"]
 
 
-QUERY_CHUNK = re.compile(  # 信用修复 · -修复 · "信用修复" · “信用 修复” · -"失信 惩戒"
-    r'(?P<exclude>[-－])?(?:"(?P<quoted>[^"]*)"?|“(?P<curly>[^”]*)”?|(?P<plain>[^\s"“”]+))'
+# A run of the query: 信用修复 · -修复 · "信用修复" · “信用 修复” · -"失信 惩戒"; spaces and the punctuation
+# that separates words (，、；。！？,;) end a run, but not what is part of a number or name (1.8亿, covid-19).
+QUERY_CHUNK = re.compile(
+    r'(?P<exclude>[-－])?(?:"(?P<quoted>[^"]*)"?|“(?P<curly>[^”]*)”?|(?P<plain>[^\s"“”，、；。！？,;!?]+))'
 )
 
 
