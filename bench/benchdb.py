@@ -16,8 +16,8 @@ So that the copies are not identical (which would make every word either absent 
 all articles), each copy keeps about three quarters of its paragraphs and gains a sentence of five words
 drawn from jieba's dictionary with a skewed distribution: a few of them are in thousands of articles,
 most in a handful, like real rare words; and its bylines go to one of REPORTERS made-up reporters (a few
-hundred articles each). The search vector of every copy is computed in SQL from the same segmented text
-ingest stores, weights A (title) and B (body) as ingest does; 1 % of the copies are merged away. Then
+hundred articles each). The search vector of every copy is put together in SQL from the vectors ingest
+makes of its headline and of each paragraph it keeps (articles/search/index.py), and of its added words; 1 % of the copies are merged away. Then
 VACUUM ANALYZE, as autovacuum would leave the tables.
 """
 
@@ -168,12 +168,23 @@ def _copies_make(copies: int) -> None:
         for a in models.Article.objects.all()
     ]
     with transaction.atomic(), connection.cursor() as cur:
-        cur.execute("CREATE TEMP TABLE bench_ptokens (paragraph_id bigint PRIMARY KEY, tokens text)")
-        cur.executemany("INSERT INTO bench_ptokens VALUES (%s, %s)", tokens)
-        cur.execute("CREATE TEMP TABLE bench_atitles (article_id bigint PRIMARY KEY, title text)")
-        cur.executemany("INSERT INTO bench_atitles VALUES (%s, %s)", titles)
-        cur.execute("CREATE TEMP TABLE bench_vocab (rank int PRIMARY KEY, word text)")
-        cur.executemany("INSERT INTO bench_vocab VALUES (%s, %s)", list(enumerate(_vocabulary())))
+        cur.execute("CREATE TEMP TABLE bench_ptokens (paragraph_id bigint PRIMARY KEY, tokens tsvector)")
+        cur.executemany("INSERT INTO bench_ptokens VALUES (%s, %s::tsvector)", tokens)
+        cur.execute("CREATE TEMP TABLE bench_atitles (article_id bigint PRIMARY KEY, title tsvector)")
+        cur.executemany("INSERT INTO bench_atitles VALUES (%s, %s::tsvector)", titles)
+        cur.execute("CREATE TEMP TABLE bench_vocab (rank int PRIMARY KEY, word text, vector tsvector)")
+        cur.executemany(
+            "INSERT INTO bench_vocab VALUES (%s, %s, %s::tsvector)",
+            [
+                (n, word, search_text_for(title_parts=[], body=word)[1])
+                for n, word in enumerate(_vocabulary())
+            ],
+        )
+        # The vectors of a copy's paragraphs, one after another (|| puts the right one's positions after).
+        cur.execute(
+            "CREATE AGGREGATE pg_temp.tsvector_agg(tsvector) "
+            "(sfunc = tsvector_concat, stype = tsvector, initcond = '')"
+        )
         for table in ("page", "article", "paragraph", "byline", "article_places"):
             cur.execute(f"SELECT coalesce(max(id), 0) FROM articles_{table}")
             cur.execute(f"CREATE TEMP TABLE bench_stride_{table} AS SELECT {cur.fetchone()[0]}::bigint AS n")
@@ -267,7 +278,14 @@ def _articles_copy(cur) -> None:
                    JOIN bench_vocab v ON v.rank = floor(
                        {VOCABULARY} * power((abs(hashtext(c.k || ':' || a.id || ':' || j)) % 1000000) / 1e6, {SKEW})
                    )::int
-               ) AS words
+               ) AS words,
+               ARRAY(
+                   SELECT v.vector FROM generate_series(1, {EXTRA_WORDS}) AS j
+                   JOIN bench_vocab v ON v.rank = floor(
+                       {VOCABULARY} * power((abs(hashtext(c.k || ':' || a.id || ':' || j)) % 1000000) / 1e6, {SKEW})
+                   )::int
+                   ORDER BY j
+               ) AS vectors
         FROM bench_copy c CROSS JOIN articles_article a
         """
     )
@@ -276,9 +294,7 @@ def _articles_copy(cur) -> None:
         "page_id": "a.page_id + c.k * (SELECT n FROM bench_stride_page)",
         "continues_id": "a.continues_id + c.k * (SELECT n FROM bench_stride_article)",
         "merged_into_id": "NULL",
-        "search_vector": (
-            "setweight(to_tsvector('simple', at.title), 'A') || setweight(to_tsvector('simple', b.body), 'B')"
-        ),
+        "search_vector": "at.title || b.body",
     }
     columns = [f.column for f in models.Article._meta.concrete_fields]
     values = ", ".join(overrides.get(column, f'a."{column}"') for column in columns)
@@ -289,8 +305,11 @@ def _articles_copy(cur) -> None:
         FROM bench_extra e JOIN bench_copy c ON c.k = e.k JOIN articles_article a ON a.id = e.base_id
         JOIN bench_atitles at ON at.article_id = a.id
         CROSS JOIN LATERAL (
-            SELECT coalesce(string_agg(pt.tokens, ' ' ORDER BY t.position), '') || ' '
-                   || array_to_string(e.words, ' ') AS body
+            SELECT coalesce(pg_temp.tsvector_agg(pt.tokens ORDER BY t.position), '')
+                   || coalesce((
+                       SELECT pg_temp.tsvector_agg(u.vector ORDER BY j)
+                       FROM unnest(e.vectors) WITH ORDINALITY AS u(vector, j)
+                   ), '') AS body
             FROM articles_paragraph t JOIN bench_ptokens pt ON pt.paragraph_id = t.id
             WHERE t.article_id = a.id AND {_KEEP}
         ) AS b

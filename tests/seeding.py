@@ -33,3 +33,52 @@ def place(name: str) -> models.Place:
 
 def article(title: str, date: datetime.date = SEED_DATE) -> models.Article:
     return models.Article.objects.get(title=title, page__issue__date=date)
+
+
+def stories_store(
+    *stories: tuple[str, str], date: datetime.date = SEED_DATE, number: int = 5, paper: str = PAPER
+) -> list[models.Article]:
+    """Made-up stories, (title, text) each, stored as one page of `paper` as ingest stores a page; the
+    articles in order."""
+    from articles.reconstruct import values
+
+    articles = tuple(
+        values.Article(
+            position=n,
+            kind=values.ArticleKind.NEWS,
+            kicker=None,
+            title=title,
+            subtitle=None,
+            dateline=None,
+            bylines=(),
+            region=None,
+            places=(),
+            continued_from_page=None,
+            continued_to_page=None,
+            paragraphs=(values.Paragraph(values.ParagraphKind.BODY, text, (n * 100, n * 100 + 1)),),
+            headline_lines=(n * 100 + 50,),
+            confidence=values.Confidence(0.9, True, ()),
+        )
+        for n, (title, text) in enumerate(stories, start=1)
+    )
+    page = values.Page(
+        encoding="utf-8",
+        section="测试",
+        proofreader="",
+        articles=articles,
+        unmatched_headlines=(),
+        furniture=(),
+        line_count=1000,
+        source=f"made-up-{date}-{number}.txt",
+    )
+    ingest.page_store(
+        paper=paper,
+        date=date,
+        number=number,
+        data=f"{date} {number} {stories}".encode(),
+        source_name=page.source,
+        reconstructed=page,
+    )
+    return list(
+        models.Article.objects.filter(page__number=number, page__issue__date=date).order_by("position")
+    )

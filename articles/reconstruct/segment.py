@@ -16,7 +16,7 @@ USER_DICT = Path(__file__).with_name("data") / "userdict.txt"
 
 
 @functools.cache
-def _backend() -> tuple[str, Callable[[str], list[str]]]:
+def _backend() -> tuple[str, Callable[[str], list[str]], Callable[[str], bool], Callable[[str], list[str]]]:
     words = _user_words()
     if os.environ.get("NEWSROOM_SEGMENTER", "rjieba") == "rjieba":
         try:
@@ -27,7 +27,7 @@ def _backend() -> tuple[str, Callable[[str], list[str]]]:
             tokenizer = rjieba.Jieba()
             for word in words:
                 tokenizer.add_word(word, None, None)
-            return "rjieba", tokenizer.cut
+            return "rjieba", tokenizer.cut, tokenizer.has_word, tokenizer.cut_all
     import jieba
 
     tok = jieba.Tokenizer()
@@ -39,7 +39,13 @@ def _backend() -> tuple[str, Callable[[str], list[str]]]:
         pass  # an unwritable place only costs the cache, not correctness
     for word in words:
         tok.add_word(word)
-    return "jieba", lambda text: list(tok.cut(text))
+    tok.initialize()
+    return (
+        "jieba",
+        lambda text: list(tok.cut(text)),
+        lambda word: tok.FREQ.get(word, 0) > 0,
+        lambda text: list(tok.cut(text, cut_all=True)),
+    )
 
 
 def _user_words() -> list[str]:
@@ -61,6 +67,17 @@ def warm() -> None:
 def cut(text: str) -> list[str]:
     """All tokens of `text`, in order, whitespace and punctuation included."""
     return _backend()[1](text)
+
+
+def known(word: str) -> bool:
+    """Whether `word` is a word of the dictionary (jieba's, or ours): 检察 and 检察院 are, 2025 is not."""
+    return _backend()[2](word)
+
+
+def cut_all(text: str) -> list[str]:
+    """Every dictionary word of `text` wherever it starts, in order of where (jieba's full mode):
+    人民和 -> 人, 人民, 民, 民和, 和."""
+    return _backend()[3](text)
 
 
 def words(text: str) -> list[str]:

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
 from django.http import QueryDict
 
-from articles.models import Newspaper, Person, Place
+from articles.models import Article, Newspaper, Person, Place
+from articles.search.facets import Facets
 from articles.search.query import CONTROL, MAX_PARAM_CHARS, SPACES, SearchFilters, query_clean
+from articles.search.ranking import SORTS
 
 
 class SearchForm(forms.Form):
-    """The search page's GET parameters: q, from, to, region (province code), reporter (name), paper (slug).
+    """The search page's GET parameters: q, from, to, region (province code), reporter (name), paper (slug),
+    kind (Article.Kind), sort (relevance, newest, oldest).
 
     A value that does not parse is ignored with a note, never an error page. The page writes the inputs
     itself from `data`, `region_options` and `paper_options`: Django's widget rendering, a template per
@@ -44,7 +48,58 @@ class SearchForm(forms.Form):
         super().__init__(clean)
         self.fields["from"] = forms.DateField(required=False, label="起始日期")
         self.fields["to"] = forms.DateField(required=False, label="截止日期")
-        self.order_fields(["q", "from", "to", "region", "reporter", "paper"])
+        self.fields["kind"] = forms.ChoiceField(required=False, choices=Article.Kind.choices, label="体裁")
+        self.fields["sort"] = forms.ChoiceField(required=False, choices=list(SORTS.items()), label="排序")
+        self.order_fields(["q", "from", "to", "region", "reporter", "paper", "kind", "sort"])
+
+    @property
+    def sort_order(self) -> str:
+        """The order asked for, relevance when none or one not known (search_filters notes it)."""
+        chosen = self.data.get("sort", "")
+        return chosen if chosen in SORTS else "relevance"
+
+    @property
+    def kind_options(self) -> list[tuple[str, str, bool]]:
+        """(value, label, selected) of each kind."""
+        chosen = self.data.get("kind", "")
+        return [(value, label, value == chosen) for value, label in Article.Kind.choices]
+
+    def facet_links(self, facets: Facets | None) -> list[tuple[str, list[tuple[str, int, str, bool]]]]:
+        """(heading, [(label, count, URL, current)]) of each facet: the URL keeps the other parameters
+        and adds the facet's filter, from the first page."""
+        if not facets:
+            return []
+        kept = {key: value for key, value in self.data.items() if value and key != "page"}
+        return [
+            (
+                heading,
+                [
+                    (
+                        facet.label,
+                        facet.count,
+                        "?" + urlencode({**kept, **facet.params}),
+                        all(kept.get(key) == value for key, value in facet.params.items()),
+                    )
+                    for facet in values
+                ],
+            )
+            for heading, values in facets.groups
+        ]
+
+    def sort_links(self, *, query: bool) -> list[tuple[str, str, bool]]:
+        """(label, URL, current) of each order, the other parameters kept, from the first page; without
+        words to rank by, relevance is not one of them."""
+        kept = {key: value for key, value in self.data.items() if value and key not in ("page", "sort")}
+        links = []
+        for key, label in SORTS.items():
+            if key == "relevance" and not query:
+                continue
+            params = {**kept, **({} if key == "relevance" else {"sort": key})}
+            current = key == self.sort_order or (
+                not query and key == "newest" and self.sort_order == "relevance"
+            )
+            links.append((label, "?" + urlencode(params), current))
+        return links
 
     @property
     def region_options(self) -> list[tuple[str, str, bool]]:
@@ -91,5 +146,6 @@ class SearchForm(forms.Form):
             region=got.get("region"),
             reporter=got.get("reporter"),
             paper=got.get("paper"),
+            kind=got.get("kind") or "",
         )
         return filters, notes

@@ -18,8 +18,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import SafeString
 
 from articles.models import Article
-from articles.search.query import MAX_TERMS, Match, SearchFilters, query_clean, query_terms
-from articles.search.ranking import AnyOf, Scope, Selection, found_in, ids_ordered, matches_find
+from articles.search.facets import Facets, facets_count
+from articles.search.query import MAX_TERMS, Match, SearchFilters, query_clean, query_parse
+from articles.search.ranking import SORTS, AnyOf, Scope, Selection, found_in, ids_ordered, matches_find
 from articles.search.snippets import highlight_html, snippet_html, terms_pattern
 
 PER_PAGE = 20
@@ -31,6 +32,7 @@ class SearchHit:
     url: str  # the article page, marking the query's words
     headline: SafeString  # highlighted
     snippet: SafeString  # highlighted
+    kicker: SafeString = SafeString("")  # highlighted; "" when there is none, or it stands in for the title
 
 
 @dataclass
@@ -41,10 +43,19 @@ class SearchResults:
     total: int = 0  # articles that match, in the filters
     total_exact: bool = True  # False: PostgreSQL's estimate of a large number
     ordered: int = 0  # of them, ranked (or dated): all, or the newest RANK_WINDOW or so
-    windowed: bool = False  # only the matches on the newest pages were ranked
+    windowed: bool = False  # only the matches on the newest (oldest) pages were ranked
+    sort: str = "relevance"  # ranking.SORTS
+    facets: Facets | None = None  # over the ranked matches (all, or the window: see `windowed`)
     page: PaginatorPage | None = None
     hits: list[SearchHit] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def order_text(self) -> str:
+        """How the list is ordered, for its summary line."""
+        if self.sort == "relevance" and self.match is None:
+            return SORTS["newest"]
+        return "按相关度排列" if self.sort == "relevance" else SORTS[self.sort]
 
     @property
     def total_text(self) -> str:
@@ -58,49 +69,68 @@ def article_search(
     filters: SearchFilters | None = None,
     page: int | str | None = 1,
     per_page: int = PER_PAGE,
+    sort: str = "relevance",
+    facets: bool = False,
 ) -> SearchResults:
     """Articles matching `query` within `filters`, best first, one page of them with snippets; with no
-    words but some filters, the articles in the filters, newest first.
+    words but some filters, the articles in the filters, newest first; `sort` "newest" or "oldest" puts the
+    matches in date order instead (ranking.SORTS); with `facets`, how the ranked matches spread over
+    papers, years, regions and kinds (one query more).
 
     A bounded number of queries whatever the page size (about six): count or estimate (per Match tried),
     the ranked ids, the pages' order, the page's articles with their bylines and snippet paragraphs.
     """
     filters = filters or SearchFilters()
     text, notes = query_clean(query)
-    results = SearchResults(query=text, terms=query_terms(text), notes=notes)
-    if len(results.terms) > MAX_TERMS:
-        results.terms = results.terms[:MAX_TERMS]
+    parsed = query_parse(text)
+    results = SearchResults(query=text, terms=parsed.terms, notes=notes)
+    if parsed.cut_short:
         results.notes.append(f"检索词太多，只用了前 {MAX_TERMS} 个词。")
     if text and not results.terms:
-        results.notes.append("检索词里没有可以查找的字词（只有标点或符号）。")
+        if parsed.excluded:
+            results.notes.append("只有要排除的词（前面带 -），请再给出要找的词。")
+        else:
+            results.notes.append("检索词里没有可以查找的字词（只有标点或符号）。")
     if not results.terms and not filters:
         return results
 
     scope = Scope(filters)
     if results.terms:
-        results.match, found = matches_find(scope, results.terms)
+        results.match, found = matches_find(scope, parsed)
     else:
         found = found_in(Selection(scope))
     results.total, results.total_exact = found.total, found.exact
     if not found.total:
         results.notes.append(_nothing_note(results, filters))
         return results
-    ids, results.windowed = ids_ordered(found)
+    results.sort = sort if sort in SORTS else "relevance"
+    ids, results.windowed = ids_ordered(found, sort=results.sort)
     results.ordered = len(ids)
     if not results.windowed and not results.total_exact:
         results.total, results.total_exact = len(ids), True  # every page was in the window: all ranked
     if results.windowed:
-        results.notes.append(
-            f"符合条件的稿件有 {results.total_text} 篇，这里按相关度排列的是其中最新的 {results.ordered:,} 篇；"
-            "要看更早的，请用日期筛选。"
-        )
+        if results.sort == "oldest":
+            results.notes.append(
+                f"符合条件的稿件有 {results.total_text} 篇，这里列出的是其中最早的 {results.ordered:,} 篇；"
+                "要看更晚的，请用日期筛选。"
+            )
+        else:
+            how = "按相关度排列的" if results.match and results.sort == "relevance" else "列出的"
+            results.notes.append(
+                f"符合条件的稿件有 {results.total_text} 篇，这里{how}是其中最新的 {results.ordered:,} 篇；"
+                "要看更早的，请用日期筛选。"
+            )
     if not ids:  # an estimate of matches that are not there (statistics older than the data)
         results.total, results.total_exact = 0, True
         results.notes.append(_nothing_note(results, filters))
         return results
+    if facets:
+        results.facets = facets_count(ids)
     results.page = Paginator(ids, per_page).get_page(page)
     articles = _results_articles(results.terms, list(results.page.object_list))
-    pattern = terms_pattern(results.terms, prefix=bool(results.match and results.match.prefix))
+    pattern = terms_pattern(
+        [*parsed.phrases, *results.terms], prefix=bool(results.match and results.match.prefix)
+    )
     url = article_urls(text)
     # An article re-ingested or merged away since its id was ranked is gone: the page shows the others.
     results.hits = [
@@ -170,11 +200,14 @@ URL_ID = 9876543210  # stands for the article id in the reversed URL
 
 
 def _hit(article: Article, *, pattern: re.Pattern[str] | None, url: str) -> SearchHit:
-    headline = article.title or article.kicker or article.subtitle or f"第{article.position}篇"
+    headline = article.headline  # the one name of a story everywhere (headline_of); `lead` is read already
     return SearchHit(
         article=article,
         url=url,
         headline=highlight_html(headline, pattern),
+        kicker=highlight_html(article.kicker, pattern)
+        if article.kicker and article.title
+        else SafeString(""),
         snippet=snippet_html(
             [*(article.term_paragraphs or []), *(article.continued_term_paragraphs or [])],
             pattern,

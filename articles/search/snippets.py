@@ -73,12 +73,19 @@ def snippet_html(
 
 
 def _marked(text: str, pattern: re.Pattern[str] | None, start: int, end: int) -> str:
+    """text[start:end] escaped, each run of matches side by side in one <mark> (信用 修复: 信用修复)."""
     out: list[str] = []
     at = start
     if pattern:
+        spans: list[list[int]] = []
         for match in pattern.finditer(text, start, end):
-            out.append(escape(text[at : match.start()]))
-            out.append(f"<mark>{escape(match.group())}</mark>")
-            at = match.end()
+            if spans and spans[-1][1] == match.start():
+                spans[-1][1] = match.end()
+            else:
+                spans.append([match.start(), match.end()])
+        for left, right in spans:
+            out.append(escape(text[at:left]))
+            out.append(f"<mark>{escape(text[left:right])}</mark>")
+            at = right
     out.append(escape(text[at:end]))
     return "".join(out)  # escaped by the standard library's html.escape: Django's own is slower

@@ -1,0 +1,92 @@
+"""The search page's tools (issue 15): sort by relevance, newest or oldest; result titles with their kicker."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.test import Client
+
+from articles import search
+from tests.seeding import stories_store
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime.date(2025, 1, 24)
+
+
+def _three_dates() -> None:
+    # The best match is the middle one by date: 信用 in its title.
+    stories_store(("一月", "信用体系。"), date=DAY)
+    stories_store(("信用建设", "信用体系。"), date=DAY + datetime.timedelta(days=1))
+    stories_store(("三月", "信用体系。"), date=DAY + datetime.timedelta(days=2))
+
+
+def _titles(**options: object) -> list[str]:
+    return [hit.article.title for hit in search.article_search(query="信用", **options).hits]
+
+
+def test_results_sort_by_relevance_by_default_and_by_date_when_asked() -> None:
+    _three_dates()
+    assert _titles() == ["信用建设", "三月", "一月"]
+    assert _titles(sort="newest") == ["三月", "信用建设", "一月"]
+    assert _titles(sort="oldest") == ["一月", "信用建设", "三月"]
+
+
+def test_within_an_issue_date_order_is_print_order() -> None:
+    stories_store(("甲", "信用体系。"), ("乙", "信用体系。"), date=DAY, number=3)
+    stories_store(("丙", "信用体系。"), date=DAY, number=2)
+    assert _titles(sort="newest") == ["丙", "甲", "乙"]
+    assert _titles(sort="oldest") == ["丙", "甲", "乙"]
+
+
+def test_the_page_links_each_order_keeping_the_query_and_marks_the_current_one(client: Client) -> None:
+    _three_dates()
+    response = client.get("/search/", {"q": "信用", "sort": "oldest", "page": "1"})
+    page = response.content.decode()
+    assert [hit.article.title for hit in response.context["results"].hits] == ["一月", "信用建设", "三月"]
+    assert 'href="?q=%E4%BF%A1%E7%94%A8&amp;sort=newest"' in page
+    assert 'href="?q=%E4%BF%A1%E7%94%A8&amp;sort=oldest" aria-current="true"' in page
+    assert '<input type="hidden" name="sort" value="oldest">' in page  # a new query keeps the order
+
+
+def test_an_unknown_sort_is_ignored_with_a_note(client: Client) -> None:
+    _three_dates()
+    response = client.get("/search/", {"q": "信用", "sort": "random"})
+    assert [hit.article.title for hit in response.context["results"].hits][0] == "信用建设"
+    assert "排序「random」无效，已忽略。" in response.content.decode()
+
+
+def test_a_result_title_shows_its_kicker_marked(client: Client) -> None:
+    from articles import models
+
+    (story,) = stories_store(("柔性执法助力企业", "信用修复。"))
+    models.Article.objects.filter(pk=story.pk).update(kicker="沈阳信用修复")
+    (hit,) = search.article_search(query="信用").hits
+    assert hit.kicker == "沈阳<mark>信用</mark>修复"
+    page = client.get("/search/", {"q": "信用"}).content.decode()
+    assert '<span class="search-kicker">沈阳<mark>信用</mark>修复</span>柔性执法助力企业' in page
+
+
+def test_facets_count_the_matches_by_paper_year_region_and_kind_and_link_to_their_filter(
+    client: Client,
+) -> None:
+    from articles import models
+
+    stories_store(("信用一", "信用体系。"), ("信用二", "信用体系。"), date=DAY)
+    stories_store(("信用三", "信用体系。"), date=datetime.date(2024, 3, 1), paper="检察日报")
+    models.Article.objects.filter(title="信用二").update(kind=models.Article.Kind.COMMENTARY)
+
+    response = client.get("/search/", {"q": "信用"})
+    groups = dict(response.context["facet_links"])
+    assert [(label, count) for label, count, _, _ in groups["报纸"]] == [("法治日报", 2), ("检察日报", 1)]
+    assert [(label, count) for label, count, _, _ in groups["年份"]] == [("2025年", 2), ("2024年", 1)]
+    assert [(label, count) for label, count, _, _ in groups["体裁"]] == [("消息", 2), ("评论", 1)]
+    assert "地区" not in groups  # no story has a region: nothing to pick
+
+    (commentary_url,) = [url for label, _, url, _ in groups["体裁"] if label == "评论"]
+    page = client.get("/search/" + commentary_url)
+    assert [hit.article.title for hit in page.context["results"].hits] == ["信用二"]
+    (year_url,) = [url for label, _, url, _ in groups["年份"] if label == "2024年"]
+    page = client.get("/search/" + year_url)
+    assert [hit.article.title for hit in page.context["results"].hits] == ["信用三"]
