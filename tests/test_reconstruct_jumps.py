@@ -217,3 +217,26 @@ def test_a_short_line_ending_in_a_jump_marker_is_the_paragraph_s_end_not_a_headl
         (None, None),
     ]
     assert result.articles[0].paragraphs[-1].text.endswith("重要举措。无可置疑。 下转第二版")
+
+
+def test_a_story_s_title_and_a_jump_headline_in_a_block_above_a_continuation_are_two_groups() -> None:
+    # Headlines set in a block above the stories: the first names the report with its dateline below, the
+    # second the continuation right under the block. Two lines right above a story are often one headline,
+    # but these name two stories, one a continuation: two headlines, and the report keeps its own.
+    result = reconstruct_page(
+        page(
+            "南水北调工程综合效益凸显",
+            "把专门协商机构作用发挥好（议政建言）",
+            *para(
+                "上接第一版 地方政协发挥专门协商机构作用，多开展协商，协商机构的制度优势就能转化为治理效能。"
+            ),
+            *para("地方政协要把协商作为主要工作，搭建协商平台，让协商机构作用发挥好。"),
+            *para("（作者为全国政协委员）"),
+            *para("本报北京5月7日电 （记者王浩）记者从水利部获悉：南水北调东线工程向山东调水7.03亿立方米。"),
+            *para("南水北调中线工程累计向天津调水50亿立方米，南水北调工程综合效益凸显。"),
+        )
+    )
+    assert [(a.continued_from_page, a.title) for a in result.articles] == [
+        (1, "把专门协商机构作用发挥好（议政建言）"),
+        (None, "南水北调工程综合效益凸显"),
+    ]
