@@ -217,3 +217,56 @@ def test_a_short_line_ending_in_a_jump_marker_is_the_paragraph_s_end_not_a_headl
         (None, None),
     ]
     assert result.articles[0].paragraphs[-1].text.endswith("重要举措。无可置疑。 下转第二版")
+
+
+def test_a_story_s_title_and_a_jump_headline_in_a_block_above_a_continuation_are_two_groups() -> None:
+    # Headlines set in a block above the stories: the first names the report with its dateline below, the
+    # second the continuation right under the block. Two lines right above a story are often one headline,
+    # but these name two stories, one a continuation: two headlines, and the report keeps its own.
+    result = reconstruct_page(
+        page(
+            "南水北调工程综合效益凸显",
+            "把专门协商机构作用发挥好（议政建言）",
+            *para(
+                "上接第一版 地方政协发挥专门协商机构作用，多开展协商，协商机构的制度优势就能转化为治理效能。"
+            ),
+            *para("地方政协要把协商作为主要工作，搭建协商平台，让协商机构作用发挥好。"),
+            *para("（作者为全国政协委员）"),
+            *para("本报北京5月7日电 （记者王浩）记者从水利部获悉：南水北调东线工程向山东调水7.03亿立方米。"),
+            *para("南水北调中线工程累计向天津调水50亿立方米，南水北调工程综合效益凸显。"),
+        )
+    )
+    assert [(a.continued_from_page, a.title) for a in result.articles] == [
+        (1, "把专门协商机构作用发挥好（议政建言）"),
+        (None, "南水北调工程综合效益凸显"),
+    ]
+
+
+def test_a_continuation_keeps_its_last_paragraphs_that_name_neither_headline_before_a_leadless_story() -> (
+    None
+):
+    # Headlines in a block after the stories: a continuation ends with two paragraphs of its own scene that
+    # name neither its jump headline nor the commentary's title after it. A continuation runs to its story's
+    # end: they talk of what it talks of (常德, 河湖), so they close it rather than open the commentary.
+    result = reconstruct_page(
+        page(
+            *para(
+                "本报北京1月5日电 （记者张璁）国家移民管理局公布数据：2019年出入境人员达6.7亿人次，同比增长3.8%。"
+            ),
+            *para("上接第一版 常德市治理穿紫河，湿地公园里候鸟成群，湿地面积逐年扩大，湿地保护有人管。"),
+            *para("常德市累计投入200亿元实施湿地生态修复，湿地水质明显改善，市民爱湿地。"),
+            *para("江北城区的新河水系整治工程现场，工人们忙得热火朝天，常德市的河湖连通工程又添一环。"),
+            *para("“整治工程完成后，新河水系将敞开通透，常德市民家门口的河湖更美了。”常德市负责人说。"),
+            *para("大事难事看担当。越是爬坡过坎，越需要冲劲、韧劲、实劲。"),
+            *para("有冲劲，才能冲得上去；有韧劲，才能坚持到底；有实劲，才能干成事业。保持冲劲、韧劲、实劲。"),
+            "",
+            "这儿的湿地，有人管有人爱",
+            "去年出入境人员达6.7亿人次",
+            "冲劲 韧劲 实劲（人民论坛）",
+        )
+    )
+    assert [(a.title, len(a.paragraphs)) for a in result.articles] == [
+        ("去年出入境人员达6.7亿人次", 1),
+        ("这儿的湿地，有人管有人爱", 5),  # 上接第一版 on a paragraph of its own, then four
+        ("冲劲 韧劲 实劲（人民论坛）", 2),
+    ]

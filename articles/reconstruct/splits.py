@@ -17,6 +17,7 @@ from .work import FIT_BUDGET, HIT_FLOOR, MIN_PARAGRAPH_HIT, SUBHEAD_COHESION, Gr
 
 LONE_TITLE_TAIL = 2  # paragraphs at a story's end its headline does not name, at least, to be another story
 PROSE = 40  # characters a paragraph of running text has on average, at least
+NEIGHBOURS = 3  # paragraphs of the story below a cut that a paragraph above it is compared with
 
 
 def by_headlines(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> bool:
@@ -90,7 +91,8 @@ def for_unmatched(work: Work, vocab: sim.Vocabulary, cands: list[int], scores: l
         return False
     _, k, owner_terms, terms = best
     seg = work.segments[k]
-    at = _cut_between(work, vocab, seg.paras, [work.present([p]) for p in seg.paras], owner_terms, terms)
+    found = [work.present([p]) for p in seg.paras]
+    at = _cut_between(work, vocab, seg.paras, found, owner_terms, terms, continues=seg.continues)
     cut_block = seg.blocks.index(seg.paras[at])
     head = Segment(seg.blocks[:cut_block], lead=seg.lead, kind=seg.kind, bylines=seg.bylines)
     tail = Segment(seg.blocks[cut_block:])
@@ -200,6 +202,8 @@ def _cut_between(
     found: list[frozenset[str]],
     a: sim.Terms,
     b: sim.Terms,
+    *,
+    continues: bool = False,
 ) -> int:
     """Where to cut paragraphs between two headlines' stories: the paragraph before which the sum of
     what each headline's own words cover of each paragraph on its side is greatest, read both ways up,
@@ -220,8 +224,33 @@ def _cut_between(
     def quiet(p: int) -> bool:
         return rows[0][p] <= 0 and rows[1][p] <= 0 and edges[p] >= 0
 
+    if continues:
+        moved = _continuation_end(work, paras, at, quiet, lambda k: fit(k, first) >= fit(at, first) - 1e-9)
+        if moved > at:
+            return moved
     while at > 1 and edges[at] < 1.0 and quiet(at - 1):
         at -= 1
+    return at
+
+
+def _continuation_end(
+    work: Work, paras: list[Block], at: int, quiet: Callable[[int], bool], ties: Callable[[int], bool]
+) -> int:
+    """Where the end of a story from another page (上接第一版 …) stops among paragraphs neither headline
+    names: a continuation runs to its story's end, so those that talk of what it talks of more than of
+    what the story below does are still its own (江北西部城区的整治工程… / 大事难事看担当…)."""
+    end = at
+    while end + 1 < len(paras) and ties(end + 1) and quiet(end):
+        end += 1
+    below = "".join(p.text for p in paras[end : end + NEIGHBOURS])
+    while at < end:
+        text = paras[at].text
+        above = "".join(p.text for p in paras[:at])  # the whole of the continuation so far
+        if sim.cohesion(text, above, counts=work.content_words) <= sim.cohesion(
+            text, below, counts=work.content_words
+        ):
+            break
+        at += 1
     return at
 
 

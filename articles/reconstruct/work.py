@@ -253,24 +253,32 @@ class Work:
                 else:
                     pieces[-1].append(block)
             for piece in filter(None, pieces):
+                # What each line names, paragraph by paragraph: on a real page some 20 lines by 100
+                # paragraphs. A page far beyond that (not a page, or a hostile one) is grouped by cues.
+                fits = (
+                    [vocab.coverage_each(terms[id(b)], paras) for b in piece]
+                    if len(piece) * len(paras) <= FIT_BUDGET
+                    else [[] for _ in piece]
+                )
+                apart = [
+                    not hl.kicker_cue(a.text) and self._named_apart(fa, fb, seg_of)
+                    for (a, fa), (b, fb) in pairwise(zip(piece, fits, strict=True))
+                ]
                 # A few lines standing right above a story are its headline, one group, unless two of
-                # them close with column tags: two titles.
+                # them close with column tags (two titles) or name two stories, one a continuation.
                 tags = sum(1 for b in piece if hl.COLUMN_TAG.search(b.text))
-                if run.before is not None and len(piece) <= 3 and len(pieces) == 1 and tags < 2:
+                if (
+                    run.before is not None
+                    and len(piece) <= 3
+                    and len(pieces) == 1
+                    and tags < 2
+                    and not any(apart)
+                ):
                     sizes = [len(piece)]
                 else:
-                    # What each line names, paragraph by paragraph: on a real page some 20 lines by 100
-                    # paragraphs. A page far beyond that (not a page, or a hostile one) is grouped by cues.
-                    fits = (
-                        [vocab.coverage_each(terms[id(b)], paras) for b in piece]
-                        if len(piece) * len(paras) <= FIT_BUDGET
-                        else [[] for _ in piece]
-                    )
                     together = (
                         [not b.lines[-1].blank_after for b in piece] if self.blank_marks_groups else None
                     )
-                    homes = [self._continuation_named(row, seg_of) for row in fits]
-                    apart = [a is not None and b is not None and a != b for a, b in pairwise(homes)]
                     sizes = hl.partition([b.text for b in piece], fits, together, apart)
                 at = 0
                 for size in sizes:
@@ -278,6 +286,30 @@ class Work:
                     group.terms = sim.Terms.merge([terms[id(b)] for b in group.blocks])
                     self.groups.append(group)
                     at += size
+
+    def _named_apart(self, a: list[float], b: list[float], seg_of: list[int]) -> bool:
+        """Whether two neighbouring headline lines head two stories for certain: one names a continuation
+        (its jump headline) and the other names another story, a continuation too or clearly another
+        (南水北调工程综合效益凸显 over the jump headline 把专门协商机构作用发挥好 in a block of headlines).
+        A kicker's cue (胡春华强调) says the line heads the title below it, whatever each names."""
+        home_a, home_b = self._continuation_named(a, seg_of), self._continuation_named(b, seg_of)
+        if home_a is None and home_b is None:
+            return False
+        other_a, other_b = self._clearly_named(a, seg_of), self._clearly_named(b, seg_of)
+        if home_a is not None and home_b is not None:
+            return home_a != home_b
+        # A line naming a continuation only in passing is no jump headline for certain.
+        if home_a is not None:
+            return other_a == home_a and other_b is not None and other_b != home_a
+        return other_b == home_b and other_a is not None and other_a != home_b
+
+    @staticmethod
+    def _clearly_named(fit: list[float], seg_of: list[int]) -> int | None:
+        """The story a headline line clearly names (hl.CLEAR_FIT), by the paragraph it names best."""
+        if not fit:
+            return None
+        best = max(range(len(fit)), key=fit.__getitem__)
+        return seg_of[best] if fit[best] >= hl.CLEAR_FIT else None
 
     def _continuation_named(self, fit: list[float], seg_of: list[int]) -> int | None:
         """The continuation of a story from another page (上接第一版 …) a headline line names best of all the
