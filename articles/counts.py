@@ -3,14 +3,20 @@ show, stored rather than recounted on every page (at 1,000,000 articles the reco
 reporters index and 5.6 s for the regions index).
 
 Every write that can change a count (ingest of a page, each editor correction and its undo, jump links, a
-merge of people) collects the people and places of the articles it touched, before and after, and calls
-counts_refresh in its own transaction: the counts of just those are computed again from the rows, never
-adjusted by a delta, so a refresh cannot carry an earlier error forward. counts_recount (the `counts_check`
-command) recomputes them all and reports any that differed.
+merge of people) notes the articles it may change before it writes (Touched.before) and after
+(Touched.after), and calls Touched.refresh in its own transaction:
+- a person's count is computed again from their bylines (a few milliseconds: a reporter's stories are found
+  by index), so it cannot carry an earlier error forward;
+- a place's count moves by what the touched articles added or took away: each story counts once for every
+  place it is about (story_places), and the places' counts change by the difference of those sets before and
+  after. Recounting a place instead costs what its stories number (36 ms for a province of 17,509 stories at
+  100,000 articles; 521 ms for the 17 places of one page), which every ingested page would pay.
+counts_recount (the `counts_check` command) recomputes them all from the rows and reports any that differed.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -19,53 +25,105 @@ from django.db.models.functions import Coalesce
 
 from articles.models import Article, Byline, Person, Place
 
+# For each of some articles that is a live story (not merged, not a continuation), the places it counts for:
+# those it names, their parents and grandparents, and its region if that is a province (what
+# ArticleQuerySet.about_place lists), each once. UNION, not UNION ALL: a story naming a city and its county
+# counts once for the city.
+_STORY_PLACES_SQL = """
+    WITH live AS (
+        SELECT id, region_id FROM {article}
+        WHERE id = ANY(%(ids)s) AND merged_into_id IS NULL AND continues_id IS NULL
+    ), named AS (
+        SELECT l.place_id, l.article_id FROM {links} l JOIN live a ON a.id = l.article_id
+    )
+    SELECT article_id, place_id FROM named
+    UNION SELECT n.article_id, p.parent_id FROM named n JOIN {place} p ON p.id = n.place_id
+        WHERE p.parent_id IS NOT NULL
+    UNION SELECT n.article_id, up.parent_id FROM named n JOIN {place} p ON p.id = n.place_id
+        JOIN {place} up ON up.id = p.parent_id WHERE up.parent_id IS NOT NULL
+    UNION SELECT a.id, a.region_id FROM live a JOIN {place} r ON r.id = a.region_id
+        WHERE r.level = %(province)s
+"""
+
+
+def _tables() -> dict[str, str]:
+    return {
+        "person": Person._meta.db_table,
+        "byline": Byline._meta.db_table,
+        "article": Article._meta.db_table,
+        "place": Place._meta.db_table,
+        "links": Article.places.through._meta.db_table,
+    }
+
+
+def story_places(article_ids: Iterable[int]) -> dict[int, frozenset[int]]:
+    """{article id: the places whose count it is in} for those of these articles that are live stories."""
+    ids = sorted(set(article_ids))
+    if not ids:
+        return {}
+    found: dict[int, set[int]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _STORY_PLACES_SQL.format(**_tables()), {"ids": ids, "province": Place.Level.PROVINCE.value}
+        )
+        for article_id, place_id in cursor.fetchall():
+            found.setdefault(article_id, set()).add(place_id)
+    return {pk: frozenset(places) for pk, places in found.items()}
+
 
 @dataclass
 class Touched:
-    """The people and places whose counts some articles take part in."""
+    """What one write may change: the people on its articles, and its articles' places before and after."""
 
     people: set[int] = field(default_factory=set)
-    places: set[int] = field(default_factory=set)
+    articles: set[int] = field(default_factory=set)  # whose places are compared in refresh()
+    _before: dict[int, frozenset[int]] = field(default_factory=dict)
 
-    def add(self, article_ids: Iterable[int]) -> Touched:
-        """Add the people bylined on these articles, their regions and the places they name (as stored now)."""
-        ids = list(set(article_ids))
-        if not ids:
-            return self
-        self.people.update(Byline.objects.filter(article_id__in=ids).values_list("person_id", flat=True))
-        self.places.update(
-            Article.objects.filter(pk__in=ids, region__isnull=False).values_list("region_id", flat=True)
-        )
-        self.places.update(
-            Article.places.through.objects.filter(article_id__in=ids).values_list("place_id", flat=True)
-        )
+    def before(self, article_ids: Iterable[int]) -> Touched:
+        """Before the write: note these articles' people and the places they count for now. Every article
+        the write may change and that exists already must be noted here (one not noted counted for nothing
+        before); noting more costs nothing but the query."""
+        ids = set(article_ids) - set(self._before)
+        self._people_add(ids)
+        self._before |= dict.fromkeys(ids, frozenset()) | story_places(ids)
+        return self
+
+    def after(self, article_ids: Iterable[int]) -> Touched:
+        """During or after the write: these articles are its own (made, changed or deleted by it); their
+        people, and their places compared in refresh(). Only these: another writer's change to an article
+        noted before() is that writer's to count."""
+        ids = set(article_ids)
+        self._people_add(ids)
+        self.articles |= ids
         return self
 
     def refresh(self) -> None:
-        """Recompute the counts of these people and places (counts_refresh)."""
-        counts_refresh(people=self.people, places=self.places)
+        """Set the kept counts right for what the write did: its people recounted, its places moved by the
+        difference its articles made. Once a transaction, after its writes."""
+        delta: Counter[int] = Counter()
+        for places in story_places(self.articles).values():
+            delta.update(places)
+        for pk in self.articles:
+            delta.subtract(self._before.get(pk, frozenset()))
+        counts_refresh(people=self.people, places={pk: n for pk, n in delta.items() if n})
+
+    def _people_add(self, article_ids: set[int]) -> None:
+        if article_ids:
+            self.people.update(
+                Byline.objects.filter(article_id__in=article_ids).values_list("person_id", flat=True)
+            )
 
 
-def counts_refresh(*, people: Iterable[int] = (), places: Iterable[int] = ()) -> None:
-    """Recompute the kept counts of these people, and of these places and the places above them (a county's
-    story counts for its city and province too), from the rows as they are now.
+def counts_refresh(*, people: Iterable[int] = (), places: dict[int, int] | None = None) -> None:
+    """Recompute the kept counts of these people from their bylines, and move these places' counts by the
+    given differences ({place id: stories gained, or lost when negative}).
 
-    Call it once a transaction, after its writes. The rows are locked first, people then places, each in id
-    order (one order for every writer: no deadlock among them), and counted after: two writers touching one
-    person take turns, and the second counts in a statement begun after the first committed, so it sees the
-    first one's stories too (a count computed before waiting would lose them)."""
+    The rows are locked people first, then places, each in id order (one order for every writer: no
+    deadlock among them). A person is counted after the lock: two writers touching one person take turns,
+    and the second counts in a statement begun after the first committed, so it sees the first one's stories
+    too. A place's difference is added to the count as it is when its lock is had, so neither is lost."""
     people = sorted(set(people))
-    places = set(places)
-    if places:
-        above = set(
-            Place.objects.filter(pk__in=places, parent__isnull=False).values_list("parent_id", flat=True)
-        )
-        above |= set(
-            Place.objects.filter(pk__in=above, parent__isnull=False).values_list("parent_id", flat=True)
-        )
-        places |= above
     _lock(Person, people)
-    _lock(Place, places)
     if people:
         stories = Byline.objects.filter(
             person=models.OuterRef("pk"), article__merged_into__isnull=True, article__continues__isnull=True
@@ -76,12 +134,8 @@ def counts_refresh(*, people: Iterable[int] = (), places: Iterable[int] = ()) ->
             )
         )
         Person.objects.filter(pk__in=people).update(article_count=Coalesce(models.Subquery(count), 0))
-    if places:
-        rows = list(Place.objects.filter(pk__in=places).order_by("pk"))
-        for place in rows:
-            # about_place is the region page's own list: its count is what the page lists, by definition.
-            place.article_count = Article.objects.stories().about_place(place).count()
-        Place.objects.bulk_update(rows, ["article_count"])
+    for pk, change in sorted((places or {}).items()):
+        Place.objects.filter(pk=pk).update(article_count=models.F("article_count") + change)
 
 
 def _lock(model: type[Person] | type[Place], ids: Iterable[int]) -> None:
@@ -136,13 +190,7 @@ _PLACES_SQL = """
 
 def counts_recount(*, fix: bool = True) -> list[Drift]:
     """Recount every kept count from the rows; return those that differed (and set them right when `fix`)."""
-    tables = {
-        "person": Person._meta.db_table,
-        "byline": Byline._meta.db_table,
-        "article": Article._meta.db_table,
-        "place": Place._meta.db_table,
-        "links": Article.places.through._meta.db_table,
-    }
+    tables = _tables()
     drifts: list[Drift] = []
     with connection.cursor() as cursor:
         cursor.execute(_PEOPLE_SQL.format(**tables))

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from articles.counts import counts_refresh
+from articles.counts import Touched
 from articles.editing.base import DATELINE, HEADLINE, Editor
 from articles.models import Article, Byline, Correction, Page, Paragraph, Person
 from articles.search.index import article_search_refresh
@@ -65,6 +65,7 @@ class Change:
         self.article_ids = list(dict.fromkeys(article_ids))
         self.people = list(dict.fromkeys(people))
         self.before = _state(self.article_ids, self.people)
+        self.counts = Touched(people=set(self.people)).before(self.article_ids)
 
     def articles_add(self, ids: Iterable[int]) -> None:
         """Articles the correction made (or brought back): only in the after state."""
@@ -97,7 +98,9 @@ class Change:
             for article in articles.only("pk", *HEADLINE):
                 article_search_refresh(article=article)
         after = _state(self.article_ids, self.people)
-        _counts_refresh(self.before, after, people=self.people)
+        # Whatever it changed (a byline, a place, a story merged, split, linked as a continuation), only the
+        # people and places of these articles can have moved.
+        self.counts.after(self.article_ids).refresh()
         return Correction.objects.create(
             editor=_editor_or_none(editor),
             action=action,
@@ -132,19 +135,6 @@ def article_state(article: Article) -> dict[str, Any]:
         .values_list("pk", "person_id", "person__name", "role", "order")
     ]
     return state
-
-
-def _counts_refresh(*states: dict[str, Any], people: Iterable[int]) -> None:
-    """The kept counts of everyone and every place on the articles before or after the correction: whatever
-    it changed (a byline, a place, a story merged, split, linked as a continuation), only they can move."""
-    articles = [article for state in states for article in state["articles"]]
-    counts_refresh(
-        people={*people, *(b["person"] for a in articles for b in a["bylines"])},
-        places={
-            *(a["region_id"] for a in articles if a["region_id"]),
-            *(p for a in articles for p in a["places"]),
-        },
-    )
 
 
 def _editor_or_none(editor: Editor) -> Editor:
