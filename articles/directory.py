@@ -1,7 +1,6 @@
 """What the directory pages (reporters, regions, feeds, sitemap) show that is more than a row.
 
-Reads only what the QuerySet methods in articles/models/ fetched, except provinces_counted, which runs the
-places' counting queries.
+Reads only what the QuerySet methods in articles/models/ fetched.
 """
 
 from __future__ import annotations
@@ -86,9 +85,9 @@ class ProvinceCount:
 
 def provinces_counted() -> list[ProvinceCount]:
     """All 34 province-level divisions in code order, each with its story count and its cities that stories
-    name: the gazetteer's list, the counts of the places stored (a place is stored once an article names it).
-    Three queries."""
-    stored = {place.code: place for place in models.Place.objects.provinces_counted()}
+    name: the gazetteer's list, the kept counts of the places stored (a place is stored once an article names
+    it). Two queries."""
+    stored = {place.code: place for place in models.Place.objects.provinces()}
     cities: dict[int, list[CityCount]] = {}
     for city in models.Place.objects.cities_counted():
         cities.setdefault(city.parent_id, []).append(

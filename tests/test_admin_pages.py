@@ -162,8 +162,11 @@ def test_an_untouched_page_can_be_deleted_and_the_same_file_brings_it_back(
     count = page.articles.count()
     url = reverse("admin:articles_page_delete", args=[page.pk])
     assert "可以删除" in _text(admin_client.get(reverse("admin:articles_page_change", args=[page.pk])))
+    assert models.Person.objects.filter(article_count__gt=0).exists()
     assert admin_client.post(url, {"post": "yes"}).status_code == 302
     assert models.Page.objects.count() == models.Article.objects.count() == 0
+    assert not models.Person.objects.filter(article_count__gt=0).exists()  # the reporters index empties
+    assert not models.Place.objects.filter(article_count__gt=0).exists()
 
     seed_ingest()
     assert models.Article.objects.count() == count

@@ -1,9 +1,11 @@
 """Any sequence of corrections leaves the page's text whole: a seeded random walk of merges, splits,
-paragraph splits, moves and undos on the seed page, checked after every step; then undoing every
-correction still in force, newest first, gives back the page as ingested."""
+paragraph splits, moves, bylines, merges of people and undos on the seed page, checked after every step;
+then undoing every correction still in force, newest first, gives back the page as ingested. After every
+step, and after a forced re-ingest at the end, the kept story counts equal a recount (articles/counts.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import random
 import re
 from collections import Counter
@@ -11,8 +13,10 @@ from typing import Any
 
 import pytest
 
-from articles import editing, models
+from articles import editing, ingest, models
+from articles.counts import counts_recount
 from articles.editing import CorrectionRefused
+from tests.seeding import PAPER, SEED, SEED_DATE
 from tests.test_editing import seed_page
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +64,7 @@ def _step(rng: random.Random, page: models.Page) -> bool:
 
 def _correction(rng: random.Random, page: models.Page) -> None:
     live = list(page.articles.live().order_by("position"))
-    op = rng.choice(["merge", "split", "paragraph_split", "move", "undo", "nonsense"])
+    op = rng.choice(["merge", "split", "paragraph_split", "move", "byline", "people", "undo", "nonsense"])
     if op == "merge" and len(live) >= 2:
         editing.articles_merge(articles=rng.sample(live, rng.choice([2, 2, 3][: len(live) - 1])), editor=None)
     elif op == "split":
@@ -88,6 +92,20 @@ def _correction(rng: random.Random, page: models.Page) -> None:
             editing.paragraphs_move(
                 paragraphs=chosen, to_article=target, position=rng.randint(1, staying + 1), editor=None
             )
+    elif op == "byline":
+        bylines = list(models.Byline.objects.filter(article__in=live))
+        if bylines and rng.random() < 0.5:
+            editing.byline_remove(byline=rng.choice(bylines), editor=None)
+        else:
+            name = rng.choice(list(models.Person.objects.values_list("name", flat=True)) or ["新记者"])
+            editing.byline_add(article=rng.choice(live), name=name, role="reporter", editor=None)
+    elif op == "people":
+        people = list(
+            models.Person.objects.filter(merged_into__isnull=True, bylines__isnull=False).distinct()
+        )
+        if len(people) >= 2:
+            keep, merge = rng.sample(people, 2)
+            editing.people_merge(keep=keep, merge=merge, editor=None)
     elif op == "undo":
         done = models.Correction.objects.exclude(action=models.Correction.Action.UNDO).filter(
             undone_by__isnull=True
@@ -116,6 +134,7 @@ def test_random_corrections_never_lose_or_copy_a_character(seed: int) -> None:
             assert _fingerprint(page) == before  # a refusal changes nothing
         assert _characters(page) == original
         _contiguous(page)
+        assert counts_recount(fix=False) == []
     assert made >= STEPS // 2, f"only {made} of {STEPS} random corrections were made"
 
     in_force = models.Correction.objects.exclude(action=models.Correction.Action.UNDO).filter(
@@ -124,7 +143,21 @@ def test_random_corrections_never_lose_or_copy_a_character(seed: int) -> None:
     for correction in in_force.order_by("-pk"):
         editing.correction_undo(correction=correction, editor=None)
     assert _state(page) == state
+    assert counts_recount(fix=False) == []
     _every_correction_in_words()
+
+
+@pytest.mark.parametrize("seed", SEEDS[:4])
+def test_kept_counts_equal_a_recount_after_random_corrections_and_a_forced_re_ingest(seed: int) -> None:
+    page = seed_page()
+    rng = random.Random(seed)
+    for _ in range(STEPS):
+        with contextlib.suppress(CorrectionRefused):  # a refusal is a step too
+            _step(rng, page)
+    assert counts_recount(fix=False) == []
+    data = SEED.read_bytes() + f"\n补充{seed}\n".encode()
+    ingest.page_ingest(paper=PAPER, date=SEED_DATE, number=2, data=data, source_name=SEED.name, force=True)
+    assert counts_recount(fix=False) == []
 
 
 # How each correction reads when its words come from its snapshots (not from its stored summary).
@@ -133,6 +166,9 @@ READS = {
     "article_split": r"^拆分.+：第\d+段起另成一篇",
     "paragraph_split": r"^拆分.+第\d+段：在“",
     "paragraphs_move": r"^(把.+第[\d–、]+段移到|调整.+的段落顺序)",
+    "byline_add": r"^在.+上添加署名：",
+    "byline_remove": r"^从.+上删除署名：",
+    "people_merge": r"^把“.+”合并到“.+”",
     "undo": r"^(撤销|恢复)：",
 }
 

@@ -15,6 +15,7 @@ from django.test import Client
 from django.urls import reverse
 
 from articles import editing, ingest, models
+from articles.counts import counts_recount
 from tests.seeding import PAPER, SEED, SEED_DATE, article, person, seed_ingest
 
 HEILONGJIANG_STORY = "不断提升执法司法质效和公信力"  # 记者崔东凯 张冲
@@ -30,6 +31,7 @@ def misspelt() -> models.Person:
     models.Byline.objects.filter(article=article(HEILONGJIANG_STORY), person=person("张冲")).update(
         person=wrong
     )
+    counts_recount()  # the misreading written by hand: the kept counts as ingest would have left them
     return wrong
 
 

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles import charts, listing, models, pagecache
+from articles.counts import counts_recount
 from articles.names import by_initial, name_initial
 from tests.seeding import SEED_DATE, article, person, place, seed_ingest
 
@@ -93,6 +94,7 @@ def test_reporters_index_counts_only_live_articles(client: Client, seeded: None)
     beijing = article(BEIJING_STORY)
     beijing.merged_into = article(SHENYANG_FEATURE)
     beijing.save(update_fields=["merged_into"])
+    counts_recount()  # the row written by hand, as no service writes it: the kept counts set right
     response = client.get(reverse("articles:reporters"))
     assert "黄洁" not in _group(response, "H")
 

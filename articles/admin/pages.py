@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import admin
+from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, path, reverse
@@ -24,6 +25,7 @@ from django.utils.safestring import SafeString
 
 from articles import editing, models, reading
 from articles.admin import upload
+from articles.counts import Touched
 from articles.reconstruct.text import decode
 from articles.reconstruct.values import PageError
 
@@ -64,6 +66,18 @@ class IngestedAdmin(admin.ModelAdmin):
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)
         return actions
+
+    @transaction.atomic
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        """Delete, and take its stories out of the kept counts of their reporters and places (with those of
+        other pages' parts and merged articles that its deletion frees)."""
+        pages = self.pages_of(obj)
+        gone = models.Article.objects.filter(
+            Q(page__in=pages) | Q(continues__page__in=pages) | Q(merged_into__page__in=pages)
+        ).values_list("pk", flat=True)
+        touched = Touched().before(gone).after(gone)
+        super().delete_model(request, obj)
+        touched.refresh()
 
     def get_deleted_objects(self, objs: Any, request: HttpRequest) -> tuple:
         """The articles go with their page. The article admin refuses deleting one on its own (they go

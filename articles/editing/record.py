@@ -14,6 +14,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from articles.counts import Touched
 from articles.editing.base import DATELINE, HEADLINE, Editor
 from articles.models import Article, Byline, Correction, Page, Paragraph, Person
 from articles.search.index import article_search_refresh
@@ -64,6 +65,7 @@ class Change:
         self.article_ids = list(dict.fromkeys(article_ids))
         self.people = list(dict.fromkeys(people))
         self.before = _state(self.article_ids, self.people)
+        self.counts = Touched(people=set(self.people)).before(self.article_ids)
 
     def articles_add(self, ids: Iterable[int]) -> None:
         """Articles the correction made (or brought back): only in the after state."""
@@ -95,6 +97,10 @@ class Change:
         if text:
             for article in articles.only("pk", *HEADLINE):
                 article_search_refresh(article=article)
+        after = _state(self.article_ids, self.people)
+        # Whatever it changed (a byline, a place, a story merged, split, linked as a continuation), only the
+        # people and places of these articles can have moved.
+        self.counts.after(self.article_ids).refresh()
         return Correction.objects.create(
             editor=_editor_or_none(editor),
             action=action,
@@ -103,7 +109,7 @@ class Change:
             page_id=page_id,
             article_ids=self.article_ids,
             before=self.before,
-            after=_state(self.article_ids, self.people),
+            after=after,
             undo_of=undo_of,
         )
 

@@ -15,10 +15,12 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
 from articles import jumps, models
+from articles.counts import Touched
 from articles.editing.review import review_marks, review_marks_keep
 from articles.ingest.files import content_digest, page_size_check
 from articles.ingest.prepare import PreparedPage, page_prepare
@@ -151,6 +153,13 @@ def page_write(
         "headlines_used": [],
     }
     kept = 0
+    # Whose kept counts the page changes: its old and new stories, those they free (continuations and merged
+    # articles of other pages whose beginning goes) and the parts the issue's jumps link or unlink; all of
+    # the issue's articles as they are before (a few hundred rows, one query), for the parts.
+    issue = Q(page__issue__newspaper__name=paper, page__issue__date=date)
+    if stored is not None:
+        issue |= Q(continues__page=stored.page) | Q(merged_into__page=stored.page)
+    touched = Touched().before(models.Article.objects.filter(issue).values_list("pk", flat=True))
     if stored is None:
         issue_id = _issue_id(paper=paper, date=date, cache=cache, found=found)
         page = models.Page.objects.create(issue_id=issue_id, number=number, **fields)
@@ -158,19 +167,27 @@ def page_write(
     else:
         page = stored.page
         marks = review_marks(page=page)  # a reviewed story keeps its mark if the new file has it too
+        touched.after(  # its old articles, and those they free
+            models.Article.objects.filter(
+                Q(page=page) | Q(continues__page=page) | Q(merged_into__page=page)
+            ).values_list("pk", flat=True)
+        )
         kept = _page_old_version_keep(page=page, source_name=source_name, replaced_at=now)
         for name, value in fields.items():
             setattr(page, name, value)
         page.save(update_fields=list(fields))
         status = REPLACED
     _articles_write(page=page, prepared=prepared, cache=cache, found=found)
+    touched.after(models.Article.objects.filter(page=page).values_list("pk", flat=True))
     if status == REPLACED:
         review_marks_keep(page=page, marks=marks, source_name=source_name)
     if models.Page.objects.filter(issue_id=page.issue_id).exclude(pk=page.pk).exists():
         # Stories that jump to or from this page are linked now, whichever of their pages came first. (A
         # page alone in its issue has nothing to link: a story jumps to another page, and the page's old
         # articles and their links are gone.)
-        jumps.issue_jumps_link(issue_id=page.issue_id)
+        # A part linked stops being a story of its own (one unlinked is one again): its people and places.
+        touched.after(change.fragment_id for change in jumps.issue_jumps_link(issue_id=page.issue_id))
+    touched.refresh()  # once, at the end: its row locks taken in one order (counts_refresh)
     transaction.on_commit(lambda: _cache_merge(cache, found))
     return IngestResult(status, page, prepared.count, kept)
 
