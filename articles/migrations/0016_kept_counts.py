@@ -33,7 +33,7 @@ PLACES = """
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0014_search_pieces"),
+        ("articles", "0015_search_vector_statistics"),
     ]
 
     operations = [
