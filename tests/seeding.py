@@ -61,6 +61,16 @@ def stories_store(
         )
         for n, (title, text) in enumerate(stories, start=1)
     )
+    articles_store(articles, date=date, number=number, paper=paper)
+    return list(
+        models.Article.objects.filter(page__number=number, page__issue__date=date).order_by("position")
+    )
+
+
+def articles_store(articles: tuple, *, date: datetime.date, number: int, paper: str = PAPER) -> None:
+    """The engine's articles (values.Article) stored as one page of `paper`, as ingest stores a page."""
+    from articles.reconstruct import values
+
     page = values.Page(
         encoding="utf-8",
         section="测试",
@@ -75,10 +85,7 @@ def stories_store(
         paper=paper,
         date=date,
         number=number,
-        data=f"{date} {number} {stories}".encode(),
+        data=f"{date} {number} {articles}".encode(),
         source_name=page.source,
         reconstructed=page,
-    )
-    return list(
-        models.Article.objects.filter(page__number=number, page__issue__date=date).order_by("position")
     )

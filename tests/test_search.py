@@ -16,6 +16,7 @@ from articles import ingest, models, search
 from articles.reconstruct import values
 from articles.reconstruct.page import reconstruct_page
 from articles.search import ranking
+from tests.seeding import articles_store
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "pages" / "fazhi_2025-01-24_02.txt"
 PAPER = "法治日报"
@@ -66,24 +67,7 @@ def _story(position: int, *, title: str, body: str) -> values.Article:
 
 def _stories(*stories: values.Article, date: datetime.date = DATE, number: int = 5) -> None:
     """Made-up stories as one page of 法治日报."""
-    page = values.Page(
-        encoding="utf-8",
-        section="测试",
-        proofreader="",
-        articles=stories,
-        unmatched_headlines=(),
-        furniture=(),
-        line_count=1000,
-        source=f"made-up-{date}-{number}.txt",
-    )
-    ingest.page_store(
-        paper=PAPER,
-        date=date,
-        number=number,
-        data=f"{date} {number} {stories}".encode(),
-        source_name=page.source,
-        reconstructed=page,
-    )
+    articles_store(stories, date=date, number=number, paper=PAPER)
 
 
 def _titles(results: search.SearchResults) -> list[str]:
