@@ -25,25 +25,28 @@ from django.db.models.functions import Coalesce
 
 from articles.models import Article, Byline, Person, Place
 
-# For each of some articles that is a live story (not merged, not a continuation), the places it counts for:
-# those it names, their parents and grandparents, and its region if that is a province (what
+# (story, place) pairs: each live story (not merged, not a continuation) with every place it counts for: those
+# it names, their parents and grandparents, and its region if that is a province (what
 # ArticleQuerySet.about_place lists), each once. UNION, not UNION ALL: a story naming a city and its county
-# counts once for the city.
-_STORY_PLACES_SQL = """
+# counts once for the city. `{only}` narrows the stories (story_places: some articles; the recount: none).
+# Raw SQL: the pairs come from four sources and the ORM cannot count over a UNION.
+_PAIRS_SQL = """
     WITH live AS (
         SELECT id, region_id FROM {article}
-        WHERE id = ANY(%(ids)s) AND merged_into_id IS NULL AND continues_id IS NULL
+        WHERE merged_into_id IS NULL AND continues_id IS NULL {only}
     ), named AS (
         SELECT l.place_id, l.article_id FROM {links} l JOIN live a ON a.id = l.article_id
+    ), pairs AS (
+        SELECT article_id, place_id FROM named
+        UNION SELECT n.article_id, p.parent_id FROM named n JOIN {place} p ON p.id = n.place_id
+            WHERE p.parent_id IS NOT NULL
+        UNION SELECT n.article_id, up.parent_id FROM named n JOIN {place} p ON p.id = n.place_id
+            JOIN {place} up ON up.id = p.parent_id WHERE up.parent_id IS NOT NULL
+        UNION SELECT a.id, a.region_id FROM live a JOIN {place} r ON r.id = a.region_id
+            WHERE r.level = %(province)s
     )
-    SELECT article_id, place_id FROM named
-    UNION SELECT n.article_id, p.parent_id FROM named n JOIN {place} p ON p.id = n.place_id
-        WHERE p.parent_id IS NOT NULL
-    UNION SELECT n.article_id, up.parent_id FROM named n JOIN {place} p ON p.id = n.place_id
-        JOIN {place} up ON up.id = p.parent_id WHERE up.parent_id IS NOT NULL
-    UNION SELECT a.id, a.region_id FROM live a JOIN {place} r ON r.id = a.region_id
-        WHERE r.level = %(province)s
 """
+_STORY_PLACES_SQL = _PAIRS_SQL + "SELECT article_id, place_id FROM pairs"
 
 
 def _tables() -> dict[str, str]:
@@ -64,7 +67,8 @@ def story_places(article_ids: Iterable[int]) -> dict[int, frozenset[int]]:
     found: dict[int, set[int]] = {}
     with connection.cursor() as cursor:
         cursor.execute(
-            _STORY_PLACES_SQL.format(**_tables()), {"ids": ids, "province": Place.Level.PROVINCE.value}
+            _STORY_PLACES_SQL.format(**_tables(), only="AND id = ANY(%(ids)s)"),
+            {"ids": ids, "province": Place.Level.PROVINCE.value},
         )
         for article_id, place_id in cursor.fetchall():
             found.setdefault(article_id, set()).add(place_id)
@@ -154,8 +158,6 @@ class Drift:
 
 
 # The true counts of everyone at once, in one grouped query each (what counts_refresh computes one by one).
-# Raw SQL: a place's stories come from four sources (the places a story names, lifted once and twice to
-# their parents, and a province's region), each story once, and the ORM cannot count over a UNION.
 _PEOPLE_SQL = """
     SELECT p.id, p.name, p.article_count, COALESCE(t.n, 0) FROM {person} p LEFT JOIN (
         SELECT b.person_id, COUNT(DISTINCT b.article_id) AS n FROM {byline} b
@@ -166,26 +168,16 @@ _PEOPLE_SQL = """
     WHERE p.article_count <> COALESCE(t.n, 0)
     ORDER BY p.id
 """
-_PLACES_SQL = """
-    WITH live AS (
-        SELECT id, region_id FROM {article} WHERE merged_into_id IS NULL AND continues_id IS NULL
-    ), named AS (
-        SELECT l.place_id, l.article_id FROM {links} l JOIN live a ON a.id = l.article_id
-    ), pairs AS (
-        SELECT place_id, article_id FROM named
-        UNION SELECT p.parent_id, n.article_id FROM named n JOIN {place} p ON p.id = n.place_id
-            WHERE p.parent_id IS NOT NULL
-        UNION SELECT up.parent_id, n.article_id FROM named n JOIN {place} p ON p.id = n.place_id
-            JOIN {place} up ON up.id = p.parent_id WHERE up.parent_id IS NOT NULL
-        UNION SELECT a.region_id, a.id FROM live a JOIN {place} r ON r.id = a.region_id
-            WHERE r.level = %(province)s
-    )
+_PLACES_SQL = (
+    _PAIRS_SQL
+    + """
     SELECT p.id, p.name, p.article_count, COALESCE(t.n, 0) FROM {place} p LEFT JOIN (
         SELECT place_id, COUNT(*) AS n FROM pairs GROUP BY place_id
     ) t ON t.place_id = p.id
     WHERE p.article_count <> COALESCE(t.n, 0)
     ORDER BY p.id
 """
+)
 
 
 def counts_recount(*, fix: bool = True) -> list[Drift]:
@@ -195,7 +187,7 @@ def counts_recount(*, fix: bool = True) -> list[Drift]:
     with connection.cursor() as cursor:
         cursor.execute(_PEOPLE_SQL.format(**tables))
         drifts += [Drift("person", *row) for row in cursor.fetchall()]
-        cursor.execute(_PLACES_SQL.format(**tables), {"province": Place.Level.PROVINCE.value})
+        cursor.execute(_PLACES_SQL.format(**tables, only=""), {"province": Place.Level.PROVINCE.value})
         drifts += [Drift("place", *row) for row in cursor.fetchall()]
     if fix:
         for kind, model in (("person", Person), ("place", Place)):
