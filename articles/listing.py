@@ -64,13 +64,6 @@ class ListPage:
         return self.newer is not None or self.older is not None
 
 
-def list_page_check(query: QueryDict) -> None:
-    """BadPageAddress when the query's edge names no place in a list."""
-    for name in ("before", "after"):
-        if name in query:
-            Edge.parse(query[name])
-
-
 def list_page(articles: ArticleQuerySet, query: QueryDict) -> ListPage:
     """The page of `articles` (newest first) that the request's query names; BadPageAddress for an edge
     that is no edge."""

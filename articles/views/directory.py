@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from articles import charts, names
 from articles.directory import article_items, provinces_counted
-from articles.listing import BadPageAddress, list_page, list_page_check
-from articles.models import Article, Byline, Person, Place
+from articles.listing import BadPageAddress, ListPage, list_page
+from articles.models import Article, ArticleQuerySet, Byline, Person, Place
 from articles.pagecache import public_page
 
 
@@ -44,9 +44,9 @@ def reporter(request: HttpRequest, person_id: int) -> HttpResponse:
         .newest_first()
         .prefetch_related(Prefetch("bylines", queryset=own, to_attr="person_bylines"))
     )
-    if _old_address(request):
+    page = _list_page(request, articles)
+    if page is None:
         return redirect(request.path)
-    page = list_page(articles, request.GET)
     months = [
         (row["month"], row["count"]) for row in Article.objects.stories().by_person(person).monthly_counts()
     ]
@@ -88,9 +88,9 @@ def region(request: HttpRequest, place_id: int) -> HttpResponse:
     """A province, city or county: the places under it that articles name, and its articles."""
     place = get_object_or_404(Place.objects.select_related("parent__parent"), pk=place_id)
     articles = Article.objects.stories().about_place(place).for_listing().newest_first()
-    if _old_address(request):
+    page = _list_page(request, articles)
+    if page is None:
         return redirect(request.path)
-    page = list_page(articles, request.GET)
     return render(
         request,
         "articles/directory/region.html",
@@ -106,13 +106,13 @@ def region(request: HttpRequest, place_id: int) -> HttpResponse:
     )
 
 
-def _old_address(request: HttpRequest) -> bool:
-    """A numbered page (?page=3, from before the lists were read by keyset) or an edge that is none: the
-    list's first page is where the reader goes (and no such address fills the page cache)."""
+def _list_page(request: HttpRequest, articles: ArticleQuerySet) -> ListPage | None:
+    """The page of the list the request names; None for a numbered page (?page=3, from before the lists
+    were read by keyset) or an edge that is none: the list's first page is where the reader goes (and no
+    such address fills the page cache)."""
     if "page" in request.GET:
-        return True
+        return None
     try:
-        list_page_check(request.GET)
+        return list_page(articles, request.GET)
     except BadPageAddress:
-        return True
-    return False
+        return None
