@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from articles import ingest, models
+from articles.reconstruct import values
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "pages" / "fazhi_2025-01-24_02.txt"
 PAPER = "法治日报"
@@ -40,27 +41,7 @@ def stories_store(
 ) -> list[models.Article]:
     """Made-up stories, (title, text) each, stored as one page of `paper` as ingest stores a page; the
     articles in order."""
-    from articles.reconstruct import values
-
-    articles = tuple(
-        values.Article(
-            position=n,
-            kind=values.ArticleKind.NEWS,
-            kicker=None,
-            title=title,
-            subtitle=None,
-            dateline=None,
-            bylines=(),
-            region=None,
-            places=(),
-            continued_from_page=None,
-            continued_to_page=None,
-            paragraphs=(values.Paragraph(values.ParagraphKind.BODY, text, (n * 100, n * 100 + 1)),),
-            headline_lines=(n * 100 + 50,),
-            confidence=values.Confidence(0.9, True, ()),
-        )
-        for n, (title, text) in enumerate(stories, start=1)
-    )
+    articles = tuple(story(n, title=title, body=text) for n, (title, text) in enumerate(stories, start=1))
     articles_store(articles, date=date, number=number, paper=paper)
     return list(
         models.Article.objects.filter(page__number=number, page__issue__date=date).order_by("position")
@@ -69,8 +50,6 @@ def stories_store(
 
 def articles_store(articles: tuple, *, date: datetime.date, number: int, paper: str = PAPER) -> None:
     """The engine's articles (values.Article) stored as one page of `paper`, as ingest stores a page."""
-    from articles.reconstruct import values
-
     page = values.Page(
         encoding="utf-8",
         section="测试",
@@ -88,4 +67,25 @@ def articles_store(articles: tuple, *, date: datetime.date, number: int, paper: 
         data=f"{date} {number} {articles}".encode(),
         source_name=page.source,
         reconstructed=page,
+    )
+
+
+def story(position: int, *, title: str, body: str) -> values.Article:
+    """A made-up story as the engine gives it: a title and one body paragraph, lines made up from its place."""
+    first = position * 100
+    return values.Article(
+        position=position,
+        kind=values.ArticleKind.NEWS,
+        kicker=None,
+        title=title,
+        subtitle=None,
+        dateline=None,
+        bylines=(),
+        region=None,
+        places=(),
+        continued_from_page=None,
+        continued_to_page=None,
+        paragraphs=(values.Paragraph(values.ParagraphKind.BODY, body, (first, first + 1)),),
+        headline_lines=(first + 50,),
+        confidence=values.Confidence(0.9, True, ()),
     )

@@ -16,7 +16,7 @@ from articles import ingest, models, search
 from articles.reconstruct import values
 from articles.reconstruct.page import reconstruct_page
 from articles.search import ranking
-from tests.seeding import articles_store
+from tests.seeding import articles_store, story
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "pages" / "fazhi_2025-01-24_02.txt"
 PAPER = "法治日报"
@@ -42,26 +42,6 @@ def _seed(date: datetime.date = DATE, *, paper: str = PAPER, number: int = 2) ->
         data=SEED.read_bytes(),
         source_name=SEED.name,
         reconstructed=_seed_page(),
-    )
-
-
-def _story(position: int, *, title: str, body: str) -> values.Article:
-    first = position * 100
-    return values.Article(
-        position=position,
-        kind=values.ArticleKind.NEWS,
-        kicker=None,
-        title=title,
-        subtitle=None,
-        dateline=None,
-        bylines=(),
-        region=None,
-        places=(),
-        continued_from_page=None,
-        continued_to_page=None,
-        paragraphs=(values.Paragraph(values.ParagraphKind.BODY, body, (first, first + 1)),),
-        headline_lines=(first + 50,),
-        confidence=values.Confidence(0.9, True, ()),
     )
 
 
@@ -92,7 +72,7 @@ def test_credit_repair_finds_the_shenyang_feature_first() -> None:
 
 
 @pytest.mark.django_db
-def test_beijing_party_committee_finds_the_beijing_story() -> None:
+def test_beijing_party_committee_finds_the_beijingstory() -> None:
     _seed()
     assert _titles(search.article_search(query="北京市委"))[0] == BEIJING
 
@@ -108,9 +88,9 @@ def test_search_page_lists_results_linking_to_the_article_with_the_query(client:
 
 @pytest.mark.django_db
 def test_a_word_in_one_title_outranks_it_in_another_body_even_when_that_one_is_newer() -> None:
-    _stories(_story(1, title="蒲公英开花了", body="春天来了，田野一片金黄。"))
+    _stories(story(1, title="蒲公英开花了", body="春天来了，田野一片金黄。"))
     _stories(
-        _story(1, title="田野里的春天", body="春天的田埂上，蒲公英很多。"),
+        story(1, title="田野里的春天", body="春天的田埂上，蒲公英很多。"),
         date=DATE + datetime.timedelta(days=1),
     )
     assert _titles(search.article_search(query="蒲公英")) == ["蒲公英开花了", "田野里的春天"]
@@ -140,7 +120,7 @@ def test_merged_articles_are_not_found() -> None:
 
 @pytest.mark.django_db
 def test_snippet_marks_the_words_and_escapes_the_text(client: Client) -> None:
-    _stories(_story(1, title="<b>蒲公英</b>", body="<script>alert('x')</script>田边的蒲公英 & 野草。"))
+    _stories(story(1, title="<b>蒲公英</b>", body="<script>alert('x')</script>田边的蒲公英 & 野草。"))
     hit = search.article_search(query="蒲公英").hits[0]
     assert (
         hit.snippet
