@@ -62,13 +62,13 @@ def main() -> None:
     url = benchdb.django_setup()
     benchdb.seed(articles=args.articles)
     paths = _paths()
-    env = _server_env(url)
-    _collectstatic(env)
-    port = _free_port()
-    server = _gunicorn_start(env, port=port, workers=args.workers)
+    env = server_env(url)
+    collectstatic(env)
+    port = free_port()
+    server = gunicorn_start(env, port=port, workers=args.workers)
     try:
         base = f"http://{HOST}:{port}"
-        _wait_ready(base + paths["bare view"], server)
+        wait_ready(base + paths["bare view"], server)
         wrk = None if args.python_load else shutil.which("wrk")
         if wrk is None and not args.python_load:
             print("wrk not found (apt-get install -y wrk); using the Python load generator instead")
@@ -82,7 +82,7 @@ def main() -> None:
             run(base + path, seconds=2, connections=args.connections)  # warm-up: connections, caches
             results[name] = run(base + path, seconds=args.seconds, connections=args.connections)
     finally:
-        _gunicorn_stop(server)
+        gunicorn_stop(server)
     generator = "wrk" if wrk else "the Python load generator"
     _report(results, paths, args, workers=args.workers or _config_workers(), generator=generator)
 
@@ -120,7 +120,7 @@ def _busy_reporter():
     return Person.objects.annotate(n=Count("bylines")).order_by("-n", "pk").first()
 
 
-def _server_env(database_url: str) -> dict[str, str]:
+def server_env(database_url: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         DATABASE_URL=database_url,
@@ -133,7 +133,7 @@ def _server_env(database_url: str) -> dict[str, str]:
     return env
 
 
-def _collectstatic(env: dict[str, str]) -> None:
+def collectstatic(env: dict[str, str]) -> None:
     """DEBUG off serves hashed static names, which need the manifest collectstatic writes (as make run)."""
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
@@ -143,13 +143,13 @@ def _collectstatic(env: dict[str, str]) -> None:
     )
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind((HOST, 0))
         return sock.getsockname()[1]
 
 
-def _gunicorn_start(env: dict[str, str], *, port: int, workers: int | None) -> subprocess.Popen:
+def gunicorn_start(env: dict[str, str], *, port: int, workers: int | None) -> subprocess.Popen:
     command = [
         str(Path(sys.executable).with_name("gunicorn")),
         "--config",
@@ -170,7 +170,7 @@ def _config_workers() -> int:
     return int(os.environ.get("WEB_CONCURRENCY", "3"))
 
 
-def _wait_ready(url: str, server: subprocess.Popen, timeout: float = 60) -> None:
+def wait_ready(url: str, server: subprocess.Popen, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -181,7 +181,7 @@ def _wait_ready(url: str, server: subprocess.Popen, timeout: float = 60) -> None
     raise SystemExit(f"gunicorn did not answer {url} within {timeout:.0f} s")
 
 
-def _gunicorn_stop(server: subprocess.Popen) -> None:
+def gunicorn_stop(server: subprocess.Popen) -> None:
     if server.poll() is None:
         server.send_signal(signal.SIGTERM)  # graceful: workers finish their request
         try:

