@@ -1,6 +1,7 @@
 """A reader in Chromium walks the archive: home → a paper → an issue → the next and previous issue → a page →
 the next and previous page, on a desktop and on a phone; every page's text keeps WCAG AA contrast in light and
-dark mode (tests/contrast.py), and the dark regions map is dark.
+dark mode (tests/contrast.py) and axe-core finds no WCAG 2.1 level A or AA violation on any of them, and the dark
+regions map is dark.
 
 Screenshots of the walk are kept as test artifacts in var/test-artifacts/.
 """
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from articles import ingest
 from tests.browser import ARTIFACTS, chromium_page, needs_chromium
@@ -181,3 +183,27 @@ def test_the_favicon_is_linked_and_served(site: str) -> None:
         href = page.locator("link[rel=icon]").get_attribute("href")
         response = page.request.get(site + href)
         assert response.ok and response.headers["content-type"].startswith("image/svg+xml")
+
+
+# axe-core's rules for WCAG 2.0/2.1 levels A and AA (its colour-contrast rule among them).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.mark.parametrize(
+    ("width", "schemes"), [(DESKTOP, ("light", "dark")), (PHONE, ("light",))], ids=["desktop", "phone"]
+)
+def test_axe_core_reports_no_level_a_or_aa_violation_on_any_kind_of_page(
+    site: str, width: int, schemes: tuple[str, ...]
+) -> None:
+    axe = Axe()
+    with chromium_page(width=width, height=900) as page:
+        violations = {}
+        for url in _every_kind_of_page(site, page):
+            page.goto(site + url)
+            for scheme in schemes:
+                page.emulate_media(color_scheme=scheme)
+                found = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+                for violation in found.response["violations"]:
+                    nodes = [node["html"][:120] for node in violation["nodes"][:3]]
+                    violations.setdefault(f"{url} {scheme}", []).append((violation["id"], nodes))
+        assert not violations, violations
