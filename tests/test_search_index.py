@@ -5,6 +5,8 @@ its parts."""
 from __future__ import annotations
 
 import datetime
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 
 from articles import ingest, models, search
-from articles.search import search_text_for, search_words_for
+from articles.search import search_text_for, search_vector_text, search_words_for
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "pages" / "fazhi_2025-01-24_02.txt"
 PAPER = "法治日报"
@@ -49,14 +51,72 @@ def _found(article: models.Article, word: str) -> bool:
     return models.Article.objects.filter(pk=article.pk, search_vector=query).exists()
 
 
-def test_ingested_vectors_hold_the_headline_words_as_a_and_the_text_words_as_b() -> None:
+def _postgresql(sql: str, *params: str) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {sql}", params)
+        return cursor.fetchone()[0]
+
+
+def test_an_articles_vector_is_written_as_postgresql_joins_its_headlines_and_its_texts() -> None:
     _seed()
 
-    stored = models.Article.objects.order_by("position")
-    assert stored.count() == 11
-    for article in stored:
-        title, body = search_text_for(title_parts=_headline(article), body=_texts(article))
-        assert _holds(article, title=title, body=body), article.title
+    for article in models.Article.objects.order_by("position"):
+        headline, text = _headline(article), _texts(article)
+        written = search_vector_text(title_parts=headline, body=text)
+        title, body = search_text_for(title_parts=headline, body=text)
+        assert written == _postgresql("(%s::tsvector || %s::tsvector)::text", title, body), article.title
+        assert written == _postgresql("search_vector::text FROM articles_article WHERE id = %s", article.pk)
+
+
+def test_the_headlines_words_weigh_a_the_texts_b_and_every_hanzi_is_found() -> None:
+    _seed()
+
+    for article in models.Article.objects.order_by("position"):
+        headline, text = _headline(article), _texts(article)
+        vector = search_vector_text(title_parts=headline, body=text)
+        title_words, body_words = search_words_for(title_parts=headline, body=text)
+        # Each word as jieba cut it, at each place it was cut; the pieces inside (C, D) at others.
+        assert _weighted(vector, "A") == Counter(title_words), article.title
+        assert _weighted(vector, "B") == Counter(body_words), article.title
+        hanzi = set(re.findall(r"[\u4e00-\u9fff]", text))
+        assert hanzi <= _weighted(vector, "D").keys() | set(body_words), article.title
+
+
+def _weighted(vector: str, weight: str) -> Counter[str]:
+    """How many positions of this weight each lexeme of the vector has."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT lexeme, count(*) FROM unnest(%s::tsvector) v, unnest(v.weights) w WHERE w = %s GROUP BY 1",
+            [vector, weight],
+        )
+        return Counter(dict(cursor.fetchall()))
+
+
+def test_a_dictionary_word_found_twice_at_one_place_is_written_there_once() -> None:
+    # Full mode finds 中央 in 越共中央 and again before 中央军委: both are read at the first place.
+    written = search_vector_text(title_parts=[], body="越共中央、中央军委")
+
+    assert written == _postgresql("%s::tsvector::text", written)
+
+
+def test_a_word_keeps_the_first_256_of_its_positions_as_postgresql_does() -> None:
+    every = "'的':" + ",".join(f"{n}B" for n in range(1, 600, 2))  # 的，的，… : 的 at 1, 3, 5, …
+
+    assert search_vector_text(title_parts=[], body="的，" * 300) == _postgresql("%s::tsvector::text", every)
+    title, body = search_text_for(title_parts=["的"] * 3, body="的，" * 300)
+    assert search_vector_text(title_parts=["的"] * 3, body="的，" * 300) == _postgresql(
+        "(%s::tsvector || %s::tsvector)::text", title, body
+    )
+
+
+def test_positions_past_postgresqls_last_count_once_there() -> None:
+    body = "检察院" + "。" * 17_000 + "检察院。检察院"  # 检察院 at 1, 17,004 and 17,008
+
+    assert "'检察院':1B,16383B " in search_vector_text(title_parts=[], body=body)
+    title, text = search_text_for(title_parts=["检察院工作"], body=body)
+    assert search_vector_text(title_parts=["检察院工作"], body=body) == _postgresql(
+        "(%s::tsvector || %s::tsvector)::text", title, text
+    )
 
 
 def test_words_postgresqls_parser_would_split_are_indexed_as_jieba_cuts_them() -> None:

@@ -9,20 +9,19 @@ from typing import Any
 
 from articles.reconstruct import values
 from articles.reconstruct.page import reconstruct_page
-from articles.search.index import search_text_for
+from articles.search.index import search_vector_text
 
 LOW_HEADLINE_SCORE = 0.3
 
 
 @dataclass(frozen=True)
 class PreparedArticle:
-    """One article's rows, as plain values: its own columns, its paragraphs' and its search texts; the
+    """One article's rows, as plain values: its own columns, its paragraphs' and its search vector; the
     people and places it names, which the writer turns into rows of their own."""
 
     fields: dict[str, Any]  # Article columns
     paragraphs: tuple[dict[str, Any], ...]  # Paragraph columns, in order
-    search_title: str  # its headline's words, space-separated (search_text_for)
-    search_body: str  # its text's words
+    search_vector: str  # its search vector, written out (search_vector_text)
     credits: tuple[tuple[str, str], ...]  # (name, role), in order, no repeats
     region: str | None
     places: tuple[str, ...]
@@ -80,9 +79,6 @@ def article_needs_review(article: values.Article) -> bool:
 
 def _article_prepare(article: values.Article) -> PreparedArticle:
     dateline = article.dateline
-    title, body = search_text_for(
-        title_parts=[t for t in (article.kicker, article.title, article.subtitle) if t], body=article.text
-    )
     return PreparedArticle(
         fields={
             "position": article.position,
@@ -108,8 +104,9 @@ def _article_prepare(article: values.Article) -> PreparedArticle:
             {"position": at, "kind": p.kind, "text": p.text, "line_start": p.lines[0], "line_end": p.lines[1]}
             for at, p in enumerate(article.paragraphs, start=1)
         ),
-        search_title=title,
-        search_body=body,
+        search_vector=search_vector_text(
+            title_parts=[t for t in (article.kicker, article.title, article.subtitle) if t], body=article.text
+        ),
         credits=tuple(dict.fromkeys((b.name, b.role) for b in article.bylines)),
         region=article.region,
         places=article.places,

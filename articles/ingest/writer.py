@@ -1,8 +1,8 @@
 """The writer: a page and its rows, with the ORM, in one transaction.
 
-The page row, then its articles (their search vectors made by PostgreSQL from the words jieba found),
-paragraphs, bylines and place links, each table in one bulk_create; the people, places, paper and issue
-they name are looked up (or created) once a batch (IngestCache). A changed file replaces a page: its old
+The page row, then its articles (their search vectors as the engine processes wrote them out), paragraphs,
+bylines and place links, each table in one bulk_create; the people, places, paper and issue they name are
+looked up (or created) once a batch (IngestCache). A changed file replaces a page: its old
 bytes become a PageVersion, which keeps the editors' corrections, unless editors corrected the page, when
 the new file is held for review (force replaces it anyway).
 """
@@ -26,7 +26,6 @@ from articles.ingest.files import content_digest, page_size_check
 from articles.ingest.prepare import PreparedPage, page_prepare
 from articles.reconstruct import values
 from articles.reconstruct.places import PROVINCE, Place, gazetteer
-from articles.search.index import search_vector_of
 
 CREATED = "created"
 UNCHANGED = "unchanged"
@@ -292,7 +291,7 @@ def _articles_write(
             models.Article(
                 page=page,
                 region_id=places.region_id(a.region) if a.region else None,
-                search_vector=search_vector_of(title=a.search_title, body=a.search_body),
+                search_vector=a.search_vector,  # written out by the engine process: a plain value
                 **a.fields,
             )
             for a in prepared.articles

@@ -485,9 +485,9 @@ class Article(models.Model):
     # off an index, however large the archive: they never sort it.
     issue_date = models.DateField("出版日期", null=True, editable=False)
 
-    # The jieba words of the headline (weight A) and of the text (B), made by PostgreSQL at ingest
-    # (articles/search/index.py, search_vector_of); remade by article_search_refresh after corrections and jump
-    # links, with the text of the parts that continue the story on later pages.
+    # The jieba words of the headline (weight A) and of the text (B) and the pieces inside them (C, D), written
+    # out at ingest (articles/search/index.py, search_vector_text); remade by article_search_refresh after
+    # corrections and jump links, with the text of the parts that continue the story on later pages.
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()

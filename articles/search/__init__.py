@@ -20,7 +20,7 @@ from articles.search.index import (
     search_reindex,
     search_text_for,
     search_tokens,
-    search_vector_of,
+    search_vector_text,
     search_words_for,
 )
 from articles.search.query import (
@@ -65,7 +65,7 @@ __all__ = [
     "search_reindex",
     "search_text_for",
     "search_tokens",
-    "search_vector_of",
+    "search_vector_text",
     "search_words_for",
     "snippet_html",
     "terms_pattern",

@@ -8,8 +8,8 @@ on) means those characters side by side. Weights: a word as jieba cut it is A in
 text; a piece inside a word is C in the headline, D in the text, so exact words rank above pieces
 (ArticleQuerySet.SEARCH_WEIGHTS) and headlines above text.
 
-Python writes the vector out (tsvector input syntax) and PostgreSQL only casts it: its parser would cut
-the words again its own way. Ingest makes the vector of each new article; corrections and jump links remake
+Python writes the vector out as PostgreSQL writes a tsvector, and PostgreSQL only reads it in: its parser
+would cut the words again its own way. Ingest makes the vector of each new article; corrections and jump links remake
 a story's (article_search_refresh) from the text of all its parts, so a story is found by words on any of its
 pages; search_reindex remakes every vector (migration 0013 and `manage.py search_reindex`).
 """
@@ -17,12 +17,15 @@ pages; search_reindex remakes every vector (migration 0013 and `manage.py search
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TypeVar
 
-from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, transaction
-from django.db.models.expressions import RawSQL
 
 from articles import models
 from articles.reconstruct.segment import cut, cut_all
@@ -37,6 +40,8 @@ MAX_POSITION = 16383  # PostgreSQL's largest position: later characters all coun
 MAX_POSITIONS = 256  # PostgreSQL keeps at most this many positions of a lexeme
 MAX_WORD = 200  # longer tokens (a run of digits or letters) are not words anyone looks for
 
+_T = TypeVar("_T")
+
 
 def search_tokens(text: str) -> list[str]:
     """Words of text as jieba cuts them: no spaces and punctuation, ASCII lowercased.
@@ -47,18 +52,35 @@ def search_tokens(text: str) -> list[str]:
     return [token.lower() for token in cut(text) if WORDLIKE.search(token)]
 
 
-def search_text_for(*, title_parts: list[str], body: str) -> tuple[str, str]:
-    """The title's and the body's search vectors, written out as tsvector input (search_vector_of casts
-    them): each word at its character offset, with the dictionary words and hanzi inside it.
+def search_vector_text(*, title_parts: list[str], body: str) -> str:
+    """An article's search vector, written out as PostgreSQL writes a tsvector (the writer stores it as it
+    is): the headline's words and pieces, then the text's at positions after the headline's last (as `||`
+    joins two vectors), each at its character offset.
 
-    >>> search_text_for(title_parts=["检察院"], body="")
-    ("'察':2C '察院':2C '检':1C '检察':1C '检察院':1A '院':3C", '')
+    >>> search_vector_text(title_parts=["检察院"], body="检察")
+    "'察':2C,5 '察院':2C '检':1C,4 '检察':1C,4B '检察院':1A '院':3C"
     """
-    title, body = (
-        _vector_text("\n".join(part for part in title_parts if part), exact="A", piece="C"),
-        _vector_text(body, exact="B", piece="D"),
-    )
-    return title, body
+    title = _Lexemes.of("\n".join(part for part in title_parts if part), exact="A", piece="C")
+    text = _Lexemes.of(body, exact="B", piece="", after=title.last())
+    if max(title.highest, text.highest) > MAX_POSITION:  # a story of over 16,383 characters
+        words = title.words.keys() | title.pieces.keys() | text.words.keys() | text.pieces.keys()
+        return " ".join(f"{_lexeme(word)}:{_capped_marks(title, text, word)}" for word in sorted(words))
+    entries = text.entries()
+    for word, entry in title.entries().items():
+        if word in entries:  # the headline's positions, then the text's
+            entries[word] = f"{entry},{entries[word].partition(':')[2]}"
+        else:
+            entries[word] = entry
+    if title.most() + text.most() > MAX_POSITIONS:  # a lexeme may have more positions than are kept
+        for word in title.crowded(MAX_POSITIONS - text.most()) | text.crowded(MAX_POSITIONS - title.most()):
+            entries[word] = f"{_lexeme(word)}:{_capped_marks(title, text, word)}"
+    return " ".join(map(entries.__getitem__, sorted(entries)))
+
+
+def search_text_for(*, title_parts: list[str], body: str) -> tuple[str, str]:
+    """The headline's and the text's search vectors apart, written out (search_vector_text of each alone):
+    `title::tsvector || body::tsvector` is the article's."""
+    return search_vector_text(title_parts=title_parts, body=""), search_vector_text(title_parts=[], body=body)
 
 
 def search_words_for(*, title_parts: list[str], body: str) -> tuple[list[str], list[str]]:
@@ -70,123 +92,179 @@ def _index_words(text: str) -> list[str]:
     return list(filter(None, map(_WORDS.__getitem__, cut(text))))
 
 
-def _vector_text(text: str, *, exact: str, piece: str) -> str:
-    text = BLANKS.sub("", text)
-    words: dict[str, list[int]] = {}  # word as jieba cut it -> its positions
-    pieces: dict[str, list[int]] = {}  # hanzi and dictionary words inside or across them -> positions
-    token_at: dict[int, str] = {}  # index in text -> the word jieba cut there
-    skips: tuple[list[int], list[int]] = ([], [])  # index in text, characters skipped before it
-    at, index, skipped = 1, 0, 0
-    for token in cut(text):
-        word = _WORDS[token]
-        if word:
-            words.setdefault(word, []).append(at)
-            token_at[index] = word
-            if not HANZI.search(word):
-                for part in LATIN_PARTS.finditer(word):
-                    if part.group() != word:
-                        pieces.setdefault(part.group(), []).append(at + part.start())
-        index += len(token)
-        if "\n" in token or not token.isspace():  # words a space apart are side by side; paragraphs not
-            at += len(token)
-        else:
-            skipped += len(token)
-            skips[0].append(index)
-            skips[1].append(skipped)
-    _pieces_add(pieces, text, token_at, skips)
-    entries = []
-    for word in sorted(words.keys() | pieces.keys()):
-        own, inside = words.get(word), pieces.get(word)
-        if own and inside:
-            marks = ",".join(
-                f"{a}{w}" for a, w in sorted([(a, exact) for a in own] + [(a, piece) for a in inside])
-            )
-        elif own:
-            marks = ",".join(f"{a}{exact}" for a in own[:MAX_POSITIONS])
-        else:
-            marks = ",".join(f"{a}{piece}" for a in inside[:MAX_POSITIONS])  # type: ignore[index]
-        entries.append(f"{_lexeme(word)}:{marks}")
-    vector = " ".join(entries)
-    return _clamped(vector) if at > MAX_POSITION or len(text) > MAX_POSITION else vector
+@dataclass(frozen=True)
+class _Lexemes:
+    """One text's lexemes and their positions, each list rising with no repeats: the words as jieba cut
+    them (weight `exact`) and the hanzi and dictionary words inside or across them (weight `piece`; "" for
+    D, which PostgreSQL writes without a letter)."""
+
+    words: dict[str, list[int]]
+    pieces: dict[str, list[int]]
+    exact: str
+    piece: str
+    highest: int  # the highest position, 0 when there are none
+
+    @classmethod
+    def of(cls, text: str, *, exact: str, piece: str, after: int = 0) -> _Lexemes:
+        """The lexemes of text, its first character at position after + 1: every word jieba cuts; every
+        hanzi and every dictionary word wherever it starts (jieba may cut 人民和 as 人民 / 和, but 民和 is
+        in it too), unless it is the word jieba cut there; the parts of a Latin word (covid in covid-19)."""
+        text = BLANKS.sub("", text)
+        words: defaultdict[str, list[int]] = defaultdict(list)
+        pieces: defaultdict[str, list[int]] = defaultdict(list)
+        token_at: dict[int, str] = {}  # index in text -> the word jieba cut there
+        skips: tuple[list[int], list[int]] = ([], [])  # index in text, characters skipped before it
+        at, index, skipped = after + 1, 0, 0
+        for token in cut(text):
+            size = len(token)
+            word = _WORDS[token]
+            if word:
+                words[word].append(at)
+                token_at[index] = word
+                for offset, part in _LATIN_PARTS[word]:
+                    pieces[part].append(at + offset)
+                at += size
+            elif "\n" in token or not token.isspace():  # words a space apart are side by side; paragraphs not
+                at += size
+            else:
+                skipped += size
+                skips[0].append(index + size)
+                skips[1].append(skipped)
+            index += size
+
+        def position(index: int) -> int:
+            before = bisect.bisect_right(skips[0], index)  # blanks between Latin words take no position
+            return after + index + 1 - (skips[1][before - 1] if before else 0)
+
+        for run in HANZI_RUN.finditer(text):
+            for at, char in enumerate(run.group(), position(run.start())):
+                pieces[char].append(at)
+        for char in words.keys() & pieces.keys():
+            if len(char) == 1:  # not where jieba cut the hanzi as a word
+                own = set(words[char])
+                pieces[char] = [at for at in pieces[char] if at not in own]
+                if not pieces[char]:
+                    del pieces[char]
+        pointer, start_at = 0, after + 1
+        for word in [word for word in cut_all(text) if len(word) > 1]:
+            start = text.find(word, pointer)  # full mode gives words in order of where they start
+            if start < 0:
+                continue
+            pointer = start
+            word = _HANZI_WORDS[word]
+            if word and token_at.get(start) != word:
+                at, found = start + start_at if not skips[0] else position(start), pieces[word]
+                if not found or found[-1] != at:  # not the same place found again
+                    found.append(at)
+        highest = max(map(_LAST, itertools.chain(words.values(), pieces.values())), default=0)
+        return cls(dict(words), dict(pieces), exact, piece, highest)
+
+    def last(self) -> int:
+        """The highest position PostgreSQL keeps of these: the next text's positions come after it."""
+        if self.highest <= MAX_POSITION and self.most() <= MAX_POSITIONS:
+            return self.highest
+        alone = _Lexemes({}, {}, "", "", 0)
+        return max(_capped(self, alone, word)[-1][0] for word in self.words.keys() | self.pieces.keys())
+
+    def most(self) -> int:
+        """At least the most positions any lexeme has."""
+        return sum(max(map(len, lexemes.values()), default=0) for lexemes in (self.words, self.pieces))
+
+    def crowded(self, room: int) -> set[str]:
+        """The lexemes with more than `room` positions (at least those)."""
+        least = room // 2 + 1  # one of its two lists has more than half of them
+        return {
+            word for lexemes in (self.words, self.pieces) for word, at in lexemes.items() if len(at) >= least
+        }
+
+    def entries(self) -> dict[str, str]:
+        """Each lexeme as PostgreSQL writes it: '检察':3B,17 is 检察 as a word at 3 (B) and a piece at 17."""
+        exact, piece = self.exact, self.piece
+        plain = not _QUOTES.search(
+            "".join(self.words)
+        )  # pieces are hanzi words and Latin parts: never quoted
+        entries = {
+            word: f"'{word}':" + f"{piece},".join(map(str, at)) + piece for word, at in self.pieces.items()
+        }
+        for word, at in self.words.items():
+            lexeme = f"'{word}'" if plain else _lexeme(word)
+            inside = self.pieces.get(word)
+            if inside is None:
+                entries[word] = f"{lexeme}:" + f"{exact},".join(map(str, at)) + exact
+            else:  # never at one position: a piece where jieba cut the same word is not one
+                weights = dict.fromkeys(inside, piece) | dict.fromkeys(at, exact)
+                entries[word] = f"{lexeme}:" + ",".join([f"{n}{weights[n]}" for n in sorted(weights)])
+        return entries
+
+    def positions(self, word: str) -> list[tuple[int, str]]:
+        """The word's positions with their weights, in order."""
+        own = [(n, self.exact) for n in self.words.get(word, ())]
+        return sorted(own + [(n, self.piece) for n in self.pieces.get(word, ())])
 
 
-def _clamped(vector: str) -> str:
-    """A vector written out with positions beyond MAX_POSITION set to it, and at most MAX_POSITIONS of
-    each lexeme (a story of more than 16,383 characters)."""
-    entries = []
-    for entry in POSITIONED.finditer(vector):
-        marks = dict.fromkeys(
-            f"{min(int(n), MAX_POSITION)}{w}" for n, w in MARK.findall(entry.group("marks"))
-        )
-        entries.append(f"{entry.group('lexeme')}:{','.join(list(marks)[:MAX_POSITIONS])}")
-    return " ".join(entries)
+def _capped(title: _Lexemes, text: _Lexemes, word: str) -> list[tuple[int, str]]:
+    """The word's positions in the headline and then the text as PostgreSQL keeps them: the first
+    MAX_POSITIONS, and those beyond MAX_POSITION counted once, there."""
+    kept: list[tuple[int, str]] = []
+    for n, weight in title.positions(word) + text.positions(word):
+        kept.append((min(n, MAX_POSITION), weight))
+        if n >= MAX_POSITION or len(kept) == MAX_POSITIONS:
+            break
+    return kept
 
 
-POSITIONED = re.compile(r"(?P<lexeme>'(?:[^']|'')*'):(?P<marks>\S+)")  # '检察':1C,9D
-MARK = re.compile(r"(\d+)([A-D]?)")  # 9D
+def _capped_marks(title: _Lexemes, text: _Lexemes, word: str) -> str:
+    return ",".join(f"{n}{weight}" for n, weight in _capped(title, text, word))
 
 
-def _pieces_add(
-    pieces: dict[str, list[int]], text: str, token_at: dict[int, str], skips: tuple[list[int], list[int]]
-) -> None:
-    """Every hanzi of the text and every dictionary word in it, wherever it starts (jieba may cut 人民和
-    as 人民 / 和, but 民和 is in it too), at its position, unless it is the word jieba cut there."""
-
-    def position(index: int) -> int:
-        if not skips[0]:
-            return index + 1
-        before = bisect.bisect_right(skips[0], index)  # blanks between Latin words take no position
-        return index + 1 - (skips[1][before - 1] if before else 0)
-
-    for run in HANZI_RUN.finditer(text):
-        start = run.start()
-        at = position(start)
-        for n, char in enumerate(run.group()):
-            if token_at.get(start + n) != char:
-                pieces.setdefault(char, []).append(at + n)
-    pointer = 0
-    for word in cut_all(text):
-        if len(word) < 2:
-            continue
-        start = text.find(word, pointer)  # full mode gives words in order of where they start
-        if start < 0:
-            continue
-        pointer = start
-        if HANZI.match(word):
-            word = word.lower()
-            if token_at.get(start) != word:
-                pieces.setdefault(word, []).append(position(start))
+_LAST = operator.itemgetter(-1)
+_QUOTES = re.compile(r"['\\]")  # it's: a lexeme written with its quote doubled
 
 
 def _lexeme(word: str) -> str:
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-class _Words(dict[str, str]):
-    """Token -> the word indexed for it (lowercased), or "" for a token that is no word: punctuation,
-    spaces. A page has a few thousand tokens but a few hundred distinct ones, so each is judged once."""
+class _Judged(dict[str, _T]):
+    """A judgement of each distinct token, made once: a page has a few thousand tokens but a few hundred
+    distinct ones."""
 
-    def __missing__(self, token: str) -> str:
-        keep = (
-            token not in PUNCTUATION
-            and len(token) <= MAX_WORD
-            and (token[0].isalnum() or WORDLIKE.search(token))
-        )
-        word = token.lower() if keep else ""
+    def __init__(self, judge: Callable[[str], _T]) -> None:
+        super().__init__()
+        self.judge = judge
+
+    def __missing__(self, token: str) -> _T:
+        judged = self.judge(token)
         if len(self) < 200_000:  # the dictionary's words and then some; never without bound
-            self[token] = word
-        return word
+            self[token] = judged
+        return judged
 
 
-_WORDS = _Words()
+def _word(token: str) -> str:
+    """The word indexed for a token (lowercased), or "" for a token that is no word: punctuation, spaces."""
+    keep = (
+        token not in PUNCTUATION and len(token) <= MAX_WORD and (token[0].isalnum() or WORDLIKE.search(token))
+    )
+    return token.lower() if keep else ""
+
+
+def _latin_parts(word: str) -> tuple[tuple[int, str], ...]:
+    """The parts of a word with no hanzi, at their offsets: ((0, 'covid'), (6, '19')) in covid-19."""
+    if HANZI.search(word):
+        return ()
+    return tuple((part.start(), part.group()) for part in LATIN_PARTS.finditer(word) if part.group() != word)
+
+
+def _hanzi_word(word: str) -> str:
+    """A dictionary word of jieba's full mode as a piece (lowercased), or "" unless it starts with a hanzi."""
+    return word.lower() if HANZI.match(word) else ""
+
+
+_WORDS = _Judged(_word)
+_LATIN_PARTS = _Judged(_latin_parts)
+_HANZI_WORDS = _Judged(_hanzi_word)
 
 PUNCTUATION = frozenset(" \u3000，。、；：？！“”‘’（）《》〈〉【】「」『』…—－-·,.;:?!'\"()[]<>/")
-
-
-def search_vector_of(*, title: str, body: str) -> RawSQL:
-    """The search vector of an article's search texts (search_text_for): cast by PostgreSQL, the body's
-    positions after the title's."""
-    return RawSQL("(%s::tsvector || %s::tsvector)", (title, body), output_field=SearchVectorField())
 
 
 SEARCH_CONFIG = "simple"  # words as they are (lowercased): jieba has already cut them
@@ -199,12 +277,10 @@ def article_search_refresh(*, article: models.Article) -> None:
     with connection.cursor() as cursor:
         cursor.execute(_STORY_TEXTS, [article.pk, models.MAX_STORY_PARTS])
         texts = [text for (text,) in cursor.fetchall()]
-    title, body = search_text_for(
+    vector = search_vector_text(
         title_parts=[t for t in (article.kicker, article.title, article.subtitle) if t], body="\n".join(texts)
     )
-    models.Article.objects.filter(pk=article.pk).update(
-        search_vector=search_vector_of(title=title, body=body)
-    )
+    models.Article.objects.filter(pk=article.pk).update(search_vector=vector)
 
 
 _ARTICLE = models.Article._meta.db_table
@@ -259,11 +335,9 @@ def _own_vectors_write(ids: Iterable[int]) -> None:
     for pk, kicker, title, subtitle in models.Article.objects.filter(pk__in=ids).values_list(
         "pk", "kicker", "title", "subtitle"
     ):
-        head, body = search_text_for(
+        vector = search_vector_text(
             title_parts=[t for t in (kicker, title, subtitle) if t], body="\n".join(texts[pk])
         )
-        rows.append((head, body, pk))
+        rows.append((vector, pk))
     with connection.cursor() as cursor:
-        cursor.executemany(
-            f"UPDATE {_ARTICLE} SET search_vector = (%s::tsvector || %s::tsvector) WHERE id = %s", rows
-        )
+        cursor.executemany(f"UPDATE {_ARTICLE} SET search_vector = %s::tsvector WHERE id = %s", rows)
