@@ -138,8 +138,23 @@ def counts_refresh(*, people: Iterable[int] = (), places: dict[int, int] | None 
             )
         )
         Person.objects.filter(pk__in=people).update(article_count=Coalesce(models.Subquery(count), 0))
-    for pk, change in sorted((places or {}).items()):
-        Place.objects.filter(pk=pk).update(article_count=models.F("article_count") + change)
+    moves = {pk: change for pk, change in (places or {}).items() if change}
+    _lock(Place, moves)
+    if moves:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _PLACES_MOVE_SQL.format(place=Place._meta.db_table),
+                {"ids": list(moves), "changes": list(moves.values())},
+            )
+
+
+# Every place's count moved by its own difference in one statement (a page moves about 20): raw SQL, as the ORM
+# would write one CASE branch a place.
+_PLACES_MOVE_SQL = """
+    UPDATE {place} p SET article_count = p.article_count + d.change
+    FROM unnest(%(ids)s::bigint[], %(changes)s::integer[]) AS d(id, change)
+    WHERE p.id = d.id
+"""
 
 
 def _lock(model: type[Person] | type[Place], ids: Iterable[int]) -> None:
