@@ -92,12 +92,16 @@ class Touched:
         self._before |= dict.fromkeys(ids, frozenset()) | story_places(ids)
         return self
 
-    def after(self, article_ids: Iterable[int]) -> Touched:
+    def after(self, article_ids: Iterable[int], *, people: Iterable[int] | None = None) -> Touched:
         """During or after the write: these articles are its own (made, changed or deleted by it); their
-        people, and their places compared in refresh(). Only these: another writer's change to an article
-        noted before() is that writer's to count."""
+        people (read from their bylines unless given: ingest has just written them), and their places
+        compared in refresh(). Only these: another writer's change to an article noted before() is that
+        writer's to count."""
         ids = set(article_ids)
-        self._people_add(ids)
+        if people is None:
+            self._people_add(ids)
+        else:
+            self.people.update(people)
         self.articles |= ids
         return self
 

@@ -176,8 +176,8 @@ def page_write(
             setattr(page, name, value)
         page.save(update_fields=list(fields))
         status = REPLACED
-    _articles_write(page=page, prepared=prepared, cache=cache, found=found)
-    touched.after(models.Article.objects.filter(page=page).values_list("pk", flat=True))
+    articles, people = _articles_write(page=page, prepared=prepared, cache=cache, found=found)
+    touched.after(articles, people=people)
     if status == REPLACED:
         review_marks_keep(page=page, marks=marks, source_name=source_name)
     if models.Page.objects.filter(issue_id=page.issue_id).exclude(pk=page.pk).exists():
@@ -280,8 +280,9 @@ def _continuations_flag(*, page: models.Page, source_name: str) -> None:
 
 def _articles_write(
     *, page: models.Page, prepared: PreparedPage, cache: IngestCache, found: IngestCache
-) -> None:
-    """The page's articles, paragraphs, bylines and place links: one bulk_create a table."""
+) -> tuple[list[int], set[int]]:
+    """The page's articles, paragraphs, bylines and place links: one bulk_create a table. Returns the
+    articles' ids and the people they credit."""
     people = _people_ids(
         names={name for a in prepared.articles for name, _ in a.credits}, cache=cache, found=found
     )
@@ -317,6 +318,7 @@ def _articles_write(
             if place_id is not None
         ]
     )
+    return [row.pk for row in articles], set(people.values())
 
 
 def _issue_id(*, paper: str, date: datetime.date, cache: IngestCache, found: IngestCache) -> int:
