@@ -179,27 +179,30 @@ class _Lexemes:
 
     def entries(self) -> dict[str, str]:
         """Each lexeme as PostgreSQL writes it: '检察':3B,17 is 检察 as a word at 3 (B) and a piece at 17."""
-        exact, piece = self.exact, self.piece
-        plain = not _QUOTES.search(
-            "".join(self.words)
-        )  # pieces are hanzi words and Latin parts: never quoted
-        entries = {
-            word: f"'{word}':" + f"{piece},".join(map(str, at)) + piece for word, at in self.pieces.items()
-        }
+        entries = {word: f"'{word}':{_marks(at, self.piece)}" for word, at in self.pieces.items()}
         for word, at in self.words.items():
-            lexeme = f"'{word}'" if plain else _lexeme(word)
             inside = self.pieces.get(word)
             if inside is None:
-                entries[word] = f"{lexeme}:" + f"{exact},".join(map(str, at)) + exact
+                entries[word] = f"'{word}':{_marks(at, self.exact)}"
             else:  # never at one position: a piece where jieba cut the same word is not one
-                weights = dict.fromkeys(inside, piece) | dict.fromkeys(at, exact)
-                entries[word] = f"{lexeme}:" + ",".join([f"{n}{weights[n]}" for n in sorted(weights)])
+                weights = dict.fromkeys(inside, self.piece) | dict.fromkeys(at, self.exact)
+                entries[word] = f"'{word}':" + ",".join([f"{n}{weights[n]}" for n in sorted(weights)])
+        if _QUOTES.search("".join(entries)):  # it's: its quote doubled (a backslash too)
+            for word in [word for word in entries if _QUOTES.search(word)]:
+                entries[word] = _lexeme(word) + entries[word][len(word) + 2 :]
         return entries
 
     def positions(self, word: str) -> list[tuple[int, str]]:
         """The word's positions with their weights, in order."""
         own = [(n, self.exact) for n in self.words.get(word, ())]
         return sorted(own + [(n, self.piece) for n in self.pieces.get(word, ())])
+
+
+def _marks(positions: list[int], weight: str) -> str:
+    """Positions of one weight as PostgreSQL writes them: 3B,17B."""
+    if len(positions) == 1:  # most are
+        return f"{positions[0]}{weight}"
+    return f"{weight},".join(map(str, positions)) + weight
 
 
 def _capped(title: _Lexemes, text: _Lexemes, word: str) -> list[tuple[int, str]]:
