@@ -108,6 +108,7 @@ def test_a_story_printed_in_another_paper_is_listed_under_its_first_printing(cli
     assert [(r.article.paper_name, r.article.page_number) for r in first.reprints] == [("检察日报", 3)]
     page = client.get("/search/", {"q": "信用", "sort": "oldest"}).content.decode()
     assert page.count("<h2><a") == 2
+    assert "找到 3 篇，最早的在前 · 重复刊登的 1 篇列在同一稿件下" in page
     reprint = first.reprints[0]
     assert (
         f'也刊登于：<a href="{reprint.url}">检察日报 <time datetime="2025-01-24">2025年1月24日</time> 第3版</a>'

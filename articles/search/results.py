@@ -63,6 +63,11 @@ class SearchResults:
         return "按相关度排列" if self.sort == "relevance" else SORTS[self.sort]
 
     @property
+    def reprinted(self) -> int:
+        """How many hits of this page are listed under another as its reprints."""
+        return len(self.hits) - len(self.listed)
+
+    @property
     def total_text(self) -> str:
         """1,156, or 约 33,048 for an estimate."""
         return f"{self.total:,}" if self.total_exact else f"约 {self.total:,}"
@@ -230,18 +235,28 @@ NOT_COMPARED = re.compile(r"[\W_]+")  # spaces and punctuation: a reprint may se
 def reprints_group(hits: list[SearchHit]) -> list[SearchHit]:
     """The hits with each reprint (the same headline, and an opening sharing REPRINT_SHARED of its character
     pairs) moved under the first hit of its story, as that hit's `reprints`: a story printed in two papers,
-    or twice, is one result. Compared within the page of results only (20 hits: about 0.1 ms), each hit
-    with the first hit of each story before it; spaces and punctuation are not compared."""
-    kept: list[tuple[SearchHit, str, frozenset[str], list[SearchHit]]] = []
+    or twice, is one result. Compared within the page of results only, each hit with the first hit of each
+    story before it; spaces and punctuation are not compared. Openings are cut into pairs only under a
+    headline seen before (15 µs a hit): a page of 20 costs about 0.03 ms when no headline repeats."""
+    firsts: list[tuple[SearchHit, list[SearchHit]]] = []
+    by_headline: dict[str, list[tuple[SearchHit, list[SearchHit]]]] = {}
+    pairs: dict[int, frozenset[str]] = {}  # id(hit) -> its opening's pairs, once cut
+
+    def pairs_of(hit: SearchHit) -> frozenset[str]:
+        if id(hit) not in pairs:
+            pairs[id(hit)] = _pairs(hit.article)
+        return pairs[id(hit)]
+
     for hit in hits:
-        name = NOT_COMPARED.sub("", hit.article.headline)
-        pairs = _pairs(hit.article)
-        first = next((k for k in kept if k[1] == name and _shared(k[2], pairs)), None)
+        same = by_headline.setdefault(NOT_COMPARED.sub("", hit.article.headline), [])
+        first = next((story for story in same if _shared(pairs_of(story[0]), pairs_of(hit))), None)
         if first is None:
-            kept.append((hit, name, pairs, []))
+            first = (hit, [])
+            same.append(first)
+            firsts.append(first)
         else:
-            first[3].append(hit)
-    return [dataclasses.replace(hit, reprints=tuple(more)) if more else hit for hit, _, _, more in kept]
+            first[1].append(hit)
+    return [dataclasses.replace(hit, reprints=tuple(more)) if more else hit for hit, more in firsts]
 
 
 def _pairs(article: Article) -> frozenset[str]:
