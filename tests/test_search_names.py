@@ -187,6 +187,7 @@ def test_region_resolve_reads_the_forms_it_may_come_in(archive: None) -> None:
 
     assert found("朝阳区（长春市）") == found("朝阳区(长春市)") == found("220104") == "220104"
     assert found("北京") == found("北京市") == "110000"
+    assert found("北京市朝阳区") == "110105" and found("江苏省南京市") == "320100"
     assert found("朝阳区") is None and found("朝阳") is None and found("") is None
 
 

@@ -23,6 +23,7 @@ SUGGESTED = 10  # names offered as one types
 OFFERED = 8  # names offered for a name the archive does not hold, or holds twice
 LABELLED = re.compile(r"(?P<name>[^（(]+)[（(](?P<parent>[^）)]+)[）)]")  # 朝阳区（北京市）, 朝阳区(北京市)
 CODE = re.compile(r"\d{6,12}")  # 110105: a place's division code, as the facets' links carry it
+_ASK = "；要找的是不是："  # ends a note on a name not found when there are names to offer
 
 
 @dataclass(frozen=True)
@@ -82,8 +83,8 @@ def reporter_resolve(text: str) -> Resolved:
 
 def region_resolve(text: str) -> Resolved:
     """The place `text` names: a division code (the facets' links), a name with its parent as the list
-    writes it (朝阳区（北京市）), a full name (南京市) or one without its suffix (南京); when the name is
-    two places', or none's, the places it may mean."""
+    writes it (朝阳区（北京市）) or after it (北京市朝阳区), a full name (南京市) or one without its suffix
+    (南京); when the name is two places', or none's, the places it may mean."""
     name = name_clean(text)[:MAX_NAME_CHARS]
     if CODE.fullmatch(name):
         place = Place.objects.select_related("parent").filter(code=name).first()
@@ -97,9 +98,15 @@ def region_resolve(text: str) -> Resolved:
         if len(found) == 1:
             return Resolved(found[0])
         name = labelled["name"]
-    same = list(places.filter(name=name)) or [
-        place for place in places.filter(name__startswith=name) if SUFFIX.sub("", place.name) == name
-    ]
+    same = (
+        list(places.filter(name=name))
+        or [place for place in places.filter(name__startswith=name) if SUFFIX.sub("", place.name) == name]
+        or [  # 北京市朝阳区: the parent's name, then the place's
+            place
+            for place in places.filter(name__in=[name[n:] for n in range(2, len(name) - 1)])
+            if place.parent and place.parent.name + place.name == name
+        ]
+    )
     if len(same) == 1:
         return Resolved(same[0])
     if same:
@@ -111,9 +118,6 @@ def region_resolve(text: str) -> Resolved:
     return Resolved(
         note=f"没有叫「{name}」的地区，已忽略这个条件{_ASK if offered else '。'}", offered=offered
     )
-
-
-_ASK = "；要找的是不是："
 
 
 def place_label(place: Place) -> str:
