@@ -41,6 +41,7 @@ def kinds() -> dict[str, list[tuple[str, dict[str, object]]]]:
     mid = [vocabulary[n] for n in range(300, 305)]  # tens to hundreds
     reporter = Person.objects.filter(bylines__isnull=False).order_by("-pk").first()  # one of the made-up
     region = Place.objects.get(name="北京市")
+    city = Place.objects.exclude(level=Place.Level.PROVINCE).order_by("-article_count", "code").first()
     paper = Newspaper.objects.get(name=benchdb.BASE_PAPER)
     latest = benchdb.BASE_DATE
     quarter = SearchFilters(date_from=latest - datetime.timedelta(days=90), date_to=latest)
@@ -52,6 +53,7 @@ def kinds() -> dict[str, list[tuple[str, dict[str, object]]]]:
         "two words": [(q, {}) for q in TWO_WORDS],
         "no match (4 tries)": [(q, {}) for q in NO_MATCH],
         "word + region": [(q, {"filters": SearchFilters(region=region)}) for q in COMMON[:3]],
+        "word + city": [(q, {"filters": SearchFilters(region=city)}) for q in COMMON[:3]],
         "word + reporter": [(q, {"filters": SearchFilters(reporter=reporter)}) for q in COMMON[:3]],
         "word + paper": [(q, {"filters": SearchFilters(paper=paper)}) for q in COMMON[:3]],
         "word + 90 days": [(q, {"filters": quarter}) for q in COMMON[:3]],

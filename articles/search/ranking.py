@@ -24,9 +24,9 @@ from typing import Any
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection, transaction
-from django.db.models import F, FloatField, Lookup, Value
+from django.db.models import F, FloatField, Lookup, Q, Value
 
-from articles.models import Article, ArticleQuerySet, Byline, Issue, Page
+from articles.models import Article, ArticleQuerySet, Byline, Issue, Page, Place
 from articles.pagecache import content_version
 from articles.search.query import MATCHES, LiteralQuery, Match, ParsedQuery, SearchFilters, tsquery_wider
 
@@ -40,11 +40,11 @@ SCOPE_PAGES = 1500  # dates or a paper on up to this many pages are a page id ar
 
 
 class Scope:
-    """The filters as conditions on articles that PostgreSQL can AND with the GIN index as bitmaps: the
-    region is a column; a reporter's articles are an id array; so are the pages of the dates and paper
-    asked for when they are at most SCOPE_PAGES, and a window of the newest of them. More pages are a
-    subquery, used only where the matches are few (see found_in): as an array, PostgreSQL would size it
-    element by element, and then leave the GIN index out."""
+    """The filters as conditions on articles that PostgreSQL can AND with the GIN index as bitmaps: a
+    province is a column; a city's or county's articles, and a reporter's, are an id array; so are the
+    pages of the dates and paper asked for when they are at most SCOPE_PAGES, and a window of the newest
+    of them. More pages are a subquery, used only where the matches are few (see found_in): as an array,
+    PostgreSQL would size it element by element, and then leave the GIN index out."""
 
     def __init__(self, filters: SearchFilters) -> None:
         self.filters = filters
@@ -54,11 +54,14 @@ class Scope:
             ids = list(self.pages().values_list("pk", flat=True)[: SCOPE_PAGES + 1])
             self.page_ids = ids if len(ids) <= SCOPE_PAGES else None
         self.article_ids: list[int] | None = None
+        chosen: list[set[int]] = []
         if filters.reporter:
-            credited = (
-                Byline.objects.filter(person=filters.reporter).order_by().values_list("article_id", flat=True)
-            )
-            self.article_ids = sorted(set(credited))
+            credited = Byline.objects.filter(person=filters.reporter).order_by().values_list("article_id")
+            chosen.append({pk for (pk,) in credited})
+        if filters.region and filters.region.level != Place.Level.PROVINCE:
+            chosen.append(_naming(filters.region))
+        if chosen:
+            self.article_ids = sorted(set.intersection(*chosen))
 
     @property
     def sizes(self) -> dict[type, int]:
@@ -85,7 +88,7 @@ class Scope:
             articles = articles.filter(AnyOf(F("page_id"), pages))
         elif self.by_page and by_page:
             articles = articles.filter(page__in=self.pages().order_by().values("pk"))
-        if self.filters.region:
+        if self.filters.region and self.filters.region.level == Place.Level.PROVINCE:
             articles = articles.filter(region=self.filters.region)
         if self.filters.kind:
             articles = articles.filter(kind=self.filters.kind)
@@ -146,6 +149,14 @@ class Scope:
         )
         pages = [pk for pk, _, _ in sorted(rows, key=lambda row: (order[row[1]], row[2]))]
         return pages[:n], len(issue_ids) < issues_wanted and len(pages) <= n
+
+
+def _naming(place: Place) -> set[int]:
+    """The ids of the articles naming a city or county, or a place under it (a city's counties), as its
+    region page lists them (ArticleQuerySet.about_place)."""
+    under = Place.objects.filter(Q(pk=place.pk) | Q(parent=place)).values("pk")
+    links = Article.places.through.objects.filter(place_id__in=under).order_by()
+    return {pk for (pk,) in links.values_list("article_id")}
 
 
 PAGE_ORDER_MAX = 20_000  # the newest pages whose order a process keeps: the windows come from them
