@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from articles import search
-from tests.seeding import stories_store
+from tests.seeding import articles_store, stories_store, story
 
 pytestmark = pytest.mark.django_db
 
@@ -90,6 +90,25 @@ def test_facets_count_the_matches_by_paper_year_region_and_kind_and_link_to_thei
     (year_url,) = [url for label, _, url, _ in groups["年份"] if label == "2024年"]
     page = client.get("/search/" + year_url)
     assert [hit.article.title for hit in page.context["results"].hits] == ["信用三"]
+
+
+def test_the_reporter_facet_counts_each_reporters_matches_and_links_to_their_stories(client: Client) -> None:
+    articles_store(
+        (
+            story(1, title="信用一", body="信用体系。", reporters=("王闽", "张三")),
+            story(2, title="信用二", body="信用体系。", reporters=("王闽",)),
+            story(3, title="别的", body="法治建设。", reporters=("李四",)),
+        ),
+        date=DAY,
+        number=2,
+    )
+    response = client.get("/search/", {"q": "信用"})
+    groups = dict(response.context["facet_links"])
+    assert [(label, count) for label, count, _, _ in groups["记者"]] == [("王闽", 2), ("张三", 1)]
+    (url,) = [url for label, _, url, _ in groups["记者"] if label == "张三"]
+    page = client.get("/search/" + url)
+    assert [hit.article.title for hit in page.context["results"].hits] == ["信用一"]
+    assert "<h3>记者</h3>" in response.content.decode()
 
 
 # -- Reprints: a story printed in two papers, or twice, is listed once with where else it ran -------------
