@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.db import models
 from django.http import QueryDict
 
 from articles.models import Article, ArticleQuerySet
@@ -64,22 +65,44 @@ class ListPage:
         return self.newer is not None or self.older is not None
 
 
-def list_page(articles: ArticleQuerySet, query: QueryDict) -> ListPage:
+def list_page(
+    articles: ArticleQuerySet, query: QueryDict, *, through: models.QuerySet | None = None
+) -> ListPage:
     """The page of `articles` (newest first) that the request's query names; BadPageAddress for an edge
-    that is no edge."""
+    that is no edge.
+
+    `through`: rows that stand for the list's articles with their `issue_date` and `article` (a person's story
+    bylines, Byline.objects.stories_of), in an index of their own: the page's edges are sought there, and only
+    its articles are then read from `articles`. Seeking the articles' own index for the ones a person wrote
+    reads every story of the archive between two of theirs."""
+    rows = articles if through is None else through.values("issue_date", "article_id").distinct()
+    key = "id" if through is None else "article_id"
     if "before" in query:
         edge = Edge.parse(query["before"])
-        found = _beyond(articles, edge, PER_PAGE + 1, older=True)
-        return _page(found[:PER_PAGE], has_newer=True, has_older=len(found) > PER_PAGE)
+        found = _beyond(rows, key, edge, PER_PAGE + 1, older=True)
+        return _page(
+            _read(articles, found[:PER_PAGE], through), has_newer=True, has_older=len(found) > PER_PAGE
+        )
     if "after" in query:
         edge = Edge.parse(query["after"])
-        found = _beyond(articles, edge, PER_PAGE + 1, older=False)
-        return _page(found[:PER_PAGE][::-1], has_newer=len(found) > PER_PAGE, has_older=True)
+        found = _beyond(rows, key, edge, PER_PAGE + 1, older=False)
+        page = _read(articles, found[:PER_PAGE], through)[::-1]
+        return _page(page, has_newer=len(found) > PER_PAGE, has_older=True)
     if "oldest" in query:
-        found = list(articles.order_by("issue_date", "-id")[: PER_PAGE + 1])
-        return _page(found[:PER_PAGE][::-1], has_newer=len(found) > PER_PAGE, has_older=False)
-    found = list(articles.order_by("-issue_date", "id")[: PER_PAGE + 1])
-    return _page(found[:PER_PAGE], has_newer=False, has_older=len(found) > PER_PAGE)
+        found = list(rows.order_by("issue_date", f"-{key}")[: PER_PAGE + 1])
+        page = _read(articles, found[:PER_PAGE], through)[::-1]
+        return _page(page, has_newer=len(found) > PER_PAGE, has_older=False)
+    found = list(rows.order_by("-issue_date", key)[: PER_PAGE + 1])
+    return _page(_read(articles, found[:PER_PAGE], through), has_newer=False, has_older=len(found) > PER_PAGE)
+
+
+def _read(articles: ArticleQuerySet, found: list, through: models.QuerySet | None) -> list[Article]:
+    """The articles of `found` in its order: `found` itself, or the articles its rows name (one query)."""
+    if through is None:
+        return found
+    ids = [row["article_id"] for row in found]
+    by_id = articles.in_bulk(ids)
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def _page(found: list[Article], *, has_newer: bool, has_older: bool) -> ListPage:
@@ -93,15 +116,15 @@ def _page(found: list[Article], *, has_newer: bool, has_older: bool) -> ListPage
     )
 
 
-def _beyond(articles: ArticleQuerySet, edge: Edge, limit: int, *, older: bool) -> list[Article]:
-    """Up to `limit` stories past `edge`, older or newer, nearest first, in two seeks of the index: the rest
+def _beyond(rows: models.QuerySet, key: str, edge: Edge, limit: int, *, older: bool) -> list:
+    """Up to `limit` rows past `edge`, older or newer, nearest first, in two seeks of the index: the rest
     of the edge's own date, then the dates beyond it (one query with an OR of the two would read the index
-    from its start)."""
+    from its start). `key`: the rows' article id."""
     if older:
-        same_day = articles.filter(issue_date=edge.date, id__gt=edge.pk).order_by("id")
-        beyond = articles.filter(issue_date__lt=edge.date).order_by("-issue_date", "id")
+        same_day = rows.filter(issue_date=edge.date, **{f"{key}__gt": edge.pk}).order_by(key)
+        beyond = rows.filter(issue_date__lt=edge.date).order_by("-issue_date", key)
     else:
-        same_day = articles.filter(issue_date=edge.date, id__lt=edge.pk).order_by("-id")
-        beyond = articles.filter(issue_date__gt=edge.date).order_by("issue_date", "-id")
+        same_day = rows.filter(issue_date=edge.date, **{f"{key}__lt": edge.pk}).order_by(f"-{key}")
+        beyond = rows.filter(issue_date__gt=edge.date).order_by("issue_date", f"-{key}")
     found = list(same_day[:limit])
     return found if len(found) == limit else found + list(beyond[: limit - len(found)])

@@ -51,6 +51,7 @@ urlpatterns = [
     ),
     # -- search ---------------------------------------------------------------------------------------
     path("search/", search.search, name="search"),
+    path("search/names.json", search.names, name="search_names"),
     # -- a paper's own page: /法治日报/ ----------------------------------------------------------------
     # Last of all: a free-text slug followed by nothing else would take any fixed one-word prefix above
     # (reporters/, regions/, feed/, search/, archive/); a new fixed prefix goes above this line.

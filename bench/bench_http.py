@@ -1,12 +1,20 @@
 """Pages under load: gunicorn serving the bench database, a load generator on the same machine.
 
-    .venv/bin/python bench/bench_http.py [--seconds 10] [--connections 20] [--workers N]
+    .venv/bin/python bench/bench_http.py [--seconds 10] [--connections 20] [--workers N] [--articles N ...]
+    .venv/bin/python bench/bench_http.py --mixed [--articles 100000 1000000] [--seconds 30]
 
 Starts gunicorn itself (127.0.0.1, a free port, DEBUG off, a throwaway secret key, NEWSROOM_BENCH=1 for the
 bare view) against `newsroom_bench` (bench/benchdb.py), loads each page in turn for a bounded time with
 `wrk` (apt-get install -y wrk; without it, a small Python load generator, which measures itself as much
 as the server), stops gunicorn and prints requests/s and latency side by side with a bare Django view that
 returns a constant. The target: the article page at >= 50 % of the bare view's requests/s.
+
+--mixed: issue 14's mixed load instead (bench/mixed.py: 40 % article pages, 20 % reporter, 20 % region,
+20 % search; 100 clients unless --connections says otherwise) on each size's bench database in turn
+(`--articles 100000 1000000`: `newsroom_bench`, `newsroom_bench_1m`), each in a fresh gunicorn: a first
+run of `seconds` right after it starts (cold: every page rendered for the first time), a second after it
+(warm); requests/s, p50/p99, errors, then each worker's private memory (USS). The target: at 1,000,000
+articles at least half the warm requests/s of 100,000, 0 errors, p99 <= 500 ms.
 Loopback only. Prints numbers; asserts nothing.
 """
 
@@ -15,6 +23,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
+import random
 import re
 import secrets
 import shutil
@@ -29,17 +38,21 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import benchdb  # noqa: E402
+from bench.mixed import HOST, SEARCHES, mixed_load  # noqa: E402
 
-HOST = "127.0.0.1"
 TARGET_SHARE = 0.5  # of the bare view's requests/s, for the article page
 WRK_LATENCY = re.compile(r"^\s+(50|99)(?:\.0+)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)  #     50%    1.20ms
 WRK_RATE = re.compile(r"^Requests/sec:\s+([\d.]+)", re.MULTILINE)  # Requests/sec:   1234.56
 WRK_ERRORS = re.compile(r"Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)")
+CONNECTIONS = 20  # clients of each page's load
+MIXED_CONNECTIONS = 100  # clients of --mixed
+MIXED_ARTICLES = 20_000  # article pages --mixed draws from
 
 
 @dataclass(frozen=True)
@@ -53,14 +66,32 @@ class Load:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=10, help="load per page, after a short warm-up")
-    parser.add_argument("--connections", type=int, default=20, help="concurrent clients")
+    parser.add_argument(
+        "--connections",
+        type=int,
+        help=f"concurrent clients (default {CONNECTIONS}; {MIXED_CONNECTIONS} with --mixed)",
+    )
     parser.add_argument("--workers", type=int, default=None, help="gunicorn workers (default: its config)")
-    parser.add_argument("--articles", type=int, default=100_000, help="articles in the bench database")
+    parser.add_argument(
+        "--articles", type=int, nargs="+", default=[100_000], help="bench database sizes, one run each"
+    )
     parser.add_argument("--python-load", action="store_true", help="the Python load generator even with wrk")
+    parser.add_argument("--mixed", action="store_true", help="the mixed load of bench/mixed.py instead")
     args = parser.parse_args()
-
-    url = benchdb.django_setup()
-    benchdb.seed(articles=args.articles)
+    args.connections = args.connections or (MIXED_CONNECTIONS if args.mixed else CONNECTIONS)
+    if len(args.articles) > 1:  # Django is set up once a process: each size in a process of its own
+        for size in args.articles:
+            print(f"\n== {size:,} articles ({benchdb.database_name(size)})", flush=True)
+            subprocess.run(
+                [sys.executable, __file__, *_without_sizes(sys.argv[1:]), "--articles", str(size)], check=True
+            )
+        return
+    size = args.articles[0]
+    url = benchdb.django_setup(articles=size)
+    benchdb.seed(articles=size)
+    if args.mixed:
+        _mixed(url, args)
+        return
     paths = _paths()
     env = server_env(url)
     collectstatic(env)
@@ -85,6 +116,69 @@ def main() -> None:
         gunicorn_stop(server)
     generator = "wrk" if wrk else "the Python load generator"
     _report(results, paths, args, workers=args.workers or _config_workers(), generator=generator)
+
+
+def _without_sizes(argv: list[str]) -> list[str]:
+    """The command line without its --articles and the sizes after it."""
+    kept, skipping = [], False
+    for arg in argv:
+        if arg.startswith("--articles"):
+            skipping = "=" not in arg
+            continue
+        if skipping and arg.isdigit():
+            continue
+        skipping = False
+        kept.append(arg)
+    return kept
+
+
+def _mixed(url: str, args: argparse.Namespace) -> None:
+    """The mixed load on this size's bench database: a cold run, a warm run, the workers' memory."""
+    import psutil
+
+    paths = _mixed_paths()
+    env = server_env(url)
+    collectstatic(env)
+    port = free_port()
+    server = gunicorn_start(env, port=port, workers=args.workers)
+    runs = {}
+    try:
+        wait_ready(f"http://{HOST}:{port}/bench/bare/", server)
+        for name in ("cold", "warm"):
+            runs[name] = mixed_load([port], paths, seconds=args.seconds, connections=args.connections)
+        workers = psutil.Process(server.pid).children()
+        memory = sorted(worker.memory_full_info().uss / 2**20 for worker in workers)
+    finally:
+        gunicorn_stop(server)
+    from articles.models import Article
+
+    print(
+        f"\nmixed load on {Article.objects.count():,} articles: gunicorn {len(memory)} sync workers, "
+        f"{args.connections} clients, {args.seconds} s a run ({os.cpu_count()} CPUs, shared with the clients)"
+    )
+    for name, (rate, p50, p99, errors, by_kind) in runs.items():
+        kinds = ", ".join(f"{kind} {count:,}" for kind, count in by_kind.items())
+        print(
+            f"  {name}: {rate:,.0f} requests/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms, {errors} errors ({kinds})"
+        )
+    print(f"  workers' private memory (USS) after the load: {', '.join(f'{mb:.0f}' for mb in memory)} MB")
+
+
+def _mixed_paths(articles: int = MIXED_ARTICLES) -> dict[str, list[str]]:
+    """Paths of each kind of bench/mixed.py: `articles` live articles drawn at random (the same number at any
+    size, so that as many are read for the first time), every bylined reporter, every region."""
+    from articles.models import Article, Person, Place
+
+    rng = random.Random(14)
+    top = Article.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    drawn = rng.sample(range(1, top + 1), min(top, articles * 2))
+    ids = list(Article.objects.live().filter(pk__in=drawn).values_list("pk", flat=True)[:articles])
+    return {
+        "article": [f"/articles/{pk}/" for pk in ids],
+        "reporter": [f"/reporters/{pk}/" for pk in Person.objects.bylined().values_list("pk", flat=True)],
+        "region": [f"/regions/{pk}/" for pk in Place.objects.values_list("pk", flat=True)],
+        "search": [f"/search/?q={quote(words)}" for words in SEARCHES],
+    }
 
 
 def _paths() -> dict[str, str]:

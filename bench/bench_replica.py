@@ -18,14 +18,10 @@ and two ingest processes at once. Prints numbers; asserts nothing.
 from __future__ import annotations
 
 import argparse
-import http.client
-import random
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -42,6 +38,7 @@ from bench.bench_http import (  # noqa: E402
     server_env,
     wait_ready,
 )
+from bench.mixed import SEARCHES, mixed_load  # noqa: E402
 from newsroom.pg.server import EmbeddedPostgres  # noqa: E402
 
 PAPER = "法治日报"
@@ -50,8 +47,6 @@ PAGES = [  # (fixture page, page number in each issue)
     (ROOT / "fixtures" / "pages" / "synthetic-headlines-above-gb18030-crlf.txt", 3),
     (ROOT / "fixtures" / "pages" / "synthetic-rubric-kicker-crlf-narrow.txt", 4),
 ]
-SEARCHES = ["法治", "执法", "信用修复", "政法 会议", "企业"]
-MIX = (("article", 40), ("reporter", 20), ("region", 20), ("search", 20))
 
 
 def main() -> None:
@@ -88,7 +83,7 @@ def main() -> None:
             _ingest_start(env, base / f"ingest{n}", dates=[f"2025-0{n + 1}-{day:02}" for day in range(1, 11)])
             for n in (1, 2)
         ]
-        load = _load(ports, paths, seconds=args.seconds, connections=args.connections)
+        load = mixed_load(ports, paths, seconds=args.seconds, connections=args.connections)
         ingest_results = [_ingest_wait(process) for process in ingests]
         after = {name: _transactions(db) for name, db in (("primary", primary), ("replica", replica))}
         caught_up = _caught_up(primary, replica)
@@ -176,49 +171,6 @@ def _mixed_paths(db: EmbeddedPostgres) -> dict[str, list[str]]:
         "region": [f"/regions/{pk}/" for pk in places],
         "search": [f"/search/?q={quote(words)}" for words in SEARCHES],
     }
-
-
-def _load(
-    ports: list[int], paths: dict[str, list[str]], *, seconds: int, connections: int
-) -> tuple[float, float, float, int, dict[str, int]]:
-    """Clients in threads, each on one server (alternating), each request of a kind drawn by MIX."""
-    stop = time.monotonic() + seconds
-    kinds = [kind for kind, share in MIX for _ in range(share)]
-    latencies: list[list[float]] = [[] for _ in range(connections)]
-    counts = {kind: 0 for kind, _ in MIX}
-    errors = [0]
-    lock = threading.Lock()
-
-    def client(n: int) -> None:
-        rng = random.Random(n)
-        conn = http.client.HTTPConnection(HOST, ports[n % len(ports)], timeout=30)
-        while time.monotonic() < stop:
-            kind = rng.choice(kinds)
-            start = time.perf_counter()
-            try:
-                conn.request("GET", rng.choice(paths[kind]))
-                response = conn.getresponse()
-                response.read()
-                failed = response.status != 200
-            except (OSError, http.client.HTTPException):
-                failed = True
-                conn.close()
-                conn = http.client.HTTPConnection(HOST, ports[n % len(ports)], timeout=30)
-            latencies[n].append((time.perf_counter() - start) * 1000)
-            with lock:
-                counts[kind] += 1
-                errors[0] += failed
-        conn.close()
-
-    started = time.monotonic()
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(connections)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    samples = sorted(s for mine in latencies for s in mine)
-    cuts = statistics.quantiles(samples, n=100)
-    return len(samples) / (time.monotonic() - started), cuts[49], cuts[98], errors[0], counts
 
 
 def _transactions(db: EmbeddedPostgres) -> int:

@@ -1,11 +1,11 @@
-"""Every benchmark, in order: reconstruction, ingest, search, pages under load. Prints numbers; asserts nothing.
+"""Every benchmark, in order: reconstruction, ingest, search, names, pages under load. Prints numbers; asserts nothing.
 
-    .venv/bin/python bench/run.py                  # all four (make bench)
+    .venv/bin/python bench/run.py                  # all five (make bench)
     .venv/bin/python bench/run.py search http      # some of them, in this order
     .venv/bin/python bench/run.py search --fresh   # rebuild the 100,000-article bench database first
 
 Each runs in its own process: they set Django up differently (ingest in a throwaway test database,
-search and http in `newsroom_bench`, see bench/benchdb.py), and a failing one does not stop the others.
+search, names and http in `newsroom_bench`, see bench/benchdb.py), and a failing one does not stop the others.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ BENCHES = {
     "reconstruct": "bench_reconstruct.py",  # the engine on the seed page, and the two segmenters
     "ingest": "bench_ingest.py",  # pages/s into a throwaway database
     "search": "bench_search.py",  # the search service on 100,000 articles, p50/p95/p99 per kind
+    "names": "bench_names.py",  # the names the search form offers as one types, on the same database
     "http": "bench_http.py",  # article, reporter and search pages under load, beside a bare view
 }
 

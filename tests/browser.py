@@ -26,6 +26,9 @@ needs_chromium = pytest.mark.skipif(
     reason="needs Debian's chromium (make test installs it)",
 )
 
+# axe-core's rules for WCAG 2.0/2.1 levels A and AA (its colour-contrast rule among them).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
 # Playwright's sync API runs an event loop in the test's thread; our database calls stay synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

@@ -70,8 +70,17 @@ def articles_store(articles: tuple, *, date: datetime.date, number: int, paper: 
     )
 
 
-def story(position: int, *, title: str, body: str) -> values.Article:
-    """A made-up story as the engine gives it: a title and one body paragraph, lines made up from its place."""
+def story(
+    position: int,
+    *,
+    title: str,
+    body: str,
+    reporters: tuple[str, ...] = (),
+    region: str | None = None,
+    places: tuple[str, ...] = (),
+) -> values.Article:
+    """A made-up story as the engine gives it: a title and one body paragraph, lines made up from its place;
+    with `reporters` credited, its `region` (a province's full name) and the `places` it names."""
     first = position * 100
     return values.Article(
         position=position,
@@ -80,9 +89,9 @@ def story(position: int, *, title: str, body: str) -> values.Article:
         title=title,
         subtitle=None,
         dateline=None,
-        bylines=(),
-        region=None,
-        places=(),
+        bylines=tuple(values.Byline(name, values.BylineRole.REPORTER) for name in reporters),
+        region=region,
+        places=places,
         continued_from_page=None,
         continued_to_page=None,
         paragraphs=(values.Paragraph(values.ParagraphKind.BODY, body, (first, first + 1)),),

@@ -18,7 +18,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from articles import ingest
-from tests.browser import ARTIFACTS, chromium_page, needs_chromium
+from tests.browser import ARTIFACTS, AXE_TAGS, chromium_page, needs_chromium
 from tests.contrast import contrast_failures
 from tests.seeding import PAPER, SEED_DATE, seed_ingest
 
@@ -183,10 +183,6 @@ def test_the_favicon_is_linked_and_served(site: str) -> None:
         href = page.locator("link[rel=icon]").get_attribute("href")
         response = page.request.get(site + href)
         assert response.ok and response.headers["content-type"].startswith("image/svg+xml")
-
-
-# axe-core's rules for WCAG 2.0/2.1 levels A and AA (its colour-contrast rule among them).
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 @pytest.mark.parametrize(

@@ -103,6 +103,26 @@ def test_home_lists_each_issue_with_its_lowest_page_headlines(client: Client, se
 
 
 @pytest.mark.django_db
+def test_home_lists_the_latest_years_by_month_and_leads_to_the_archive_for_earlier_ones(
+    client: Client,
+) -> None:
+    for date in (DATE, datetime.date(2023, 3, 8), datetime.date(2022, 12, 31)):  # 2025, 2023, 2022
+        _store(FRONT, date=date, number=1)
+    text = _text(client.get("/"))
+    assert 'href="/archive/2025/1/"' in text and 'href="/archive/2023/3/"' in text
+    assert 'href="/archive/2022/12/"' not in text
+    assert "更早的年份见全部往期" in text and 'href="/archive/"' in text
+
+
+@pytest.mark.django_db
+def test_home_without_earlier_years_lists_every_month(client: Client) -> None:
+    for date in (DATE, datetime.date(2023, 1, 1)):
+        _store(FRONT, date=date, number=1)
+    text = _text(client.get("/"))
+    assert 'href="/archive/2023/1/"' in text and "更早的年份" not in text
+
+
+@pytest.mark.django_db
 def test_home_paginates_issues(client: Client) -> None:
     for n in range(12):
         _store(FRONT, date=DATE + datetime.timedelta(days=n), number=1)
@@ -408,8 +428,8 @@ def test_home_queries_are_bounded(
     client: Client, archive: list[datetime.date], django_assert_max_num_queries
 ) -> None:
     with django_assert_max_num_queries(
-        7
-    ):  # 6 (the papers too) and the archive's version (articles/pagecache.py)
+        8
+    ):  # 7 (the papers and the first and last dates too) and the archive's version (articles/pagecache.py)
         assert client.get("/").status_code == 200
 
 

@@ -285,16 +285,6 @@ class ArticleQuerySet(StoryReads, models.QuerySet["Article"]):
             .with_lead(lead_length)
         )
 
-    def monthly_counts(self) -> models.QuerySet:
-        """Rows {"month": its first day, "count": articles} by issue date, oldest first; months with none
-        are absent."""
-        return (
-            self.order_by()
-            .values(month=models.functions.TruncMonth("page__issue__date"))
-            .annotate(count=models.Count("pk"))
-            .order_by("month")
-        )
-
     def live(self) -> ArticleQuerySet:
         """Articles not merged into another (a merged one only redirects to where it went)."""
         return self.filter(merged_into__isnull=True)

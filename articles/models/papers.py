@@ -102,6 +102,9 @@ class Issue(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["newspaper", "date"], name="issue_newspaper_date_uniq"),
         ]
+        # The latest issues of every paper (the home page), the first and last dates, the latest years' months:
+        # read off the index, not by sorting every issue (58,823 at 1,000,000 articles).
+        indexes = [models.Index(fields=["-date"], name="issue_date_idx")]
 
     def __str__(self) -> str:
         return f"{self.newspaper} {self.date:%Y-%m-%d}"

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.db import models
 
+from articles.models.people import Byline, Person
 from articles.reconstruct import places as engine_places
-
-if TYPE_CHECKING:
-    from articles.models.people import Person
 
 
 class PlaceQuerySet(models.QuerySet["Place"]):
@@ -18,13 +14,10 @@ class PlaceQuerySet(models.QuerySet["Place"]):
         return self.filter(level=Place.Level.PROVINCE)
 
     def regions_of(self, person: Person) -> PlaceQuerySet:
-        """The regions of a person's live articles, each with region_count (theirs there), most first."""
+        """The regions of a person's live stories, each with region_count (theirs there), most first; the
+        stories found from their bylines (Byline.objects.stories_of)."""
         return (
-            self.filter(
-                region_articles__bylines__person=person,
-                region_articles__merged_into__isnull=True,
-                region_articles__continues__isnull=True,
-            )
+            self.filter(region_articles__in=Byline.objects.stories_of(person).values("article"))
             .annotate(region_count=models.Count("region_articles", distinct=True))
             .order_by("-region_count", "code")
         )

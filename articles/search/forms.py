@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -10,27 +11,23 @@ from django.http import QueryDict
 
 from articles.models import Article, Newspaper, Person, Place
 from articles.search.facets import Facets
-from articles.search.query import CONTROL, MAX_PARAM_CHARS, SPACES, SearchFilters, query_clean
+from articles.search.names import Resolved, name_clean, place_label, region_resolve, reporter_resolve
+from articles.search.query import CONTROL, MAX_PARAM_CHARS, SearchFilters, query_clean
 from articles.search.ranking import SORTS
 
 
 class SearchForm(forms.Form):
-    """The search page's GET parameters: q, from, to, region (province code), reporter (name), paper (slug),
-    kind (Article.Kind), sort (relevance, newest, oldest).
+    """The search page's GET parameters: q, from, to, region (a place's name, 朝阳区（北京市）, or its code),
+    reporter (name), paper (slug), kind (Article.Kind), sort (relevance, newest, oldest).
 
-    A value that does not parse is ignored with a note, never an error page. The page writes the inputs
-    itself from `data`, `region_options` and `paper_options`: Django's widget rendering, a template per
-    widget and per option, cost a third of the page's time.
+    A value that does not parse is ignored with a note, never an error page; a reporter or place the archive
+    does not hold, or holds twice, also gets links to the names it may mean (`name_choices`). The page
+    writes the inputs itself from `data`, `region_text`, `reporter_text` and `paper_options`: Django's
+    widget rendering, a template per widget and per option, cost a third of the page's time.
     """
 
     q = forms.CharField(required=False, label="检索词")
-    region = forms.ModelChoiceField(
-        queryset=Place.objects.filter(level=Place.Level.PROVINCE).order_by("code"),
-        to_field_name="code",
-        required=False,
-        empty_label="全部地区",
-        label="地区",
-    )
+    region = forms.CharField(required=False, label="地区")
     reporter = forms.CharField(required=False, label="记者")
     paper = forms.ModelChoiceField(
         queryset=Newspaper.objects.order_by("name"),
@@ -44,6 +41,7 @@ class SearchForm(forms.Form):
         data = data if data is not None else {}
         clean = {key: CONTROL.sub("", str(data.get(key, "")))[:MAX_PARAM_CHARS] for key in data}
         self.query, self.query_notes = query_clean(str(data.get("q", "")))
+        self._unresolved: dict[str, Resolved] = {}
         clean["q"] = self.query
         super().__init__(clean)
         self.fields["from"] = forms.DateField(required=False, label="起始日期")
@@ -102,11 +100,29 @@ class SearchForm(forms.Form):
         return links
 
     @property
-    def region_options(self) -> list[tuple[str, str, bool]]:
-        """(code, name, selected) of each province."""
-        return self._options(
-            "region", Place.objects.filter(level=Place.Level.PROVINCE).order_by("code"), "code"
-        )
+    def region_text(self) -> str:
+        """The region box's text: the place filtered on as the list writes it, else what was typed."""
+        place = self.cleaned_data.get("region") if hasattr(self, "cleaned_data") else None
+        return place_label(place) if place else self.data.get("region", "")
+
+    @property
+    def reporter_text(self) -> str:
+        """The reporter box's text: the person filtered on (the kept spelling), else what was typed."""
+        person = self.cleaned_data.get("reporter") if hasattr(self, "cleaned_data") else None
+        return person.name if person else self.data.get("reporter", "")
+
+    def name_choices(self) -> list[tuple[str, list[tuple[str, int, str]]]]:
+        """(note, [(name, stories, URL)]) for each reporter or region filter left out because the archive
+        holds no such name, or two, with names it may mean: the URL is this search filtered on that name."""
+        kept = {key: value for key, value in self.data.items() if value and key != "page"}
+        return [
+            (
+                resolved.note,
+                [(n.label, n.count, "?" + urlencode({**kept, field: n.param})) for n in resolved.offered],
+            )
+            for field, resolved in self._unresolved.items()
+            if resolved.offered
+        ]
 
     @property
     def paper_options(self) -> list[tuple[str, str, bool]]:
@@ -118,21 +134,28 @@ class SearchForm(forms.Form):
         return [(key, label, key == chosen) for key, label in rows.values_list(value, "name")]
 
     def clean_reporter(self) -> Person | None:
-        name = SPACES.sub("", self.cleaned_data["reporter"])
-        if not name:
+        return self._resolve("reporter", reporter_resolve)  # type: ignore[return-value]
+
+    def clean_region(self) -> Place | None:
+        return self._resolve("region", region_resolve)  # type: ignore[return-value]
+
+    def _resolve(self, field: str, resolve: Callable[[str], Resolved]) -> Person | Place | None:
+        if not name_clean(self.cleaned_data[field]):
             return None
-        person = Person.objects.select_related("merged_into").filter(name=name).first()
-        if person is None:
-            raise forms.ValidationError(f"没有名叫「{name}」的记者，已忽略这个条件。")
-        return person.merged_into or person  # an old spelling an editor merged away finds the kept name
+        resolved = resolve(self.cleaned_data[field])
+        if resolved.found is None:
+            self._unresolved[field] = resolved
+            raise forms.ValidationError(resolved.note)
+        return resolved.found
 
     def search_filters(self) -> tuple[SearchFilters, list[str]]:
         """The filters that are valid, and a note for each value ignored."""
         self.is_valid()
         notes: list[str] = []
         for name, errors in self.errors.items():
-            if name == "reporter":
-                notes += errors
+            if name in self._unresolved:
+                if not self._unresolved[name].offered:  # else name_choices says it, with the names
+                    notes += errors
             else:
                 notes.append(f"{self.fields[name].label}「{self.data.get(name, '')}」无效，已忽略。")
         got = self.cleaned_data

@@ -260,7 +260,7 @@ class LiteralQuery(SearchQuery):
 class SearchFilters:
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
-    region: Place | None = None  # a province: the article's region
+    region: Place | None = None  # a province: the article's region; a city or county: stories naming it
     reporter: Person | None = None  # anyone credited in a byline
     paper: Newspaper | None = None
     kind: str = ""  # Article.Kind: 消息, 通讯, 评论, 图片…

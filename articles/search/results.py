@@ -3,6 +3,7 @@ their headlines and snippets marked, and notes saying how the query was read and
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable
@@ -33,6 +34,9 @@ class SearchHit:
     headline: SafeString  # highlighted
     snippet: SafeString  # highlighted
     kicker: SafeString = SafeString("")  # highlighted; "" when there is none, or it stands in for the title
+    reprints: tuple[
+        SearchHit, ...
+    ] = ()  # the same story printed again on this page of results (reprints_group)
 
 
 @dataclass
@@ -47,7 +51,8 @@ class SearchResults:
     sort: str = "relevance"  # ranking.SORTS
     facets: Facets | None = None  # over the ranked matches (all, or the window: see `windowed`)
     page: PaginatorPage | None = None
-    hits: list[SearchHit] = field(default_factory=list)
+    hits: list[SearchHit] = field(default_factory=list)  # this page's, in order
+    listed: list[SearchHit] = field(default_factory=list)  # as the page lists them: reprints_group(hits)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -56,6 +61,11 @@ class SearchResults:
         if self.sort == "relevance" and self.match is None:
             return SORTS["newest"]
         return "按相关度排列" if self.sort == "relevance" else SORTS[self.sort]
+
+    @property
+    def reprinted(self) -> int:
+        """How many hits of this page are listed under another as its reprints."""
+        return len(self.hits) - len(self.listed)
 
     @property
     def total_text(self) -> str:
@@ -136,6 +146,7 @@ def article_search(
     results.hits = [
         _hit(articles[pk], pattern=pattern, url=url(pk)) for pk in results.page.object_list if pk in articles
     ]
+    results.listed = reprints_group(results.hits)
     if results.match and results.match.note:
         results.notes.append(results.match.note)
     return results
@@ -214,3 +225,46 @@ def _hit(article: Article, *, pattern: re.Pattern[str] | None, url: str) -> Sear
             lead=article.lead,
         ),
     )
+
+
+REPRINT_OPENING = 120  # characters of the opening text compared
+REPRINT_SHARED = 0.6  # of either opening's character pairs, at least this share in the other's
+NOT_COMPARED = re.compile(r"[\W_]+")  # spaces and punctuation: a reprint may set them otherwise
+
+
+def reprints_group(hits: list[SearchHit]) -> list[SearchHit]:
+    """The hits with each reprint (the same headline, and an opening sharing REPRINT_SHARED of its character
+    pairs) moved under the first hit of its story, as that hit's `reprints`: a story printed in two papers,
+    or twice, is one result. Compared within the page of results only, each hit with the first hit of each
+    story before it; spaces and punctuation are not compared. Openings are cut into pairs only under a
+    headline seen before (15 µs a hit): a page of 20 costs about 0.03 ms when no headline repeats."""
+    firsts: list[tuple[SearchHit, list[SearchHit]]] = []
+    by_headline: dict[str, list[tuple[SearchHit, list[SearchHit]]]] = {}
+    pairs: dict[int, frozenset[str]] = {}  # id(hit) -> its opening's pairs, once cut
+
+    def pairs_of(hit: SearchHit) -> frozenset[str]:
+        if id(hit) not in pairs:
+            pairs[id(hit)] = _pairs(hit.article)
+        return pairs[id(hit)]
+
+    for hit in hits:
+        same = by_headline.setdefault(NOT_COMPARED.sub("", hit.article.headline), [])
+        first = next((story for story in same if _shared(pairs_of(story[0]), pairs_of(hit))), None)
+        if first is None:
+            first = (hit, [])
+            same.append(first)
+            firsts.append(first)
+        else:
+            first[1].append(hit)
+    return [dataclasses.replace(hit, reprints=tuple(more)) if more else hit for hit, more in firsts]
+
+
+def _pairs(article: Article) -> frozenset[str]:
+    opening = NOT_COMPARED.sub("", (getattr(article, "lead", None) or "")[:REPRINT_OPENING])
+    return frozenset(opening[n : n + 2] for n in range(len(opening) - 1))
+
+
+def _shared(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether at least REPRINT_SHARED of each opening's character pairs are in the other's; two stories
+    without an opening (photos, briefs of a headline only) are not taken for one."""
+    return bool(a and b) and len(a & b) >= REPRINT_SHARED * max(len(a), len(b))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -39,17 +39,13 @@ def reporter(request: HttpRequest, person_id: int) -> HttpResponse:
     own = Byline.objects.filter(person=person).order_by("order")
     articles = (
         Article.objects.stories()
-        .by_person(person)
         .for_listing()
-        .newest_first()
         .prefetch_related(Prefetch("bylines", queryset=own, to_attr="person_bylines"))
     )
-    page = _list_page(request, articles)
+    page = _list_page(request, articles, through=Byline.objects.stories_of(person))
     if page is None:
         return redirect(request.path)
-    months = [
-        (row["month"], row["count"]) for row in Article.objects.stories().by_person(person).monthly_counts()
-    ]
+    months = [(row["month"], row["count"]) for row in Byline.objects.stories_of(person).monthly_counts()]
     return render(
         request,
         "articles/directory/reporter.html",
@@ -106,13 +102,15 @@ def region(request: HttpRequest, place_id: int) -> HttpResponse:
     )
 
 
-def _list_page(request: HttpRequest, articles: ArticleQuerySet) -> ListPage | None:
+def _list_page(
+    request: HttpRequest, articles: ArticleQuerySet, *, through: QuerySet | None = None
+) -> ListPage | None:
     """The page of the list the request names; None for a numbered page (?page=3, from before the lists
     were read by keyset) or an edge that is none: the list's first page is where the reader goes (and no
     such address fills the page cache)."""
     if "page" in request.GET:
         return None
     try:
-        return list_page(articles, request.GET)
+        return list_page(articles, request.GET, through=through)
     except BadPageAddress:
         return None

@@ -1,11 +1,14 @@
-"""Full-text search; and for bench/bench_http.py a constant view and a cached article page."""
+"""Full-text search, and the names its reporter and region boxes offer as one types."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
 
 from articles.search import SearchForm, article_search
+from articles.search.names import KINDS, MAX_NAME_CHARS, names_suggest
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -25,7 +28,27 @@ def search(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "results": results,
             "notes": notes,
+            "name_choices": form.name_choices(),
             "sort_links": form.sort_links(query=bool(results.terms)),
             "facet_links": form.facet_links(results.facets),
         },
+    )
+
+
+@require_GET
+@cache_control(public=True, max_age=60)
+def names(request: HttpRequest) -> JsonResponse:
+    """/search/names.json?kind=reporter|region&q=…: {"names": [{"value", "count"}]}, the reporters or places
+    whose name holds q, for the search form's lists; 400 with {"error"} for an unknown kind or a q longer
+    than any name."""
+    kind = request.GET.get("kind", "")
+    text = request.GET.get("q", "")
+    if kind not in KINDS:
+        return JsonResponse({"error": f"kind 应为 {' 或 '.join(KINDS)}"}, status=400)
+    if len(text) > MAX_NAME_CHARS * 4:  # spaces are dropped: a name may come spaced out, not much more
+        return JsonResponse({"error": f"q 太长：名字最多 {MAX_NAME_CHARS} 个字"}, status=400)
+    found = names_suggest(kind=kind, text=text)
+    return JsonResponse(
+        {"names": [{"value": name.label, "count": name.count} for name in found]},
+        json_dumps_params={"ensure_ascii": False},
     )
