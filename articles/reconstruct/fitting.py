@@ -51,6 +51,16 @@ def _share_named(beginning: str, jump: str) -> float:
     return sum(scores) / len(scores) if scores else 0.0
 
 
+def named_share(headline: str, text: str) -> float:
+    """The share of a headline's words (of two characters or more) that a text uses.
+
+    >>> named_share("柔性执法助力企业发展", "推行柔性执法，服务企业")
+    0.6
+    """
+    words = [w for w in segment.words(headline) if len(w) > 1]
+    return sum(1 for w in words if w in text) / len(words) if words else 0.0
+
+
 def word_across(before: str, after: str) -> bool:
     """Whether a word of two or more CJK characters spans the end of `before` and the start of `after`."""
     left, right = before[-6:], after[:6]
