@@ -238,9 +238,27 @@ def candidates(parts: Sequence[Part], pages: set[int]) -> tuple[list[int], list[
     return beginnings, fragments
 
 
+class Inputs(NamedTuple):
+    """What the linking weighs over an issue: the candidate parts (indexes into the issue's parts), each read
+    as a Beginning or a Fragment, and each continuation page's block and left-over headlines."""
+
+    beginning_parts: list[int]
+    fragment_parts: list[int]
+    beginnings: list[Beginning]
+    fragments: list[Fragment]
+    loose: dict[int, list[str]]
+
+
 def issue_links(parts: Sequence[Part], pages: set[int]) -> list[tuple[int, int, Match]]:
     """The links the engine makes or suggests over an issue: (fragment, beginning, match), indexes into
     `parts`. The same parts give the same links, whatever order their pages were stored in."""
+    given = issue_inputs(parts, pages)
+    matches = jumps_match(given.beginnings, given.fragments, given.loose)
+    return [(given.fragment_parts[m.fragment], given.beginning_parts[m.beginning], m) for m in matches]
+
+
+def issue_inputs(parts: Sequence[Part], pages: set[int]) -> Inputs:
+    """The candidates of an issue and the headlines they are read with (see Inputs)."""
     beginnings, fragments = candidates(parts, pages)
     # The headlines a continuation page left over, and those it gave by what they name: a jump headline
     # among them says the story goes on there, not on which fragment.
@@ -262,7 +280,9 @@ def issue_links(parts: Sequence[Part], pages: set[int]) -> list[tuple[int, int, 
             pool = loose.setdefault(p.page, [])
             pool += [x for x in p.headline_parts if x not in pool]
     left = [p for p in parts if p.kind == LOOSE]
-    matches = jumps_match(
+    return Inputs(
+        beginnings,
+        fragments,
         [
             parts[i].beginning(
                 tuple(x.headline for x in left if parts[i].beside(x)), swapped_headlines(parts, parts[i])
@@ -272,7 +292,6 @@ def issue_links(parts: Sequence[Part], pages: set[int]) -> list[tuple[int, int, 
         [parts[i].fragment() for i in fragments],
         loose,
     )
-    return [(fragments[m.fragment], beginnings[m.beginning], m) for m in matches]
 
 
 def swapped_headlines(parts: Sequence[Part], beginning: Part) -> tuple[str, ...]:
