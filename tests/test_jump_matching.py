@@ -344,6 +344,43 @@ def test_a_block_headline_a_fragment_names_counts_fully_only_for_a_beginning_it_
     assert sorted((f, b) for f, b, m in links if m.certain) == [(3, 1), (4, 0)]
 
 
+def test_a_beginning_its_page_gave_no_headline_is_read_with_the_block_headlines_it_gave_other_stories() -> (
+    None
+):
+    # Page 1 set its headlines in a block and gave the village story's to the professor's story, leaving the
+    # village story with none; page 2 left the jump headline over. The block headline the page gave another
+    # story may be the headless beginning's own, as for a beginning whose headline stood in the block.
+    def part(page: int, headline: str, text: tuple[str, ...], **jump: int | None) -> jumps.Part:
+        return jumps.Part(
+            page,
+            "news",
+            headline,
+            text,
+            jump.get("up"),
+            jump.get("down"),
+            lead=True,
+            signed=False,
+            headline_above=False,
+        )
+
+    parts = [
+        part(1, "高山新房“长”出来（大国小家）", ("伊莎白教授的家位于北京外国语大学。",)),
+        part(1, "", ("“以前，我们这里的房子全部是用竹子扎的。”（下转第二版）",), down=2),
+        part(
+            1,
+            "总理主持召开领导小组会议 要求精准做好常态化防控",
+            ("会议指出，要做好防控。（下转第二版）",),
+            down=2,
+        ),
+        part(2, "", ("（上接第一版）", "如今，竹子扎的房子换成了砖瓦新房，村民日子越过越好。"), up=1),
+        part(2, "", ("（上接第一版）", "会议强调，要加快提升检测能力。"), up=1),
+        jumps.Part.loose(2, ("高山新房“长”出来",)),
+        jumps.Part.loose(2, ("总理主持召开领导小组会议", "要求精准做好常态化防控")),
+    ]
+    links = jumps.issue_links(parts, {1, 2})
+    assert sorted((f, b) for f, b, m in links if m.certain) == [(3, 1), (4, 2)]
+
+
 def test_a_title_its_page_left_over_right_under_a_beginnings_kicker_is_read_as_its_own() -> None:
     # Page 1 gave the story only its kicker and left its title over on the next line; page 2's jump headline
     # is that title. A title left over further away is no part of the story's headline: it names a story on

@@ -295,12 +295,11 @@ def issue_inputs(parts: Sequence[Part], pages: set[int]) -> Inputs:
 
 
 def swapped_headlines(parts: Sequence[Part], beginning: Part) -> tuple[str, ...]:
-    """The headlines the beginning's page set in a block and gave its other stories, if its own stood there;
-    not those of stories that jump to the same page: their own continuations are there to claim them. A
+    """The headlines the beginning's page set in a block and gave its other stories, if its own stood there
+    or it has none (the page gave its own to another story); not those of stories that jump to the same
+    page: their own continuations are there to claim them. A
     beginning with no lead under a headline right above it may be a story its page cut at a subhead: it is
     read with the headline of the story whose text ends right above that subhead."""
-    if not beginning.headline:
-        return ()
     # A headline its page left over names a story there, maybe one the page merged into the story above it.
     left = tuple(p.headline for p in parts if p.page == beginning.page and p.kind == LOOSE)
     if beginning.headline_above:
