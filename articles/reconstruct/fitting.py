@@ -57,8 +57,13 @@ def named_share(headline: str, text: str) -> float:
     >>> named_share("柔性执法助力企业发展", "推行柔性执法，服务企业")
     0.6
     """
+    return named_shares(headline, (text,))[0]
+
+
+def named_shares(headline: str, texts: Sequence[str]) -> list[float]:
+    """`named_share(headline, text)` for each of `texts`, the headline segmented once."""
     words = [w for w in segment.words(headline) if len(w) > 1]
-    return sum(1 for w in words if w in text) / len(words) if words else 0.0
+    return [sum(1 for w in words if w in text) / len(words) if words else 0.0 for text in texts]
 
 
 def word_across(before: str, after: str) -> bool:

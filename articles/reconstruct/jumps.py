@@ -467,7 +467,7 @@ def _named_best(
             *(fragments[fi].headline for fi in at if not fragments[fi].headline_above),
         }
         for h in block - {""}:
-            shares = {fi: fitting.named_share(h, text) for fi, text in texts.items()}
+            shares = dict(zip(texts, fitting.named_shares(h, list(texts.values())), strict=True))
             top = max(shares.values())
             if top > 0:
                 out[h] = out.get(h, frozenset()) | {fi for fi, share in shares.items() if share == top}
