@@ -234,6 +234,153 @@ def test_a_block_headline_the_page_gave_a_fragment_counts_more_there_than_on_its
     assert [(m.fragment, m.beginning) for m in matches] == [(0, 1), (1, 0)]
 
 
+def test_a_block_headline_the_page_bent_to_another_fragment_counts_for_the_one_whose_text_names_it() -> None:
+    # Page 2 set its jump headlines in a block after the stories. The aid report's continuation ran into the
+    # leadless travel story below it and took that story's headline, so the page gave the aid report's jump
+    # headline to the other continuation, the article's, and left the article's over. Each jump headline is
+    # still named best by its own continuation's text: the page's guess does not swap the two.
+    aid = "王明强调 确保剩余贫困人口全部如期脱贫"
+    article = "《时论》杂志发表重要文章 在打好精准脱贫攻坚战座谈会上的讲话"
+    travel = "“亲眼见证了乡村的变化”（访学行）"
+    beginnings = [
+        (aid, "新华社昆明1月5日电 扶贫开发领导小组组长王明在怒江调研脱贫攻坚工作。（下转第二版）"),
+        (
+            article,
+            "新华社北京4月30日电 《时论》杂志发表重要文章。文章指出，脱贫攻坚取得决定性成就。（下转第二版）",
+        ),
+    ]
+    parts = [jumps.Part(1, "news", h, (text,), None, 2, lead=True, signed=False) for h, text in beginnings]
+    parts += [
+        jumps.Part(
+            2,
+            "news",
+            aid,
+            ("（上接第一版）", "文章指出，在脱贫攻坚的伟大实践中，我们积累了许多宝贵经验。"),
+            1,
+            None,
+            lead=True,
+            signed=False,
+            headline_above=False,
+        ),
+        jumps.Part(
+            2,
+            "news",
+            travel,
+            (
+                "（上接第一版）",
+                "王明指出，剩余贫困人口脱贫任务艰巨，要强化分类施策，确保全部如期脱贫。",
+                "烟雨江南，访学班学员走进古镇，亲眼见证了乡村的变化。",
+            ),
+            1,
+            None,
+            lead=True,
+            signed=False,
+            headline_above=False,
+        ),
+        jumps.Part.loose(2, tuple(article.split())),
+    ]
+    links = jumps.issue_links(parts, {1, 2})
+    assert sorted((f, b, m.certain) for f, b, m in links) == [(2, 1, True), (3, 0, True)]
+
+
+def test_a_block_headline_a_fragment_names_counts_fully_only_for_a_beginning_it_names_by_its_own_headline() -> (
+    None
+):
+    # Page 1 left the commentary's headline over right above the meeting report's, and ran the commentary's
+    # text on from the weather report above it. Read with that left-over headline the meeting report might
+    # be the commentary; that reading is less sure than its own headline, which page 2's other jump
+    # headline names.
+    parts = [
+        jumps.Part(
+            1,
+            "news",
+            "华北等地将有降雪",
+            ("本报北京2月11日电 华北等地将有降雪。", "越是爬坡过坎，越需要一往无前的姿态。（下转第二版）"),
+            None,
+            2,
+            lead=True,
+            signed=False,
+            headline_above=False,
+            headline_lines=(10,),
+        ),
+        jumps.Part(
+            1,
+            "news",
+            "政治局召开会议 讨论政府工作报告",
+            ("新华社北京5月15日电 会议讨论国务院拟提请审议的报告。（下转第二版）",),
+            None,
+            2,
+            lead=True,
+            signed=False,
+            headline_above=False,
+            headline_parts=("政治局召开会议", "讨论政府工作报告"),
+            headline_lines=(6, 7),
+        ),
+        jumps.Part.loose(1, ("冲劲 韧劲 实劲（论坛）",), at=(4,)),
+        jumps.Part(
+            2,
+            "news",
+            "讨论政府工作报告",
+            ("（上接第一版）", "会议要求，认真做好报告的修改工作。"),
+            1,
+            None,
+            lead=True,
+            signed=False,
+            headline_above=False,
+        ),
+        jumps.Part(
+            2,
+            "news",
+            "冲劲 韧劲 实劲",
+            ("（上接第一版）", "关键时刻要有冲劲、韧劲和实劲。"),
+            1,
+            None,
+            lead=True,
+            signed=False,
+            headline_above=False,
+        ),
+    ]
+    links = jumps.issue_links(parts, {1, 2})
+    assert sorted((f, b) for f, b, m in links if m.certain) == [(3, 1), (4, 0)]
+
+
+def test_a_beginning_its_page_gave_no_headline_is_read_with_the_block_headlines_it_gave_other_stories() -> (
+    None
+):
+    # Page 1 set its headlines in a block and gave the village story's to the professor's story, leaving the
+    # village story with none; page 2 left the jump headline over. The block headline the page gave another
+    # story may be the headless beginning's own, as for a beginning whose headline stood in the block.
+    def part(page: int, headline: str, text: tuple[str, ...], **jump: int | None) -> jumps.Part:
+        return jumps.Part(
+            page,
+            "news",
+            headline,
+            text,
+            jump.get("up"),
+            jump.get("down"),
+            lead=True,
+            signed=False,
+            headline_above=False,
+        )
+
+    parts = [
+        part(1, "高山新房“长”出来（大国小家）", ("伊莎白教授的家位于北京外国语大学。",)),
+        part(1, "", ("“以前，我们这里的房子全部是用竹子扎的。”（下转第二版）",), down=2),
+        part(
+            1,
+            "总理主持召开领导小组会议 要求精准做好常态化防控",
+            ("会议指出，要做好防控。（下转第二版）",),
+            down=2,
+        ),
+        part(2, "", ("（上接第一版）", "如今，竹子扎的房子换成了砖瓦新房，村民日子越过越好。"), up=1),
+        part(2, "", ("（上接第一版）", "会议强调，要加快提升检测能力。"), up=1),
+        jumps.Part.loose(2, ("高山新房“长”出来",)),
+        jumps.Part.loose(2, ("总理主持召开领导小组会议", "要求精准做好常态化防控")),
+    ]
+    links = jumps.issue_links(parts, {1, 2})
+    assert sorted((f, b) for f, b, m in links if m.certain) == [(3, 1), (4, 2)]
+
+
 def test_a_title_its_page_left_over_right_under_a_beginnings_kicker_is_read_as_its_own() -> None:
     # Page 1 gave the story only its kicker and left its title over on the next line; page 2's jump headline
     # is that title. A title left over further away is no part of the story's headline: it names a story on

@@ -287,12 +287,11 @@ def _described(parts: Sequence[jumps.Part], i: int, by_fragment: dict[int, tuple
 
 def _pair_fit(parts: Sequence[jumps.Part], b: int, f: int) -> str:
     """The fit the engine gives the gold pair among the issue's candidates, when it may pair them at all."""
-    pages = {p.page for p in parts}
-    beginnings, fragments = jumps.candidates(parts, pages)
-    if b not in beginnings or f not in fragments:
+    given = jumps.issue_inputs(parts, {p.page for p in parts})
+    if b not in given.beginning_parts or f not in given.fragment_parts:
         return ""
-    fits = jumps.fits([parts[i].beginning() for i in beginnings], [parts[i].fragment() for i in fragments])
-    fit = fits.get((beginnings.index(b), fragments.index(f)))
+    fits = jumps.fits(given.beginnings, given.fragments, given.loose)
+    fit = fits.get((given.beginning_parts.index(b), given.fragment_parts.index(f)))
     return _fit_text(fit) if fit else "not allowed (the pages the markers name disagree)"
 
 

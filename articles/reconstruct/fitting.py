@@ -51,6 +51,21 @@ def _share_named(beginning: str, jump: str) -> float:
     return sum(scores) / len(scores) if scores else 0.0
 
 
+def named_share(headline: str, text: str) -> float:
+    """The share of a headline's words (of two characters or more) that a text uses.
+
+    >>> named_share("柔性执法助力企业发展", "推行柔性执法，服务企业")
+    0.6
+    """
+    return named_shares(headline, (text,))[0]
+
+
+def named_shares(headline: str, texts: Sequence[str]) -> list[float]:
+    """`named_share(headline, text)` for each of `texts`, the headline segmented once."""
+    words = [w for w in segment.words(headline) if len(w) > 1]
+    return [sum(1 for w in words if w in text) / len(words) if words else 0.0 for text in texts]
+
+
 def word_across(before: str, after: str) -> bool:
     """Whether a word of two or more CJK characters spans the end of `before` and the start of `after`."""
     left, right = before[-6:], after[:6]

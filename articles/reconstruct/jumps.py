@@ -238,9 +238,27 @@ def candidates(parts: Sequence[Part], pages: set[int]) -> tuple[list[int], list[
     return beginnings, fragments
 
 
+class Inputs(NamedTuple):
+    """What the linking weighs over an issue: the candidate parts (indexes into the issue's parts), each read
+    as a Beginning or a Fragment, and each continuation page's block and left-over headlines."""
+
+    beginning_parts: list[int]
+    fragment_parts: list[int]
+    beginnings: list[Beginning]
+    fragments: list[Fragment]
+    loose: dict[int, list[str]]
+
+
 def issue_links(parts: Sequence[Part], pages: set[int]) -> list[tuple[int, int, Match]]:
     """The links the engine makes or suggests over an issue: (fragment, beginning, match), indexes into
     `parts`. The same parts give the same links, whatever order their pages were stored in."""
+    given = issue_inputs(parts, pages)
+    matches = jumps_match(given.beginnings, given.fragments, given.loose)
+    return [(given.fragment_parts[m.fragment], given.beginning_parts[m.beginning], m) for m in matches]
+
+
+def issue_inputs(parts: Sequence[Part], pages: set[int]) -> Inputs:
+    """The candidates of an issue and the headlines they are read with (see Inputs)."""
     beginnings, fragments = candidates(parts, pages)
     # The headlines a continuation page left over, and those it gave by what they name: a jump headline
     # among them says the story goes on there, not on which fragment.
@@ -262,7 +280,9 @@ def issue_links(parts: Sequence[Part], pages: set[int]) -> list[tuple[int, int, 
             pool = loose.setdefault(p.page, [])
             pool += [x for x in p.headline_parts if x not in pool]
     left = [p for p in parts if p.kind == LOOSE]
-    matches = jumps_match(
+    return Inputs(
+        beginnings,
+        fragments,
         [
             parts[i].beginning(
                 tuple(x.headline for x in left if parts[i].beside(x)), swapped_headlines(parts, parts[i])
@@ -272,16 +292,14 @@ def issue_links(parts: Sequence[Part], pages: set[int]) -> list[tuple[int, int, 
         [parts[i].fragment() for i in fragments],
         loose,
     )
-    return [(fragments[m.fragment], beginnings[m.beginning], m) for m in matches]
 
 
 def swapped_headlines(parts: Sequence[Part], beginning: Part) -> tuple[str, ...]:
-    """The headlines the beginning's page set in a block and gave its other stories, if its own stood there;
-    not those of stories that jump to the same page: their own continuations are there to claim them. A
+    """The headlines the beginning's page set in a block and gave its other stories, if its own stood there
+    or it has none (the page gave its own to another story); not those of stories that jump to the same
+    page: their own continuations are there to claim them. A
     beginning with no lead under a headline right above it may be a story its page cut at a subhead: it is
     read with the headline of the story whose text ends right above that subhead."""
-    if not beginning.headline:
-        return ()
     # A headline its page left over names a story there, maybe one the page merged into the story above it.
     left = tuple(p.headline for p in parts if p.page == beginning.page and p.kind == LOOSE)
     if beginning.headline_above:
@@ -366,9 +384,7 @@ def _jump_headline_fit(beginning: Beginning, fragment: Fragment) -> float | None
     for line in fragment.headline_lines:
         if fitting.cjk_count(fitting.PLACE_FIRST.sub("", line)) >= LINE_MIN:
             by_title = max(by_title or 0.0, fitting.headline_fit(beginning.headline, line) or 0.0)
-    words = [w for w in segment.words(fragment.headline) if len(w) > 1]
-    text = "".join(beginning.paragraphs)
-    by_text = sum(1 for w in words if w in text) / len(words) if words else 0.0
+    by_text = fitting.named_share(fragment.headline, "".join(beginning.paragraphs))
     return max(by_title or 0.0, TEXT_NAMES * by_text)
 
 
@@ -419,31 +435,78 @@ def fits(
     b_words = [frozenset(segment.words(b.headline + "\n" + "\n".join(b.paragraphs))) for b in beginnings]
     f_words = [frozenset(segment.words(f.headline + "\n" + "\n".join(f.paragraphs))) for f in fragments]
     weight = fitting.Weights([*b_words, *f_words])
+    named = _named_best(fragments, loose)
     out: dict[tuple[int, int], Fit] = {}
     for bi, b in enumerate(beginnings):
         for fi, f in enumerate(fragments):
             if b.to_page != f.page or f.from_page not in (None, b.page):
                 continue
             out[bi, fi] = Fit(
-                headline=_headline(b, f, loose),
+                headline=_headline(b, f, loose, *_named_by(named, fi)),
                 words=fitting.words_fit(b_words[bi], f_words[fi], weight),
                 join=join_fit(b, f),
             )
     return out
 
 
-def _headline(b: Beginning, f: Fragment, loose: Mapping[int, Sequence[str]]) -> float | None:
+def _named_best(
+    fragments: Sequence[Fragment], loose: Mapping[int, Sequence[str]]
+) -> dict[str, frozenset[int]]:
+    """Each headline a continuation page set in a block, with the fragments there whose text names it best
+    (uses the largest share of its words). A jump headline repeats its story's title, whose words the story
+    uses; the page gave each of its block's headlines to one story, and one it bent to another fragment
+    (its own fragment merged with the story below took that story's headline) still names its own best."""
+    pages: dict[int, list[int]] = {}
+    for fi, f in enumerate(fragments):
+        pages.setdefault(f.page, []).append(fi)
+    out: dict[str, frozenset[int]] = {}
+    for page, at in pages.items():
+        texts = {fi: "".join(fragments[fi].paragraphs) for fi in at}
+        block = {
+            *loose.get(page, ()),
+            *(fragments[fi].headline for fi in at if not fragments[fi].headline_above),
+        }
+        for h in block - {""}:
+            shares = dict(zip(texts, fitting.named_shares(h, list(texts.values())), strict=True))
+            top = max(shares.values())
+            if top > 0:
+                out[h] = out.get(h, frozenset()) | {fi for fi, share in shares.items() if share == top}
+    return out
+
+
+def _named_by(named: Mapping[str, frozenset[int]], fi: int) -> tuple[frozenset[str], frozenset[str]]:
+    """The block headlines fragment `fi` names best, and those another fragment names better."""
+    ours = frozenset(h for h, by in named.items() if fi in by)
+    return ours, frozenset(named) - ours
+
+
+def _headline(
+    b: Beginning,
+    f: Fragment,
+    loose: Mapping[int, Sequence[str]],
+    named: frozenset[str] = frozenset(),
+    theirs: frozenset[str] = frozenset(),
+) -> float | None:
     """The jump headline's fit: the one standing above the fragment, or else the best among the headlines
-    its page set in a block, a little less surely than the one the page gave the fragment (a block says the
-    story goes on on that page, not on which of its fragments)."""
+    its page set in a block: fully for those the fragment's text names best (`named`) and for the one the
+    page gave it unless another fragment names that one better (`theirs`), a little less surely for the
+    others (a block says the story goes on on that page, not on which of its fragments: the page gave each
+    headline to one story by what it names, and a headline it bent to a neighbour names its own best)."""
     if f.headline and f.headline_above:
         return max(_jump_headline_fit(b, f) or 0.0, _swapped_fit(b, (f.headline,)))
-    pooled = _loose_fit(b, loose.get(f.page, ()), loose.get(b.page, ()))
-    swapped = POOLED * _swapped_fit(b, (*loose.get(f.page, ()), *((f.headline,) if f.headline else ())))
+    pool = loose.get(f.page, ())
+    pooled = _loose_fit(b, pool, loose.get(b.page, ()))
+    swapped = POOLED * _swapped_fit(b, (*pool, *((f.headline,) if f.headline else ())))
     if pooled is None and not swapped:
         return None
-    own = (_jump_headline_fit(b, f) or 0.0) if f.headline else 0.0
-    return max(own, POOLED * (pooled or 0.0), swapped)
+    own = 0.0
+    if f.headline:
+        own = (_jump_headline_fit(b, f) or 0.0) * (POOLED if f.headline in theirs else 1.0)
+    # The beginning read by its own headline only: read with a headline its page left over, it is less sure.
+    ours = max(
+        (_jump_headline_fit(b, Fragment(0, None, h, ())) or 0.0 for h in pool if h in named), default=0.0
+    )
+    return max(own, ours if ours >= LOOSE_MIN else 0.0, POOLED * (pooled or 0.0), swapped)
 
 
 def _swapped_fit(b: Beginning, jump_headlines: Sequence[str]) -> float:
