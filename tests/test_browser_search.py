@@ -129,7 +129,7 @@ def test_reader_picks_a_reporter_from_the_archive_and_sees_reprints_grouped(name
 
     page.goto(base + "/search/?q=信用&reporter=王")  # a partial name, sent without the list
     assert len(_titles(page)) == 3
-    page.get_by_role("link", name="王比学").click()
+    page.get_by_role("status").get_by_role("link", name="王比学").click()
     page.wait_for_load_state()
     assert _titles(page) == ["失信惩戒"]
 
