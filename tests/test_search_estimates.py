@@ -66,5 +66,7 @@ def test_a_reporters_matches_too_many_to_rank_are_those_on_the_newest_pages_newe
     newest = [f"信用修复第{n}回" for n in range(8)]
     assert results.windowed and 3 <= results.ordered < 8
     assert [hit.article.title for hit in results.hits] == newest[: results.ordered]
-    monkeypatch.setattr(ranking, "PICK_UP_TO", 0)  # the plain way: the reporter's ids ANDed with the index
+    monkeypatch.setattr(ranking, "PICK_UP_TO", 0)  # picked from the window's pages' articles, as a city's
+    assert search.article_search(query="信用", filters=filters, sort="newest").hits == results.hits
+    monkeypatch.setattr(ranking, "SCOPE_PAGES", 0)  # the plain way: the reporter's ids ANDed with the index
     assert search.article_search(query="信用", filters=filters, sort="newest").hits == results.hits
