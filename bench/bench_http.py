@@ -13,7 +13,7 @@ returns a constant. The target: the article page at >= 50 % of the bare view's r
 20 % search; 100 clients unless --connections says otherwise) on each size's bench database in turn
 (`--articles 100000 1000000`: `newsroom_bench`, `newsroom_bench_1m`), each in a fresh gunicorn: a first
 run of `seconds` right after it starts (cold: every page rendered for the first time), a second after it
-(warm); requests/s, p50/p99, errors, then each worker's private memory (USS). The target: at 1,000,000
+(warm); requests/s, p50/p99, errors, then each worker's private memory (USS, and PSS). The target: at 1,000,000
 articles at least half the warm requests/s of 100,000, 0 errors, p99 <= 500 ms.
 Loopback only. Prints numbers; asserts nothing.
 """
@@ -147,7 +147,8 @@ def _mixed(url: str, args: argparse.Namespace) -> None:
         for name in ("cold", "warm"):
             runs[name] = mixed_load([port], paths, seconds=args.seconds, connections=args.connections)
         workers = psutil.Process(server.pid).children()
-        memory = sorted(worker.memory_full_info().uss / 2**20 for worker in workers)
+        infos = [worker.memory_full_info() for worker in workers]  # uss, pss: from /proc/PID/smaps
+        memory = sorted((info.uss / 2**20, info.pss / 2**20) for info in infos)
     finally:
         gunicorn_stop(server)
     from articles.models import Article
@@ -161,7 +162,11 @@ def _mixed(url: str, args: argparse.Namespace) -> None:
         print(
             f"  {name}: {rate:,.0f} requests/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms, {errors} errors ({kinds})"
         )
-    print(f"  workers' private memory (USS) after the load: {', '.join(f'{mb:.0f}' for mb in memory)} MB")
+    print(
+        f"  workers' private memory (USS) after the load: {', '.join(f'{uss:.0f}' for uss, _ in memory)} MB; "
+        f"proportional (PSS, the shared pages split between the processes): "
+        f"{', '.join(f'{pss:.0f}' for _, pss in memory)} MB"
+    )
 
 
 def _mixed_paths(articles: int = MIXED_ARTICLES) -> dict[str, list[str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -34,7 +35,12 @@ application = get_wsgi_application()
 
 
 def _warm_before_fork() -> None:
-    """Load jieba's dictionary once here, so forked workers share it instead of each loading it."""
+    """Load now what every worker needs, so that forked workers share it instead of each loading it: jieba's
+    dictionary, and the URLconf with every view it imports (Django imports it at the first request; through
+    articles.names it loads pypinyin's dictionaries, ~50 MB)."""
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 - imports the URLconf and every view module
     try:
         from articles.reconstruct import segment
     except ModuleNotFoundError as err:
@@ -52,3 +58,7 @@ _warm_before_fork()
 from django.db import connections  # noqa: E402
 
 connections.close_all()
+
+# Everything loaded so far lives as long as the process: out of the collector's sight (gc.freeze), so that a
+# collection in a forked worker does not write to, and so copy, the pages it shares with the master.
+gc.freeze()

@@ -289,3 +289,23 @@ def test_redis_url_puts_the_page_cache_in_redis(monkeypatch: pytest.MonkeyPatch)
     assert shared["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     assert shared["LOCATION"] == "redis://cache:6379/0"
     assert alone["BACKEND"].endswith("LocMemCache")
+
+
+def test_the_served_app_is_loaded_whole_before_gunicorn_forks_and_holds_no_connection() -> None:
+    """gunicorn imports newsroom.wsgi in its master (preload_app), then forks: what is loaded there, the
+    workers share; a connection opened there, they would share too (a corrupt protocol stream)."""
+    probe = (
+        "import gc, sys, newsroom.wsgi; from django.db import connections;"
+        "print('articles.views' in sys.modules, 'pypinyin' in sys.modules, gc.get_freeze_count() > 0,"
+        " [c.connection for c in connections.all()])"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=Path(SETTINGS_FILE).parents[1],
+        env={**_outside_env(), "DJANGO_SECRET_KEY": "x" * 50, "DJANGO_ALLOWED_HOSTS": "news.example.org"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stdout.split() == ["True", "True", "True", "[None]"]
