@@ -1556,3 +1556,25 @@ def test_paragraphs_no_headline_names_go_with_the_text_they_share_not_with_the_l
     edges = [0.0] * len(texts)
     labelled = stories.settle([0, 0, 0, 0, 0, 1, 1], hits, edges, texts)
     assert labelled == [0, 0, 0, 1, 1, 1, 1]
+
+
+def test_four_headline_lines_over_one_story_are_no_block_and_a_leadless_story_keeps_its_headline() -> None:
+    # Every story under its own headline, the first of four lines (kicker, title, subtitle, subtitle): the
+    # page sets no headlines in a block, so two short lines inside a story head the leadless one below.
+    result = reconstruct_page(
+        page(
+            "海岛省委工作会议提出",
+            "守护候鸟家园",
+            "建设美丽湿地",
+            "省长出席",
+            "\u3000\u3000本报海口1月5日电 记者王明 海岛省委工作会议今天召开。",
+            *para(WETLAND[0]),
+            *para(WETLAND[1]),
+            "守岛夫妇",
+            "蛇岛过大年",
+            *para(SNAKE[0]),
+            *para(SNAKE[1]),
+        )
+    )
+    assert [a.title for a in result.articles][1:] == ["蛇岛过大年"]
+    assert [p.text for p in result.articles[1].paragraphs] == list(SNAKE)
