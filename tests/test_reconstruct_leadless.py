@@ -1578,3 +1578,18 @@ def test_four_headline_lines_over_one_story_are_no_block_and_a_leadless_story_ke
     )
     assert [a.title for a in result.articles][1:] == ["蛇岛过大年"]
     assert [p.text for p in result.articles[1].paragraphs] == list(SNAKE)
+
+
+def test_a_title_naming_its_column_after_a_finished_paragraph_is_no_line_of_that_paragraph() -> None:
+    # `拥抱风潮，更需脚踏实地（新语）` flush under a paragraph that ended its sentence at a line's end, in a
+    # block of headlines after the stories: a comma and the column's width do not make it running text.
+    result = reconstruct_page(
+        page(
+            *para(WETLAND[0] + WETLAND[1]),
+            *para(SNAKE[0] + SNAKE[1]),
+            "蛇岛守岛夫妇，过冷清温暖年（新语）",
+            "湿地保护区里的候鸟",
+        )
+    )
+    texts = [p.text for a in result.articles for p in a.paragraphs]
+    assert not any("新语" in t for t in texts), texts
