@@ -1593,3 +1593,21 @@ def test_a_title_naming_its_column_after_a_finished_paragraph_is_no_line_of_that
     )
     texts = [p.text for a in result.articles for p in a.paragraphs]
     assert not any("新语" in t for t in texts), texts
+
+
+def test_a_kicker_over_a_title_naming_its_column_is_no_line_of_the_paragraph_above() -> None:
+    # `湖南常德湿地保护率超过70%，累计投入超200亿元` / `这儿的湿地，有人管有人爱（美丽中国）` flush under a
+    # finished paragraph: the kicker and title of the story below, though the kicker reads like text.
+    result = reconstruct_page(
+        page(
+            "蛇岛过大年",
+            *para(SNAKE[0] + SNAKE[1], 24),
+            "湖南常德湿地保护率超过七成，累计投入超两百亿",
+            "这儿的湿地，有人管有人爱（美丽中国）",
+            *para(WETLAND[0], 24),
+            *para(WETLAND[1], 24),
+        )
+    )
+    assert [(a.kicker, a.title) for a in result.articles][1:] == [
+        ("湖南常德湿地保护率超过七成，累计投入超两百亿", "这儿的湿地，有人管有人爱（美丽中国）")
+    ]

@@ -370,9 +370,13 @@ def _goes_on(para: Block, line: Line, colw: float) -> bool:
     )
 
 
-def _column_title(lines: list[Line], i: int, colw: float) -> bool:
+def _column_title(lines: list[Line], i: int, colw: float, *, kicker: bool = True) -> bool:
     """A flush line naming its column at its end (拥抱风潮，更需脚踏实地（新语）), the last of its run (what
-    follows is no running text), is a story's title, however wide: a paragraph ends at a sentence's end."""
+    follows is no running text), is a story's title, however wide: a paragraph ends at a sentence's end.
+    So is a flush line ending no sentence right above such a title: its kicker."""
+    below = i + 1 < len(lines) and not lines[i + 1].indented and not ends_sentence(lines[i].text)
+    if kicker and below and _column_title(lines, i + 1, colw, kicker=False):
+        return True
     if not COLUMN_TITLE.match(lines[i].text) or bl.ends_with_jump(lines[i].text):
         return False  # …建立健全各类学校（下转第2版）: a story's words and its jump marker
     nxt = lines[i + 1] if i + 1 < len(lines) else None
