@@ -1611,3 +1611,28 @@ def test_a_kicker_over_a_title_naming_its_column_is_no_line_of_the_paragraph_abo
     assert [(a.kicker, a.title) for a in result.articles][1:] == [
         ("湖南常德湿地保护率超过七成，累计投入超两百亿", "这儿的湿地，有人管有人爱（美丽中国）")
     ]
+
+
+def test_a_title_whose_column_tag_breaks_onto_its_next_line_heads_the_leadless_story_its_headline_stops_naming() -> (
+    None
+):
+    # A short report, then a leadless story its headline does not name, the headlines in a block after
+    # them; the left-over title's tag broken at the column (`…（破解难点堵点` / `推动生态保护）`) still closes a title.
+    result = reconstruct_page(
+        page(
+            "\u3000\u3000本报大连1月5日电 记者王明 蛇岛守岛夫妇今天迎来了蛇岛上的第十个春节。",
+            *para(SNAKE[0]),
+            *para(SNAKE[1]),
+            *para(
+                "万顷碧波荡漾，两岸芦苇婆娑，鸟儿或在天空高飞，或在湖面嬉戏觅食，鸟鸣声声入耳，不时可见美景。"
+            ),
+            *para("穿紫河是一条流淌了千年的古运河，冬日的一天，年逾古稀的居民于澳忠正和老伴坐在河边晒太阳。"),
+            *para(
+                "据统计，常德市累计投入两百亿元，实施了湿地生态补水、污染控制、生态恢复和综合整治等重大项目。"
+            ),
+            "湿地保护加速“齐步走”（破解难点堵点",
+            "推动生态保护）",
+            "守岛夫妇在蛇岛过年",
+        )
+    )
+    assert [a.paragraphs[0].text[:4] for a in result.articles] == ["本报大连", "万顷碧波"]
