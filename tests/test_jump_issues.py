@@ -417,3 +417,23 @@ def test_a_short_piece_of_a_paragraph_cut_by_a_jump_keeps_the_paragraph_indent()
     piece = "兰州畜牧与兽药研究所派驻"
     assert printed_lines(Paragraph("body", piece), layout, first=False) == [layout.indent_text + piece]
     assert printed_lines(Paragraph("heading", piece), layout, first=False) == [piece]
+
+
+def test_a_stitching_error_is_told_by_its_cause_and_the_half_it_is_in() -> None:
+    issue = _two_jump_issue()
+    parts, at = _parts(issue)
+    n = next(i for i, j in enumerate(issue.jumps) if j.runs_on)
+    jump, beginning, fragment = issue.jumps[n], parts[at[f"b{n}"]], parts[at[f"f{n}"]]
+
+    def cause(b: Part, f: Part) -> str:
+        note = stitching.stitch_error(jump, stitching.stitch(b, f), []) or ""
+        return stitching.stitch_cause(jump, b, f, note)
+
+    above = replace(beginning, paragraphs=("上面那篇稿件的最后一段话。", *beginning.paragraphs))
+    assert cause(above, fragment) == "beginning text extra at its start"
+    below = replace(fragment, paragraphs=(*fragment.paragraphs, "下面那篇稿件的第一段话。"))
+    assert cause(beginning, below) == "continuation text extra at its end"
+    short = replace(fragment, paragraphs=fragment.paragraphs[:1])
+    assert cause(beginning, short) == "continuation text missing at its end"
+    marked = replace(beginning, paragraphs=("（下转第三版）", *beginning.paragraphs))
+    assert cause(marked, fragment) == "a marker left in"

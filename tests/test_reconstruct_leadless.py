@@ -1556,3 +1556,83 @@ def test_paragraphs_no_headline_names_go_with_the_text_they_share_not_with_the_l
     edges = [0.0] * len(texts)
     labelled = stories.settle([0, 0, 0, 0, 0, 1, 1], hits, edges, texts)
     assert labelled == [0, 0, 0, 1, 1, 1, 1]
+
+
+def test_four_headline_lines_over_one_story_are_no_block_and_a_leadless_story_keeps_its_headline() -> None:
+    # Every story under its own headline, the first of four lines (kicker, title, subtitle, subtitle): the
+    # page sets no headlines in a block, so two short lines inside a story head the leadless one below.
+    result = reconstruct_page(
+        page(
+            "海岛省委工作会议提出",
+            "守护候鸟家园",
+            "建设美丽湿地",
+            "省长出席",
+            "\u3000\u3000本报海口1月5日电 记者王明 海岛省委工作会议今天召开。",
+            *para(WETLAND[0]),
+            *para(WETLAND[1]),
+            "守岛夫妇",
+            "蛇岛过大年",
+            *para(SNAKE[0]),
+            *para(SNAKE[1]),
+        )
+    )
+    assert [a.title for a in result.articles][1:] == ["蛇岛过大年"]
+    assert [p.text for p in result.articles[1].paragraphs] == list(SNAKE)
+
+
+def test_a_title_naming_its_column_after_a_finished_paragraph_is_no_line_of_that_paragraph() -> None:
+    # `拥抱风潮，更需脚踏实地（新语）` flush under a paragraph that ended its sentence at a line's end, in a
+    # block of headlines after the stories: a comma and the column's width do not make it running text.
+    result = reconstruct_page(
+        page(
+            *para(WETLAND[0] + WETLAND[1]),
+            *para(SNAKE[0] + SNAKE[1]),
+            "蛇岛守岛夫妇，过冷清温暖年（新语）",
+            "湿地保护区里的候鸟",
+        )
+    )
+    texts = [p.text for a in result.articles for p in a.paragraphs]
+    assert not any("新语" in t for t in texts), texts
+
+
+def test_a_kicker_over_a_title_naming_its_column_is_no_line_of_the_paragraph_above() -> None:
+    # `湖南常德湿地保护率超过70%，累计投入超200亿元` / `这儿的湿地，有人管有人爱（美丽中国）` flush under a
+    # finished paragraph: the kicker and title of the story below, though the kicker reads like text.
+    result = reconstruct_page(
+        page(
+            "蛇岛过大年",
+            *para(SNAKE[0] + SNAKE[1], 24),
+            "湖南常德湿地保护率超过七成，累计投入超两百亿",
+            "这儿的湿地，有人管有人爱（美丽中国）",
+            *para(WETLAND[0], 24),
+            *para(WETLAND[1], 24),
+        )
+    )
+    assert [(a.kicker, a.title) for a in result.articles][1:] == [
+        ("湖南常德湿地保护率超过七成，累计投入超两百亿", "这儿的湿地，有人管有人爱（美丽中国）")
+    ]
+
+
+def test_a_title_whose_column_tag_breaks_onto_its_next_line_heads_the_leadless_story_its_headline_stops_naming() -> (
+    None
+):
+    # A short report, then a leadless story its headline does not name, the headlines in a block after
+    # them; the left-over title's tag broken at the column (`…（破解难点堵点` / `推动生态保护）`) still closes a title.
+    result = reconstruct_page(
+        page(
+            "\u3000\u3000本报大连1月5日电 记者王明 蛇岛守岛夫妇今天迎来了蛇岛上的第十个春节。",
+            *para(SNAKE[0]),
+            *para(SNAKE[1]),
+            *para(
+                "万顷碧波荡漾，两岸芦苇婆娑，鸟儿或在天空高飞，或在湖面嬉戏觅食，鸟鸣声声入耳，不时可见美景。"
+            ),
+            *para("穿紫河是一条流淌了千年的古运河，冬日的一天，年逾古稀的居民于澳忠正和老伴坐在河边晒太阳。"),
+            *para(
+                "据统计，常德市累计投入两百亿元，实施了湿地生态补水、污染控制、生态恢复和综合整治等重大项目。"
+            ),
+            "湿地保护加速“齐步走”（破解难点堵点",
+            "推动生态保护）",
+            "守岛夫妇在蛇岛过年",
+        )
+    )
+    assert [a.paragraphs[0].text[:4] for a in result.articles] == ["本报大连", "万顷碧波"]

@@ -17,6 +17,7 @@ import argparse
 import itertools
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -220,10 +221,21 @@ def _details(score: IssueScore, issue: Issue) -> list[str]:
             continue
         route = f"p{jump.from_page}->p{jump.to_page}"
         how = f"{s.cut}, 下转 {s.to_placement}, 上接 {s.from_placement}, headline {s.headline_kind}"
-        what = "stitched wrong" if s.outcome == LINKED else s.outcome
+        what = f"stitched wrong ({s.cause})" if s.outcome == LINKED else s.outcome
         out.append(f"    jump {n} {s.title!r} {route} ({how}): {what}: {s.note}")
     out += [f"    false link: {f}" for f in score.false_links]
     return out
+
+
+def causes(issues: Sequence[IssueScore]) -> Counter[str]:
+    """The jumps linked right but not stitched right, counted by the kind of error (stitch_cause)."""
+    return Counter(j.cause for i in issues for j in i.jumps if j.outcome == LINKED and not j.stitched)
+
+
+def _causes(issues: Sequence[IssueScore]) -> list[str]:
+    counted = causes(issues)
+    lines = [f"{n:5}  {cause}" for cause, n in counted.most_common()]
+    return ["linked right, not stitched right, by cause:", *lines] if lines else []
 
 
 def _json(issues: Sequence[IssueScore]) -> dict[str, Any]:
@@ -242,6 +254,7 @@ def _json(issues: Sequence[IssueScore]) -> dict[str, Any]:
             for i in issues
         ],
         "rows": {name: asdict(t) for name, t in rows(issues)},
+        "stitching_causes": dict(causes(issues)),
     }
 
 
@@ -262,6 +275,8 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(_details(score, issue)) or "    all right")
     print()
     print("\n".join(_table(rows(scores))))
+    print()
+    print("\n".join(_causes(scores)))
     return 0
 
 

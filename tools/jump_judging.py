@@ -27,7 +27,7 @@ from corpus_layout import folio_lines
 from jump_cuts import Jump
 from jump_issues import Issue
 from jump_pages import Printed
-from jump_stitching import normalise, stitch, stitch_error
+from jump_stitching import normalise, stitch, stitch_cause, stitch_error
 
 from articles.reconstruct import jumps
 from articles.reconstruct.values import Page
@@ -63,6 +63,7 @@ class JumpScore:
     fragment: int | None  # and for the continuation
     stitched: bool | None  # None: not linked right, so not stitched
     note: str  # what the engine did, when it is not right
+    cause: str = ""  # a jump linked right but not stitched right: the kind of error (stitch_cause)
 
     @property
     def right(self) -> bool:
@@ -70,7 +71,7 @@ class JumpScore:
 
 
 def jump_score(
-    jump: Jump, outcome: str, b: int | None, f: int | None, stitched: bool | None, note: str
+    jump: Jump, outcome: str, b: int | None, f: int | None, stitched: bool | None, note: str, cause: str = ""
 ) -> JumpScore:
     """A jump's score: the kinds its gold was drawn with, its outcome, the parts found, stitched or not."""
     return JumpScore(
@@ -84,6 +85,7 @@ def jump_score(
         fragment=f,
         stitched=stitched,
         note=note,
+        cause=cause,
     )
 
 
@@ -151,14 +153,16 @@ def score_links(
     for n, (jump, (b, f)) in enumerate(zip(issue.jumps, found, strict=True)):
         outcome = judge(b, f, by_fragment, ends[n])
         stitched = note = None
+        cause = ""
         if outcome == LINKED:
             assert b is not None and f is not None
             note = stitch_error(jump, stitch(parts[b], parts[f]), _furniture(issue))
             stitched = note is None
+            cause = "" if note is None else stitch_cause(jump, parts[b], parts[f], note)
         elif explain:
             printed = (issue.beginnings[n], issue.continuations[n])
             note = _what_the_engine_did(jump, printed, b, f, parts, by_fragment, by_beginning, pages or {})
-        scores.append(jump_score(jump, outcome, b, f, stitched, note or ""))
+        scores.append(jump_score(jump, outcome, b, f, stitched, note or "", cause))
     false = tuple(
         f"{_name(parts, f)} linked to {_name(parts, b)}"
         for f, b, m in links

@@ -75,6 +75,62 @@ def stitch_error(jump: Jump, stitched: Sequence[str], furniture: Iterable[str]) 
     return None
 
 
+SLACK = 2  # characters that agree by chance (a quote mark, 的) at the edge of a difference: still the edge
+FURNITURE_NOTES = (  # stitch_error's notes that name their cause, and the cause
+    ("a marker is left", "a marker left in"),
+    ("the jump headline is", "the jump headline left in"),
+    ("the folio is", "a folio left in"),
+    ("the paragraph cut at the turn", "the cut paragraph not joined at the turn"),
+    ("two paragraphs run together", "two paragraphs run together at the turn"),
+)
+
+
+def stitch_cause(jump: Jump, beginning: jumps.Part, fragment: jumps.Part, note: str) -> str:
+    """The kind of a stitching error (`note`, from stitch_error), to count them by: furniture left in, or
+    which half's text differs and where (its start, the turn, its end, inside), or the break at the turn.
+
+    The text of each half is compared with the printed story's on its own side of the turn, so that
+    "continuation runs on" (text after the story's end: the page ran it into the story below) is told from
+    "beginning starts early" (text before the story's start: the page ran the story above into it)."""
+    for start, kind in FURNITURE_NOTES:
+        if note.startswith(start):
+            return kind
+    head = normalise("".join(p.text for p in jump.beginning))
+    tail = normalise("".join(p.text for p in jump.continuation))
+    for side, want, got in (
+        ("beginning", head, normalise("".join(beginning.paragraphs))),
+        ("continuation", tail, normalise("".join(fragment.paragraphs))),
+    ):
+        if want != got:
+            return f"{side} {_where(want, got, side)}"
+    return "other"
+
+
+def _where(want: str, got: str, side: str) -> str:
+    """Where and how `got` parts from `want`: `text missing at its end`, `text extra at its start`..."""
+    start = next(
+        (i for i, (a, b) in enumerate(zip(want, got, strict=False)) if a != b), min(len(want), len(got))
+    )
+    end = 0
+    while end < min(len(want), len(got)) - start and want[-1 - end] == got[-1 - end]:
+        end += 1
+    lost, extra = len(want) - start - end, len(got) - start - end
+    how = "missing" if extra <= 0 else "extra" if lost <= 0 else "replaced"
+    turn = "end" if side == "beginning" else "start"
+    start, end = (0 if start <= SLACK else start), (0 if end <= SLACK else end)
+    if start == 0 and end == 0:
+        at = "whole"
+    elif start == 0:
+        at = "start" if turn != "start" else "start (the turn)"
+    elif end == 0:
+        at = "end" if turn != "end" else "end (the turn)"
+    else:
+        at = "inside"
+    return (
+        f"text {how} {'inside it' if at == 'inside' else 'throughout' if at == 'whole' else f'at its {at}'}"
+    )
+
+
 def _difference(want: str, got: str) -> str:
     """Where the stitched text first parts from the story's: `lost 12, extra 0, from …以高水平|法治…`."""
     at = next(

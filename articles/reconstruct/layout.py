@@ -54,6 +54,8 @@ CREDIT_END = re.compile(r"^摄(?:影)?(?:[（(][^（）()]{2,8}[）)])?$")
 # A figure set large on a line of its own (51万 / 88.3% / 1.2亿元): the story's text, never a headline
 FIGURE = re.compile(r"^\d+(?:\.\d+)?(?:[%％‰]|[万亿]?[\u4e00-\u9fff]?)$")
 # A box that opens a story's text: 核心阅读 / 编者的话 / 开栏的话, a paragraph of the story, not a headline.
+# A title and its column's tag, no sentence in it: 拥抱风潮，更需脚踏实地（新语）
+COLUMN_TITLE = re.compile(r"^[^。！？（(]{2,}[（(][^（）()。！？]{2,20}[）)]$")
 BOX_OPENER = re.compile(r"(?:核心阅读|编者的话|编者按|开栏的话)")
 INDENTED_PAGE = 3  # this many indented lines: the page marks its paragraphs by indenting them
 RUN_ON_LINES = 3  # flush full lines without punctuation looked through for running text
@@ -219,7 +221,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
         # continuation's jump headline (成都：一带一路产业园区联盟成立), however it reads.
         jump_headline = (
             not line.indented
-            and _over_continuation(lines, i)
+            and (_over_continuation(lines, i) or _column_title(lines, i, colw))
             and (para is None or ends_sentence(para.lines[-1].text))
         )
         if para is not None and not line.indented and not lead and not wrapped_item:
@@ -366,6 +368,19 @@ def _goes_on(para: Block, line: Line, colw: float) -> bool:
         and not ends_sentence(last.text)
         and not _bracketed(para)
     )
+
+
+def _column_title(lines: list[Line], i: int, colw: float, *, kicker: bool = True) -> bool:
+    """A flush line naming its column at its end (拥抱风潮，更需脚踏实地（新语）), the last of its run (what
+    follows is no running text), is a story's title, however wide: a paragraph ends at a sentence's end.
+    So is a flush line ending no sentence right above such a title: its kicker."""
+    below = i + 1 < len(lines) and not lines[i + 1].indented and not ends_sentence(lines[i].text)
+    if kicker and below and _column_title(lines, i + 1, colw, kicker=False):
+        return True
+    if not COLUMN_TITLE.match(lines[i].text) or bl.ends_with_jump(lines[i].text):
+        return False  # …建立健全各类学校（下转第2版）: a story's words and its jump marker
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return nxt is None or nxt.indented or not _body_like(nxt, colw)
 
 
 def _over_continuation(lines: list[Line], i: int) -> bool:

@@ -105,10 +105,7 @@ def for_lone_title(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> bool:
     a feature whose title is all the editor's words (高山新房“长”出来 over a text of 竹房 and 瓦房). It
     is the end of a story that its headline stops naming and whose words the story's first part does
     not share (SUBHEAD_COHESION): cut there, and the title goes to the piece left without one."""
-    if not any(
-        g.story is None and any(hl.COLUMN_TAG.search(t) for t in g.texts) and not work.names_photo(g)
-        for g in work.groups
-    ):
+    if not any(g.story is None and _column_tagged(g) and not work.names_photo(g) for g in work.groups):
         return False
     best: tuple[float, int, int] | None = None  # cohesion, segment, paragraph index
     for g in work.groups:
@@ -133,6 +130,12 @@ def for_lone_title(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> bool:
     _, k, at = best
     work.segments_replace([_cut_segment(s, [at]) if n == k else [s] for n, s in enumerate(work.segments)])
     return True
+
+
+def _column_tagged(group: Group) -> bool:
+    """A headline closed by its column's tag, the tag maybe broken onto the next line:
+    `产业链协同加速“齐步走”（破解难点堵点` / `推动复工复产）`."""
+    return bool(hl.COLUMN_TAG.search("".join(group.texts)))
 
 
 def _cut_segments(work: Work, starts: Callable[[int, Segment], list[int]]) -> bool:

@@ -173,7 +173,10 @@ class Work:
 
         On a page that sets its headlines in a block away from the stories, a short loose line inside a
         story is a subhead whatever the text says: the stories' headlines are in the block."""
-        self._blocked = any(
+        # Four lines over one story (kicker, a title of two lines, subtitle) are no block: where every story
+        # has its own headline right above it, the page sets none away from its stories.
+        headed = {run.before for run in self.runs if run.before is not None}
+        self._blocked = len(headed) < len(self.segments) and any(
             sum(1 for b in run.blocks if b.kind == "headline") >= HEADLINE_BLOCK for run in self.runs
         )
         self.segments_replace([self._resolve(seg, _series(seg.blocks)) for seg in self.segments])
