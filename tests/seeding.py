@@ -12,6 +12,8 @@ from articles.reconstruct import values
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "pages" / "fazhi_2025-01-24_02.txt"
 PAPER = "法治日报"
 SEED_DATE = datetime.date(2025, 1, 24)
+JUMPS = SEED.parent.parent / "jumps"
+JUMPS_DATE = datetime.date(2025, 1, 25)
 
 
 def seed_ingest(dates: Iterable[datetime.date] = (SEED_DATE,)) -> None:
@@ -21,6 +23,16 @@ def seed_ingest(dates: Iterable[datetime.date] = (SEED_DATE,)) -> None:
     for date in dates:
         ingest.page_ingest(
             paper=PAPER, date=date, number=2, data=data, source_name=f"fazhi_{date}_02.txt", cache=cache
+        )
+
+
+def jump_sample_ingest(numbers: Iterable[int] = (1, 2), *, paper: str = "测试日报") -> None:
+    """The project's two-page jump sample (fixtures/jumps: stories of page 1 go on on page 2), its pages
+    ingested in the order `numbers`."""
+    for number in numbers:
+        path = JUMPS / f"jump_2025-01-25_0{number}.txt"
+        ingest.page_ingest(
+            paper=paper, date=JUMPS_DATE, number=number, data=path.read_bytes(), source_name=path.name
         )
 
 

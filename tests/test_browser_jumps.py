@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from articles import ingest
 from tests.browser import ARTIFACTS, chromium_page, needs_chromium
+from tests.seeding import jump_sample_ingest
 
-JUMPS = Path(__file__).resolve().parents[1] / "fixtures" / "jumps"
 BEGINNING = "以高水平法治保障首都高质量发展"
 CONTINUATION = "以高水平法治保障首都发展"
 
@@ -21,17 +19,7 @@ pytestmark = [needs_chromium]
 
 @pytest.fixture
 def browser_page(live_server, transactional_db) -> Iterator:  # noqa: ANN001 - pytest fixtures
-    import datetime
-
-    for number in (2, 1):  # the continuation's page first: it waits, then is linked
-        path = JUMPS / f"jump_2025-01-25_0{number}.txt"
-        ingest.page_ingest(
-            paper="测试日报",
-            date=datetime.date(2025, 1, 25),
-            number=number,
-            data=path.read_bytes(),
-            source_name=path.name,
-        )
+    jump_sample_ingest((2, 1))  # the continuation's page first: it waits, then is linked
     with chromium_page() as page:
         yield page, live_server.url
 

@@ -5,7 +5,6 @@ the stories listed, and `counts_check` finds nothing to set right (and finds wha
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,12 +17,11 @@ from django.urls import reverse
 from articles import editing, ingest, models
 from articles.counts import counts_recount
 from articles.directory import provinces_counted
-from tests.seeding import PAPER, SEED, SEED_DATE, article, person, seed_ingest
+from tests.seeding import PAPER, SEED, SEED_DATE, article, jump_sample_ingest, person, seed_ingest
 
 pytestmark = pytest.mark.django_db
 
 HEILONGJIANG_STORY = "不断提升执法司法质效和公信力"  # 记者崔东凯 张冲
-JUMPS = Path(__file__).resolve().parents[1] / "fixtures" / "jumps"
 
 
 @pytest.fixture
@@ -121,15 +119,7 @@ def test_a_merge_of_two_spellings_counts_the_stories_once_under_the_kept_one(
 def test_a_continuation_linked_by_ingest_or_by_hand_is_not_a_story_of_its_own(
     client: Client, editor: Any
 ) -> None:
-    for number in (1, 2):
-        path = JUMPS / f"jump_2025-01-25_0{number}.txt"
-        ingest.page_ingest(
-            paper="测试日报",
-            date=datetime.date(2025, 1, 25),
-            number=number,
-            data=path.read_bytes(),
-            source_name=path.name,
-        )
+    jump_sample_ingest((1, 2))
     assert models.Article.objects.filter(continues__isnull=False).exists()
     _counts_shown_agree(client)
     fragment = models.Article.objects.filter(continues__isnull=False).first()

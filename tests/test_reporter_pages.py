@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,14 +17,22 @@ from django.test import Client
 from django.urls import reverse
 
 from articles import charts, editing, ingest, listing, models
-from tests.seeding import PAPER, SEED, SEED_DATE, article, person, seed_ingest, stories_store
+from tests.seeding import (
+    PAPER,
+    SEED,
+    SEED_DATE,
+    article,
+    jump_sample_ingest,
+    person,
+    seed_ingest,
+    stories_store,
+)
 
 pytestmark = pytest.mark.django_db
 
 DATES = (datetime.date(2024, 10, 15), datetime.date(2024, 12, 24), SEED_DATE)
 HEILONGJIANG_STORY = "不断提升执法司法质效和公信力"  # 记者崔东凯 张冲
 BEIJING_STORY = "以高水平法治保障首都高质量发展"  # 记者黄洁
-JUMPS = Path(__file__).resolve().parents[1] / "fixtures" / "jumps"
 
 
 @pytest.fixture
@@ -102,15 +109,7 @@ def test_after_ingest_each_reporter_page_lists_charts_and_credits_what_the_artic
     client: Client, editor: Any
 ) -> None:
     seed_ingest(DATES)
-    for number in (1, 2):  # a story over two pages: its continuation is no story of its own
-        path = JUMPS / f"jump_2025-01-25_0{number}.txt"
-        ingest.page_ingest(
-            paper="测试日报",
-            date=datetime.date(2025, 1, 25),
-            number=number,
-            data=path.read_bytes(),
-            source_name=path.name,
-        )
+    jump_sample_ingest((1, 2))  # a story over two pages: its continuation is no story of its own
     continuation = models.Article.objects.filter(continues__isnull=False).first()
     editing.byline_add(article=continuation, name="崔东凯", role="reporter", editor=editor)
     _reporter_pages_agree(client)
