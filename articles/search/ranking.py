@@ -339,6 +339,9 @@ class Found:
     total: int
     exact: bool  # False: PostgreSQL's estimate
     rows: list[Row] | None = None  # already ranked (a small scope: counting would cost as much)
+    # The newest window, already ranked (_window_ranked's rows, pages and whether pages were left out):
+    # a phrase's, ranked to see that it matches at all (see found_in)
+    window: tuple[list[Row], list[int], bool] | None = None
 
 
 def matches_find(scope: Scope, query: ParsedQuery) -> tuple[Match | None, Found]:
@@ -372,14 +375,14 @@ def found_in(selection: Selection) -> Found:
         # Words side by side, or words left out, are checked on each article the index finds for the
         # wider query, reading its vector (~30-80 µs): beyond CHECK_UP_TO of them, their number is shown
         # as about that many, and only the window that is ranked is checked.
+        # Whether any article matches at all is seen first in the newest window, which is ranked anyway:
+        # asking the whole archive (`exists`, 11-19 ms at 1,000,000 articles) only when it holds none.
         wider = found_in(Selection(selection.scope, selection.wider))
         if wider.total > CHECK_UP_TO:
-            if selection.scope.by_subquery:
-                any_found = articles.exists()
-            else:
-                with _bitmap_scans():
-                    any_found = articles.exists()
-            return Found(selection, wider.total, False) if any_found else Found(selection, 0, True)
+            window = _window_ranked(selection, total=wider.total)
+            if window[0] or _any(selection.scope, articles):
+                return Found(selection, wider.total, False, window=window)
+            return Found(selection, 0, True)
     # Estimated without dates and paper, whose subquery PostgreSQL cannot size, and without a long id array;
     # times their shares.
     scope = selection.scope
@@ -392,6 +395,13 @@ def found_in(selection: Selection) -> Found:
         return Found(selection, articles.count(), True)
     with _bitmap_scans():
         return Found(selection, articles.count(), True)
+
+
+def _any(scope: Scope, articles: ArticleQuerySet) -> bool:
+    if scope.by_subquery:
+        return articles.exists()
+    with _bitmap_scans():
+        return articles.exists()
 
 
 SORTS = {"relevance": "按相关度", "newest": "最新的在前", "oldest": "最早的在前"}  # ?sort=
@@ -409,7 +419,9 @@ def ids_ordered(found: Found, *, sort: str = "relevance") -> tuple[list[int], bo
     oldest = sort == "oldest"
     windowed = False
     checked = selection.wider is not None and not found.exact  # each match read to be checked: few
-    if found.rows is None and (found.total > RANK_ALL or (checked and found.total > CHECK_UP_TO)):
+    if found.window is not None and not oldest:
+        rows, pages, windowed = list(found.window[0]), found.window[1], found.window[2]
+    elif found.rows is None and (found.total > RANK_ALL or (checked and found.total > CHECK_UP_TO)):
         rows, pages, windowed = _window_ranked(selection, total=found.total, oldest=oldest)
     else:
         rows = found.rows
