@@ -52,9 +52,9 @@ SCOPE_PAGES = 1500  # dates or a paper on up to this many pages are a page id ar
 
 class Scope:
     """The filters as conditions on articles that PostgreSQL can AND with the GIN index as bitmaps: a
-    province is a column; a city's or county's articles, and a reporter's, are an id array; so are the
-    pages of the dates and paper asked for when they are at most SCOPE_PAGES, and a window of the newest
-    of them. More pages are a subquery, used only where the matches are few (see found_in): as an array,
+    province is a column; a reporter's articles are an id array, and so are a city's or county's (those
+    naming it) up to PICK_UP_TO, beyond a subquery of its links; so are the pages of the dates and paper
+    asked for when they are at most SCOPE_PAGES, and a window of the newest of them. More pages are a subquery, used only where the matches are few (see found_in): as an array,
     PostgreSQL would size it element by element, and then leave the GIN index out."""
 
     def __init__(self, filters: SearchFilters) -> None:
@@ -65,14 +65,25 @@ class Scope:
             ids = list(self.pages().values_list("pk", flat=True)[: SCOPE_PAGES + 1])
             self.page_ids = ids if len(ids) <= SCOPE_PAGES else None
         self.article_ids: list[int] | None = None
-        chosen: list[set[int]] = []
+        # A city's or county's links to its articles, when they are too many to read (their ids are then
+        # never an array: reading and handling a city's 58,824 took 30-50 ms at 1,000,000 articles)
+        self.naming: Any = None
+        self.naming_count = 0  # how many links, at least as many as the articles
+        city = filters.region if filters.region and filters.region.level != Place.Level.PROVINCE else None
         if filters.reporter:
             credited = Byline.objects.filter(person=filters.reporter).order_by().values_list("article_id")
-            chosen.append({pk for (pk,) in credited})
-        if filters.region and filters.region.level != Place.Level.PROVINCE:
-            chosen.append(_naming(filters.region))
-        if chosen:
-            self.article_ids = sorted(set.intersection(*chosen))
+            ids = {pk for (pk,) in credited}
+            if city is not None:  # the reporter's that name the city, by the links' (article, place) index
+                links = _naming(city).filter(AnyOf(F("article_id"), sorted(ids)))
+                ids = set(links.values_list("article_id", flat=True))
+            self.article_ids = sorted(ids)
+        elif city is not None:
+            links = _naming(city)
+            self.naming_count = links.count()  # the place index alone
+            if self.naming_count <= PICK_UP_TO:
+                self.article_ids = sorted(set(links.values_list("article_id", flat=True)))
+            else:
+                self.naming = links
 
     @property
     def sizes(self) -> dict[type, int]:
@@ -87,6 +98,8 @@ class Scope:
     @property
     def at_most(self) -> int | None:
         """An upper bound on the articles in scope, when one is known without a query."""
+        if self.naming is not None:
+            return self.naming_count
         return len(self.article_ids) if self.article_ids is not None else None
 
     def articles(
@@ -107,22 +120,26 @@ class Scope:
             articles = articles.filter(kind=self.filters.kind)
         if self.article_ids is not None and by_id:
             articles = articles.filter(AnyOf(F("pk"), self.article_ids))
+        if self.naming is not None and by_id:
+            articles = articles.filter(pk__in=self.naming.values("article_id"))
         return articles
 
     def ids_on(self, pages: list[int]) -> list[int] | None:
-        """The ids of the scope's articles on `pages`, when its articles are an id array: picked from the
-        fewer of its articles (up to PICK_UP_TO, a reporter's: their pages read once a search) and the
-        articles on those pages (up to SCOPE_PAGES of them, a city's window); None when both are many."""
-        if self.article_ids is None:
-            return None
-        if len(self.article_ids) <= PICK_UP_TO:
+        """The ids of the scope's articles on `pages`, when they are a reporter's or a city's: picked from
+        the fewer of its articles (up to PICK_UP_TO, a reporter's: their pages read once a search) and the
+        articles on those pages (up to SCOPE_PAGES of them, a city's window: those its links name); None
+        when both are many."""
+        if self.article_ids is not None and len(self.article_ids) <= PICK_UP_TO:
             window = set(pages)
             return [pk for pk, page_id in self._pages_of_articles.items() if page_id in window]
-        if len(pages) <= SCOPE_PAGES:
-            mine = set(self.article_ids)
-            on_pages = self.articles(pages=pages, by_id=False).order_by().values_list("pk", flat=True)
-            return [pk for pk in on_pages if pk in mine]
-        return None
+        if (self.article_ids is None and self.naming is None) or len(pages) > SCOPE_PAGES:
+            return None
+        on_pages = list(self.articles(pages=pages, by_id=False).order_by().values_list("pk", flat=True))
+        if self.naming is not None:  # those of the window's articles that name the city
+            links = self.naming.filter(AnyOf(F("article_id"), on_pages)).values_list("article_id", flat=True)
+            return sorted(set(links))
+        mine = set(self.article_ids or ())
+        return [pk for pk in on_pages if pk in mine]
 
     @functools.cached_property
     def _pages_of_articles(self) -> dict[int, int]:
@@ -130,17 +147,20 @@ class Scope:
         return dict(self.articles(by_page=False).order_by().values_list("pk", "page_id"))
 
     def id_share(self) -> float:
-        """About which share of the articles an id array of more than PICK_UP_TO holds (a city's); 1.0 for
-        no array or a shorter one. PostgreSQL sizes an array element by element when planning (40 ms for
-        a city's 58,824 ids), so a long one is left out of an estimate and this share taken instead."""
-        if self.article_ids is None or len(self.article_ids) <= PICK_UP_TO:
-            return 1.0
+        """About which share of the articles the reporter's or city's are, when more than PICK_UP_TO (a
+        city's); 1.0 for fewer, or none asked for. PostgreSQL sizes an id array element by element when
+        planning (40 ms for a city's 58,824 ids), so a long one is left out of an estimate, and so are a
+        city's links, and this share taken instead."""
+        count = self.naming_count if self.naming is not None else len(self.article_ids or ())
+        return 1.0 if count <= PICK_UP_TO else self._share(count)
+
+    def _share(self, count: int) -> float:
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [Article._meta.db_table]
             )
             (articles,) = cursor.fetchone()
-        return min(1.0, len(self.article_ids) / max(1.0, articles or 1.0))
+        return min(1.0, count / max(1.0, articles or 1.0))
 
     def issues(self) -> Any:
         """The issues of the dates and paper asked for."""
@@ -197,12 +217,11 @@ class Scope:
         return pages[:n], len(issue_ids) < issues_wanted and len(pages) <= n
 
 
-def _naming(place: Place) -> set[int]:
-    """The ids of the articles naming a city or county, or a place under it (a city's counties), as its
-    region page lists them (ArticleQuerySet.about_place)."""
+def _naming(place: Place) -> Any:
+    """The links of the articles naming a city or county, or a place under it (a city's counties), as its
+    region page lists them (ArticleQuerySet.about_place): an article naming both is linked twice."""
     under = Place.objects.filter(Q(pk=place.pk) | Q(parent=place)).values("pk")
-    links = Article.places.through.objects.filter(place_id__in=under).order_by()
-    return {pk for (pk,) in links.values_list("article_id")}
+    return Article.places.through.objects.filter(place_id__in=under).order_by()
 
 
 PAGE_ORDER_MAX = 20_000  # the newest pages whose order a process keeps: the windows come from them
