@@ -213,7 +213,7 @@ def test_a_city_with_more_stories_than_are_read_as_ids_filters_to_the_same(
     as_ids = titles(search.SearchFilters(region=nanjing))
     assert sorted(as_ids) == ["南京信用", "玄武信用", "王闽在南京"]
     assert titles(wang) == ["王闽在南京"]
-    monkeypatch.setattr(ranking, "PICK_UP_TO", 0)  # the city's stories left as its links, never read
+    monkeypatch.setattr(ranking, "PICK_UP_TO", 0)  # the city's stories left as its links, their ids unread
     assert titles(search.SearchFilters(region=nanjing)) == as_ids
     assert titles(wang) == ["王闽在南京"]
     monkeypatch.setattr(ranking, "RANK_ALL", 1)  # a window of the newest pages: its stories naming the city
