@@ -195,3 +195,28 @@ def test_service_filters_by_a_city(archive: None) -> None:
     nanjing = names.region_resolve("南京市").found
     results = search.article_search(query="信用", filters=search.SearchFilters(region=nanjing))
     assert sorted(hit.article.title for hit in results.hits) == ["南京信用", "玄武信用"]
+
+
+@pytest.mark.parametrize("query", ["信用", ""])
+def test_a_city_with_more_stories_than_are_read_as_ids_filters_to_the_same(
+    archive: None, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    from articles.search import ranking
+
+    _store({"title": "王闽在南京", "body": "信用。", "reporters": ("王闽",), "places": ("南京市",)}, number=6)
+    nanjing = names.region_resolve("南京市").found
+    wang = search.SearchFilters(region=nanjing, reporter=names.reporter_resolve("王闽").found)
+
+    def titles(filters: search.SearchFilters) -> list[str]:
+        return [hit.article.title for hit in search.article_search(query=query, filters=filters).hits]
+
+    as_ids = titles(search.SearchFilters(region=nanjing))
+    assert sorted(as_ids) == ["南京信用", "玄武信用", "王闽在南京"]
+    assert titles(wang) == ["王闽在南京"]
+    monkeypatch.setattr(ranking, "PICK_UP_TO", 0)  # the city's stories left as its links, their ids unread
+    assert titles(search.SearchFilters(region=nanjing)) == as_ids
+    assert titles(wang) == ["王闽在南京"]
+    monkeypatch.setattr(ranking, "RANK_ALL", 1)  # a window of the newest pages: its stories naming the city
+    monkeypatch.setattr(ranking, "_estimate", lambda queryset: 2 * ranking.COUNT_UP_TO)
+    windowed = search.article_search(query=query, filters=search.SearchFilters(region=nanjing))
+    assert {hit.article.title for hit in windowed.hits} <= set(as_ids) and windowed.hits

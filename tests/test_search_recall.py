@@ -146,6 +146,37 @@ def test_a_phrase_whose_words_are_in_many_stories_lists_only_those_with_them_sid
     assert not only_apart.hits
 
 
+def test_a_phrase_only_in_an_older_story_than_the_first_window_is_still_found(monkeypatch) -> None:  # noqa: ANN001
+    from articles.search import ranking
+
+    # The newest window holds the words only apart: it grows to the older page holding the phrase.
+    monkeypatch.setattr(ranking, "CHECK_UP_TO", 2)
+    monkeypatch.setattr(ranking, "RANK_ALL", 4)
+    monkeypatch.setattr(ranking, "RANK_WINDOW", 2)
+    stories_store(PHRASE, APART, date=DAY)
+    for n in range(1, 4):
+        stories_store(APART, APART, date=DAY + datetime.timedelta(days=n))
+    results = search.article_search(query='"信用修复"')
+    assert [hit.article.title for hit in results.hits] == ["修复"]
+    assert results.match is not None and results.match.name == "all"
+
+
+def test_a_phrase_in_no_story_whose_words_are_in_many_finds_them_apart(monkeypatch) -> None:  # noqa: ANN001
+    from articles.search import ranking
+
+    # Beyond CHECK_UP_TO stories with both words and no window holding the phrase, the archive is asked
+    # whether any story has it; none has: the words apart are what is found, and said so.
+    monkeypatch.setattr(ranking, "CHECK_UP_TO", 2)
+    monkeypatch.setattr(ranking, "RANK_ALL", 4)
+    monkeypatch.setattr(ranking, "RANK_WINDOW", 2)
+    for n in range(3):
+        stories_store(APART, APART, date=DAY + datetime.timedelta(days=n))
+    results = search.article_search(query="信用修复")
+    assert results.hits and {hit.article.title for hit in results.hits} == {"信用"}
+    assert results.match is not None and results.match.name == "all_words"
+    assert any("不相连" in note for note in results.notes)
+
+
 def test_search_reindex_puts_a_storys_later_parts_into_its_vector() -> None:
     head, part = stories_store(("开头", "今天召开会议。"), ("下文", "讨论信用修复。"))
     part.continues = head

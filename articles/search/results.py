@@ -21,7 +21,16 @@ from django.utils.safestring import SafeString
 from articles.models import Article
 from articles.search.facets import Facets, facets_count
 from articles.search.query import MAX_TERMS, Match, SearchFilters, query_clean, query_parse
-from articles.search.ranking import SORTS, AnyOf, Scope, Selection, found_in, ids_ordered, matches_find
+from articles.search.ranking import (
+    SORTS,
+    AnyOf,
+    Scope,
+    Selection,
+    found_in,
+    id_array,
+    ids_ordered,
+    matches_find,
+)
 from articles.search.snippets import highlight_html, snippet_html, terms_pattern
 
 PER_PAGE = 20
@@ -159,8 +168,8 @@ def _results_articles(terms: list[str], ids: list[int]) -> dict[int, Article]:
     like = [connection.ops.prep_for_like_query(term) for term in terms]
     values: list[Any] = []
     for param in params:
-        if param == _IDS_MARK:
-            param = ids
+        if param == id_array(_IDS_MARK):
+            param = id_array(ids)
         elif isinstance(param, str) and "\0" in param:
             for n, term in enumerate(like):
                 param = param.replace(_term_mark(n), term)
@@ -180,7 +189,7 @@ def _results_sql(term_count: int) -> tuple[str, tuple[Any, ...]]:
     marks = [_term_mark(n) for n in range(term_count)]
     query = Article.objects.for_search_results(marks).filter(AnyOf(F("pk"), _IDS_MARK)).order_by().query
     sql, params = query.sql_with_params()
-    if sum(param == _IDS_MARK for param in params) != 1 or any(
+    if sum(param == id_array(_IDS_MARK) for param in params) != 1 or any(
         not any(mark in param for param in params if isinstance(param, str)) for mark in marks
     ):
         raise AssertionError("the results query's parameters are not where _results_articles puts them")
