@@ -413,7 +413,10 @@ def found_in(selection: Selection) -> Found:
         wider = found_in(Selection(selection.scope, selection.wider))
         if wider.total > CHECK_UP_TO:
             window = _window_ranked(selection, total=wider.total)
-            if window[0] or _any(selection.scope, articles):
+            if window[0]:
+                return Found(selection, wider.total, False, window=window)
+            if _any(selection.scope, articles):  # only on older pages: the window grows until it holds some
+                window = _window_ranked(selection, total=wider.total, until_found=True)
                 return Found(selection, wider.total, False, window=window)
             return Found(selection, 0, True)
     # Estimated without dates and paper, whose subquery PostgreSQL cannot size, and without a long id array;
@@ -506,13 +509,14 @@ def _ranked(selection: Selection, articles: ArticleQuerySet, *, bitmaps: bool = 
 
 
 def _window_ranked(
-    selection: Selection, *, total: int, oldest: bool = False
+    selection: Selection, *, total: int, oldest: bool = False, until_found: bool = False
 ) -> tuple[list[Row], list[int], bool]:
     """The ranked matches on the newest pages that hold about RANK_WINDOW of them, those pages newest
     first, and whether older pages were left out.
 
     Sized from the share of pages the matches would fill if spread evenly; grown when the newest pages
-    hold fewer (the words were in the news years ago). Ranking a window that is too small costs little.
+    hold fewer (the words were in the news years ago), at most WINDOW_TRIES times, or, `until_found`
+    (some match is known to be there), until it holds one. Ranking a window that is too small costs little.
     """
     scope = selection.scope
     n = max(1, math.ceil(scope.page_count() * RANK_WINDOW / total))
@@ -520,10 +524,13 @@ def _window_ranked(
     # and sorted afresh (80 ms for 20,267 pages at 1,000,000 articles), for as many matches within the noise
     # of the window's estimate. The window grows below when they hold too few.
     n = min(n, PAGE_ORDER_MAX)
-    for attempt in range(WINDOW_TRIES):
+    attempt = 0
+    while True:
         pages, everything = scope.newest_pages(n, oldest=oldest)
         rows = _ranked(selection, _window_articles(selection, pages), bitmaps=True)
-        if len(rows) >= RANK_WINDOW // 2 or everything or attempt == WINDOW_TRIES - 1:
+        attempt += 1
+        tried_enough = attempt >= WINDOW_TRIES and (rows or not until_found)
+        if len(rows) >= RANK_WINDOW // 2 or everything or tried_enough:
             break
         n *= max(2, min(16, math.ceil(RANK_WINDOW / max(len(rows), 1))))
     return rows, pages, not everything
