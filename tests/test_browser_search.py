@@ -1,5 +1,6 @@
 """The search page in a real Chromium at desktop and phone widths (issue 15): one search box, the filters
-folded away until used, a word found inside longer ones, and the results sorted by date from the sort links;
+folded away until used, a word found inside longer ones, the results sorted by date from the sort links and
+narrowed by a facet;
 a reporter picked from the names the archive offers as one types, a story printed twice listed once, and
 no WCAG 2.1 A or AA violation reported by axe-core, in light and dark mode.
 
@@ -29,7 +30,7 @@ def search_page(request, live_server, transactional_db) -> Iterator:  # noqa: AN
     # Before Playwright starts: its greenlet would open a second database connection.
     stories_store(("一月通报", "市检察院今天召开会议。"), date=DAY)
     stories_store(("检察工作", "开展检察监督。"), date=DAY + datetime.timedelta(days=1))
-    stories_store(("三月通报", "省人民检察院发布。"), date=DAY + datetime.timedelta(days=2))
+    stories_store(("三月通报", "省人民检察院发布。"), date=DAY + datetime.timedelta(days=2), paper="检察日报")
     width, height = WIDTHS[request.param]
     with chromium_page(width=width, height=height) as page:
         yield page, live_server.url, request.param
@@ -69,6 +70,13 @@ def test_reader_searches_a_word_inside_longer_words_and_sorts_by_date(search_pag
     page.wait_for_load_state()
     assert _titles(page) == ["检察工作", "三月通报"]  # the filter, and still oldest first
     assert page.get_by_label("起始日期").is_visible()  # a filter in use keeps them open
+
+    facets = page.get_by_role("complementary", name="按类别筛选")
+    assert facets.get_by_role("link", name="检察日报").locator("xpath=..").inner_text() == "检察日报 1"
+    facets.get_by_role("link", name="检察日报").click()
+    page.wait_for_load_state()
+    assert _titles(page) == ["三月通报"]  # the facet, the date filter and the order kept
+    assert page.get_by_label("起始日期").input_value() == "2025-01-25"
 
 
 @pytest.fixture(params=list(WIDTHS))
