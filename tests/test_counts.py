@@ -233,6 +233,22 @@ def test_a_jump_linked_when_its_second_page_comes_first_and_relinked_on_re_inges
     _counts_check()
 
 
+def test_a_part_linked_as_a_continuation_counts_its_reporters_once_and_its_unlink_gives_them_back(
+    editor: Any,
+) -> None:
+    articles_store((_credited(1, ("王甲", REPORTER)),), date=SEED_DATE, number=1)
+    articles_store((_credited(1, ("王甲", REPORTER), ("王乙", PHOTOGRAPHER)),), date=SEED_DATE, number=2)
+    assert _counts("王甲", "王乙") == (2, 1)
+    beginning, part = (models.Article.objects.get(page__number=n) for n in (1, 2))
+
+    editing.parts_link(fragment=part, beginning=beginning, editor=editor)  # one story over two pages
+    assert _counts("王甲", "王乙") == (1, 0)
+    _counts_check()
+    editing.correction_undo(correction=models.Correction.objects.latest("pk"), editor=editor)
+    assert _counts("王甲", "王乙") == (2, 1)
+    _counts_check()
+
+
 NAMES = ("周一", "周二", "周三", "周四", "周五")
 
 
