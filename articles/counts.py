@@ -4,13 +4,14 @@ reporters index and 5.6 s for the regions index).
 
 Every write that can change a count (ingest of a page, each editor correction and its undo, jump links, a
 merge of people) notes the articles it may change before it writes (Touched.before) and after
-(Touched.after), and calls Touched.refresh in its own transaction:
-- a person's count is computed again from their bylines (a few milliseconds: a reporter's stories are found
-  by index), so it cannot carry an earlier error forward;
-- a place's count moves by what the touched articles added or took away: each story counts once for every
-  place it is about (story_places), and the places' counts change by the difference of those sets before and
-  after. Recounting a place instead costs what its stories number (36 ms for a province of 17,509 stories at
-  100,000 articles; 521 ms for the 17 places of one page), which every ingested page would pay.
+(Touched.after), and calls Touched.refresh in its own transaction. Counts move by what the touched articles
+added or took away: each story counts once for every person it credits (story_people) and every place it is
+about (story_places), and their counts change by the difference of those sets before and after. Recounting
+instead costs what a count numbers: a place 36 ms for a province of 17,509 stories at 100,000 articles
+(521 ms for the 17 places of one page), a reporter 4-10 ms of PostgreSQL a page in the ingest bench (its 10
+reporters gain a story on every page), growing with their stories, which every ingested page would pay.
+A write that changes who a person is (a merge of people, its undo) names them (Touched(people=...)): those
+are counted again from their bylines, not moved.
 counts_recount (the `counts_check` command) recomputes them all from the rows and reports any that differed.
 """
 
@@ -75,90 +76,109 @@ def story_places(article_ids: Iterable[int]) -> dict[int, frozenset[int]]:
     return {pk: frozenset(places) for pk, places in found.items()}
 
 
+def story_people(article_ids: Iterable[int]) -> dict[int, frozenset[int]]:
+    """{article id: the people whose count it is in} for those of these articles that are live stories and
+    credit someone (Byline.story, kept by PostgreSQL's triggers as the article is merged or linked)."""
+    ids = sorted(set(article_ids))
+    found: dict[int, set[int]] = {}
+    if ids:
+        rows = Byline.objects.filter(article_id__in=ids, story=True).values_list("article_id", "person_id")
+        for article_id, person_id in rows:
+            found.setdefault(article_id, set()).add(person_id)
+    return {pk: frozenset(people) for pk, people in found.items()}
+
+
 @dataclass
 class Touched:
-    """What one write may change: the people on its articles, and its articles' places before and after."""
+    """What one write may change: its articles' people and places before and after, and the people it
+    changes the identity of (`people`: counted again)."""
 
     people: set[int] = field(default_factory=set)
-    articles: set[int] = field(default_factory=set)  # whose places are compared in refresh()
-    _before: dict[int, frozenset[int]] = field(default_factory=dict)
+    articles: set[int] = field(default_factory=set)  # whose people and places are compared in refresh()
+    # {article id: (the people, the places) it counted for before}
+    _before: dict[int, tuple[frozenset[int], frozenset[int]]] = field(default_factory=dict)
 
     def before(self, article_ids: Iterable[int]) -> Touched:
-        """Before the write: note these articles' people and the places they count for now. Every article
-        the write may change and that exists already must be noted here (one not noted counted for nothing
-        before); noting more costs nothing but the query."""
+        """Before the write: note the people and places these articles count for now. Every article the
+        write may change and that exists already must be noted here (one not noted counted for nothing
+        before); noting more costs nothing but the queries."""
         ids = set(article_ids) - set(self._before)
-        self._people_add(ids)
-        self._before |= dict.fromkeys(ids, frozenset()) | story_places(ids)
+        people, places = story_people(ids), story_places(ids)
+        none: frozenset[int] = frozenset()
+        self._before |= {pk: (people.get(pk, none), places.get(pk, none)) for pk in ids}
         return self
 
-    def after(self, article_ids: Iterable[int], *, people: Iterable[int] | None = None) -> Touched:
-        """During or after the write: these articles are its own (made, changed or deleted by it); their
-        people (read from their bylines unless given: ingest has just written them), and their places
-        compared in refresh(). Only these: another writer's change to an article noted before() is that
-        writer's to count."""
-        ids = set(article_ids)
-        if people is None:
-            self._people_add(ids)
-        else:
-            self.people.update(people)
-        self.articles |= ids
+    def after(self, article_ids: Iterable[int]) -> Touched:
+        """During or after the write: these articles are its own (made, changed or deleted by it), their
+        people and places compared in refresh(). Only these: another writer's change to an article noted
+        before() is that writer's to count."""
+        self.articles |= set(article_ids)
         return self
 
     def refresh(self) -> None:
-        """Set the kept counts right for what the write did: its people recounted, its places moved by the
-        difference its articles made. Once a transaction, after its writes."""
-        delta: Counter[int] = Counter()
-        for places in story_places(self.articles).values():
-            delta.update(places)
+        """Set the kept counts right for what the write did: its people and places moved by the difference
+        its articles made (the people it names counted again). Once a transaction, after its writes."""
+        people: Counter[int] = Counter()
+        for credited in story_people(self.articles).values():
+            people.update(credited)
+        places: Counter[int] = Counter()
+        for named in story_places(self.articles).values():
+            places.update(named)
         for pk in self.articles:
-            delta.subtract(self._before.get(pk, frozenset()))
-        counts_refresh(people=self.people, places={pk: n for pk, n in delta.items() if n})
+            was_people, was_places = self._before.get(pk, (frozenset(), frozenset()))
+            people.subtract(was_people)
+            places.subtract(was_places)
+        counts_refresh(
+            recount=self.people,
+            people={pk: n for pk, n in people.items() if n and pk not in self.people},
+            places={pk: n for pk, n in places.items() if n},
+        )
 
-    def _people_add(self, article_ids: set[int]) -> None:
-        if article_ids:
-            self.people.update(
-                Byline.objects.filter(article_id__in=article_ids).values_list("person_id", flat=True)
-            )
 
-
-def counts_refresh(*, people: Iterable[int] = (), places: dict[int, int] | None = None) -> None:
-    """Recompute the kept counts of these people from their bylines, and move these places' counts by the
-    given differences ({place id: stories gained, or lost when negative}).
+def counts_refresh(
+    *, recount: Iterable[int] = (), people: dict[int, int] | None = None, places: dict[int, int] | None = None
+) -> None:
+    """Count these people (`recount`) again from their bylines, and move these people's and places' counts
+    by the given differences ({id: stories gained, or lost when negative}).
 
     The rows are locked people first, then places, each in id order (one order for every writer: no
-    deadlock among them). A person is counted after the lock: two writers touching one person take turns,
+    deadlock among them). A person is recounted after the lock: two writers touching one person take turns,
     and the second counts in a statement begun after the first committed, so it sees the first one's stories
-    too. A place's difference is added to the count as it is when its lock is had, so neither is lost."""
-    people = sorted(set(people))
-    _lock(Person, people)
-    if people:
-        stories = Byline.objects.filter(
-            person=models.OuterRef("pk"), article__merged_into__isnull=True, article__continues__isnull=True
-        )
+    too. A difference is added to the count as it is when its lock is had, so neither writer's is lost."""
+    recount = sorted(set(recount))
+    moves = {pk: change for pk, change in (people or {}).items() if change and pk not in recount}
+    _lock(Person, [*recount, *moves])
+    if recount:
+        # read off byline_person_story_date_idx
+        stories = Byline.objects.filter(person=models.OuterRef("pk"), story=True)
         count = stories.order_by().values(
             n=models.Func(
                 "article_id", template="COUNT(DISTINCT %(expressions)s)", output_field=models.IntegerField()
             )
         )
-        Person.objects.filter(pk__in=people).update(article_count=Coalesce(models.Subquery(count), 0))
+        Person.objects.filter(pk__in=recount).update(article_count=Coalesce(models.Subquery(count), 0))
+    _move(Person, moves)
     moves = {pk: change for pk, change in (places or {}).items() if change}
     _lock(Place, moves)
+    _move(Place, moves)
+
+
+# Every row's count moved by its own difference in one statement (a page moves about 20 places and 10 people):
+# raw SQL, as the ORM would write one CASE branch a row.
+_MOVE_SQL = """
+    UPDATE {table} t SET article_count = t.article_count + d.change
+    FROM unnest(%(ids)s::bigint[], %(changes)s::integer[]) AS d(id, change)
+    WHERE t.id = d.id
+"""
+
+
+def _move(model: type[Person] | type[Place], moves: dict[int, int]) -> None:
     if moves:
         with connection.cursor() as cursor:
             cursor.execute(
-                _PLACES_MOVE_SQL.format(place=Place._meta.db_table),
+                _MOVE_SQL.format(table=model._meta.db_table),
                 {"ids": list(moves), "changes": list(moves.values())},
             )
-
-
-# Every place's count moved by its own difference in one statement (a page moves about 20): raw SQL, as the ORM
-# would write one CASE branch a place.
-_PLACES_MOVE_SQL = """
-    UPDATE {place} p SET article_count = p.article_count + d.change
-    FROM unnest(%(ids)s::bigint[], %(changes)s::integer[]) AS d(id, change)
-    WHERE p.id = d.id
-"""
 
 
 def _lock(model: type[Person] | type[Place], ids: Iterable[int]) -> None:

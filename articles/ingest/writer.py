@@ -176,8 +176,7 @@ def page_write(
             setattr(page, name, value)
         page.save(update_fields=list(fields))
         status = REPLACED
-    articles, people = _articles_write(page=page, prepared=prepared, cache=cache, found=found)
-    touched.after(articles, people=people)
+    touched.after(_articles_write(page=page, prepared=prepared, cache=cache, found=found))
     if status == REPLACED:
         review_marks_keep(page=page, marks=marks, source_name=source_name)
     if models.Page.objects.filter(issue_id=page.issue_id).exclude(pk=page.pk).exists():
@@ -280,9 +279,9 @@ def _continuations_flag(*, page: models.Page, source_name: str) -> None:
 
 def _articles_write(
     *, page: models.Page, prepared: PreparedPage, cache: IngestCache, found: IngestCache
-) -> tuple[list[int], set[int]]:
+) -> list[int]:
     """The page's articles, paragraphs, bylines and place links: one bulk_create a table. Returns the
-    articles' ids and the people they credit."""
+    articles' ids."""
     people = _people_ids(
         names={name for a in prepared.articles for name, _ in a.credits}, cache=cache, found=found
     )
@@ -318,7 +317,7 @@ def _articles_write(
             if place_id is not None
         ]
     )
-    return [row.pk for row in articles], set(people.values())
+    return [row.pk for row in articles]
 
 
 def _issue_id(*, paper: str, date: datetime.date, cache: IngestCache, found: IngestCache) -> int:

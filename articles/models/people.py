@@ -56,8 +56,9 @@ class Person(models.Model):
         help_text="这个名字已合并到的署名人；它的记者页面转到那里。",
     )
     # Kept, not recounted (a recount over every byline took 1.9 s at 1M articles): the live stories
-    # (not merged, not continuations) bylined to this person, each once. articles.counts recomputes it
-    # for the people every write touches, in that write's transaction; `manage.py counts_check` finds drift.
+    # (not merged, not continuations) bylined to this person, each once. articles.counts moves it by the
+    # difference each write makes to the stories it touches (a merge of people and its undo recount those
+    # two), in that write's transaction; `manage.py counts_check` finds drift.
     article_count = models.PositiveIntegerField("稿件数", default=0, editable=False)
 
     objects = PersonQuerySet.as_manager()
