@@ -26,6 +26,15 @@ def seed_ingest(dates: Iterable[datetime.date] = (SEED_DATE,)) -> None:
         )
 
 
+def seed_reingest_changed() -> ingest.IngestResult:
+    """The seed page of SEED_DATE ingested again with a line added, forced past the corrections an editor
+    made there: a new version of the page replaces its stories."""
+    data = SEED.read_bytes() + "\n补充\n".encode()
+    return ingest.page_ingest(
+        paper=PAPER, date=SEED_DATE, number=2, data=data, source_name=SEED.name, force=True
+    )
+
+
 def jump_sample_ingest(numbers: Iterable[int] = (1, 2), *, paper: str = "测试日报") -> None:
     """The project's two-page jump sample (fixtures/jumps: stories of page 1 go on on page 2), its pages
     ingested in the order `numbers`."""

@@ -25,14 +25,13 @@ from articles.directory import provinces_counted
 from articles.reconstruct import values
 from tests.seeding import (
     JUMPS,
-    PAPER,
-    SEED,
     SEED_DATE,
     article,
     articles_store,
     jump_sample_ingest,
     person,
     seed_ingest,
+    seed_reingest_changed,
     story,
 )
 
@@ -168,14 +167,7 @@ def test_a_forced_re_ingest_counts_the_new_version_of_the_page(client: Client, e
         byline=article(HEILONGJIANG_STORY).bylines.get(person=person("张冲")), editor=editor
     )
     assert person("张冲").article_count == 0
-    ingest.page_ingest(
-        paper=PAPER,
-        date=SEED_DATE,
-        number=2,
-        data=SEED.read_bytes() + "\n补充\n".encode(),
-        source_name=SEED.name,
-        force=True,
-    )
+    seed_reingest_changed()
     assert person("张冲").article_count == 1  # the new version's byline, the correction left in history
     _counts_shown_agree(client)
 

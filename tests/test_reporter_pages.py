@@ -16,15 +16,14 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from articles import charts, editing, ingest, listing, models
+from articles import charts, editing, listing, models
 from tests.seeding import (
-    PAPER,
-    SEED,
     SEED_DATE,
     article,
     jump_sample_ingest,
     person,
     seed_ingest,
+    seed_reingest_changed,
     stories_store,
 )
 
@@ -128,14 +127,7 @@ def test_a_forced_re_ingest_lists_the_new_version_of_the_page(client: Client, ed
     editing.byline_remove(
         byline=article(HEILONGJIANG_STORY).bylines.get(person=person("张冲")), editor=editor
     )
-    ingest.page_ingest(
-        paper=PAPER,
-        date=SEED_DATE,
-        number=2,
-        data=SEED.read_bytes() + "\n补充\n".encode(),
-        source_name=SEED.name,
-        force=True,
-    )
+    seed_reingest_changed()
     assert len(_plain_stories(person("张冲"))) == 3
     _reporter_pages_agree(client)
 
