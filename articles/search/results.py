@@ -168,7 +168,7 @@ def _results_articles(terms: list[str], ids: list[int]) -> dict[int, Article]:
     like = [connection.ops.prep_for_like_query(term) for term in terms]
     values: list[Any] = []
     for param in params:
-        if param == id_array(_IDS_MARK):
+        if param == _IDS_MARK_PARAM:
             param = id_array(ids)
         elif isinstance(param, str) and "\0" in param:
             for n, term in enumerate(like):
@@ -178,6 +178,7 @@ def _results_articles(terms: list[str], ids: list[int]) -> dict[int, Article]:
 
 
 _IDS_MARK = [-7_301_992, -7_301_993]  # stands for the ids in the compiled results query
+_IDS_MARK_PARAM = id_array(_IDS_MARK)  # the mark as AnyOf passes it: the parameter _results_articles replaces
 
 
 def _term_mark(n: int) -> str:
@@ -189,7 +190,7 @@ def _results_sql(term_count: int) -> tuple[str, tuple[Any, ...]]:
     marks = [_term_mark(n) for n in range(term_count)]
     query = Article.objects.for_search_results(marks).filter(AnyOf(F("pk"), _IDS_MARK)).order_by().query
     sql, params = query.sql_with_params()
-    if sum(param == id_array(_IDS_MARK) for param in params) != 1 or any(
+    if sum(param == _IDS_MARK_PARAM for param in params) != 1 or any(
         not any(mark in param for param in params if isinstance(param, str)) for mark in marks
     ):
         raise AssertionError("the results query's parameters are not where _results_articles puts them")
