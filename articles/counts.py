@@ -130,7 +130,7 @@ class Touched:
             places.subtract(was_places)
         counts_refresh(
             recount=self.people,
-            people={pk: n for pk, n in people.items() if n and pk not in self.people},
+            people=dict(people),  # counts_refresh leaves out those recounted, and no change
             places={pk: n for pk, n in places.items() if n},
         )
 
