@@ -436,13 +436,14 @@ def fits(
     f_words = [frozenset(segment.words(f.headline + "\n" + "\n".join(f.paragraphs))) for f in fragments]
     weight = fitting.Weights([*b_words, *f_words])
     named = _named_best(fragments, loose)
+    named_by = [_named_by(named, fi) for fi in range(len(fragments))]
     out: dict[tuple[int, int], Fit] = {}
     for bi, b in enumerate(beginnings):
         for fi, f in enumerate(fragments):
             if b.to_page != f.page or f.from_page not in (None, b.page):
                 continue
             out[bi, fi] = Fit(
-                headline=_headline(b, f, loose, *_named_by(named, fi)),
+                headline=_headline(b, f, loose, *named_by[fi]),
                 words=fitting.words_fit(b_words[bi], f_words[fi], weight),
                 join=join_fit(b, f),
             )
