@@ -1636,3 +1636,100 @@ def test_a_title_whose_column_tag_breaks_onto_its_next_line_heads_the_leadless_s
         )
     )
     assert [a.paragraphs[0].text[:4] for a in result.articles] == ["本报大连", "万顷碧波"]
+
+
+YANGTZE_TAIL = (
+    "从长远利益考虑，把修复长江生态环境摆在压倒性位置，共抓大保护、不搞大开发。",
+    "溯江而上，沿江各地关停化工企业，复绿岸线，长江两岸的鸟和鱼都多了起来。",
+)
+WEATHER_REPORT = (
+    "本报北京1月15日电 （记者刘毅）全国气象局长会议近日召开，会上介绍，气象预警信息公众覆盖率提高到87%。",
+    "记者在会上获悉，暴雨预警准确率提高到89%，气象预警信息发布更快更准。",
+)
+
+
+def test_a_continuation_takes_the_jump_headline_left_over_and_the_report_after_it_keeps_its_own() -> None:
+    # The jump headline names the continuation in words of its own (万里长江绿意浓 over 长江 …): left over,
+    # it is still the continuation's, and the dated report after the continuation is a story of its own.
+    result = reconstruct_page(
+        page(
+            "上接第1版",
+            *para(YANGTZE_TAIL[0]),
+            *para(YANGTZE_TAIL[1]),
+            *para(WEATHER_REPORT[0]),
+            *para(WEATHER_REPORT[1]),
+            "",
+            "气象预警信息公众覆盖率提至87%",
+            "",
+            "万里长江绿意浓",
+        )
+    )
+    titles = {a.title: a.text for a in result.articles}
+    assert set(titles) == {"万里长江绿意浓", "气象预警信息公众覆盖率提至87%"}
+    assert (
+        "气象局长" not in titles["万里长江绿意浓"]
+        and "长江两岸" not in titles["气象预警信息公众覆盖率提至87%"]
+    )
+
+
+def test_a_summary_box_opener_after_a_finished_story_opens_the_next_story() -> None:
+    # 核心阅读 opens a story's summary box: under another story's last paragraph, with the headlines set in
+    # a block elsewhere, it is where the next story begins, not a line of the story above, even where the
+    # next story's headline is all the editor's words.
+    result = reconstruct_page(
+        page(
+            *para(WETLAND[0]),
+            *para(WETLAND[1]),
+            "核心阅读",
+            *para(SNAKE[0]),
+            *para(SNAKE[1]),
+            "二十年的坚守",
+            "湿地保护见成效",
+        )
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效", "二十年的坚守"]
+    assert "核心阅读" not in result.articles[0].text
+    assert result.articles[1].text.startswith("核心阅读")
+
+
+ROUNDUP_TAIL = (
+    "全省林草产业带动就业16.38万人，带动贫困人口人均增收3583元。",
+    "本报长春1月15日电 （记者孟海鹰）记者从吉林省林业和草原局获悉，吉林保护恢复湿地达四万五千亩。",
+    "吉林今年还将继续推进湿地保护，恢复退化湿地，湿地面积稳中有增。",
+)
+
+
+def test_a_continuation_whose_page_has_no_headline_left_shares_the_roundup_headline_after_it() -> None:
+    # A roundup (青海… 吉林…) jumps: its continuation says nothing of the headline's words, and the one
+    # headline that names the 吉林 report is the whole roundup's, so the continuation and the report are one.
+    result = reconstruct_page(
+        page(
+            "上接第1版",
+            *para(ROUNDUP_TAIL[0]),
+            *para(ROUNDUP_TAIL[1]),
+            *para(ROUNDUP_TAIL[2]),
+            *para(WETLAND[0]),
+            "",
+            "青海完成营造林四百三十三万亩吉林保护恢复湿地达四万五千亩",
+        )
+    )
+    assert len(result.articles) == 1
+    assert "林草产业" in result.articles[0].text and "吉林今年" in result.articles[0].text
+
+
+def test_a_continuation_left_without_headline_stays_apart_from_a_report_its_headline_names_whole() -> None:
+    # Every headline went to a story and none to the continuation (its jump headline was lost), but the
+    # report's headline names all of the report: it is that report's alone, no roundup of the two.
+    result = reconstruct_page(
+        page(
+            "上接第1版",
+            *para(YANGTZE_TAIL[0]),
+            *para(YANGTZE_TAIL[1]),
+            *para(WEATHER_REPORT[0]),
+            *para(WEATHER_REPORT[1]),
+            "",
+            "气象预警信息公众覆盖率提高",
+        )
+    )
+    assert len(result.articles) == 2
+    assert "气象局长" not in result.articles[0].text and "长江两岸" not in result.articles[1].text

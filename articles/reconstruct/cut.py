@@ -292,9 +292,10 @@ def page(blocks_: list[Block]) -> Cut:
 
 
 def _opens_box(block: Block, cur: Segment) -> bool:
-    """A summary box's opener (核心阅读 / 编者按) after a continuation's text opens a story of its own: a story
-    opens with its box, and a continuation (上接第一版 …) is the end of another."""
-    return BOX_OPENER.fullmatch(block.text) is not None and cur.continues and bool(cur.paras)
+    """A summary box's opener (核心阅读 / 编者按) after a story's text opens a story of its own: a story opens
+    with its box, never has it halfway, so on a page whose headlines stand in a block elsewhere the opener is
+    where one story ends and the next begins."""
+    return BOX_OPENER.fullmatch(block.text) is not None and bool(cur.paras)
 
 
 def _same_filing(closing: Block, lead: Block) -> bool:

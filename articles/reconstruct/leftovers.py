@@ -17,6 +17,7 @@ FREE_MATCH = (
     0.05  # a headline left over naming more than chance of a leadless piece left without one heads it
 )
 RUBRIC_MAX = 0.05  # a first headline line covering less of its story names none of it: a rubric
+ROUNDUP_PART = 0.5  # a roundup's headline names each of its reports in part: at most this share of it
 MIN_SUBTITLE = 0.4  # an unmatched headline line joins a neighbouring group about the same story
 
 
@@ -154,7 +155,7 @@ def free_headlines_to_headless(work: Work) -> None:
     # by its jump to another page says less of its headline than a whole one), each to the one it names
     # best of those.
     free = [g for g in free if g.story is None and g.terms is not None]
-    leadless = [k for k in work.headless() if work.segments[k].lead is None and work.segments[k].kind is None]
+    leadless = [k for k in work.headless() if _leadless(work.segments[k])]
     scores = [[vocab.coverage(g.terms, work.present_in(work.segments[k])) for k in leadless] for g in free]  # type: ignore[arg-type]
     for gi, col in hl.assign(scores, minimum=FREE_MATCH).items():
         free[gi].story, free[gi].score = leadless[col], scores[gi][col]
@@ -162,8 +163,14 @@ def free_headlines_to_headless(work: Work) -> None:
     headless = work.headless()
     if len(free) == 1 and len(headless) == 1:
         lone = work.segments[headless[0]]
-        if lone.kind == "photo" or lone.lead is None:
+        if lone.kind == "photo" or _leadless(lone):
             free[0].story, free[0].score = headless[0], 0.0
+
+
+def _leadless(seg: Segment) -> bool:
+    """A piece of text with no lead of its own: nothing opens it, or only `上接第一版` (a continuation's
+    marker says where it comes from, not what it is, and its jump headline stands elsewhere)."""
+    return seg.kind is None and (seg.lead is None or seg.continues)
 
 
 def titles_under_kickers(work: Work) -> None:
@@ -218,7 +225,10 @@ def rejoin_headless_tails(work: Work) -> None:
                 or (
                     work.runs[g.run].before != k
                     and _heads_roundup(work, g, k)
-                    and _heads_roundup(work, g, k - 1, continuation=True)
+                    and (
+                        _heads_roundup(work, g, k - 1, continuation=True)
+                        or (_no_headline_left(work, first) and _names_in_part(work, g, k))
+                    )
                 )
             )
         ):
@@ -279,6 +289,20 @@ def _heads_roundup(work: Work, group: Group | None, k: int, *, continuation: boo
             if g is not group and g.terms is not None
         )
     )
+
+
+def _no_headline_left(work: Work, seg: Segment) -> bool:
+    """Whether a continuation (上接第一版 …) must share a headline: every headline on the page went to
+    another story, and its own jump headline is none of them. Its text may not repeat a word of the
+    roundup's headline (全省林草产业… under 青海完成营造林… 吉林…)."""
+    return seg.continues and all(g.story is not None for g in work.groups)
+
+
+def _names_in_part(work: Work, group: Group, k: int) -> bool:
+    """Whether a headline names story k only in part, as a roundup's headline names each of its reports
+    (青海完成营造林… 吉林保护恢复湿地… over the 吉林 report): no more than half of it."""
+    have = work.present_in(work.segments[k])
+    return group.terms is not None and work.vocabulary().coverage(group.terms, have) <= ROUNDUP_PART
 
 
 def _best_fit(work: Work, group: Group) -> float:
