@@ -1733,3 +1733,38 @@ def test_a_continuation_left_without_headline_stays_apart_from_a_report_its_head
     )
     assert len(result.articles) == 2
     assert "气象局长" not in result.articles[0].text and "长江两岸" not in result.articles[1].text
+
+
+PHONE_CALL = (
+    "中方愿同非方一道，推动中非合作不断深入，构建更加紧密的中非命运共同体。",
+    "南非总统表示，南非愿同中方加强合作，南非人民感谢中方的帮助。",
+)
+CONTACTLESS = (
+    "无接触、效率高、主动性强，以“非接触式”服务为代表的新业态迅速发展。",
+    "外卖无接触配送、线上问诊等“非接触式”服务，让居民的生活更加便利。",
+    "推出更多“非接触式”服务，还需补齐短板，让新业态行稳致远。",
+)
+
+
+def test_a_continuation_ends_where_a_headline_naming_none_of_its_first_paragraphs_begins_to_name_it() -> None:
+    # The column's title names only the text after the continuation; the jump headline left over names the
+    # continuation's first paragraphs: the continuation ran into the column, which begins where its title
+    # is named.
+    result = reconstruct_page(
+        page(
+            "（上接第1版）",
+            *para(PHONE_CALL[0]),
+            *para(PHONE_CALL[1]),
+            *para(CONTACTLESS[0]),
+            *para(CONTACTLESS[1]),
+            *para(CONTACTLESS[2]),
+            "",
+            "推出更多“非接触式”服务（生活漫步）",
+            "",
+            "北京：我国领导人同南非总统通电话",
+        )
+    )
+    titles = {a.title: a.text for a in result.articles}
+    assert set(titles) == {"北京：我国领导人同南非总统通电话", "推出更多“非接触式”服务（生活漫步）"}
+    assert "非接触" not in titles["北京：我国领导人同南非总统通电话"]
+    assert titles["推出更多“非接触式”服务（生活漫步）"].startswith("无接触")

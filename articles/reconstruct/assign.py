@@ -36,6 +36,7 @@ def headlines(work: Work) -> None:
             or splits.after_closers(work)
             or splits.for_unmatched(work, vocab, cands, scores)
             or splits.for_lone_title(work, vocab, cands)
+            or splits.for_continuation_tail(work, vocab, cands)
         ):
             break
     while leftovers.hand_headline_to_photo(work):

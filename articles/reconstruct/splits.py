@@ -132,6 +132,43 @@ def for_lone_title(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> bool:
     return True
 
 
+def for_continuation_tail(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> bool:
+    """A continuation (上接第一版 …) whose headline names none of its first paragraphs, only those from some
+    paragraph on, while a headline is left over: the continuation ran into a story that begins there (a
+    jump headline repeats the words the story goes on with; 拥抱风潮… over 民间投资… then 想要享受…). Cut
+    where the headline begins to name it, when the two sides share few words (SUBHEAD_COHESION); the
+    headline goes with the story below, and the continuation takes one left over."""
+    free = [g for g in work.groups if g.story is None and g.terms is not None and not work.names_photo(g)]
+    if not free:
+        return False
+    best: tuple[float, int, int] | None = None  # cohesion, segment, paragraph index
+    for g in work.groups:
+        if g.story is None or g.story not in cands or g.terms is None:
+            continue
+        seg = work.segments[g.story]
+        paras = seg.paras
+        if not seg.continues or len(paras) < 2:
+            continue
+        hits = vocab.coverage_each(g.terms, [work.present([p]) for p in paras])
+        at = next((i for i, hit in enumerate(hits) if hit >= MIN_PARAGRAPH_HIT), 0)
+        if at == 0:
+            continue
+        # A headline left over names the continuation's first paragraphs better: its jump headline.
+        have = work.present(paras[:at])
+        mine = vocab.coverage(g.terms, have)
+        if not any(vocab.coverage(f.terms, have) > max(mine, HIT_FLOOR) for f in free):  # type: ignore[arg-type]
+            continue
+        head = "".join(p.text for p in paras[:at])
+        together = sim.cohesion(head, "".join(p.text for p in paras[at:]), counts=work.content_words)
+        if together < SUBHEAD_COHESION and (best is None or together < best[0]):
+            best = (together, g.story, at)
+    if best is None:
+        return False
+    _, k, at = best
+    work.segments_replace([_cut_segment(s, [at]) if n == k else [s] for n, s in enumerate(work.segments)])
+    return True
+
+
 def _column_tagged(group: Group) -> bool:
     """A headline closed by its column's tag, the tag maybe broken onto the next line:
     `产业链协同加速“齐步走”（破解难点堵点` / `推动复工复产）`."""
