@@ -1768,3 +1768,35 @@ def test_a_continuation_ends_where_a_headline_naming_none_of_its_first_paragraph
     assert set(titles) == {"北京：我国领导人同南非总统通电话", "推出更多“非接触式”服务（生活漫步）"}
     assert "非接触" not in titles["北京：我国领导人同南非总统通电话"]
     assert titles["推出更多“非接触式”服务（生活漫步）"].startswith("无接触")
+
+
+MEETING = (
+    "新华社北京5月15日电 中共中央政治局5月15日召开会议，讨论政府工作报告。",
+    "会议认为，要加强政府自身建设，真抓实干、埋头苦干，努力完成全年目标任务。",
+    "会议还研究了其他事项。",
+)
+BAMBOO_HOUSE = (
+    "“以前，我们这里的房子全部是用竹子扎的，透风又漏雨。”村民说，如今家家住上了新房。",
+    "新房宽敞明亮，村民们在新房前种上了花，竹房的日子一去不返。",
+)
+
+
+def test_a_meetings_closing_sentence_ends_its_report_and_the_leadless_story_below_starts_after_it() -> None:
+    # 会议还研究了其他事项。 is the last sentence of a meeting's report: the leadless story set under it begins
+    # with the paragraph after, not with that sentence.
+    result = reconstruct_page(
+        page(
+            *para(MEETING[0]),
+            *para(MEETING[1]),
+            *para(MEETING[2]),
+            *para(BAMBOO_HOUSE[0]),
+            *para(BAMBOO_HOUSE[1]),
+            "",
+            "中共中央政治局召开会议",
+            "",
+            "高山新房“长”出来（大国小家）",
+        )
+    )
+    assert len(result.articles) == 2
+    assert result.articles[0].text.endswith("会议还研究了其他事项。")
+    assert result.articles[1].text.startswith("“以前")

@@ -35,6 +35,7 @@ STORY_CLOSER = re.compile(
     r"^[（(](?:作者|本报|新华社|记者|通讯员|本系列|本栏)[^（）()]*[）)]$"  # （作者为…） / （本报金边2月19日电）
     r"|[（(](?:本报)?记者[^（）()]{2,40}[）)]$"  # …（本报记者王明峰）
     r"|摄(?:影)?[）)]?$|摄[（(][^（）()]{2,8}[）)]$"  # 新华社记者 张三摄 / 高东风摄（人民视觉）
+    r"|^(?:会议|会上|会议期间)还(?:研究|讨论|审议)了其他事项。$"  # a meeting's report ends with this sentence
 )
 
 # A paragraph that goes on from the one before: it opens with a pronoun or a connective (他说… / 此外，…)…
