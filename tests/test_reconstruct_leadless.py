@@ -1770,7 +1770,7 @@ def test_a_continuation_ends_where_a_headline_naming_none_of_its_first_paragraph
     assert titles["推出更多“非接触式”服务（生活漫步）"].startswith("无接触")
 
 
-MEETING = (
+POLITBURO_MEETING = (
     "新华社北京5月15日电 中共中央政治局5月15日召开会议，讨论政府工作报告。",
     "会议认为，要加强政府自身建设，真抓实干、埋头苦干，努力完成全年目标任务。",
     "会议还研究了其他事项。",
@@ -1786,9 +1786,9 @@ def test_a_meetings_closing_sentence_ends_its_report_and_the_leadless_story_belo
     # with the paragraph after, not with that sentence.
     result = reconstruct_page(
         page(
-            *para(MEETING[0]),
-            *para(MEETING[1]),
-            *para(MEETING[2]),
+            *para(POLITBURO_MEETING[0]),
+            *para(POLITBURO_MEETING[1]),
+            *para(POLITBURO_MEETING[2]),
             *para(BAMBOO_HOUSE[0]),
             *para(BAMBOO_HOUSE[1]),
             "",
