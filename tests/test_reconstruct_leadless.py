@@ -1800,3 +1800,39 @@ def test_a_meetings_closing_sentence_ends_its_report_and_the_leadless_story_belo
     assert len(result.articles) == 2
     assert result.articles[0].text.endswith("会议还研究了其他事项。")
     assert result.articles[1].text.startswith("“以前")
+
+
+CHANGDE_WETLAND = (
+    "常德市湿地面积占到全市面积的百分之十二，湿地保护率超过百分之七十，候鸟年年来。",
+    "为保护湿地，常德出台湿地保护条例，划定湿地保护红线，湿地执法有了依据。",
+    "湿地公园里，曾经腥臭的鱼塘如今水清岸绿，鱼塘承包人转行当了湿地管护员。",
+    "管护员每天巡查湿地，记录候鸟数量，湿地里的白鹭越来越多。",
+    "常德的湿地保护卓有成效，专家这样评价。",
+    "穿紫河是一条流淌千年的古运河，贯穿城区，河边游人如织，游船码头生意红火，商户说。",
+    "去年旅游综合收入增长两成，带动沿河商户增收，岸边的白鹭也越来越多。",
+)
+
+
+def test_a_story_that_set_two_subheads_keeps_its_third_though_the_text_after_turns_further() -> None:
+    # Two short lines inside the continuation were its subheads; after the third the text turns to a river
+    # and tourism, sharing fewer words with what came before, but it is the same story's next section.
+    body = CHANGDE_WETLAND
+    result = reconstruct_page(
+        page(
+            "上接第1版",
+            *para(body[0]),
+            "立规矩 画红线",
+            *para(body[1]),
+            "鱼塘变成湿地公园",
+            *para(body[2]),
+            *para(body[3]),
+            *para(body[4]),
+            "旅游收入增长两成",
+            *para(body[5]),
+            *para(body[6]),
+            "",
+            "这儿的湿地，有人管有人爱",
+        )
+    )
+    assert [a.title for a in result.articles] == ["这儿的湿地，有人管有人爱"]
+    assert result.articles[0].text.endswith(body[6])

@@ -23,6 +23,7 @@ HEADLINE_BLOCK = 4  # this many headline lines together: the page sets its headl
 HIT_FLOOR = 0.05  # what a headline covers of a paragraph by chance (common words): not evidence
 COHESION_WINDOW = 4  # paragraphs compared on each side of a loose headline inside a story
 SUBHEAD_COHESION = 0.08  # below this the text after a loose headline is about something else: a new story
+SUBHEADS_SET = 2  # subheads a story has set already, at least, for the text after its next to turn further
 
 
 @dataclass
@@ -184,6 +185,7 @@ class Work:
     def _resolve(self, seg: Segment, series: set[tuple[int, int]]) -> list[Segment]:
         blocks = seg.blocks
         i = 0
+        subheads = 0  # short runs read as subheads so far in this story
         while i < len(blocks):
             if blocks[i].kind not in ("headline", "label"):
                 i += 1
@@ -220,11 +222,13 @@ class Work:
                         "".join(b.text for b in after[:COHESION_WINDOW]),
                         counts=self.content_words,
                     )
-                    >= SUBHEAD_COHESION
+                    # A story that has set subheads sets more: the text after one may turn further away.
+                    >= (SUBHEAD_COHESION / 2 if subheads >= SUBHEADS_SET else SUBHEAD_COHESION)
                 )
             ):
                 for b in run:
                     b.kind = "label" if b.kind == "label" else "heading"
+                subheads += short
                 i = j
                 continue
             head = Segment(blocks[:i], lead=seg.lead, kind=seg.kind, bylines=seg.bylines)
