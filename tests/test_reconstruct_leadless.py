@@ -1836,3 +1836,27 @@ def test_a_story_that_set_two_subheads_keeps_its_third_though_the_text_after_tur
     )
     assert [a.title for a in result.articles] == ["这儿的湿地，有人管有人爱"]
     assert result.articles[0].text.endswith(body[6])
+
+
+ONLINE_RETAIL = "一季度，全国网络零售市场运行基本平稳，“宅经济”成为市场热点，电商直播超过400万场。"
+
+
+def test_a_bare_dateline_on_a_line_of_its_own_leads_the_text_below_it() -> None:
+    # 本报电 ends its line and the text runs on, unindented, on the next: the break parts the dateline from
+    # the text as a space would: the report is cut there, led by that dateline.
+    result = reconstruct_page(
+        page(
+            *para(WETLAND[0]),
+            *para(WETLAND[1]),
+            "\u3000\u3000本报电",
+            ONLINE_RETAIL[:16],
+            ONLINE_RETAIL[16:32],
+            ONLINE_RETAIL[32:],
+            "湿地保护见成效",
+            "电商直播超400万场",
+        )
+    )
+    assert len(result.articles) == 2
+    report = result.articles[1]
+    assert report.dateline is not None and report.dateline.agency == "本报"
+    assert report.text.startswith("本报电 一季度")

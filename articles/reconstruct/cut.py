@@ -137,6 +137,12 @@ def lead_of(block: Block) -> bl.Lead | None:
     joined = bl.parse_lead(block.text)
     found = len(joined.bylines) if joined else 0
     lines = block.lines
+    # A dateline on a line of its own (本报电 / 一季度，…): the break parts it from the text, as a space would.
+    if len(lines) > 1 and (joined is None or joined.end < len(lines[0].text)):
+        alone = bl.parse_lead(lines[0].text)
+        if alone is not None and alone.end == len(lines[0].text):
+            block.text = lines[0].text + " " + join_text([line.text for line in lines[1:]])  # type: ignore[misc]
+            return bl.parse_lead(block.text)
     # A byline needs a role word, and one ending at a break in the first two lines has it before the break
     # (the text starts with those lines joined): without one, there is nothing to read again.
     if len(lines) < 2 or not bl.ROLE_SPLIT.search(block.text, 0, len(lines[0].text) + len(lines[1].text) + 1):
