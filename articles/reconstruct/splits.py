@@ -107,11 +107,8 @@ def for_lone_title(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> bool:
     not share (SUBHEAD_COHESION): cut there, and the title goes to the piece left without one."""
     if not any(g.story is None and _column_tagged(g) and not work.names_photo(g) for g in work.groups):
         return False
-    best: tuple[float, int, int] | None = None  # cohesion, segment, paragraph index
-    for g in work.groups:
-        if g.story is None or g.story not in cands or g.terms is None:
-            continue
-        paras = work.segments[g.story].paras
+
+    def stops_naming(g: Group, paras: list[Block]) -> int | None:
         hits = vocab.coverage_each(g.terms, [work.present([p]) for p in paras])
         at = len(paras)
         while at > 0 and hits[at - 1] < MIN_PARAGRAPH_HIT:
@@ -119,17 +116,9 @@ def for_lone_title(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> bool:
         tail = paras[at:]
         # Running text, not a list of short items (书名：… 作者：…) closing a story.
         prose = sum(len(p.text) for p in tail) >= PROSE * len(tail)
-        if not (0 < at <= len(paras) - LONE_TITLE_TAIL and prose):
-            continue
-        head = "".join(p.text for p in paras[:at])
-        together = sim.cohesion(head, "".join(p.text for p in tail), counts=work.content_words)
-        if together < SUBHEAD_COHESION and (best is None or together < best[0]):
-            best = (together, g.story, at)
-    if best is None:
-        return False
-    _, k, at = best
-    work.segments_replace([_cut_segment(s, [at]) if n == k else [s] for n, s in enumerate(work.segments)])
-    return True
+        return at if 0 < at <= len(paras) - LONE_TITLE_TAIL and prose else None
+
+    return _cut_least_cohesive(work, cands, stops_naming)
 
 
 def for_continuation_tail(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> bool:
@@ -141,25 +130,40 @@ def for_continuation_tail(work: Work, vocab: sim.Vocabulary, cands: list[int]) -
     free = [g for g in work.groups if g.story is None and g.terms is not None and not work.names_photo(g)]
     if not free:
         return False
+
+    def begins_naming(g: Group, paras: list[Block]) -> int | None:
+        if not work.segments[g.story].continues or len(paras) < 2:
+            return None
+        hits = vocab.coverage_each(g.terms, [work.present([p]) for p in paras])
+        at = next((i for i, hit in enumerate(hits) if hit >= MIN_PARAGRAPH_HIT), 0)
+        if at == 0:
+            return None
+        # A headline left over names the continuation's first paragraphs better: its jump headline.
+        have = work.present(paras[:at])
+        mine = vocab.coverage(g.terms, have)
+        return at if any(vocab.coverage(f.terms, have) > max(mine, HIT_FLOOR) for f in free) else None
+
+    return _cut_least_cohesive(work, cands, begins_naming)
+
+
+def _cut_least_cohesive(
+    work: Work, cands: list[int], cut_at: Callable[[Group, list[Block]], int | None]
+) -> bool:
+    """Cut one story where `cut_at` (its headline, its paragraphs) says, if anywhere: of all the stories so
+    cut, the one whose two sides share the fewest words, and only below SUBHEAD_COHESION."""
     best: tuple[float, int, int] | None = None  # cohesion, segment, paragraph index
     for g in work.groups:
         if g.story is None or g.story not in cands or g.terms is None:
             continue
-        seg = work.segments[g.story]
-        paras = seg.paras
-        if not seg.continues or len(paras) < 2:
+        paras = work.segments[g.story].paras
+        at = cut_at(g, paras)
+        if at is None:
             continue
-        hits = vocab.coverage_each(g.terms, [work.present([p]) for p in paras])
-        at = next((i for i, hit in enumerate(hits) if hit >= MIN_PARAGRAPH_HIT), 0)
-        if at == 0:
-            continue
-        # A headline left over names the continuation's first paragraphs better: its jump headline.
-        have = work.present(paras[:at])
-        mine = vocab.coverage(g.terms, have)
-        if not any(vocab.coverage(f.terms, have) > max(mine, HIT_FLOOR) for f in free):  # type: ignore[arg-type]
-            continue
-        head = "".join(p.text for p in paras[:at])
-        together = sim.cohesion(head, "".join(p.text for p in paras[at:]), counts=work.content_words)
+        together = sim.cohesion(
+            "".join(p.text for p in paras[:at]),
+            "".join(p.text for p in paras[at:]),
+            counts=work.content_words,
+        )
         if together < SUBHEAD_COHESION and (best is None or together < best[0]):
             best = (together, g.story, at)
     if best is None:
