@@ -221,6 +221,54 @@ def test_a_roundup_lead_has_a_dateline_and_no_names() -> None:
     assert article.paragraphs[0].text.startswith("本报北京10月6日电 综合本报驻外记者报道：会议强调")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "reporters"),
+    [
+        ("光明日报北京1月23日电（记者张三）今天，", ("光明日报", "北京", "1月23日"), ["张三"]),
+        ("经济日报北京1月23日讯 记者张三 今天，", ("经济日报", "北京", "1月23日"), ["张三"]),
+        ("文汇报上海1月23日讯 （记者张三）今天，", ("文汇报", "上海", "1月23日"), ["张三"]),
+        ("工人日报讯（记者张三）今天，", ("工人日报", None, None), ["张三"]),
+        (
+            "中国青年报客户端北京1月23日电（中青报·中青网记者 张三）今天，",
+            ("中国青年报客户端", "北京", "1月23日"),
+            ["张三"],
+        ),
+    ],
+    ids=["guangming", "jingji", "wenhui", "bare-paper", "app-and-paper-reporter"],
+)
+def test_another_paper_filing_under_its_own_name_leads_with_a_dateline(
+    text: str, expected: tuple[str, str | None, str | None], reporters: list[str]
+) -> None:
+    article = lead(text)
+    assert dateline(article) == expected
+    assert names(article) == [(n, "reporter") for n in reporters]
+
+
+def test_words_ending_in_a_paper_like_word_with_a_date_are_no_dateline() -> None:
+    # 市民报告说… is a sentence, not a paper named 市民报: a paper's name ends as papers' names do.
+    assert dateline(lead("市民报告说1月23日电力供应正常，")) == (None, None, None)
+
+
+def test_a_story_led_by_another_paper_s_dateline_is_cut_there_under_headlines_set_in_a_block() -> None:
+    result = page(
+        *para("光明日报北京1月23日电（记者王明）" + LAKE),
+        "经济日报大连2月11日讯",
+        "记者 李华 " + WHEAT[:12],
+        WHEAT[12:],
+        "候鸟回来了",
+        "春耕正当时",
+    )
+    assert [dateline(a)[0] for a in result.articles] == ["光明日报", "经济日报"]
+    assert [names(a) for a in result.articles] == [[("王明", "reporter")], [("李华", "reporter")]]
+    assert result.articles[1].text.startswith("经济日报大连2月11日讯")
+
+
+def test_a_closing_byline_naming_the_reporter_s_paper_adds_the_reporters() -> None:
+    result = page(*para("本报讯 记者黄洁 " + FILLER), "（经济日报记者王五、赵六）")
+    (article,) = result.articles
+    assert names(article) == [("黄洁", "reporter"), ("王五", "reporter"), ("赵六", "reporter")]
+
+
 def test_dateline_place_of_two_places() -> None:
     assert dateline(lead("新华社云南大理1月5日电  ")) == ("新华社", "云南大理", "1月5日")
 

@@ -50,11 +50,22 @@ ROLE_FIRST = frozenset(word[0] for word, _ in ROLE_WORDS)  # how a role word can
 MAX_NAME_LEN = 16
 _ROLE_ALT = "|".join(re.escape(w) for w, _ in ROLE_WORDS)
 ROLE_SPLIT = re.compile(f"({_ROLE_ALT})[:：]?")  # 本报记者
+# A paper or site named before a role word: 经济日报记者, 中青报·中青网记者, 新华社记者.
+ORG_BEFORE_ROLE = re.compile(rf"[\u4e00-\u9fff·・]{{1,12}}?(?:报|社|网|台|客户端)(?=(?:{_ROLE_ALT}))")
 # 本报南京1月23日电 / 新华社北京1月23日电 / 本报北京1月23日讯 / 本报讯 / 本报电 / 本报综合报道
 DATELINE = re.compile(
     r"^(?:据)?(?P<agency>本报|新华社|中新社|中新网|人民网|央视网|央广网|新华网|光明网|法治日报|人民日报)"
     r"(?:(?P<place>[\u4e00-\u9fff]{1,8}?)(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)?(?:电|讯)"
     r"|讯|电(?=[\s（(]|$)|综合报道|特稿)"
+)
+# Any other paper filing under its own name, with a place and a date or as 讯 alone: 光明日报北京1月23日电,
+# 经济日报北京1月23日讯, 中国青年报客户端北京1月23日电, 工人日报讯. The name ends as papers' names do (日报,
+# 晚报, 青年报…, not a bare 报: 市民报告说…), and a place needs its date, so that words running on are never
+# read as one.
+PAPER_DATELINE = re.compile(
+    r"^(?:据)?(?P<agency>[\u4e00-\u9fff]{0,8}?(?:日报|晚报|晨报|时报|周报|商报|导报|青年报|文汇报)(?:客户端|网)?)"
+    r"(?:(?P<place>[\u4e00-\u9fff]{1,8}?)(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:电|讯)"
+    r"|讯(?=[\s（(]|$))"
 )
 # A name the text runs on from without a space, and the word it runs into: 记者张三报道 / 记者王明远近日…
 NAME_THEN_WORD = re.compile(
@@ -65,12 +76,14 @@ NAME_THEN_CHAR = re.compile(r"([\u4e00-\u9fff]{2,3}?)[从在]")  # 张三从
 NOT_A_NAME = re.compile(r"报道|综合|整理|编译|采写|图文|[电讯社网台稿]$")  # 综合报道
 # How a lead can begin: an agency, a role word or a parenthesis.
 LEAD_START = re.compile(
-    rf"^(?:据|本报|新华社|中新|人民|央|光明|法治|上接|接|承|{_ROLE_ALT}|[（(【])"
-)  # 本报 / 记者 / （
+    rf"^(?:据|本报|新华社|中新|人民|央|光明|法治|上接|接|承|{_ROLE_ALT}|[（(【]|[\u4e00-\u9fff]{{1,10}}报)"
+)  # 本报 / 记者 / （ / 经济日报
 # A parenthesised byline right after a dateline or at a paragraph start: （记者王比学） (记者 王比学 通讯员 李四)
 PAREN_BYLINE = re.compile(r"\s?[（(](?P<inner>[^（）()]{2,40}?)[）)]")  # （记者王比学）
 # A parenthesised byline at the very end of a story: （本报记者 王比学） / (记者 李四 通讯员 王五)
-CLOSING_BYLINE = re.compile(rf"[（(](?P<inner>(?:{_ROLE_ALT})[^（）()]{{2,40}})[）)]\s*$")
+CLOSING_BYLINE = re.compile(
+    rf"[（(](?P<inner>(?:{ORG_BEFORE_ROLE.pattern})?(?:{_ROLE_ALT})[^（）()]{{2,40}})[）)]\s*$"
+)  # （本报记者 王比学） / （经济日报记者 张三）
 # A bare name in parentheses signing a commentary at its end: （张　伟） / （李明远）
 CLOSING_SIGNATURE = re.compile(r"[（(](?P<inner>[\u4e00-\u9fff·][\u4e00-\u9fff·\s\u3000]{1,5})[）)]\s*$")
 # A signature letter-spaced by the compositor, a name whatever its surname: （靖  伟）
@@ -230,7 +243,7 @@ def parse_byline_run(
         j = i
         while j < len(text) and text[j] == " ":
             j += 1
-        match = ROLE_SPLIT.match(text, j)
+        match = _role_match(text, j)
         if match:
             role = ROLE_OF[match.group(1)]
             start = match.end()
@@ -246,13 +259,26 @@ def parse_byline_run(
     return bylines, end
 
 
+def dateline_match(text: str) -> re.Match[str] | None:
+    """The dateline a paragraph opens with, 本报 or an agency's (DATELINE) or another paper's (PAPER_DATELINE);
+    its groups are agency, place and date."""
+    return DATELINE.match(text) or PAPER_DATELINE.match(text)
+
+
+def _role_match(text: str, pos: int = 0) -> re.Match[str] | None:
+    """The role word at `pos`, after the name of the reporter's paper or site if one stands before it:
+    记者张三, 经济日报记者 张三, 中青报·中青网记者 张三."""
+    org = ORG_BEFORE_ROLE.match(text, pos)
+    return ROLE_SPLIT.match(text, org.end() if org else pos)
+
+
 def parse_lead(text: str) -> Lead | None:
     """Recognise the lead at the start of a paragraph.
 
     >>> parse_lead("本报讯 记者崔东凯 张冲 1月22日，黑龙江省委").bylines[1].name
     '张冲'
     """
-    match = DATELINE.match(text)
+    match = dateline_match(text)
     if match:
         dateline = Dateline(
             place=match.group("place") or None, date=match.group("date") or None, agency=match.group("agency")
@@ -306,7 +332,7 @@ def parse_byline_block(text: str) -> list[Byline] | None:
 
 def parse_byline_line(text: str) -> list[Byline] | None:
     """A line that is only a role and names: `本报记者 张国强 韩宇` heading a feature."""
-    if not ROLE_SPLIT.match(text):
+    if not _role_match(text):
         return None
     bylines, end = parse_byline_run(text)
     return bylines if bylines and not text[end:].strip() else None

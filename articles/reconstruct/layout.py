@@ -109,7 +109,7 @@ class Block:
 
 def _is_lead_line(line: Line) -> bool:
     text = line.text
-    return text[0] in LEAD_FIRST and bool(bl.DATELINE.match(text) or bl.CONTINUED_FROM.match(text))
+    return bool(bl.dateline_match(text) or (text[0] in LEAD_FIRST and bl.CONTINUED_FROM.match(text)))
 
 
 def _body_like(line: Line, colw: float) -> bool:
@@ -205,9 +205,8 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             para = None
             out.append(Block(kind, [line], names))
             continue
-        # The first test of _is_lead_line, inlined: it rules out nearly every line. An item of a list starts
-        # a paragraph of its own as a lead does.
-        lead = (line.text[0] in LEAD_FIRST and _is_lead_line(line)) or i in items
+        # An item of a list starts a paragraph of its own as a lead does.
+        lead = _is_lead_line(line) or i in items
         if (
             para is not None
             and not line.indented
@@ -439,7 +438,7 @@ def _bare_dateline(para: Block) -> bool:
     if len(para.lines) != 1:
         return False
     text = para.lines[0].text
-    match = bl.DATELINE.match(text) if text[0] in LEAD_FIRST else None
+    match = bl.dateline_match(text)
     return match is not None and not text[match.end() :].strip()
 
 
