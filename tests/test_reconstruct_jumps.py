@@ -270,3 +270,17 @@ def test_a_continuation_keeps_its_last_paragraphs_that_name_neither_headline_bef
         ("这儿的湿地，有人管有人爱", 5),  # 上接第一版 on a paragraph of its own, then four
         ("冲劲 韧劲 实劲（人民论坛）", 2),
     ]
+
+
+def test_a_continuation_opened_by_the_other_forms_papers_print_comes_from_that_page() -> None:
+    # 紧接 and a bare 接 say the same as 上接: the story comes from that page.
+    for marker in ("（紧接第一版）", "（接第1版）", "紧接第一版"):
+        result = reconstruct_page(
+            page(
+                marker,
+                *para("南通与苏州、无锡、常州三地签订多份合作协议，合作不断深化。"),
+                *para(REPORT),
+            )
+        )
+        assert result.articles[0].continued_from_page == 1, marker
+        assert result.articles[0].paragraphs[0].kind == ParagraphKind.JUMP, marker

@@ -32,7 +32,7 @@ PAGE_HEADER = re.compile(
 SOURCE_NOTE = re.compile(r"^(?:数据|资料|图片|信息)来源\s?[:：]\s*\S.{0,40}$")  # 数据来源：某某公司
 FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in (PROOFREADER, EDITOR, PAGE_HEADER, SOURCE_NOTE)))
 FURNITURE_FIRST = frozenset("校本责版美图编设制组第星E电邮传w数资信0123456789")  # how FURNITURE can begin
-LEAD_FIRST = frozenset("据本新中人央光法（(【上接承 ")  # how a dateline or a jump marker can begin
+LEAD_FIRST = frozenset("据本新中人央光法（(【上接紧承 ")  # how a dateline or a jump marker can begin
 ROLE_FIRST = bl.ROLE_FIRST  # how a role word can begin: 本 记 通 …
 # Sidebar labels that belong to a story rather than name one.
 LABELS = frozenset(
