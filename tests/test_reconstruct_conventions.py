@@ -269,6 +269,25 @@ def test_a_closing_byline_naming_the_reporter_s_paper_adds_the_reporters() -> No
     assert names(article) == [("黄洁", "reporter"), ("王五", "reporter"), ("赵六", "reporter")]
 
 
+@pytest.mark.parametrize(
+    ("line", "reporters"),
+    [
+        ("文/图 本报记者 张三", ["张三"]),
+        ("本报记者 张三 李四 文/图", ["张三", "李四"]),
+        ("经济日报记者 王五", ["王五"]),
+    ],
+    ids=["words-and-pictures-first", "words-and-pictures-after", "paper-named"],
+)
+def test_a_feature_s_byline_line_in_the_forms_papers_print_names_its_reporters(
+    line: str, reporters: list[str]
+) -> None:
+    result = page("湖区越冬候鸟明显增加", line, *para(LAKE), "春耕正当时", "本报记者 赵六", *para(WHEAT))
+    assert [(a.title, names(a)) for a in result.articles] == [
+        ("湖区越冬候鸟明显增加", [(n, "reporter") for n in reporters]),
+        ("春耕正当时", [("赵六", "reporter")]),
+    ]
+
+
 def test_dateline_place_of_two_places() -> None:
     assert dateline(lead("新华社云南大理1月5日电  ")) == ("新华社", "云南大理", "1月5日")
 

@@ -50,6 +50,8 @@ ROLE_FIRST = frozenset(word[0] for word, _ in ROLE_WORDS)  # how a role word can
 MAX_NAME_LEN = 16
 _ROLE_ALT = "|".join(re.escape(w) for w, _ in ROLE_WORDS)
 ROLE_SPLIT = re.compile(f"({_ROLE_ALT})[:：]?")  # 本报记者
+# 文/图 (words and pictures) before or after a feature's byline line: who wrote it took the photos too.
+TEXT_AND_PICTURES = re.compile(r"^(?:文|图)\s?[/／]\s?(?:图|文)\s*|\s*(?:文|图)\s?[/／]\s?(?:图|文)$")
 # A paper or site named before a role word: 经济日报记者, 中青报·中青网记者, 新华社记者.
 ORG_BEFORE_ROLE = re.compile(rf"[\u4e00-\u9fff·・]{{1,12}}?(?:报|社|网|台|客户端)(?=(?:{_ROLE_ALT}))")
 # 本报南京1月23日电 / 新华社北京1月23日电 / 本报北京1月23日讯 / 本报讯 / 本报电 / 本报综合报道
@@ -331,7 +333,9 @@ def parse_byline_block(text: str) -> list[Byline] | None:
 
 
 def parse_byline_line(text: str) -> list[Byline] | None:
-    """A line that is only a role and names: `本报记者 张国强 韩宇` heading a feature."""
+    """A line that is only a role and names: `本报记者 张国强 韩宇` heading a feature, maybe saying the
+    reporters took the pictures too (`文/图 本报记者 张三`, `本报记者 张三 文/图`)."""
+    text = TEXT_AND_PICTURES.sub("", text)
     if not _role_match(text):
         return None
     bylines, end = parse_byline_run(text)

@@ -139,6 +139,7 @@ def loose_kind(line: Line) -> tuple[str, list[Byline]]:
         and text not in LABELS
         and "年" not in text
         and not text[-1].isdigit()
+        and "记者" not in text  # 经济日报记者 张三: a byline line naming the reporter's paper first
     ):
         return "headline", []
     # A folio may begin with the paper's name (any characters) or end with the page number: 要闻 3.
@@ -162,7 +163,7 @@ def loose_kind(line: Line) -> tuple[str, list[Byline]]:
             closing = bl.parse_closing_byline(text)
             if closing and closing[1] == 0:
                 return "closing", closing[0]
-        if text[0] in ROLE_FIRST:
+        if text[0] in ROLE_FIRST or "记者" in text:
             heading = bl.parse_byline_line(text)
             if heading:
                 return "byline", heading
