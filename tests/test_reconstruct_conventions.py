@@ -52,6 +52,8 @@ def dateline(article: Article) -> tuple[str | None, str | None, str | None]:
         ("新华社记者 艾力江摄", ["艾力江"]),
         ("张三 李四摄", ["张三", "李四"]),
         ("张三/摄", ["张三"]),
+        ("新华社发 张三摄", ["张三"]),
+        ("新华社发（张三摄）", ["张三"]),
     ],
     ids=[
         "name",
@@ -63,6 +65,8 @@ def dateline(article: Article) -> tuple[str | None, str | None, str | None]:
         "xinhua",
         "two",
         "slash",
+        "sent-by-xinhua",
+        "sent-by-xinhua-parenthesised",
     ],
 )
 def test_credit_line_under_a_caption_makes_a_photo_and_never_a_headline(
@@ -80,8 +84,13 @@ def test_credit_line_under_a_caption_makes_a_photo_and_never_a_headline(
 
 @pytest.mark.parametrize(
     ("credit", "photographers"),
-    [("李明摄", ["李明"]), (" 林  舟摄（影像中国）", ["林舟"]), ("新华社记者 艾力江摄", ["艾力江"])],
-    ids=["name", "spaced-source", "xinhua"],
+    [
+        ("李明摄", ["李明"]),
+        (" 林  舟摄（影像中国）", ["林舟"]),
+        ("新华社记者 艾力江摄", ["艾力江"]),
+        (" 新华社发 张三摄", ["张三"]),
+    ],
+    ids=["name", "spaced-source", "xinhua", "sent-by-xinhua"],
 )
 def test_credit_at_the_end_of_the_caption_paragraph(credit: str, photographers: list[str]) -> None:
     caption = ["\u3000\u3000" + CAPTION[:16], CAPTION[16:] + credit]

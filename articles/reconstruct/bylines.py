@@ -97,10 +97,11 @@ AUTHOR_NOTE = re.compile(
 # A photo credit at the end of a caption: 本报通讯员 胡啸宇 摄 / 王  闽摄（影像中国） / 张三 李四摄 / 张三/摄.
 # The names may be letter-spaced (吴  焰); the agency that supplied the photo may follow in parentheses.
 PHOTO_CREDIT = re.compile(
-    r"(?P<credit>(?=\S)[（(]?"
+    r"(?P<credit>(?=\S)(?:(?:新华社|中新社|本报)发\s?(?=[（(]))?[（(]?"  # 新华社发（张三摄）
     # a writer credited before the photographer: 本报记者 谷业凯文 本报记者 雷 声摄
     r"(?:(?:本报|新华社)?(?:记者|通讯员)?\s?[\u4e00-\u9fff·]{2,4}\s?文\s+)?"
-    r"(?:本报|新华社|中新社|人民视觉|视觉中国)?(?:特约摄影记者|摄影记者|特约摄影|记者|通讯员|摄影)?\s?"
+    # the agency that sent the picture, maybe saying so: 新华社发 张三摄
+    r"(?:(?:本报|新华社|中新社|人民视觉|视觉中国)发?\s?)?(?:特约摄影记者|摄影记者|特约摄影|记者|通讯员|摄影)?\s?"
     r"(?P<names>[\u4e00-\u9fff·]{1,8}(?:\s[\u4e00-\u9fff·]{1,4}){0,5})\s?[/／]?\s?(?<!拍)摄(?:影(?:报道)?)?[）)]?"
     r"(?:[（(][\u4e00-\u9fff]{2,6}[）)])?)\s*$"
 )  # 高东风摄（人民视觉）
