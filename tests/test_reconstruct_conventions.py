@@ -386,6 +386,8 @@ def test_a_bare_signature_signs_a_commentary_letter_spaced_whatever_its_surname(
         ("制图：张三", "editor"),
         ("版式设计：何  川", "editor"),
         ("本版责编：张三 李四", "editor"),
+        ("本版编辑：张三  美编：李四", "editor"),
+        ("本版统筹：王五", "editor"),
         ("　　数据来源：某某研究院", "other"),
         ("资料来源：国家统计局", "other"),
     ],
@@ -395,6 +397,12 @@ def test_production_credits_are_furniture(line: str, kind: str) -> None:
     assert [(f.kind, f.text) for f in result.furniture] == [(kind, line.strip("\u3000").replace("  ", " "))]
     assert [a.title for a in result.articles] == [None, "春耕生产有序推进"]
     assert all(line.strip("\u3000") not in a.text for a in result.articles)
+
+
+def test_a_headline_opening_with_a_latin_letter_and_figures_is_no_folio() -> None:
+    result = page(*para("本报讯 记者黄洁 " + FILLER), "G20 峰会开幕", *para("本报讯 记者王五 " + WHEAT))
+    assert result.furniture == ()
+    assert [a.title for a in result.articles] == [None, "G20 峰会开幕"]
 
 
 # -- folios ------------------------------------------------------------------------------------------
@@ -410,6 +418,8 @@ def test_production_credits_are_furniture(line: str, kind: str) -> None:
         "第3版",
         "3 要闻",
         "要闻 3",
+        "第3版 要闻",
+        "A2 要闻",
     ],
 )
 def test_a_folio_at_the_top_of_the_page_is_a_page_header(folio: str) -> None:

@@ -15,9 +15,13 @@ from .values import Byline
 
 # Page furniture that can stand anywhere on a page.
 PROOFREADER = re.compile(r"^校\s?对\s?[/／:：\s]\s*(?P<name>[\u4e00-\u9fff·]{2,6})$")  # 校对/宜爽
+_PRODUCTION_CREDIT = (
+    r"(?:本版|责任|版面|美术|图片|版式)?(?:编辑|责编|美编|编校|版式|制图|设计|组版|统筹|校对)"
+    r"\s?[/／:：\s]\s*[\u4e00-\u9fff·/／]+(?:\s[\u4e00-\u9fff·/／]+)*?"
+)
 EDITOR = re.compile(
-    r"^(?:本版|责任|版面|美术|图片|版式)?(?:编辑|责编|美编|编校|版式|制图|设计|组版)\s?[/／:：\s]\s*[\u4e00-\u9fff·\s/／]{2,20}$"
-)  # 责任编辑：张三 / 本版编辑/王五 / 版式设计：郭  祥
+    rf"^{_PRODUCTION_CREDIT}(?:\s+{_PRODUCTION_CREDIT})*$"
+)  # 责任编辑：张三 / 本版编辑/王五 / 版式设计：郭  祥 / 本版编辑：张三  美编：李四
 # A date as a folio prints it, and the weekday after it: 2025年1月24日 星期五
 _FOLIO_DATE = r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日(?:\s?星期.)?"
 SIGNED_DATE = re.compile(r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")  # 2020年4月30日, under 习近平
@@ -25,13 +29,16 @@ PAGE_HEADER = re.compile(
     r"^(?:第?\s?\d{1,3}\s?版|[A-Za-z]?\d{1,3}|星期.|"
     # the date, with the paper's name before or after it and the page after it: 人民日报 2020年5月8日 星期五
     rf"(?:[\u4e00-\u9fff]{{2,8}}\s)?{_FOLIO_DATE}(?:\s[\u4e00-\u9fff]{{2,8}})?(?:\s第?\d{{1,3}}版)?|"
-    r"\d{1,2}\s[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,4}\s\d{1,2}|"  # the page and the section: 3 要闻
+    # the page and the section: 3 要闻 / A2 要闻 / 第3版 要闻
+    r"(?:[A-D]?\d{1,2}|第\s?\d{1,3}\s?版)\s[\u4e00-\u9fff]{2,6}|[\u4e00-\u9fff]{2,4}\s\d{1,2}|"
     r"(?:E-?mail|电话|邮箱|传真)[:：].*|www\.\S+)$"
 )  # 第2版 / 4 (a page number alone) / 2025年1月24日 星期五 / 法治日报 2025年1月24日
 # Where a chart's or a table's figures came from, printed under it: 数据来源：国家统计局
 SOURCE_NOTE = re.compile(r"^(?:数据|资料|图片|信息)来源\s?[:：]\s*\S.{0,40}$")  # 数据来源：某某公司
 FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in (PROOFREADER, EDITOR, PAGE_HEADER, SOURCE_NOTE)))
-FURNITURE_FIRST = frozenset("校本责版美图编设制组第星E电邮传w数资信0123456789")  # how FURNITURE can begin
+FURNITURE_FIRST = frozenset(
+    "校本责版美图编设制组统第星E电邮传w数资信0123456789ABCD"
+)  # how FURNITURE can begin
 LEAD_FIRST = frozenset("据本新中人央光法（(【上接紧承 ")  # how a dateline or a jump marker can begin
 ROLE_FIRST = bl.ROLE_FIRST  # how a role word can begin: 本 记 通 …
 # Sidebar labels that belong to a story rather than name one.
