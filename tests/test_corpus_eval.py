@@ -324,7 +324,7 @@ def test_layouts_cover_the_variations_the_corpus_is_measured_on() -> None:
     layouts: list[Layout] = list(LAYOUTS.values())
     widths = {layout.width for layout in layouts}
     assert min(widths) == 12 and max(widths) == 24
-    assert {layout.headlines for layout in layouts} == {"after", "before", "above"}
+    assert {layout.headlines for layout in layouts} == {"after", "before", "between", "above"}
     assert {layout.indent for layout in layouts} == {"fullwidth", "ascii"}
     for flag in ("blank_after_line", "lead_own_line", "folio"):
         assert {getattr(layout, flag) for layout in layouts} == {True, False}, flag

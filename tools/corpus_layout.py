@@ -62,7 +62,9 @@ class Layout:
     blank_after_line: bool = False  # an empty line after every line (the seed's style)
     blank_between_paragraphs: bool = False  # an empty line between paragraphs only
     indent: str = "fullwidth"  # "fullwidth" (two U+3000) or "ascii" (two spaces)
-    headlines: str = "above"  # "after" the stories, "before" them, or each group "above" its story
+    # "after" the stories, "before" them, "between" the first half of them and the rest, or each group
+    # "above" its story
+    headlines: str = "above"
     lead_own_line: bool = False  # the lead ends its line; the text goes on, unindented, on the next
     folio: bool = False  # paper, date, weekday and page at the very top
     letter_spacing: bool = False  # every 13th full-width body line is letter-spaced
@@ -107,6 +109,7 @@ LAYOUTS: dict[str, Layout] = {
             two_line_titles=True,
         ),
         Layout("dense_after", 24, headlines="after", letter_spacing=True, subheads_unindented=True),
+        Layout("between", 16, headlines="between", lead_own_line=True, folio=True, two_line_titles=True),
         Layout(
             "spaced_ascii_before",
             20,
@@ -242,6 +245,8 @@ def lay_out(page: dict[str, Any], layout: Layout) -> LaidOut:
     if layout.headlines == "before":
         plan += block
     for i, story in enumerate(stories):
+        if layout.headlines == "between" and i == len(stories) // 2:
+            plan += [BREAK, *block]
         if layout.headlines == "above":
             plan += groups[i] + ([BREAK] if layout.blank_between_paragraphs else [])
         plan += _story_lines(i, story, layout)

@@ -37,6 +37,9 @@ from jump_pages import Printed, Style, lay_out_page, run_in_line  # noqa: E402
 from jump_stories import SEED_PAGE, Story, Whole, can_jump, corpus_stories, seed_stories  # noqa: E402
 
 WIDTHS = (14, 24)  # column widths an issue may have, in CJK cells
+# The layouts an issue's pages are set in: the corpus' six that jump_pages.py lays out (not `between`,
+# whose block it does not place), in their order, so that a seed draws the same issues as before.
+JUMP_LAYOUTS = ("seed", "narrow_above", "gaps_above", "ascii_before", "dense_after", "spaced_ascii_before")
 PAGE_TWO_SHARE = 0.3  # how often a jump begins on page 2 (to page 3 or 4), in issues that have those
 
 
@@ -119,7 +122,7 @@ def make_issue(number: int, seed: int, stories: list[Story], folio: dict[str, st
     wholes = [
         Whole(others.pop(), page) for page in range(1, page_count + 1) for _ in range(rng.randint(1, 3))
     ]
-    layout = replace(rng.choice(list(LAYOUTS.values())), width=rng.randint(*WIDTHS))
+    layout = replace(LAYOUTS[rng.choice(JUMP_LAYOUTS)], width=rng.randint(*WIDTHS))
     style = Style(
         layout, arabic=rng.random() < 0.5, to_brackets=rng.random() < 0.5, from_brackets=rng.random() < 0.5
     )

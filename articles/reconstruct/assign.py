@@ -5,10 +5,12 @@ where a headline left over fits inside a story (splits.py), then the steps for w
 
 from __future__ import annotations
 
+from collections import Counter
+
 from . import headlines as hl
 from . import leftovers, splits
 from . import similarity as sim
-from .work import Work
+from .work import HEADLINE_BLOCK, Work
 
 SPLIT_ROUNDS = 4  # rounds of assigning headlines and cutting stories where other headlines fit
 ABOVE_BONUS = 0.15  # a headline run right above a story is a little likelier to be its headline…
@@ -53,8 +55,16 @@ def headlines(work: Work) -> None:
 def _candidates(work: Work) -> list[int]:
     """The stories a headline may go to: photos only with a headline right above them (a caption seldom
     shares its title's words, and a story's headline often shares the words of its photo's caption)."""
-    above = {run.before for run in work.runs}
+    above = {work.runs[r].before for r in _lone_runs(work)}
     return [k for k, s in enumerate(work.segments) if s.paras and (s.kind != "photo" or k in above)]
+
+
+def _lone_runs(work: Work) -> set[int]:
+    """The runs of headline lines that are one story's headline: one group, or fewer lines than a block
+    has. Those standing above a story head it; a block of several stories' headlines set together
+    (between two stories, say) says nothing of the story below it."""
+    groups = Counter(g.run for g in work.groups)
+    return {r for r, n in groups.items() if n == 1 or len(work.runs[r].blocks) < HEADLINE_BLOCK}
 
 
 def _scores(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> list[list[float]]:
@@ -70,7 +80,12 @@ def _scores(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> list[list[fl
 def _right_above(work: Work, cands: list[int]) -> dict[int, int]:
     """Group index -> candidate column, for each run's last group standing right above a story."""
     last = {g.run: gi for gi, g in enumerate(work.groups)}  # the last group of each run wins
-    return {gi: cands.index(work.runs[r].before) for r, gi in last.items() if work.runs[r].before in cands}
+    lone = _lone_runs(work)
+    return {
+        gi: cands.index(work.runs[r].before)
+        for r, gi in last.items()
+        if work.runs[r].before in cands and r in lone
+    }
 
 
 def _above_bonus(rows: list[list[float]], above: dict[int, int]) -> float:
