@@ -242,8 +242,20 @@ def test_a_roundup_lead_has_a_dateline_and_no_names() -> None:
             ("中国青年报客户端", "北京", "1月23日"),
             ["张三"],
         ),
+        ("新京报讯（记者张三）今天，", ("新京报", None, None), ["张三"]),
+        ("解放军报北京1月23日电 记者张三 今天，", ("解放军报", "北京", "1月23日"), ["张三"]),
+        ("中国妇女报北京1月23日电（记者张三）今天，", ("中国妇女报", "北京", "1月23日"), ["张三"]),
     ],
-    ids=["guangming", "jingji", "wenhui", "bare-paper", "app-and-paper-reporter"],
+    ids=[
+        "guangming",
+        "jingji",
+        "wenhui",
+        "bare-paper",
+        "app-and-paper-reporter",
+        "xinjingbao",
+        "army",
+        "china",
+    ],
 )
 def test_another_paper_filing_under_its_own_name_leads_with_a_dateline(
     text: str, expected: tuple[str, str | None, str | None], reporters: list[str]

@@ -65,7 +65,8 @@ DATELINE = re.compile(
 # 晚报, 青年报…, not a bare 报: 市民报告说…), and a place needs its date, so that words running on are never
 # read as one.
 PAPER_DATELINE = re.compile(
-    r"^(?:据)?(?P<agency>[\u4e00-\u9fff]{0,8}?(?:日报|晚报|晨报|时报|周报|商报|导报|青年报|文汇报)(?:客户端|网)?)"
+    r"^(?:据)?(?P<agency>(?:[\u4e00-\u9fff]{0,8}?(?:日报|晚报|晨报|时报|周报|商报|导报|都市报|青年报|文汇报|新京报"
+    r"|军报|法院报|检察报|监察报|政协报)|中国[\u4e00-\u9fff]{1,6}报)(?:客户端|网)?)"
     r"(?:(?P<place>[\u4e00-\u9fff]{1,8}?)(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:电|讯)"
     r"|讯(?=[\s（(]|$))"
 )
