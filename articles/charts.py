@@ -12,7 +12,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -78,18 +78,12 @@ def monthly_bars(rows: Iterable[tuple[datetime.date, int]], *, title: str, chart
         centre = LEFT + slot * i + slot / 2
         if m.count:
             height = max(1.0, plot_h * m.count / peak)
+            # Numbers and a month's digits only, nothing to escape: format_html's escaping of each piece
+            # took most of the 7.5 ms of a 53-year chart (636 months, bench/benchdb.py at 1,000,000).
             bars.append(
-                format_html(
-                    '<rect class="bar" x="{}" y="{}" width="{}" height="{}" fill="{}">'
-                    "<title>{}：{} 篇</title></rect>",
-                    _n(centre - bar_w / 2),
-                    _n(baseline - height),
-                    _n(bar_w),
-                    _n(height),
-                    BAR_FILL,
-                    month_text(m.month),
-                    m.count,
-                )
+                f'<rect class="bar" x="{_n(centre - bar_w / 2)}" y="{_n(baseline - height)}" '
+                f'width="{_n(bar_w)}" height="{_n(height)}" fill="{BAR_FILL}">'
+                f"<title>{month_text(m.month)}：{int(m.count)} 篇</title></rect>"
             )
         if len(months) <= MONTH_LABELS_UP_TO:
             labels.append(_text(centre, baseline + 14, f"{m.month.month}月", anchor="middle"))
@@ -120,7 +114,7 @@ def monthly_bars(rows: Iterable[tuple[datetime.date, int]], *, title: str, chart
         title=title,
         desc=desc,
         scale=_join(scale),
-        bars=_join(bars),
+        bars=mark_safe("".join(bars)),  # noqa: S308 - numbers only (above)
         labels=_join(labels),
     )
 
@@ -282,4 +276,5 @@ def _line(x1: float, y1: float, x2: float, y2: float, *, dashed: bool = False) -
 
 
 def _join(parts: Iterable[SafeString]) -> SafeString:
-    return format_html_join("", "{}", ((part,) for part in parts))
+    """Pieces each escaped already (format_html), one after another."""
+    return mark_safe("".join(parts))  # noqa: S308 - every part is a SafeString

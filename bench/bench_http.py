@@ -157,10 +157,11 @@ def _mixed(url: str, args: argparse.Namespace) -> None:
         f"\nmixed load on {Article.objects.count():,} articles: gunicorn {len(memory)} sync workers, "
         f"{args.connections} clients, {args.seconds} s a run ({os.cpu_count()} CPUs, shared with the clients)"
     )
-    for name, (rate, p50, p99, errors, by_kind) in runs.items():
-        kinds = ", ".join(f"{kind} {count:,}" for kind, count in by_kind.items())
+    for name, run in runs.items():
+        kinds = ", ".join(f"{kind} {count:,}" for kind, count in run.by_kind.items())
         print(
-            f"  {name}: {rate:,.0f} requests/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms, {errors} errors ({kinds})"
+            f"  {name}: {run.rate:,.0f} requests/s, p50 {run.p50_ms:.1f} ms, p99 {run.p99_ms:.1f} ms, "
+            f"{run.errors} errors ({kinds}); the clients' own CPU {run.client_cpu:.2f} of a core"
         )
     print(
         f"  workers' private memory (USS) after the load: {', '.join(f'{uss:.0f}' for uss, _ in memory)} MB; "

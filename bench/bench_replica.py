@@ -98,7 +98,7 @@ def main() -> None:
                 db.stop()
         shutil.rmtree(base, ignore_errors=True)
 
-    rate, p50, p99, errors, by_kind = load
+    rate, p50, p99, errors, by_kind, _ = load
     print(
         f"\nmixed load over two app servers ({args.workers} workers each), {args.connections} clients, {args.seconds} s"
     )

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -55,6 +56,8 @@ def _titles(results: search.SearchResults) -> list[str]:
 
 
 def _get(client: Client, **params: Any) -> Any:
+    """The search page rendered afresh, not from the page cache: its context is there to read."""
+    cache.clear()
     response = client.get("/search/", params)
     assert response.status_code == 200
     return response
@@ -84,6 +87,24 @@ def test_search_page_lists_results_linking_to_the_article_with_the_query(client:
     hit = response.context["results"].hits[0]
     assert hit.url == f"/articles/{hit.article.pk}/?q=%E4%BF%A1%E7%94%A8%E4%BF%AE%E5%A4%8D"
     assert f'href="{hit.url}"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_search_asked_again_comes_from_the_page_cache_until_a_page_is_ingested(
+    client: Client, django_assert_num_queries
+) -> None:
+    _seed()
+    first = client.get("/search/", {"q": "信用修复"}).content
+    with django_assert_num_queries(0):  # the archive's version read a moment ago still holds
+        assert client.get("/search/", {"q": "信用修复"}).content == first
+
+    _seed(DATE + datetime.timedelta(days=1))
+
+    again = client.get("/search/", {"q": "信用修复"}).context["results"]
+    assert [hit.article.page.issue.date for hit in again.hits[:2]] == [
+        DATE + datetime.timedelta(days=1),
+        DATE,
+    ]
 
 
 @pytest.mark.django_db

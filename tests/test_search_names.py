@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from articles import search
@@ -50,6 +51,7 @@ def _names(client: Client, **params: str) -> list[tuple[str, int]]:
 
 
 def _titles(client: Client, **params: str) -> list[str]:
+    cache.clear()  # rendered afresh, not from the page cache: its context is there to read
     return sorted(hit.article.title for hit in client.get("/search/", params).context["results"].hits)
 
 

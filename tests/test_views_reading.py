@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.template import loader
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
 from articles import ingest, models
 from articles.reconstruct import values
@@ -299,6 +300,19 @@ def test_article_subheads_bylines_and_credits_of_several_people(client: Client, 
 
 
 @pytest.mark.django_db
+def test_article_links_its_neighbours_on_the_page_by_their_headlines(
+    client: Client, seed: models.Page
+) -> None:
+    before, article, after = _article(seed, 4), _article(seed, 5), _article(seed, 6)
+    models.Article.objects.filter(pk=after.pk).update(kicker="", title="", subtitle="", kind="photo")
+    text = _text(client.get(f"/articles/{article.pk}/"))
+    assert f'<span class="dir">← 同版上一篇</span>{escape(before.headline)}</a>' in text
+    untitled = models.Article.objects.get(pk=after.pk).headline  # a photo: named by its caption's words
+    assert untitled.startswith("图片")
+    assert f'<span class="dir">同版下一篇 →</span>{escape(untitled)}</a>' in text
+
+
+@pytest.mark.django_db
 def test_article_shows_its_label(client: Client, seed: models.Page) -> None:
     text = _text(client.get(f"/articles/{_article(seed, 10).pk}/"))
     assert '<span class="tag">记者手记</span>' in text
@@ -462,9 +476,9 @@ def test_article_queries_are_bounded(
     client: Client, archive: list[datetime.date], django_assert_max_num_queries
 ) -> None:
     article = models.Article.objects.get(page__issue__date=DATE, page__number=2, position=5)  # 3 people
-    with django_assert_max_num_queries(4):  # 3 and the archive's version
+    with django_assert_max_num_queries(5):  # 4 and the archive's version
         assert client.get(f"/articles/{article.pk}/").status_code == 200
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         assert client.get(f"/articles/{article.pk}/", {"source": "1", "q": "执法"}).status_code == 200
     with django_assert_max_num_queries(3):
         assert client.get(f"/articles/{article.pk}.json").status_code == 200

@@ -321,38 +321,30 @@ class ArticleQuerySet(StoryReads, models.QuerySet["Article"]):
         return self.annotate(lead=Left(models.Subquery(first_text), length + 1))
 
     def for_reading(self) -> ArticleQuerySet:
-        """One article as its page shows it, in three queries: the article, its paragraphs, its bylines.
+        """One article as its page shows it, in four queries: the article, its paragraphs, its bylines and its
+        page's live articles in print order (`page.live_articles`: its neighbours, prev_on_page and
+        next_on_page, are named from them).
 
-        Annotates its live neighbours on the page (`prev_id`, `prev_title`, … `prev_lead`: what names it,
-        neighbour_headline; `next_id`, … likewise),
-        whether the pages it continues from / to are in the archive (`from_page_stored`, `to_page_stored`)
-        and the part that continues it on another page (`continued_by_id`), if one is linked.
+        Annotates whether the pages it continues from / to are in the archive (`from_page_stored`,
+        `to_page_stored`) and the part that continues it on another page (`continued_by_id`), if one is linked.
+        The neighbours are a query of their own (0.7 ms), not annotations: with their fourteen subqueries,
+        Django took 6.1 ms to build and compile this query, of the article page's 10 ms of Python at 1,000,000
+        articles (issue 14); without them 2.4.
         """
         from articles.models.papers import (
             Page,
         )  # papers imports this module: its page reads prefetch articles
 
-        siblings = Article.objects.live().filter(page=models.OuterRef("page"))
-        before = siblings.filter(position__lt=models.OuterRef("position")).order_by("-position")
-        after = siblings.filter(position__gt=models.OuterRef("position")).order_by("position")
         issue_pages = Page.objects.filter(issue=models.OuterRef("page__issue"))
         return (
             self.with_details()
             .defer("search_vector", "page__raw", "page__reconstructed_json")
+            .prefetch_related(
+                Prefetch(
+                    "page__articles", queryset=Article.objects.live().headlines(), to_attr="live_articles"
+                )
+            )
             .annotate(
-                prev_id=models.Subquery(before.values("pk")[:1]),
-                prev_title=models.Subquery(before.values("title")[:1]),
-                prev_kicker=models.Subquery(before.values("kicker")[:1]),
-                next_id=models.Subquery(after.values("pk")[:1]),
-                next_title=models.Subquery(after.values("title")[:1]),
-                next_kicker=models.Subquery(after.values("kicker")[:1]),
-                **{
-                    f"{side}_{f}": models.Subquery(rows.values(f)[:1])
-                    for side, rows in (("prev", before), ("next", after))
-                    for f in ("subtitle", "kind", "position")
-                },
-                prev_lead=models.Subquery(before.with_lead(UNTITLED_LEAD).values("lead")[:1]),
-                next_lead=models.Subquery(after.with_lead(UNTITLED_LEAD).values("lead")[:1]),
                 from_page_stored=models.Exists(
                     issue_pages.filter(number=models.OuterRef("continued_from_page"))
                 ),
@@ -547,12 +539,15 @@ class Article(models.Model):
             position=self.position,
         )
 
-    def neighbour_headline(self, side: str) -> str:
-        """The headline of the story before (`side` "prev") or after ("next") it on its page, from the
-        annotations of ArticleQuerySet.for_reading."""
-        values = {f: getattr(self, f"{side}_{f}", "") or "" for f in ("title", "kicker", "subtitle", "kind")}
-        position = getattr(self, f"{side}_position", None) or 0
-        return headline_of(**values, lead=getattr(self, f"{side}_lead", None), position=position)
+    @property
+    def prev_on_page(self) -> Article | None:
+        """The live article printed just before it on its page, from ArticleQuerySet.for_reading's prefetch."""
+        return next((a for a in reversed(self.page.live_articles) if a.position < self.position), None)
+
+    @property
+    def next_on_page(self) -> Article | None:
+        """The live article printed just after it on its page, from ArticleQuerySet.for_reading's prefetch."""
+        return next((a for a in self.page.live_articles if a.position > self.position), None)
 
     def _body_paragraphs(self) -> list[Paragraph]:
         if "paragraphs" in getattr(self, "_prefetched_objects_cache", {}):

@@ -4,7 +4,6 @@
 {{ byline.role|role_name }}            记者, 通讯员, 摄影, 作者
 {{ issue.date|date_zh }}               2025年1月24日
 {{ article|headline }}                 its one name (Article.headline): the title, …, else its first words
-{{ article|neighbour_headline:"prev" }} the story before it on the page (article view)
 """
 
 from __future__ import annotations
@@ -75,8 +74,3 @@ def date_zh(date: datetime.date | None) -> str:
 @register.filter
 def headline(article: models.Article) -> str:
     return article.headline
-
-
-@register.filter
-def neighbour_headline(article: models.Article, side: str) -> str:
-    return article.neighbour_headline(side)

