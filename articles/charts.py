@@ -17,13 +17,16 @@ from django.utils.safestring import SafeString, mark_safe
 
 SVG_NS = "http://www.w3.org/2000/svg"
 
-# -- Articles per month ------------------------------------------------------------------------------
+# -- Articles per month, or per year over a long span ----------------------------------------------------
 
 WIDTH = 640
 HEIGHT = 170
 LEFT, RIGHT, TOP, BOTTOM = 30, 8, 14, 40  # room for the count scale and the month and year labels
 MAX_BAR = 36
 MONTH_LABELS_UP_TO = 24  # months; a longer span labels years only
+MONTHS_UP_TO = 120  # months a chart shows one bar each; a longer span shows one bar a year
+YEAR_LABELS_EVERY = 5  # over more than MONTH_LABELS_UP_TO years, every fifth year is labelled
+LABEL_CHAR = 9  # pixels a label's character takes at most, on average, at the chart's 11px
 BAR_FILL = "#9d1c1c"
 TEXT_FILL = "#56534d"
 RULE = "#d9d4c7"
@@ -33,6 +36,25 @@ RULE = "#d9d4c7"
 class MonthCount:
     month: datetime.date  # its first day
     count: int
+
+
+@dataclass(frozen=True)
+class Activity:
+    """A chart of articles over time and what each of its bars counts: 月 (a month) or 年 (a year)."""
+
+    svg: SafeString
+    per: str
+
+    def __bool__(self) -> bool:
+        return bool(self.svg)
+
+
+@dataclass(frozen=True)
+class _Bar:
+    name: str  # 2025年1月 / 2025年: what its tooltip and the description call it
+    count: int
+    below: str  # its label under the axis, or ""
+    year: str  # the year under that, where one begins, or ""
 
 
 def months_filled(rows: Iterable[tuple[datetime.date, int]]) -> list[MonthCount]:
@@ -59,41 +81,70 @@ def month_text(month: datetime.date) -> str:
     return f"{month.year}年{month.month}月"
 
 
-def monthly_bars(rows: Iterable[tuple[datetime.date, int]], *, title: str, chart_id: str) -> SafeString:
-    """A bar chart of articles per month: one bar for each month with articles, on a continuous month
-    axis. Empty when there are none."""
+def activity_bars(rows: Iterable[tuple[datetime.date, int]], *, who: str, chart_id: str) -> Activity:
+    """Someone's articles over time, from their counts by month: a bar a month, on a continuous month
+    axis, or a bar a year when the span is longer than MONTHS_UP_TO months (hundreds of bars a few pixels
+    wide read as nothing, and weigh most of the page). Empty when there are none."""
     months = months_filled(rows)
-    if not months:
+    if len(months) <= MONTHS_UP_TO:
+        small = len(months) <= MONTH_LABELS_UP_TO
+        bars = [
+            _Bar(
+                month_text(m.month),
+                m.count,
+                f"{m.month.month}月" if small else "",
+                f"{m.month.year}年" if i == 0 or m.month.month == 1 else "",
+            )
+            for i, m in enumerate(months)
+        ]
+        return Activity(_bars_svg(bars, title=f"{who}每月发稿数", chart_id=chart_id), "月")
+    years: dict[int, int] = {}
+    for m in months:
+        years[m.month.year] = years.get(m.month.year, 0) + m.count
+    every = 1 if len(years) <= MONTH_LABELS_UP_TO else YEAR_LABELS_EVERY
+    first = min(years)
+    # The first year, then every fifth, but none so close to the first that the two labels meet.
+    labelled = {first} | {y for y in years if y % every == 0 and y - first >= every}
+    bars = [
+        _Bar(f"{year}年", count, "", f"{year}年" if year in labelled else "")
+        for year, count in sorted(years.items())
+    ]
+    return Activity(_bars_svg(bars, title=f"{who}每年发稿数", chart_id=chart_id), "年")
+
+
+def _bars_svg(bars: Sequence[_Bar], *, title: str, chart_id: str) -> SafeString:
+    """The bars, one slot each along the axis, with their labels, the count scale, and a description in
+    words of every bar with articles."""
+    if not bars:
         return mark_safe("")
-    peak = max(m.count for m in months)
-    total = sum(m.count for m in months)
+    peak = max(b.count for b in bars)
+    total = sum(b.count for b in bars)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    slot = plot_w / len(months)
+    slot = plot_w / len(bars)
     bar_w = max(1.0, min(MAX_BAR, slot * 0.7))
     baseline = TOP + plot_h
 
-    bars = []
+    rects = []
     labels = []
-    for i, m in enumerate(months):
+    for i, b in enumerate(bars):
         centre = LEFT + slot * i + slot / 2
-        if m.count:
-            height = max(1.0, plot_h * m.count / peak)
-            # Numbers and a month's digits only, nothing to escape: format_html's escaping of each piece
-            # took most of the 7.5 ms of a 53-year chart (636 months, bench/benchdb.py at 1,000,000).
-            bars.append(
+        if b.count:
+            height = max(1.0, plot_h * b.count / peak)
+            # Numbers and a date's digits only, nothing to escape: format_html's escaping of each piece
+            # took most of the 7.5 ms of a 53-year chart of months (bench/benchdb.py at 1,000,000).
+            rects.append(
                 f'<rect class="bar" x="{_n(centre - bar_w / 2)}" y="{_n(baseline - height)}" '
                 f'width="{_n(bar_w)}" height="{_n(height)}" fill="{BAR_FILL}">'
-                f"<title>{month_text(m.month)}：{int(m.count)} 篇</title></rect>"
+                f"<title>{b.name}：{int(b.count)} 篇</title></rect>"
             )
-        if len(months) <= MONTH_LABELS_UP_TO:
-            labels.append(_text(centre, baseline + 14, f"{m.month.month}月", anchor="middle"))
-        if i == 0 or m.month.month == 1:
-            labels.append(_text(centre, baseline + 30, f"{m.month.year}年", anchor="middle"))
+        if b.below:
+            labels.append(_label(centre, baseline + 14, b.below))
+        if b.year:
+            labels.append(_label(centre, baseline + 30, b.year))
 
-    with_articles = [m for m in months if m.count]
     desc = (
-        f"{month_text(months[0].month)}至{month_text(months[-1].month)}，共 {total} 篇；"
-        + "，".join(f"{month_text(m.month)} {m.count} 篇" for m in with_articles)
+        f"{bars[0].name}至{bars[-1].name}，共 {total} 篇；"
+        + "，".join(f"{b.name} {b.count} 篇" for b in bars if b.count)
         + "。"
     )
     scale = [
@@ -114,7 +165,7 @@ def monthly_bars(rows: Iterable[tuple[datetime.date, int]], *, title: str, chart
         title=title,
         desc=desc,
         scale=_join(scale),
-        bars=mark_safe("".join(bars)),  # noqa: S308 - numbers only (above)
+        bars=mark_safe("".join(rects)),  # noqa: S308 - numbers only (above)
         labels=_join(labels),
     )
 
@@ -266,6 +317,16 @@ def _text(x: float, y: float, text: str, *, anchor: str) -> SafeString:
     return format_html(
         '<text x="{}" y="{}" text-anchor="{}" fill="{}">{}</text>', _n(x), _n(y), anchor, TEXT_FILL, text
     )
+
+
+def _label(centre: float, y: float, text: str) -> SafeString:
+    """A label centred under its bar, kept inside the chart at either end (2025年 under the last bar)."""
+    half = LABEL_CHAR * len(text) / 2
+    if centre + half > WIDTH:
+        return _text(WIDTH - 1, y, text, anchor="end")
+    if centre - half < 0:
+        return _text(1, y, text, anchor="start")
+    return _text(centre, y, text, anchor="middle")
 
 
 def _line(x1: float, y1: float, x2: float, y2: float, *, dashed: bool = False) -> SafeString:

@@ -218,7 +218,9 @@ def test_activity_chart_is_svg_with_one_bar_per_month_with_articles(
     client: Client, seeded_dates: None
 ) -> None:
     response = client.get(reverse("articles:reporter", args=[person("丁国锋").pk]))
-    svg = ET.fromstring(str(response.context["chart"]))
+    assert response.context["chart"].per == "月"
+    assert "每月发稿数（按报纸出版日期）" in response.content.decode()
+    svg = ET.fromstring(str(response.context["chart"].svg))
     assert svg.tag == f"{SVG}svg"
     assert svg.find(f"{SVG}title").text == "丁国锋每月发稿数"
     assert "2024年10月至2025年1月" in svg.find(f"{SVG}desc").text
@@ -231,13 +233,33 @@ def test_activity_chart_is_svg_with_one_bar_per_month_with_articles(
 
 
 def test_activity_chart_escapes_its_texts() -> None:
-    title = '<script>alert("x")</script> & 丁'
-    svg = ET.fromstring(str(charts.monthly_bars([(datetime.date(2025, 1, 1), 2)], title=title, chart_id="c")))
-    assert svg.find(f"{SVG}title").text == title
+    who = '<script>alert("x")</script> & 丁'
+    chart = charts.activity_bars([(datetime.date(2025, 1, 1), 2)], who=who, chart_id="c")
+    assert ET.fromstring(str(chart.svg)).find(f"{SVG}title").text == who + "每月发稿数"
 
 
 def test_activity_chart_is_empty_without_articles() -> None:
-    assert charts.monthly_bars([], title="无", chart_id="c") == ""
+    chart = charts.activity_bars([], who="无", chart_id="c")
+    assert chart.svg == "" and not chart
+
+
+def test_activity_over_more_than_ten_years_is_a_bar_a_year() -> None:
+    # 2010 to 2021: 144 months would be bars a few pixels wide; twelve years read at a glance.
+    rows = [(datetime.date(2010, 1, 1), 2), (datetime.date(2015, 6, 1), 1), (datetime.date(2021, 3, 1), 3)]
+    chart = charts.activity_bars(rows, who="丁国锋", chart_id="c")
+    assert chart.per == "年"
+    svg = ET.fromstring(str(chart.svg))
+    assert svg.find(f"{SVG}title").text == "丁国锋每年发稿数"
+    assert svg.find(f"{SVG}desc").text.startswith("2010年至2021年，共 6 篇；2010年 2 篇")
+    bars = [rect for rect in svg.iter(f"{SVG}rect") if rect.get("class") == "bar"]
+    assert [bar.find(f"{SVG}title").text for bar in bars] == ["2010年：2 篇", "2015年：1 篇", "2021年：3 篇"]
+    years = [t.text for t in svg.iter(f"{SVG}text") if t.text.endswith("年")]
+    assert years == [f"{y}年" for y in range(2010, 2022)]
+
+
+def test_activity_over_ten_years_or_less_is_a_bar_a_month() -> None:
+    rows = [(datetime.date(2011, 1, 1), 2), (datetime.date(2020, 12, 1), 1)]  # 120 months
+    assert charts.activity_bars(rows, who="丁国锋", chart_id="c").per == "月"
 
 
 def test_reporter_with_only_merged_articles_has_a_friendly_page(client: Client, seeded: None) -> None:

@@ -56,7 +56,7 @@ def reporter(request: HttpRequest, person_id: int) -> HttpResponse:
             "items": article_items(page.articles),
             "coauthors": Person.objects.coauthors_of(person),
             "regions": Place.objects.regions_of(person),
-            "chart": charts.monthly_bars(months, title=f"{person.name}每月发稿数", chart_id="activity"),
+            "chart": charts.activity_bars(months, who=person.name, chart_id="activity"),
             "feed_url": reverse("articles:reporter_feed", args=[person.pk]),
         },
     )
