@@ -10,6 +10,7 @@ import json
 import re
 import sys
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -330,3 +331,13 @@ def test_layouts_cover_the_variations_the_corpus_is_measured_on() -> None:
         assert {getattr(layout, flag) for layout in layouts} == {True, False}, flag
     for flag in ("blank_between_paragraphs", "letter_spacing", "subheads_unindented", "two_line_titles"):
         assert any(getattr(layout, flag) for layout in layouts), flag
+
+
+def test_a_layout_without_indents_sets_no_line_in_from_the_margin() -> None:
+    # `evaluate.py --no-indents`: the pages a PDF tool gives when it drops leading blanks.
+    key = next(iter(_pages()))
+    flush = lay_out(_pages()[key], replace(LAYOUTS["gaps_above"], indent="none"))
+    indented = lay_out(_pages()[key], LAYOUTS["gaps_above"])
+    assert not any(line[:1] in (" ", "\u3000") for line in flush.text.splitlines())
+    assert any(line.startswith("\u3000\u3000") for line in indented.text.splitlines())
+    assert [s.title for s in flush.gold.stories] == [s.title for s in indented.gold.stories]

@@ -61,7 +61,9 @@ class Layout:
     width: int  # column width in CJK cells; an ASCII character counts half
     blank_after_line: bool = False  # an empty line after every line (the seed's style)
     blank_between_paragraphs: bool = False  # an empty line between paragraphs only
-    indent: str = "fullwidth"  # "fullwidth" (two U+3000) or "ascii" (two spaces)
+    indent: str = (
+        "fullwidth"  # "fullwidth" (two U+3000), "ascii" (two spaces) or "none" (a tool that drops it)
+    )
     # "after" the stories, "before" them, "between" the first half of them and the rest, or each group
     # "above" its story
     headlines: str = "above"
@@ -73,7 +75,7 @@ class Layout:
 
     @property
     def indent_text(self) -> str:
-        return FULLWIDTH_INDENT if self.indent == "fullwidth" else ASCII_INDENT
+        return {"fullwidth": FULLWIDTH_INDENT, "ascii": ASCII_INDENT, "none": ""}[self.indent]
 
 
 LAYOUTS: dict[str, Layout] = {

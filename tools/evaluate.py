@@ -16,7 +16,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -398,10 +398,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--page", action="append", help="only this page, DATE_PAGE: 2019-02-12_14 (repeatable)"
     )
+    parser.add_argument(
+        "--no-indents",
+        action="store_true",
+        help="every layout without its paragraphs' indents, as a PDF tool that drops leading blanks gives it",
+    )
     parser.add_argument("--verbose", action="store_true", help="name every story not right and what it got")
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
     args = parser.parse_args(argv)
     layouts = [LAYOUTS[name] for name in args.layout] if args.layout else list(LAYOUTS.values())
+    if args.no_indents:
+        layouts = [replace(layout, indent="none") for layout in layouts]
     try:
         pages, missing = _select(load_pages(args.corpus), args.page)
     except (OSError, ValueError) as exc:
