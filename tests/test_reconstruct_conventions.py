@@ -101,6 +101,26 @@ def test_credit_at_the_end_of_the_caption_paragraph(credit: str, photographers: 
     assert result.articles[2].title == "湖区生态持续向好"
 
 
+def test_a_photo_title_right_above_its_caption_is_kept_and_the_caption_runs_no_further_back() -> None:
+    # A story with a loose headline inside it, then the photo's title and its caption: the caption once ran
+    # back to the story's headline, and the photo's own title, dropped, was in no article at all.
+    result = page(
+        *para("本报讯 记者黄洁 " + FILLER),
+        "湖区生态持续向好",
+        *para(LAKE),
+        "赏花时节",
+        *para(CAPTION),
+        "李明摄",
+    )
+    assert [(a.kind, a.title) for a in result.articles] == [
+        ("news", None),
+        ("news", "湖区生态持续向好"),
+        ("photo", "赏花时节"),
+    ]
+    assert result.articles[2].paragraphs[0].text == CAPTION
+    assert result.unmatched_headlines == ()
+
+
 def test_a_figure_sentence_inside_the_caption_stays_in_the_caption() -> None:
     caption = "3月5日，某县举办春季农产品展销会，吸引众多市民选购。图为市民在展台前挑选新鲜蔬菜。"
     result = page(*para("本报讯 记者黄洁 " + FILLER), *para(caption), "本报记者 张三摄")

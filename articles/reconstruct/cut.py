@@ -249,6 +249,10 @@ def page(blocks_: list[Block]) -> Cut:
                 caption = (
                     _caption_before(cur, block, headed=headed) if cur is not None and not closed else None
                 )
+                if caption and pending:
+                    # Headline lines stand right above the caption: they are its title, and the caption
+                    # does not run back into the story above them.
+                    caption = None
                 if caption is None:
                     cur = start(Segment([block], kind="photo", bylines=bylines))
                 elif caption == 0:  # the whole story so far is the caption's beginning
