@@ -22,10 +22,11 @@ def headlines(work: Work) -> None:
     followed by the first cut that a headline left over calls for; then what is left over is placed."""
     for _ in range(SPLIT_ROUNDS):
         vocab = work.vocabulary()
-        cands = _candidates(work)
+        lone = _lone_runs(work)
+        cands = _candidates(work, lone)
         if not work.groups or not cands:
             return
-        scores = _scores(work, vocab, cands)
+        scores = _scores(work, vocab, cands, lone)
         chosen = hl.assign(scores)
         for gi, g in enumerate(work.groups):
             col = chosen.get(gi)
@@ -52,10 +53,11 @@ def headlines(work: Work) -> None:
     leftovers.rejoin_headless_tails(work)
 
 
-def _candidates(work: Work) -> list[int]:
+def _candidates(work: Work, lone: set[int]) -> list[int]:
     """The stories a headline may go to: photos only with a headline right above them (a caption seldom
-    shares its title's words, and a story's headline often shares the words of its photo's caption)."""
-    above = {work.runs[r].before for r in _lone_runs(work)}
+    shares its title's words, and a story's headline often shares the words of its photo's caption); `lone`:
+    the runs that are one story's headline (_lone_runs)."""
+    above = {work.runs[r].before for r in lone}
     return [k for k, s in enumerate(work.segments) if s.paras and (s.kind != "photo" or k in above)]
 
 
@@ -67,20 +69,19 @@ def _lone_runs(work: Work) -> set[int]:
     return {r for r, n in groups.items() if n == 1 or len(work.runs[r].blocks) < HEADLINE_BLOCK}
 
 
-def _scores(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> list[list[float]]:
+def _scores(work: Work, vocab: sim.Vocabulary, cands: list[int], lone: set[int]) -> list[list[float]]:
     segs = [work.segments[k] for k in cands]
     rows = [work.coverage_row(vocab, g, segs) for g in work.groups]
-    above = _right_above(work, cands)
+    above = _right_above(work, cands, lone)
     bonus = _above_bonus(rows, above)
     for gi, column in above.items():
         rows[gi][column] += bonus
     return rows
 
 
-def _right_above(work: Work, cands: list[int]) -> dict[int, int]:
-    """Group index -> candidate column, for each run's last group standing right above a story."""
+def _right_above(work: Work, cands: list[int], lone: set[int]) -> dict[int, int]:
+    """Group index -> candidate column, for each lone run's last group standing right above a story."""
     last = {g.run: gi for gi, g in enumerate(work.groups)}  # the last group of each run wins
-    lone = _lone_runs(work)
     return {
         gi: cands.index(work.runs[r].before)
         for r, gi in last.items()

@@ -54,11 +54,13 @@ ROLE_SPLIT = re.compile(f"({_ROLE_ALT})[:：]?")  # 本报记者
 TEXT_AND_PICTURES = re.compile(r"^(?:文|图)\s?[/／]\s?(?:图|文)\s*|\s*(?:文|图)\s?[/／]\s?(?:图|文)$")
 # A paper or site named before a role word: 经济日报记者, 中青报·中青网记者, 新华社记者.
 ORG_BEFORE_ROLE = re.compile(rf"[\u4e00-\u9fff·・]{{1,12}}?(?:报|社|网|台|客户端)(?=(?:{_ROLE_ALT}))")
+# A dateline's place and its date: 南京 / 1月23日 (2020年1月23日)
+_PLACE = r"(?P<place>[\u4e00-\u9fff]{1,8}?)"
+_DATE = r"(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)"
 # 本报南京1月23日电 / 新华社北京1月23日电 / 本报北京1月23日讯 / 本报讯 / 本报电 / 本报综合报道
 DATELINE = re.compile(
     r"^(?:据)?(?P<agency>本报|新华社|中新社|中新网|人民网|央视网|央广网|新华网|光明网|法治日报|人民日报)"
-    r"(?:(?P<place>[\u4e00-\u9fff]{1,8}?)(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)?(?:电|讯)"
-    r"|讯|电(?=[\s（(]|$)|综合报道|特稿)"
+    rf"(?:{_PLACE}{_DATE}?(?:电|讯)|讯|电(?=[\s（(]|$)|综合报道|特稿)"
 )
 # Any other paper filing under its own name, with a place and a date or as 讯 alone: 光明日报北京1月23日电,
 # 经济日报北京1月23日讯, 中国青年报客户端北京1月23日电, 工人日报讯. The name ends as papers' names do (日报,
@@ -67,8 +69,7 @@ DATELINE = re.compile(
 PAPER_DATELINE = re.compile(
     r"^(?:据)?(?P<agency>(?:[\u4e00-\u9fff]{0,8}?(?:日报|晚报|晨报|时报|周报|商报|导报|都市报|青年报|文汇报|新京报"
     r"|军报|法院报|检察报|监察报|政协报)|中国[\u4e00-\u9fff]{1,6}报)(?:客户端|网)?)"
-    r"(?:(?P<place>[\u4e00-\u9fff]{1,8}?)(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:电|讯)"
-    r"|讯(?=[\s（(]|$))"
+    rf"(?:{_PLACE}{_DATE}(?:电|讯)|讯(?=[\s（(]|$))"
 )
 # A name the text runs on from without a space, and the word it runs into: 记者张三报道 / 记者王明远近日…
 NAME_THEN_WORD = re.compile(
