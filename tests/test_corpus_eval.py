@@ -124,6 +124,20 @@ def test_seed_layout_is_the_seeds_style() -> None:
     assert any(LETTER_SPACED.match(line) for line in lines)
 
 
+@pytest.mark.parametrize("name", ["seed", "gaps_above", "dense_after"])
+def test_single_newlines_leave_no_empty_line_and_strays_add_that_many(name: str) -> None:
+    page = _pages()["2020-01-16_15"]
+    single = replace(LAYOUTS[name], empty_lines=False)
+    plain = lay_out(page, single)
+    strayed = lay_out(page, replace(single, stray_empty_lines=3))
+    assert "" not in plain.text.split("\n")[:-1]
+    assert [line for line in strayed.text.split("\n")[:-1] if not line] == [""] * 3
+    assert [line for line in strayed.text.split("\n") if line] == [
+        line for line in plain.text.split("\n") if line
+    ]
+    assert len(strayed.gold.lines) == len(plain.gold.lines) + 3
+
+
 def test_folio_names_the_paper_the_date_its_weekday_and_the_page() -> None:
     lines = _laid("2020-05-29_6", "seed").text.split("\n")
     assert lines[0] == "人民日报  2020年5月29日  星期五"

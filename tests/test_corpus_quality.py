@@ -58,3 +58,19 @@ def test_pages_without_indents_lose_and_double_no_character(name: str) -> None:
     total = tally(evaluate_page(page, layout) for page in load_pages(SAMPLE))
     assert total.errors == 0
     assert (total.lost, total.duplicated) == (0, 0)
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+def test_single_newlines_with_stray_empty_lines_read_as_well_as_the_layout(name: str) -> None:
+    # A PDF tool writing single newlines still leaves a line of blanks here and there (a page break, the
+    # blanks under a byline block): three such lines must not make the page read as one whose empty lines
+    # part its paragraphs and its headline groups (README, `evaluate.py --no-empty-lines
+    # --stray-empty-lines 3`). Before 2026-12-07 the seed layout fell to 31 cut right, 11 headlines.
+    layout = replace(LAYOUTS[name], empty_lines=False, stray_empty_lines=3)
+    total = tally(evaluate_page(page, layout) for page in load_pages(SAMPLE))
+    cut_floor, headline_floor = FLOORS[name]
+    assert (total.errors, total.lost, total.duplicated) == (0, 0, 0)
+    assert total.cut_right[0] >= cut_floor, f"{name}: {total.cut_right[0]} of {total.cut_right[1]} cut right"
+    assert total.headline_right[0] >= headline_floor, (
+        f"{name}: {total.headline_right[0]} of {total.headline_right[1]} headlines right"
+    )

@@ -466,3 +466,68 @@ def test_a_headline_with_a_date_is_not_a_folio() -> None:
     result = page("新规2025年3月1日起施行", *para("本报讯 记者黄洁 新规2025年3月1日起施行。" + FILLER))
     assert result.furniture == ()
     assert result.articles[0].title == "新规2025年3月1日起施行"
+
+
+# -- empty lines a PDF tool leaves -------------------------------------------------------------------
+
+FARM_KICKER, FARM_TITLE = "省委农村工作会议强调", "科学施肥 确保小麦长势良好"
+LAKE_KICKER, LAKE_TITLE = "省生态环境厅指出", "湖区生态环境持续改善"
+
+
+@pytest.mark.parametrize("strays", [1, 3])
+def test_stray_empty_lines_do_not_glue_a_block_of_headlines_into_one(strays: int) -> None:
+    """Single newlines and a line of blanks left here and there, as a PDF tool writes a page: the block's
+    kicker / title pairs are still told apart by their cues, not held together for want of empty lines
+    (one stray line marks nothing on the page; three do, but none stands inside the block)."""
+    result = page(
+        *para("本报讯 记者黄洁 " + WHEAT),
+        "\u3000\u3000",
+        *para("本报讯 记者王五 " + LAKE),
+        *["\u3000\u3000", *para(LAKE)] * (strays - 1),
+        FARM_KICKER,
+        FARM_TITLE,
+        LAKE_KICKER,
+        LAKE_TITLE,
+    )
+    assert [(a.kicker, a.title) for a in result.articles] == [
+        (FARM_KICKER, FARM_TITLE),
+        (LAKE_KICKER, LAKE_TITLE),
+    ]
+
+
+def test_a_sentence_runs_on_across_an_empty_line_where_a_column_broke() -> None:
+    """On a page whose empty lines part paragraphs, an empty line under a full line of running text
+    in mid-sentence is a column or a page broken there: the flush line under it goes on with the text."""
+    farm = "本报讯 记者黄洁 " + WHEAT + "春耕正当时。"
+    *first, last = para(farm)  # the paragraph's short last line under the empty line: 春耕正当时。
+    result = page(
+        "各地春耕生产有序推进",
+        *first,
+        "",
+        last,
+        "",
+        "湖区生态持续改善",
+        *para("本报讯 记者王五 " + LAKE),
+        "",
+        *para(LAKE),
+    )
+    assert [a.title for a in result.articles] == ["各地春耕生产有序推进", "湖区生态持续改善"]
+    assert [p.text for p in result.articles[0].paragraphs] == [farm]
+    assert result.unmatched_headlines == ()
+
+
+def test_a_bracketed_note_runs_on_across_an_empty_line() -> None:
+    note = "（本报北京、南京、广州电 记者黄洁、王五、李四、张三、赵六、钱七参与采写）"
+    result = page(
+        "各地春耕生产有序推进",
+        *para("本报讯 记者黄洁 " + WHEAT),
+        "",
+        *para(LAKE),
+        "",
+        *para(note)[:2],
+        "",
+        *para(note)[2:],
+    )
+    (article,) = result.articles
+    assert article.paragraphs[-1].text.replace(" ", "") == note.replace(" ", "")
+    assert result.unmatched_headlines == ()

@@ -49,6 +49,12 @@ def single_newlines(text: str) -> bytes:
     return "\n".join(line for line in text.split("\n") if line.strip(" \u3000")).encode("utf-8")
 
 
+def single_newlines_stray_blank(text: str) -> bytes:
+    """No empty lines between the lines, but the line of blanks the page has under a byline block kept as a
+    PDF tool writes it: one stray empty line on the whole page."""
+    return "\n".join(line for line in text.split("\n") if line).encode("utf-8")
+
+
 def ascii_indents(text: str) -> bytes:
     """Paragraph indents as four ASCII spaces instead of two full-width ones."""
     return re.sub(r"(?m)^ ?\u3000\u3000", "    ", text).encode("utf-8")
@@ -136,6 +142,7 @@ VARIANTS: dict[str, Callable[[], bytes]] = {
     "gb18030": lambda: gb18030(seed_text()),
     "utf8-bom": lambda: utf8_bom(seed_text()),
     "single-newlines": lambda: single_newlines(seed_text()),
+    "single-newlines-stray-blank": lambda: single_newlines_stray_blank(seed_text()),
     "ascii-indents": lambda: ascii_indents(seed_text()),
     "trailing-spaces": lambda: trailing_spaces(seed_text()),
     "rewrapped-12": lambda: rewrapped(12),

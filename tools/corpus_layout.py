@@ -72,6 +72,8 @@ class Layout:
     letter_spacing: bool = False  # every 13th full-width body line is letter-spaced
     subheads_unindented: bool = False  # short paragraphs without sentence punctuation are set flush
     two_line_titles: bool = False  # a long title with a space is set in two lines
+    empty_lines: bool = True  # False: no empty line anywhere, as a PDF tool writing single newlines gives it
+    stray_empty_lines: int = 0  # empty lines more, spread over the page (page breaks, lines of blanks)
 
     @property
     def indent_text(self) -> str:
@@ -443,6 +445,13 @@ def render_lines(
     while lines and not lines[-1]:
         lines.pop()
         roles.pop()
+    if not layout.empty_lines:
+        kept = [k for k, line in enumerate(lines) if line]
+        lines, roles = [lines[k] for k in kept], [roles[k] for k in kept]
+    for k in range(layout.stray_empty_lines, 0, -1):  # from the bottom up, so each place stays put
+        at = len(lines) * k // (layout.stray_empty_lines + 1)
+        lines.insert(at, "")
+        roles.insert(at, None)
     return lines, roles
 
 

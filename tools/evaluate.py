@@ -403,12 +403,28 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="every layout without its paragraphs' indents, as a PDF tool that drops leading blanks gives it",
     )
+    parser.add_argument(
+        "--no-empty-lines",
+        action="store_true",
+        help="every layout without an empty line anywhere, as a PDF tool writing single newlines gives it",
+    )
+    parser.add_argument(
+        "--stray-empty-lines",
+        type=int,
+        default=0,
+        metavar="N",
+        help="N empty lines more spread over every page, as page breaks or lines of blanks leave them",
+    )
     parser.add_argument("--verbose", action="store_true", help="name every story not right and what it got")
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
     args = parser.parse_args(argv)
     layouts = [LAYOUTS[name] for name in args.layout] if args.layout else list(LAYOUTS.values())
     if args.no_indents:
         layouts = [replace(layout, indent="none") for layout in layouts]
+    if args.no_empty_lines:
+        layouts = [replace(layout, empty_lines=False) for layout in layouts]
+    if args.stray_empty_lines:
+        layouts = [replace(layout, stray_empty_lines=args.stray_empty_lines) for layout in layouts]
     try:
         pages, missing = _select(load_pages(args.corpus), args.page)
     except (OSError, ValueError) as exc:

@@ -55,6 +55,7 @@ CREDIT_SOURCE = re.compile(r"^[（(][\u4e00-\u9fff]{2,6}[）)]$")
 CREDIT_MAX = 40  # characters: a credit names a few people and perhaps the agency, no more
 SUBHEAD_MAX = 16.0  # a subhead line is short; longer loose lines inside a story are headlines of another
 CLOSING_PUNCT = frozenset("，。、；：！？”’）》」』…,.;:!?)")  # what never begins a line of its own
+RUN_ACROSS = 0.8  # a line this full, mid-sentence, goes on across an empty line under it
 WIDER = 1.5  # cells a line may exceed the column by and still be one of its lines
 # 摄 of a credit wrapped onto a line of its own: 摄 / 摄（影像中国）
 CREDIT_END = re.compile(r"^摄(?:影)?(?:[（(][^（）()]{2,8}[）)])?$")
@@ -241,7 +242,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                 or _closes_note(para)
             )
             if not _ended_short(para, colw, closed=closed):
-                gap = blank_separates and last.blank_after  # an empty line: the paragraph ended
+                gap = blank_separates and last.blank_after and not _runs_across(para, line, closed, colw)
                 closed = closed or gap
                 # A line wider than the column spans columns: a headline, not this paragraph's text.
                 body = (
@@ -448,6 +449,19 @@ def _bare_dateline(para: Block) -> bool:
     text = para.lines[0].text
     match = bl.dateline_match(text)
     return match is not None and not text[match.end() :].strip()
+
+
+def _runs_across(para: Block, line: Line, closed: bool, colw: float) -> bool:
+    """A sentence of running text going on across an empty line from a line filling the column to a line of
+    running text: a column or a page broken there, not the paragraph's end."""
+    if closed:
+        return False
+    text = join_text([x.text for x in para.lines])
+    if text.count("（") > text.count("）"):
+        return True  # （本报…电 记者…郑美辰 / 参与采写）: a bracket goes on to its close
+    if para.lines[-1].width < RUN_ACROSS * colw or not _body_like(line, colw):
+        return False
+    return bool(BODY_PUNCT.search(text))
 
 
 def _ended_short(para: Block, colw: float, *, closed: bool) -> bool:

@@ -30,9 +30,7 @@ def reconstruct_page(data: bytes | str, *, source: str | None = None) -> Page:
     _check_headline_lines(sum(1 for block in blocks if block.kind == "headline"))
     page_cut = cut.page(blocks)
     _check_size(page_cut)
-    work = Work(
-        page_cut.segments, page_cut.runs, blank_marks_groups=_has_blank_lines(lines) and blank_separates
-    )
+    work = Work(page_cut.segments, page_cut.runs, blank_marks_groups=blank_separates)
     work.resolve_interior_runs()
     work.group_headlines()
     assign.headlines(work)
@@ -74,10 +72,6 @@ def _check_headline_lines(headlines: int) -> None:
     again on the headlines left between the stories."""
     if headlines > MAX_HEADLINE_LINES:
         raise PageError(f"文字有 {headlines:,} 行标题，一个版面容纳不下（上限 {MAX_HEADLINE_LINES:,} 行）")
-
-
-def _has_blank_lines(lines: list[text.Line]) -> bool:
-    return any(line.blank_after for line in lines[:-1])
 
 
 def _furniture(blocks: list[Block]) -> list[FurnitureLine]:

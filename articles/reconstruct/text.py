@@ -11,6 +11,10 @@ from .values import PageError
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024  # a printed page is ~30 kB of text; 5 MB is not a page
 MAX_LINES = 20_000  # a broadsheet page has ~1,000 lines; more is not a page and would only cost time
+STRAY_EMPTY_LINES = (
+    2  # this many empty lines or fewer, on a page of more than STRAY_SPAN lines each, are strays
+)
+STRAY_SPAN = 80  # (page breaks, a line of blanks under a byline): they mark no paragraph's end
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_CHAR = re.compile(f"[{CJK}]+")  # 法治
@@ -222,11 +226,14 @@ def split_lines(text: str) -> list[Line]:
 
 
 def blank_lines_separate_paragraphs(lines: list[Line]) -> bool:
-    """True when empty lines mark paragraph ends, not just every line (the seed's style)."""
+    """True when empty lines mark paragraph ends: the page sets some, but not one after every line (the
+    seed's style); one or two strays on a long page (page breaks, a line of blanks under a byline) mark
+    nothing."""
     if len(lines) < 4:
         return False
     with_blank = sum(1 for line in lines[:-1] if line.blank_after)
-    return with_blank < 0.6 * (len(lines) - 1)
+    stray = with_blank <= STRAY_EMPTY_LINES and with_blank < len(lines) / STRAY_SPAN
+    return not stray and with_blank < 0.6 * (len(lines) - 1)
 
 
 def column_width(lines: list[Line]) -> float:

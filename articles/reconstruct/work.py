@@ -283,9 +283,11 @@ class Work:
                 ):
                     sizes = [len(piece)]
                 else:
-                    together = (
-                        [not b.lines[-1].blank_after for b in piece] if self.blank_marks_groups else None
-                    )
+                    together = [not b.lines[-1].blank_after for b in piece]
+                    # Empty lines mark the groups of a run only if the run has one inside: a stray empty
+                    # line elsewhere on the page (after a byline, at a page break) says nothing of these.
+                    if not self.blank_marks_groups or all(together[:-1]):
+                        together = None
                     sizes = hl.partition([b.text for b in piece], fits, together, apart)
                 at = 0
                 for size in sizes:
