@@ -531,3 +531,18 @@ def test_a_bracketed_note_runs_on_across_an_empty_line() -> None:
     (article,) = result.articles
     assert article.paragraphs[-1].text.replace(" ", "") == note.replace(" ", "")
     assert result.unmatched_headlines == ()
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"])
+def test_characters_that_print_nothing_are_read_as_nothing(invisible: str) -> None:
+    """Zero-width spaces, joiners, a byte-order mark inside the text and soft hyphens, as some PDF tools
+    leave them inside words, neither part a word nor hide a dateline."""
+    result = page(
+        f"各地春耕{invisible}生产有序推进",
+        *para(f"本报{invisible}北京1月23日电 记者黄{invisible}洁 " + WHEAT),
+    )
+    (article,) = result.articles
+    assert article.title == "各地春耕生产有序推进"
+    assert dateline(article)[1:] == ("北京", "1月23日")
+    assert [name for name, _ in names(article)] == ["黄洁"]
+    assert invisible not in "".join(p.text for p in article.paragraphs)

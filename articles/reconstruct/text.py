@@ -24,6 +24,9 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]+")  # control character
 # The bytes that are not CONTROL characters, to count those among a text's Latin-1 characters (see check_is_page).
 NOT_CONTROL = bytes(b for b in range(256) if not CONTROL.match(chr(b)))
 BLANK = " \u3000\t\u00a0\r\f\v"  # what a blank line may hold
+# Characters that print nothing, as some PDF tools leave them inside words: zero-width spaces and joiners,
+# a byte-order mark inside the text (pages joined), soft hyphens. 法\u200b治 reads 法治.
+INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 MULTISPACE = re.compile(r"  +")  # runs of spaces inside a line
 # One character that justification may have spaced out: `2 0 2 5年`, `两 会 顺 利`.
 SPACEABLE = re.compile(f"^[{CJK}0-9０-９，。、；：！？“”‘’（）《》]$")  # 两 / ，
@@ -199,6 +202,8 @@ def split_lines(text: str) -> list[Line]:
     text = normalise_newlines(text)
     if "\u00a0" in text or "\t" in text:
         text = text.replace("\u00a0", " ").replace("\t", "    ")
+    if INVISIBLE.search(text):
+        text = INVISIBLE.sub("", text)
     raw_lines = text.split("\n")
     blank = [not raw.strip(BLANK) for raw in raw_lines]
     blank.append(False)
