@@ -546,3 +546,29 @@ def test_characters_that_print_nothing_are_read_as_nothing(invisible: str) -> No
     assert dateline(article)[1:] == ("北京", "1月23日")
     assert [name for name, _ in names(article)] == ["黄洁"]
     assert invisible not in "".join(p.text for p in article.paragraphs)
+
+
+# -- notes in brackets closing a story or a caption --------------------------------------------------
+
+
+def test_the_authors_affiliation_in_a_closing_note_names_no_one() -> None:
+    result = page("春耕要抓早抓实", *para(WHEAT), *para(LAKE), *para(FILLER), "（作者单位：中国农业大学）")
+    (article,) = result.articles
+    assert article.bylines == ()
+    assert article.paragraphs[-1].text == "（作者单位：中国农业大学）"
+
+
+@pytest.mark.parametrize(
+    "note", ["（图片由受访者提供）", "（资料图片）", "（县委宣传部供图）", "（照片由受访者提供）"]
+)
+def test_a_note_saying_where_a_picture_came_from_closes_it_and_heads_nothing(note: str) -> None:
+    result = page(
+        "各地春耕生产有序推进",
+        *para("本报讯 记者黄洁 " + WHEAT),
+        *para(WHEAT),
+        *para(CAPTION),
+        note,
+    )
+    assert result.unmatched_headlines == ()
+    assert [a.title for a in result.articles] == ["各地春耕生产有序推进"]
+    assert result.articles[0].paragraphs[-1].text == note

@@ -94,8 +94,9 @@ CLOSING_SIGNATURE = re.compile(r"[（(](?P<inner>[\u4e00-\u9fff·][\u4e00-\u9fff
 SPACED_SIGNATURE = re.compile(r"^[\u4e00-\u9fff][\s\u3000]+[\u4e00-\u9fff]{1,2}$")  # 靖 伟
 # A note in parentheses that ends a story, on its own line: who the author is, where the report came from.
 AUTHOR_NOTE = re.compile(
-    r"^[（(](?:作者|编者|本文|本系列|相关报道|本报|新华社|中新社|据)[^（）()]{1,60}[）)]$"
-)  # （作者为中国驻某国大使） / （本报东京2月19日电）
+    r"^[（(](?:(?:作者|编者|本文|本系列|相关报道|本报|新华社|中新社|据|图片|照片)[^（）()]{1,60}"
+    r"|资料图片|[^（）()]{2,30}供图)[）)]$"
+)  # （作者为中国驻某国大使） / （本报东京2月19日电） / （图片由受访者提供） / （资料图片） / （某县委宣传部供图）
 # A photo credit at the end of a caption: 本报通讯员 胡啸宇 摄 / 王  闽摄（影像中国） / 张三 李四摄 / 张三/摄.
 # The names may be letter-spaced (吴  焰); the agency that supplied the photo may follow in parentheses.
 PHOTO_CREDIT = re.compile(
@@ -205,6 +206,8 @@ def _names_after(text: str, pos: int, *, any_name: bool = False) -> tuple[list[s
                 break
         if not (_any_name(token) if any_name else is_name(token)):
             break
+        if text[j : j + 1] in ("：", ":"):
+            break  # a label, not a name: （作者单位：中国农业大学）
         names.append(token)
         i = end = j
         runs_on = i < len(text) and text[i] == "、"
