@@ -572,3 +572,28 @@ def test_a_note_saying_where_a_picture_came_from_closes_it_and_heads_nothing(not
     assert result.unmatched_headlines == ()
     assert [a.title for a in result.articles] == ["各地春耕生产有序推进"]
     assert result.articles[0].paragraphs[-1].text == note
+
+
+# -- rubrics and numbered parts ----------------------------------------------------------------------
+
+
+def test_a_rubric_in_square_brackets_is_the_kicker_over_the_title() -> None:
+    result = page("【聚焦春耕】", "各地春耕生产有序推进", *para("本报讯 记者黄洁 " + WHEAT), *para(WHEAT))
+    (article,) = result.articles
+    assert (article.kicker, article.title, article.subtitle) == ("【聚焦春耕】", "各地春耕生产有序推进", None)
+
+
+def test_numbered_parts_of_a_story_are_its_subheads_not_new_stories() -> None:
+    result = page(
+        "各地春耕生产有序推进",
+        *para("本报讯 记者黄洁 " + WHEAT),
+        "一、抓好春耕备耕",
+        *para(WHEAT),
+        "二、守护湖区生态",
+        *para(LAKE),
+    )
+    (article,) = result.articles
+    assert [p.text for p in article.paragraphs if p.kind.value == "heading"] == [
+        "一、抓好春耕备耕",
+        "二、守护湖区生态",
+    ]

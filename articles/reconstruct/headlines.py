@@ -17,6 +17,8 @@ KICKER_CUE = re.compile(
     r"|(?:印发|发布(?!会)|出台|公布|通过)[\u4e00-\u9fff]{1,6}$"
     r"|(?:发表|刊发|刊登)[\u4e00-\u9fff]{0,12}(?:文章|讲话|署名文章)$"
 )  # 北京市委政法工作会议强调 / 最高人民检察院印发意见 / 《求是》杂志发表重要文章
+# A rubric set in square brackets over the title it files: 【聚焦春耕】
+RUBRIC = re.compile(r"^【[^【】]{1,16}】$")
 # A count of items opening a line ending in 发布 / 印发: what was issued, not who issued it (3项新标准发布).
 COUNTED_ITEMS = re.compile(r"^\d+(?:项|条|份|批|款|类)")
 # A subtitle (副题) opens with a dash: ——记沈阳市司法局…
@@ -127,8 +129,9 @@ def _kicker_then_title(first: str, second: str, kicker_first: bool) -> bool:
 
 def kicker_cue(line: str) -> bool:
     """A line that reads as a kicker: it ends with the verb or the dash that introduces the title below it,
-    and does not open with a count of what was issued (3项新标准发布 is a title)."""
-    return bool(KICKER_CUE.search(line)) and not COUNTED_ITEMS.match(line)
+    and does not open with a count of what was issued (3项新标准发布 is a title); or it is a rubric in square
+    brackets (【聚焦春耕】)."""
+    return (bool(KICKER_CUE.search(line)) and not COUNTED_ITEMS.match(line)) or bool(RUBRIC.match(line))
 
 
 def subtitle_cue(line: str) -> bool:

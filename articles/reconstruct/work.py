@@ -6,6 +6,7 @@ headline fits, and leftovers.py places what is left over."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -19,6 +20,9 @@ from .layout import Block
 SERIES = 3  # this many runs of loose lines set alike inside a story: its subheads
 MIN_PARAGRAPH_HIT = 0.15  # a headline covering less of every paragraph of a story is not in it
 FIT_BUDGET = 50_000  # headline lines × paragraphs compared when grouping a run of headlines
+ORDINAL = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+)  # 二、 / （二）
 HEADLINE_BLOCK = 4  # this many headline lines together: the page sets its headlines in a block
 HIT_FLOOR = 0.05  # what a headline covers of a paragraph by chance (common words): not evidence
 COHESION_WINDOW = 4  # paragraphs compared on each side of a loose headline inside a story
@@ -204,6 +208,8 @@ class Work:
                 hl.SUBTITLE_CUE.match(t) for t in texts[1:]
             )
             lone_kicker = len(texts) == 1 and hl.KICKER_CUE.search(texts[0]) is not None
+            # 二、守护湖区生态 / （三）…: a numbered part of the story; no title opens with its number.
+            numbered = len(texts) == 1 and ORDINAL.match(texts[0]) is not None
             short = not titled and (lone_kicker or _short(run))
             # Local cohesion, as in TextTiling: a few paragraphs either side of the loose lines. It
             # segments both sides, so it is measured only when it decides.
@@ -212,7 +218,7 @@ class Work:
                 or bool(texts and texts[0][0] in cut.SIDEBAR_MARKS)  # ■专家观点: the story's sidebar
                 # Right after 上接第一版 on a line of its own: a subhead opening the continuation.
                 or (not before and seg.continues)
-                or (short and (lone_kicker or self._blocked or _shape(run) in series))
+                or (short and (lone_kicker or numbered or self._blocked or _shape(run) in series))
                 # Broken at the column's width like text (see layout._wraps_into): a headline spans columns.
                 or (not titled and any(len(b.lines) > 1 for b in run if b.kind == "headline"))
                 or (
