@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from itertools import accumulate
 
+from .bylines import is_name
 from .similarity import bigrams, shared
 
 NEW_STORY = 0.9  # what a cut without a lead costs, in paragraphs fully covered by a headline
@@ -47,6 +48,8 @@ SPEAKER = re.compile(
     r"^(?P<who>[\u4e00-\u9fff·]{2,12}?)(?:对记者|还|也)?(?:表示|指出|强调|说|认为|介绍|称|坦言|告诉记者)"
 )
 SPEAKER_NAME = 3  # the speaker's last characters (a name after a title: 江西省省长易炼红) looked for above
+# …or with someone named just above doing something with others: 金明哲和外务省副相… after …总理金明哲19日晚….
+PERSON_FIRST = re.compile(r"^(?P<who>[\u4e00-\u9fff]{2,3}?)(?:和|与|同|一行|等人)")
 
 
 def continues(after: str, earlier: str) -> bool:
@@ -55,7 +58,10 @@ def continues(after: str, earlier: str) -> bool:
     if CONTINUATION.match(after):
         return True
     speaker = SPEAKER.match(after)
-    return speaker is not None and speaker.group("who")[-SPEAKER_NAME:] in earlier
+    if speaker is not None and speaker.group("who")[-SPEAKER_NAME:] in earlier:
+        return True
+    person = PERSON_FIRST.match(after)
+    return person is not None and is_name(person.group("who")) and person.group("who") in earlier
 
 
 def opens_letter(before: str, after: str, following: str) -> bool:
