@@ -265,6 +265,9 @@ def test_a_roundup_lead_has_a_dateline_and_no_names() -> None:
         ("新京报讯（记者张三）今天，", ("新京报", None, None), ["张三"]),
         ("解放军报北京1月23日电 记者张三 今天，", ("解放军报", "北京", "1月23日"), ["张三"]),
         ("中国妇女报北京1月23日电（记者张三）今天，", ("中国妇女报", "北京", "1月23日"), ["张三"]),
+        ("中新网1月23日电（记者张三）今天，", ("中新网", None, "1月23日"), ["张三"]),
+        ("本报1月23日讯 记者张三 今天，", ("本报", None, "1月23日"), ["张三"]),
+        ("央视网消息（记者 张三）今天，", ("央视网", None, None), ["张三"]),
     ],
     ids=[
         "guangming",
@@ -275,6 +278,9 @@ def test_a_roundup_lead_has_a_dateline_and_no_names() -> None:
         "xinjingbao",
         "army",
         "china",
+        "date-without-place",
+        "own-paper-date-without-place",
+        "site-news",
     ],
 )
 def test_another_paper_filing_under_its_own_name_leads_with_a_dateline(
@@ -288,6 +294,8 @@ def test_another_paper_filing_under_its_own_name_leads_with_a_dateline(
 def test_words_ending_in_a_paper_like_word_with_a_date_are_no_dateline() -> None:
     # 市民报告说… is a sentence, not a paper named 市民报: a paper's name ends as papers' names do.
     assert dateline(lead("市民报告说1月23日电力供应正常，")) == (None, None, None)
+    # …and 本报 with no place and no date is a dateline only before a space or a bracket: 本报电视台… is not.
+    assert dateline(lead("本报电视台今天开播，")) == (None, None, None)
 
 
 def test_a_story_led_by_another_paper_s_dateline_is_cut_there_under_headlines_set_in_a_block() -> None:
@@ -316,8 +324,16 @@ def test_a_closing_byline_naming_the_reporter_s_paper_adds_the_reporters() -> No
         ("文/图 本报记者 张三", ["张三"]),
         ("本报记者 张三 李四 文/图", ["张三", "李四"]),
         ("经济日报记者 王五", ["王五"]),
+        ("本报驻上海记者 王五", ["王五"]),
+        ("新华社驻东京记者 王五", ["王五"]),
     ],
-    ids=["words-and-pictures-first", "words-and-pictures-after", "paper-named"],
+    ids=[
+        "words-and-pictures-first",
+        "words-and-pictures-after",
+        "paper-named",
+        "posted-to",
+        "agency-posted-to",
+    ],
 )
 def test_a_feature_s_byline_line_in_the_forms_papers_print_names_its_reporters(
     line: str, reporters: list[str]

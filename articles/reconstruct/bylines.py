@@ -53,14 +53,17 @@ ROLE_SPLIT = re.compile(f"({_ROLE_ALT})[:：]?")  # 本报记者
 # 文/图 (words and pictures) before or after a feature's byline line: who wrote it took the photos too.
 TEXT_AND_PICTURES = re.compile(r"^(?:文|图)\s?[/／]\s?(?:图|文)\s*|\s*(?:文|图)\s?[/／]\s?(?:图|文)$")
 # A paper or site named before a role word: 经济日报记者, 中青报·中青网记者, 新华社记者.
-ORG_BEFORE_ROLE = re.compile(rf"[\u4e00-\u9fff·・]{{1,12}}?(?:报|社|网|台|客户端)(?=(?:{_ROLE_ALT}))")
+ORG_BEFORE_ROLE = re.compile(
+    rf"[\u4e00-\u9fff·・]{{1,12}}?(?:报|社|网|台|客户端)(?:驻[\u4e00-\u9fff]{{1,8}}?)?(?=(?:{_ROLE_ALT}))"
+)  # …and where it posted its reporter: 本报驻上海记者, 新华社驻东京记者
 # A dateline's place and its date: 南京 / 1月23日 (2020年1月23日)
 _PLACE = r"(?P<place>[\u4e00-\u9fff]{1,8}?)"
 _DATE = r"(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)"
 # 本报南京1月23日电 / 新华社北京1月23日电 / 本报北京1月23日讯 / 本报讯 / 本报电 / 本报综合报道
 DATELINE = re.compile(
     r"^(?:据)?(?P<agency>本报|新华社|中新社|中新网|人民网|央视网|央广网|新华网|光明网|法治日报|人民日报)"
-    rf"(?:{_PLACE}{_DATE}?(?:电|讯)|讯|电(?=[\s（(]|$)|综合报道|特稿)"
+    # a place, or a date alone (中新网1月23日电, 本报1月23日讯); a site's 消息 (央视网消息)
+    rf"(?:(?:{_PLACE}|(?=\d)){_DATE}?(?:电|讯)|讯|电(?=[\s（(]|$)|综合报道|特稿|消息)"
 )
 # Any other paper filing under its own name, with a place and a date or as 讯 alone: 光明日报北京1月23日电,
 # 经济日报北京1月23日讯, 中国青年报客户端北京1月23日电, 工人日报讯. The name ends as papers' names do (日报,
