@@ -149,6 +149,10 @@ def test_two_paragraphs_run_together_are_split_where_the_editor_clicks(signed_in
     _public(page, base, stories["merged"])
 
     click(_edit_link(page), "编辑")
+    # The click between two characters is read by the page's script: let the editing page load it first
+    # (on a busy machine the mouse could otherwise land before the script listens).
+    page.wait_for_url(re.compile(r"/change/$"))
+    page.wait_for_load_state("networkidle")
     paragraph = page.locator(f"#p{at} [data-split-url]")
     clicks.append("between two characters")
     _click_between(page, paragraph, cut)
