@@ -613,3 +613,25 @@ def test_numbered_parts_of_a_story_are_its_subheads_not_new_stories() -> None:
         "一、抓好春耕备耕",
         "二、守护湖区生态",
     ]
+
+
+# -- headlines a PDF tool centres with leading blanks --------------------------------------------------
+
+
+@pytest.mark.parametrize("pad", ["        ", "\u3000\u3000\u3000\u3000", "   "])
+def test_headlines_centred_with_leading_blanks_are_headlines_not_paragraphs(pad: str) -> None:
+    """A layout-keeping PDF tool centres each headline over its column: set in further (or less far) than
+    the paragraphs, the kicker and title lines are still read as the stories' headlines."""
+    result = page(
+        pad + "省委农村工作会议强调",
+        pad + "科学施肥 确保小麦长势良好",
+        *para("本报讯 记者黄洁 " + WHEAT),
+        *para(WHEAT),
+        pad + "湖区生态环境持续改善",
+        *para("本报讯 记者王五 " + LAKE),
+        *para(LAKE),
+    )
+    assert [(a.kicker, a.title) for a in result.articles] == [
+        ("省委农村工作会议强调", "科学施肥 确保小麦长势良好"),
+        (None, "湖区生态环境持续改善"),
+    ]

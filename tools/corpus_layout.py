@@ -74,6 +74,7 @@ class Layout:
     two_line_titles: bool = False  # a long title with a space is set in two lines
     empty_lines: bool = True  # False: no empty line anywhere, as a PDF tool writing single newlines gives it
     stray_empty_lines: int = 0  # empty lines more, spread over the page (page breaks, lines of blanks)
+    centred_headlines: bool = False  # headline lines centred over the column with spaces, as a PDF tool does
 
     @property
     def indent_text(self) -> str:
@@ -437,8 +438,13 @@ def render_lines(
                 lines.append("")
                 roles.append(None)
             continue
-        lines.append(item[0])
-        roles.append(item[1])
+        text, role = item
+        if layout.centred_headlines and role[0] == "headline":
+            text = (
+                " " * max(0, round(layout.width - cells(text))) + text
+            )  # half the spare cells, two spaces a cell
+        lines.append(text)
+        roles.append(role)
         if layout.blank_after_line:
             lines.append("")
             roles.append(None)

@@ -415,6 +415,11 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help="N empty lines more spread over every page, as page breaks or lines of blanks leave them",
     )
+    parser.add_argument(
+        "--centred-headlines",
+        action="store_true",
+        help="every headline line centred over its column with spaces, as a layout-keeping PDF tool sets it",
+    )
     parser.add_argument("--verbose", action="store_true", help="name every story not right and what it got")
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
     args = parser.parse_args(argv)
@@ -423,6 +428,8 @@ def main(argv: list[str] | None = None) -> int:
         layouts = [replace(layout, indent="none") for layout in layouts]
     if args.no_empty_lines:
         layouts = [replace(layout, empty_lines=False) for layout in layouts]
+    if args.centred_headlines:
+        layouts = [replace(layout, centred_headlines=True) for layout in layouts]
     if args.stray_empty_lines:
         layouts = [replace(layout, stray_empty_lines=args.stray_empty_lines) for layout in layouts]
     try:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -120,6 +121,46 @@ def _is_lead_line(line: Line) -> bool:
     return bool(bl.dateline_match(text) or (text[0] in LEAD_FIRST and bl.CONTINUED_FROM.match(text)))
 
 
+def _indent_cells(line: Line) -> int:
+    """How wide the blanks before a line are, in half-width cells (a full-width space is two)."""
+    lead = line.raw[: len(line.raw) - len(line.raw.lstrip(" \u3000"))]
+    return len(lead) + lead.count("\u3000")
+
+
+def _uncentred(lines: list[Line], colw: float) -> list[Line]:
+    """Indented lines that are headlines or subheads a PDF tool centred with leading blanks, made flush: those
+    set in further or less far than the page indents its paragraphs, reading as no running text and no lead,
+    and those beside them set in as far as a paragraph but reading the same (a kicker over a centred title)."""
+    indents = Counter(_indent_cells(line) for line in lines if line.indented)
+    if not indents:
+        return lines
+    usual = indents.most_common(1)[0][0]
+    titles = [
+        line.indented
+        and not _body_like(line, colw)
+        and not _is_lead_line(line)
+        and not _runs_into_next(lines, i, colw)
+        for i, line in enumerate(lines)
+    ]
+    out = list(lines)
+    i = 0
+    while i < len(lines):  # each run of such lines, made flush when one of them is set off
+        j = i
+        while j < len(lines) and titles[j]:
+            j += 1
+        if any(_indent_cells(lines[k]) != usual for k in range(i, j)):
+            out[i:j] = [line._replace(indented=False) for line in lines[i:j]]
+        i = max(j, i + 1)
+    return out
+
+
+def _runs_into_next(lines: list[Line], i: int, colw: float) -> bool:
+    """Whether the flush line after line i goes on as its paragraph's next line: running text, or a line
+    filling the column (移民管理警察在三埠港口岸开展登船赠春联 under 1月22日，珠海边检总站开平边检站)."""
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return nxt is not None and not nxt.indented and (_body_like(nxt, colw) or nxt.width >= RUN_ACROSS * colw)
+
+
 def _body_like(line: Line, colw: float) -> bool:
     """Does an unindented line read as running text rather than a headline?"""
     text = line.text
@@ -190,6 +231,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
     """Rejoin lines broken at the column width into paragraphs; keep the other lines loose."""
     out: list[Block] = []
     para: Block | None = None
+    lines = _uncentred(lines, colw)
     kinds = [loose_kind(line) for line in lines]
     # On a page whose paragraphs start indented, an unindented line after a finished paragraph is a
     # headline, a subhead or a credit, whatever punctuation it carries (柳州市，累计投入超200亿元).
