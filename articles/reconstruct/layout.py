@@ -10,7 +10,7 @@ from typing import Any, Generic, TypeVar
 
 from . import bylines as bl
 from .headlines import KICKER_CUE, subtitle_cue
-from .text import BODY_PUNCT, Line, ends_sentence, join_text
+from .text import BODY_PUNCT, CLAUSE_END, Line, ends_sentence, join_text
 from .values import Byline
 
 # Page furniture that can stand anywhere on a page.
@@ -70,6 +70,8 @@ RUN_ON_LINES = 3  # flush full lines without punctuation looked through for runn
 # wider share): the lines of one justified column vary by a few characters.
 SHORT_LINE = 0.6
 SHORT_AFTER_SENTENCE = 0.75
+# A line at least this share of the column fills it: justification leaves a line a character or two short.
+FULL_LINE = 0.9
 
 T = TypeVar("T")
 
@@ -193,6 +195,9 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
     # On a page whose paragraphs start indented, an unindented line after a finished paragraph is a
     # headline, a subhead or a credit, whatever punctuation it carries (柳州市，累计投入超200亿元).
     indenting = sum(1 for line in lines if line.indented) >= INDENTED_PAGE
+    # Without indents, a paragraph is read by the column its lines fill; a few lines of a damaged page do not
+    # show one, and there a line with running text's punctuation is taken for text.
+    by_column = not indenting and sum(1 for line in lines if _fills(line, colw)) >= INDENTED_PAGE
     items = _list_items(lines, colw)
     item_nos = {lines[i].no for i in items}
     for i, line in enumerate(lines):
@@ -228,6 +233,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
         # continuation's jump headline (成都：一带一路产业园区联盟成立), however it reads.
         jump_headline = (
             not line.indented
+            and not lead  # 本报北京10月28日电 （记者寇江泽） reads as a title and its column's tag
             and (_over_continuation(lines, i) or _column_title(lines, i, colw))
             and (para is None or ends_sentence(para.lines[-1].text))
         )
@@ -261,11 +267,13 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             or lead
             or BOX_OPENER.fullmatch(line.text)
             or FIGURE.match(line.text)
-            or _salutation(lines, i, colw)
+            or _salutation(lines, kinds, i, colw, by_column=by_column)
             or _after_continued_from(out, line, colw)
             or (
-                _body_like(line, colw)
                 # On a page that indents, a paragraph never starts flush after a headline line.
+                _opens_paragraph(lines, kinds, i, colw, blank_separates)
+                if by_column
+                else _body_like(line, colw)
                 and (not indenting or (para is not None and _runs_on(lines, kinds, i, colw, blank_separates)))
             )
         ):
@@ -285,6 +293,48 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
         out.append(Block("headline", [line]))
     _credit_paragraphs(out)
     return out
+
+
+def _opens_paragraph(
+    lines: list[Line], kinds: list[tuple[str, list[Byline]]], i: int, colw: float, blank_separates: bool
+) -> bool:
+    """On a page that does not indent, whether a flush line after a finished paragraph or a loose line opens
+    a paragraph. A paragraph's lines fill the column but its last, which ends a sentence: so a line opening
+    one either ends a sentence itself (a paragraph of one line), or fills the column and the text goes on
+    below it. A shorter line ending no sentence is a headline's (柳州市，累计投入超200亿元 / 发言人：)."""
+    line = lines[i]
+    if line.width > colw + WIDER:
+        return False  # wider than the column: a headline spanning columns
+    if CLAUSE_END.search(line.text):
+        return True
+    return _fills(line, colw) and _goes_on_below(lines, kinds, i, colw, blank_separates)
+
+
+def _fills(line: Line, colw: float) -> bool:
+    """A line as wide as the column, give or take what justification leaves: a paragraph's line, not its last."""
+    return FULL_LINE * colw <= line.width <= colw + WIDER
+
+
+def _goes_on_below(
+    lines: list[Line], kinds: list[tuple[str, list[Byline]]], i: int, colw: float, blank_separates: bool
+) -> bool:
+    """The line below line i is the next line of the same paragraph: flush, right below it, and a paragraph's
+    line itself (it fills the column, or ends the paragraph where a sentence or clause ends)."""
+    if i + 1 >= len(lines) or kinds[i + 1][0] != "headline" or (blank_separates and lines[i].blank_after):
+        return False
+    nxt = lines[i + 1]
+    if nxt.indented or _is_lead_line(nxt) or nxt.width > colw + WIDER:
+        return False
+    # Running text broken right at the column's width goes on below, whatever the next line is
+    # (…居民、农业用户电价水平 / 不变): a headline is set to its own width, not broken at the column's.
+    broken = colw - 0.5 <= lines[i].width and _body_like(lines[i], colw)
+    return broken or _fills(nxt, colw) or _ends_paragraph(nxt.text)
+
+
+def _ends_paragraph(text: str) -> bool:
+    """A line a paragraph may end at: a sentence's or a clause's end, a colon before a quotation, or what
+    a wrapped line can never begin with (`。` alone)."""
+    return bool(CLAUSE_END.search(text)) or text[-1] in "：:" or text[0] in CLOSING_PUNCT
 
 
 def _credit_paragraphs(blocks_: list[Block]) -> None:
@@ -410,11 +460,18 @@ def _after_continued_from(out: list[Block], line: Line, colw: float) -> bool:
     )
 
 
-def _salutation(lines: list[Line], i: int, colw: float) -> bool:
-    """A flush line ending with a colon over an indented paragraph opens a letter or a speech (亲爱的笑笑、果果： /
-    郑州圆方集团全体职工：): text, where a kicker's colon would stand over its title."""
+def _salutation(
+    lines: list[Line], kinds: list[tuple[str, list[Byline]]], i: int, colw: float, *, by_column: bool
+) -> bool:
+    """A flush line ending with a colon over a paragraph opens a letter or a speech (亲爱的笑笑、果果： /
+    郑州圆方集团全体职工：): text, where a kicker's colon would stand over its title. The paragraph below is
+    indented, or, on a page that does not indent, fills the column and goes on."""
     text = lines[i].text
-    return text[-1] in "：:" and lines[i].width <= colw and i + 1 < len(lines) and lines[i + 1].indented
+    if text[-1] not in "：:" or lines[i].width > colw or i + 1 >= len(lines):
+        return False
+    if lines[i + 1].indented:
+        return True
+    return by_column and _fills(lines[i + 1], colw) and _goes_on_below(lines, kinds, i + 1, colw, False)
 
 
 def _before_wide(lines: list[Line], i: int, colw: float) -> bool:

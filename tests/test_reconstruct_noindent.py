@@ -1,0 +1,98 @@
+"""Pages whose paragraphs are not indented, as a PDF tool that drops leading blanks gives them: the engine
+reads a flush line as a paragraph's or a headline's by the column (a paragraph's lines fill it, its last ends
+a sentence). Each with the smallest page that shows it. No database."""
+
+from __future__ import annotations
+
+from articles.reconstruct.page import reconstruct_page
+from articles.reconstruct.values import Page
+
+COLUMN = 16
+WETLAND_TEXT = "湿地保护区里候鸟成群，湿地面积逐年扩大，湿地公园成了市民休闲的去处。"
+# Its first line, broken at the column's width, carries no punctuation.
+PATROL_TEXT = "守岛夫妇每天清晨沿着蛇岛的小路巡查一遍，防止有人上岛捕蛇，蛇岛上的蝮蛇正在冬眠。"
+SNAKE_TEXT = "春节期间，守岛夫妇在蛇岛上贴起福字，蛇岛的年过得冷清又温暖，鸟也多了。"
+# Running text with a comma, broken right at the column's width onto a short line.
+SUBHEAD_TEXT = "资源优化配置，居民和农业用户电价水平不变"
+LETTER_TEXT = "爸爸在南极考察站给你们写信，这里的冬天很长，企鹅们排着队散步，爸爸很想你们。"
+
+
+def page(*lines: str) -> Page:
+    return reconstruct_page(("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def flush(text: str, width: int = COLUMN) -> list[str]:
+    """A paragraph as a PDF tool that drops leading blanks gives it: broken at the column's width, flush."""
+    return [text[i : i + width] for i in range(0, len(text), width)]
+
+
+def test_a_flush_line_filling_the_column_without_punctuation_opens_the_paragraph_below_a_headline() -> None:
+    result = page(
+        "湿地保护见成效",
+        *flush(WETLAND_TEXT),
+        "守岛夫妇在蛇岛过年",
+        *flush(PATROL_TEXT),
+        *flush(SNAKE_TEXT),
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效", "守岛夫妇在蛇岛过年"]
+    patrol = result.articles[1]
+    assert patrol.subtitle is None
+    assert [p.text for p in patrol.paragraphs][:1] == [PATROL_TEXT]
+
+
+def test_a_short_flush_line_with_a_comma_ending_no_sentence_heads_the_next_story() -> None:
+    # Its comma reads as running text, yet it stops short of the column and ends no sentence: a kicker.
+    result = page(
+        "湿地保护见成效",
+        *flush(WETLAND_TEXT),
+        "守岛二十年，夫妇俩以岛为家",
+        "守岛夫妇在蛇岛过年",
+        *flush(SNAKE_TEXT),
+    )
+    assert [(a.kicker, a.title) for a in result.articles] == [
+        (None, "湿地保护见成效"),
+        ("守岛二十年，夫妇俩以岛为家", "守岛夫妇在蛇岛过年"),
+    ]
+    assert "守岛二十年" not in result.articles[0].text
+
+
+def test_a_dateline_with_its_reporter_in_brackets_on_a_flush_line_is_no_column_title() -> None:
+    # `本报北京10月28日电 （记者寇江泽）` has the shape of a title and its column's tag; it is the lead.
+    result = page(
+        "湿地保护见成效",
+        *flush(WETLAND_TEXT),
+        "守岛夫妇在蛇岛过年",
+        "本报北京10月28日电 （记者寇江泽）",
+        *flush(PATROL_TEXT),
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效", "守岛夫妇在蛇岛过年"]
+    snake = result.articles[1]
+    assert snake.dateline is not None and snake.dateline.place == "北京"
+    assert [(b.name, b.role) for b in snake.bylines] == [("寇江泽", "reporter")]
+
+
+def test_running_text_broken_at_the_column_s_width_goes_on_onto_a_short_line() -> None:
+    # A subhead with a comma, one character too long for the column: the short rest is its end, not a title.
+    result = page(
+        "湿地保护见成效",
+        *flush(WETLAND_TEXT),
+        *flush(SUBHEAD_TEXT),
+        *flush(SNAKE_TEXT),
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效"]
+    assert SUBHEAD_TEXT in [p.text for p in result.articles[0].paragraphs]
+
+
+def test_a_salutation_over_a_flush_paragraph_opens_the_letter() -> None:
+    # Its colon would make it a kicker over a title; the letter's text, filling the column, goes on below it.
+    result = page(
+        "湿地保护见成效",
+        *flush(WETLAND_TEXT),
+        "写给南极的家书",
+        "亲爱的笑笑、果果：",
+        *flush(LETTER_TEXT),
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效", "写给南极的家书"]
+    letter = result.articles[1]
+    assert letter.kicker is None and letter.subtitle is None
+    assert [p.text for p in letter.paragraphs][:2] == ["亲爱的笑笑、果果：", LETTER_TEXT]
