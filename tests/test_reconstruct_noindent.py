@@ -14,6 +14,8 @@ PATROL_TEXT = "守岛夫妇每天清晨沿着蛇岛的小路巡查一遍，防�
 SNAKE_TEXT = "春节期间，守岛夫妇在蛇岛上贴起福字，蛇岛的年过得冷清又温暖，鸟也多了。"
 # Running text with a comma, broken right at the column's width onto a short line.
 SUBHEAD_TEXT = "资源优化配置，居民和农业用户电价水平不变"
+# Its last line ends a sentence a character short of the column.
+SHORT_END_TEXT = "湿地保护区里候鸟成群，湿地面积逐年扩大，成了市民休闲的好去处。"
 LETTER_TEXT = "爸爸在南极考察站给你们写信，这里的冬天很长，企鹅们排着队散步，爸爸很想你们。"
 
 
@@ -96,3 +98,11 @@ def test_a_salutation_over_a_flush_paragraph_opens_the_letter() -> None:
     letter = result.articles[1]
     assert letter.kicker is None and letter.subtitle is None
     assert [p.text for p in letter.paragraphs][:2] == ["亲爱的笑笑、果果：", LETTER_TEXT]
+
+
+def test_a_line_ending_a_sentence_a_character_short_of_the_column_ends_its_paragraph() -> None:
+    # Inside a paragraph, a line that ends a sentence fills the column: one a character short is the last.
+    assert len(flush(SHORT_END_TEXT)[-1]) == COLUMN - 1
+    result = page("湿地保护见成效", *flush(SHORT_END_TEXT), *flush(SNAKE_TEXT))
+    assert [a.title for a in result.articles] == ["湿地保护见成效"]
+    assert [p.text for p in result.articles[0].paragraphs] == [SHORT_END_TEXT, SNAKE_TEXT]

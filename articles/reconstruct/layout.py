@@ -70,8 +70,10 @@ RUN_ON_LINES = 3  # flush full lines without punctuation looked through for runn
 # wider share): the lines of one justified column vary by a few characters.
 SHORT_LINE = 0.6
 SHORT_AFTER_SENTENCE = 0.75
-# A line at least this share of the column fills it: justification leaves a line a character or two short.
-FULL_LINE = 0.9
+# On a page without indents, a line fills the column when it is at most this many cells short of it: a
+# line may give its last character to the next when that one opens with what no line opens with (。 / ”).
+# A line ending a sentence does not give one: a character short, it is the paragraph's last.
+FULL_SLACK = 1.0
 
 T = TypeVar("T")
 
@@ -246,7 +248,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                 or _bracketed(para)
                 or _closes_note(para)
             )
-            if not _ended_short(para, colw, closed=closed):
+            if not _ended_short(para, colw, closed=closed, by_column=by_column):
                 gap = blank_separates and last.blank_after  # an empty line: the paragraph ended
                 closed = closed or gap
                 # A line wider than the column spans columns: a headline, not this paragraph's text.
@@ -311,8 +313,8 @@ def _opens_paragraph(
 
 
 def _fills(line: Line, colw: float) -> bool:
-    """A line as wide as the column, give or take what justification leaves: a paragraph's line, not its last."""
-    return FULL_LINE * colw <= line.width <= colw + WIDER
+    """A line as wide as the column (FULL_SLACK short of it at most): a paragraph's line, not its last."""
+    return colw - FULL_SLACK <= line.width <= colw + WIDER
 
 
 def _goes_on_below(
@@ -507,15 +509,21 @@ def _bare_dateline(para: Block) -> bool:
     return match is not None and not text[match.end() :].strip()
 
 
-def _ended_short(para: Block, colw: float, *, closed: bool) -> bool:
+def _ended_short(para: Block, colw: float, *, closed: bool, by_column: bool) -> bool:
     """A paragraph's last line stops well short of the column: the paragraph ends there.
 
     Justified PDF lines of one column vary by a few characters (17–20), so only a line clearly short
-    counts; one that ends a sentence, a little less clearly. Only the lead of a story may end short and
-    go on (`本报南京1月23日电 记者丁国锋` / `江苏省委…`).
+    counts; one that ends a sentence, a little less clearly. On a page read by its column (no indents to
+    tell), a line ending a sentence a character short of the column: inside a paragraph, the line ending a
+    sentence is full. Only the lead of a story may end short and go on (`本报南京1月23日电 记者丁国锋` /
+    `江苏省委…`).
     """
     last = para.lines[-1]
-    if last.width > colw * (SHORT_AFTER_SENTENCE if closed else SHORT_LINE):
+    if closed and by_column:
+        short = last.width <= colw - FULL_SLACK
+    else:
+        short = last.width <= colw * (SHORT_AFTER_SENTENCE if closed else SHORT_LINE)
+    if not short:
         return False
     # A lead set on a line of its own may itself wrap: `本报北京2月11日电 （记者` / `赵贝佳）`.
     return not (len(para.lines) <= 2 and _is_lead_line(para.lines[0]))
