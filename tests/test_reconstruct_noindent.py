@@ -106,3 +106,19 @@ def test_a_line_ending_a_sentence_a_character_short_of_the_column_ends_its_parag
     result = page("湿地保护见成效", *flush(SHORT_END_TEXT), *flush(SNAKE_TEXT))
     assert [a.title for a in result.articles] == ["湿地保护见成效"]
     assert [p.text for p in result.articles[0].paragraphs] == [SHORT_END_TEXT, SNAKE_TEXT]
+
+
+def test_a_sentence_standing_between_headline_lines_is_a_headline() -> None:
+    # A paragraph of one line ends a sentence; one between a kicker and a subtitle is the title.
+    result = page(
+        "湿地保护见成效",
+        *flush(WETLAND_TEXT),
+        "洞庭湖区生态持续改善",
+        "“看，候鸟回来了！”",
+        "——记者走进湖区湿地",
+        *flush(SNAKE_TEXT),
+    )
+    assert [(a.kicker, a.title, a.subtitle) for a in result.articles] == [
+        (None, "湿地保护见成效", None),
+        ("洞庭湖区生态持续改善", "“看，候鸟回来了！”", "——记者走进湖区湿地"),
+    ]

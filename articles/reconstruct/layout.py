@@ -264,6 +264,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                 ):
                     para.lines.append(line)
                     continue
+        after_headline = bool(out) and out[-1].kind == "headline"
         if not jump_headline and (
             line.indented
             or lead
@@ -272,9 +273,9 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             or _salutation(lines, kinds, i, colw, by_column=by_column)
             or _after_continued_from(out, line, colw)
             or (
-                # On a page that indents, a paragraph never starts flush after a headline line.
-                _opens_paragraph(lines, kinds, i, colw, blank_separates)
+                _opens_paragraph(lines, kinds, i, colw, blank_separates, after_headline=after_headline)
                 if by_column
+                # On a page that indents, a paragraph never starts flush after a headline line.
                 else _body_like(line, colw)
                 and (not indenting or (para is not None and _runs_on(lines, kinds, i, colw, blank_separates)))
             )
@@ -298,7 +299,13 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
 
 
 def _opens_paragraph(
-    lines: list[Line], kinds: list[tuple[str, list[Byline]]], i: int, colw: float, blank_separates: bool
+    lines: list[Line],
+    kinds: list[tuple[str, list[Byline]]],
+    i: int,
+    colw: float,
+    blank_separates: bool,
+    *,
+    after_headline: bool,
 ) -> bool:
     """On a page that does not indent, whether a flush line after a finished paragraph or a loose line opens
     a paragraph. A paragraph's lines fill the column but its last, which ends a sentence: so a line opening
@@ -308,8 +315,22 @@ def _opens_paragraph(
     if line.width > colw + WIDER:
         return False  # wider than the column: a headline spanning columns
     if CLAUSE_END.search(line.text):
-        return True
+        # A sentence standing between headline lines is one of them: “看，无人机！” in a block of headlines.
+        return not (
+            after_headline and i + 1 < len(lines) and _headline_like(lines[i + 1], kinds[i + 1], colw)
+        )
     return _fills(line, colw) and _goes_on_below(lines, kinds, i, colw, blank_separates)
+
+
+def _headline_like(line: Line, kind: tuple[str, list[Byline]], colw: float) -> bool:
+    """A flush line that can be no paragraph's: loose, and neither filling the column nor ending a sentence."""
+    return (
+        kind[0] == "headline"
+        and not line.indented
+        and not _is_lead_line(line)
+        and not _fills(line, colw)
+        and not CLAUSE_END.search(line.text)
+    )
 
 
 def _fills(line: Line, colw: float) -> bool:
