@@ -14,6 +14,8 @@ PATROL_TEXT = "守岛夫妇每天清晨沿着蛇岛的小路巡查一遍，防�
 SNAKE_TEXT = "春节期间，守岛夫妇在蛇岛上贴起福字，蛇岛的年过得冷清又温暖，鸟也多了。"
 # Running text with a comma, broken right at the column's width onto a short line.
 SUBHEAD_TEXT = "资源优化配置，居民和农业用户电价水平不变"
+# A subhead without punctuation, two characters too long for the column.
+BARE_SUBHEAD_TEXT = "湿地保护区全力构建候鸟迁徙通道新格局"
 # Its last line ends a sentence a character short of the column.
 SHORT_END_TEXT = "湿地保护区里候鸟成群，湿地面积逐年扩大，成了市民休闲的好去处。"
 LETTER_TEXT = "爸爸在南极考察站给你们写信，这里的冬天很长，企鹅们排着队散步，爸爸很想你们。"
@@ -122,3 +124,16 @@ def test_a_sentence_standing_between_headline_lines_is_a_headline() -> None:
         (None, "湿地保护见成效", None),
         ("洞庭湖区生态持续改善", "“看，候鸟回来了！”", "——记者走进湖区湿地"),
     ]
+
+
+def test_a_bare_line_broken_at_the_column_s_width_goes_on_onto_a_short_line() -> None:
+    # No punctuation, yet exactly as wide as the column: broken there, as text is; a headline is not.
+    assert len(flush(BARE_SUBHEAD_TEXT)[0]) == COLUMN
+    result = page(
+        "湿地保护见成效",
+        *flush(WETLAND_TEXT),
+        *flush(BARE_SUBHEAD_TEXT),
+        *flush(SNAKE_TEXT),
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效"]
+    assert BARE_SUBHEAD_TEXT in [p.text for p in result.articles[0].paragraphs]

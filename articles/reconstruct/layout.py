@@ -348,9 +348,9 @@ def _goes_on_below(
     nxt = lines[i + 1]
     if nxt.indented or _is_lead_line(nxt) or nxt.width > colw + WIDER:
         return False
-    # Running text broken right at the column's width goes on below, whatever the next line is
-    # (…居民、农业用户电价水平 / 不变): a headline is set to its own width, not broken at the column's.
-    broken = colw - 0.5 <= lines[i].width and _body_like(lines[i], colw)
+    # A line broken right at the column's width goes on below, whatever the next line is (…居民、农业用户电价
+    # 水平 / 不变, 跨江联动 全力构建区域交 / 通体系新格局): a headline is set to its own width, not the column's.
+    broken = colw - 0.5 <= lines[i].width <= colw
     return broken or _fills(nxt, colw) or _ends_paragraph(nxt.text)
 
 
