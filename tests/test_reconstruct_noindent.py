@@ -9,6 +9,8 @@ from articles.reconstruct.values import Page
 
 COLUMN = 16
 WETLAND_TEXT = "湿地保护区里候鸟成群，湿地面积逐年扩大，湿地公园成了市民休闲的去处。"
+# Its last line ends a sentence right at the column's end.
+FULL_END_TEXT = "湿地保护区里候鸟成群，湿地面积逐年扩大，成了市民休闲散步的去处。"
 # Its first line, broken at the column's width, carries no punctuation.
 PATROL_TEXT = "守岛夫妇每天清晨沿着蛇岛的小路巡查一遍，防止有人上岛捕蛇，蛇岛上的蝮蛇正在冬眠。"
 SNAKE_TEXT = "春节期间，守岛夫妇在蛇岛上贴起福字，蛇岛的年过得冷清又温暖，鸟也多了。"
@@ -137,3 +139,21 @@ def test_a_bare_line_broken_at_the_column_s_width_goes_on_onto_a_short_line() ->
     )
     assert [a.title for a in result.articles] == ["湿地保护见成效"]
     assert BARE_SUBHEAD_TEXT in [p.text for p in result.articles[0].paragraphs]
+
+
+def test_a_short_flush_line_with_a_comma_after_a_sentence_ending_at_the_column_s_end_is_a_headline() -> None:
+    # The paragraph above may go on (its sentence ended at the line's end), but not onto a short line that
+    # ends no sentence: a paragraph's line fills the column or ends the paragraph.
+    assert len(flush(FULL_END_TEXT)[-1]) == COLUMN
+    result = page(
+        "湿地保护见成效",
+        *flush(FULL_END_TEXT),
+        "守岛二十年，夫妇俩以岛为家",
+        "守岛夫妇在蛇岛过年",
+        *flush(SNAKE_TEXT),
+    )
+    assert [(a.kicker, a.title) for a in result.articles] == [
+        (None, "湿地保护见成效"),
+        ("守岛二十年，夫妇俩以岛为家", "守岛夫妇在蛇岛过年"),
+    ]
+    assert [p.text for p in result.articles[0].paragraphs] == [FULL_END_TEXT]

@@ -257,8 +257,12 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                     and not (gap and indenting)
                     and line.width <= colw + WIDER
                     and not (closed and indenting and _before_wide(lines, i, colw))
+                    # On a page read by its column, a line of the paragraph's text reads as one.
+                    and (
+                        not by_column
+                        or _opens_paragraph(lines, kinds, i, colw, blank_separates, after_headline=False)
+                    )
                 )
-
                 if not jump_headline and (
                     not closed or body or _runs_on(lines, kinds, i, colw, blank_separates)
                 ):
