@@ -157,3 +157,22 @@ def test_a_short_flush_line_with_a_comma_after_a_sentence_ending_at_the_column_s
         ("守岛二十年，夫妇俩以岛为家", "守岛夫妇在蛇岛过年"),
     ]
     assert [p.text for p in result.articles[0].paragraphs] == [FULL_END_TEXT]
+
+
+def test_a_kicker_ending_with_a_colon_over_a_title_as_wide_as_the_column_stays_a_kicker() -> None:
+    # A salutation opens a letter whose text goes on below it; here the empty line after the wide title
+    # ends it: no paragraph's line, so the colon line is the title's kicker.
+    result = page(
+        "湿地保护见成效",
+        "",
+        *flush(WETLAND_TEXT),
+        "",
+        "国务院新闻办发言人：",
+        "守岛夫妇在蛇岛过年守护候鸟家园",
+        "",
+        *flush(SNAKE_TEXT),
+    )
+    assert [(a.kicker, a.title) for a in result.articles] == [
+        (None, "湿地保护见成效"),
+        ("国务院新闻办发言人：", "守岛夫妇在蛇岛过年守护候鸟家园"),
+    ]

@@ -274,7 +274,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             or lead
             or BOX_OPENER.fullmatch(line.text)
             or FIGURE.match(line.text)
-            or _salutation(lines, kinds, i, colw, by_column=by_column)
+            or _salutation(lines, kinds, i, colw, blank_separates, by_column=by_column)
             or _after_continued_from(out, line, colw)
             or (
                 _opens_paragraph(lines, kinds, i, colw, blank_separates, after_headline=after_headline)
@@ -488,7 +488,13 @@ def _after_continued_from(out: list[Block], line: Line, colw: float) -> bool:
 
 
 def _salutation(
-    lines: list[Line], kinds: list[tuple[str, list[Byline]]], i: int, colw: float, *, by_column: bool
+    lines: list[Line],
+    kinds: list[tuple[str, list[Byline]]],
+    i: int,
+    colw: float,
+    blank_separates: bool,
+    *,
+    by_column: bool,
 ) -> bool:
     """A flush line ending with a colon over a paragraph opens a letter or a speech (亲爱的笑笑、果果： /
     郑州圆方集团全体职工：): text, where a kicker's colon would stand over its title. The paragraph below is
@@ -498,7 +504,11 @@ def _salutation(
         return False
     if lines[i + 1].indented:
         return True
-    return by_column and _fills(lines[i + 1], colw) and _goes_on_below(lines, kinds, i + 1, colw, False)
+    return (
+        by_column
+        and _fills(lines[i + 1], colw)
+        and _goes_on_below(lines, kinds, i + 1, colw, blank_separates)
+    )
 
 
 def _before_wide(lines: list[Line], i: int, colw: float) -> bool:
