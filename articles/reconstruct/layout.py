@@ -197,8 +197,8 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
     # On a page whose paragraphs start indented, an unindented line after a finished paragraph is a
     # headline, a subhead or a credit, whatever punctuation it carries (柳州市，累计投入超200亿元).
     indenting = sum(1 for line in lines if line.indented) >= INDENTED_PAGE
-    # Without indents, a paragraph is read by the column its lines fill; a few lines of a damaged page do not
-    # show one, and there a line with running text's punctuation is taken for text.
+    # Without indents, a paragraph is read by the column its lines fill (see `_opens_paragraph`); a few lines
+    # of a damaged page do not show one, and there a line with running text's punctuation is taken for text.
     by_column = not indenting and sum(1 for line in lines if _fills(line, colw)) >= INDENTED_PAGE
     items = _list_items(lines, colw)
     item_nos = {lines[i].no for i in items}
@@ -302,6 +302,23 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
     return out
 
 
+# Pages without indents. A PDF tool that drops leading blanks leaves a page whose paragraphs all start flush,
+# like its headlines; blocks() then reads a flush line by the column (`by_column`, once three lines or more
+# fill it), in four rules:
+# 1. A paragraph's lines fill the column (`_fills`), but its last, which ends a sentence: a line ending a
+#    sentence a character short of the column ends its paragraph (`_ended_short`).
+# 2. So a flush line opens a paragraph when it stands in the column and either ends a sentence itself (a
+#    paragraph of one line) or fills the column and the text goes on below it (`_opens_paragraph`,
+#    `_goes_on_below`); a line broken right at the column's width goes on whatever comes below.
+# 3. Any other flush line is a headline's: shorter and ending no sentence (comma or not), or wider than the
+#    column; so is a sentence standing between headline lines (`_headline_like`).
+# 4. After a paragraph whose sentence ended right at the column's end, a line goes on with it only when it
+#    reads as a paragraph's line by rule 2; a line ending with a colon opens a letter only over such a line
+#    (`_salutation`).
+# Where a sentence ends right at the column's end, nothing tells whether the paragraph ends there: a line with
+# running text's punctuation goes on with it, as on any page.
+
+
 def _opens_paragraph(
     lines: list[Line],
     kinds: list[tuple[str, list[Byline]]],
@@ -311,10 +328,9 @@ def _opens_paragraph(
     *,
     after_headline: bool,
 ) -> bool:
-    """On a page that does not indent, whether a flush line after a finished paragraph or a loose line opens
-    a paragraph. A paragraph's lines fill the column but its last, which ends a sentence: so a line opening
-    one either ends a sentence itself (a paragraph of one line), or fills the column and the text goes on
-    below it. A shorter line ending no sentence is a headline's (柳州市，累计投入超200亿元 / 发言人：)."""
+    """On a page read by its column, whether a flush line after a finished paragraph or a loose line opens a
+    paragraph (rule 2 above); a shorter line ending no sentence is a headline's (柳州市，累计投入超200亿元 /
+    发言人：)."""
     line = lines[i]
     if line.width > colw + WIDER:
         return False  # wider than the column: a headline spanning columns
