@@ -37,7 +37,7 @@ FLOORS = {
 NO_INDENT_FLOORS = {
     "seed": (46, 43),
     "narrow_above": (47, 49),
-    "gaps_above": (47, 47),
+    "gaps_above": (49, 49),
     "ascii_before": (43, 45),
     "dense_after": (45, 47),
     "between": (48, 46),

@@ -176,3 +176,22 @@ def test_a_kicker_ending_with_a_colon_over_a_title_as_wide_as_the_column_stays_a
         (None, "湿地保护见成效"),
         ("国务院新闻办发言人：", "守岛夫妇在蛇岛过年守护候鸟家园"),
     ]
+
+
+def test_two_headline_lines_nearly_as_wide_as_the_column_over_an_empty_line_are_no_paragraph() -> None:
+    # Each nearly fills the column, but the second, the last before an empty line, ends no sentence: no
+    # paragraph ends so.
+    result = page(
+        "湿地保护见成效",
+        "",
+        *flush(WETLAND_TEXT),
+        "",
+        "夫妇在蛇岛过年，守护候鸟的家园",
+        "湿地保护区里的守岛人春节不回家",
+        "",
+        *flush(SNAKE_TEXT),
+    )
+    assert [[a.kicker, a.title, a.subtitle] for a in result.articles] == [
+        [None, "湿地保护见成效", None],
+        [None, "夫妇在蛇岛过年，守护候鸟的家园", "湿地保护区里的守岛人春节不回家"],
+    ]

@@ -371,7 +371,10 @@ def _goes_on_below(
     # A line broken right at the column's width goes on below, whatever the next line is (…居民、农业用户电价
     # 水平 / 不变, 跨江联动 全力构建区域交 / 通体系新格局): a headline is set to its own width, not the column's.
     broken = colw - 0.5 <= lines[i].width <= colw
-    return broken or _fills(nxt, colw) or _ends_paragraph(nxt.text)
+    # The line below filling the column goes on in turn, unless an empty line ends the paragraph there:
+    # then it is the paragraph's last line, and that ends a sentence.
+    last = i + 2 >= len(lines) or (blank_separates and nxt.blank_after)
+    return broken or (_fills(nxt, colw) and not last) or _ends_paragraph(nxt.text)
 
 
 def _ends_paragraph(text: str) -> bool:
