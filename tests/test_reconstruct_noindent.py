@@ -4,8 +4,15 @@ a sentence). Each with the smallest page that shows it. No database."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from articles.reconstruct import text
 from articles.reconstruct.page import reconstruct_page
 from articles.reconstruct.values import Page
+
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 
 COLUMN = 16
 WETLAND_TEXT = "湿地保护区里候鸟成群，湿地面积逐年扩大，湿地公园成了市民休闲的去处。"
@@ -30,6 +37,12 @@ def page(*lines: str) -> Page:
 def flush(text: str, width: int = COLUMN) -> list[str]:
     """A paragraph as a PDF tool that drops leading blanks gives it: broken at the column's width, flush."""
     return [text[i : i + width] for i in range(0, len(text), width)]
+
+
+def dropped(text: str, width: int = COLUMN) -> list[str]:
+    """A paragraph set indented, as a PDF tool that drops the indent's blanks gives it: its first line two
+    characters short of the column."""
+    return [text[: width - 2]] + flush(text[width - 2 :], width)
 
 
 def test_a_flush_line_filling_the_column_without_punctuation_opens_the_paragraph_below_a_headline() -> None:
@@ -195,3 +208,33 @@ def test_two_headline_lines_nearly_as_wide_as_the_column_over_an_empty_line_are_
         [None, "湿地保护见成效", None],
         [None, "夫妇在蛇岛过年，守护候鸟的家园", "湿地保护区里的守岛人春节不回家"],
     ]
+
+
+def test_first_lines_short_of_the_column_by_a_dropped_indent_open_their_paragraphs() -> None:
+    # The page was set indented; its first lines run two characters short of the column, as the indent was.
+    texts = [WETLAND_TEXT, SNAKE_TEXT, LETTER_TEXT, FULL_END_TEXT, PATROL_TEXT]
+    result = page("湿地保护见成效", *[line for t in texts for line in dropped(t)])
+    assert [a.title for a in result.articles] == ["湿地保护见成效"]
+    assert [p.text for p in result.articles[0].paragraphs] == texts
+
+
+def test_a_sentence_signed_in_brackets_ends_a_paragraph_of_two_lines() -> None:
+    result = page(
+        "湿地保护见成效",
+        *flush(WETLAND_TEXT),
+        *flush(PATROL_TEXT),
+        "这既需要制度保障，也需要守岛人",
+        "担当作为。（张 伟）",
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效"]
+    assert result.articles[0].paragraphs[-1].text == "这既需要制度保障，也需要守岛人担当作为。（张 伟）"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in PAGES.glob("*.txt")))
+def test_a_page_whose_indents_a_pdf_tool_dropped_keeps_its_stories_and_titles(name: str) -> None:
+    # The golden pages with their leading blanks gone: their first lines run short by the indent, and
+    # their stories may be set in columns of different widths (18 and 20 characters on the seed page).
+    raw, _ = text.decode((PAGES / name).read_bytes())
+    indented = reconstruct_page(raw)
+    flat = reconstruct_page("\n".join(line.lstrip(" \u3000") for line in raw.split("\n")))
+    assert [a.title for a in flat.articles] == [a.title for a in indented.articles]

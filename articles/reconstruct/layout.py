@@ -74,6 +74,11 @@ SHORT_AFTER_SENTENCE = 0.75
 # line may give its last character to the next when that one opens with what no line opens with (。 / ”).
 # A line ending a sentence does not give one: a character short, it is the paragraph's last.
 FULL_SLACK = 1.0
+# A line's column is measured over the running text this many lines either side of it, from this many lines
+# at least (else the page's): stories on one page may be set in columns of different widths.
+LOCAL_LINES = 8
+LOCAL_MIN = 4
+INDENT_CELLS = 2.0  # an indent: two full-width blanks (or four ASCII ones)
 
 T = TypeVar("T")
 
@@ -200,6 +205,8 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
     # Without indents, a paragraph is read by the column its lines fill (see `_opens_paragraph`); a few lines
     # of a damaged page do not show one, and there a line with running text's punctuation is taken for text.
     by_column = not indenting and sum(1 for line in lines if _fills(line, colw)) >= INDENTED_PAGE
+    cols = _local_columns(lines, colw) if by_column else []
+    lost = _lost_indent(lines, cols) if by_column else 0.0
     items = _list_items(lines, colw)
     item_nos = {lines[i].no for i in items}
     for i, line in enumerate(lines):
@@ -248,7 +255,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                 or _bracketed(para)
                 or _closes_note(para)
             )
-            if not _ended_short(para, colw, closed=closed, by_column=by_column):
+            if not _ended_short(para, cols[i] if by_column else colw, closed=closed, by_column=by_column):
                 gap = blank_separates and last.blank_after  # an empty line: the paragraph ended
                 closed = closed or gap
                 # A line wider than the column spans columns: a headline, not this paragraph's text.
@@ -260,7 +267,9 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                     # On a page read by its column, a line of the paragraph's text reads as one.
                     and (
                         not by_column
-                        or _opens_paragraph(lines, kinds, i, colw, blank_separates, after_headline=False)
+                        or _opens_paragraph(
+                            lines, kinds, i, cols[i], blank_separates, after_headline=False, lost=lost
+                        )
                     )
                 )
                 if not jump_headline and (
@@ -274,10 +283,14 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             or lead
             or BOX_OPENER.fullmatch(line.text)
             or FIGURE.match(line.text)
-            or _salutation(lines, kinds, i, colw, blank_separates, by_column=by_column)
+            or _salutation(
+                lines, kinds, i, cols[i] if by_column else colw, blank_separates, by_column=by_column
+            )
             or _after_continued_from(out, line, colw)
             or (
-                _opens_paragraph(lines, kinds, i, colw, blank_separates, after_headline=after_headline)
+                _opens_paragraph(
+                    lines, kinds, i, cols[i], blank_separates, after_headline=after_headline, lost=lost
+                )
                 if by_column
                 # On a page that indents, a paragraph never starts flush after a headline line.
                 else _body_like(line, colw)
@@ -304,7 +317,9 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
 
 # Pages without indents. A PDF tool that drops leading blanks leaves a page whose paragraphs all start flush,
 # like its headlines; blocks() then reads a flush line by the column (`by_column`, once three lines or more
-# fill it), in four rules:
+# fill it), in four rules. The column is measured around each line (`_local_columns`: a page may set its
+# stories in columns of different widths), and a paragraph's first line may run short of it by the indent
+# the tool dropped (`_lost_indent`, measured on the page: none where the page was set flush).
 # 1. A paragraph's lines fill the column (`_fills`), but its last, which ends a sentence: a line ending a
 #    sentence a character short of the column ends its paragraph (`_ended_short`).
 # 2. So a flush line opens a paragraph when it stands in the column and either ends a sentence itself (a
@@ -319,6 +334,20 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
 # running text's punctuation goes on with it, as on any page.
 
 
+def _local_columns(lines: list[Line], colw: float) -> list[float]:
+    """The column's width around each line, measured as text.column_width measures the page's, over the lines
+    of running text within LOCAL_LINES of it: a page may set its stories in columns of different widths (18
+    and 20 characters). Never wider than the page's: a few headline lines with commas nearby would widen it."""
+    widths = [line.width if line.width >= 6 and BODY_PUNCT.search(line.text) else None for line in lines]
+    out = []
+    for i in range(len(lines)):
+        near = sorted(w for w in widths[max(0, i - LOCAL_LINES) : i + LOCAL_LINES + 1] if w is not None)
+        out.append(
+            min(colw, near[min(len(near) - 1, int(len(near) * 0.75))]) if len(near) >= LOCAL_MIN else colw
+        )
+    return out
+
+
 def _opens_paragraph(
     lines: list[Line],
     kinds: list[tuple[str, list[Byline]]],
@@ -327,6 +356,7 @@ def _opens_paragraph(
     blank_separates: bool,
     *,
     after_headline: bool,
+    lost: float,
 ) -> bool:
     """On a page read by its column, whether a flush line after a finished paragraph or a loose line opens a
     paragraph (rule 2 above); a shorter line ending no sentence is a headline's (柳州市，累计投入超200亿元 /
@@ -339,7 +369,27 @@ def _opens_paragraph(
         return not (
             after_headline and i + 1 < len(lines) and _headline_like(lines[i + 1], kinds[i + 1], colw)
         )
-    return _fills(line, colw) and _goes_on_below(lines, kinds, i, colw, blank_separates)
+    # The first line runs short of the column by the indent a PDF tool dropped (`_lost_indent`).
+    fills = colw - FULL_SLACK - lost <= line.width <= colw + WIDER
+    return fills and _goes_on_below(lines, kinds, i, colw, blank_separates)
+
+
+def _lost_indent(lines: list[Line], cols: list[float]) -> float:
+    """How far short of its column a paragraph's first line runs on this page: by the indent (two cells) where
+    a PDF tool dropped the indent's blanks, not at all on a page set flush. Measured as the median over the
+    lines of running text right after a paragraph's short last line."""
+    gaps = sorted(
+        cols[k + 1] - lines[k + 1].width
+        for k in range(len(lines) - 1)
+        if ends_sentence(lines[k].text)
+        and lines[k].width <= SHORT_AFTER_SENTENCE * cols[k]
+        and BODY_PUNCT.search(lines[k + 1].text)
+        and not CLAUSE_END.search(lines[k + 1].text)
+        and lines[k + 1].width <= cols[k + 1] + WIDER
+    )
+    if len(gaps) < INDENTED_PAGE:
+        return 0.0
+    return min(max(gaps[len(gaps) // 2], 0.0), INDENT_CELLS)
 
 
 def _headline_like(line: Line, kind: tuple[str, list[Byline]], colw: float) -> bool:
@@ -378,9 +428,12 @@ def _goes_on_below(
 
 
 def _ends_paragraph(text: str) -> bool:
-    """A line a paragraph may end at: a sentence's or a clause's end, a colon before a quotation, or what
-    a wrapped line can never begin with (`。` alone)."""
-    return bool(CLAUSE_END.search(text)) or text[-1] in "：:" or text[0] in CLOSING_PUNCT
+    """A line a paragraph may end at: a sentence's or a clause's end, a colon before a quotation, a sentence
+    signed in brackets (担当作为。（张 伟）), or what a wrapped line can never begin with (`。` alone)."""
+    if CLAUSE_END.search(text) or text[-1] in "：:" or text[0] in CLOSING_PUNCT:
+        return True
+    signed = bl.parse_closing_byline(text) if text[-1] in "）)" else None
+    return signed is not None and ends_sentence(text[: signed[1]])
 
 
 def _credit_paragraphs(blocks_: list[Block]) -> None:
