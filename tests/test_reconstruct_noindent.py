@@ -238,3 +238,33 @@ def test_a_page_whose_indents_a_pdf_tool_dropped_keeps_its_stories_and_titles(na
     indented = reconstruct_page(raw)
     flat = reconstruct_page("\n".join(line.lstrip(" \u3000") for line in raw.split("\n")))
     assert [a.title for a in flat.articles] == [a.title for a in indented.articles]
+
+
+BLOCK_HEADLINES = (
+    "候鸟回来了，湖区生态好",
+    "春节里，守岛人不回家",
+    "湖区变了样，候鸟多了",
+    "守岛二十年，以岛为家",
+    "冬眠的蝮蛇，有人守护",
+    "湿地公园里，游人如织",
+    "年画展出了，年味浓浓",
+    "灯笼挂起来，福字贴好",
+)
+
+
+def test_a_block_of_short_headlines_with_commas_does_not_narrow_the_column_measured_there() -> None:
+    # Measured over the block's lines, the column would be as narrow as they are, and the bare line below
+    # them, as wide, would read as text broken at it: only lines near the page's column measure it.
+    blank_then = [line for headline in BLOCK_HEADLINES for line in ("", headline)]
+    result = page(
+        "湿地保护见成效",
+        *flush(WETLAND_TEXT),
+        "守岛夫妇在蛇岛过年",
+        *flush(SNAKE_TEXT),
+        *blank_then,
+        "",
+        "安徽泗县小丁村孙达敏",
+        "“要脱贫，鼓起精气神”",
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效", "守岛夫妇在蛇岛过年"]
+    assert not any("孙达敏" in p.text for a in result.articles for p in a.paragraphs)

@@ -337,8 +337,10 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
 def _local_columns(lines: list[Line], colw: float) -> list[float]:
     """The column's width around each line, measured as text.column_width measures the page's, over the lines
     of running text within LOCAL_LINES of it: a page may set its stories in columns of different widths (18
-    and 20 characters). Never wider than the page's: a few headline lines with commas nearby would widen it."""
-    widths = [line.width if line.width >= 6 and BODY_PUNCT.search(line.text) else None for line in lines]
+    and 20 characters). Only lines nearly as wide as the page's column count, and it is never wider than that:
+    headline lines with commas nearby, shorter or wider, would move it."""
+    least = SHORT_AFTER_SENTENCE * colw  # shorter lines with a comma are headlines' or last lines
+    widths = [line.width if line.width >= least and BODY_PUNCT.search(line.text) else None for line in lines]
     out = []
     for i in range(len(lines)):
         near = sorted(w for w in widths[max(0, i - LOCAL_LINES) : i + LOCAL_LINES + 1] if w is not None)
