@@ -32,9 +32,22 @@ FLOORS = {
     "spaced_ascii_before": (47, 48),
 }
 
+# The same without the paragraphs' indents (`evaluate.py fixtures/corpus/rmrb_sample.jsonl --no-indents`), set
+# 2026-12-07 when the engine learnt to read a flush line by the column (README, pages without indents).
+NO_INDENT_FLOORS = {
+    "seed": (46, 43),
+    "narrow_above": (47, 49),
+    "gaps_above": (49, 49),
+    "ascii_before": (43, 45),
+    "dense_after": (45, 47),
+    "between": (48, 46),
+    "spaced_ascii_before": (39, 39),
+}
+
 
 def test_every_layout_has_a_floor() -> None:
     assert set(FLOORS) == set(LAYOUTS)
+    assert set(NO_INDENT_FLOORS) == set(LAYOUTS)
 
 
 @pytest.mark.parametrize("name", sorted(LAYOUTS))
@@ -58,6 +71,17 @@ def test_pages_without_indents_lose_and_double_no_character(name: str) -> None:
     total = tally(evaluate_page(page, layout) for page in load_pages(SAMPLE))
     assert total.errors == 0
     assert (total.lost, total.duplicated) == (0, 0)
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+def test_pages_without_indents_are_cut_and_headed_at_least_as_well_as_before(name: str) -> None:
+    layout = replace(LAYOUTS[name], indent="none")
+    total = tally(evaluate_page(page, layout) for page in load_pages(SAMPLE))
+    cut_floor, headline_floor = NO_INDENT_FLOORS[name]
+    assert total.cut_right[0] >= cut_floor, f"{name}: {total.cut_right[0]} of {total.cut_right[1]} cut right"
+    assert total.headline_right[0] >= headline_floor, (
+        f"{name}: {total.headline_right[0]} of {total.headline_right[1]} headlines right"
+    )
 
 
 @pytest.mark.parametrize("name", sorted(LAYOUTS))

@@ -11,7 +11,7 @@ from typing import Any, Generic, TypeVar
 
 from . import bylines as bl
 from .headlines import KICKER_CUE, subtitle_cue
-from .text import BODY_PUNCT, Line, ends_sentence, join_text
+from .text import BODY_PUNCT, CLAUSE_END, Line, ends_sentence, join_text
 from .values import Byline
 
 # Page furniture that can stand anywhere on a page.
@@ -72,6 +72,15 @@ RUN_ON_LINES = 3  # flush full lines without punctuation looked through for runn
 # wider share): the lines of one justified column vary by a few characters.
 SHORT_LINE = 0.6
 SHORT_AFTER_SENTENCE = 0.75
+# On a page without indents, a line fills the column when it is at most this many cells short of it: a
+# line may give its last character to the next when that one opens with what no line opens with (。 / ”).
+# A line ending a sentence does not give one: a character short, it is the paragraph's last.
+FULL_SLACK = 1.0
+# A line's column is measured over the running text this many lines either side of it, from this many lines
+# at least (else the page's): stories on one page may be set in columns of different widths.
+LOCAL_LINES = 8
+LOCAL_MIN = 4
+INDENT_CELLS = 2.0  # an indent: two full-width blanks (or four ASCII ones)
 
 T = TypeVar("T")
 
@@ -236,6 +245,11 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
     # On a page whose paragraphs start indented, an unindented line after a finished paragraph is a
     # headline, a subhead or a credit, whatever punctuation it carries (柳州市，累计投入超200亿元).
     indenting = sum(1 for line in lines if line.indented) >= INDENTED_PAGE
+    # Without indents, a paragraph is read by the column its lines fill (see `_opens_paragraph`); a few lines
+    # of a damaged page do not show one, and there a line with running text's punctuation is taken for text.
+    by_column = not indenting and sum(1 for line in lines if _fills(line, colw)) >= INDENTED_PAGE
+    cols = _local_columns(lines, colw) if by_column else []
+    lost = _lost_indent(lines, cols) if by_column else 0.0
     items = _list_items(lines, colw)
     item_nos = {lines[i].no for i in items}
     for i, line in enumerate(lines):
@@ -271,6 +285,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
         # continuation's jump headline (成都：一带一路产业园区联盟成立), however it reads.
         jump_headline = (
             not line.indented
+            and not lead  # 本报北京10月28日电 （记者寇江泽） reads as a title and its column's tag
             and (_over_continuation(lines, i) or _column_title(lines, i, colw))
             and (para is None or ends_sentence(para.lines[-1].text))
         )
@@ -283,7 +298,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                 or _bracketed(para)
                 or _closes_note(para)
             )
-            if not _ended_short(para, colw, closed=closed):
+            if not _ended_short(para, cols[i] if by_column else colw, closed=closed, by_column=by_column):
                 gap = blank_separates and last.blank_after and not _runs_across(para, line, closed, colw)
                 closed = closed or gap
                 # A line wider than the column spans columns: a headline, not this paragraph's text.
@@ -292,23 +307,36 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                     and not (gap and indenting)
                     and line.width <= colw + WIDER
                     and not (closed and indenting and _before_wide(lines, i, colw))
+                    # On a page read by its column, a line of the paragraph's text reads as one.
+                    and (
+                        not by_column
+                        or _opens_paragraph(
+                            lines, kinds, i, cols[i], blank_separates, after_headline=False, lost=lost
+                        )
+                    )
                 )
-
                 if not jump_headline and (
                     not closed or body or _runs_on(lines, kinds, i, colw, blank_separates)
                 ):
                     para.lines.append(line)
                     continue
+        after_headline = bool(out) and out[-1].kind == "headline"
         if not jump_headline and (
             line.indented
             or lead
             or BOX_OPENER.fullmatch(line.text)
             or FIGURE.match(line.text)
-            or _salutation(lines, i, colw)
+            or _salutation(
+                lines, kinds, i, cols[i] if by_column else colw, blank_separates, by_column=by_column
+            )
             or _after_continued_from(out, line, colw)
             or (
-                _body_like(line, colw)
+                _opens_paragraph(
+                    lines, kinds, i, cols[i], blank_separates, after_headline=after_headline, lost=lost
+                )
+                if by_column
                 # On a page that indents, a paragraph never starts flush after a headline line.
+                else _body_like(line, colw)
                 and (not indenting or (para is not None and _runs_on(lines, kinds, i, colw, blank_separates)))
             )
         ):
@@ -328,6 +356,129 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
         out.append(Block("headline", [line]))
     _credit_paragraphs(out)
     return out
+
+
+# Pages without indents. A PDF tool that drops leading blanks leaves a page whose paragraphs all start flush,
+# like its headlines; blocks() then reads a flush line by the column (`by_column`, once three lines or more
+# fill it), in four rules. The column is measured around each line (`_local_columns`: a page may set its
+# stories in columns of different widths), and a paragraph's first line may run short of it by the indent
+# the tool dropped (`_lost_indent`, measured on the page: none where the page was set flush).
+# 1. A paragraph's lines fill the column (`_fills`), but its last, which ends a sentence: a line ending a
+#    sentence a character short of the column ends its paragraph (`_ended_short`).
+# 2. So a flush line opens a paragraph when it stands in the column and either ends a sentence itself (a
+#    paragraph of one line) or fills the column and the text goes on below it (`_opens_paragraph`,
+#    `_goes_on_below`); a line broken right at the column's width goes on whatever comes below.
+# 3. Any other flush line is a headline's: shorter and ending no sentence (comma or not), or wider than the
+#    column; so is a sentence standing between headline lines (`_headline_like`).
+# 4. After a paragraph whose sentence ended right at the column's end, a line goes on with it only when it
+#    reads as a paragraph's line by rule 2; a line ending with a colon opens a letter only over such a line
+#    (`_salutation`).
+# Where a sentence ends right at the column's end, nothing tells whether the paragraph ends there: a line with
+# running text's punctuation goes on with it, as on any page.
+
+
+def _local_columns(lines: list[Line], colw: float) -> list[float]:
+    """The column's width around each line, measured as text.column_width measures the page's, over the lines
+    of running text within LOCAL_LINES of it: a page may set its stories in columns of different widths (18
+    and 20 characters). Only lines nearly as wide as the page's column count, and it is never wider than that:
+    headline lines with commas nearby, shorter or wider, would move it."""
+    least = SHORT_AFTER_SENTENCE * colw  # shorter lines with a comma are headlines' or last lines
+    widths = [line.width if line.width >= least and BODY_PUNCT.search(line.text) else None for line in lines]
+    out = []
+    for i in range(len(lines)):
+        near = sorted(w for w in widths[max(0, i - LOCAL_LINES) : i + LOCAL_LINES + 1] if w is not None)
+        out.append(
+            min(colw, near[min(len(near) - 1, int(len(near) * 0.75))]) if len(near) >= LOCAL_MIN else colw
+        )
+    return out
+
+
+def _opens_paragraph(
+    lines: list[Line],
+    kinds: list[tuple[str, list[Byline]]],
+    i: int,
+    colw: float,
+    blank_separates: bool,
+    *,
+    after_headline: bool,
+    lost: float,
+) -> bool:
+    """On a page read by its column, whether a flush line after a finished paragraph or a loose line opens a
+    paragraph (rule 2 above); a shorter line ending no sentence is a headline's (柳州市，累计投入超200亿元 /
+    发言人：)."""
+    line = lines[i]
+    if line.width > colw + WIDER:
+        return False  # wider than the column: a headline spanning columns
+    if CLAUSE_END.search(line.text):
+        # A sentence standing between headline lines is one of them: “看，无人机！” in a block of headlines.
+        return not (
+            after_headline and i + 1 < len(lines) and _headline_like(lines[i + 1], kinds[i + 1], colw)
+        )
+    # The first line runs short of the column by the indent a PDF tool dropped (`_lost_indent`).
+    fills = colw - FULL_SLACK - lost <= line.width <= colw + WIDER
+    return fills and _goes_on_below(lines, kinds, i, colw, blank_separates)
+
+
+def _lost_indent(lines: list[Line], cols: list[float]) -> float:
+    """How far short of its column a paragraph's first line runs on this page: by the indent (two cells) where
+    a PDF tool dropped the indent's blanks, not at all on a page set flush. Measured as the median over the
+    lines of running text right after a paragraph's short last line."""
+    gaps = sorted(
+        cols[k + 1] - lines[k + 1].width
+        for k in range(len(lines) - 1)
+        if ends_sentence(lines[k].text)
+        and lines[k].width <= SHORT_AFTER_SENTENCE * cols[k]
+        and BODY_PUNCT.search(lines[k + 1].text)
+        and not CLAUSE_END.search(lines[k + 1].text)
+        and lines[k + 1].width <= cols[k + 1] + WIDER
+    )
+    if len(gaps) < INDENTED_PAGE:
+        return 0.0
+    return min(max(gaps[len(gaps) // 2], 0.0), INDENT_CELLS)
+
+
+def _headline_like(line: Line, kind: tuple[str, list[Byline]], colw: float) -> bool:
+    """A flush line that can be no paragraph's: loose, and neither filling the column nor ending a sentence."""
+    return (
+        kind[0] == "headline"
+        and not line.indented
+        and not _is_lead_line(line)
+        and not _fills(line, colw)
+        and not CLAUSE_END.search(line.text)
+    )
+
+
+def _fills(line: Line, colw: float) -> bool:
+    """A line as wide as the column (FULL_SLACK short of it at most): a paragraph's line, not its last."""
+    return colw - FULL_SLACK <= line.width <= colw + WIDER
+
+
+def _goes_on_below(
+    lines: list[Line], kinds: list[tuple[str, list[Byline]]], i: int, colw: float, blank_separates: bool
+) -> bool:
+    """The line below line i is the next line of the same paragraph: flush, right below it, and a paragraph's
+    line itself (it fills the column, or ends the paragraph where a sentence or clause ends)."""
+    if i + 1 >= len(lines) or kinds[i + 1][0] != "headline" or (blank_separates and lines[i].blank_after):
+        return False
+    nxt = lines[i + 1]
+    if nxt.indented or _is_lead_line(nxt) or nxt.width > colw + WIDER:
+        return False
+    # A line broken right at the column's width goes on below, whatever the next line is (…居民、农业用户电价
+    # 水平 / 不变, 跨江联动 全力构建区域交 / 通体系新格局): a headline is set to its own width, not the column's.
+    broken = colw - 0.5 <= lines[i].width <= colw
+    # The line below filling the column goes on in turn, unless an empty line ends the paragraph there:
+    # then it is the paragraph's last line, and that ends a sentence.
+    last = i + 2 >= len(lines) or (blank_separates and nxt.blank_after)
+    return broken or (_fills(nxt, colw) and not last) or _ends_paragraph(nxt.text)
+
+
+def _ends_paragraph(text: str) -> bool:
+    """A line a paragraph may end at: a sentence's or a clause's end, a colon before a quotation, a sentence
+    signed in brackets (担当作为。（张 伟）), or what a wrapped line can never begin with (`。` alone)."""
+    if CLAUSE_END.search(text) or text[-1] in "：:" or text[0] in CLOSING_PUNCT:
+        return True
+    signed = bl.parse_closing_byline(text) if text[-1] in "）)" else None
+    return signed is not None and ends_sentence(text[: signed[1]])
 
 
 def _credit_paragraphs(blocks_: list[Block]) -> None:
@@ -453,11 +604,28 @@ def _after_continued_from(out: list[Block], line: Line, colw: float) -> bool:
     )
 
 
-def _salutation(lines: list[Line], i: int, colw: float) -> bool:
-    """A flush line ending with a colon over an indented paragraph opens a letter or a speech (亲爱的笑笑、果果： /
-    郑州圆方集团全体职工：): text, where a kicker's colon would stand over its title."""
+def _salutation(
+    lines: list[Line],
+    kinds: list[tuple[str, list[Byline]]],
+    i: int,
+    colw: float,
+    blank_separates: bool,
+    *,
+    by_column: bool,
+) -> bool:
+    """A flush line ending with a colon over a paragraph opens a letter or a speech (亲爱的笑笑、果果： /
+    郑州圆方集团全体职工：): text, where a kicker's colon would stand over its title. The paragraph below is
+    indented, or, on a page that does not indent, fills the column and goes on."""
     text = lines[i].text
-    return text[-1] in "：:" and lines[i].width <= colw and i + 1 < len(lines) and lines[i + 1].indented
+    if text[-1] not in "：:" or lines[i].width > colw or i + 1 >= len(lines):
+        return False
+    if lines[i + 1].indented:
+        return True
+    return (
+        by_column
+        and _fills(lines[i + 1], colw)
+        and _goes_on_below(lines, kinds, i + 1, colw, blank_separates)
+    )
 
 
 def _before_wide(lines: list[Line], i: int, colw: float) -> bool:
@@ -506,15 +674,21 @@ def _runs_across(para: Block, line: Line, closed: bool, colw: float) -> bool:
     return bool(BODY_PUNCT.search(text))
 
 
-def _ended_short(para: Block, colw: float, *, closed: bool) -> bool:
+def _ended_short(para: Block, colw: float, *, closed: bool, by_column: bool) -> bool:
     """A paragraph's last line stops well short of the column: the paragraph ends there.
 
     Justified PDF lines of one column vary by a few characters (17–20), so only a line clearly short
-    counts; one that ends a sentence, a little less clearly. Only the lead of a story may end short and
-    go on (`本报南京1月23日电 记者丁国锋` / `江苏省委…`).
+    counts; one that ends a sentence, a little less clearly. On a page read by its column (no indents to
+    tell), a line ending a sentence a character short of the column: inside a paragraph, the line ending a
+    sentence is full. Only the lead of a story may end short and go on (`本报南京1月23日电 记者丁国锋` /
+    `江苏省委…`).
     """
     last = para.lines[-1]
-    if last.width > colw * (SHORT_AFTER_SENTENCE if closed else SHORT_LINE):
+    if closed and by_column:
+        short = last.width <= colw - FULL_SLACK
+    else:
+        short = last.width <= colw * (SHORT_AFTER_SENTENCE if closed else SHORT_LINE)
+    if not short:
         return False
     # A lead set on a line of its own may itself wrap: `本报北京2月11日电 （记者` / `赵贝佳）`.
     return not (len(para.lines) <= 2 and _is_lead_line(para.lines[0]))

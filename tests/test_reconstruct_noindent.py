@@ -1,0 +1,270 @@
+"""Pages whose paragraphs are not indented, as a PDF tool that drops leading blanks gives them: the engine
+reads a flush line as a paragraph's or a headline's by the column (a paragraph's lines fill it, its last ends
+a sentence). Each with the smallest page that shows it. No database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from articles.reconstruct import text
+from articles.reconstruct.page import reconstruct_page
+from articles.reconstruct.values import Page
+
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+
+COLUMN = 16
+WETLAND_TEXT = "湿地保护区里候鸟成群，湿地面积逐年扩大，湿地公园成了市民休闲的去处。"
+# Its last line ends a sentence right at the column's end.
+FULL_END_TEXT = "湿地保护区里候鸟成群，湿地面积逐年扩大，成了市民休闲散步的去处。"
+# Its first line, broken at the column's width, carries no punctuation.
+PATROL_TEXT = "守岛夫妇每天清晨沿着蛇岛的小路巡查一遍，防止有人上岛捕蛇，蛇岛上的蝮蛇正在冬眠。"
+SNAKE_TEXT = "春节期间，守岛夫妇在蛇岛上贴起福字，蛇岛的年过得冷清又温暖，鸟也多了。"
+# Running text with a comma, broken right at the column's width onto a short line.
+SUBHEAD_TEXT = "资源优化配置，居民和农业用户电价水平不变"
+# A subhead without punctuation, two characters too long for the column.
+BARE_SUBHEAD_TEXT = "湿地保护区全力构建候鸟迁徙通道新格局"
+# Its last line ends a sentence a character short of the column.
+SHORT_END_TEXT = "湿地保护区里候鸟成群，湿地面积逐年扩大，成了市民休闲的好去处。"
+LETTER_TEXT = "爸爸在南极考察站给你们写信，这里的冬天很长，企鹅们排着队散步，爸爸很想你们。"
+
+
+def page(*lines: str) -> Page:
+    return reconstruct_page(("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def flush(text: str, width: int = COLUMN) -> list[str]:
+    """A paragraph as a PDF tool that drops leading blanks gives it: broken at the column's width, flush."""
+    return [text[i : i + width] for i in range(0, len(text), width)]
+
+
+def dropped(text: str, width: int = COLUMN) -> list[str]:
+    """A paragraph set indented, as a PDF tool that drops the indent's blanks gives it: its first line two
+    characters short of the column."""
+    return [text[: width - 2]] + flush(text[width - 2 :], width)
+
+
+def test_a_flush_line_filling_the_column_without_punctuation_opens_the_paragraph_below_a_headline() -> None:
+    result = page(
+        "湿地保护见成效",
+        *flush(WETLAND_TEXT),
+        "守岛夫妇在蛇岛过年",
+        *flush(PATROL_TEXT),
+        *flush(SNAKE_TEXT),
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效", "守岛夫妇在蛇岛过年"]
+    patrol = result.articles[1]
+    assert patrol.subtitle is None
+    assert [p.text for p in patrol.paragraphs][:1] == [PATROL_TEXT]
+
+
+def test_a_short_flush_line_with_a_comma_ending_no_sentence_heads_the_next_story() -> None:
+    # Its comma reads as running text, yet it stops short of the column and ends no sentence: a kicker.
+    result = page(
+        "湿地保护见成效",
+        *flush(WETLAND_TEXT),
+        "守岛二十年，夫妇俩以岛为家",
+        "守岛夫妇在蛇岛过年",
+        *flush(SNAKE_TEXT),
+    )
+    assert [(a.kicker, a.title) for a in result.articles] == [
+        (None, "湿地保护见成效"),
+        ("守岛二十年，夫妇俩以岛为家", "守岛夫妇在蛇岛过年"),
+    ]
+    assert "守岛二十年" not in result.articles[0].text
+
+
+def test_a_dateline_with_its_reporter_in_brackets_on_a_flush_line_is_no_column_title() -> None:
+    # `本报北京10月28日电 （记者寇江泽）` has the shape of a title and its column's tag; it is the lead.
+    result = page(
+        "湿地保护见成效",
+        *flush(WETLAND_TEXT),
+        "守岛夫妇在蛇岛过年",
+        "本报北京10月28日电 （记者寇江泽）",
+        *flush(PATROL_TEXT),
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效", "守岛夫妇在蛇岛过年"]
+    snake = result.articles[1]
+    assert snake.dateline is not None and snake.dateline.place == "北京"
+    assert [(b.name, b.role) for b in snake.bylines] == [("寇江泽", "reporter")]
+
+
+def test_running_text_broken_at_the_column_s_width_goes_on_onto_a_short_line() -> None:
+    # A subhead with a comma, one character too long for the column: the short rest is its end, not a title.
+    result = page(
+        "湿地保护见成效",
+        *flush(WETLAND_TEXT),
+        *flush(SUBHEAD_TEXT),
+        *flush(SNAKE_TEXT),
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效"]
+    assert SUBHEAD_TEXT in [p.text for p in result.articles[0].paragraphs]
+
+
+def test_a_salutation_over_a_flush_paragraph_opens_the_letter() -> None:
+    # Its colon would make it a kicker over a title; the letter's text, filling the column, goes on below it.
+    result = page(
+        "湿地保护见成效",
+        *flush(WETLAND_TEXT),
+        "写给南极的家书",
+        "亲爱的笑笑、果果：",
+        *flush(LETTER_TEXT),
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效", "写给南极的家书"]
+    letter = result.articles[1]
+    assert letter.kicker is None and letter.subtitle is None
+    assert [p.text for p in letter.paragraphs][:2] == ["亲爱的笑笑、果果：", LETTER_TEXT]
+
+
+def test_a_line_ending_a_sentence_a_character_short_of_the_column_ends_its_paragraph() -> None:
+    # Inside a paragraph, a line that ends a sentence fills the column: one a character short is the last.
+    assert len(flush(SHORT_END_TEXT)[-1]) == COLUMN - 1
+    result = page("湿地保护见成效", *flush(SHORT_END_TEXT), *flush(SNAKE_TEXT))
+    assert [a.title for a in result.articles] == ["湿地保护见成效"]
+    assert [p.text for p in result.articles[0].paragraphs] == [SHORT_END_TEXT, SNAKE_TEXT]
+
+
+def test_a_sentence_standing_between_headline_lines_is_a_headline() -> None:
+    # A paragraph of one line ends a sentence; one between a kicker and a subtitle is the title.
+    result = page(
+        "湿地保护见成效",
+        *flush(WETLAND_TEXT),
+        "洞庭湖区生态持续改善",
+        "“看，候鸟回来了！”",
+        "——记者走进湖区湿地",
+        *flush(SNAKE_TEXT),
+    )
+    assert [(a.kicker, a.title, a.subtitle) for a in result.articles] == [
+        (None, "湿地保护见成效", None),
+        ("洞庭湖区生态持续改善", "“看，候鸟回来了！”", "——记者走进湖区湿地"),
+    ]
+
+
+def test_a_bare_line_broken_at_the_column_s_width_goes_on_onto_a_short_line() -> None:
+    # No punctuation, yet exactly as wide as the column: broken there, as text is; a headline is not.
+    assert len(flush(BARE_SUBHEAD_TEXT)[0]) == COLUMN
+    result = page(
+        "湿地保护见成效",
+        *flush(WETLAND_TEXT),
+        *flush(BARE_SUBHEAD_TEXT),
+        *flush(SNAKE_TEXT),
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效"]
+    assert BARE_SUBHEAD_TEXT in [p.text for p in result.articles[0].paragraphs]
+
+
+def test_a_short_flush_line_with_a_comma_after_a_sentence_ending_at_the_column_s_end_is_a_headline() -> None:
+    # The paragraph above may go on (its sentence ended at the line's end), but not onto a short line that
+    # ends no sentence: a paragraph's line fills the column or ends the paragraph.
+    assert len(flush(FULL_END_TEXT)[-1]) == COLUMN
+    result = page(
+        "湿地保护见成效",
+        *flush(FULL_END_TEXT),
+        "守岛二十年，夫妇俩以岛为家",
+        "守岛夫妇在蛇岛过年",
+        *flush(SNAKE_TEXT),
+    )
+    assert [(a.kicker, a.title) for a in result.articles] == [
+        (None, "湿地保护见成效"),
+        ("守岛二十年，夫妇俩以岛为家", "守岛夫妇在蛇岛过年"),
+    ]
+    assert [p.text for p in result.articles[0].paragraphs] == [FULL_END_TEXT]
+
+
+def test_a_kicker_ending_with_a_colon_over_a_title_as_wide_as_the_column_stays_a_kicker() -> None:
+    # A salutation opens a letter whose text goes on below it; here the empty line after the wide title
+    # ends it: no paragraph's line, so the colon line is the title's kicker.
+    result = page(
+        "湿地保护见成效",
+        "",
+        *flush(WETLAND_TEXT),
+        "",
+        "国务院新闻办发言人：",
+        "守岛夫妇在蛇岛过年守护候鸟家园",
+        "",
+        *flush(SNAKE_TEXT),
+    )
+    assert [(a.kicker, a.title) for a in result.articles] == [
+        (None, "湿地保护见成效"),
+        ("国务院新闻办发言人：", "守岛夫妇在蛇岛过年守护候鸟家园"),
+    ]
+
+
+def test_two_headline_lines_nearly_as_wide_as_the_column_over_an_empty_line_are_no_paragraph() -> None:
+    # Each nearly fills the column, but the second, the last before an empty line, ends no sentence: no
+    # paragraph ends so.
+    result = page(
+        "湿地保护见成效",
+        "",
+        *flush(WETLAND_TEXT),
+        "",
+        "夫妇在蛇岛过年，守护候鸟的家园",
+        "湿地保护区里的守岛人春节不回家",
+        "",
+        *flush(SNAKE_TEXT),
+    )
+    assert [[a.kicker, a.title, a.subtitle] for a in result.articles] == [
+        [None, "湿地保护见成效", None],
+        [None, "夫妇在蛇岛过年，守护候鸟的家园", "湿地保护区里的守岛人春节不回家"],
+    ]
+
+
+def test_first_lines_short_of_the_column_by_a_dropped_indent_open_their_paragraphs() -> None:
+    # The page was set indented; its first lines run two characters short of the column, as the indent was.
+    texts = [WETLAND_TEXT, SNAKE_TEXT, LETTER_TEXT, FULL_END_TEXT, PATROL_TEXT]
+    result = page("湿地保护见成效", *[line for t in texts for line in dropped(t)])
+    assert [a.title for a in result.articles] == ["湿地保护见成效"]
+    assert [p.text for p in result.articles[0].paragraphs] == texts
+
+
+def test_a_sentence_signed_in_brackets_ends_a_paragraph_of_two_lines() -> None:
+    result = page(
+        "湿地保护见成效",
+        *flush(WETLAND_TEXT),
+        *flush(PATROL_TEXT),
+        "这既需要制度保障，也需要守岛人",
+        "担当作为。（张 伟）",
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效"]
+    assert result.articles[0].paragraphs[-1].text == "这既需要制度保障，也需要守岛人担当作为。（张 伟）"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in PAGES.glob("*.txt")))
+def test_a_page_whose_indents_a_pdf_tool_dropped_keeps_its_stories_and_titles(name: str) -> None:
+    # The golden pages with their leading blanks gone: their first lines run short by the indent, and
+    # their stories may be set in columns of different widths (18 and 20 characters on the seed page).
+    raw, _ = text.decode((PAGES / name).read_bytes())
+    indented = reconstruct_page(raw)
+    flat = reconstruct_page("\n".join(line.lstrip(" \u3000") for line in raw.split("\n")))
+    assert [a.title for a in flat.articles] == [a.title for a in indented.articles]
+
+
+BLOCK_HEADLINES = (
+    "候鸟回来了，湖区生态好",
+    "春节里，守岛人不回家",
+    "湖区变了样，候鸟多了",
+    "守岛二十年，以岛为家",
+    "冬眠的蝮蛇，有人守护",
+    "湿地公园里，游人如织",
+    "年画展出了，年味浓浓",
+    "灯笼挂起来，福字贴好",
+)
+
+
+def test_a_block_of_short_headlines_with_commas_does_not_narrow_the_column_measured_there() -> None:
+    # Measured over the block's lines, the column would be as narrow as they are, and the bare line below
+    # them, as wide, would read as text broken at it: only lines near the page's column measure it.
+    blank_then = [line for headline in BLOCK_HEADLINES for line in ("", headline)]
+    result = page(
+        "湿地保护见成效",
+        *flush(WETLAND_TEXT),
+        "守岛夫妇在蛇岛过年",
+        *flush(SNAKE_TEXT),
+        *blank_then,
+        "",
+        "安徽泗县小丁村孙达敏",
+        "“要脱贫，鼓起精气神”",
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效", "守岛夫妇在蛇岛过年"]
+    assert not any("孙达敏" in p.text for a in result.articles for p in a.paragraphs)
