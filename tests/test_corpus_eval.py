@@ -138,6 +138,14 @@ def test_single_newlines_leave_no_empty_line_and_strays_add_that_many(name: str)
     assert len(strayed.gold.lines) == len(plain.gold.lines) + 3
 
 
+def test_stripped_indents_leave_first_lines_short_by_the_indent() -> None:
+    page = _pages()["2020-01-16_15"]
+    indented = lay_out(page, LAYOUTS["seed"]).text.split("\n")
+    stripped = lay_out(page, replace(LAYOUTS["seed"], strip_indents=True)).text.split("\n")
+    assert stripped == [line.lstrip(" \u3000") for line in indented]
+    assert any(line.startswith("\u3000\u3000") for line in indented)
+
+
 def test_folio_names_the_paper_the_date_its_weekday_and_the_page() -> None:
     lines = _laid("2020-05-29_6", "seed").text.split("\n")
     assert lines[0] == "人民日报  2020年5月29日  星期五"

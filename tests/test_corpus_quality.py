@@ -44,9 +44,21 @@ NO_INDENT_FLOORS = {
     "spaced_ascii_before": (39, 39),
 }
 
+# …and laid out indented, then their leading blanks dropped (evaluate.py --stripped-indents), as a PDF tool
+# that drops an indented page's blanks gives them: each first line short by the indent. Set 2026-12-07.
+STRIPPED_INDENT_FLOORS = {
+    "seed": (40, 37),
+    "narrow_above": (47, 49),
+    "gaps_above": (46, 47),
+    "ascii_before": (43, 44),
+    "dense_after": (41, 45),
+    "between": (46, 46),
+    "spaced_ascii_before": (40, 37),
+}
+
 
 def test_every_layout_has_a_floor() -> None:
-    assert set(FLOORS) == set(LAYOUTS)
+    assert set(FLOORS) == set(LAYOUTS) == set(NO_INDENT_FLOORS) == set(STRIPPED_INDENT_FLOORS)
     assert set(NO_INDENT_FLOORS) == set(LAYOUTS)
 
 
@@ -93,6 +105,18 @@ def test_single_newlines_with_stray_empty_lines_read_as_well_as_the_layout(name:
     layout = replace(LAYOUTS[name], empty_lines=False, stray_empty_lines=3)
     total = tally(evaluate_page(page, layout) for page in load_pages(SAMPLE))
     cut_floor, headline_floor = FLOORS[name]
+    assert (total.errors, total.lost, total.duplicated) == (0, 0, 0)
+    assert total.cut_right[0] >= cut_floor, f"{name}: {total.cut_right[0]} of {total.cut_right[1]} cut right"
+    assert total.headline_right[0] >= headline_floor, (
+        f"{name}: {total.headline_right[0]} of {total.headline_right[1]} headlines right"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+def test_pages_that_lost_their_indents_are_cut_and_headed_at_least_as_well_as_before(name: str) -> None:
+    layout = replace(LAYOUTS[name], strip_indents=True)
+    total = tally(evaluate_page(page, layout) for page in load_pages(SAMPLE))
+    cut_floor, headline_floor = STRIPPED_INDENT_FLOORS[name]
     assert (total.errors, total.lost, total.duplicated) == (0, 0, 0)
     assert total.cut_right[0] >= cut_floor, f"{name}: {total.cut_right[0]} of {total.cut_right[1]} cut right"
     assert total.headline_right[0] >= headline_floor, (

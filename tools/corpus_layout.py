@@ -75,6 +75,9 @@ class Layout:
     empty_lines: bool = True  # False: no empty line anywhere, as a PDF tool writing single newlines gives it
     stray_empty_lines: int = 0  # empty lines more, spread over the page (page breaks, lines of blanks)
     centred_headlines: bool = False  # headline lines centred over the column with spaces, as a PDF tool does
+    strip_indents: bool = (
+        False  # laid out indented, then every line's leading blanks dropped: first lines short
+    )
 
     @property
     def indent_text(self) -> str:
@@ -439,6 +442,8 @@ def render_lines(
                 roles.append(None)
             continue
         text, role = item
+        if layout.strip_indents:
+            text = text.lstrip(" \u3000")
         if layout.centred_headlines and role[0] == "headline":
             text = (
                 " " * max(0, round(layout.width - cells(text))) + text

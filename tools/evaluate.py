@@ -416,6 +416,11 @@ def main(argv: list[str] | None = None) -> int:
         help="N empty lines more spread over every page, as page breaks or lines of blanks leave them",
     )
     parser.add_argument(
+        "--stripped-indents",
+        action="store_true",
+        help="every layout laid out indented, then its leading blanks dropped (first lines short by the indent)",
+    )
+    parser.add_argument(
         "--centred-headlines",
         action="store_true",
         help="every headline line centred over its column with spaces, as a layout-keeping PDF tool sets it",
@@ -428,6 +433,8 @@ def main(argv: list[str] | None = None) -> int:
         layouts = [replace(layout, indent="none") for layout in layouts]
     if args.no_empty_lines:
         layouts = [replace(layout, empty_lines=False) for layout in layouts]
+    if args.stripped_indents:
+        layouts = [replace(layout, strip_indents=True) for layout in layouts]
     if args.centred_headlines:
         layouts = [replace(layout, centred_headlines=True) for layout in layouts]
     if args.stray_empty_lines:
