@@ -1862,18 +1862,26 @@ def test_a_bare_dateline_on_a_line_of_its_own_leads_the_text_below_it() -> None:
     assert report.text.startswith("本报电 一季度")
 
 
-def test_a_paragraph_opening_with_the_person_named_above_goes_on_with_that_report() -> None:
+@pytest.mark.parametrize(
+    "second",
+    [
+        "金明哲和外务省副相李成在会见和致辞中表示，今年是两国建交七十周年，是具有深远意义的一年。"
+        "双方将同心协力，为更好地促进两国关系的发展而积极努力。",
+        "金明哲是一位资深外交家，多年来致力于两国友好交流。今年是两国建交七十周年，"
+        "双方将同心协力，推动两国关系发展。",
+    ],
+    ids=["with-others", "who-he-is"],
+)
+def test_a_paragraph_opening_with_the_person_named_above_goes_on_with_that_report(second: str) -> None:
     # The report's second paragraph names neither headline's words, but opens with the man its first
-    # paragraph named (金明哲和…): it goes on with the report, not with the commentary after it (both
+    # paragraph named (金明哲和… / 金明哲是…): it goes on with the report, not with the commentary after it (both
     # headlines stand in a block after the stories).
     result = reconstruct_page(
         page(
             *para(
                 "本报平壤2月19日电 （记者张明）朝鲜内阁总理金明哲19日晚来到中国驻朝鲜大使馆，与大使和外交官们共度元宵佳节。"
             ),
-            *para(
-                "金明哲和外务省副相李成在会见和致辞中表示，今年是两国建交七十周年，是具有深远意义的一年。双方将同心协力，为更好地促进两国关系的发展而积极努力。"
-            ),
+            *para(second),
             *para("新冠肺炎疫情正在全球蔓延，中国疫情防控取得重大战略成果，为全球抗疫争取了宝贵时间。"),
             *para("这是一次罕见的全球性危机，也是全人类面临的共同挑战。中国同各国携手抗疫，彰显大国担当。"),
             *para("抗疫合作离不开团结。中国向多国派出医疗专家组，提供抗疫物资，分享防控经验，携手全球抗疫。"),

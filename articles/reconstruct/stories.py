@@ -48,8 +48,9 @@ SPEAKER = re.compile(
     r"^(?P<who>[\u4e00-\u9fff·]{2,12}?)(?:对记者|还|也)?(?:表示|指出|强调|说|认为|介绍|称|坦言|告诉记者)"
 )
 SPEAKER_NAME = 3  # the speaker's last characters (a name after a title: 江西省省长易炼红) looked for above
-# …or with someone named just above doing something with others: 金明哲和外务省副相… after …总理金明哲19日晚….
-PERSON_FIRST = re.compile(r"^(?P<who>[\u4e00-\u9fff]{2,3}?)(?:和|与|同|一行|等人)")
+# …or with someone named just above, with others or saying who they are: 金明哲和外务省副相… / 金明哲是…
+# after …总理金明哲19日晚….
+PERSON_FIRST = re.compile(r"^(?P<who>[\u4e00-\u9fff]{2,3}?)(?:和|与|同|一行|等人|是)")
 
 
 def continues(after: str, earlier: str) -> bool:
