@@ -1896,3 +1896,27 @@ def test_a_paragraph_opening_with_the_person_named_above_goes_on_with_that_repor
         ("朝鲜总理到中国驻朝大使馆共庆元宵节", 2),
         ("疫情阻击战交出“中国答卷”", 3),
     ]
+
+
+def test_a_headless_piece_after_a_story_s_closing_note_is_not_taken_back_into_it() -> None:
+    # A continuation ends with its closing note; the book list after it has no headline it keeps, but a
+    # story does not go on after its closing note: the list stands alone (a sidebar marked ■ would go back).
+    result = reconstruct_page(
+        page(
+            *para("上接第一版 春节期间，各地举办丰富多彩的文化活动，群众欢欢喜喜过大年，节日气氛浓厚。"),
+            *para("在海外，中国驻外使馆也举办招待会，与当地民众共庆新春，增进彼此友谊。"),
+            *para("（本报北京、郑州电 记者张明、李华，王刚参与采写）"),
+            *para("书名：冬天里的春天 作者：李国文"),
+            *para("书名：沉重的翅膀 作者：张洁"),
+            "",
+            "“新中国70年70部长篇小说典藏”丛书书目",
+            "",
+            "奋力开创治蜀兴川新局面",
+            "",
+            "五洲共欢庆 四海同迎春",
+        )
+    )
+    assert [a.paragraphs[-1].text for a in result.articles] == [
+        "（本报北京、郑州电 记者张明、李华，王刚参与采写）",
+        "书名：沉重的翅膀 作者：张洁",
+    ]

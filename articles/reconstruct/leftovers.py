@@ -9,7 +9,8 @@ from __future__ import annotations
 from . import bylines as bl
 from . import headlines as hl
 from . import similarity as sim
-from .cut import Segment
+from . import stories
+from .cut import SIDEBAR_MARKS, Segment
 from .work import HIT_FLOOR, Group, Work
 
 GROUP_MAX = 4  # lines of one headline group, at most: a kicker, a title set on two lines, a subtitle
@@ -251,11 +252,23 @@ def rejoin_headless_tails(work: Work) -> None:
             and seg.paras
             and work.segments[above].kind != "photo"
             and not _jumps_away(work.segments[above])
+            and not _closed_before(work.segments[above], seg)
         ):
             work.segments[above].blocks.extend(seg.blocks)
             seg.blocks = []
             continue
         above = k if seg.blocks else above
+
+
+def _closed_before(above: Segment, seg: Segment) -> bool:
+    """The story above ended with its closing note (（本报…电 记者…参与采写）, （作者为…）) and the piece is no
+    sidebar of it (■专家观点 …): a story does not go on after its closing note."""
+    paras = above.paras
+    return (
+        bool(paras)
+        and stories.STORY_CLOSER.match(paras[-1].text) is not None
+        and seg.blocks[0].text[:1] not in SIDEBAR_MARKS
+    )
 
 
 def _goes_on_despite_lead(work: Work, group: Group | None, above: int, k: int, leads_too: bool) -> bool:
