@@ -56,6 +56,7 @@ CREDIT_SOURCE = re.compile(r"^[（(][\u4e00-\u9fff]{2,6}[）)]$")
 CREDIT_MAX = 40  # characters: a credit names a few people and perhaps the agency, no more
 SUBHEAD_MAX = 16.0  # a subhead line is short; longer loose lines inside a story are headlines of another
 CLOSING_PUNCT = frozenset("，。、；：！？”’）》」』…,.;:!?)")  # what never begins a line of its own
+RUN_ACROSS_LINES = 4  # a paragraph's last lines read for an open bracket or running text over an empty line
 RUN_ACROSS = 0.8  # a line this full, mid-sentence, goes on across an empty line under it
 WIDER = 1.5  # cells a line may exceed the column by and still be one of its lines
 # 摄 of a credit wrapped onto a line of its own: 摄 / 摄（影像中国）
@@ -666,7 +667,8 @@ def _runs_across(para: Block, line: Line, closed: bool, colw: float) -> bool:
     running text: a column or a page broken there, not the paragraph's end."""
     if closed:
         return False
-    text = join_text([x.text for x in para.lines])
+    # The paragraph's last lines tell: a note in brackets runs a few lines, no more.
+    text = join_text([x.text for x in para.lines[-RUN_ACROSS_LINES:]])
     if text.count("（") > text.count("）"):
         return True  # （本报…电 记者…郑美辰 / 参与采写）: a bracket goes on to its close
     if para.lines[-1].width < RUN_ACROSS * colw or not _body_like(line, colw):
