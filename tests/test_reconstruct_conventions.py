@@ -635,3 +635,20 @@ def test_headlines_centred_with_leading_blanks_are_headlines_not_paragraphs(pad:
         ("省委农村工作会议强调", "科学施肥 确保小麦长势良好"),
         (None, "湖区生态环境持续改善"),
     ]
+
+
+def test_a_centred_title_over_a_flush_subtitle_wider_than_the_column_is_a_headline() -> None:
+    # The subtitle is too wide for the tool to set it in: it stands flush under the centred title, and its
+    # dash says it is no running text the title's line goes on into.
+    result = page(
+        "       各地春耕生产有序推进",
+        "——写在全国春耕生产现场会召开之际农技人员走进田间地头",
+        *para("本报讯 记者黄洁 " + WHEAT),
+        *para(WHEAT),
+        *para(FILLER),
+    )
+    (article,) = result.articles
+    assert (article.title, article.subtitle) == (
+        "各地春耕生产有序推进",
+        "——写在全国春耕生产现场会召开之际农技人员走进田间地头",
+    )

@@ -168,7 +168,9 @@ def _runs_into_next(lines: list[Line], i: int, colw: float) -> bool:
     """Whether the flush line after line i goes on as its paragraph's next line: running text, or a line
     filling the column (移民管理警察在三埠港口岸开展登船赠春联 under 1月22日，珠海边检总站开平边检站)."""
     nxt = lines[i + 1] if i + 1 < len(lines) else None
-    return nxt is not None and not nxt.indented and (_body_like(nxt, colw) or nxt.width >= RUN_ACROSS * colw)
+    if nxt is None or nxt.indented or subtitle_cue(nxt.text):  # ——写在…之际: a subtitle, not running text
+        return False
+    return _body_like(nxt, colw) or nxt.width >= RUN_ACROSS * colw
 
 
 def _body_like(line: Line, colw: float) -> bool:
