@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from articles.reconstruct.layout import blocks
 from articles.reconstruct.page import reconstruct_page
+from articles.reconstruct.text import column_width, split_lines
 from articles.reconstruct.values import Article, Page
 
 FILLER = "会议强调，要坚持以人民为中心的发展思想，推进法治建设，维护社会稳定。" * 2
@@ -652,3 +654,24 @@ def test_a_centred_title_over_a_flush_subtitle_wider_than_the_column_is_a_headli
         "各地春耕生产有序推进",
         "——写在全国春耕生产现场会召开之际农技人员走进田间地头",
     )
+
+
+def test_a_centred_title_well_short_of_the_column_does_not_run_on_into_the_line_under_it() -> None:
+    # The title stops well short of the column, so no paragraph goes on from it, though the flush title of
+    # the next story under it ends with a question mark as a sentence does: both are headline lines.
+    lines = split_lines(
+        "\n".join(
+            [
+                *para("本报讯 记者黄洁 " + WHEAT),
+                *para(WHEAT),
+                *para(LAKE),
+                "       田间指导科学施肥",
+                "湖区越冬候鸟为何明显增加？",
+            ]
+        )
+    )
+    read = blocks(lines, colw=column_width(lines), blank_separates=False)
+    assert [(b.kind, b.text) for b in read[-2:]] == [
+        ("headline", "田间指导科学施肥"),
+        ("headline", "湖区越冬候鸟为何明显增加？"),
+    ]

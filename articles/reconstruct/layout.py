@@ -149,7 +149,8 @@ def _uncentred(lines: list[Line], colw: float) -> list[Line]:
         line.indented
         and not _body_like(line, colw)
         and not _is_lead_line(line)
-        and not _runs_into_next(lines, i, colw)
+        # a line well short of the column ends whatever it is; a fuller one must not run on into the next
+        and (line.width + _indent_cells(line) / 2 < RUN_ACROSS * colw or not _runs_into_next(lines, i, colw))
         for i, line in enumerate(lines)
     ]
     out = list(lines)
