@@ -437,3 +437,13 @@ def test_a_stitching_error_is_told_by_its_cause_and_the_half_it_is_in() -> None:
     assert cause(beginning, short) == "continuation text missing at its end"
     marked = replace(beginning, paragraphs=("（下转第三版）", *beginning.paragraphs))
     assert cause(marked, fragment) == "a marker left in"
+
+
+def test_issues_with_stripped_indents_are_the_same_issues_without_leading_blanks() -> None:
+    plain = gen.make_issues(SAMPLE, count=2, seed=3)
+    stripped = gen.make_issues(SAMPLE, count=2, seed=3, strip_indents=True)
+    for a, b in zip(plain, stripped, strict=True):
+        assert a.pages.keys() == b.pages.keys()
+        assert any(line[:1] in (" ", "\u3000") for text in a.pages.values() for line in text.split("\n"))
+        for n, text in a.pages.items():
+            assert b.pages[n].split("\n") == [line.lstrip(" \u3000") for line in text.split("\n")]

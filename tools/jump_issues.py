@@ -110,8 +110,11 @@ def gold_file(issue: int) -> str:
     return f"issue{issue:02d}.gold.json"
 
 
-def make_issue(number: int, seed: int, stories: list[Story], folio: dict[str, str]) -> Issue:
-    """Issue `number` of `seed`: its own random draws, so it is the same whatever other issues are made."""
+def make_issue(
+    number: int, seed: int, stories: list[Story], folio: dict[str, str], *, strip_indents: bool = False
+) -> Issue:
+    """Issue `number` of `seed`: its own random draws, so it is the same whatever other issues are made;
+    `strip_indents` drops every line's leading blanks after the layout (a tool that loses the indents)."""
     rng = random.Random(f"jump issue {seed} {number}")
     page_count = rng.randint(2, 4)
     jumpers = [s for s in stories if can_jump(s)]
@@ -122,7 +125,9 @@ def make_issue(number: int, seed: int, stories: list[Story], folio: dict[str, st
     wholes = [
         Whole(others.pop(), page) for page in range(1, page_count + 1) for _ in range(rng.randint(1, 3))
     ]
-    layout = replace(LAYOUTS[rng.choice(JUMP_LAYOUTS)], width=rng.randint(*WIDTHS))
+    layout = replace(
+        LAYOUTS[rng.choice(JUMP_LAYOUTS)], width=rng.randint(*WIDTHS), strip_indents=strip_indents
+    )
     style = Style(
         layout, arabic=rng.random() < 0.5, to_brackets=rng.random() < 0.5, from_brackets=rng.random() < 0.5
     )
@@ -190,7 +195,9 @@ def _make_jump(story: Story, route: tuple[int, int], style: Style, rng: random.R
 # Running
 
 
-def make_issues(source: Path, *, count: int, seed: int, seed_page: Path = SEED_PAGE) -> list[Issue]:
+def make_issues(
+    source: Path, *, count: int, seed: int, seed_page: Path = SEED_PAGE, strip_indents: bool = False
+) -> list[Issue]:
     """`count` issues from the corpus at `source` and the seed page's stories; issue n of `seed` is always
     the same."""
     stories = corpus_stories(source) + seed_stories(seed_page)
@@ -198,7 +205,8 @@ def make_issues(source: Path, *, count: int, seed: int, seed_page: Path = SEED_P
     out = []
     for number in range(1, count + 1):
         pick = random.Random(f"jump issue folio {seed} {number}").choice(pages)
-        out.append(make_issue(number, seed, stories, {"paper": pick["paper"], "date": pick["date"]}))
+        folio = {"paper": pick["paper"], "date": pick["date"]}
+        out.append(make_issue(number, seed, stories, folio, strip_indents=strip_indents))
     return out
 
 
@@ -215,6 +223,11 @@ def add_issue_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", type=Path, help="a corpus .jsonl file, or a directory holding one")
     parser.add_argument("--issues", type=int, default=10, help="how many issues (default 10)")
     parser.add_argument("--seed", type=int, default=1, help="the random seed (default 1)")
+    parser.add_argument(
+        "--stripped-indents",
+        action="store_true",
+        help="every page's leading blanks dropped after the layout, as a tool that loses the indents gives it",
+    )
 
 
 def issues_from_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[Issue]:
@@ -222,7 +235,9 @@ def issues_from_args(parser: argparse.ArgumentParser, args: argparse.Namespace) 
     if args.issues < 1:
         parser.error("--issues must be at least 1")
     try:
-        return make_issues(args.source, count=args.issues, seed=args.seed)
+        return make_issues(
+            args.source, count=args.issues, seed=args.seed, strip_indents=args.stripped_indents
+        )
     except (OSError, ValueError) as exc:
         parser.error(f"cannot read the source: {exc}")
 
