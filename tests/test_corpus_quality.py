@@ -13,7 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
-from corpus_layout import LAYOUTS, load_pages  # noqa: E402
+from corpus_layout import LAYOUTS, Layout, load_pages  # noqa: E402
 from evaluate import evaluate_page, tally  # noqa: E402
 
 SAMPLE = ROOT / "fixtures" / "corpus" / "rmrb_sample.jsonl"
@@ -59,41 +59,32 @@ STRIPPED_INDENT_FLOORS = {
 
 def test_every_layout_has_a_floor() -> None:
     assert set(FLOORS) == set(LAYOUTS) == set(NO_INDENT_FLOORS) == set(STRIPPED_INDENT_FLOORS)
-    assert set(NO_INDENT_FLOORS) == set(LAYOUTS)
+
+
+def _at_least(layout: Layout, floors: dict[str, tuple[int, int]]) -> None:
+    """The sample pages laid out so lose and double nothing, and are cut and headed right at least as often
+    as the layout's floors say."""
+    total = tally(evaluate_page(page, layout) for page in load_pages(SAMPLE))
+    cut_floor, headline_floor = floors[layout.name]
+    assert (total.errors, total.lost, total.duplicated) == (0, 0, 0)
+    assert total.cut_right[0] >= cut_floor, (
+        f"{layout.name}: {total.cut_right[0]} of {total.cut_right[1]} cut right"
+    )
+    assert total.headline_right[0] >= headline_floor, (
+        f"{layout.name}: {total.headline_right[0]} of {total.headline_right[1]} headlines right"
+    )
 
 
 @pytest.mark.parametrize("name", sorted(LAYOUTS))
 def test_real_pages_are_cut_and_headed_at_least_as_well_as_before(name: str) -> None:
-    scores = [evaluate_page(page, LAYOUTS[name]) for page in load_pages(SAMPLE)]
-    total = tally(scores)
-    cut_floor, headline_floor = FLOORS[name]
-    assert total.errors == 0
-    assert total.lost == 0 and total.duplicated == 0
-    assert total.cut_right[0] >= cut_floor, f"{name}: {total.cut_right[0]} of {total.cut_right[1]} cut right"
-    assert total.headline_right[0] >= headline_floor, (
-        f"{name}: {total.headline_right[0]} of {total.headline_right[1]} headlines right"
-    )
-
-
-@pytest.mark.parametrize("name", sorted(LAYOUTS))
-def test_pages_without_indents_lose_and_double_no_character(name: str) -> None:
-    # A PDF tool that drops leading blanks gives pages whose paragraphs are not indented: the engine cuts
-    # them less well (README, `evaluate.py --no-indents`), but every character still lands somewhere once.
-    layout = replace(LAYOUTS[name], indent="none")
-    total = tally(evaluate_page(page, layout) for page in load_pages(SAMPLE))
-    assert total.errors == 0
-    assert (total.lost, total.duplicated) == (0, 0)
+    _at_least(LAYOUTS[name], FLOORS)
 
 
 @pytest.mark.parametrize("name", sorted(LAYOUTS))
 def test_pages_without_indents_are_cut_and_headed_at_least_as_well_as_before(name: str) -> None:
-    layout = replace(LAYOUTS[name], indent="none")
-    total = tally(evaluate_page(page, layout) for page in load_pages(SAMPLE))
-    cut_floor, headline_floor = NO_INDENT_FLOORS[name]
-    assert total.cut_right[0] >= cut_floor, f"{name}: {total.cut_right[0]} of {total.cut_right[1]} cut right"
-    assert total.headline_right[0] >= headline_floor, (
-        f"{name}: {total.headline_right[0]} of {total.headline_right[1]} headlines right"
-    )
+    # A PDF tool that drops leading blanks gives pages whose paragraphs are not indented (README,
+    # `evaluate.py --no-indents`): every character still lands somewhere once.
+    _at_least(replace(LAYOUTS[name], indent="none"), NO_INDENT_FLOORS)
 
 
 @pytest.mark.parametrize("name", sorted(LAYOUTS))
@@ -102,23 +93,9 @@ def test_single_newlines_with_stray_empty_lines_read_as_well_as_the_layout(name:
     # blanks under a byline block): three such lines must not make the page read as one whose empty lines
     # part its paragraphs and its headline groups (README, `evaluate.py --no-empty-lines
     # --stray-empty-lines 3`). Before 2026-12-07 the seed layout fell to 31 cut right, 11 headlines.
-    layout = replace(LAYOUTS[name], empty_lines=False, stray_empty_lines=3)
-    total = tally(evaluate_page(page, layout) for page in load_pages(SAMPLE))
-    cut_floor, headline_floor = FLOORS[name]
-    assert (total.errors, total.lost, total.duplicated) == (0, 0, 0)
-    assert total.cut_right[0] >= cut_floor, f"{name}: {total.cut_right[0]} of {total.cut_right[1]} cut right"
-    assert total.headline_right[0] >= headline_floor, (
-        f"{name}: {total.headline_right[0]} of {total.headline_right[1]} headlines right"
-    )
+    _at_least(replace(LAYOUTS[name], empty_lines=False, stray_empty_lines=3), FLOORS)
 
 
 @pytest.mark.parametrize("name", sorted(LAYOUTS))
 def test_pages_that_lost_their_indents_are_cut_and_headed_at_least_as_well_as_before(name: str) -> None:
-    layout = replace(LAYOUTS[name], strip_indents=True)
-    total = tally(evaluate_page(page, layout) for page in load_pages(SAMPLE))
-    cut_floor, headline_floor = STRIPPED_INDENT_FLOORS[name]
-    assert (total.errors, total.lost, total.duplicated) == (0, 0, 0)
-    assert total.cut_right[0] >= cut_floor, f"{name}: {total.cut_right[0]} of {total.cut_right[1]} cut right"
-    assert total.headline_right[0] >= headline_floor, (
-        f"{name}: {total.headline_right[0]} of {total.headline_right[1]} headlines right"
-    )
+    _at_least(replace(LAYOUTS[name], strip_indents=True), STRIPPED_INDENT_FLOORS)
