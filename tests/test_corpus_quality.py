@@ -50,10 +50,10 @@ STRIPPED_INDENT_FLOORS = {
     "seed": (40, 37),
     "narrow_above": (47, 49),
     "gaps_above": (46, 47),
-    "ascii_before": (43, 44),
-    "dense_after": (41, 45),
+    "ascii_before": (44, 44),
+    "dense_after": (44, 46),
     "between": (46, 46),
-    "spaced_ascii_before": (40, 37),
+    "spaced_ascii_before": (41, 37),
 }
 
 

@@ -268,3 +268,15 @@ def test_a_block_of_short_headlines_with_commas_does_not_narrow_the_column_measu
     )
     assert [a.title for a in result.articles] == ["湿地保护见成效", "守岛夫妇在蛇岛过年"]
     assert not any("孙达敏" in p.text for a in result.articles for p in a.paragraphs)
+
+
+# Its first line, two characters short of the column as the dropped indent left it, carries a comma; the
+# rest of it, on the next line, ends no sentence.
+DECK_TEXT = "一座城市与湿地的约定，守护着候鸟迁徙的家园"
+
+
+def test_a_first_line_broken_short_by_a_dropped_indent_goes_on_onto_a_line_ending_no_sentence() -> None:
+    texts = [WETLAND_TEXT, SNAKE_TEXT, LETTER_TEXT, DECK_TEXT, FULL_END_TEXT, PATROL_TEXT]
+    result = page("湿地保护见成效", *[line for t in texts for line in dropped(t)])
+    assert [a.title for a in result.articles] == ["湿地保护见成效"]
+    assert [p.text for p in result.articles[0].paragraphs] == texts

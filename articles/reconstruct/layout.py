@@ -367,7 +367,8 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
 #    sentence a character short of the column ends its paragraph (`_ended_short`).
 # 2. So a flush line opens a paragraph when it stands in the column and either ends a sentence itself (a
 #    paragraph of one line) or fills the column and the text goes on below it (`_opens_paragraph`,
-#    `_goes_on_below`); a line broken right at the column's width goes on whatever comes below.
+#    `_goes_on_below`); a line broken right at the column's width goes on whatever comes below, and so does
+#    a first line with a comma broken right at the column less the dropped indent (`_broken_short`).
 # 3. Any other flush line is a headline's: shorter and ending no sentence (comma or not), or wider than the
 #    column; so is a sentence standing between headline lines (`_headline_like`).
 # 4. After a paragraph whose sentence ended right at the column's end, a line goes on with it only when it
@@ -414,9 +415,12 @@ def _opens_paragraph(
         return not (
             after_headline and i + 1 < len(lines) and _headline_like(lines[i + 1], kinds[i + 1], colw)
         )
-    # The first line runs short of the column by the indent a PDF tool dropped (`_lost_indent`).
+    # The first line runs short of the column by the indent a PDF tool dropped (`_lost_indent`). Right under a
+    # headline, one as short with a comma may be a subtitle set that wide by chance: it goes on only as rule 2
+    # says, not for being broken there (`_broken_short`).
     fills = colw - FULL_SLACK - lost <= line.width <= colw + WIDER
-    return fills and _goes_on_below(lines, kinds, i, colw, blank_separates)
+    broken_at = 0.0 if after_headline else lost
+    return fills and _goes_on_below(lines, kinds, i, colw, blank_separates, lost=broken_at)
 
 
 def _lost_indent(lines: list[Line], cols: list[float]) -> float:
@@ -454,7 +458,13 @@ def _fills(line: Line, colw: float) -> bool:
 
 
 def _goes_on_below(
-    lines: list[Line], kinds: list[tuple[str, list[Byline]]], i: int, colw: float, blank_separates: bool
+    lines: list[Line],
+    kinds: list[tuple[str, list[Byline]]],
+    i: int,
+    colw: float,
+    blank_separates: bool,
+    *,
+    lost: float = 0.0,
 ) -> bool:
     """The line below line i is the next line of the same paragraph: flush, right below it, and a paragraph's
     line itself (it fills the column, or ends the paragraph where a sentence or clause ends)."""
@@ -465,11 +475,24 @@ def _goes_on_below(
         return False
     # A line broken right at the column's width goes on below, whatever the next line is (…居民、农业用户电价
     # 水平 / 不变, 跨江联动 全力构建区域交 / 通体系新格局): a headline is set to its own width, not the column's.
-    broken = colw - 0.5 <= lines[i].width <= colw
+    # So does a first line broken right at the column less the indent a PDF tool dropped (`_broken_short`).
+    broken = colw - 0.5 <= lines[i].width <= colw or _broken_short(lines[i], colw, lost)
     # The line below filling the column goes on in turn, unless an empty line ends the paragraph there:
     # then it is the paragraph's last line, and that ends a sentence.
     last = i + 2 >= len(lines) or (blank_separates and nxt.blank_after)
     return broken or (_fills(nxt, colw) and not last) or _ends_paragraph(nxt.text)
+
+
+def _broken_short(line: Line, colw: float, lost: float) -> bool:
+    """A paragraph's first line broken right at the column less the indent a PDF tool dropped (`lost`), in
+    running text: a comma inside, no kicker's dash or colon at its end (一座城市与湿地的约定，守护着 / 候鸟迁徙的
+    家园). Its text goes on below, however short the next line and whatever it ends with."""
+    return (
+        lost > 0
+        and colw - lost - 0.5 <= line.width <= colw - lost
+        and BODY_PUNCT.search(line.text[:-1]) is not None
+        and not KICKER_CUE.search(line.text)
+    )
 
 
 def _ends_paragraph(text: str) -> bool:
