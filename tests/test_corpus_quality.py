@@ -50,7 +50,7 @@ STRIPPED_INDENT_FLOORS = {
     "seed": (40, 37),
     "narrow_above": (47, 49),
     "gaps_above": (46, 47),
-    "ascii_before": (44, 44),
+    "ascii_before": (46, 45),
     "dense_after": (44, 46),
     "between": (46, 46),
     "spaced_ascii_before": (41, 37),

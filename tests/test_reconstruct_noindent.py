@@ -280,3 +280,17 @@ def test_a_first_line_broken_short_by_a_dropped_indent_goes_on_onto_a_line_endin
     result = page("湿地保护见成效", *[line for t in texts for line in dropped(t)])
     assert [a.title for a in result.articles] == ["湿地保护见成效"]
     assert [p.text for p in result.articles[0].paragraphs] == texts
+
+
+def test_a_kicker_as_wide_as_a_first_line_short_by_the_dropped_indent_stays_over_its_title() -> None:
+    # The kicker, with a 、, runs exactly as far as a paragraph's first line does; but the short line under it
+    # goes on to another headline line, not to a paragraph: no paragraph ends there.
+    texts = [WETLAND_TEXT, SNAKE_TEXT, LETTER_TEXT, FULL_END_TEXT, PATROL_TEXT]
+    result = page(
+        "湖区建立护鸟、湿地巡查等制度",
+        "候鸟回来了",
+        "湖区生态好起来",
+        *[x for t in texts for x in dropped(t)],
+    )
+    assert [(a.kicker, a.title) for a in result.articles] == [("湖区建立护鸟、湿地巡查等制度", "候鸟回来了")]
+    assert [p.text for p in result.articles[0].paragraphs] == texts
