@@ -294,3 +294,12 @@ def test_a_kicker_as_wide_as_a_first_line_short_by_the_dropped_indent_stays_over
     )
     assert [(a.kicker, a.title) for a in result.articles] == [("湖区建立护鸟、湿地巡查等制度", "候鸟回来了")]
     assert [p.text for p in result.articles[0].paragraphs] == texts
+
+
+def test_a_salutation_over_a_paragraph_whose_first_line_lost_its_indent_opens_the_letter() -> None:
+    # The letter's first line runs short of the column by the dropped indent, as every paragraph's does.
+    texts = [LETTER_TEXT, SNAKE_TEXT, SHORT_END_TEXT, FULL_END_TEXT]
+    result = page("写给南极的家书", "亲爱的笑笑、果果：", *[line for t in texts for line in dropped(t)])
+    assert [(a.kicker, a.title, a.subtitle) for a in result.articles] == [(None, "写给南极的家书", None)]
+    letter = result.articles[0]
+    assert [p.text for p in letter.paragraphs] == ["亲爱的笑笑、果果：", *texts]

@@ -327,7 +327,13 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             or BOX_OPENER.fullmatch(line.text)
             or FIGURE.match(line.text)
             or _salutation(
-                lines, kinds, i, cols[i] if by_column else colw, blank_separates, by_column=by_column
+                lines,
+                kinds,
+                i,
+                cols[i] if by_column else colw,
+                blank_separates,
+                by_column=by_column,
+                lost=lost,
             )
             or _after_continued_from(out, line, colw)
             or (
@@ -660,6 +666,7 @@ def _salutation(
     blank_separates: bool,
     *,
     by_column: bool,
+    lost: float = 0.0,
 ) -> bool:
     """A flush line ending with a colon over a paragraph opens a letter or a speech (亲爱的笑笑、果果： /
     郑州圆方集团全体职工：): text, where a kicker's colon would stand over its title. The paragraph below is
@@ -669,10 +676,12 @@ def _salutation(
         return False
     if lines[i + 1].indented:
         return True
+    # The paragraph's first line may run short by the indent a PDF tool dropped (`_lost_indent`).
+    below = lines[i + 1].width
     return (
         by_column
-        and _fills(lines[i + 1], colw)
-        and _goes_on_below(lines, kinds, i + 1, colw, blank_separates)
+        and colw - FULL_SLACK - lost <= below <= colw + WIDER
+        and _goes_on_below(lines, kinds, i + 1, colw, blank_separates, lost=lost)
     )
 
 
