@@ -303,3 +303,14 @@ def test_a_salutation_over_a_paragraph_whose_first_line_lost_its_indent_opens_th
     assert [(a.kicker, a.title, a.subtitle) for a in result.articles] == [(None, "写给南极的家书", None)]
     letter = result.articles[0]
     assert [p.text for p in letter.paragraphs] == ["亲爱的笑笑、果果：", *texts]
+
+
+# A note closing a story, in brackets and without punctuation inside, broken as a paragraph is.
+NOTE_TEXT = "（作者为洞庭湖湿地保护协会副会长）"
+
+
+def test_a_closing_note_whose_first_line_lost_its_indent_stays_with_its_story() -> None:
+    texts = [WETLAND_TEXT, SNAKE_TEXT, LETTER_TEXT, FULL_END_TEXT, PATROL_TEXT, NOTE_TEXT]
+    result = page("湿地保护见成效", *[line for t in texts for line in dropped(t)])
+    assert [a.title for a in result.articles] == ["湿地保护见成效"]
+    assert [p.text for p in result.articles[0].paragraphs] == texts

@@ -493,14 +493,15 @@ def _goes_on_below(
 
 def _broken_short(line: Line, colw: float, lost: float) -> bool:
     """A paragraph's first line broken right at the column less the indent a PDF tool dropped (`lost`), in
-    running text: a comma inside, no kicker's dash or colon at its end (一座城市与湿地的约定，守护着 / 候鸟迁徙的
-    家园). Its text goes on below, however short the next line and whatever it ends with."""
-    return (
-        lost > 0
-        and colw - lost - 0.5 <= line.width <= colw - lost
-        and BODY_PUNCT.search(line.text[:-1]) is not None
-        and not KICKER_CUE.search(line.text)
-    )
+    running text (a comma inside, no kicker's dash or colon at its end: 一座城市与湿地的约定，守护着 / 候鸟迁徙的
+    家园) or in a note it opened a bracket for (（作者为伦敦金融城政策与资源委员 / 会主席）). Its text goes on
+    below, however short the next line and whatever it ends with."""
+    if lost <= 0 or not colw - lost - 0.5 <= line.width <= colw - lost:
+        return False
+    text = line.text
+    if text[0] in "（(" and not any(c in text for c in "）)"):
+        return True
+    return BODY_PUNCT.search(text[:-1]) is not None and not KICKER_CUE.search(text)
 
 
 def _last_line(
