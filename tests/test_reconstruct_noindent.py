@@ -314,3 +314,14 @@ def test_a_closing_note_whose_first_line_lost_its_indent_stays_with_its_story() 
     result = page("湿地保护见成效", *[line for t in texts for line in dropped(t)])
     assert [a.title for a in result.articles] == ["湿地保护见成效"]
     assert [p.text for p in result.articles[0].paragraphs] == texts
+
+
+def test_a_bare_line_a_cell_shorter_than_a_first_line_does_not_run_into_the_line_below() -> None:
+    # Every first line here runs right to the column less the dropped indent (14 of 16), so a bare line of 13
+    # is a headline's, not a paragraph's over a line filling the column.
+    texts = [WETLAND_TEXT, SNAKE_TEXT, LETTER_TEXT, FULL_END_TEXT, PATROL_TEXT]
+    bare, full = "湖区守岛夫妇在蛇岛上过大年", "湖区湿地保护协会发布年度候鸟报告"
+    result = page(
+        "湿地保护见成效", *[line for t in texts for line in dropped(t)], bare, full, "候鸟成群飞回湖区"
+    )
+    assert not any(bare + full in p.text for a in result.articles for p in a.paragraphs)

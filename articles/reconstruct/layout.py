@@ -249,7 +249,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
     # of a damaged page do not show one, and there a line with running text's punctuation is taken for text.
     by_column = not indenting and sum(1 for line in lines if _fills(line, colw)) >= INDENTED_PAGE
     cols = _local_columns(lines, colw) if by_column else []
-    lost = _lost_indent(lines, cols) if by_column else 0.0
+    lost, slack = _lost_indent(lines, cols) if by_column else (0.0, FULL_SLACK)
     items = _list_items(lines, colw)
     item_nos = {lines[i].no for i in items}
     for i, line in enumerate(lines):
@@ -311,7 +311,14 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                     and (
                         not by_column
                         or _opens_paragraph(
-                            lines, kinds, i, cols[i], blank_separates, after_headline=False, lost=lost
+                            lines,
+                            kinds,
+                            i,
+                            cols[i],
+                            blank_separates,
+                            after_headline=False,
+                            lost=lost,
+                            slack=slack,
                         )
                     )
                 )
@@ -338,7 +345,14 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             or _after_continued_from(out, line, colw)
             or (
                 _opens_paragraph(
-                    lines, kinds, i, cols[i], blank_separates, after_headline=after_headline, lost=lost
+                    lines,
+                    kinds,
+                    i,
+                    cols[i],
+                    blank_separates,
+                    after_headline=after_headline,
+                    lost=lost,
+                    slack=slack,
                 )
                 if by_column
                 # On a page that indents, a paragraph never starts flush after a headline line.
@@ -409,6 +423,7 @@ def _opens_paragraph(
     *,
     after_headline: bool,
     lost: float,
+    slack: float = FULL_SLACK,
 ) -> bool:
     """On a page read by its column, whether a flush line after a finished paragraph or a loose line opens a
     paragraph (rule 2 above); a shorter line ending no sentence is a headline's (柳州市，累计投入超200亿元 /
@@ -421,18 +436,32 @@ def _opens_paragraph(
         return not (
             after_headline and i + 1 < len(lines) and _headline_like(lines[i + 1], kinds[i + 1], colw)
         )
-    # The first line runs short of the column by the indent a PDF tool dropped (`_lost_indent`). Right under a
-    # headline, one as short with a comma may be a subtitle set that wide by chance: it goes on only as rule 2
+    # The first line runs short of the column by the indent a PDF tool dropped (`_short_by_indent`). Right under
+    # a headline, one as short with a comma may be a subtitle set that wide by chance: it goes on only as rule 2
     # says, not for being broken there (`_broken_short`).
-    fills = colw - FULL_SLACK - lost <= line.width <= colw + WIDER
+    fills = _fills(line, colw) or _short_by_indent(line, colw, lost, slack)
     broken_at = 0.0 if after_headline else lost
     return fills and _goes_on_below(lines, kinds, i, colw, blank_separates, lost=broken_at)
 
 
-def _lost_indent(lines: list[Line], cols: list[float]) -> float:
+def _short_by_indent(line: Line, colw: float, lost: float, slack: float) -> bool:
+    """A line as wide as a paragraph's first line where a PDF tool dropped the indent (`_lost_indent`): the
+    column less the indent, less the page's slack at most, or up to FULL_SLACK shorter with running text's
+    punctuation. Where first lines run right to the indent, a bare line a cell shorter is a headline's
+    (习近平同匈牙利总理欧尔班通电话 in a block of headlines over a wider one)."""
+    if lost <= 0 or line.width > colw:
+        return False
+    if line.width >= colw - lost - slack:
+        return True
+    return line.width >= colw - lost - FULL_SLACK and BODY_PUNCT.search(line.text) is not None
+
+
+def _lost_indent(lines: list[Line], cols: list[float]) -> tuple[float, float]:
     """How far short of its column a paragraph's first line runs on this page: by the indent (two cells) where
     a PDF tool dropped the indent's blanks, not at all on a page set flush. Measured as the median over the
-    lines of running text right after a paragraph's short last line."""
+    lines of running text right after a paragraph's short last line; with it the slack, how much shorter
+    still a quarter of them run (none where a tool breaks lines at the column exactly: half a cell for an
+    ASCII character; a cell at most, on a justified page whose lines vary)."""
     gaps = sorted(
         cols[k + 1] - lines[k + 1].width
         for k in range(len(lines) - 1)
@@ -443,8 +472,10 @@ def _lost_indent(lines: list[Line], cols: list[float]) -> float:
         and lines[k + 1].width <= cols[k + 1] + WIDER
     )
     if len(gaps) < INDENTED_PAGE:
-        return 0.0
-    return min(max(gaps[len(gaps) // 2], 0.0), INDENT_CELLS)
+        return 0.0, FULL_SLACK
+    median = gaps[len(gaps) // 2]
+    slack = min(max(gaps[len(gaps) * 3 // 4] - median, 0.5), FULL_SLACK)
+    return min(max(median, 0.0), INDENT_CELLS), slack
 
 
 def _headline_like(line: Line, kind: tuple[str, list[Byline]], colw: float) -> bool:
