@@ -325,3 +325,15 @@ def test_a_bare_line_a_cell_shorter_than_a_first_line_does_not_run_into_the_line
         "湿地保护见成效", *[line for t in texts for line in dropped(t)], bare, full, "候鸟成群飞回湖区"
     )
     assert not any(bare + full in p.text for a in result.articles for p in a.paragraphs)
+
+
+# Set indented and its indent dropped, its last line ends a sentence right at the column's end.
+DROPPED_FULL_END_TEXT = "湿地保护区里候鸟成群，湿地面积逐年扩大，成了市民休闲的去处。"
+
+
+def test_a_line_as_short_as_a_first_line_opens_a_paragraph_after_one_ending_at_the_column_s_end() -> None:
+    # The paragraph above ends a sentence right at the column's end; the line below, with a comma, would go on
+    # with it, but it runs short by the dropped indent where the paragraph's own lines fill the column.
+    texts = [WETLAND_TEXT, SNAKE_TEXT, DROPPED_FULL_END_TEXT, LETTER_TEXT, SHORT_END_TEXT, PATROL_TEXT]
+    result = page("湿地保护见成效", *[line for t in texts for line in dropped(t)])
+    assert [p.text for p in result.articles[0].paragraphs] == texts

@@ -322,8 +322,11 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                         )
                     )
                 )
-                if not jump_headline and (
-                    not closed or body or _runs_on(lines, kinds, i, colw, blank_separates)
+                first = closed and by_column and _first_line(line, cols[i], lost, slack)
+                if (
+                    not jump_headline
+                    and not first
+                    and (not closed or body or _runs_on(lines, kinds, i, colw, blank_separates))
                 ):
                     para.lines.append(line)
                     continue
@@ -392,8 +395,8 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
 # 3. Any other flush line is a headline's: shorter and ending no sentence (comma or not), or wider than the
 #    column; so is a sentence standing between headline lines (`_headline_like`).
 # 4. After a paragraph whose sentence ended right at the column's end, a line goes on with it only when it
-#    reads as a paragraph's line by rule 2; a line ending with a colon opens a letter only over such a line
-#    (`_salutation`).
+#    reads as a paragraph's line by rule 2 and not as the next one's first (`_first_line`); a line ending with
+#    a colon opens a letter only over such a line (`_salutation`).
 # Where a sentence ends right at the column's end, nothing tells whether the paragraph ends there: a line with
 # running text's punctuation goes on with it, as on any page.
 
@@ -454,6 +457,19 @@ def _short_by_indent(line: Line, colw: float, lost: float, slack: float) -> bool
     if line.width >= colw - lost - slack:
         return True
     return line.width >= colw - lost - FULL_SLACK and BODY_PUNCT.search(line.text) is not None
+
+
+def _first_line(line: Line, colw: float, lost: float, slack: float) -> bool:
+    """After a paragraph whose sentence ended right at the column's end (rule 4), a line that can only be the
+    next paragraph's first: as short as one where a PDF tool dropped the indent (`_short_by_indent`), neither
+    filling the column nor ending a sentence, as the paragraph's own last line would. Not a line with ASCII
+    characters: a tool breaking lines by characters leaves it short of the column by half a cell for each."""
+    return (
+        not _fills(line, colw)
+        and not CLAUSE_END.search(line.text)
+        and not any(c.isascii() for c in line.text)
+        and _short_by_indent(line, colw, lost, slack)
+    )
 
 
 def _lost_indent(lines: list[Line], cols: list[float]) -> tuple[float, float]:
