@@ -337,3 +337,25 @@ def test_a_line_as_short_as_a_first_line_opens_a_paragraph_after_one_ending_at_t
     texts = [WETLAND_TEXT, SNAKE_TEXT, DROPPED_FULL_END_TEXT, LETTER_TEXT, SHORT_END_TEXT, PATROL_TEXT]
     result = page("湿地保护见成效", *[line for t in texts for line in dropped(t)])
     assert [p.text for p in result.articles[0].paragraphs] == texts
+
+
+def test_a_bare_line_as_wide_as_the_column_under_a_headline_is_a_headline_s_where_first_lines_lost_an_indent() -> (
+    None
+):
+    # A paragraph opening under the subhead would run short by the dropped indent; the quoted line fills the
+    # column, its closing quote wrapped: it is the subhead's second line, not a paragraph.
+    above = [WETLAND_TEXT, SNAKE_TEXT, LETTER_TEXT, SHORT_END_TEXT]
+    below = [PATROL_TEXT, FULL_END_TEXT]
+    quoted = "“守岛夫妇以岛为家守护候鸟二十年"
+    result = page(
+        "湿地保护见成效",
+        *[line for t in above for line in dropped(t)],
+        "春节不回家",
+        quoted,
+        "”",
+        *[line for t in below for line in dropped(t)],
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效"]
+    paragraphs = [p.text for p in result.articles[0].paragraphs]
+    assert quoted + "”" not in paragraphs
+    assert paragraphs[: len(above)] == above and paragraphs[-len(below) :] == below

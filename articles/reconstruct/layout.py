@@ -443,6 +443,11 @@ def _opens_paragraph(
     # a headline, one as short with a comma may be a subtitle set that wide by chance: it goes on only as rule 2
     # says, not for being broken there (`_broken_short`).
     fills = _fills(line, colw) or _short_by_indent(line, colw, lost, slack)
+    # Under a headline a paragraph begins, its first line short by the indent: where first lines run right to
+    # it (the page's slack under a cell), a bare line wider is a headline's (“关键的一次输血就是续命 / ”).
+    wider = line.width > colw - lost + 0.25 and not BODY_PUNCT.search(line.text)
+    if after_headline and lost > 0 and slack < FULL_SLACK and wider:
+        return False
     broken_at = 0.0 if after_headline else lost
     return fills and _goes_on_below(lines, kinds, i, colw, blank_separates, lost=broken_at)
 
