@@ -385,7 +385,9 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
 # like its headlines; blocks() then reads a flush line by the column (`by_column`, once three lines or more
 # fill it), in four rules. The column is measured around each line (`_local_columns`: a page may set its
 # stories in columns of different widths), and a paragraph's first line may run short of it by the indent
-# the tool dropped (`_lost_indent`, measured on the page: none where the page was set flush).
+# the tool dropped (`_lost_indent`, measured on the page: none where the page was set flush), give or take the
+# page's slack (`_short_by_indent`: none where the tool breaks lines at the column exactly; there, right under
+# a headline, a bare line wider than a first line is a headline's).
 # 1. A paragraph's lines fill the column (`_fills`), but its last, which ends a sentence: a line ending a
 #    sentence a character short of the column ends its paragraph (`_ended_short`).
 # 2. So a flush line opens a paragraph when it stands in the column and either ends a sentence itself (a
@@ -397,8 +399,8 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
 # 4. After a paragraph whose sentence ended right at the column's end, a line goes on with it only when it
 #    reads as a paragraph's line by rule 2 and not as the next one's first (`_first_line`); a line ending with
 #    a colon opens a letter only over such a line (`_salutation`).
-# Where a sentence ends right at the column's end, nothing tells whether the paragraph ends there: a line with
-# running text's punctuation goes on with it, as on any page.
+# Where a sentence ends right at the column's end and no indent was lost, nothing tells whether the paragraph
+# ends there: a line with running text's punctuation goes on with it, as on any page.
 
 
 def _local_columns(lines: list[Line], colw: float) -> list[float]:
