@@ -47,13 +47,13 @@ NO_INDENT_FLOORS = {
 # …and laid out indented, then their leading blanks dropped (evaluate.py --stripped-indents), as a PDF tool
 # that drops an indented page's blanks gives them: each first line short by the indent. Set 2026-12-07.
 STRIPPED_INDENT_FLOORS = {
-    "seed": (40, 37),
+    "seed": (44, 46),
     "narrow_above": (47, 49),
-    "gaps_above": (46, 47),
-    "ascii_before": (43, 44),
-    "dense_after": (41, 45),
-    "between": (46, 46),
-    "spaced_ascii_before": (40, 37),
+    "gaps_above": (46, 48),
+    "ascii_before": (46, 45),
+    "dense_after": (46, 46),
+    "between": (46, 47),
+    "spaced_ascii_before": (41, 39),
 }
 
 

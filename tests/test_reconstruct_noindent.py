@@ -268,3 +268,94 @@ def test_a_block_of_short_headlines_with_commas_does_not_narrow_the_column_measu
     )
     assert [a.title for a in result.articles] == ["湿地保护见成效", "守岛夫妇在蛇岛过年"]
     assert not any("孙达敏" in p.text for a in result.articles for p in a.paragraphs)
+
+
+# Its first line, two characters short of the column as the dropped indent left it, carries a comma; the
+# rest of it, on the next line, ends no sentence.
+DECK_TEXT = "一座城市与湿地的约定，守护着候鸟迁徙的家园"
+
+
+def test_a_first_line_broken_short_by_a_dropped_indent_goes_on_onto_a_line_ending_no_sentence() -> None:
+    texts = [WETLAND_TEXT, SNAKE_TEXT, LETTER_TEXT, DECK_TEXT, FULL_END_TEXT, PATROL_TEXT]
+    result = page("湿地保护见成效", *[line for t in texts for line in dropped(t)])
+    assert [a.title for a in result.articles] == ["湿地保护见成效"]
+    assert [p.text for p in result.articles[0].paragraphs] == texts
+
+
+def test_a_kicker_as_wide_as_a_first_line_short_by_the_dropped_indent_stays_over_its_title() -> None:
+    # The kicker, with a 、, runs exactly as far as a paragraph's first line does; but the short line under it
+    # goes on to another headline line, not to a paragraph: no paragraph ends there.
+    texts = [WETLAND_TEXT, SNAKE_TEXT, LETTER_TEXT, FULL_END_TEXT, PATROL_TEXT]
+    result = page(
+        "湖区建立护鸟、湿地巡查等制度",
+        "候鸟回来了",
+        "湖区生态好起来",
+        *[x for t in texts for x in dropped(t)],
+    )
+    assert [(a.kicker, a.title) for a in result.articles] == [("湖区建立护鸟、湿地巡查等制度", "候鸟回来了")]
+    assert [p.text for p in result.articles[0].paragraphs] == texts
+
+
+def test_a_salutation_over_a_paragraph_whose_first_line_lost_its_indent_opens_the_letter() -> None:
+    # The letter's first line runs short of the column by the dropped indent, as every paragraph's does.
+    texts = [LETTER_TEXT, SNAKE_TEXT, SHORT_END_TEXT, FULL_END_TEXT]
+    result = page("写给南极的家书", "亲爱的笑笑、果果：", *[line for t in texts for line in dropped(t)])
+    assert [(a.kicker, a.title, a.subtitle) for a in result.articles] == [(None, "写给南极的家书", None)]
+    letter = result.articles[0]
+    assert [p.text for p in letter.paragraphs] == ["亲爱的笑笑、果果：", *texts]
+
+
+# A note closing a story, in brackets and without punctuation inside, broken as a paragraph is.
+NOTE_TEXT = "（作者为洞庭湖湿地保护协会副会长）"
+
+
+def test_a_closing_note_whose_first_line_lost_its_indent_stays_with_its_story() -> None:
+    texts = [WETLAND_TEXT, SNAKE_TEXT, LETTER_TEXT, FULL_END_TEXT, PATROL_TEXT, NOTE_TEXT]
+    result = page("湿地保护见成效", *[line for t in texts for line in dropped(t)])
+    assert [a.title for a in result.articles] == ["湿地保护见成效"]
+    assert [p.text for p in result.articles[0].paragraphs] == texts
+
+
+def test_a_bare_line_a_cell_shorter_than_a_first_line_does_not_run_into_the_line_below() -> None:
+    # Every first line here runs right to the column less the dropped indent (14 of 16), so a bare line of 13
+    # is a headline's, not a paragraph's over a line filling the column.
+    texts = [WETLAND_TEXT, SNAKE_TEXT, LETTER_TEXT, FULL_END_TEXT, PATROL_TEXT]
+    bare, full = "湖区守岛夫妇在蛇岛上过大年", "湖区湿地保护协会发布年度候鸟报告"
+    result = page(
+        "湿地保护见成效", *[line for t in texts for line in dropped(t)], bare, full, "候鸟成群飞回湖区"
+    )
+    assert not any(bare + full in p.text for a in result.articles for p in a.paragraphs)
+
+
+# Set indented and its indent dropped, its last line ends a sentence right at the column's end.
+DROPPED_FULL_END_TEXT = "湿地保护区里候鸟成群，湿地面积逐年扩大，成了市民休闲的去处。"
+
+
+def test_a_line_as_short_as_a_first_line_opens_a_paragraph_after_one_ending_at_the_column_s_end() -> None:
+    # The paragraph above ends a sentence right at the column's end; the line below, with a comma, would go on
+    # with it, but it runs short by the dropped indent where the paragraph's own lines fill the column.
+    texts = [WETLAND_TEXT, SNAKE_TEXT, DROPPED_FULL_END_TEXT, LETTER_TEXT, SHORT_END_TEXT, PATROL_TEXT]
+    result = page("湿地保护见成效", *[line for t in texts for line in dropped(t)])
+    assert [p.text for p in result.articles[0].paragraphs] == texts
+
+
+def test_a_bare_line_as_wide_as_the_column_under_a_headline_is_a_headline_s_where_first_lines_lost_an_indent() -> (
+    None
+):
+    # A paragraph opening under the subhead would run short by the dropped indent; the quoted line fills the
+    # column, its closing quote wrapped: it is the subhead's second line, not a paragraph.
+    above = [WETLAND_TEXT, SNAKE_TEXT, LETTER_TEXT, SHORT_END_TEXT]
+    below = [PATROL_TEXT, FULL_END_TEXT]
+    quoted = "“守岛夫妇以岛为家守护候鸟二十年"
+    result = page(
+        "湿地保护见成效",
+        *[line for t in above for line in dropped(t)],
+        "春节不回家",
+        quoted,
+        "”",
+        *[line for t in below for line in dropped(t)],
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效"]
+    paragraphs = [p.text for p in result.articles[0].paragraphs]
+    assert quoted + "”" not in paragraphs
+    assert paragraphs[: len(above)] == above and paragraphs[-len(below) :] == below

@@ -253,7 +253,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
     # of a damaged page do not show one, and there a line with running text's punctuation is taken for text.
     by_column = not indenting and sum(1 for line in lines if _fills(line, colw)) >= INDENTED_PAGE
     cols = _local_columns(lines, colw) if by_column else []
-    lost = _lost_indent(lines, cols) if by_column else 0.0
+    lost, slack = _lost_indent(lines, cols) if by_column else (0.0, FULL_SLACK)
     items = _list_items(lines, colw)
     item_nos = {lines[i].no for i in items}
     for i, line in enumerate(lines):
@@ -315,12 +315,22 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                     and (
                         not by_column
                         or _opens_paragraph(
-                            lines, kinds, i, cols[i], blank_separates, after_headline=False, lost=lost
+                            lines,
+                            kinds,
+                            i,
+                            cols[i],
+                            blank_separates,
+                            after_headline=False,
+                            lost=lost,
+                            slack=slack,
                         )
                     )
                 )
-                if not jump_headline and (
-                    not closed or body or _runs_on(lines, kinds, i, colw, blank_separates)
+                first = closed and by_column and _first_line(line, cols[i], lost, slack)
+                if (
+                    not jump_headline
+                    and not first
+                    and (not closed or body or _runs_on(lines, kinds, i, colw, blank_separates))
                 ):
                     para.lines.append(line)
                     continue
@@ -331,12 +341,25 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             or BOX_OPENER.fullmatch(line.text)
             or FIGURE.match(line.text)
             or _salutation(
-                lines, kinds, i, cols[i] if by_column else colw, blank_separates, by_column=by_column
+                lines,
+                kinds,
+                i,
+                cols[i] if by_column else colw,
+                blank_separates,
+                by_column=by_column,
+                lost=lost,
             )
             or _after_continued_from(out, line, colw)
             or (
                 _opens_paragraph(
-                    lines, kinds, i, cols[i], blank_separates, after_headline=after_headline, lost=lost
+                    lines,
+                    kinds,
+                    i,
+                    cols[i],
+                    blank_separates,
+                    after_headline=after_headline,
+                    lost=lost,
+                    slack=slack,
                 )
                 if by_column
                 # On a page that indents, a paragraph never starts flush after a headline line.
@@ -366,19 +389,22 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
 # like its headlines; blocks() then reads a flush line by the column (`by_column`, once three lines or more
 # fill it), in four rules. The column is measured around each line (`_local_columns`: a page may set its
 # stories in columns of different widths), and a paragraph's first line may run short of it by the indent
-# the tool dropped (`_lost_indent`, measured on the page: none where the page was set flush).
+# the tool dropped (`_lost_indent`, measured on the page: none where the page was set flush), give or take the
+# page's slack (`_short_by_indent`: none where the tool breaks lines at the column exactly; there, right under
+# a headline, a bare line wider than a first line is a headline's).
 # 1. A paragraph's lines fill the column (`_fills`), but its last, which ends a sentence: a line ending a
 #    sentence a character short of the column ends its paragraph (`_ended_short`).
 # 2. So a flush line opens a paragraph when it stands in the column and either ends a sentence itself (a
 #    paragraph of one line) or fills the column and the text goes on below it (`_opens_paragraph`,
-#    `_goes_on_below`); a line broken right at the column's width goes on whatever comes below.
+#    `_goes_on_below`); a line broken right at the column's width goes on whatever comes below, and so does
+#    a first line with a comma broken right at the column less the dropped indent (`_broken_short`).
 # 3. Any other flush line is a headline's: shorter and ending no sentence (comma or not), or wider than the
 #    column; so is a sentence standing between headline lines (`_headline_like`).
 # 4. After a paragraph whose sentence ended right at the column's end, a line goes on with it only when it
-#    reads as a paragraph's line by rule 2; a line ending with a colon opens a letter only over such a line
-#    (`_salutation`).
-# Where a sentence ends right at the column's end, nothing tells whether the paragraph ends there: a line with
-# running text's punctuation goes on with it, as on any page.
+#    reads as a paragraph's line by rule 2 and not as the next one's first (`_first_line`); a line ending with
+#    a colon opens a letter only over such a line (`_salutation`).
+# Where a sentence ends right at the column's end and no indent was lost, nothing tells whether the paragraph
+# ends there: a line with running text's punctuation goes on with it, as on any page.
 
 
 def _local_columns(lines: list[Line], colw: float) -> list[float]:
@@ -406,6 +432,7 @@ def _opens_paragraph(
     *,
     after_headline: bool,
     lost: float,
+    slack: float = FULL_SLACK,
 ) -> bool:
     """On a page read by its column, whether a flush line after a finished paragraph or a loose line opens a
     paragraph (rule 2 above); a shorter line ending no sentence is a headline's (柳州市，累计投入超200亿元 /
@@ -418,15 +445,50 @@ def _opens_paragraph(
         return not (
             after_headline and i + 1 < len(lines) and _headline_like(lines[i + 1], kinds[i + 1], colw)
         )
-    # The first line runs short of the column by the indent a PDF tool dropped (`_lost_indent`).
-    fills = colw - FULL_SLACK - lost <= line.width <= colw + WIDER
-    return fills and _goes_on_below(lines, kinds, i, colw, blank_separates)
+    # The first line runs short of the column by the indent a PDF tool dropped (`_short_by_indent`). Right under
+    # a headline, one as short with a comma may be a subtitle set that wide by chance: it goes on only as rule 2
+    # says, not for being broken there (`_broken_short`).
+    fills = _fills(line, colw) or _short_by_indent(line, colw, lost, slack)
+    # Under a headline a paragraph begins, its first line short by the indent: where first lines run right to
+    # it (the page's slack under a cell), a bare line wider is a headline's (“关键的一次输血就是续命 / ”).
+    wider = line.width > colw - lost + 0.25 and not BODY_PUNCT.search(line.text)
+    if after_headline and lost > 0 and slack < FULL_SLACK and wider:
+        return False
+    broken_at = 0.0 if after_headline else lost
+    return fills and _goes_on_below(lines, kinds, i, colw, blank_separates, lost=broken_at)
 
 
-def _lost_indent(lines: list[Line], cols: list[float]) -> float:
+def _short_by_indent(line: Line, colw: float, lost: float, slack: float) -> bool:
+    """A line as wide as a paragraph's first line where a PDF tool dropped the indent (`_lost_indent`): the
+    column less the indent, less the page's slack at most, or up to FULL_SLACK shorter with running text's
+    punctuation. Where first lines run right to the indent, a bare line a cell shorter is a headline's
+    (习近平同匈牙利总理欧尔班通电话 in a block of headlines over a wider one)."""
+    if lost <= 0 or line.width > colw:
+        return False
+    if line.width >= colw - lost - slack:
+        return True
+    return line.width >= colw - lost - FULL_SLACK and BODY_PUNCT.search(line.text) is not None
+
+
+def _first_line(line: Line, colw: float, lost: float, slack: float) -> bool:
+    """After a paragraph whose sentence ended right at the column's end (rule 4), a line that can only be the
+    next paragraph's first: as short as one where a PDF tool dropped the indent (`_short_by_indent`), neither
+    filling the column nor ending a sentence, as the paragraph's own last line would. Not a line with ASCII
+    characters: a tool breaking lines by characters leaves it short of the column by half a cell for each."""
+    return (
+        not _fills(line, colw)
+        and not CLAUSE_END.search(line.text)
+        and not any(c.isascii() for c in line.text)
+        and _short_by_indent(line, colw, lost, slack)
+    )
+
+
+def _lost_indent(lines: list[Line], cols: list[float]) -> tuple[float, float]:
     """How far short of its column a paragraph's first line runs on this page: by the indent (two cells) where
     a PDF tool dropped the indent's blanks, not at all on a page set flush. Measured as the median over the
-    lines of running text right after a paragraph's short last line."""
+    lines of running text right after a paragraph's short last line; with it the slack, how much shorter
+    still a quarter of them run (none where a tool breaks lines at the column exactly: half a cell for an
+    ASCII character; a cell at most, on a justified page whose lines vary)."""
     gaps = sorted(
         cols[k + 1] - lines[k + 1].width
         for k in range(len(lines) - 1)
@@ -437,8 +499,10 @@ def _lost_indent(lines: list[Line], cols: list[float]) -> float:
         and lines[k + 1].width <= cols[k + 1] + WIDER
     )
     if len(gaps) < INDENTED_PAGE:
-        return 0.0
-    return min(max(gaps[len(gaps) // 2], 0.0), INDENT_CELLS)
+        return 0.0, FULL_SLACK
+    median = gaps[len(gaps) // 2]
+    slack = min(max(gaps[len(gaps) * 3 // 4] - median, 0.5), FULL_SLACK)
+    return min(max(median, 0.0), INDENT_CELLS), slack
 
 
 def _headline_like(line: Line, kind: tuple[str, list[Byline]], colw: float) -> bool:
@@ -458,7 +522,13 @@ def _fills(line: Line, colw: float) -> bool:
 
 
 def _goes_on_below(
-    lines: list[Line], kinds: list[tuple[str, list[Byline]]], i: int, colw: float, blank_separates: bool
+    lines: list[Line],
+    kinds: list[tuple[str, list[Byline]]],
+    i: int,
+    colw: float,
+    blank_separates: bool,
+    *,
+    lost: float = 0.0,
 ) -> bool:
     """The line below line i is the next line of the same paragraph: flush, right below it, and a paragraph's
     line itself (it fills the column, or ends the paragraph where a sentence or clause ends)."""
@@ -469,11 +539,50 @@ def _goes_on_below(
         return False
     # A line broken right at the column's width goes on below, whatever the next line is (…居民、农业用户电价
     # 水平 / 不变, 跨江联动 全力构建区域交 / 通体系新格局): a headline is set to its own width, not the column's.
-    broken = colw - 0.5 <= lines[i].width <= colw
+    # So does a first line broken right at the column less the indent a PDF tool dropped (`_broken_short`).
+    broken = colw - 0.5 <= lines[i].width <= colw or (
+        _broken_short(lines[i], colw, lost) and _last_line(lines, kinds, i + 1, colw, blank_separates, lost)
+    )
     # The line below filling the column goes on in turn, unless an empty line ends the paragraph there:
     # then it is the paragraph's last line, and that ends a sentence.
     last = i + 2 >= len(lines) or (blank_separates and nxt.blank_after)
     return broken or (_fills(nxt, colw) and not last) or _ends_paragraph(nxt.text)
+
+
+def _broken_short(line: Line, colw: float, lost: float) -> bool:
+    """A paragraph's first line broken right at the column less the indent a PDF tool dropped (`lost`), in
+    running text (a comma inside, no kicker's dash or colon at its end: 一座城市与湿地的约定，守护着 / 候鸟迁徙的
+    家园) or in a note it opened a bracket for (（作者为伦敦金融城政策与资源委员 / 会主席）). Its text goes on
+    below, however short the next line and whatever it ends with."""
+    if lost <= 0 or not colw - lost - 0.5 <= line.width <= colw - lost:
+        return False
+    text = line.text
+    if text[0] in "（(" and not any(c in text for c in "）)"):
+        return True
+    return BODY_PUNCT.search(text[:-1]) is not None and not KICKER_CUE.search(text)
+
+
+def _last_line(
+    lines: list[Line],
+    kinds: list[tuple[str, list[Byline]]],
+    k: int,
+    colw: float,
+    blank_separates: bool,
+    lost: float,
+) -> bool:
+    """Line k ends its paragraph by what follows it: the page's end, an empty line where empty lines part
+    paragraphs, or a line that is no headline's: a paragraph's first or full line, one ending a sentence, a
+    lead, a figure (99.1%), furniture."""
+    if k + 1 >= len(lines) or (blank_separates and lines[k].blank_after):
+        return True
+    nxt = lines[k + 1]
+    return (
+        kinds[k + 1][0] != "headline"
+        or _is_lead_line(nxt)
+        or nxt.width >= colw - FULL_SLACK - lost
+        or FIGURE.match(nxt.text) is not None
+        or CLAUSE_END.search(nxt.text) is not None
+    )
 
 
 def _ends_paragraph(text: str) -> bool:
@@ -616,6 +725,7 @@ def _salutation(
     blank_separates: bool,
     *,
     by_column: bool,
+    lost: float = 0.0,
 ) -> bool:
     """A flush line ending with a colon over a paragraph opens a letter or a speech (亲爱的笑笑、果果： /
     郑州圆方集团全体职工：): text, where a kicker's colon would stand over its title. The paragraph below is
@@ -625,10 +735,12 @@ def _salutation(
         return False
     if lines[i + 1].indented:
         return True
+    # The paragraph's first line may run short by the indent a PDF tool dropped (`_lost_indent`).
+    below = lines[i + 1].width
     return (
         by_column
-        and _fills(lines[i + 1], colw)
-        and _goes_on_below(lines, kinds, i + 1, colw, blank_separates)
+        and colw - FULL_SLACK - lost <= below <= colw + WIDER
+        and _goes_on_below(lines, kinds, i + 1, colw, blank_separates, lost=lost)
     )
 
 
