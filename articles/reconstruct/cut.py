@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from . import bylines as bl
 from .headlines import KICKER_CUE, couplet
-from .layout import BOX_OPENER, CREDIT_TAIL, Block, cached
+from .layout import BOX_OPENER, Block, cached
+from .loose import CREDIT_TAIL
 from .similarity import bigrams, shared
 from .text import ends_sentence, join_text
 from .values import Byline

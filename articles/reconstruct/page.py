@@ -4,7 +4,7 @@ furniture."""
 
 from __future__ import annotations
 
-from . import assemble, assign, cut, layout, text
+from . import assemble, assign, cut, layout, loose, text
 from .layout import Block
 from .values import FurnitureLine, Page, PageError
 from .work import Work
@@ -41,7 +41,7 @@ def reconstruct_page(data: bytes | str, *, source: str | None = None) -> Page:
     furniture = tuple(_furniture(page_cut.furniture))
     section = next((f.text for f in furniture if f.kind == "section"), None)
     proofreader = next(
-        (layout.PROOFREADER.match(f.text).group("name") for f in furniture if f.kind == "proofreader"),  # type: ignore[union-attr]
+        (loose.PROOFREADER.match(f.text).group("name") for f in furniture if f.kind == "proofreader"),  # type: ignore[union-attr]
         None,
     )
     return Page(
@@ -78,13 +78,13 @@ def _furniture(blocks: list[Block]) -> list[FurnitureLine]:
     out = []
     for block in blocks:
         line = block.lines[0]
-        if layout.PROOFREADER.match(line.text):
+        if loose.PROOFREADER.match(line.text):
             out.append(FurnitureLine("proofreader", line.text, line.no))
         elif block.kind == "section":
             out.append(FurnitureLine("section", line.text, line.no))
-        elif layout.EDITOR.match(line.text):
+        elif loose.EDITOR.match(line.text):
             out.append(FurnitureLine("editor", line.text, line.no))
-        elif layout.PAGE_HEADER.match(line.text):
+        elif loose.PAGE_HEADER.match(line.text):
             out.append(FurnitureLine("page_header", line.text, line.no))
         else:
             out.append(FurnitureLine("other", line.text, line.no))
