@@ -1,5 +1,6 @@
 """Lines -> blocks: lines broken at the column's width rejoined into paragraphs, the other lines kept loose
-(headlines, bylines, credits, jump markers, labels, furniture). cut.py cuts the blocks into stories."""
+(headlines, bylines, credits, jump markers, labels, furniture: what each is, loose.py says). A page that does
+not indent is read by the column its lines fill (columns.py). cut.py cuts the blocks into stories."""
 
 from __future__ import annotations
 
@@ -10,43 +11,37 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from . import bylines as bl
+from .columns import (
+    FULL_SLACK,
+    INDENTED_PAGE,
+    SHORT_AFTER_SENTENCE,
+    SHORT_LINE,
+    WIDER,
+    fills,
+    first_line,
+    goes_on_below,
+    local_columns,
+    lost_indent,
+    opens_paragraph,
+)
 from .headlines import KICKER_CUE, subtitle_cue
-from .loose import CREDIT_TAIL, SIGNED_DATE, loose_kind
-from .text import BODY_PUNCT, CLAUSE_END, Line, ends_sentence, join_text
+from .loose import CREDIT_TAIL, FIGURE, SIGNED_DATE, is_lead_line, loose_kind
+from .text import BODY_PUNCT, CLOSING_PUNCT, Line, ends_sentence, join_text
 from .values import Byline
 
-LEAD_FIRST = frozenset("据本新中人央光法（(【上接紧承 ")  # how a dateline or a jump marker can begin
 # Who supplied a photo, in brackets after its credit: （影像中国） / （人民视觉）
 CREDIT_SOURCE = re.compile(r"^[（(][\u4e00-\u9fff]{2,6}[）)]$")
 CREDIT_MAX = 40  # characters: a credit names a few people and perhaps the agency, no more
 SUBHEAD_MAX = 16.0  # a subhead line is short; longer loose lines inside a story are headlines of another
-CLOSING_PUNCT = frozenset("，。、；：！？”’）》」』…,.;:!?)")  # what never begins a line of its own
 RUN_ACROSS_LINES = 4  # a paragraph's last lines read for an open bracket or running text over an empty line
 RUN_ACROSS = 0.8  # a line this full, mid-sentence, goes on across an empty line under it
-WIDER = 1.5  # cells a line may exceed the column by and still be one of its lines
 # 摄 of a credit wrapped onto a line of its own: 摄 / 摄（影像中国）
 CREDIT_END = re.compile(r"^摄(?:影)?(?:[（(][^（）()]{2,8}[）)])?$")
-# A figure set large on a line of its own (51万 / 88.3% / 1.2亿元): the story's text, never a headline
-FIGURE = re.compile(r"^\d+(?:\.\d+)?(?:[%％‰]|[万亿]?[\u4e00-\u9fff]?)$")
 # A box that opens a story's text: 核心阅读 / 编者的话 / 开栏的话, a paragraph of the story, not a headline.
 # A title and its column's tag, no sentence in it: 拥抱风潮，更需脚踏实地（新语）
 COLUMN_TITLE = re.compile(r"^[^。！？（(]{2,}[（(][^（）()。！？]{2,20}[）)]$")
 BOX_OPENER = re.compile(r"(?:核心阅读|编者的话|编者按|开栏的话)")
-INDENTED_PAGE = 3  # this many indented lines: the page marks its paragraphs by indenting them
 RUN_ON_LINES = 3  # flush full lines without punctuation looked through for running text
-# A paragraph line narrower than this share of the column ends its paragraph (after a sentence's end, the
-# wider share): the lines of one justified column vary by a few characters.
-SHORT_LINE = 0.6
-SHORT_AFTER_SENTENCE = 0.75
-# On a page without indents, a line fills the column when it is at most this many cells short of it: a
-# line may give its last character to the next when that one opens with what no line opens with (。 / ”).
-# A line ending a sentence does not give one: a character short, it is the paragraph's last.
-FULL_SLACK = 1.0
-# A line's column is measured over the running text this many lines either side of it, from this many lines
-# at least (else the page's): stories on one page may be set in columns of different widths.
-LOCAL_LINES = 8
-LOCAL_MIN = 4
-INDENT_CELLS = 2.0  # an indent: two full-width blanks (or four ASCII ones)
 
 T = TypeVar("T")
 
@@ -91,11 +86,6 @@ class Block:
         return self.lines[-1].no
 
 
-def _is_lead_line(line: Line) -> bool:
-    text = line.text
-    return bool(bl.dateline_match(text) or (text[0] in LEAD_FIRST and bl.CONTINUED_FROM.match(text)))
-
-
 def _indent_cells(line: Line) -> int:
     """How wide the blanks before a line are, in half-width cells (a full-width space is two)."""
     lead = line.raw[: len(line.raw) - len(line.raw.lstrip(" \u3000"))]
@@ -113,7 +103,7 @@ def _uncentred(lines: list[Line], colw: float) -> list[Line]:
     titles = [
         line.indented
         and not _body_like(line, colw)
-        and not _is_lead_line(line)
+        and not is_lead_line(line)
         # a line well short of the column ends whatever it is; a fuller one must not run on into the next
         and (line.width + _indent_cells(line) / 2 < RUN_ACROSS * colw or not _runs_into_next(lines, i, colw))
         for i, line in enumerate(lines)
@@ -162,11 +152,11 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
     # On a page whose paragraphs start indented, an unindented line after a finished paragraph is a
     # headline, a subhead or a credit, whatever punctuation it carries (柳州市，累计投入超200亿元).
     indenting = sum(1 for line in lines if line.indented) >= INDENTED_PAGE
-    # Without indents, a paragraph is read by the column its lines fill (see `_opens_paragraph`); a few lines
+    # Without indents, a paragraph is read by the column its lines fill (see `opens_paragraph`); a few lines
     # of a damaged page do not show one, and there a line with running text's punctuation is taken for text.
-    by_column = not indenting and sum(1 for line in lines if _fills(line, colw)) >= INDENTED_PAGE
-    cols = _local_columns(lines, colw) if by_column else []
-    lost, slack = _lost_indent(lines, cols) if by_column else (0.0, FULL_SLACK)
+    by_column = not indenting and sum(1 for line in lines if fills(line, colw)) >= INDENTED_PAGE
+    cols = local_columns(lines, colw) if by_column else []
+    lost, slack = lost_indent(lines, cols) if by_column else (0.0, FULL_SLACK)
     items = _list_items(lines, colw)
     item_nos = {lines[i].no for i in items}
     for i, line in enumerate(lines):
@@ -188,7 +178,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             out.append(Block(kind, [line], names))
             continue
         # An item of a list starts a paragraph of its own as a lead does.
-        lead = _is_lead_line(line) or i in items
+        lead = is_lead_line(line) or i in items
         if (
             para is not None
             and not line.indented
@@ -227,7 +217,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                     # On a page read by its column, a line of the paragraph's text reads as one.
                     and (
                         not by_column
-                        or _opens_paragraph(
+                        or opens_paragraph(
                             lines,
                             kinds,
                             i,
@@ -239,7 +229,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                         )
                     )
                 )
-                first = closed and by_column and _first_line(line, cols[i], lost, slack)
+                first = closed and by_column and first_line(line, cols[i], lost, slack)
                 if (
                     not jump_headline
                     and not first
@@ -264,7 +254,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             )
             or _after_continued_from(out, line, colw)
             or (
-                _opens_paragraph(
+                opens_paragraph(
                     lines,
                     kinds,
                     i,
@@ -298,215 +288,6 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
     return out
 
 
-# Pages without indents. A PDF tool that drops leading blanks leaves a page whose paragraphs all start flush,
-# like its headlines; blocks() then reads a flush line by the column (`by_column`, once three lines or more
-# fill it), in four rules. The column is measured around each line (`_local_columns`: a page may set its
-# stories in columns of different widths), and a paragraph's first line may run short of it by the indent
-# the tool dropped (`_lost_indent`, measured on the page: none where the page was set flush), give or take the
-# page's slack (`_short_by_indent`: none where the tool breaks lines at the column exactly; there, right under
-# a headline, a bare line wider than a first line is a headline's).
-# 1. A paragraph's lines fill the column (`_fills`), but its last, which ends a sentence: a line ending a
-#    sentence a character short of the column ends its paragraph (`_ended_short`).
-# 2. So a flush line opens a paragraph when it stands in the column and either ends a sentence itself (a
-#    paragraph of one line) or fills the column and the text goes on below it (`_opens_paragraph`,
-#    `_goes_on_below`); a line broken right at the column's width goes on whatever comes below, and so does
-#    a first line with a comma broken right at the column less the dropped indent (`_broken_short`).
-# 3. Any other flush line is a headline's: shorter and ending no sentence (comma or not), or wider than the
-#    column; so is a sentence standing between headline lines (`_headline_like`).
-# 4. After a paragraph whose sentence ended right at the column's end, a line goes on with it only when it
-#    reads as a paragraph's line by rule 2 and not as the next one's first (`_first_line`); a line ending with
-#    a colon opens a letter only over such a line (`_salutation`).
-# Where a sentence ends right at the column's end and no indent was lost, nothing tells whether the paragraph
-# ends there: a line with running text's punctuation goes on with it, as on any page.
-
-
-def _local_columns(lines: list[Line], colw: float) -> list[float]:
-    """The column's width around each line, measured as text.column_width measures the page's, over the lines
-    of running text within LOCAL_LINES of it: a page may set its stories in columns of different widths (18
-    and 20 characters). Only lines nearly as wide as the page's column count, and it is never wider than that:
-    headline lines with commas nearby, shorter or wider, would move it."""
-    least = SHORT_AFTER_SENTENCE * colw  # shorter lines with a comma are headlines' or last lines
-    widths = [line.width if line.width >= least and BODY_PUNCT.search(line.text) else None for line in lines]
-    out = []
-    for i in range(len(lines)):
-        near = sorted(w for w in widths[max(0, i - LOCAL_LINES) : i + LOCAL_LINES + 1] if w is not None)
-        out.append(
-            min(colw, near[min(len(near) - 1, int(len(near) * 0.75))]) if len(near) >= LOCAL_MIN else colw
-        )
-    return out
-
-
-def _opens_paragraph(
-    lines: list[Line],
-    kinds: list[tuple[str, list[Byline]]],
-    i: int,
-    colw: float,
-    blank_separates: bool,
-    *,
-    after_headline: bool,
-    lost: float,
-    slack: float = FULL_SLACK,
-) -> bool:
-    """On a page read by its column, whether a flush line after a finished paragraph or a loose line opens a
-    paragraph (rule 2 above); a shorter line ending no sentence is a headline's (柳州市，累计投入超200亿元 /
-    发言人：)."""
-    line = lines[i]
-    if line.width > colw + WIDER:
-        return False  # wider than the column: a headline spanning columns
-    if CLAUSE_END.search(line.text):
-        # A sentence standing between headline lines is one of them: “看，无人机！” in a block of headlines.
-        return not (
-            after_headline and i + 1 < len(lines) and _headline_like(lines[i + 1], kinds[i + 1], colw)
-        )
-    # The first line runs short of the column by the indent a PDF tool dropped (`_short_by_indent`). Right under
-    # a headline, one as short with a comma may be a subtitle set that wide by chance: it goes on only as rule 2
-    # says, not for being broken there (`_broken_short`).
-    fills = _fills(line, colw) or _short_by_indent(line, colw, lost, slack)
-    # Under a headline a paragraph begins, its first line short by the indent: where first lines run right to
-    # it (the page's slack under a cell), a bare line wider is a headline's (“关键的一次输血就是续命 / ”).
-    wider = line.width > colw - lost + 0.25 and not BODY_PUNCT.search(line.text)
-    if after_headline and lost > 0 and slack < FULL_SLACK and wider:
-        return False
-    broken_at = 0.0 if after_headline else lost
-    return fills and _goes_on_below(lines, kinds, i, colw, blank_separates, lost=broken_at)
-
-
-def _short_by_indent(line: Line, colw: float, lost: float, slack: float) -> bool:
-    """A line as wide as a paragraph's first line where a PDF tool dropped the indent (`_lost_indent`): the
-    column less the indent, less the page's slack at most, or up to FULL_SLACK shorter with running text's
-    punctuation. Where first lines run right to the indent, a bare line a cell shorter is a headline's
-    (习近平同匈牙利总理欧尔班通电话 in a block of headlines over a wider one)."""
-    if lost <= 0 or line.width > colw:
-        return False
-    if line.width >= colw - lost - slack:
-        return True
-    return line.width >= colw - lost - FULL_SLACK and BODY_PUNCT.search(line.text) is not None
-
-
-def _first_line(line: Line, colw: float, lost: float, slack: float) -> bool:
-    """After a paragraph whose sentence ended right at the column's end (rule 4), a line that can only be the
-    next paragraph's first: as short as one where a PDF tool dropped the indent (`_short_by_indent`), neither
-    filling the column nor ending a sentence, as the paragraph's own last line would. Not a line with ASCII
-    characters: a tool breaking lines by characters leaves it short of the column by half a cell for each."""
-    return (
-        not _fills(line, colw)
-        and not CLAUSE_END.search(line.text)
-        and not any(c.isascii() for c in line.text)
-        and _short_by_indent(line, colw, lost, slack)
-    )
-
-
-def _lost_indent(lines: list[Line], cols: list[float]) -> tuple[float, float]:
-    """How far short of its column a paragraph's first line runs on this page: by the indent (two cells) where
-    a PDF tool dropped the indent's blanks, not at all on a page set flush. Measured as the median over the
-    lines of running text right after a paragraph's short last line; with it the slack, how much shorter
-    still a quarter of them run (none where a tool breaks lines at the column exactly: half a cell for an
-    ASCII character; a cell at most, on a justified page whose lines vary)."""
-    gaps = sorted(
-        cols[k + 1] - lines[k + 1].width
-        for k in range(len(lines) - 1)
-        if ends_sentence(lines[k].text)
-        and lines[k].width <= SHORT_AFTER_SENTENCE * cols[k]
-        and BODY_PUNCT.search(lines[k + 1].text)
-        and not CLAUSE_END.search(lines[k + 1].text)
-        and lines[k + 1].width <= cols[k + 1] + WIDER
-    )
-    if len(gaps) < INDENTED_PAGE:
-        return 0.0, FULL_SLACK
-    median = gaps[len(gaps) // 2]
-    slack = min(max(gaps[len(gaps) * 3 // 4] - median, 0.5), FULL_SLACK)
-    return min(max(median, 0.0), INDENT_CELLS), slack
-
-
-def _headline_like(line: Line, kind: tuple[str, list[Byline]], colw: float) -> bool:
-    """A flush line that can be no paragraph's: loose, and neither filling the column nor ending a sentence."""
-    return (
-        kind[0] == "headline"
-        and not line.indented
-        and not _is_lead_line(line)
-        and not _fills(line, colw)
-        and not CLAUSE_END.search(line.text)
-    )
-
-
-def _fills(line: Line, colw: float) -> bool:
-    """A line as wide as the column (FULL_SLACK short of it at most): a paragraph's line, not its last."""
-    return colw - FULL_SLACK <= line.width <= colw + WIDER
-
-
-def _goes_on_below(
-    lines: list[Line],
-    kinds: list[tuple[str, list[Byline]]],
-    i: int,
-    colw: float,
-    blank_separates: bool,
-    *,
-    lost: float = 0.0,
-) -> bool:
-    """The line below line i is the next line of the same paragraph: flush, right below it, and a paragraph's
-    line itself (it fills the column, or ends the paragraph where a sentence or clause ends)."""
-    if i + 1 >= len(lines) or kinds[i + 1][0] != "headline" or (blank_separates and lines[i].blank_after):
-        return False
-    nxt = lines[i + 1]
-    if nxt.indented or _is_lead_line(nxt) or nxt.width > colw + WIDER:
-        return False
-    # A line broken right at the column's width goes on below, whatever the next line is (…居民、农业用户电价
-    # 水平 / 不变, 跨江联动 全力构建区域交 / 通体系新格局): a headline is set to its own width, not the column's.
-    # So does a first line broken right at the column less the indent a PDF tool dropped (`_broken_short`).
-    broken = colw - 0.5 <= lines[i].width <= colw or (
-        _broken_short(lines[i], colw, lost) and _last_line(lines, kinds, i + 1, colw, blank_separates, lost)
-    )
-    # The line below filling the column goes on in turn, unless an empty line ends the paragraph there:
-    # then it is the paragraph's last line, and that ends a sentence.
-    last = i + 2 >= len(lines) or (blank_separates and nxt.blank_after)
-    return broken or (_fills(nxt, colw) and not last) or _ends_paragraph(nxt.text)
-
-
-def _broken_short(line: Line, colw: float, lost: float) -> bool:
-    """A paragraph's first line broken right at the column less the indent a PDF tool dropped (`lost`), in
-    running text (a comma inside, no kicker's dash or colon at its end: 一座城市与湿地的约定，守护着 / 候鸟迁徙的
-    家园) or in a note it opened a bracket for (（作者为伦敦金融城政策与资源委员 / 会主席）). Its text goes on
-    below, however short the next line and whatever it ends with."""
-    if lost <= 0 or not colw - lost - 0.5 <= line.width <= colw - lost:
-        return False
-    text = line.text
-    if text[0] in "（(" and not any(c in text for c in "）)"):
-        return True
-    return BODY_PUNCT.search(text[:-1]) is not None and not KICKER_CUE.search(text)
-
-
-def _last_line(
-    lines: list[Line],
-    kinds: list[tuple[str, list[Byline]]],
-    k: int,
-    colw: float,
-    blank_separates: bool,
-    lost: float,
-) -> bool:
-    """Line k ends its paragraph by what follows it: the page's end, an empty line where empty lines part
-    paragraphs, or a line that is no headline's: a paragraph's first or full line, one ending a sentence, a
-    lead, a figure (99.1%), furniture."""
-    if k + 1 >= len(lines) or (blank_separates and lines[k].blank_after):
-        return True
-    nxt = lines[k + 1]
-    return (
-        kinds[k + 1][0] != "headline"
-        or _is_lead_line(nxt)
-        or nxt.width >= colw - FULL_SLACK - lost
-        or FIGURE.match(nxt.text) is not None
-        or CLAUSE_END.search(nxt.text) is not None
-    )
-
-
-def _ends_paragraph(text: str) -> bool:
-    """A line a paragraph may end at: a sentence's or a clause's end, a colon before a quotation, a sentence
-    signed in brackets (担当作为。（张 伟）), or what a wrapped line can never begin with (`。` alone)."""
-    if CLAUSE_END.search(text) or text[-1] in "：:" or text[0] in CLOSING_PUNCT:
-        return True
-    signed = bl.parse_closing_byline(text) if text[-1] in "）)" else None
-    return signed is not None and ends_sentence(text[: signed[1]])
-
-
 def _credit_paragraphs(blocks_: list[Block]) -> None:
     """An indented paragraph that is a photo credit and nothing else, broken over lines as any paragraph is
     (`本报记者 王大明文 本` / `报记者 丁 一摄`), is a credit: a line of its own, read whole."""
@@ -533,7 +314,7 @@ def _wraps_into(prev: Block, second: Line, colw: float) -> bool:
         and colw - 0.5 <= first.width <= colw
         and not first.blank_after
         and second.width <= colw
-        and not _is_lead_line(second)
+        and not is_lead_line(second)
         and (
             _broken_dash(first.text, second.text)
             or not (KICKER_CUE.search(first.text) or subtitle_cue(second.text))
@@ -648,12 +429,12 @@ def _salutation(
         return False
     if lines[i + 1].indented:
         return True
-    # The paragraph's first line may run short by the indent a PDF tool dropped (`_lost_indent`).
+    # The paragraph's first line may run short by the indent a PDF tool dropped (`lost_indent`).
     below = lines[i + 1].width
     return (
         by_column
         and colw - FULL_SLACK - lost <= below <= colw + WIDER
-        and _goes_on_below(lines, kinds, i + 1, colw, blank_separates, lost=lost)
+        and goes_on_below(lines, kinds, i + 1, colw, blank_separates, lost=lost)
     )
 
 
@@ -672,7 +453,7 @@ def _bracketed(para: Block) -> bool:
 def _closes_note(para: Block) -> bool:
     """A paragraph ending with a note in brackets that closes every bracket it opened (`…保护名录（见附表）`,
     `…（完）`): its end, as a sentence's end would be. Not a lead's byline: the text goes on after it."""
-    return para.lines[-1].text[-1] in "）)" and not _is_lead_line(para.lines[0]) and _brackets_closed(para)
+    return para.lines[-1].text[-1] in "）)" and not is_lead_line(para.lines[0]) and _brackets_closed(para)
 
 
 def _brackets_closed(para: Block) -> bool:
@@ -721,7 +502,7 @@ def _ended_short(para: Block, colw: float, *, closed: bool, by_column: bool) -> 
     if not short:
         return False
     # A lead set on a line of its own may itself wrap: `本报北京2月11日电 （记者` / `赵贝佳）`.
-    return not (len(para.lines) <= 2 and _is_lead_line(para.lines[0]))
+    return not (len(para.lines) <= 2 and is_lead_line(para.lines[0]))
 
 
 def _ends_with_credit(lines: list[Line]) -> bool:
@@ -746,8 +527,8 @@ def _runs_on(
             return False
         nxt = lines[k + 1]
         # Running text fills the column and no more; a headline may be wider than the column.
-        fills = 0.8 * colw <= lines[k].width <= colw + 1 and nxt.width <= colw + 1
-        if nxt.indented or _is_lead_line(nxt) or not fills:
+        full = 0.8 * colw <= lines[k].width <= colw + 1 and nxt.width <= colw + 1
+        if nxt.indented or is_lead_line(nxt) or not full:
             return False
         if _body_like(nxt, colw):
             return True

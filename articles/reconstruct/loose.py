@@ -44,6 +44,9 @@ LABELS = frozenset(
 )
 # How a line that is not a headline may begin: furniture, a byline block, a role word.
 SPECIAL_FIRST = FURNITURE_FIRST | frozenset(bl.BLOCK_MARKS) | ROLE_FIRST
+LEAD_FIRST = frozenset("据本新中人央光法（(【上接紧承 ")  # how a dateline or a jump marker can begin
+# A figure set large on a line of its own (51万 / 88.3% / 1.2亿元): the story's text, never a headline
+FIGURE = re.compile(r"^\d+(?:\.\d+)?(?:[%％‰]|[万亿]?[\u4e00-\u9fff]?)$")
 # How far from a line's end a credit's 摄 can stand: 摄影报道（影像中国）.
 CREDIT_TAIL = 12
 
@@ -98,3 +101,9 @@ def loose_kind(line: Line) -> tuple[str, list[Byline]]:
     if text in LABELS:
         return "label", []
     return "headline", []
+
+
+def is_lead_line(line: Line) -> bool:
+    """A line opening with a dateline or a `上接` marker: it starts a paragraph of its own."""
+    text = line.text
+    return bool(bl.dateline_match(text) or (text[0] in LEAD_FIRST and bl.CONTINUED_FROM.match(text)))

@@ -57,6 +57,7 @@ SENTENCE_LAST = frozenset(CLOSING_CHARS + "\n")
 LATIN_LETTER = re.compile(r"[A-Za-z]")  # a letter join_text may put a space before: a
 # Punctuation that only running text has (headlines rarely carry a comma or a full stop).
 BODY_PUNCT = re.compile(r"[，。；、！？：,;]")
+CLOSING_PUNCT = frozenset("，。、；：！？”’）》」』…,.;:!?)")  # what never begins a line of its own
 
 
 class Line(NamedTuple):

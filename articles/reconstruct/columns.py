@@ -1,0 +1,234 @@
+"""Reading a page that does not indent its paragraphs by the column their lines fill.
+
+A PDF tool that drops leading blanks leaves a page whose paragraphs all start flush, like its headlines;
+layout.blocks() then reads a flush line by the column (`by_column`, once three lines or more
+fill it), in four rules. The column is measured around each line (`local_columns`: a page may set its
+stories in columns of different widths), and a paragraph's first line may run short of it by the indent
+the tool dropped (`lost_indent`, measured on the page: none where the page was set flush), give or take the
+page's slack (`_short_by_indent`: none where the tool breaks lines at the column exactly; there, right under
+a headline, a bare line wider than a first line is a headline's).
+1. A paragraph's lines fill the column (`fills`), but its last, which ends a sentence: a line ending a
+   sentence a character short of the column ends its paragraph (`layout._ended_short`).
+2. So a flush line opens a paragraph when it stands in the column and either ends a sentence itself (a
+   paragraph of one line) or fills the column and the text goes on below it (`opens_paragraph`,
+   `goes_on_below`); a line broken right at the column's width goes on whatever comes below, and so does
+   a first line with a comma broken right at the column less the dropped indent (`_broken_short`).
+3. Any other flush line is a headline's: shorter and ending no sentence (comma or not), or wider than the
+   column; so is a sentence standing between headline lines (`_headline_like`).
+4. After a paragraph whose sentence ended right at the column's end, a line goes on with it only when it
+   reads as a paragraph's line by rule 2 and not as the next one's first (`first_line`); a line ending with
+   a colon opens a letter only over such a line (`layout._salutation`).
+Where a sentence ends right at the column's end and no indent was lost, nothing tells whether the paragraph
+ends there: a line with running text's punctuation goes on with it, as on any page.
+"""
+
+from __future__ import annotations
+
+from . import bylines as bl
+from .headlines import KICKER_CUE
+from .loose import FIGURE, is_lead_line
+from .text import BODY_PUNCT, CLAUSE_END, CLOSING_PUNCT, Line, ends_sentence
+from .values import Byline
+
+WIDER = 1.5  # cells a line may exceed the column by and still be one of its lines
+INDENTED_PAGE = 3  # this many indented lines: the page marks its paragraphs by indenting them
+# A paragraph line narrower than this share of the column ends its paragraph (after a sentence's end, the
+# wider share): the lines of one justified column vary by a few characters.
+SHORT_LINE = 0.6
+SHORT_AFTER_SENTENCE = 0.75
+# On a page without indents, a line fills the column when it is at most this many cells short of it: a
+# line may give its last character to the next when that one opens with what no line opens with (。 / ”).
+# A line ending a sentence does not give one: a character short, it is the paragraph's last.
+FULL_SLACK = 1.0
+# A line's column is measured over the running text this many lines either side of it, from this many lines
+# at least (else the page's): stories on one page may be set in columns of different widths.
+LOCAL_LINES = 8
+LOCAL_MIN = 4
+INDENT_CELLS = 2.0  # an indent: two full-width blanks (or four ASCII ones)
+
+
+def local_columns(lines: list[Line], colw: float) -> list[float]:
+    """The column's width around each line, measured as text.column_width measures the page's, over the lines
+    of running text within LOCAL_LINES of it: a page may set its stories in columns of different widths (18
+    and 20 characters). Only lines nearly as wide as the page's column count, and it is never wider than that:
+    headline lines with commas nearby, shorter or wider, would move it."""
+    least = SHORT_AFTER_SENTENCE * colw  # shorter lines with a comma are headlines' or last lines
+    widths = [line.width if line.width >= least and BODY_PUNCT.search(line.text) else None for line in lines]
+    out = []
+    for i in range(len(lines)):
+        near = sorted(w for w in widths[max(0, i - LOCAL_LINES) : i + LOCAL_LINES + 1] if w is not None)
+        out.append(
+            min(colw, near[min(len(near) - 1, int(len(near) * 0.75))]) if len(near) >= LOCAL_MIN else colw
+        )
+    return out
+
+
+def opens_paragraph(
+    lines: list[Line],
+    kinds: list[tuple[str, list[Byline]]],
+    i: int,
+    colw: float,
+    blank_separates: bool,
+    *,
+    after_headline: bool,
+    lost: float,
+    slack: float = FULL_SLACK,
+) -> bool:
+    """On a page read by its column, whether a flush line after a finished paragraph or a loose line opens a
+    paragraph (rule 2 above); a shorter line ending no sentence is a headline's (柳州市，累计投入超200亿元 /
+    发言人：)."""
+    line = lines[i]
+    if line.width > colw + WIDER:
+        return False  # wider than the column: a headline spanning columns
+    if CLAUSE_END.search(line.text):
+        # A sentence standing between headline lines is one of them: “看，无人机！” in a block of headlines.
+        return not (
+            after_headline and i + 1 < len(lines) and _headline_like(lines[i + 1], kinds[i + 1], colw)
+        )
+    # The first line runs short of the column by the indent a PDF tool dropped (`_short_by_indent`). Right under
+    # a headline, one as short with a comma may be a subtitle set that wide by chance: it goes on only as rule 2
+    # says, not for being broken there (`_broken_short`).
+    full = fills(line, colw) or _short_by_indent(line, colw, lost, slack)
+    # Under a headline a paragraph begins, its first line short by the indent: where first lines run right to
+    # it (the page's slack under a cell), a bare line wider is a headline's (“关键的一次输血就是续命 / ”).
+    wider = line.width > colw - lost + 0.25 and not BODY_PUNCT.search(line.text)
+    if after_headline and lost > 0 and slack < FULL_SLACK and wider:
+        return False
+    broken_at = 0.0 if after_headline else lost
+    return full and goes_on_below(lines, kinds, i, colw, blank_separates, lost=broken_at)
+
+
+def _short_by_indent(line: Line, colw: float, lost: float, slack: float) -> bool:
+    """A line as wide as a paragraph's first line where a PDF tool dropped the indent (`lost_indent`): the
+    column less the indent, less the page's slack at most, or up to FULL_SLACK shorter with running text's
+    punctuation. Where first lines run right to the indent, a bare line a cell shorter is a headline's
+    (习近平同匈牙利总理欧尔班通电话 in a block of headlines over a wider one)."""
+    if lost <= 0 or line.width > colw:
+        return False
+    if line.width >= colw - lost - slack:
+        return True
+    return line.width >= colw - lost - FULL_SLACK and BODY_PUNCT.search(line.text) is not None
+
+
+def first_line(line: Line, colw: float, lost: float, slack: float) -> bool:
+    """After a paragraph whose sentence ended right at the column's end (rule 4), a line that can only be the
+    next paragraph's first: as short as one where a PDF tool dropped the indent (`_short_by_indent`), neither
+    filling the column nor ending a sentence, as the paragraph's own last line would. Not a line with ASCII
+    characters: a tool breaking lines by characters leaves it short of the column by half a cell for each."""
+    return (
+        not fills(line, colw)
+        and not CLAUSE_END.search(line.text)
+        and not any(c.isascii() for c in line.text)
+        and _short_by_indent(line, colw, lost, slack)
+    )
+
+
+def lost_indent(lines: list[Line], cols: list[float]) -> tuple[float, float]:
+    """How far short of its column a paragraph's first line runs on this page: by the indent (two cells) where
+    a PDF tool dropped the indent's blanks, not at all on a page set flush. Measured as the median over the
+    lines of running text right after a paragraph's short last line; with it the slack, how much shorter
+    still a quarter of them run (none where a tool breaks lines at the column exactly: half a cell for an
+    ASCII character; a cell at most, on a justified page whose lines vary)."""
+    gaps = sorted(
+        cols[k + 1] - lines[k + 1].width
+        for k in range(len(lines) - 1)
+        if ends_sentence(lines[k].text)
+        and lines[k].width <= SHORT_AFTER_SENTENCE * cols[k]
+        and BODY_PUNCT.search(lines[k + 1].text)
+        and not CLAUSE_END.search(lines[k + 1].text)
+        and lines[k + 1].width <= cols[k + 1] + WIDER
+    )
+    if len(gaps) < INDENTED_PAGE:
+        return 0.0, FULL_SLACK
+    median = gaps[len(gaps) // 2]
+    slack = min(max(gaps[len(gaps) * 3 // 4] - median, 0.5), FULL_SLACK)
+    return min(max(median, 0.0), INDENT_CELLS), slack
+
+
+def _headline_like(line: Line, kind: tuple[str, list[Byline]], colw: float) -> bool:
+    """A flush line that can be no paragraph's: loose, and neither filling the column nor ending a sentence."""
+    return (
+        kind[0] == "headline"
+        and not line.indented
+        and not is_lead_line(line)
+        and not fills(line, colw)
+        and not CLAUSE_END.search(line.text)
+    )
+
+
+def fills(line: Line, colw: float) -> bool:
+    """A line as wide as the column (FULL_SLACK short of it at most): a paragraph's line, not its last."""
+    return colw - FULL_SLACK <= line.width <= colw + WIDER
+
+
+def goes_on_below(
+    lines: list[Line],
+    kinds: list[tuple[str, list[Byline]]],
+    i: int,
+    colw: float,
+    blank_separates: bool,
+    *,
+    lost: float = 0.0,
+) -> bool:
+    """The line below line i is the next line of the same paragraph: flush, right below it, and a paragraph's
+    line itself (it fills the column, or ends the paragraph where a sentence or clause ends)."""
+    if i + 1 >= len(lines) or kinds[i + 1][0] != "headline" or (blank_separates and lines[i].blank_after):
+        return False
+    nxt = lines[i + 1]
+    if nxt.indented or is_lead_line(nxt) or nxt.width > colw + WIDER:
+        return False
+    # A line broken right at the column's width goes on below, whatever the next line is (…居民、农业用户电价
+    # 水平 / 不变, 跨江联动 全力构建区域交 / 通体系新格局): a headline is set to its own width, not the column's.
+    # So does a first line broken right at the column less the indent a PDF tool dropped (`_broken_short`).
+    broken = colw - 0.5 <= lines[i].width <= colw or (
+        _broken_short(lines[i], colw, lost) and _last_line(lines, kinds, i + 1, colw, blank_separates, lost)
+    )
+    # The line below filling the column goes on in turn, unless an empty line ends the paragraph there:
+    # then it is the paragraph's last line, and that ends a sentence.
+    last = i + 2 >= len(lines) or (blank_separates and nxt.blank_after)
+    return broken or (fills(nxt, colw) and not last) or _ends_paragraph(nxt.text)
+
+
+def _broken_short(line: Line, colw: float, lost: float) -> bool:
+    """A paragraph's first line broken right at the column less the indent a PDF tool dropped (`lost`), in
+    running text (a comma inside, no kicker's dash or colon at its end: 一座城市与湿地的约定，守护着 / 候鸟迁徙的
+    家园) or in a note it opened a bracket for (（作者为伦敦金融城政策与资源委员 / 会主席）). Its text goes on
+    below, however short the next line and whatever it ends with."""
+    if lost <= 0 or not colw - lost - 0.5 <= line.width <= colw - lost:
+        return False
+    text = line.text
+    if text[0] in "（(" and not any(c in text for c in "）)"):
+        return True
+    return BODY_PUNCT.search(text[:-1]) is not None and not KICKER_CUE.search(text)
+
+
+def _last_line(
+    lines: list[Line],
+    kinds: list[tuple[str, list[Byline]]],
+    k: int,
+    colw: float,
+    blank_separates: bool,
+    lost: float,
+) -> bool:
+    """Line k ends its paragraph by what follows it: the page's end, an empty line where empty lines part
+    paragraphs, or a line that is no headline's: a paragraph's first or full line, one ending a sentence, a
+    lead, a figure (99.1%), furniture."""
+    if k + 1 >= len(lines) or (blank_separates and lines[k].blank_after):
+        return True
+    nxt = lines[k + 1]
+    return (
+        kinds[k + 1][0] != "headline"
+        or is_lead_line(nxt)
+        or nxt.width >= colw - FULL_SLACK - lost
+        or FIGURE.match(nxt.text) is not None
+        or CLAUSE_END.search(nxt.text) is not None
+    )
+
+
+def _ends_paragraph(text: str) -> bool:
+    """A line a paragraph may end at: a sentence's or a clause's end, a colon before a quotation, a sentence
+    signed in brackets (担当作为。（张 伟）), or what a wrapped line can never begin with (`。` alone)."""
+    if CLAUSE_END.search(text) or text[-1] in "：:" or text[0] in CLOSING_PUNCT:
+        return True
+    signed = bl.parse_closing_byline(text) if text[-1] in "）)" else None
+    return signed is not None and ends_sentence(text[: signed[1]])
