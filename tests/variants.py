@@ -136,6 +136,19 @@ def stories_reversed() -> bytes:
     return "\n\n".join(out).encode("utf-8")
 
 
+def headlines_centred(pad: str) -> bytes:
+    """Every headline line set in by `pad`, as a layout-keeping PDF tool centres it over its column."""
+    golden = seed_golden()
+    heads = {n for a in golden["articles"] for n in a["headline_lines"]}
+    heads |= {n for h in golden["unmatched_headlines"] for n in h["lines"]}
+    return "\n".join(pad + line if n in heads else line for n, line in enumerate(_lines(), 1)).encode("utf-8")
+
+
+def invisible_characters(text: str) -> bytes:
+    """Zero-width spaces inside words and a soft hyphen, as some PDF tools leave them."""
+    return text.replace("法治", "法\u200b治").replace("会议", "会\u00ad议").encode("utf-8")
+
+
 VARIANTS: dict[str, Callable[[], bytes]] = {
     "crlf": lambda: crlf(seed_text()),
     "cr": lambda: cr_only(seed_text()),
@@ -150,6 +163,10 @@ VARIANTS: dict[str, Callable[[], bytes]] = {
     "rewrapped-40-single-newlines": lambda: rewrapped(40, blank_between=False),
     "headlines-above": headlines_above,
     "stories-reversed": stories_reversed,
+    "one-line-paragraphs": lambda: rewrapped(3000, blank_between=False),
+    "headlines-centred-8-spaces": lambda: headlines_centred(" " * 8),
+    "headlines-centred-4-full-width": lambda: headlines_centred("\u3000" * 4),
+    "invisible-characters": lambda: invisible_characters(seed_text()),
 }
 
 
