@@ -11,10 +11,10 @@ from .values import PageError
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024  # a printed page is ~30 kB of text; 5 MB is not a page
 MAX_LINES = 20_000  # a broadsheet page has ~1,000 lines; more is not a page and would only cost time
-STRAY_EMPTY_LINES = (
-    2  # this many empty lines or fewer, on a page of more than STRAY_SPAN lines each, are strays
-)
-STRAY_SPAN = 80  # (page breaks, a line of blanks under a byline): they mark no paragraph's end
+# This many empty lines or fewer, on a page of more than STRAY_SPAN lines each, are strays (page breaks, a line
+# of blanks under a byline): they mark no paragraph's end.
+STRAY_EMPTY_LINES = 2
+STRAY_SPAN = 80
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_CHAR = re.compile(f"[{CJK}]+")  # 法治
