@@ -75,9 +75,8 @@ class Layout:
     empty_lines: bool = True  # False: no empty line anywhere, as a PDF tool writing single newlines gives it
     stray_empty_lines: int = 0  # empty lines more, spread over the page (page breaks, lines of blanks)
     centred_headlines: bool = False  # headline lines centred over the column with spaces, as a PDF tool does
-    strip_indents: bool = (
-        False  # laid out indented, then every line's leading blanks dropped: first lines short
-    )
+    # Laid out indented, then every line's leading blanks dropped: first lines short by the indent.
+    strip_indents: bool = False
 
     @property
     def indent_text(self) -> str:
@@ -445,9 +444,8 @@ def render_lines(
         if layout.strip_indents:
             text = text.lstrip(" \u3000")
         if layout.centred_headlines and role[0] == "headline":
-            text = (
-                " " * max(0, round(layout.width - cells(text))) + text
-            )  # half the spare cells, two spaces a cell
+            # Set in by half the spare cells, two spaces a cell.
+            text = " " * max(0, round(layout.width - cells(text))) + text
         lines.append(text)
         roles.append(role)
         if layout.blank_after_line:

@@ -429,16 +429,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
     args = parser.parse_args(argv)
     layouts = [LAYOUTS[name] for name in args.layout] if args.layout else list(LAYOUTS.values())
+    # How the page texts are written besides the layout: what a PDF tool changes.
+    written: dict[str, Any] = {"stray_empty_lines": args.stray_empty_lines}
     if args.no_indents:
-        layouts = [replace(layout, indent="none") for layout in layouts]
+        written["indent"] = "none"
     if args.no_empty_lines:
-        layouts = [replace(layout, empty_lines=False) for layout in layouts]
+        written["empty_lines"] = False
     if args.stripped_indents:
-        layouts = [replace(layout, strip_indents=True) for layout in layouts]
+        written["strip_indents"] = True
     if args.centred_headlines:
-        layouts = [replace(layout, centred_headlines=True) for layout in layouts]
-    if args.stray_empty_lines:
-        layouts = [replace(layout, stray_empty_lines=args.stray_empty_lines) for layout in layouts]
+        written["centred_headlines"] = True
+    layouts = [replace(layout, **written) for layout in layouts]
     try:
         pages, missing = _select(load_pages(args.corpus), args.page)
     except (OSError, ValueError) as exc:

@@ -52,7 +52,7 @@ def roles(lines: Sequence[str], *, kicker_first: bool = False) -> tuple[str | No
     """
     rest: list[str] = []
     for line in lines:
-        if rest and _unclosed(rest[-1]):
+        if rest and unclosed(rest[-1]):
             rest[-1] += " " + line
         else:
             rest.append(line)
@@ -276,7 +276,7 @@ def _group_fit(
         first = group[0]
         if KICKER_PUNCT.search(first) and not COLUMN_TAG.search(first) and COLUMN_TAG.search(group[-1]):
             score += KICKER_FIT  # 社交电商已成为…、…“第三极” / 跟着好友买 购物添导购（消费视窗）
-    if _unclosed(group[-1]) and end < len(lines):
+    if unclosed(group[-1]) and end < len(lines):
         score -= BLANK_BREAK
     if together is not None:
         inside = together[start : end - 1]
@@ -289,7 +289,7 @@ def _group_fit(
 def _link(a: str, b: str, fit_a: Sequence[float], fit_b: Sequence[float]) -> float:
     """How well two neighbouring headline lines go together, from what they name and how they read."""
     score = 0.0
-    if _unclosed(a):
+    if unclosed(a):
         score += BLANK_BREAK  # （破解难点堵点 / 推动复工复产）: one title broken inside its tag
     if _title_halves(a, b):
         score += HALVES_FIT  # 议事不出社区 / 服务上门入户（倾听·关注基层治理）: one title on two lines
@@ -320,6 +320,6 @@ def _parallel(a: str, b: str) -> bool:
     return len(a) > PARALLEL and len(b) > PARALLEL and a[-PARALLEL:] == b[-PARALLEL:]
 
 
-def _unclosed(line: str) -> bool:
+def unclosed(line: str) -> bool:
     """A line that opens a bracket it does not close: it goes on on the next line."""
     return line.count("（") + line.count("(") > line.count("）") + line.count(")")

@@ -24,7 +24,7 @@ from .columns import (
     lost_indent,
     opens_paragraph,
 )
-from .headlines import KICKER_CUE, subtitle_cue
+from .headlines import KICKER_CUE, subtitle_cue, unclosed
 from .loose import CREDIT_TAIL, FIGURE, SIGNED_DATE, is_lead_line, loose_kind
 from .text import BODY_PUNCT, CLOSING_PUNCT, Line, ends_sentence, join_text
 from .values import Byline
@@ -96,7 +96,8 @@ def _uncentred(lines: list[Line], colw: float) -> list[Line]:
     """Indented lines that are headlines or subheads a PDF tool centred with leading blanks, made flush: those
     set in further or less far than the page indents its paragraphs, reading as no running text and no lead,
     and those beside them set in as far as a paragraph but reading the same (a kicker over a centred title)."""
-    indents = Counter(_indent_cells(line) for line in lines if line.indented)
+    cells = [_indent_cells(line) for line in lines]
+    indents = Counter(c for c, line in zip(cells, lines, strict=True) if line.indented)
     if not indents:
         return lines
     usual = indents.most_common(1)[0][0]
@@ -105,7 +106,7 @@ def _uncentred(lines: list[Line], colw: float) -> list[Line]:
         and not _body_like(line, colw)
         and not is_lead_line(line)
         # a line well short of the column ends whatever it is; a fuller one must not run on into the next
-        and (line.width + _indent_cells(line) / 2 < RUN_ACROSS * colw or not _runs_into_next(lines, i, colw))
+        and (line.width + cells[i] / 2 < RUN_ACROSS * colw or not _runs_into_next(lines, i, colw))
         for i, line in enumerate(lines)
     ]
     out = list(lines)
@@ -114,7 +115,7 @@ def _uncentred(lines: list[Line], colw: float) -> list[Line]:
         j = i
         while j < len(lines) and titles[j]:
             j += 1
-        if any(_indent_cells(lines[k]) != usual for k in range(i, j)):
+        if any(cells[k] != usual for k in range(i, j)):
             out[i:j] = [line._replace(indented=False) for line in lines[i:j]]
         i = max(j, i + 1)
     return out
@@ -478,7 +479,7 @@ def _runs_across(para: Block, line: Line, closed: bool, colw: float) -> bool:
         return False
     # The paragraph's last lines tell: a note in brackets runs a few lines, no more.
     text = join_text([x.text for x in para.lines[-RUN_ACROSS_LINES:]])
-    if text.count("（") > text.count("）"):
+    if unclosed(text):
         return True  # （本报…电 记者…郑美辰 / 参与采写）: a bracket goes on to its close
     if para.lines[-1].width < RUN_ACROSS * colw or not _body_like(line, colw):
         return False
