@@ -1920,3 +1920,34 @@ def test_a_headless_piece_after_a_story_s_closing_note_is_not_taken_back_into_it
         "（本报北京、郑州电 记者张明、李华，王刚参与采写）",
         "书名：沉重的翅膀 作者：张洁",
     ]
+
+
+def test_a_title_asking_a_question_under_a_kicker_as_wide_as_the_column_heads_its_story() -> None:
+    # A block after the stories opens with a kicker that fills the column and has a comma, over a title
+    # that asks a question and closes with its column tag: headlines, not a last paragraph of the story above.
+    kicker = "守岛夫妇二十年如一日，岛上过春节"
+    assert len(kicker) == 16  # as wide as the column `para` breaks at
+    result = reconstruct_page(
+        page(
+            *para(WETLAND[0]),
+            *para(WETLAND[1]),
+            *para(SNAKE[0]),
+            *para(SNAKE[1]),
+            "",
+            kicker,
+            "蛇岛的年怎么过？（新春走基层）",
+            "湿地保护见成效",
+        )
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效", "蛇岛的年怎么过？（新春走基层）"]
+    assert result.articles[1].kicker == kicker
+    assert kicker not in result.articles[0].text + result.articles[1].text
+
+
+def test_a_jump_headline_with_its_place_first_is_no_subtitle_of_the_headline_above() -> None:
+    # Two jump headlines in a block, the second with its place first (太原：…); both name a little of the same
+    # paragraphs, as two continuations of one day's news may. A place and a colon open a headline: two groups.
+    lines = ["听取对政府工作报告的意见建议", "太原：“梨子卖得不错，今年再扩大规模”"]
+    assert partition(lines, [[0.4, 0.1, 0.0], [0.3, 0.1, 0.1]]) == [1, 1]
+    # The same lines without the place read as a title and its subtitle.
+    assert partition([lines[0], "“梨子卖得不错，今年再扩大规模”"], [[0.4, 0.1, 0.0], [0.3, 0.1, 0.1]]) == [2]

@@ -11,11 +11,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from . import segment
+from . import headlines, segment
 
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")  # 法治
-# A place set before a jump headline, as papers print it over a continuation: 江苏：为谱写现代化建设新篇章…
-PLACE_FIRST = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*")
+PLACE_FIRST = headlines.PLACE_FIRST  # 江苏：为谱写现代化建设新篇章…, a jump headline over a continuation
 PIECE_MIN = 4  # Chinese characters a piece of a headline needs to be read as a jump headline alone
 
 

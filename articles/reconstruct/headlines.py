@@ -34,6 +34,9 @@ PARALLEL = 3  # characters two headlines of one pattern share at their end
 MEETING_VERB = re.compile(r"(?<=[\u4e00-\u9fff])(?:会见|会晤|会谈|通电话|致电|致信|致函|复信|回信)")
 # A column tag closes a title: 这儿的湿地，有人管有人爱（美丽中国） / 冲劲 韧劲 实劲（人民论坛）
 COLUMN_TAG = re.compile(r"[（(](?P<tag>[^（）()]{2,40})[）)]$")
+# A place and a colon before a title, as papers print a jump headline over a continuation
+# (江苏：为谱写现代化建设新篇章…): such a line opens a headline, never goes on from a title above it.
+PLACE_FIRST = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*")
 PHRASE = re.compile(r"^[\u4e00-\u9fff0-9 ]+$")  # words alone, no quote, dash or punctuation: 守护候鸟
 MIN_MATCH = 0.2  # below this coverage a headline is not about a story
 MAX_SWAP_GROUPS = 80
@@ -297,6 +300,8 @@ def _link(a: str, b: str, fit_a: Sequence[float], fit_b: Sequence[float]) -> flo
             score += COUPLET_FIT  # a couplet's halves may each name words the text never uses
     if _parallel(a, b):
         score -= CUE_MISFIT  # 李济生同志逝世 / 苗耕书同志逝世: two titles of one pattern, two stories
+    if PLACE_FIRST.match(b) and PLACE_FIRST.sub("", b) and not kicker_cue(a):
+        score -= CUE_MISFIT  # 听取对政府工作报告的意见建议 / 太原：“梨子卖得不错…”: two stories' headlines
     norms = math.sqrt(fsum(x * x for x in fit_a) * fsum(y * y for y in fit_b))
     if norms:
         similar = fsum(x * y for x, y in zip(fit_a, fit_b, strict=True)) / norms

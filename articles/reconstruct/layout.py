@@ -39,7 +39,7 @@ RUN_ACROSS = 0.8  # a line this full, mid-sentence, goes on across an empty line
 CREDIT_END = re.compile(r"^摄(?:影)?(?:[（(][^（）()]{2,8}[）)])?$")
 # A box that opens a story's text: 核心阅读 / 编者的话 / 开栏的话, a paragraph of the story, not a headline.
 # A title and its column's tag, no sentence in it: 拥抱风潮，更需脚踏实地（新语）
-COLUMN_TITLE = re.compile(r"^[^。！？（(]{2,}[（(][^（）()。！？]{2,20}[）)]$")
+COLUMN_TITLE = re.compile(r"^[^。（(]{2,}[（(][^（）()。！？]{2,20}[）)]$")
 BOX_OPENER = re.compile(r"(?:核心阅读|编者的话|编者按|开栏的话)")
 RUN_ON_LINES = 3  # flush full lines without punctuation looked through for running text
 
