@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from articles.reconstruct import jumps
 from articles.reconstruct.page import reconstruct_page
 from articles.reconstruct.values import ParagraphKind
 from tests.test_reconstruct_leadless import page, para
@@ -284,3 +285,90 @@ def test_a_continuation_opened_by_the_other_forms_papers_print_comes_from_that_p
         )
         assert result.articles[0].continued_from_page == 1, marker
         assert result.articles[0].paragraphs[0].kind == ParagraphKind.JUMP, marker
+
+
+# A continuation runs into a story with no lead whose headline stands in the block after them; the jump
+# headline puts its place first and names no word of the text it heads.
+WETLAND = (
+    "湿地保护区里候鸟成群，湿地面积逐年扩大，湿地公园成了市民休闲的去处。",
+    "为保护湿地，当地关停了湿地周边的污染企业，湿地水质明显改善，鸟多了。",
+)
+SNAKE = (
+    "蛇岛上的蝮蛇正在冬眠，守岛夫妇每天巡查蛇岛，防止有人上岛捕蛇。",
+    "春节期间，守岛夫妇在蛇岛上贴起福字，蛇岛的年过得冷清又温暖。",
+)
+JUMP_HEADLINE = "北京：为高质量发展注入内生动力"
+CONTINUATION_PAGE = page(
+    "上接第一版",
+    *para(WETLAND[0]),
+    *para(WETLAND[1]),
+    *para(SNAKE[0]),
+    *para(SNAKE[1]),
+    "",
+    "守岛夫妇在蛇岛过年（新春走基层）",
+    JUMP_HEADLINE,
+)
+
+
+def test_a_jump_headline_with_its_place_first_after_a_column_s_title_is_no_running_text() -> None:
+    # The title fills the column, and the line under it has a colon: still two headlines, not a paragraph.
+    result = reconstruct_page(CONTINUATION_PAGE)
+    assert all("守岛夫妇在蛇岛过年" not in p.text for a in result.articles for p in a.paragraphs)
+    assert JUMP_HEADLINE in [h.title for h in result.unmatched_headlines]
+
+
+def test_a_page_read_with_the_jump_headline_the_issue_shows_cuts_the_continuation_from_the_story_below() -> (
+    None
+):
+    alone = reconstruct_page(CONTINUATION_PAGE)
+    assert [a.title for a in alone.articles] == [
+        "守岛夫妇在蛇岛过年（新春走基层）"
+    ]  # one story: the issue knows better
+    again = jumps.reread(CONTINUATION_PAGE, {JUMP_HEADLINE: 1})  # its fragment's text starts on line 1
+    assert again is not None
+    assert [(a.title, a.continued_from_page) for a in again.articles] == [
+        (JUMP_HEADLINE, 1),
+        ("守岛夫妇在蛇岛过年（新春走基层）", None),
+    ]
+    assert "蝮蛇" not in again.articles[0].text and "湿地" not in again.articles[1].text
+
+
+def test_a_reading_that_does_not_give_the_jump_headline_to_its_fragment_is_not_taken() -> None:
+    # The issue says the jump headline heads the text starting on line 2, where no story starts.
+    assert jumps.reread(CONTINUATION_PAGE, {JUMP_HEADLINE: 2}) is None
+
+
+def test_the_issue_shows_the_jump_headline_of_the_fragment_linked_to_its_beginning() -> None:
+    beginning = page(
+        "为高质量发展注入内生动力",
+        *para("本报北京1月23日电 北京湿地保护区去年扩大了一倍，湿地公园里的候鸟成群，湿地水质逐年改善。"),
+        "（下转第二版）",
+    )
+    parts = jumps.page_parts(1, reconstruct_page(beginning)) + jumps.page_parts(
+        2, reconstruct_page(CONTINUATION_PAGE)
+    )
+    links = jumps.issue_links(parts, {1, 2})
+    assert [(parts[f].page, parts[b].page, m.certain) for f, b, m in links] == [(2, 1, True)]
+    assert jumps.jump_headlines(parts, links) == {2: {JUMP_HEADLINE.replace(" ", ""): 1}}
+
+
+def test_a_jump_headline_the_page_read_as_the_first_half_of_another_story_s_title_stands_apart() -> None:
+    # Alone, the page reads the two lines as one title broken in two; the issue shows the first to be the
+    # jump headline of the continuation, so the second heads the story below it.
+    lines = page(
+        "上接第一版",
+        *para(WETLAND[0]),
+        *para(WETLAND[1]),
+        *para(SNAKE[0]),
+        *para(SNAKE[1]),
+        "",
+        "注入内生动力",
+        "守岛夫妇在蛇岛过年（新春走基层）",
+    )
+    assert [a.title for a in reconstruct_page(lines).articles] == [
+        "注入内生动力 守岛夫妇在蛇岛过年（新春走基层）"
+    ]
+    again = jumps.reread(lines, {"注入内生动力": 1})
+    assert again is not None
+    assert [a.title for a in again.articles] == ["注入内生动力", "守岛夫妇在蛇岛过年（新春走基层）"]
+    assert "蝮蛇" not in again.articles[0].text

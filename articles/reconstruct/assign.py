@@ -15,6 +15,7 @@ from .work import HEADLINE_BLOCK, Work
 SPLIT_ROUNDS = 4  # rounds of assigning headlines and cutting stories where other headlines fit
 ABOVE_BONUS = 0.15  # a headline run right above a story is a little likelier to be its headline…
 ABOVE_BONUS_LAYOUT = 0.5  # …and much likelier on a page whose other headlines all stand above their stories
+JUMP_FIT = 0.5  # a headline the issue shows to be a jump headline fits its continuation at least this well
 
 
 def headlines(work: Work) -> None:
@@ -76,6 +77,12 @@ def _scores(work: Work, vocab: sim.Vocabulary, cands: list[int], lone: set[int])
     bonus = _above_bonus(rows, above)
     for gi, column in above.items():
         rows[gi][column] += bonus
+    # A jump headline heads the story going on from another page that the issue shows it to be (上接第一版
+    # …), though it name nothing there.
+    for gi, g in enumerate(work.groups):
+        k = work.jump_story(g)
+        if k in cands and max(rows[gi], default=0.0) < hl.MIN_MATCH:
+            rows[gi][cands.index(k)] = JUMP_FIT
     return rows
 
 

@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from . import fitting, pairing, segment
 from .bylines import CONTINUED_FROM, CONTINUED_TO
+from .page import reconstruct_page
 from .text import CLAUSE_END
 from .values import Page
 
@@ -132,6 +133,7 @@ class Part:
     headline_above: bool = True  # its headline stood right above its text (not in a block of headlines)
     headline_parts: tuple[str, ...] = ()  # kicker, title, subtitle: a group may hold two stories' headlines
     headline_lines: tuple[int, ...] = ()  # the page lines its headline stood on
+    text_starts: int | None = None  # the page line its text starts on
     text_ends: int | None = None  # the page line its text ends on
     taken: bool = False  # an editor linked a part to it: as a beginning it is spoken for
     manual: bool = False  # an editor linked or unlinked it: as a fragment the engine leaves it be
@@ -190,6 +192,7 @@ def page_parts(number: int, page: Page) -> list[Part]:
             ),
             headline_parts=tuple(x for x in (a.kicker, a.title, a.subtitle) if x),
             headline_lines=a.headline_lines,
+            text_starts=a.paragraphs[0].lines[0] if a.paragraphs else None,
             text_ends=a.paragraphs[-1].lines[1] if a.paragraphs else None,
         )
         for a in page.articles
@@ -255,6 +258,46 @@ def issue_links(parts: Sequence[Part], pages: set[int]) -> list[tuple[int, int, 
     given = issue_inputs(parts, pages)
     matches = jumps_match(given.beginnings, given.fragments, given.loose)
     return [(given.fragment_parts[m.fragment], given.beginning_parts[m.beginning], m) for m in matches]
+
+
+def jump_headlines(
+    parts: Sequence[Part], links: Sequence[tuple[int, int, Match]]
+) -> dict[int, dict[str, int]]:
+    """Each continuation page's headline lines that the issue shows to be jump headlines, each (spaces out)
+    with the page line its fragment's text starts on: of each fragment linked for certain, the headlines on
+    its page, and the pieces of them, that name its beginning's headline (LOOSE_MIN), whichever story the
+    page gave them to or none. A page read alone may have set such a line with another story's title, or
+    given it no story and the fragment another's headline; read again with them (reread), it keeps each
+    apart from the lines beside it and gives it to its fragment's story, though it names nothing there."""
+    out: dict[int, dict[str, int]] = {}
+    for f, b, match in links:
+        fragment, beginning = parts[f], parts[b]
+        if not match.certain or not beginning.headline or fragment.text_starts is None:
+            continue
+        # Each headline, and each piece of one: the page may have read two lines as one title.
+        lines = {
+            x
+            for p in parts
+            if p.page == fragment.page and p.kind != "photo"
+            for x in (*p.headline_parts, *p.headline.split())
+        }
+        for line in lines:
+            if (fitting.headline_fit(beginning.headline, line) or 0.0) >= LOOSE_MIN:
+                out.setdefault(fragment.page, {})["".join(line.split())] = fragment.text_starts
+    return out
+
+
+def reread(data: bytes | str, jump_headlines: Mapping[str, int]) -> Page | None:
+    """The page read again with the jump headlines the issue shows (jump_headlines), if that reading gives
+    each to the story its fragment begins; None where it does not: the page as read alone stands."""
+    page = reconstruct_page(data, jump_headlines=jump_headlines)
+    heads = {
+        a.paragraphs[0].lines[0]: "".join(x for x in (a.kicker, a.title, a.subtitle) if x).replace(" ", "")
+        for a in page.articles
+        if a.paragraphs
+    }
+    held = all(line in heads.get(start, "") for line, start in jump_headlines.items())
+    return page if held else None
 
 
 def issue_inputs(parts: Sequence[Part], pages: set[int]) -> Inputs:

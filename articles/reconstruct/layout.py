@@ -24,7 +24,7 @@ from .columns import (
     lost_indent,
     opens_paragraph,
 )
-from .headlines import KICKER_CUE, subtitle_cue, unclosed
+from .headlines import KICKER_CUE, PLACE_FIRST, subtitle_cue, unclosed
 from .loose import CREDIT_TAIL, FIGURE, SIGNED_DATE, is_lead_line, loose_kind
 from .text import BODY_PUNCT, CLOSING_PUNCT, Line, ends_sentence, join_text
 from .values import Byline
@@ -141,6 +141,9 @@ def _body_like(line: Line, colw: float) -> bool:
     first = BODY_PUNCT.search(text)
     if first is None:
         return False
+    place = PLACE_FIRST.match(text)
+    if place is not None and first.end() == place.end() and not BODY_PUNCT.search(text, first.end()):
+        return False  # 北京：为高质量发展注入内生动力, a jump headline with its place first
     return line.width >= 0.8 * colw or BODY_PUNCT.search(text, first.end()) is not None
 
 

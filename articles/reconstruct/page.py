@@ -4,6 +4,8 @@ furniture."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from . import assemble, assign, cut, layout, loose, text
 from .layout import Block
 from .values import FurnitureLine, Page, PageError
@@ -15,8 +17,13 @@ MAX_STORIES = 400
 MAX_HEADLINE_LINES = 600
 
 
-def reconstruct_page(data: bytes | str, *, source: str | None = None) -> Page:
-    """Reconstruct one page of raw text into its articles, headlines and furniture."""
+def reconstruct_page(
+    data: bytes | str, *, source: str | None = None, jump_headlines: Mapping[str, int] | None = None
+) -> Page:
+    """Reconstruct one page of raw text into its articles, headlines and furniture. `jump_headlines`: the
+    headline lines (spaces out) the issue's other pages show to be jump headlines of stories going on here,
+    each with the page line its story's text starts on (jumps.jump_headlines); without them the page is read
+    on its own."""
     decoded, encoding = text.decode(data)
     text.check_is_page(decoded)
     lines = text.split_lines(decoded)
@@ -30,7 +37,12 @@ def reconstruct_page(data: bytes | str, *, source: str | None = None) -> Page:
     _check_headline_lines(sum(1 for block in blocks if block.kind == "headline"))
     page_cut = cut.page(blocks)
     _check_size(page_cut)
-    work = Work(page_cut.segments, page_cut.runs, blank_marks_groups=blank_separates)
+    work = Work(
+        page_cut.segments,
+        page_cut.runs,
+        blank_marks_groups=blank_separates,
+        jump_headlines=jump_headlines or {},
+    )
     work.resolve_interior_runs()
     work.group_headlines()
     assign.headlines(work)

@@ -138,7 +138,10 @@ def for_continuation_tail(work: Work, vocab: sim.Vocabulary, cands: list[int]) -
         at = next((i for i, hit in enumerate(hits) if hit >= MIN_PARAGRAPH_HIT), 0)
         if at == 0:
             return None
-        # A headline left over names the continuation's first paragraphs better: its jump headline.
+        # A headline left over names the continuation's first paragraphs better: its jump headline. So is
+        # one the issue shows to be a jump headline (Work.jump_headlines), whatever it names here.
+        if any(work.jump_story(f) == g.story for f in free):
+            return at
         have = work.present(paras[:at])
         mine = vocab.coverage(g.terms, have)
         return at if any(vocab.coverage(f.terms, have) > max(mine, HIT_FLOOR) for f in free) else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -53,6 +54,9 @@ class Work:
     segments: list[Segment]
     runs: list[HeadlineRun]
     blank_marks_groups: bool  # empty lines stand between some lines, not after every one
+    # Headline lines the issue's other pages show to be jump headlines (spaces out), each with the page line
+    # its story's text starts on (see jumps.jump_headlines).
+    jump_headlines: Mapping[str, int] = field(default_factory=dict)
     groups: list[Group] = field(default_factory=list)
     labels: list[tuple[Block, int]] = field(default_factory=list)  # (label line, run index)
     line_terms: dict[int, sim.Terms] = field(default_factory=dict)  # each headline line's, by block
@@ -273,8 +277,10 @@ class Work:
                     if len(piece) * len(paras) <= FIT_BUDGET
                     else [[] for _ in piece]
                 )
+                # Lines the issue shows to be one story's jump headline stand apart from the others.
                 apart = [
-                    not hl.kicker_cue(a.text) and self._named_apart(fa, fb, seg_of)
+                    (not hl.kicker_cue(a.text) and self._named_apart(fa, fb, seg_of))
+                    or self.jump_headline_of(a) != self.jump_headline_of(b)
                     for (a, fa), (b, fb) in pairwise(zip(piece, fits, strict=True))
                 ]
                 # A few lines standing right above a story are its headline, one group, unless two of
@@ -301,6 +307,25 @@ class Work:
                     group.terms = sim.Terms.merge([terms[id(b)] for b in group.blocks])
                     self.groups.append(group)
                     at += size
+
+    def jump_headline_of(self, block: Block) -> int | None:
+        """The page line the text of the story this headline line is the jump headline of starts on."""
+        return self.jump_headlines.get("".join(block.text.split())) if self.jump_headlines else None
+
+    def jump_story(self, group: Group) -> int | None:
+        """The segment a group the issue shows to be a jump headline heads (every line one), if any."""
+        starts = {self.jump_headline_of(b) for b in group.blocks}
+        if len(starts) != 1 or None in starts:
+            return None
+        line = starts.pop()
+        return next(
+            (
+                k
+                for k, seg in enumerate(self.segments)
+                if seg.blocks and seg.blocks[0].first <= line <= seg.blocks[-1].last
+            ),  # type: ignore[operator]
+            None,
+        )
 
     def _named_apart(self, a: list[float], b: list[float], seg_of: list[int]) -> bool:
         """Whether two neighbouring headline lines head two stories for certain: one names a continuation
