@@ -25,9 +25,17 @@ class LinkChange:
     score: float | None
 
 
-def issue_jumps_link(*, issue_id: int) -> list[LinkChange]:
+@dataclass(frozen=True)
+class IssueLinks:
+    changes: list[LinkChange]  # the links written
+    # Each page number's headline lines the links show to be jump headlines (jumps.jump_headlines)
+    jump_headlines: dict[int, dict[str, int]]
+
+
+def issue_jumps_link(*, issue_id: int) -> IssueLinks:
     """Link the jump fragments of an issue to their beginnings as one assignment; weak matches are only
-    suggested (and the fragment flagged for review). Links editors made or removed are left alone."""
+    suggested (and the fragment flagged for review). Links editors made or removed are left alone. Also
+    says which headline lines the links show to be jump headlines, for ingest to read their pages with."""
     rows = list(
         models.Article.objects.live()
         .filter(page__issue_id=issue_id)
@@ -42,7 +50,9 @@ def issue_jumps_link(*, issue_id: int) -> list[LinkChange]:
     )
     linked = any(a.continues_id or a.link_suggested_id for a in rows)
     if not linked and not any(a.continued_to_page for a in rows):
-        return []  # no story here jumps forward, and nothing is linked: nothing to do until one does
+        return IssueLinks(
+            [], {}
+        )  # no story jumps forward, and nothing is linked: nothing to do until one does
     pages = set(models.Page.objects.filter(issue_id=issue_id).values_list("number", flat=True))
     targets = {a.continued_to_page for a in rows if a.continued_to_page in pages}
     # Every live article of the pages stories jump to may be a fragment: one with no marker is one too. Those
@@ -74,6 +84,7 @@ def issue_jumps_link(*, issue_id: int) -> list[LinkChange]:
             headline_above=jumps.headline_above(a.headline_lines or (), first_lines.get(a.pk)),
             headline_parts=tuple(x for x in (a.kicker, a.title, a.subtitle) if x),
             headline_lines=tuple(a.headline_lines or ()),
+            text_starts=first_lines.get(a.pk),
             text_ends=last_lines.get(a.pk),
             taken=a.pk in held,
             manual=a.link_manual,
@@ -89,7 +100,8 @@ def issue_jumps_link(*, issue_id: int) -> list[LinkChange]:
             at = tuple(group.get("lines") or ())
             parts.append(jumps.Part.loose(page.number, tuple(t for t in texts_of if t), at))
     wanted: dict[int, LinkChange] = {}
-    for fragment_at, beginning_at, match in jumps.issue_links(parts, pages):
+    links = jumps.issue_links(parts, pages)
+    for fragment_at, beginning_at, match in links:
         fragment, beginning = rows[fragment_at], rows[beginning_at]
         wanted[fragment.pk] = LinkChange(
             fragment_id=fragment.pk,
@@ -97,7 +109,7 @@ def issue_jumps_link(*, issue_id: int) -> list[LinkChange]:
             suggested_id=None if match.certain else beginning.pk,
             score=round(match.score, 3),
         )
-    return _apply(articles=rows, wanted=wanted)
+    return IssueLinks(_apply(articles=rows, wanted=wanted), jumps.jump_headlines(parts, links))
 
 
 _FIELDS = (

@@ -404,7 +404,6 @@ def test_a_generated_issue_is_linked_alike_in_every_ingest_order_as_the_engine_l
     # What ingest stores after the last page, whichever came first, is what the pure engine links over the
     # whole issue: the same pairs, linked or only suggested alike.
     from articles.reconstruct import jumps as pure
-    from articles.reconstruct.page import reconstruct_page
 
     issue = _generated_issue()
     date = datetime.date.fromisoformat(issue.date)
@@ -416,7 +415,8 @@ def test_a_generated_issue_is_linked_alike_in_every_ingest_order_as_the_engine_l
             data=issue.pages[number].encode(),
             source_name=f"p{number}.txt",
         )
-    parts = [p for n in sorted(issue.pages) for p in pure.page_parts(n, reconstruct_page(issue.pages[n]))]
+    pages = pure.issue_read(issue.pages)
+    parts = [p for n in sorted(pages) for p in pure.page_parts(n, pages[n])]
     want = {
         (parts[f].page, parts[f].paragraphs[0], parts[b].page, m.certain)
         for f, b, m in pure.issue_links(parts, set(issue.pages))
@@ -436,3 +436,58 @@ def test_a_generated_issue_is_linked_alike_in_every_ingest_order_as_the_engine_l
         )
     assert stored == want
     assert sum(1 for *_, certain in want if certain) >= 4  # of the six jumps, as the engine stands
+
+
+# A continuation page whose continuation runs into the story below it: only the beginning, on the other page,
+# shows which headline of the block is the jump headline (tests/test_reconstruct_jumps.py has the pages).
+def _reread_pages() -> dict[int, bytes]:
+    from tests.test_reconstruct_jumps import CONTINUATION_PAGE, page, para
+
+    beginning = page(
+        "为高质量发展注入内生动力",
+        *para("本报北京1月23日电 北京湿地保护区去年扩大了一倍，湿地公园里的候鸟成群，湿地水质逐年改善。"),
+        "（下转第二版）",
+    )
+    return {1: beginning.encode(), 2: CONTINUATION_PAGE.encode()}
+
+
+def _reread_ingest(number: int) -> None:
+    ingest.page_ingest(
+        paper=PAPER,
+        date=DATE,
+        number=number,
+        data=_reread_pages()[number],
+        source_name=f"reread_{number}.txt",
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("order", [(1, 2), (2, 1)], ids=["beginning first", "continuation first"])
+def test_a_page_is_read_again_with_the_jump_headline_its_issue_shows(order: tuple[int, int]) -> None:
+    from tests.test_reconstruct_jumps import JUMP_HEADLINE
+
+    for number in order:
+        _reread_ingest(number)
+    second = models.Page.objects.get(issue__date=DATE, number=2)
+    stories = list(second.articles.order_by("position").values_list("title", "continues__title"))
+    assert stories == [
+        (JUMP_HEADLINE, "为高质量发展注入内生动力"),
+        ("守岛夫妇在蛇岛过年（新春走基层）", None),
+    ]
+    assert second.reconstructed_json["jump_headlines"] == {JUMP_HEADLINE: 1}
+    assert bytes(second.raw) == _reread_pages()[2]  # the raw page is kept as it came
+    continuation = second.articles.get(title=JUMP_HEADLINE)
+    assert "蝮蛇" not in " ".join(continuation.paragraphs.values_list("text", flat=True))
+
+
+@pytest.mark.django_db
+def test_a_page_an_editor_corrected_is_not_read_again(editor: object) -> None:
+    _reread_ingest(2)
+    (story,) = models.Article.objects.filter(page__number=2)
+    editing.article_headline_set(
+        article=story, kicker="", title="编辑改过的标题", subtitle="", editor=editor, reason="checked"
+    )
+    _reread_ingest(1)
+    (kept,) = models.Article.objects.filter(page__number=2)
+    assert (kept.pk, kept.title) == (story.pk, "编辑改过的标题")
+    assert kept.continues.page.number == 1  # linked all the same, by its marker and its words

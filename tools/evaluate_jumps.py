@@ -19,7 +19,7 @@ import itertools
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -42,8 +42,6 @@ from jump_judging import (  # noqa: E402
 )
 
 from articles.reconstruct import jumps  # noqa: E402
-from articles.reconstruct.page import reconstruct_page  # noqa: E402
-from articles.reconstruct.values import Page  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -68,7 +66,6 @@ class IssueScore:
 # Running
 
 
-READ_ROUNDS = 3  # the issue's pages read again at most this often (twice settles every generated issue)
 PageParts = dict[int, list[jumps.Part]]
 Linker = Callable[[Sequence[jumps.Part], set[int]], Sequence[Link]]
 
@@ -76,7 +73,7 @@ Linker = Callable[[Sequence[jumps.Part], set[int]], Sequence[Link]]
 def evaluate_issue(issue: Issue, *, linker: Linker = jumps.issue_links, explain: bool = True) -> IssueScore:
     """Reconstruct the issue's pages, link them in the order given and in every other order, score."""
     try:
-        pages = issue_read(issue.pages, issue.order, linker)
+        pages = jumps.issue_read(issue.pages, linker)
     except Exception as exc:  # an engine failure is a result to report, not a crash
         return _failed(issue, f"{type(exc).__name__}: {exc}")
     by_page = {n: jumps.page_parts(n, page) for n, page in pages.items()}
@@ -99,25 +96,6 @@ def evaluate_issue(issue: Issue, *, linker: Linker = jumps.issue_links, explain:
         orders=len(orders),
         orders_identical=identical,
     )
-
-
-def issue_read(
-    raw: Mapping[int, str], order: Sequence[int], linker: Linker = jumps.issue_links
-) -> dict[int, Page]:
-    """The issue's pages as ingest leaves them: each read alone, then the pages its links show jump headlines
-    on read again with them (jumps.jump_headlines, jumps.reread) until the links show nothing new."""
-    pages = {n: reconstruct_page(raw[n]) for n in order}
-    used: dict[int, Mapping[str, int]] = {n: {} for n in order}
-    for _ in range(READ_ROUNDS):
-        parts = [p for n in order for p in jumps.page_parts(n, pages[n])]
-        shown = jumps.jump_headlines(parts, linker(parts, set(order)))
-        again = [n for n in order if shown.get(n, {}) != used[n]]
-        if not again:
-            break
-        for n in again:
-            used[n] = shown.get(n, {})
-            pages[n] = (jumps.reread(raw[n], used[n]) if used[n] else None) or reconstruct_page(raw[n])
-    return pages
 
 
 def _mapped(by_page: PageParts, order: Sequence[int], links: Sequence[Link]) -> frozenset[tuple[Any, ...]]:

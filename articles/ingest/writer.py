@@ -9,23 +9,25 @@ the new file is held for review (force replaces it anyway).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
-import functools
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import slugify
 
 from articles import jumps, models
 from articles.counts import Touched
 from articles.editing.review import review_marks, review_marks_keep
 from articles.ingest.files import content_digest, page_size_check
 from articles.ingest.prepare import PreparedPage, page_prepare
+from articles.ingest.rows import IngestCache, articles_write, cache_merge, issue_id_find
 from articles.reconstruct import values
-from articles.reconstruct.places import PROVINCE, Place, gazetteer
+from articles.reconstruct.jumps import READ_ROUNDS, reread
+from articles.reconstruct.page import reconstruct_page
 
 CREATED = "created"
 UNCHANGED = "unchanged"
@@ -41,19 +43,6 @@ class IngestResult:
     article_count: int  # articles the page has now
     # REPLACED over corrected articles (force): how many corrections now point at the old version
     corrections_kept: int = 0
-
-
-@dataclass
-class IngestCache:
-    """Row ids looked up during one batch, so each person, place and paper costs a query once.
-
-    Ids found in a transaction are kept only once it commits: a rolled-back page leaves none behind.
-    """
-
-    newspapers: dict[str, int] = field(default_factory=dict)
-    issues: dict[tuple[int, datetime.date], int] = field(default_factory=dict)  # (newspaper, date) -> id
-    people: dict[str, int] = field(default_factory=dict)
-    places: dict[str, int] = field(default_factory=dict)  # administrative code -> Place id
 
 
 def page_ingest(
@@ -160,7 +149,7 @@ def page_write(
         issue |= Q(continues__page=stored.page) | Q(merged_into__page=stored.page)
     touched = Touched().before(models.Article.objects.filter(issue).values_list("pk", flat=True))
     if stored is None:
-        issue_id = _issue_id(paper=paper, date=date, cache=cache, found=found)
+        issue_id = issue_id_find(paper=paper, date=date, cache=cache, found=found)
         page = models.Page.objects.create(issue_id=issue_id, number=number, **fields)
         status = CREATED
     else:
@@ -176,7 +165,7 @@ def page_write(
             setattr(page, name, value)
         page.save(update_fields=list(fields))
         status = REPLACED
-    touched.after(_articles_write(page=page, prepared=prepared, cache=cache, found=found))
+    touched.after(articles_write(page=page, prepared=prepared, cache=cache, found=found))
     if status == REPLACED:
         review_marks_keep(page=page, marks=marks, source_name=source_name)
     if models.Page.objects.filter(issue_id=page.issue_id).exclude(pk=page.pk).exists():
@@ -184,10 +173,95 @@ def page_write(
         # page alone in its issue has nothing to link: a story jumps to another page, and the page's old
         # articles and their links are gone.)
         # A part linked stops being a story of its own (one unlinked is one again): its people and places.
-        touched.after(change.fragment_id for change in jumps.issue_jumps_link(issue_id=page.issue_id))
+        linked = jumps.issue_jumps_link(issue_id=page.issue_id)
+        touched.after(change.fragment_id for change in linked.changes)
+        # The links may show jump headlines a page read alone gave the wrong story: read those pages again.
+        _issue_pages_reread(
+            issue_id=page.issue_id, shown=linked.jump_headlines, cache=cache, found=found, touched=touched
+        )
     touched.refresh()  # once, at the end: its row locks taken in one order (counts_refresh)
-    transaction.on_commit(lambda: _cache_merge(cache, found))
+    transaction.on_commit(lambda: cache_merge(cache, found))
     return IngestResult(status, page, prepared.count, kept)
+
+
+def _issue_pages_reread(
+    *,
+    issue_id: int,
+    shown: dict[int, dict[str, int]],
+    cache: IngestCache,
+    found: IngestCache,
+    touched: Touched,
+) -> None:
+    """Read the issue's pages again with the jump headlines its links show (jumps.jump_headlines) where these
+    changed since a page was last read, and link again, until the links show nothing new (READ_ROUNDS at
+    most). A page editors have worked on keeps its articles: their reading stands."""
+    for _ in range(READ_ROUNDS):  # as jumps.issue_read reads an issue
+        pages = [
+            page
+            for page in models.Page.objects.filter(issue_id=issue_id).defer("raw")
+            if page.reconstructed_json.get("jump_headlines", {}) != shown.get(page.number, {})
+        ]
+        if not pages:
+            return
+        read = [
+            page
+            for page in pages
+            if _page_reread(
+                page=page, shown=shown.get(page.number, {}), cache=cache, found=found, touched=touched
+            )
+        ]
+        if not read:
+            return
+        linked = jumps.issue_jumps_link(issue_id=issue_id)
+        touched.after(change.fragment_id for change in linked.changes)
+        shown = linked.jump_headlines
+
+
+def _page_reread(
+    *, page: models.Page, shown: dict[str, int], cache: IngestCache, found: IngestCache, touched: Touched
+) -> bool:
+    """Read a stored page again with the jump headlines its issue shows (`shown`, {} for none) and, where
+    that reads its stories otherwise, replace its articles; whether it did. The reading is kept with the
+    headlines it was given (reconstructed_json["jump_headlines"]); one that does not give each jump headline
+    to its fragment is not taken (jumps.reread), and the page is read alone."""
+    raw = bytes(models.Page.objects.values_list("raw", flat=True).get(pk=page.pk))
+    reading = (reread(raw, shown) if shown else None) or reconstruct_page(raw)
+    prepared = PreparedPage.of(dataclasses.replace(reading, source=page.source_name))
+    prepared.json["jump_headlines"] = shown
+    changed = _stories_of(prepared.json) != _stories_of(page.reconstructed_json)
+    if changed and _editors_worked_on(page):
+        changed = False  # the editors' reading stands; the page remembers what the issue showed
+        prepared = dataclasses.replace(prepared, json={**page.reconstructed_json, "jump_headlines": shown})
+    if changed:
+        touched.after(
+            models.Article.objects.filter(Q(page=page) | Q(continues__page=page)).values_list("pk", flat=True)
+        )
+        page.articles.all().delete()
+        touched.after(articles_write(page=page, prepared=prepared, cache=cache, found=found))
+        page.headlines_used = []
+    page.reconstructed_json = prepared.json
+    page.save(update_fields=["reconstructed_json", "headlines_used"])
+    return changed
+
+
+def _stories_of(json: dict[str, Any]) -> list[Any]:
+    """What a reading of a page says, less what it was told (the jump headlines it was read with)."""
+    return [json.get("articles"), json.get("unmatched_headlines")]
+
+
+def _editors_worked_on(page: models.Page) -> bool:
+    """Whether an editor corrected, linked, merged or reviewed any of the page's stories (a review is a
+    correction too)."""
+    ids = list(page.articles.values_list("pk", flat=True))
+    return (
+        models.Correction.objects.filter(Q(page=page) | Q(article_ids__overlap=ids)).exists()
+        or models.Article.objects.filter(
+            Q(page=page, edited=True)
+            | Q(page=page, link_manual=True)
+            | Q(continues__page=page, link_manual=True)
+            | Q(merged_into__page=page)
+        ).exists()
+    )
 
 
 def _issue_lock(*, paper: str, date: datetime.date) -> None:
@@ -275,149 +349,3 @@ def _continuations_flag(*, page: models.Page, source_name: str) -> None:
     reason = f"第{page.number}版被 {source_name} 替换，曾并入该版稿件的稿件需要核对"
     models.Page.objects.filter(articles__in=merged).update(needs_review=True, review_reason=reason)
     merged.update(needs_review=True)
-
-
-def _articles_write(
-    *, page: models.Page, prepared: PreparedPage, cache: IngestCache, found: IngestCache
-) -> list[int]:
-    """The page's articles, paragraphs, bylines and place links: one bulk_create a table. Returns the
-    articles' ids."""
-    people = _people_ids(
-        names={name for a in prepared.articles for name, _ in a.credits}, cache=cache, found=found
-    )
-    places = _PlaceLinker(cache=cache, found=found)
-    articles = models.Article.objects.bulk_create(
-        [
-            models.Article(
-                page=page,
-                region_id=places.region_id(a.region) if a.region else None,
-                search_vector=a.search_vector,  # written out by the engine process: a plain value
-                **a.fields,
-            )
-            for a in prepared.articles
-        ]
-    )
-    pairs = list(zip(articles, prepared.articles, strict=True))
-    models.Paragraph.objects.bulk_create(
-        [models.Paragraph(article_id=row.pk, **p) for row, a in pairs for p in a.paragraphs]
-    )
-    models.Byline.objects.bulk_create(
-        [
-            models.Byline(article_id=row.pk, person_id=people[name], role=role, order=order)
-            for row, a in pairs
-            for order, (name, role) in enumerate(a.credits, start=1)
-        ]
-    )
-    link = models.Article.places.through
-    models.Article.places.through.objects.bulk_create(
-        [
-            link(article_id=row.pk, place_id=place_id)
-            for row, a in pairs
-            for place_id in dict.fromkeys(places.place_id(name, region=a.region) for name in a.places)
-            if place_id is not None
-        ]
-    )
-    return [row.pk for row in articles]
-
-
-def _issue_id(*, paper: str, date: datetime.date, cache: IngestCache, found: IngestCache) -> int:
-    newspaper_id = cache.newspapers.get(paper)
-    if newspaper_id is None:
-        newspaper, _ = models.Newspaper.objects.get_or_create(
-            name=paper, defaults={"slug": _newspaper_slug(paper)}
-        )
-        newspaper_id = found.newspapers[paper] = newspaper.pk
-    issue_id = cache.issues.get((newspaper_id, date))
-    if issue_id is None:
-        # Upsert: one query gives the id of a new issue and an existing one alike.
-        (issue,) = models.Issue.objects.bulk_create(
-            [models.Issue(newspaper_id=newspaper_id, date=date)],
-            update_conflicts=True,
-            unique_fields=["newspaper", "date"],
-            update_fields=["date"],
-        )
-        issue_id = found.issues[(newspaper_id, date)] = issue.pk
-    return issue_id
-
-
-def _newspaper_slug(name: str) -> str:
-    base = slugify(name, allow_unicode=True) or "paper"
-    slug, n = base, 1
-    while models.Newspaper.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
-def _people_ids(*, names: set[str], cache: IngestCache, found: IngestCache) -> dict[str, int]:
-    ids = {name: cache.people[name] for name in names if name in cache.people}
-    missing = names - ids.keys()
-    if missing:
-        # Upsert: one query returns the ids of new and existing people alike.
-        people = models.Person.objects.bulk_create(
-            [models.Person(name=name) for name in sorted(missing)],
-            update_conflicts=True,
-            unique_fields=["name"],
-            update_fields=["name"],
-        )
-        # A spelling an editor merged into another person credits that person (editing.people_merge).
-        kept = dict(
-            models.Person.objects.filter(
-                pk__in=[p.pk for p in people], merged_into__isnull=False
-            ).values_list("pk", "merged_into_id")
-        )
-        for person in people:
-            ids[person.name] = found.people[person.name] = kept.get(person.pk, person.pk)
-    return ids
-
-
-class _PlaceLinker:
-    """The engine's place names to Place rows, creating each one's province → city → county chain.
-
-    The engine gives full names (江苏省, 南京市, 朝阳区); a name several divisions share is settled by
-    the article's region, and left unlinked when that does not settle it: no guessing.
-    """
-
-    def __init__(self, *, cache: IngestCache, found: IngestCache) -> None:
-        self.cache = cache
-        self.found = found
-        self.gazetteer = gazetteer()
-
-    def region_id(self, name: str) -> int | None:
-        return self._row_id(self._one(name, level=PROVINCE))
-
-    def place_id(self, name: str, *, region: str | None) -> int | None:
-        return self._row_id(self._one(name, region=region))
-
-    @staticmethod
-    @functools.lru_cache(maxsize=20_000)  # the gazetteer is fixed: a name settles the same way every time
-    def _one(name: str, *, level: str | None = None, region: str | None = None) -> Place | None:
-        places = gazetteer()
-        matches = places.lookup(name)
-        matches = [p for p in matches if p.name == name] or matches  # a full name over a short form
-        if level is not None:
-            matches = [p for p in matches if p.level == level]
-        if len(matches) > 1 and region is not None:
-            matches = [p for p in matches if places.province_of(p).name == region]
-        return matches[0] if len(matches) == 1 else None
-
-    def _row_id(self, place: Place | None) -> int | None:
-        if place is None:
-            return None
-        known = self.cache.places.get(place.code) or self.found.places.get(place.code)
-        if known is not None:
-            return known
-        parent = self.gazetteer.place(place.parent) if place.parent is not None else None
-        row, _ = models.Place.objects.get_or_create(
-            code=place.code,
-            defaults={"name": place.name, "level": place.level, "parent_id": self._row_id(parent)},
-        )
-        self.found.places[place.code] = row.pk
-        return row.pk
-
-
-def _cache_merge(cache: IngestCache, found: IngestCache) -> None:
-    cache.newspapers.update(found.newspapers)
-    cache.issues.update(found.issues)
-    cache.people.update(found.people)
-    cache.places.update(found.places)

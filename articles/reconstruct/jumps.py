@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -47,6 +47,9 @@ LINK_MIN = 0.45  # a pair scoring this much is linked; below, down to SUGGEST_MI
 LINK_MARGIN = 0.15
 HEADLINE_AGAINST = 0.3  # …and its jump headline is not another story's (a fit this low says it is)
 SUGGEST_MIN = 0.2
+# An issue's pages are read again at most this often with the jump headlines its links show (issue_read);
+# twice settles every generated issue: the second reading shows the headlines the first was given.
+READ_ROUNDS = 3
 MARKED_BONUS = 0.1  # what a fragment's `上接` marker adds to its pair in the assignment (not to its score)
 
 
@@ -298,6 +301,28 @@ def reread(data: bytes | str, jump_headlines: Mapping[str, int]) -> Page | None:
     }
     held = all(line in heads.get(start, "") for line, start in jump_headlines.items())
     return page if held else None
+
+
+def issue_read(
+    raw: Mapping[int, bytes | str],
+    linker: Callable[[Sequence[Part], set[int]], Sequence[tuple[int, int, Match]]] = issue_links,
+) -> dict[int, Page]:
+    """An issue's pages (page number -> raw text) as ingest leaves them, whatever order they come in: each
+    read alone, then those on which the issue's links show jump headlines read again with them (reread)
+    until the links show nothing new, READ_ROUNDS times at most."""
+    order = sorted(raw)
+    pages = {n: reconstruct_page(raw[n]) for n in order}
+    used: dict[int, Mapping[str, int]] = {n: {} for n in order}
+    for _ in range(READ_ROUNDS):
+        parts = [p for n in order for p in page_parts(n, pages[n])]
+        shown = jump_headlines(parts, linker(parts, set(order)))
+        again = [n for n in order if shown.get(n, {}) != used[n]]
+        if not again:
+            break
+        for n in again:
+            used[n] = shown.get(n, {})
+            pages[n] = (reread(raw[n], used[n]) if used[n] else None) or reconstruct_page(raw[n])
+    return pages
 
 
 def issue_inputs(parts: Sequence[Part], pages: set[int]) -> Inputs:
