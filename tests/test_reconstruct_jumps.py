@@ -334,8 +334,9 @@ def test_a_page_read_with_the_jump_headline_the_issue_shows_cuts_the_continuatio
 
 
 def test_a_reading_that_does_not_give_the_jump_headline_to_its_fragment_is_not_taken() -> None:
-    # The issue says the jump headline heads the text starting on line 2, where no story starts.
-    assert jumps.reread(CONTINUATION_PAGE, {JUMP_HEADLINE: 2}) is None
+    # The issue says the jump headline heads the story whose text holds line 9, inside the story below,
+    # where no story starts or ends: no reading gives it there.
+    assert jumps.reread(CONTINUATION_PAGE, {JUMP_HEADLINE: 9}) is None
 
 
 def test_the_issue_shows_the_jump_headline_of_the_fragment_linked_to_its_beginning() -> None:
@@ -372,3 +373,49 @@ def test_a_jump_headline_the_page_read_as_the_first_half_of_another_story_s_titl
     assert again is not None
     assert [a.title for a in again.articles] == ["注入内生动力", "守岛夫妇在蛇岛过年（新春走基层）"]
     assert "蝮蛇" not in again.articles[0].text
+
+
+# A beginning with no lead runs on from the dated story above it; its headline, set in the block with the
+# others, names none of its words.
+BEGINNING_PAGE = page(
+    *para("本报北京1月23日电 湿地保护区里候鸟成群，湿地面积逐年扩大，湿地公园成了市民休闲的去处。"),
+    *para(WETLAND[1]),
+    *para(SNAKE[0]),
+    *para(SNAKE[1] + "（下转第二版）"),
+    *para("本报上海1月23日电 地铁新线今天开通，沿线居民出行更方便，地铁站里人来人往。"),
+    "",
+    "平凡岗位续写不凡",
+    "上海地铁新线开通",
+    "湿地保护见成效",
+)
+
+
+def test_a_page_read_with_a_beginning_s_headline_the_issue_shows_cuts_it_from_the_story_above() -> None:
+    alone = reconstruct_page(BEGINNING_PAGE)
+    assert [a.title for a in alone.articles] == ["湿地保护见成效", "上海地铁新线开通"]
+    assert [h.title for h in alone.unmatched_headlines] == ["平凡岗位续写不凡"]
+    ends = alone.articles[0].paragraphs[-1].lines[1]  # the line its text ends on, the jump marker's
+    again = jumps.reread(BEGINNING_PAGE, {"平凡岗位续写不凡": ends})
+    assert again is not None
+    assert [(a.title, a.continued_to_page) for a in again.articles] == [
+        ("湿地保护见成效", None),
+        ("平凡岗位续写不凡", 2),
+        ("上海地铁新线开通", None),
+    ]
+    assert "蝮蛇" not in again.articles[0].text and "湿地" not in again.articles[1].text
+
+
+def test_the_issue_shows_a_beginning_s_headline_by_the_jump_headline_of_its_continuation() -> None:
+    continuation = page(
+        "平凡岗位续写不凡",
+        *para("上接第一版 除夕夜，守岛夫妇在蛇岛上包饺子，给远方的家人打电话拜年。"),
+    )
+    parts = jumps.page_parts(1, reconstruct_page(BEGINNING_PAGE)) + jumps.page_parts(
+        2, reconstruct_page(continuation)
+    )
+    links = jumps.issue_links(parts, {1, 2})
+    assert [(parts[f].page, parts[b].headline, m.certain) for f, b, m in links] == [
+        (2, "湿地保护见成效", True)
+    ]
+    ends = reconstruct_page(BEGINNING_PAGE).articles[0].paragraphs[-1].lines[1]
+    assert jumps.jump_headlines(parts, links) == {1: {"平凡岗位续写不凡": ends}}

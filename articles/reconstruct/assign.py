@@ -15,7 +15,7 @@ from .work import HEADLINE_BLOCK, Work
 SPLIT_ROUNDS = 4  # rounds of assigning headlines and cutting stories where other headlines fit
 ABOVE_BONUS = 0.15  # a headline run right above a story is a little likelier to be its headline…
 ABOVE_BONUS_LAYOUT = 0.5  # …and much likelier on a page whose other headlines all stand above their stories
-JUMP_FIT = 0.5  # a headline the issue shows to be a jump headline fits its continuation at least this well
+JUMP_FIT = hl.MIN_MATCH  # a headline the issue shows to be a jump headline fits its story at least this well
 
 
 def headlines(work: Work) -> None:
@@ -41,6 +41,7 @@ def headlines(work: Work) -> None:
             or splits.for_unmatched(work, vocab, cands, scores)
             or splits.for_lone_title(work, vocab, cands)
             or splits.for_continuation_tail(work, vocab, cands)
+            or splits.for_beginning_head(work, vocab, cands)
         ):
             break
     while leftovers.hand_headline_to_photo(work):
@@ -81,8 +82,9 @@ def _scores(work: Work, vocab: sim.Vocabulary, cands: list[int], lone: set[int])
     # …), though it name nothing there.
     for gi, g in enumerate(work.groups):
         k = work.jump_story(g)
-        if k in cands and max(rows[gi], default=0.0) < hl.MIN_MATCH:
-            rows[gi][cands.index(k)] = JUMP_FIT
+        if k in cands:
+            column = cands.index(k)
+            rows[gi][column] = max(rows[gi][column], JUMP_FIT)
     return rows
 
 

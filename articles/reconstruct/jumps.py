@@ -266,40 +266,69 @@ def issue_links(parts: Sequence[Part], pages: set[int]) -> list[tuple[int, int, 
 def jump_headlines(
     parts: Sequence[Part], links: Sequence[tuple[int, int, Match]]
 ) -> dict[int, dict[str, int]]:
-    """Each continuation page's headline lines that the issue shows to be jump headlines, each (spaces out)
-    with the page line its fragment's text starts on: of each fragment linked for certain, the headlines on
-    its page, and the pieces of them, that name its beginning's headline (LOOSE_MIN), whichever story the
-    page gave them to or none. A page read alone may have set such a line with another story's title, or
-    given it no story and the fragment another's headline; read again with them (reread), it keeps each
-    apart from the lines beside it and gives it to its fragment's story, though it names nothing there."""
-    out: dict[int, dict[str, int]] = {}
+    """Each page's headline lines that the issue shows to be the headlines of stories jumping to or from it,
+    each (spaces out) with a page line of that story's text: of each pair linked for certain, the headlines
+    on the fragment's page, and the pieces of them, that name the beginning's headline (LOOSE_MIN), with
+    the line the fragment's text starts on; and where the beginning's page gave it a headline that is not
+    that jump headline (or none), the headlines there that the jump headline names, with the line the
+    beginning's text ends on. A page read alone may have set such a line with another story's title, or
+    given it no story and its story another's headline; read again with them (reread), it keeps each apart
+    from the lines beside it and gives it to its story, though it names nothing there."""
+    out: dict[int, dict[str, int | None]] = {}
+
+    def show(page: int, line: str, at: int) -> None:
+        shown, key = out.setdefault(page, {}), "".join(line.split())
+        # A line two pairs show with two stories is neither's for certain.
+        shown[key] = at if shown.get(key, at) == at else None
+
     for f, b, match in links:
         fragment, beginning = parts[f], parts[b]
-        if not match.certain or not beginning.headline or fragment.text_starts is None:
+        if not match.certain or fragment.text_starts is None or beginning.text_ends is None:
             continue
-        # Each headline, and each piece of one: the page may have read two lines as one title.
-        lines = {
-            x
-            for p in parts
-            if p.page == fragment.page and p.kind != "photo"
-            for x in (*p.headline_parts, *p.headline.split())
-        }
-        for line in lines:
-            if (fitting.headline_fit(beginning.headline, line) or 0.0) >= LOOSE_MIN:
-                out.setdefault(fragment.page, {})["".join(line.split())] = fragment.text_starts
-    return out
+        jump = [x for x in _headline_lines(parts, fragment.page) if _names(beginning.headline, x)]
+        for line in jump:
+            show(fragment.page, line, fragment.text_starts)
+        jump = jump or [*fragment.headline_parts]
+        if jump and not any(_names(beginning.headline, x) for x in jump):
+            for line in _headline_lines(parts, beginning.page):
+                if any(_names(line, x) for x in jump):
+                    show(beginning.page, line, beginning.text_ends)
+    certain = {page: {k: at for k, at in shown.items() if at is not None} for page, shown in out.items()}
+    return {page: shown for page, shown in certain.items() if shown}
+
+
+def _headline_lines(parts: Sequence[Part], page: int) -> set[str]:
+    """The headlines of a page, and each piece of one: the page may have read two lines as one title."""
+    return {
+        x
+        for p in parts
+        if p.page == page and p.kind != "photo"
+        for x in (*p.headline_parts, *p.headline.split())
+    }
+
+
+def _names(headline: str, jump: str) -> bool:
+    """Whether a jump headline names a story's headline (LOOSE_MIN)."""
+    return bool(headline) and (fitting.headline_fit(headline, jump) or 0.0) >= LOOSE_MIN
 
 
 def reread(data: bytes | str, jump_headlines: Mapping[str, int]) -> Page | None:
     """The page read again with the jump headlines the issue shows (jump_headlines), if that reading gives
-    each to the story its fragment begins; None where it does not: the page as read alone stands."""
+    each to the story whose text holds its line; None where it does not: the page as read alone stands."""
     page = reconstruct_page(data, jump_headlines=jump_headlines)
-    heads = {
-        a.paragraphs[0].lines[0]: "".join(x for x in (a.kicker, a.title, a.subtitle) if x).replace(" ", "")
+    heads = [
+        (
+            a.paragraphs[0].lines[0],
+            a.paragraphs[-1].lines[1],
+            "".join(x for x in (a.kicker, a.title, a.subtitle) if x).replace(" ", ""),
+        )
         for a in page.articles
         if a.paragraphs
-    }
-    held = all(line in heads.get(start, "") for line, start in jump_headlines.items())
+    ]
+    held = all(
+        any(first <= at <= last and line in head for first, last, head in heads)
+        for line, at in jump_headlines.items()
+    )
     return page if held else None
 
 

@@ -77,6 +77,13 @@ def for_unmatched(work: Work, vocab: sim.Vocabulary, cands: list[int], scores: l
     for gi, g in enumerate(work.groups):
         if g.story is not None or work.names_photo(g):
             continue
+        # A jump headline the issue shows that names no paragraph of its story is placed by what the issue
+        # shows (for_continuation_tail, for_beginning_head): its words say nothing of where to cut.
+        shown = work.jump_story(g)
+        if shown is not None and g.terms is not None:
+            paras = [work.present([p]) for p in work.segments[shown].paras]
+            if max(vocab.coverage_each(g.terms, paras), default=0.0) < MIN_PARAGRAPH_HIT:
+                continue
         col = max(range(len(cands)), key=lambda c: scores[gi][c])
         if scores[gi][col] < hl.MIN_MATCH:
             continue
@@ -147,6 +154,27 @@ def for_continuation_tail(work: Work, vocab: sim.Vocabulary, cands: list[int]) -
         return at if any(vocab.coverage(f.terms, have) > max(mine, HIT_FLOOR) for f in free) else None
 
     return _cut_least_cohesive(work, cands, begins_naming)
+
+
+def for_beginning_head(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> bool:
+    """A story whose text the issue shows to be the beginning of a story jumping away (Work.jump_headlines)
+    while that story's headline is left over, and whose own headline names only its first paragraphs: it
+    ran on from the story above into a beginning with no lead (“春蕾计划”… then 伶仃洋上，…（下转第2版）). Cut
+    after the last paragraph its headline names, when the two sides share few words (SUBHEAD_COHESION);
+    the jump headline goes with the story below."""
+    shown = {work.jump_story(g): g for g in work.groups if g.story is None and g.terms is not None}
+
+    def stops_naming(g: Group, paras: list[Block]) -> int | None:
+        # Not when the two stand side by side: a kicker its page gave the story, over its title.
+        if g.story not in shown or _beside(work, shown[g.story], g) or len(paras) < 2:
+            return None
+        hits = vocab.coverage_each(g.terms, [work.present([p]) for p in paras])
+        at = len(paras)
+        while at > 0 and hits[at - 1] < MIN_PARAGRAPH_HIT:
+            at -= 1
+        return at if 0 < at < len(paras) else None
+
+    return _cut_least_cohesive(work, cands, stops_naming)
 
 
 def _cut_least_cohesive(

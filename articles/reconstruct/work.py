@@ -313,19 +313,20 @@ class Work:
         return self.jump_headlines.get("".join(block.text.split())) if self.jump_headlines else None
 
     def jump_story(self, group: Group) -> int | None:
-        """The segment a group the issue shows to be a jump headline heads (every line one), if any."""
+        """The segment a group the issue shows to be a jump headline heads (every line one), if any: the one
+        whose text starts or ends on the line the issue gives (a continuation's first line, a beginning's
+        last). A segment that holds the line inside is not yet that story."""
         starts = {self.jump_headline_of(b) for b in group.blocks}
         if len(starts) != 1 or None in starts:
             return None
         line = starts.pop()
-        return next(
-            (
-                k
-                for k, seg in enumerate(self.segments)
-                if seg.blocks and seg.blocks[0].first <= line <= seg.blocks[-1].last
-            ),  # type: ignore[operator]
-            None,
-        )
+        for k, seg in enumerate(self.segments):
+            edges = {seg.blocks[0].first, seg.blocks[-1].last} if seg.blocks else set()
+            if seg.paras:
+                edges |= {seg.paras[0].first, seg.paras[-1].last}
+            if line in edges:
+                return k
+        return None
 
     def _named_apart(self, a: list[float], b: list[float], seg_of: list[int]) -> bool:
         """Whether two neighbouring headline lines head two stories for certain: one names a continuation
