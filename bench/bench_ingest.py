@@ -5,7 +5,10 @@
 Prints the engine alone, the store alone (page_store of one reconstruction), a batch in one process, the
 batch as `manage.py ingest` runs it (engine processes ahead of the writer) with the CPU time each kind of
 process spent a page (so the ceiling the machine's cores put on that batch), and its unchanged re-run.
-Search indexing is included throughout. Numbers only: the tests assert behaviour.
+Search indexing is included throughout. Last, issues whose stories jump pages (tools/jump_issues.py on the
+project's corpus sample): their pages stored one by one, linked and read again with the jump headlines the
+links show, against the same pages each stored alone in an issue of its own (nothing to link). Numbers only:
+the tests assert behaviour.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import os
 import resource
 import sys
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +32,7 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
-from articles import ingest  # noqa: E402
+from articles import ingest, models  # noqa: E402
 from articles.reconstruct.page import reconstruct_page  # noqa: E402
 
 SEED = ROOT / "fixtures" / "pages" / "fazhi_2025-01-24_02.txt"
@@ -66,6 +70,42 @@ def _cpu_print(before: dict[str, float], after: dict[str, float], pages: int) ->
     print(
         f"{'':28} CPU ms a page: {parts}; {total:.1f} in all: at most {cores * 1000 / total:.0f} pages/s "
         f"on {cores} cores"
+    )
+
+
+def _jump_issues(dates: Iterator[datetime.date]) -> None:
+    """Store generated issues page by page, linked and read again, and the same pages each alone."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import jump_issues
+
+    issues = jump_issues.make_issues(ROOT / "fixtures" / "corpus" / "rmrb_sample.jsonl", count=12, seed=1)
+    pages = [(issue, n) for issue in issues for n in issue.order]
+
+    def store(
+        label: str, date_of: Callable[[object, int], datetime.date], number_of: Callable[[int], int]
+    ) -> None:
+        start = time.perf_counter()
+        for issue, n in pages:
+            ingest.page_ingest(
+                paper="跨版测试",
+                date=date_of(issue, n),
+                number=number_of(n),
+                data=issue.pages[n].encode(),
+                source_name=f"p{n}.txt",
+            )
+        _rate(label, len(pages), time.perf_counter() - start)
+
+    alone = {(id(issue), n): next(dates) for issue, n in pages}
+    store("jump pages, each alone", lambda issue, n: alone[id(issue), n], lambda n: 1)
+    together = {id(issue): next(dates) for issue in issues}
+    store("jump pages, in their issues", lambda issue, n: together[id(issue)], lambda n: n)
+    read_again = (
+        models.Page.objects.filter(issue__date__in=together.values())
+        .exclude(reconstructed_json__jump_headlines={})
+        .exclude(reconstructed_json__jump_headlines=None)
+    )
+    print(
+        f"{'':28} {len(issues)} issues, {len(pages)} pages; {read_again.count()} read with jump headlines shown"
     )
 
 
@@ -114,6 +154,7 @@ def main() -> None:
         batch("ingest, 1 process", min(n, 200), 1)
         used = batch(f"ingest, {WORKERS} engine processes", n, WORKERS)
         batch("unchanged re-run", n, WORKERS, again=used)
+        _jump_issues(dates)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
