@@ -419,3 +419,13 @@ def test_the_issue_shows_a_beginning_s_headline_by_the_jump_headline_of_its_cont
     ]
     ends = reconstruct_page(BEGINNING_PAGE).articles[0].paragraphs[-1].lines[1]
     assert jumps.jump_headlines(parts, links) == {1: {"平凡岗位续写不凡": ends}}
+
+
+def test_a_line_under_a_jump_headline_the_issue_shows_is_not_taken_into_it() -> None:
+    # Under the jump headline a title of another story that names the continuation a little: it is no part
+    # of the jump headline (which the issue shows whole), so it stays left over for an editor to place.
+    lines = page("上接第一版", *para(WETLAND[0]), *para(WETLAND[1]), "", JUMP_HEADLINE, "高山新房长出来候鸟")
+    again = jumps.reread(lines, {JUMP_HEADLINE: 1})
+    assert again is not None
+    assert [(a.kicker, a.title, a.subtitle) for a in again.articles] == [(None, JUMP_HEADLINE, None)]
+    assert [h.title for h in again.unmatched_headlines] == ["高山新房长出来候鸟"]

@@ -103,6 +103,7 @@ def merge_unmatched_lines(work: Work) -> None:
                 or nb.story is None
                 or len(nb.blocks) + len(g.blocks) > GROUP_MAX
                 or g.terms is None
+                or work.jump_apart(g, nb)
             ):
                 continue
             score = vocab.coverage(g.terms, work.present_in(work.segments[nb.story]))
@@ -183,7 +184,7 @@ def titles_under_kickers(work: Work) -> None:
         run = [x for x in work.groups if x.run == g.run]
         pos = run.index(g)
         above = run[pos - 1] if pos else None
-        if above is None or above.story is None or not _spells_out(above, g):
+        if above is None or above.story is None or not _spells_out(above, g) or work.jump_apart(above, g):
             continue
         fit = vocab.coverage(g.terms, work.present_in(work.segments[above.story]))
         if fit > HIT_FLOOR and fit >= _best_fit(work, g):

@@ -312,6 +312,13 @@ class Work:
         """The page line the text of the story this headline line is the jump headline of starts on."""
         return self.jump_headlines.get("".join(block.text.split())) if self.jump_headlines else None
 
+    def jump_apart(self, a: Group, b: Group) -> bool:
+        """Whether the issue shows two groups to head different stories: one holds a line it shows to be a
+        jump headline that the other's lines are not (jump_headlines)."""
+        if not self.jump_headlines:
+            return False
+        return {self.jump_headline_of(x) for x in a.blocks} != {self.jump_headline_of(x) for x in b.blocks}
+
     def jump_story(self, group: Group) -> int | None:
         """The segment a group the issue shows to be a jump headline heads (every line one), if any: the one
         whose text starts or ends on the line the issue gives (a continuation's first line, a beginning's
