@@ -245,3 +245,17 @@ def test_a_viewer_sees_pages_but_cannot_upload(page: models.Page, client: Client
     html = client.get(reverse("admin:articles_page_change", args=[page.pk])).content.decode()
     assert JIANGSU in html
     assert reverse("admin:articles_page_upload") not in html
+
+
+def test_a_page_read_again_with_its_issue_s_jump_headlines_says_which(admin_client: Client) -> None:
+    from tests.test_jumps import _reread_ingest
+    from tests.test_reconstruct_jumps import JUMP_HEADLINE
+
+    _reread_ingest(1)
+    _reread_ingest(2)
+    second = models.Page.objects.get(number=2)
+    text = _text(admin_client.get(reverse("admin:articles_page_change", args=[second.pk])))
+    assert "按本期其他版面的接续认定的转版标题" in text
+    assert f"{JUMP_HEADLINE}（归第1行所在的稿件）" in text
+    first = models.Page.objects.get(number=1)
+    assert "转版标题" not in _text(admin_client.get(reverse("admin:articles_page_change", args=[first.pk])))

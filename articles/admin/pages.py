@@ -211,6 +211,13 @@ def engine_unmatched(page: models.Page) -> list[tuple[str, str, bool]]:
     return out
 
 
+def engine_jump_headlines(page: models.Page) -> list[tuple[str, int]]:
+    """The headline lines the issue's links showed to be jump headlines, with which the engine read the page
+    again (ingest: jumps.jump_headlines), each with a line of the story it heads, in line order."""
+    shown = (page.reconstructed_json or {}).get("jump_headlines") or {}
+    return sorted(shown.items(), key=lambda item: (item[1], item[0]))
+
+
 def _engine_article(article: dict[str, Any]) -> EngineArticle:
     parts = [article.get(key) for key in ("kicker", "title", "subtitle")]
     paragraphs = article.get("paragraphs") or []
@@ -320,6 +327,7 @@ class PageAdmin(IngestedAdmin):
             ),
             "engine_articles": engine_articles(page),
             "engine_unmatched": engine_unmatched(page),
+            "engine_jump_headlines": engine_jump_headlines(page),
             "engine_furniture": engine_furniture(page),
             "versions": list(page.versions.defer("raw").order_by("-created_at")),
             "raw_text": reading.page_text(page),
