@@ -429,3 +429,35 @@ def test_a_line_under_a_jump_headline_the_issue_shows_is_not_taken_into_it() -> 
     assert again is not None
     assert [(a.kicker, a.title, a.subtitle) for a in again.articles] == [(None, JUMP_HEADLINE, None)]
     assert [h.title for h in again.unmatched_headlines] == ["高山新房长出来候鸟"]
+
+
+def _characters(result: object) -> tuple[list[str], list[str]]:
+    """Every character of a reading's text, and of its headlines (articles' and those left over), sorted."""
+    text = sorted("".join(p.text for a in result.articles for p in a.paragraphs).replace(" ", ""))  # type: ignore[attr-defined]
+    heads = [x for a in result.articles for x in (a.kicker, a.title, a.subtitle) if x]  # type: ignore[attr-defined]
+    heads += [x for h in result.unmatched_headlines for x in (h.kicker, h.title, h.subtitle, h.label) if x]  # type: ignore[attr-defined]
+    return text, sorted("".join(heads).replace(" ", ""))
+
+
+def test_whatever_jump_headlines_it_is_given_a_page_loses_and_doubles_nothing() -> None:
+    # Every headline of the seed page, each said to head the story at a line drawn at random: however wrong,
+    # the reading keeps every character of the text and of the headlines, once.
+    import random
+
+    from tests.seeding import SEED
+
+    data = SEED.read_bytes()
+    alone = reconstruct_page(data)
+    lines = [x for a in alone.articles for x in (a.kicker, a.title, a.subtitle) if x]
+    lines += [h.title for h in alone.unmatched_headlines if h.title]
+    # The lines its stories start and end on, where a shown headline takes hold, and others.
+    edges = [n for a in alone.articles for n in (a.paragraphs[0].lines[0], a.paragraphs[-1].lines[1])]
+    rng = random.Random(11)
+    changed = 0
+    for _ in range(20):
+        at = [rng.choice(edges) if rng.random() < 0.8 else rng.randint(1, alone.line_count) for _ in range(3)]
+        shown = {"".join(x.split()): n for x, n in zip(rng.sample(lines, 3), at, strict=True)}
+        again = reconstruct_page(data, jump_headlines=shown)
+        assert _characters(again) == _characters(alone), shown
+        changed += again.articles != alone.articles
+    assert changed  # the shown headlines did move stories
