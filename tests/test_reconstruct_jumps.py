@@ -5,7 +5,7 @@ from __future__ import annotations
 from articles.reconstruct import jumps
 from articles.reconstruct.page import reconstruct_page
 from articles.reconstruct.values import ParagraphKind
-from tests.test_reconstruct_leadless import page, para
+from tests.test_reconstruct_leadless import SNAKE, WETLAND, page, para
 
 REPORT = "本报讯 记者周宵鹏 日前召开的河北省委政法工作会议强调，打造忠诚干净担当的政法铁军。"
 
@@ -289,14 +289,6 @@ def test_a_continuation_opened_by_the_other_forms_papers_print_comes_from_that_p
 
 # A continuation runs into a story with no lead whose headline stands in the block after them; the jump
 # headline puts its place first and names no word of the text it heads.
-WETLAND = (
-    "湿地保护区里候鸟成群，湿地面积逐年扩大，湿地公园成了市民休闲的去处。",
-    "为保护湿地，当地关停了湿地周边的污染企业，湿地水质明显改善，鸟多了。",
-)
-SNAKE = (
-    "蛇岛上的蝮蛇正在冬眠，守岛夫妇每天巡查蛇岛，防止有人上岛捕蛇。",
-    "春节期间，守岛夫妇在蛇岛上贴起福字，蛇岛的年过得冷清又温暖。",
-)
 JUMP_HEADLINE = "北京：为高质量发展注入内生动力"
 CONTINUATION_PAGE = page(
     "上接第一版",
