@@ -453,3 +453,24 @@ def test_whatever_jump_headlines_it_is_given_a_page_loses_and_doubles_nothing() 
         assert _characters(again) == _characters(alone), shown
         changed += again.articles != alone.articles
     assert changed  # the shown headlines did move stories
+
+
+def test_a_story_the_issue_shows_ending_at_its_jump_marker_keeps_a_loose_line_above_it_as_a_subhead() -> None:
+    # Alone, the page reads the line 蛇岛 as the headline of a story of its own, for the text turns from the
+    # wetland to the island; the issue shows the headline right above the first paragraph to head the story
+    # that ends at the jump marker, so the line is a subhead inside it.
+    lines = page(
+        "岛上人家过新年",
+        *para(WETLAND[0]),
+        *para(WETLAND[1]),
+        "蛇岛",
+        *para(SNAKE[0]),
+        *para(SNAKE[1] + "（下转第二版）"),
+    )
+    alone = reconstruct_page(lines)
+    assert [a.title for a in alone.articles] == ["岛上人家过新年", "蛇岛"]
+    again = jumps.reread(lines, {"岛上人家过新年": alone.articles[-1].paragraphs[-1].lines[1]})
+    assert again is not None
+    (story,) = again.articles
+    assert (story.title, story.continued_to_page) == ("岛上人家过新年", 2)
+    assert [p.text for p in story.paragraphs if p.kind == ParagraphKind.HEADING] == ["蛇岛"]

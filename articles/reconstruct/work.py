@@ -188,9 +188,21 @@ class Work:
         self._blocked = len(headed) < len(self.segments) and any(
             sum(1 for b in run.blocks if b.kind == "headline") >= HEADLINE_BLOCK for run in self.runs
         )
-        self.segments_replace([self._resolve(seg, _series(seg.blocks)) for seg in self.segments])
+        # A story whose headline, standing right above it, the issue shows to head a story ending lower down
+        # (its 下转 marker's line, jumps.jump_headlines) runs on to that line: a loose line before it is a
+        # subhead (五洲共欢庆 四海同迎春 … 莫斯科 / 联欢贺新年 … （下转第二版）).
+        ends = {
+            run.before: at
+            for run in self.runs
+            if run.before is not None
+            for b in run.blocks
+            if (at := self.jump_headline_of(b)) is not None
+        }
+        self.segments_replace(
+            [self._resolve(seg, _series(seg.blocks), ends.get(k)) for k, seg in enumerate(self.segments)]
+        )
 
-    def _resolve(self, seg: Segment, series: set[tuple[int, int]]) -> list[Segment]:
+    def _resolve(self, seg: Segment, series: set[tuple[int, int]], ends: int | None = None) -> list[Segment]:
         blocks = seg.blocks
         i = 0
         subheads = 0  # short runs read as subheads so far in this story
@@ -219,6 +231,7 @@ class Work:
             # segments both sides, so it is measured only when it decides.
             if (
                 not after
+                or (ends is not None and run[-1].last < ends and not any(map(self.jump_headline_of, run)))
                 or bool(texts and texts[0][0] in cut.SIDEBAR_MARKS)  # ■专家观点: the story's sidebar
                 # Right after 上接第一版 on a line of its own: a subhead opening the continuation.
                 or (not before and seg.continues)
@@ -245,7 +258,7 @@ class Work:
             # The run stands above the tail's first piece: the tail itself, unless it is cut again.
             slot = len(self._pending_runs)
             self._pending_runs.append((run, Segment(blocks[j:])))
-            rest = self._resolve(self._pending_runs[slot][1], series)
+            rest = self._resolve(self._pending_runs[slot][1], series, ends)
             self._pending_runs[slot] = (run, rest[0])
             return [head, *rest]
         return [seg]
