@@ -14,6 +14,7 @@ from django.db.models import Q
 
 from articles import models
 from articles.reconstruct import jumps
+from articles.reconstruct.issue import jump_headlines
 from articles.search.index import article_search_refresh
 
 
@@ -28,7 +29,7 @@ class LinkChange:
 @dataclass(frozen=True)
 class IssueLinks:
     changes: list[LinkChange]  # the links written
-    # Each page number's headline lines the links show to be jump headlines (jumps.jump_headlines)
+    # Each page number's headline lines the links show to be jump headlines (reconstruct/issue.py)
     jump_headlines: dict[int, dict[str, int]]
 
 
@@ -109,7 +110,7 @@ def issue_jumps_link(*, issue_id: int) -> IssueLinks:
             suggested_id=None if match.certain else beginning.pk,
             score=round(match.score, 3),
         )
-    return IssueLinks(_apply(articles=rows, wanted=wanted), jumps.jump_headlines(parts, links))
+    return IssueLinks(_apply(articles=rows, wanted=wanted), jump_headlines(parts, links))
 
 
 _FIELDS = (

@@ -403,6 +403,7 @@ def test_a_generated_issue_is_linked_alike_in_every_ingest_order_as_the_engine_l
 ) -> None:
     # What ingest stores after the last page, whichever came first, is what the pure engine links over the
     # whole issue: the same pairs, linked or only suggested alike.
+    from articles.reconstruct import issue as reading
     from articles.reconstruct import jumps as pure
 
     issue = _generated_issue()
@@ -415,7 +416,7 @@ def test_a_generated_issue_is_linked_alike_in_every_ingest_order_as_the_engine_l
             data=issue.pages[number].encode(),
             source_name=f"p{number}.txt",
         )
-    pages = pure.issue_read(issue.pages)
+    pages = reading.issue_read(issue.pages)
     parts = [p for n in sorted(pages) for p in pure.page_parts(n, pages[n])]
     want = {
         (parts[f].page, parts[f].paragraphs[0], parts[b].page, m.certain)

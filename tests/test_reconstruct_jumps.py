@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from articles.reconstruct import jumps
+from articles.reconstruct import issue, jumps
 from articles.reconstruct.page import reconstruct_page
 from articles.reconstruct.values import ParagraphKind
 from tests.test_reconstruct_leadless import SNAKE, WETLAND, page, para
@@ -316,7 +316,7 @@ def test_a_page_read_with_the_jump_headline_the_issue_shows_cuts_the_continuatio
     assert [a.title for a in alone.articles] == [
         "守岛夫妇在蛇岛过年（新春走基层）"
     ]  # one story: the issue knows better
-    again = jumps.reread(CONTINUATION_PAGE, {JUMP_HEADLINE: 1})  # its fragment's text starts on line 1
+    again = issue.reread(CONTINUATION_PAGE, {JUMP_HEADLINE: 1})  # its fragment's text starts on line 1
     assert again is not None
     assert [(a.title, a.continued_from_page) for a in again.articles] == [
         (JUMP_HEADLINE, 1),
@@ -328,7 +328,7 @@ def test_a_page_read_with_the_jump_headline_the_issue_shows_cuts_the_continuatio
 def test_a_reading_that_does_not_give_the_jump_headline_to_its_fragment_is_not_taken() -> None:
     # The issue says the jump headline heads the story whose text holds line 9, inside the story below,
     # where no story starts or ends: no reading gives it there.
-    assert jumps.reread(CONTINUATION_PAGE, {JUMP_HEADLINE: 9}) is None
+    assert issue.reread(CONTINUATION_PAGE, {JUMP_HEADLINE: 9}) is None
 
 
 def test_the_issue_shows_the_jump_headline_of_the_fragment_linked_to_its_beginning() -> None:
@@ -342,7 +342,7 @@ def test_the_issue_shows_the_jump_headline_of_the_fragment_linked_to_its_beginni
     )
     links = jumps.issue_links(parts, {1, 2})
     assert [(parts[f].page, parts[b].page, m.certain) for f, b, m in links] == [(2, 1, True)]
-    assert jumps.jump_headlines(parts, links) == {2: {JUMP_HEADLINE.replace(" ", ""): 1}}
+    assert issue.jump_headlines(parts, links) == {2: {JUMP_HEADLINE.replace(" ", ""): 1}}
 
 
 def test_a_jump_headline_the_page_read_as_the_first_half_of_another_story_s_title_stands_apart() -> None:
@@ -361,7 +361,7 @@ def test_a_jump_headline_the_page_read_as_the_first_half_of_another_story_s_titl
     assert [a.title for a in reconstruct_page(lines).articles] == [
         "注入内生动力 守岛夫妇在蛇岛过年（新春走基层）"
     ]
-    again = jumps.reread(lines, {"注入内生动力": 1})
+    again = issue.reread(lines, {"注入内生动力": 1})
     assert again is not None
     assert [a.title for a in again.articles] == ["注入内生动力", "守岛夫妇在蛇岛过年（新春走基层）"]
     assert "蝮蛇" not in again.articles[0].text
@@ -387,7 +387,7 @@ def test_a_page_read_with_a_beginning_s_headline_the_issue_shows_cuts_it_from_th
     assert [a.title for a in alone.articles] == ["湿地保护见成效", "上海地铁新线开通"]
     assert [h.title for h in alone.unmatched_headlines] == ["平凡岗位续写不凡"]
     ends = alone.articles[0].paragraphs[-1].lines[1]  # the line its text ends on, the jump marker's
-    again = jumps.reread(BEGINNING_PAGE, {"平凡岗位续写不凡": ends})
+    again = issue.reread(BEGINNING_PAGE, {"平凡岗位续写不凡": ends})
     assert again is not None
     assert [(a.title, a.continued_to_page) for a in again.articles] == [
         ("湿地保护见成效", None),
@@ -410,14 +410,14 @@ def test_the_issue_shows_a_beginning_s_headline_by_the_jump_headline_of_its_cont
         (2, "湿地保护见成效", True)
     ]
     ends = reconstruct_page(BEGINNING_PAGE).articles[0].paragraphs[-1].lines[1]
-    assert jumps.jump_headlines(parts, links) == {1: {"平凡岗位续写不凡": ends}}
+    assert issue.jump_headlines(parts, links) == {1: {"平凡岗位续写不凡": ends}}
 
 
 def test_a_line_under_a_jump_headline_the_issue_shows_is_not_taken_into_it() -> None:
     # Under the jump headline a title of another story that names the continuation a little: it is no part
     # of the jump headline (which the issue shows whole), so it stays left over for an editor to place.
     lines = page("上接第一版", *para(WETLAND[0]), *para(WETLAND[1]), "", JUMP_HEADLINE, "高山新房长出来候鸟")
-    again = jumps.reread(lines, {JUMP_HEADLINE: 1})
+    again = issue.reread(lines, {JUMP_HEADLINE: 1})
     assert again is not None
     assert [(a.kicker, a.title, a.subtitle) for a in again.articles] == [(None, JUMP_HEADLINE, None)]
     assert [h.title for h in again.unmatched_headlines] == ["高山新房长出来候鸟"]
@@ -469,7 +469,7 @@ def test_a_story_the_issue_shows_ending_at_its_jump_marker_keeps_a_loose_line_ab
     )
     alone = reconstruct_page(lines)
     assert [a.title for a in alone.articles] == ["岛上人家过新年", "蛇岛"]
-    again = jumps.reread(lines, {"岛上人家过新年": alone.articles[-1].paragraphs[-1].lines[1]})
+    again = issue.reread(lines, {"岛上人家过新年": alone.articles[-1].paragraphs[-1].lines[1]})
     assert again is not None
     (story,) = again.articles
     assert (story.title, story.continued_to_page) == ("岛上人家过新年", 2)

@@ -5,7 +5,7 @@ python tools/evaluate_jumps.py SOURCE [--issues N] [--seed S] [--verbose] [--jso
 SOURCE is a corpus .jsonl file (or a directory holding one). For each issue, every page is reconstructed
 (`reconstruct_page`), its parts made (`jumps.page_parts`) in the order the pages are given, and the issue
 linked (`jumps.issue_links`); the pages on which the links show jump headlines are read again with them
-(`jumps.reread`, as ingest does) and the issue linked again. Each gold jump is then judged (jump_judging.py: linked right, suggested,
+(`issue.reread`, as ingest does) and the issue linked again. Each gold jump is then judged (jump_judging.py: linked right, suggested,
 linked wrong, beginning cut or missed; and the false links), and a jump linked right is stitched
 (jump_stitching.py: whether its two parts read as the story printed unbroken). Orders identical: the links
 are the same, part for part, whichever order the pages' parts come in (every order, at most 24). This module
@@ -42,6 +42,7 @@ from jump_judging import (  # noqa: E402
 )
 
 from articles.reconstruct import jumps  # noqa: E402
+from articles.reconstruct.issue import issue_read  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ Linker = Callable[[Sequence[jumps.Part], set[int]], Sequence[Link]]
 def evaluate_issue(issue: Issue, *, linker: Linker = jumps.issue_links, explain: bool = True) -> IssueScore:
     """Reconstruct the issue's pages, link them in the order given and in every other order, score."""
     try:
-        pages = jumps.issue_read(issue.pages, linker)
+        pages = issue_read(issue.pages, linker)
     except Exception as exc:  # an engine failure is a result to report, not a crash
         return _failed(issue, f"{type(exc).__name__}: {exc}")
     by_page = {n: jumps.page_parts(n, page) for n, page in pages.items()}

@@ -213,7 +213,7 @@ def engine_unmatched(page: models.Page) -> list[tuple[str, str, bool]]:
 
 def engine_jump_headlines(page: models.Page) -> list[tuple[str, int]]:
     """The headline lines the issue's links showed to be jump headlines, with which the engine read the page
-    again (ingest: jumps.jump_headlines), each with a line of the story it heads, in line order."""
+    again (ingest: reconstruct/issue.py), each with a line of the story it heads, in line order."""
     shown = (page.reconstructed_json or {}).get("jump_headlines") or {}
     return sorted(shown.items(), key=lambda item: (item[1], item[0]))
 

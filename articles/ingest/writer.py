@@ -26,7 +26,7 @@ from articles.ingest.files import content_digest, page_size_check
 from articles.ingest.prepare import PreparedPage, page_prepare
 from articles.ingest.rows import IngestCache, articles_write, cache_merge, issue_id_find
 from articles.reconstruct import values
-from articles.reconstruct.jumps import READ_ROUNDS, reread
+from articles.reconstruct.issue import READ_ROUNDS, reread
 from articles.reconstruct.page import reconstruct_page
 
 CREATED = "created"
@@ -192,10 +192,10 @@ def _issue_pages_reread(
     found: IngestCache,
     touched: Touched,
 ) -> None:
-    """Read the issue's pages again with the jump headlines its links show (jumps.jump_headlines) where these
+    """Read the issue's pages again with the jump headlines its links show (reconstruct/issue.py) where these
     changed since a page was last read, and link again, until the links show nothing new (READ_ROUNDS at
     most). A page editors have worked on keeps its articles: their reading stands."""
-    for _ in range(READ_ROUNDS):  # as jumps.issue_read reads an issue
+    for _ in range(READ_ROUNDS):  # as issue.issue_read reads an issue
         pages = [
             page
             for page in models.Page.objects.filter(issue_id=issue_id).defer("raw")
@@ -223,7 +223,7 @@ def _page_reread(
     """Read a stored page again with the jump headlines its issue shows (`shown`, {} for none) and, where
     that reads its stories otherwise, replace its articles; whether it did. The reading is kept with the
     headlines it was given (reconstructed_json["jump_headlines"]); one that does not give each jump headline
-    to its fragment is not taken (jumps.reread), and the page is read alone."""
+    to its fragment is not taken (issue.reread), and the page is read alone."""
     raw = bytes(models.Page.objects.values_list("raw", flat=True).get(pk=page.pk))
     reading = (reread(raw, shown) if shown else None) or reconstruct_page(raw)
     prepared = PreparedPage.of(dataclasses.replace(reading, source=page.source_name))

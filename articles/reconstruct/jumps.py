@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from . import fitting, pairing, segment
 from .bylines import CONTINUED_FROM, CONTINUED_TO
-from .page import reconstruct_page
 from .text import CLAUSE_END
 from .values import Page
 
@@ -47,9 +46,6 @@ LINK_MIN = 0.45  # a pair scoring this much is linked; below, down to SUGGEST_MI
 LINK_MARGIN = 0.15
 HEADLINE_AGAINST = 0.3  # …and its jump headline is not another story's (a fit this low says it is)
 SUGGEST_MIN = 0.2
-# An issue's pages are read again at most this often with the jump headlines its links show (issue_read);
-# twice settles every generated issue: the second reading shows the headlines the first was given.
-READ_ROUNDS = 3
 MARKED_BONUS = 0.1  # what a fragment's `上接` marker adds to its pair in the assignment (not to its score)
 
 
@@ -261,97 +257,6 @@ def issue_links(parts: Sequence[Part], pages: set[int]) -> list[tuple[int, int, 
     given = issue_inputs(parts, pages)
     matches = jumps_match(given.beginnings, given.fragments, given.loose)
     return [(given.fragment_parts[m.fragment], given.beginning_parts[m.beginning], m) for m in matches]
-
-
-def jump_headlines(
-    parts: Sequence[Part], links: Sequence[tuple[int, int, Match]]
-) -> dict[int, dict[str, int]]:
-    """Each page's headline lines that the issue shows to be the headlines of stories jumping to or from it,
-    each (spaces out) with a page line of that story's text: of each pair linked for certain, the headlines
-    on the fragment's page, and the pieces of them, that name the beginning's headline (LOOSE_MIN), with
-    the line the fragment's text starts on; and where the beginning's page gave it a headline that is not
-    that jump headline (or none), the headlines there that the jump headline names, with the line the
-    beginning's text ends on. A page read alone may have set such a line with another story's title, or
-    given it no story and its story another's headline; read again with them (reread), it keeps each apart
-    from the lines beside it and gives it to its story, though it names nothing there."""
-    out: dict[int, dict[str, int | None]] = {}
-
-    def show(page: int, line: str, at: int) -> None:
-        shown, key = out.setdefault(page, {}), "".join(line.split())
-        # A line two pairs show with two stories is neither's for certain.
-        shown[key] = at if shown.get(key, at) == at else None
-
-    for f, b, match in links:
-        fragment, beginning = parts[f], parts[b]
-        if not match.certain or fragment.text_starts is None or beginning.text_ends is None:
-            continue
-        jump = [x for x in _headline_lines(parts, fragment.page) if _names(beginning.headline, x)]
-        for line in jump:
-            show(fragment.page, line, fragment.text_starts)
-        jump = jump or [*fragment.headline_parts]
-        if jump and not any(_names(beginning.headline, x) for x in jump):
-            for line in _headline_lines(parts, beginning.page):
-                if any(_names(line, x) for x in jump):
-                    show(beginning.page, line, beginning.text_ends)
-    certain = {page: {k: at for k, at in shown.items() if at is not None} for page, shown in out.items()}
-    return {page: shown for page, shown in certain.items() if shown}
-
-
-def _headline_lines(parts: Sequence[Part], page: int) -> set[str]:
-    """The headlines of a page, and each piece of one: the page may have read two lines as one title."""
-    return {
-        x
-        for p in parts
-        if p.page == page and p.kind != "photo"
-        for x in (*p.headline_parts, *p.headline.split())
-    }
-
-
-def _names(headline: str, jump: str) -> bool:
-    """Whether a jump headline names a story's headline (LOOSE_MIN)."""
-    return bool(headline) and (fitting.headline_fit(headline, jump) or 0.0) >= LOOSE_MIN
-
-
-def reread(data: bytes | str, jump_headlines: Mapping[str, int]) -> Page | None:
-    """The page read again with the jump headlines the issue shows (jump_headlines), if that reading gives
-    each to the story whose text holds its line; None where it does not: the page as read alone stands."""
-    page = reconstruct_page(data, jump_headlines=jump_headlines)
-    heads = [
-        (
-            a.paragraphs[0].lines[0],
-            a.paragraphs[-1].lines[1],
-            "".join(x for x in (a.kicker, a.title, a.subtitle) if x).replace(" ", ""),
-        )
-        for a in page.articles
-        if a.paragraphs
-    ]
-    held = all(
-        any(first <= at <= last and line in head for first, last, head in heads)
-        for line, at in jump_headlines.items()
-    )
-    return page if held else None
-
-
-def issue_read(
-    raw: Mapping[int, bytes | str],
-    linker: Callable[[Sequence[Part], set[int]], Sequence[tuple[int, int, Match]]] = issue_links,
-) -> dict[int, Page]:
-    """An issue's pages (page number -> raw text) as ingest leaves them, whatever order they come in: each
-    read alone, then those on which the issue's links show jump headlines read again with them (reread)
-    until the links show nothing new, READ_ROUNDS times at most."""
-    order = sorted(raw)
-    pages = {n: reconstruct_page(raw[n]) for n in order}
-    used: dict[int, Mapping[str, int]] = {n: {} for n in order}
-    for _ in range(READ_ROUNDS):
-        parts = [p for n in order for p in page_parts(n, pages[n])]
-        shown = jump_headlines(parts, linker(parts, set(order)))
-        again = [n for n in order if shown.get(n, {}) != used[n]]
-        if not again:
-            break
-        for n in again:
-            used[n] = shown.get(n, {})
-            pages[n] = (reread(raw[n], used[n]) if used[n] else None) or reconstruct_page(raw[n])
-    return pages
 
 
 def issue_inputs(parts: Sequence[Part], pages: set[int]) -> Inputs:
