@@ -492,3 +492,31 @@ def test_a_page_an_editor_corrected_is_not_read_again(editor: object) -> None:
     (kept,) = models.Article.objects.filter(page__number=2)
     assert (kept.pk, kept.title) == (story.pk, "编辑改过的标题")
     assert kept.continues.page.number == 1  # linked all the same, by its marker and its words
+
+
+@pytest.mark.django_db
+def test_a_page_read_again_keeps_the_rows_of_the_stories_it_reads_the_same(client: Client) -> None:
+    # A story on the continuation's page that the new reading leaves as it was keeps its address: a reader's
+    # bookmark made before the beginning's page arrived still opens it. Only the stories read otherwise go.
+    from tests.test_reconstruct_jumps import CONTINUATION_PAGE, page, para
+
+    other = page(
+        *para("本报上海1月23日电 地铁新线今天开通，沿线居民出行更方便，地铁站里人来人往。"),
+        "上海地铁新线开通",
+    )
+    data = (other + CONTINUATION_PAGE).encode()
+    ingest.page_ingest(paper=PAPER, date=DATE, number=2, data=data, source_name="reread_2.txt")
+    metro = models.Article.objects.get(page__number=2, title="上海地铁新线开通")
+    before = set(models.Article.objects.filter(page__number=2).values_list("pk", flat=True))
+    _reread_ingest(1)
+    after = models.Article.objects.filter(page__number=2).order_by("position")
+    assert [a.title for a in after][-2:] == [
+        "北京：为高质量发展注入内生动力",
+        "守岛夫妇在蛇岛过年（新春走基层）",
+    ]
+    assert models.Article.objects.get(pk=metro.pk).title == "上海地铁新线开通"  # the same row
+    assert client.get(f"/articles/{metro.pk}/").status_code == 200
+    assert len(before & {a.pk for a in after}) == 1  # the story read otherwise is a new row
+    from articles.counts import counts_recount
+
+    assert counts_recount(fix=False) == []  # the places' and reporters' kept counts moved with the rows

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import hashlib
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -233,20 +234,53 @@ def _page_reread(
         changed = False  # the editors' reading stands; the page remembers what the issue showed
         prepared = dataclasses.replace(prepared, json={**page.reconstructed_json, "jump_headlines": shown})
     if changed:
-        touched.after(
-            models.Article.objects.filter(Q(page=page) | Q(continues__page=page)).values_list("pk", flat=True)
-        )
-        page.articles.all().delete()
-        touched.after(articles_write(page=page, prepared=prepared, cache=cache, found=found))
+        _stories_replace(page=page, prepared=prepared, cache=cache, found=found, touched=touched)
         page.headlines_used = []
     page.reconstructed_json = prepared.json
     page.save(update_fields=["reconstructed_json", "headlines_used"])
     return changed
 
 
-def _stories_of(json: dict[str, Any]) -> list[Any]:
+def _stories_replace(
+    *, page: models.Page, prepared: PreparedPage, cache: IngestCache, found: IngestCache, touched: Touched
+) -> None:
+    """Put a new reading's articles in place of the page's, keeping the row of every story it reads the
+    same (its address, its links and its search text stay): only the others go, and only new ones are
+    written. The rows stand as the engine wrote them (no editor worked on the page), so the stored
+    reading says which row is which story."""
+    rows = dict(page.articles.values_list("position", "pk"))
+    kept_by_story = {_story(a): rows[a["position"]] for a in page.reconstructed_json["articles"]}
+    kept: dict[int, int] = {}  # new position -> the row kept for it
+    new = []
+    for article, story in zip(prepared.articles, prepared.json["articles"], strict=True):
+        pk = kept_by_story.pop(_story(story), None)
+        if pk is None:
+            new.append(article)
+        else:
+            kept[story["position"]] = pk
+    gone = list(kept_by_story.values())
+    # Those that go and the parts of other pages that lose what they were linked to; the links come back
+    # when the issue is linked again.
+    touched.after(
+        models.Article.objects.filter(Q(pk__in=gone) | Q(continues__in=gone)).values_list("pk", flat=True)
+    )
+    models.Article.objects.filter(pk__in=gone).delete()
+    for position, pk in kept.items():
+        models.Article.objects.filter(pk=pk).exclude(position=position).update(position=position)
+    new_rows = dataclasses.replace(prepared, articles=tuple(new))
+    touched.after(articles_write(page=page, prepared=new_rows, cache=cache, found=found))
+
+
+def _story(article: dict[str, Any]) -> str:
+    """What the engine read of a story, wherever on the page it stands (its position aside)."""
+    return json.dumps(
+        {k: v for k, v in article.items() if k != "position"}, sort_keys=True, ensure_ascii=False
+    )
+
+
+def _stories_of(reading: dict[str, Any]) -> list[Any]:
     """What a reading of a page says, less what it was told (the jump headlines it was read with)."""
-    return [json.get("articles"), json.get("unmatched_headlines")]
+    return [reading.get("articles"), reading.get("unmatched_headlines")]
 
 
 def _editors_worked_on(page: models.Page) -> bool:
