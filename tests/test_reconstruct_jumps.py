@@ -474,3 +474,26 @@ def test_a_story_the_issue_shows_ending_at_its_jump_marker_keeps_a_loose_line_ab
     (story,) = again.articles
     assert (story.title, story.continued_to_page) == ("岛上人家过新年", 2)
     assert [p.text for p in story.paragraphs if p.kind == ParagraphKind.HEADING] == ["蛇岛"]
+
+
+def test_a_headline_the_issue_shows_is_found_when_its_page_set_it_on_two_lines() -> None:
+    # The issue knows the headline as one title (岛上人家 过新年); the page set it on two lines. Each line is
+    # part of it, so the story under them still runs on to its jump marker.
+    lines = page(
+        "上海地铁新线开通",
+        *para("本报上海1月23日电 地铁新线今天开通，沿线居民出行更方便，地铁站里人来人往。"),
+        "岛上人家",
+        "过新年",
+        *para(WETLAND[0]),
+        *para(WETLAND[1]),
+        "蛇岛",
+        *para(SNAKE[0]),
+        *para(SNAKE[1] + "（下转第二版）"),
+    )
+    alone = reconstruct_page(lines)
+    assert [a.title for a in alone.articles] == ["上海地铁新线开通", "过新年", "蛇岛"]
+    again = issue.reread(lines, {"岛上人家过新年": alone.articles[-1].paragraphs[-1].lines[1]})
+    assert again is not None
+    metro, story = again.articles
+    assert "".join(x for x in (story.kicker, story.title, story.subtitle) if x) == "岛上人家过新年"
+    assert story.continued_to_page == 2 and "湿地" in story.text and "蝮蛇" in story.text

@@ -11,9 +11,8 @@ from . import headlines as hl
 from . import similarity as sim
 from . import stories
 from .cut import SIDEBAR_MARKS, Segment
-from .work import HIT_FLOOR, Group, Work
+from .work import GROUP_MAX, HIT_FLOOR, Group, Work
 
-GROUP_MAX = 4  # lines of one headline group, at most: a kicker, a title set on two lines, a subtitle
 FREE_MATCH = (
     0.05  # a headline left over naming more than chance of a leadless piece left without one heads it
 )

@@ -25,6 +25,7 @@ ORDINAL = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
 )  # 二、 / （二）
 HEADLINE_BLOCK = 4  # this many headline lines together: the page sets its headlines in a block
+GROUP_MAX = 4  # lines of one headline group, at most: a kicker, a title set on two lines, a subtitle
 HIT_FLOOR = 0.05  # what a headline covers of a paragraph by chance (common words): not evidence
 COHESION_WINDOW = 4  # paragraphs compared on each side of a loose headline inside a story
 SUBHEAD_COHESION = 0.08  # below this the text after a loose headline is about something else: a new story
@@ -72,6 +73,7 @@ class Work:
     _blocked: bool = False
     _pending_runs: list[tuple[list[Block], Segment]] = field(default_factory=list)
     _retired: list[Segment] = field(default_factory=list)
+    _jump_lines: dict[int, int] | None = None  # block id -> its story's line (jump_headline_of)
 
     # -- what the steps read, remembered ------------------------------------------------------------
     def present(self, blocks: list[Block]) -> frozenset[str]:
@@ -258,7 +260,9 @@ class Work:
             # The run stands above the tail's first piece: the tail itself, unless it is cut again.
             slot = len(self._pending_runs)
             self._pending_runs.append((run, Segment(blocks[j:])))
-            rest = self._resolve(self._pending_runs[slot][1], series, ends)
+            # A run the issue shows to head a story ending lower down starts that story: down to that line.
+            shown = [at for b in run if (at := self.jump_headline_of(b)) is not None and at > b.last]
+            rest = self._resolve(self._pending_runs[slot][1], series, max(shown, default=ends))
             self._pending_runs[slot] = (run, rest[0])
             return [head, *rest]
         return [seg]
@@ -322,8 +326,28 @@ class Work:
                     at += size
 
     def jump_headline_of(self, block: Block) -> int | None:
-        """The page line the text of the story this headline line is the jump headline of starts on."""
-        return self.jump_headlines.get("".join(block.text.split())) if self.jump_headlines else None
+        """The page line of the story's text that a headline line the issue shows to be its jump headline
+        gives (jump_headlines): the line's own, or that of the headline it is set on lines with
+        (南通 融入长三角一体化 / 奏响高质量发展乐章 for 南通融入长三角一体化奏响高质量发展乐章)."""
+        if not self.jump_headlines:
+            return None
+        if self._jump_lines is None:
+            self._jump_lines = self._jump_lines_find()
+        return self._jump_lines.get(id(block))
+
+    def _jump_lines_find(self) -> dict[int, int]:
+        """Each headline line the jump headlines name, alone or with the lines next to it (GROUP_MAX)."""
+        found: dict[int, int] = {}
+        for blocks in [run.blocks for run in self.runs] + [seg.blocks for seg in self.segments]:
+            for i in range(len(blocks)):
+                for j in range(i + 1, min(i + GROUP_MAX, len(blocks)) + 1):
+                    window = blocks[i:j]
+                    if window[-1].kind != "headline":
+                        break
+                    at = self.jump_headlines.get("".join("".join(b.text.split()) for b in window))
+                    if at is not None:
+                        found.update((id(b), at) for b in window)
+        return found
 
     def jump_apart(self, a: Group, b: Group) -> bool:
         """Whether the issue shows two groups to head different stories: one holds a line it shows to be a
