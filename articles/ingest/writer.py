@@ -249,7 +249,9 @@ def _stories_replace(
     written. The rows stand as the engine wrote them (no editor worked on the page), so the stored
     reading says which row is which story."""
     rows = dict(page.articles.values_list("position", "pk"))
-    kept_by_story = {_story(a): rows[a["position"]] for a in page.reconstructed_json["articles"]}
+    stored = page.reconstructed_json["articles"]
+    kept_by_story = {_story(a): rows[a["position"]] for a in stored if a["position"] in rows}
+    unnamed = set(rows.values()) - set(kept_by_story.values())  # rows the stored reading does not name
     kept: dict[int, int] = {}  # new position -> the row kept for it
     new = []
     for article, story in zip(prepared.articles, prepared.json["articles"], strict=True):
@@ -258,7 +260,7 @@ def _stories_replace(
             new.append(article)
         else:
             kept[story["position"]] = pk
-    gone = list(kept_by_story.values())
+    gone = list(unnamed | set(kept_by_story.values()))
     # Those that go and the parts of other pages that lose what they were linked to; the links come back
     # when the issue is linked again.
     touched.after(
