@@ -520,3 +520,16 @@ def test_a_page_read_again_keeps_the_rows_of_the_stories_it_reads_the_same(clien
     from articles.counts import counts_recount
 
     assert counts_recount(fix=False) == []  # the places' and reporters' kept counts moved with the rows
+
+
+@pytest.mark.django_db
+def test_a_page_read_again_whose_rows_and_stored_reading_disagree_is_still_read() -> None:
+    # The stored reading names a story at a position no row holds (changed by hand in the database): the page
+    # is read again all the same, the row it does not name going like a story read otherwise.
+    _reread_ingest(2)
+    stored = models.Page.objects.get(number=2)
+    stored.reconstructed_json["articles"][0]["position"] = 99
+    stored.save(update_fields=["reconstructed_json"])
+    _reread_ingest(1)
+    second = models.Article.objects.filter(page__number=2).order_by("position")
+    assert [a.title for a in second] == ["北京：为高质量发展注入内生动力", "守岛夫妇在蛇岛过年（新春走基层）"]
