@@ -22,7 +22,8 @@ import jump_issues as gen  # noqa: E402
 SAMPLE = ROOT / "fixtures" / "corpus" / "rmrb_sample.jsonl"
 # Per seed: (jumps made, linked right at least, stitched right at least, false links at most), as measured
 # when set (.venv/bin/python tools/evaluate_jumps.py fixtures/corpus/rmrb_sample.jsonl --issues 12 --seed S).
-FLOORS = {1: (54, 52, 51, 2), 5: (41, 39, 36, 0)}
+# Seed 7 since 2026-12-07: the pages read again with what their issue shows stitch two more (49 before).
+FLOORS = {1: (54, 52, 51, 2), 5: (41, 39, 36, 0), 7: (55, 55, 51, 0)}
 
 
 @cache
