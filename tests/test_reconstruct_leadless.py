@@ -1951,3 +1951,41 @@ def test_a_jump_headline_with_its_place_first_is_no_subtitle_of_the_headline_abo
     assert partition(lines, [[0.4, 0.1, 0.0], [0.3, 0.1, 0.1]]) == [1, 1]
     # The same lines without the place read as a title and its subtitle.
     assert partition([lines[0], "“梨子卖得不错，今年再扩大规模”"], [[0.4, 0.1, 0.0], [0.3, 0.1, 0.1]]) == [2]
+
+
+def test_a_centred_title_quoting_someone_over_a_title_wider_than_the_column_are_two_headlines() -> None:
+    # A PDF tool centred the headlines with blanks: a title that is one quotation, a comma inside it, and
+    # under it a title wider than the column. Neither is running text: not a paragraph of the story above.
+    result = reconstruct_page(
+        page(
+            *para("本报北京1月23日电 " + WETLAND[0]),
+            *para(WETLAND[1]),
+            *para("本报大连1月23日电 " + SNAKE[0]),
+            *para(SNAKE[1]),
+            "",
+            "     “守岛夫妇说，岛就是家”",
+            "湿地保护区候鸟归来越冬数量创下新纪录（美丽中国）",
+        )
+    )
+    assert [a.title for a in result.articles] == [
+        "湿地保护区候鸟归来越冬数量创下新纪录（美丽中国）",
+        "“守岛夫妇说，岛就是家”",
+    ]
+    assert len(result.articles[1].paragraphs) == 2
+
+
+def test_a_centred_title_quoting_someone_nearly_as_wide_as_the_column_is_a_headline() -> None:
+    # Centred with blanks and nearly as wide as the column, a title that is one quotation with a comma
+    # inside reads like a line of text by its comma; a line that is one quotation closed at its end is a title.
+    result = reconstruct_page(
+        page(
+            *para("本报北京1月23日电 " + WETLAND[0]),
+            *para(WETLAND[1]),
+            *para("本报大连1月23日电 " + SNAKE[0]),
+            *para(SNAKE[1]),
+            "",
+            "  “守岛夫妇说，小岛就是我们家”",
+            "  湿地保护见成效",
+        )
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效", "“守岛夫妇说，小岛就是我们家”"]

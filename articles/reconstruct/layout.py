@@ -103,7 +103,7 @@ def _uncentred(lines: list[Line], colw: float) -> list[Line]:
     usual = indents.most_common(1)[0][0]
     titles = [
         line.indented
-        and not _body_like(line, colw)
+        and (not _body_like(line, colw) or _quoted(line.text))
         and not is_lead_line(line)
         # a line well short of the column ends whatever it is; a fuller one must not run on into the next
         and (line.width + cells[i] / 2 < RUN_ACROSS * colw or not _runs_into_next(lines, i, colw))
@@ -121,12 +121,20 @@ def _uncentred(lines: list[Line], colw: float) -> list[Line]:
     return out
 
 
+def _quoted(text: str) -> bool:
+    """A line that is one quotation, closed at its end: a title that quotes someone (“要脱贫，就得鼓起精气神”),
+    whatever punctuation the quotation holds."""
+    return text.startswith("“") and text.endswith("”") and text.count("“") == 1
+
+
 def _runs_into_next(lines: list[Line], i: int, colw: float) -> bool:
     """Whether the flush line after line i goes on as its paragraph's next line: running text, or a line
     filling the column (移民管理警察在三埠港口岸开展登船赠春联 under 1月22日，珠海边检总站开平边检站)."""
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if nxt is None or nxt.indented or subtitle_cue(nxt.text):  # ——写在…之际: a subtitle, not running text
         return False
+    if nxt.width > colw + WIDER:
+        return False  # a line wider than the column spans columns: a headline, not this one's text
     return _body_like(nxt, colw) or nxt.width >= RUN_ACROSS * colw
 
 
