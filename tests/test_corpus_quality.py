@@ -56,9 +56,22 @@ STRIPPED_INDENT_FLOORS = {
     "spaced_ascii_before": (41, 39),
 }
 
+# …and with every headline line centred over its column with blanks (evaluate.py --centred-headlines), as a
+# PDF tool that keeps the layout sets them. Set 2026-12-07.
+CENTRED_FLOORS = {
+    "seed": (47, 35),
+    "narrow_above": (44, 45),
+    "gaps_above": (42, 44),
+    "ascii_before": (45, 38),
+    "dense_after": (39, 34),
+    "between": (45, 36),
+    "spaced_ascii_before": (47, 41),
+}
+
 
 def test_every_layout_has_a_floor() -> None:
-    assert set(FLOORS) == set(LAYOUTS) == set(NO_INDENT_FLOORS) == set(STRIPPED_INDENT_FLOORS)
+    floors = (FLOORS, NO_INDENT_FLOORS, STRIPPED_INDENT_FLOORS, CENTRED_FLOORS)
+    assert all(set(f) == set(LAYOUTS) for f in floors)
 
 
 def _at_least(layout: Layout, floors: dict[str, tuple[int, int]]) -> None:
@@ -99,3 +112,8 @@ def test_single_newlines_with_stray_empty_lines_read_as_well_as_the_layout(name:
 @pytest.mark.parametrize("name", sorted(LAYOUTS))
 def test_pages_that_lost_their_indents_are_cut_and_headed_at_least_as_well_as_before(name: str) -> None:
     _at_least(replace(LAYOUTS[name], strip_indents=True), STRIPPED_INDENT_FLOORS)
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+def test_pages_with_centred_headlines_are_cut_and_headed_at_least_as_well_as_before(name: str) -> None:
+    _at_least(replace(LAYOUTS[name], centred_headlines=True), CENTRED_FLOORS)
