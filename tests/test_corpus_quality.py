@@ -60,8 +60,8 @@ STRIPPED_INDENT_FLOORS = {
 # PDF tool that keeps the layout sets them. Set 2026-12-07.
 CENTRED_FLOORS = {
     "seed": (47, 35),
-    "narrow_above": (44, 45),
-    "gaps_above": (42, 44),
+    "narrow_above": (46, 47),
+    "gaps_above": (45, 46),
     "ascii_before": (45, 38),
     "dense_after": (39, 34),
     "between": (45, 36),

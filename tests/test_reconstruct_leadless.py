@@ -1989,3 +1989,20 @@ def test_a_centred_title_quoting_someone_nearly_as_wide_as_the_column_is_a_headl
         )
     )
     assert [a.title for a in result.articles] == ["湿地保护见成效", "“守岛夫妇说，小岛就是我们家”"]
+
+
+def test_a_title_set_in_with_ascii_blanks_as_far_as_full_width_indents_is_a_headline() -> None:
+    # The page indents its paragraphs with two full-width spaces; a tool centred the titles with ASCII
+    # spaces, one of them exactly as far in. The blanks differ: a centred title, not a paragraph.
+    result = reconstruct_page(
+        page(
+            "    湿地保护见成效",
+            *para(WETLAND[0]),
+            *para(WETLAND[1]),
+            "  守岛夫妇在蛇岛过年",
+            *para(SNAKE[0]),
+            *para(SNAKE[1]),
+        )
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效", "守岛夫妇在蛇岛过年"]
+    assert "湿地保护见成效" not in result.articles[0].text

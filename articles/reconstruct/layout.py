@@ -86,17 +86,20 @@ class Block:
         return self.lines[-1].no
 
 
-def _indent_cells(line: Line) -> int:
-    """How wide the blanks before a line are, in half-width cells (a full-width space is two)."""
+def _indent(line: Line) -> tuple[int, bool]:
+    """The blanks before a line: how wide, in half-width cells (a full-width space is two), and whether
+    they are full-width spaces."""
     lead = line.raw[: len(line.raw) - len(line.raw.lstrip(" \u3000"))]
-    return len(lead) + lead.count("\u3000")
+    return len(lead) + lead.count("\u3000"), "\u3000" in lead
 
 
 def _uncentred(lines: list[Line], colw: float) -> list[Line]:
     """Indented lines that are headlines or subheads a PDF tool centred with leading blanks, made flush: those
     set in further or less far than the page indents its paragraphs, reading as no running text and no lead,
     and those beside them set in as far as a paragraph but reading the same (a kicker over a centred title)."""
-    cells = [_indent_cells(line) for line in lines]
+    # How the page sets in its paragraphs: so far and with such blanks (a page indenting with full-width
+    # spaces and a title a tool centred with ASCII ones, set in as far: ····五洲共欢庆 under 　　写春联…).
+    cells = [_indent(line) for line in lines]
     indents = Counter(c for c, line in zip(cells, lines, strict=True) if line.indented)
     if not indents:
         return lines
@@ -106,7 +109,7 @@ def _uncentred(lines: list[Line], colw: float) -> list[Line]:
         and (not _body_like(line, colw) or _quoted(line.text))
         and not is_lead_line(line)
         # a line well short of the column ends whatever it is; a fuller one must not run on into the next
-        and (line.width + cells[i] / 2 < RUN_ACROSS * colw or not _runs_into_next(lines, i, colw))
+        and (line.width + cells[i][0] / 2 < RUN_ACROSS * colw or not _runs_into_next(lines, i, colw))
         for i, line in enumerate(lines)
     ]
     out = list(lines)
