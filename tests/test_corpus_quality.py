@@ -57,15 +57,17 @@ STRIPPED_INDENT_FLOORS = {
 }
 
 # …and with every headline line centred over its column with blanks (evaluate.py --centred-headlines), as a
-# PDF tool that keeps the layout sets them. Set 2026-12-07.
+# PDF tool that keeps the layout sets them. Set 2026-12-07; narrow_above 46 -> 45 cut right since a centred
+# kicker with a comma reads as a headline (the 涉港 statements page cuts its last two statements as one, not
+# the first three: the corpus in this form gained 14 cut right and 30 headlines).
 CENTRED_FLOORS = {
     "seed": (47, 35),
-    "narrow_above": (46, 47),
+    "narrow_above": (45, 48),
     "gaps_above": (45, 46),
-    "ascii_before": (45, 38),
-    "dense_after": (39, 34),
-    "between": (45, 36),
-    "spaced_ascii_before": (47, 41),
+    "ascii_before": (45, 41),
+    "dense_after": (41, 36),
+    "between": (45, 38),
+    "spaced_ascii_before": (47, 42),
 }
 
 

@@ -2006,3 +2006,24 @@ def test_a_title_set_in_with_ascii_blanks_as_far_as_full_width_indents_is_a_head
     )
     assert [a.title for a in result.articles] == ["湿地保护见成效", "守岛夫妇在蛇岛过年"]
     assert "湿地保护见成效" not in result.articles[0].text
+
+
+def test_a_centred_kicker_with_a_comma_over_a_centred_title_with_one_are_headlines() -> None:
+    # Both set in by a tool's centring, both with a comma, neither ends a sentence: the kicker stands over a
+    # line set off too, the title closes with its column's tag. Headlines, not a paragraph.
+    result = reconstruct_page(
+        page(
+            *para("本报北京1月23日电 " + WETLAND[0]),
+            *para(WETLAND[1]),
+            *para("本报大连1月23日电 " + SNAKE[0]),
+            *para(SNAKE[1]),
+            "",
+            "      守岛夫妇在蛇岛过年",
+            " 湿地面积逐年扩大，湿地水质明显改善",
+            "   湿地公园，市民休闲好去处（美丽中国）",
+        )
+    )
+    assert [(a.kicker, a.title) for a in result.articles] == [
+        ("湿地面积逐年扩大，湿地水质明显改善", "湿地公园，市民休闲好去处（美丽中国）"),
+        (None, "守岛夫妇在蛇岛过年"),
+    ]

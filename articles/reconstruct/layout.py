@@ -104,9 +104,24 @@ def _uncentred(lines: list[Line], colw: float) -> list[Line]:
     if not indents:
         return lines
     usual = indents.most_common(1)[0][0]
+
+    def set_off(i: int) -> bool:
+        return i < len(lines) and lines[i].indented and cells[i] != usual
+
     titles = [
         line.indented
-        and (not _body_like(line, colw) or _quoted(line.text))
+        and (
+            not _body_like(line, colw)
+            or _quoted(line.text)
+            # Set off, ending no sentence, and over a line set off too or closing with its column's tag:
+            # a centred kicker or title with a comma (湖南常德湿地保护率超过70%，累计投入超200亿元 over
+            # 这儿的湿地，有人管有人爱（美丽中国）).
+            or (
+                set_off(i)
+                and not ends_sentence(line.text)
+                and (set_off(i + 1) or COLUMN_TITLE.match(line.text) is not None)
+            )
+        )
         and not is_lead_line(line)
         # a line well short of the column ends whatever it is; a fuller one must not run on into the next
         and (line.width + cells[i][0] / 2 < RUN_ACROSS * colw or not _runs_into_next(lines, i, colw))
@@ -118,7 +133,7 @@ def _uncentred(lines: list[Line], colw: float) -> list[Line]:
         j = i
         while j < len(lines) and titles[j]:
             j += 1
-        if any(cells[k] != usual for k in range(i, j)):
+        if any(set_off(k) for k in range(i, j)):
             out[i:j] = [line._replace(indented=False) for line in lines[i:j]]
         i = max(j, i + 1)
     return out
