@@ -64,8 +64,8 @@ CENTRED_FLOORS = {
     "seed": (47, 35),
     "narrow_above": (45, 48),
     "gaps_above": (45, 46),
-    "ascii_before": (45, 41),
-    "dense_after": (41, 36),
+    "ascii_before": (47, 43),
+    "dense_after": (43, 38),
     "between": (45, 38),
     "spaced_ascii_before": (47, 42),
 }

@@ -2027,3 +2027,25 @@ def test_a_centred_kicker_with_a_comma_over_a_centred_title_with_one_are_headlin
         ("湿地面积逐年扩大，湿地水质明显改善", "湿地公园，市民休闲好去处（美丽中国）"),
         (None, "守岛夫妇在蛇岛过年"),
     ]
+
+
+def test_a_centred_title_over_a_title_closed_by_its_column_tag_does_not_run_into_it() -> None:
+    # A centred title nearly as wide as the column, and under it a title with a comma closed by its column's
+    # tag, which the centring left flush: the first does not run on into the second as running text, so it
+    # is no paragraph of the story above them.
+    result = reconstruct_page(
+        page(
+            *para("本报北京1月23日电 " + WETLAND[0]),
+            *para(WETLAND[1]),
+            "",
+            "   守岛夫妇在蛇岛上过新春节",
+            "",
+            " 湿地扩大，水质改善（美丽中国）",
+            "",
+            *para("本报大连1月23日电 " + SNAKE[0]),
+            *para(SNAKE[1]),
+        )
+    )
+    assert all("过新春节" not in p.text for a in result.articles for p in a.paragraphs)
+    heads = [x for a in result.articles for x in (a.kicker, a.title, a.subtitle)]
+    assert "守岛夫妇在蛇岛上过新春节" in heads + [h.title for h in result.unmatched_headlines]

@@ -153,6 +153,8 @@ def _runs_into_next(lines: list[Line], i: int, colw: float) -> bool:
         return False
     if nxt.width > colw + WIDER:
         return False  # a line wider than the column spans columns: a headline, not this one's text
+    if COLUMN_TITLE.match(nxt.text) and not bl.ends_with_jump(nxt.text):
+        return False  # 拥抱风潮，更需脚踏实地（新语）: a title closed by its column's tag, not running text
     return _body_like(nxt, colw) or nxt.width >= RUN_ACROSS * colw
 
 
