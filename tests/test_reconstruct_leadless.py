@@ -2049,3 +2049,24 @@ def test_a_centred_title_over_a_title_closed_by_its_column_tag_does_not_run_into
     assert all("过新春节" not in p.text for a in result.articles for p in a.paragraphs)
     heads = [x for a in result.articles for x in (a.kicker, a.title, a.subtitle)]
     assert "守岛夫妇在蛇岛上过新春节" in heads + [h.title for h in result.unmatched_headlines]
+
+
+def test_a_centred_quoted_title_does_not_run_into_a_full_line_without_a_mark_under_it() -> None:
+    # A centred title that is one quotation, and under it, flush, a title as wide as the column with no
+    # punctuation at all: a quotation closed at a line's end does not go on into such a line.
+    result = reconstruct_page(
+        page(
+            *para("本报北京1月23日电 " + WETLAND[0]),
+            *para(WETLAND[1]),
+            *para("本报大连1月23日电 " + SNAKE[0]),
+            *para(SNAKE[1]),
+            "",
+            "  “守岛夫妇说小岛就是我们的家”",
+            " 湿地保护区越冬候鸟数量创新高",
+        )
+    )
+    assert all(
+        "越冬候鸟数量" not in p.text and "守岛夫妇说" not in p.text
+        for a in result.articles
+        for p in a.paragraphs
+    )

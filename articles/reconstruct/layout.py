@@ -155,6 +155,8 @@ def _runs_into_next(lines: list[Line], i: int, colw: float) -> bool:
         return False  # a line wider than the column spans columns: a headline, not this one's text
     if COLUMN_TITLE.match(nxt.text) and not bl.ends_with_jump(nxt.text):
         return False  # 拥抱风潮，更需脚踏实地（新语）: a title closed by its column's tag, not running text
+    if _quoted(lines[i].text) and BODY_PUNCT.search(nxt.text) is None:
+        return False  # a quotation closed, then a line with no mark at all: a title under a quoted title
     return _body_like(nxt, colw) or nxt.width >= RUN_ACROSS * colw
 
 
