@@ -63,10 +63,10 @@ STRIPPED_INDENT_FLOORS = {
 CENTRED_FLOORS = {
     "seed": (47, 35),
     "narrow_above": (45, 48),
-    "gaps_above": (45, 46),
-    "ascii_before": (47, 43),
+    "gaps_above": (47, 47),
+    "ascii_before": (47, 45),
     "dense_after": (43, 38),
-    "between": (45, 38),
+    "between": (45, 44),
     "spaced_ascii_before": (47, 42),
 }
 

@@ -2070,3 +2070,23 @@ def test_a_centred_quoted_title_does_not_run_into_a_full_line_without_a_mark_und
         for a in result.articles
         for p in a.paragraphs
     )
+
+
+def test_a_centred_title_does_not_run_into_a_full_line_without_a_mark_standing_alone() -> None:
+    # Between two stories, a centred title and, flush under it, another as wide as the column with no mark
+    # at all and an empty line after it: two titles, not a paragraph broken at the column.
+    result = reconstruct_page(
+        page(
+            *para("本报北京1月23日电 " + WETLAND[0]),
+            *para(WETLAND[1]),
+            "",
+            "    湿地保护区候鸟数量创新高",
+            "",
+            " 守岛夫妇在蛇岛过年过了二十年",
+            "",
+            *para("本报大连1月23日电 " + SNAKE[0]),
+            *para(SNAKE[1]),
+        )
+    )
+    assert all("候鸟数量创新高" not in p.text for a in result.articles for p in a.paragraphs)
+    assert all("二十年" not in p.text for a in result.articles for p in a.paragraphs)
