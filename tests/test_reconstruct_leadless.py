@@ -2090,3 +2090,21 @@ def test_a_centred_title_does_not_run_into_a_full_line_without_a_mark_standing_a
     )
     assert all("候鸟数量创新高" not in p.text for a in result.articles for p in a.paragraphs)
     assert all("二十年" not in p.text for a in result.articles for p in a.paragraphs)
+
+
+def test_a_centred_title_does_not_run_into_full_lines_that_never_reach_a_mark() -> None:
+    # Under a centred title, flush lines as wide as the column with no mark at all, then one wider than the
+    # column: a block of titles. Running text would reach a comma or a stop within a line or two.
+    result = reconstruct_page(
+        page(
+            *para("本报北京1月23日电 " + WETLAND[0]),
+            *para(WETLAND[1]),
+            *para("本报大连1月23日电 " + SNAKE[0]),
+            *para(SNAKE[1]),
+            "   守岛夫妇在蛇岛过年过春节",
+            "湿地保护区越冬候鸟数量创新高",
+            "湿地保护区候鸟归来越冬数量创下了新的纪录",
+        )
+    )
+    texts = [p.text for a in result.articles for p in a.paragraphs]
+    assert all("过年过春节" not in t and "创新高" not in t and "新的纪录" not in t for t in texts)

@@ -104,7 +104,6 @@ def _uncentred(lines: list[Line], colw: float) -> list[Line]:
     if not indents:
         return lines
     usual = indents.most_common(1)[0][0]
-    spaced = sum(line.blank_after for line in lines) * 2 > len(lines)  # an empty line after every line
 
     def set_off(i: int) -> bool:
         return i < len(lines) and lines[i].indented and cells[i] != usual
@@ -125,10 +124,7 @@ def _uncentred(lines: list[Line], colw: float) -> list[Line]:
         )
         and not is_lead_line(line)
         # a line well short of the column ends whatever it is; a fuller one must not run on into the next
-        and (
-            line.width + cells[i][0] / 2 < RUN_ACROSS * colw
-            or not _runs_into_next(lines, i, colw, spaced=spaced)
-        )
+        and (line.width + cells[i][0] / 2 < RUN_ACROSS * colw or not _runs_into_next(lines, i, colw))
         for i, line in enumerate(lines)
     ]
     out = list(lines)
@@ -149,7 +145,7 @@ def _quoted(text: str) -> bool:
     return text.startswith("“") and text.endswith("”") and text.count("“") == 1
 
 
-def _runs_into_next(lines: list[Line], i: int, colw: float, *, spaced: bool = False) -> bool:
+def _runs_into_next(lines: list[Line], i: int, colw: float) -> bool:
     """Whether the flush line after line i goes on as its paragraph's next line: running text, or a line
     filling the column (移民管理警察在三埠港口岸开展登船赠春联 under 1月22日，珠海边检总站开平边检站)."""
     nxt = lines[i + 1] if i + 1 < len(lines) else None
@@ -159,10 +155,14 @@ def _runs_into_next(lines: list[Line], i: int, colw: float, *, spaced: bool = Fa
         return False  # a line wider than the column spans columns: a headline, not this one's text
     if COLUMN_TITLE.match(nxt.text) and not bl.ends_with_jump(nxt.text):
         return False  # 拥抱风潮，更需脚踏实地（新语）: a title closed by its column's tag, not running text
-    if BODY_PUNCT.search(nxt.text) is None and (_quoted(lines[i].text) or (nxt.blank_after and not spaced)):
-        # A line with no mark at all under a closed quotation, or standing alone over an empty line where
-        # the page does not leave one after every line: a title under a title (去年出入境人员达6.7亿人次 /
-        # 东方红五号卫星公用平台首飞成功).
+    if BODY_PUNCT.search(nxt.text) is None:
+        # Running text reaches a mark within a few lines, each filling the column; a block of headlines
+        # does not (习近平同匈牙利总理欧尔班通电话 over 《求是》杂志发表… and a title wider than the column).
+        for line in lines[i + 1 : i + 1 + RUN_ON_LINES]:
+            if line.indented or not RUN_ACROSS * colw <= line.width <= colw + 1:
+                return False
+            if BODY_PUNCT.search(line.text):
+                return True
         return False
     return _body_like(nxt, colw) or nxt.width >= RUN_ACROSS * colw
 
