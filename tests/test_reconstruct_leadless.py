@@ -31,6 +31,11 @@ SNAKE = (
     "春节期间，守岛夫妇在蛇岛上贴起福字，蛇岛的年过得冷清又温暖。",
 )
 
+# The same two stories, each opening with its dateline: cut at their leads, whatever their headlines.
+DATED_WETLAND = (*para("本报北京1月23日电 " + WETLAND[0]), *para(WETLAND[1]))
+DATED_SNAKE = (*para("本报大连1月23日电 " + SNAKE[0]), *para(SNAKE[1]))
+DATED_STORIES = (*DATED_WETLAND, *DATED_SNAKE)
+
 
 def test_two_leadless_stories_are_cut_where_their_headlines_fit() -> None:
     # No dateline, no byline: only the headlines after the stories say there are two and what each is about.
@@ -1958,10 +1963,7 @@ def test_a_centred_title_quoting_someone_over_a_title_wider_than_the_column_are_
     # under it a title wider than the column. Neither is running text: not a paragraph of the story above.
     result = reconstruct_page(
         page(
-            *para("本报北京1月23日电 " + WETLAND[0]),
-            *para(WETLAND[1]),
-            *para("本报大连1月23日电 " + SNAKE[0]),
-            *para(SNAKE[1]),
+            *DATED_STORIES,
             "",
             "     “守岛夫妇说，岛就是家”",
             "湿地保护区候鸟归来越冬数量创下新纪录（美丽中国）",
@@ -1979,10 +1981,7 @@ def test_a_centred_title_quoting_someone_nearly_as_wide_as_the_column_is_a_headl
     # inside reads like a line of text by its comma; a line that is one quotation closed at its end is a title.
     result = reconstruct_page(
         page(
-            *para("本报北京1月23日电 " + WETLAND[0]),
-            *para(WETLAND[1]),
-            *para("本报大连1月23日电 " + SNAKE[0]),
-            *para(SNAKE[1]),
+            *DATED_STORIES,
             "",
             "  “守岛夫妇说，小岛就是我们家”",
             "  湿地保护见成效",
@@ -2013,10 +2012,7 @@ def test_a_centred_kicker_with_a_comma_over_a_centred_title_with_one_are_headlin
     # line set off too, the title closes with its column's tag. Headlines, not a paragraph.
     result = reconstruct_page(
         page(
-            *para("本报北京1月23日电 " + WETLAND[0]),
-            *para(WETLAND[1]),
-            *para("本报大连1月23日电 " + SNAKE[0]),
-            *para(SNAKE[1]),
+            *DATED_STORIES,
             "",
             "      守岛夫妇在蛇岛过年",
             " 湿地面积逐年扩大，湿地水质明显改善",
@@ -2035,15 +2031,13 @@ def test_a_centred_title_over_a_title_closed_by_its_column_tag_does_not_run_into
     # is no paragraph of the story above them.
     result = reconstruct_page(
         page(
-            *para("本报北京1月23日电 " + WETLAND[0]),
-            *para(WETLAND[1]),
+            *DATED_WETLAND,
             "",
             "   守岛夫妇在蛇岛上过新春节",
             "",
             " 湿地扩大，水质改善（美丽中国）",
             "",
-            *para("本报大连1月23日电 " + SNAKE[0]),
-            *para(SNAKE[1]),
+            *DATED_SNAKE,
         )
     )
     assert all("过新春节" not in p.text for a in result.articles for p in a.paragraphs)
@@ -2056,10 +2050,7 @@ def test_a_centred_quoted_title_does_not_run_into_a_full_line_without_a_mark_und
     # punctuation at all: a quotation closed at a line's end does not go on into such a line.
     result = reconstruct_page(
         page(
-            *para("本报北京1月23日电 " + WETLAND[0]),
-            *para(WETLAND[1]),
-            *para("本报大连1月23日电 " + SNAKE[0]),
-            *para(SNAKE[1]),
+            *DATED_STORIES,
             "",
             "  “守岛夫妇说小岛就是我们的家”",
             " 湿地保护区越冬候鸟数量创新高",
@@ -2077,15 +2068,13 @@ def test_a_centred_title_does_not_run_into_a_full_line_without_a_mark_standing_a
     # at all and an empty line after it: two titles, not a paragraph broken at the column.
     result = reconstruct_page(
         page(
-            *para("本报北京1月23日电 " + WETLAND[0]),
-            *para(WETLAND[1]),
+            *DATED_WETLAND,
             "",
             "    湿地保护区候鸟数量创新高",
             "",
             " 守岛夫妇在蛇岛过年过了二十年",
             "",
-            *para("本报大连1月23日电 " + SNAKE[0]),
-            *para(SNAKE[1]),
+            *DATED_SNAKE,
         )
     )
     assert all("候鸟数量创新高" not in p.text for a in result.articles for p in a.paragraphs)
@@ -2097,10 +2086,7 @@ def test_a_centred_title_does_not_run_into_full_lines_that_never_reach_a_mark() 
     # column: a block of titles. Running text would reach a comma or a stop within a line or two.
     result = reconstruct_page(
         page(
-            *para("本报北京1月23日电 " + WETLAND[0]),
-            *para(WETLAND[1]),
-            *para("本报大连1月23日电 " + SNAKE[0]),
-            *para(SNAKE[1]),
+            *DATED_STORIES,
             "   守岛夫妇在蛇岛过年过春节",
             "湿地保护区越冬候鸟数量创新高",
             "湿地保护区候鸟归来越冬数量创下了新的纪录",
