@@ -2094,3 +2094,22 @@ def test_a_centred_title_does_not_run_into_full_lines_that_never_reach_a_mark() 
     )
     texts = [p.text for a in result.articles for p in a.paragraphs]
     assert all("过年过春节" not in t and "创新高" not in t and "新的纪录" not in t for t in texts)
+
+
+def test_a_centred_kicker_ending_with_a_colon_over_its_title_is_a_headline() -> None:
+    # A spokesman's kicker a tool centred, ending with its colon, over a title the centring left flush: the
+    # colon that ends a paragraph opening a list does not make the kicker one.
+    result = reconstruct_page(
+        page(
+            *DATED_STORIES,
+            "",
+            "      守岛夫妇：",
+            " 在蛇岛过年冷清又温暖",
+            "     湿地保护区发言人：",
+            " 湿地公园成了市民休闲的去处",
+        )
+    )
+    assert [(a.kicker, a.title) for a in result.articles] == [
+        ("湿地保护区发言人：", "湿地公园成了市民休闲的去处"),
+        ("守岛夫妇：", "在蛇岛过年冷清又温暖"),
+    ]

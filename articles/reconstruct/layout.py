@@ -113,13 +113,17 @@ def _uncentred(lines: list[Line], colw: float) -> list[Line]:
         and (
             not _body_like(line, colw)
             or _quoted(line.text)
-            # Set off, ending no sentence, and over a line set off too or closing with its column's tag:
-            # a centred kicker or title with a comma (湖南常德湿地保护率超过70%，累计投入超200亿元 over
-            # 这儿的湿地，有人管有人爱（美丽中国）).
+            # Set off, ending no sentence, and over a line set off too, closing with its column's tag or
+            # ending with a kicker's cue: a centred kicker or title with a comma or a colon
+            # (湖南常德湿地保护率超过70%，累计投入超200亿元 over 这儿的湿地，有人管有人爱（美丽中国）).
             or (
                 set_off(i)
                 and not ends_sentence(line.text)
-                and (set_off(i + 1) or COLUMN_TITLE.match(line.text) is not None)
+                and (
+                    set_off(i + 1)
+                    or COLUMN_TITLE.match(line.text) is not None
+                    or KICKER_CUE.search(line.text) is not None  # 国务院港澳办发言人： over its title
+                )
             )
         )
         and not is_lead_line(line)
