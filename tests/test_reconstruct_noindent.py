@@ -45,6 +45,11 @@ def dropped(text: str, width: int = COLUMN) -> list[str]:
     return [text[: width - 2]] + flush(text[width - 2 :], width)
 
 
+def dropped_all(texts: list[str]) -> list[str]:
+    """Paragraphs one after another, each as `dropped` gives it."""
+    return [line for text in texts for line in dropped(text)]
+
+
 def test_a_flush_line_filling_the_column_without_punctuation_opens_the_paragraph_below_a_headline() -> None:
     result = page(
         "湿地保护见成效",
@@ -213,7 +218,7 @@ def test_two_headline_lines_nearly_as_wide_as_the_column_over_an_empty_line_are_
 def test_first_lines_short_of_the_column_by_a_dropped_indent_open_their_paragraphs() -> None:
     # The page was set indented; its first lines run two characters short of the column, as the indent was.
     texts = [WETLAND_TEXT, SNAKE_TEXT, LETTER_TEXT, FULL_END_TEXT, PATROL_TEXT]
-    result = page("湿地保护见成效", *[line for t in texts for line in dropped(t)])
+    result = page("湿地保护见成效", *dropped_all(texts))
     assert [a.title for a in result.articles] == ["湿地保护见成效"]
     assert [p.text for p in result.articles[0].paragraphs] == texts
 
@@ -277,7 +282,7 @@ DECK_TEXT = "一座城市与湿地的约定，守护着候鸟迁徙的家园"
 
 def test_a_first_line_broken_short_by_a_dropped_indent_goes_on_onto_a_line_ending_no_sentence() -> None:
     texts = [WETLAND_TEXT, SNAKE_TEXT, LETTER_TEXT, DECK_TEXT, FULL_END_TEXT, PATROL_TEXT]
-    result = page("湿地保护见成效", *[line for t in texts for line in dropped(t)])
+    result = page("湿地保护见成效", *dropped_all(texts))
     assert [a.title for a in result.articles] == ["湿地保护见成效"]
     assert [p.text for p in result.articles[0].paragraphs] == texts
 
@@ -290,7 +295,7 @@ def test_a_kicker_as_wide_as_a_first_line_short_by_the_dropped_indent_stays_over
         "湖区建立护鸟、湿地巡查等制度",
         "候鸟回来了",
         "湖区生态好起来",
-        *[x for t in texts for x in dropped(t)],
+        *dropped_all(texts),
     )
     assert [(a.kicker, a.title) for a in result.articles] == [("湖区建立护鸟、湿地巡查等制度", "候鸟回来了")]
     assert [p.text for p in result.articles[0].paragraphs] == texts
@@ -299,7 +304,7 @@ def test_a_kicker_as_wide_as_a_first_line_short_by_the_dropped_indent_stays_over
 def test_a_salutation_over_a_paragraph_whose_first_line_lost_its_indent_opens_the_letter() -> None:
     # The letter's first line runs short of the column by the dropped indent, as every paragraph's does.
     texts = [LETTER_TEXT, SNAKE_TEXT, SHORT_END_TEXT, FULL_END_TEXT]
-    result = page("写给南极的家书", "亲爱的笑笑、果果：", *[line for t in texts for line in dropped(t)])
+    result = page("写给南极的家书", "亲爱的笑笑、果果：", *dropped_all(texts))
     assert [(a.kicker, a.title, a.subtitle) for a in result.articles] == [(None, "写给南极的家书", None)]
     letter = result.articles[0]
     assert [p.text for p in letter.paragraphs] == ["亲爱的笑笑、果果：", *texts]
@@ -311,7 +316,7 @@ NOTE_TEXT = "（作者为洞庭湖湿地保护协会副会长）"
 
 def test_a_closing_note_whose_first_line_lost_its_indent_stays_with_its_story() -> None:
     texts = [WETLAND_TEXT, SNAKE_TEXT, LETTER_TEXT, FULL_END_TEXT, PATROL_TEXT, NOTE_TEXT]
-    result = page("湿地保护见成效", *[line for t in texts for line in dropped(t)])
+    result = page("湿地保护见成效", *dropped_all(texts))
     assert [a.title for a in result.articles] == ["湿地保护见成效"]
     assert [p.text for p in result.articles[0].paragraphs] == texts
 
@@ -321,9 +326,7 @@ def test_a_bare_line_a_cell_shorter_than_a_first_line_does_not_run_into_the_line
     # is a headline's, not a paragraph's over a line filling the column.
     texts = [WETLAND_TEXT, SNAKE_TEXT, LETTER_TEXT, FULL_END_TEXT, PATROL_TEXT]
     bare, full = "湖区守岛夫妇在蛇岛上过大年", "湖区湿地保护协会发布年度候鸟报告"
-    result = page(
-        "湿地保护见成效", *[line for t in texts for line in dropped(t)], bare, full, "候鸟成群飞回湖区"
-    )
+    result = page("湿地保护见成效", *dropped_all(texts), bare, full, "候鸟成群飞回湖区")
     assert not any(bare + full in p.text for a in result.articles for p in a.paragraphs)
 
 
@@ -335,7 +338,7 @@ def test_a_line_as_short_as_a_first_line_opens_a_paragraph_after_one_ending_at_t
     # The paragraph above ends a sentence right at the column's end; the line below, with a comma, would go on
     # with it, but it runs short by the dropped indent where the paragraph's own lines fill the column.
     texts = [WETLAND_TEXT, SNAKE_TEXT, DROPPED_FULL_END_TEXT, LETTER_TEXT, SHORT_END_TEXT, PATROL_TEXT]
-    result = page("湿地保护见成效", *[line for t in texts for line in dropped(t)])
+    result = page("湿地保护见成效", *dropped_all(texts))
     assert [p.text for p in result.articles[0].paragraphs] == texts
 
 

@@ -99,7 +99,8 @@ def issue_read(
     read alone, then those on which the issue's links show jump headlines read again with them (reread)
     until the links show nothing new, READ_ROUNDS times at most."""
     order = sorted(raw)
-    pages = {n: reconstruct_page(raw[n]) for n in order}
+    alone = {n: reconstruct_page(raw[n]) for n in order}
+    pages = dict(alone)
     used: dict[int, Mapping[str, int]] = {n: {} for n in order}
     for _ in range(READ_ROUNDS):
         parts = [p for n in order for p in page_parts(n, pages[n])]
@@ -109,5 +110,5 @@ def issue_read(
             break
         for n in again:
             used[n] = shown.get(n, {})
-            pages[n] = (reread(raw[n], used[n]) if used[n] else None) or reconstruct_page(raw[n])
+            pages[n] = (reread(raw[n], used[n]) if used[n] else None) or alone[n]
     return pages

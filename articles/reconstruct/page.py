@@ -21,9 +21,9 @@ def reconstruct_page(
     data: bytes | str, *, source: str | None = None, jump_headlines: Mapping[str, int] | None = None
 ) -> Page:
     """Reconstruct one page of raw text into its articles, headlines and furniture. `jump_headlines`: the
-    headline lines (spaces out) the issue's other pages show to be jump headlines of stories going on here,
-    each with the page line its story's text starts on (jumps.jump_headlines); without them the page is read
-    on its own."""
+    headline lines (spaces out) the issue's other pages show to head stories jumping to or from here, each
+    with the page line its story's text starts or ends on (issue.jump_headlines); without them the page is
+    read on its own."""
     decoded, encoding = text.decode(data)
     text.check_is_page(decoded)
     lines = text.split_lines(decoded)

@@ -56,7 +56,7 @@ class Work:
     runs: list[HeadlineRun]
     blank_marks_groups: bool  # empty lines stand between some lines, not after every one
     # Headline lines the issue's other pages show to be jump headlines (spaces out), each with the page line
-    # its story's text starts on (see jumps.jump_headlines).
+    # its story's text starts or ends on (see issue.jump_headlines).
     jump_headlines: Mapping[str, int] = field(default_factory=dict)
     groups: list[Group] = field(default_factory=list)
     labels: list[tuple[Block, int]] = field(default_factory=list)  # (label line, run index)
@@ -191,7 +191,7 @@ class Work:
             sum(1 for b in run.blocks if b.kind == "headline") >= HEADLINE_BLOCK for run in self.runs
         )
         # A story whose headline, standing right above it, the issue shows to head a story ending lower down
-        # (its 下转 marker's line, jumps.jump_headlines) runs on to that line: a loose line before it is a
+        # (its 下转 marker's line, issue.jump_headlines) runs on to that line: a loose line before it is a
         # subhead (五洲共欢庆 四海同迎春 … 莫斯科 / 联欢贺新年 … （下转第二版）).
         ends = {
             run.before: at
