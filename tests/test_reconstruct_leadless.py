@@ -8,6 +8,7 @@ from articles.reconstruct import stories
 from articles.reconstruct.headlines import partition, roles
 from articles.reconstruct.page import reconstruct_page
 from articles.reconstruct.similarity import bigrams
+from articles.reconstruct.values import ParagraphKind
 
 
 def para(text: str, width: int = 16) -> list[str]:
@@ -2113,3 +2114,55 @@ def test_a_centred_kicker_ending_with_a_colon_over_its_title_is_a_headline() -> 
         ("湿地保护区发言人：", "湿地公园成了市民休闲的去处"),
         ("守岛夫妇：", "在蛇岛过年冷清又温暖"),
     ]
+
+
+def test_a_subhead_right_above_where_a_story_is_cut_by_its_headline_heads_the_story_below() -> None:
+    # The letter's headline stands in the block at the top; cut from the report above by that headline's
+    # words, the letter keeps the centred subhead over its salutation (回 信 / 各位游客：).
+    result = reconstruct_page(
+        page(
+            "湿地保护见成效",
+            "",
+            "守岛夫妇给游客回信",
+            "欢迎大家来蛇岛过年",
+            "",
+            "候鸟迁徙季到来",
+            "",
+            *DATED_WETLAND,
+            "",
+            *para("本报天津1月23日电 候鸟迁徙季到来，湿地里候鸟成群，观鸟的人多了起来。"),
+            "",
+            "回 信",
+            "",
+            "各位游客：",
+            *para("你们好！" + SNAKE[0]),
+            *para(SNAKE[1]),
+        )
+    )
+    birds, letter = result.articles[-2:]
+    assert (birds.title, letter.title) == ("候鸟迁徙季到来", "守岛夫妇给游客回信")
+    assert [p.kind for p in birds.paragraphs] == [ParagraphKind.BODY]
+    assert [(p.kind, p.text) for p in letter.paragraphs[:2]] == [
+        (ParagraphKind.HEADING, "回 信"),
+        (ParagraphKind.BODY, "各位游客："),
+    ]
+
+
+def test_a_flush_line_ending_with_an_opened_bracket_goes_on_as_the_paragraph_s_text() -> None:
+    # The paragraph above closes with a bracket as a note would (…直辖市）和计划单列市（兵团）); the line
+    # under it, filling the column, opens a bracket at its very end: no headline ends so.
+    result = reconstruct_page(
+        page(
+            "湿地保护见成效",
+            *para(WETLAND[0]),
+            *para(WETLAND[1]),
+            *para("附件：湿地保护区所在省（自治区、直辖市）和计划单列市（兵团）"),
+            "湿地保护成效考核指标（",
+            "见图）",
+            "守岛夫妇在蛇岛过年",
+            *para(SNAKE[0]),
+        )
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效", "守岛夫妇在蛇岛过年"]
+    assert result.articles[0].paragraphs[-1].text.endswith("（兵团）湿地保护成效考核指标（见图）")
+    assert not result.unmatched_headlines

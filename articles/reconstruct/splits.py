@@ -100,10 +100,7 @@ def for_unmatched(work: Work, vocab: sim.Vocabulary, cands: list[int], scores: l
     seg = work.segments[k]
     found = [work.present([p]) for p in seg.paras]
     at = _cut_between(work, vocab, seg.paras, found, owner_terms, terms, continues=seg.continues)
-    cut_block = seg.blocks.index(seg.paras[at])
-    head = Segment(seg.blocks[:cut_block], lead=seg.lead, kind=seg.kind, bylines=seg.bylines)
-    tail = Segment(seg.blocks[cut_block:])
-    work.segments_replace([[head, tail] if n == k else [s] for n, s in enumerate(work.segments)])
+    work.segments_replace([_cut_segment(s, [at]) if n == k else [s] for n, s in enumerate(work.segments)])
     return True
 
 
