@@ -2166,3 +2166,43 @@ def test_a_flush_line_ending_with_an_opened_bracket_goes_on_as_the_paragraph_s_t
     assert [a.title for a in result.articles] == ["湿地保护见成效", "守岛夫妇在蛇岛过年"]
     assert result.articles[0].paragraphs[-1].text.endswith("（兵团）湿地保护成效考核指标（见图）")
     assert not result.unmatched_headlines
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        ("守岛夫妇给游客回信", "欢迎大家来蛇岛过年"),  # names the letter: the line over it is left over
+        ("守岛人的新春问候", "欢迎大家来过年"),  # names it little: the line over it took the letter
+    ],
+)
+def test_a_label_over_a_story_whose_headline_stands_in_the_block_is_its_first_subhead(
+    headline: tuple[str, str],
+) -> None:
+    # The story above closes with its jump marker; the label 回 信 stands alone between the two.
+    result = reconstruct_page(
+        page(
+            "湿地保护见成效",
+            "",
+            *headline,
+            "",
+            "候鸟迁徙季到来",
+            "",
+            *DATED_WETLAND,
+            "",
+            *para("本报天津1月23日电 候鸟迁徙季到来，湿地里候鸟成群，观鸟的人多了起来。"),
+            "（下转第二版）",
+            "",
+            "回 信",
+            "",
+            "各位游客：",
+            *para("你们好！" + SNAKE[0]),
+            *para(SNAKE[1]),
+        )
+    )
+    letter = result.articles[-1]
+    assert "".join(x for x in (letter.kicker, letter.title, letter.subtitle) if x) == "".join(headline)
+    assert [(p.kind, p.text) for p in letter.paragraphs[:2]] == [
+        (ParagraphKind.HEADING, "回 信"),
+        (ParagraphKind.BODY, "各位游客："),
+    ]
+    assert not result.unmatched_headlines

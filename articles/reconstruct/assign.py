@@ -50,6 +50,7 @@ def headlines(work: Work) -> None:
     leftovers.merge_unmatched_lines(work)
     leftovers.headlines_above_headless_stories(work)
     leftovers.free_headlines_to_headless(work)
+    leftovers.labels_over_headlined(work)
     leftovers.titles_under_kickers(work)
     leftovers.mark_rubrics(work)
     leftovers.rejoin_headless_tails(work)

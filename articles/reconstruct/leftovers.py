@@ -168,6 +168,50 @@ def free_headlines_to_headless(work: Work) -> None:
             free[0].story, free[0].score = headless[0], 0.0
 
 
+def labels_over_headlined(work: Work) -> None:
+    """A line no longer than a label (回 信, 附件) standing alone right above a story, where the page set
+    that story's headline in a block away from it, is the story's first subhead: whether nobody took the
+    line, or it took the story while a headline nobody took names the story more, and no other as much."""
+    vocab = work.vocabulary()
+    for h in list(work.groups):
+        run = work.runs[h.run]
+        k = run.before
+        if (
+            k is None
+            or h.story not in (None, k)
+            or h.terms is None
+            or len(h.blocks) != 1
+            or len(run.blocks) != 1
+            or not 2 <= len("".join(h.texts[0].split())) <= stories.LABEL_MAX
+        ):
+            continue
+        seg = work.segments[k]
+        present = work.present_in(seg)
+        if h.story is None:
+            if k not in work.headed():
+                continue
+        else:
+            own = vocab.coverage(h.terms, present)
+            free = [
+                (fit, g)
+                for g in work.groups
+                if g.story is None
+                and g.terms is not None
+                and (fit := vocab.coverage(g.terms, present)) > max(own, HIT_FLOOR)
+                and fit >= _best_fit(work, g)
+            ]
+            if not free:
+                continue
+            fit, g = max(free, key=lambda item: item[0])
+            g.story, g.score = k, fit
+        block = h.blocks[0]
+        block.kind = "heading"
+        run.blocks.remove(block)
+        seg.blocks.insert(0, block)
+        work.groups.remove(h)
+        work.forget_text(seg)
+
+
 def _leadless(seg: Segment) -> bool:
     """A piece of text with no lead of its own: nothing opens it, or only `上接第一版` (a continuation's
     marker says where it comes from, not what it is, and its jump headline stands elsewhere)."""
