@@ -14,7 +14,7 @@ from django.db.models import Q
 
 from articles import models
 from articles.reconstruct import jumps
-from articles.reconstruct.issue import jump_headlines
+from articles.reconstruct.issue import jump_beginnings, jump_headlines
 from articles.search.index import article_search_refresh
 
 
@@ -29,8 +29,10 @@ class LinkChange:
 @dataclass(frozen=True)
 class IssueLinks:
     changes: list[LinkChange]  # the links written
-    # Each page number's headline lines the links show to be jump headlines (reconstruct/issue.py)
+    # Each page number's headline lines the links show to be jump headlines, and the text of the beginnings
+    # of the continuations it holds (reconstruct/issue.py)
     jump_headlines: dict[int, dict[str, int]]
+    jump_beginnings: dict[int, dict[int, str]]
 
 
 def issue_jumps_link(*, issue_id: int) -> IssueLinks:
@@ -52,7 +54,7 @@ def issue_jumps_link(*, issue_id: int) -> IssueLinks:
     linked = any(a.continues_id or a.link_suggested_id for a in rows)
     if not linked and not any(a.continued_to_page for a in rows):
         return IssueLinks(
-            [], {}
+            [], {}, {}
         )  # no story jumps forward, and nothing is linked: nothing to do until one does
     pages = set(models.Page.objects.filter(issue_id=issue_id).values_list("number", flat=True))
     targets = {a.continued_to_page for a in rows if a.continued_to_page in pages}
@@ -110,7 +112,9 @@ def issue_jumps_link(*, issue_id: int) -> IssueLinks:
             suggested_id=None if match.certain else beginning.pk,
             score=round(match.score, 3),
         )
-    return IssueLinks(_apply(articles=rows, wanted=wanted), jump_headlines(parts, links))
+    return IssueLinks(
+        _apply(articles=rows, wanted=wanted), jump_headlines(parts, links), jump_beginnings(parts, links)
+    )
 
 
 _FIELDS = (

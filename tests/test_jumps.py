@@ -533,3 +533,35 @@ def test_a_page_read_again_whose_rows_and_stored_reading_disagree_is_still_read(
     _reread_ingest(1)
     second = models.Article.objects.filter(page__number=2).order_by("position")
     assert [a.title for a in second] == ["北京：为高质量发展注入内生动力", "守岛夫妇在蛇岛过年（新春走基层）"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("order", [(1, 2), (2, 1)], ids=["beginning first", "continuation first"])
+def test_a_continuation_page_is_read_again_with_its_beginning_s_text(order: tuple[int, int]) -> None:
+    # The title left over on page 2 names nothing of its story: only the beginning's text, on page 1, shows
+    # where the continuation stops talking of what it began with.
+    from tests.test_reconstruct_jumps import (
+        JUMP_HEADLINE,
+        LEADLESS_TITLE,
+        UNNAMED_PAGE,
+        WETLAND_BEGINNING,
+        page,
+        para,
+    )
+
+    pages = {
+        1: page("为高质量发展注入内生动力", *para(WETLAND_BEGINNING), "（下转第二版）"),
+        2: UNNAMED_PAGE,
+    }
+    for number in order:
+        ingest.page_ingest(
+            paper=PAPER, date=DATE, number=number, data=pages[number].encode(), source_name=f"p{number}.txt"
+        )
+    second = models.Page.objects.get(issue__date=DATE, number=2)
+    stories = [
+        (a.title, a.continues.page.number if a.continues else None, a.paragraphs.count())
+        for a in second.articles.order_by("position")
+    ]
+    assert stories == [(JUMP_HEADLINE, 1, 3), (LEADLESS_TITLE, None, 2)]
+    (begun,) = second.reconstructed_json["jump_beginnings"].values()
+    assert "湿地保护区去年扩大了一倍" in begun

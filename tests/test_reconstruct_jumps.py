@@ -497,3 +497,50 @@ def test_a_headline_the_issue_shows_is_found_when_its_page_set_it_on_two_lines()
     metro, story = again.articles
     assert "".join(x for x in (story.kicker, story.title, story.subtitle) if x) == "岛上人家过新年"
     assert story.continued_to_page == 2 and "湿地" in story.text and "蝮蛇" in story.text
+
+
+# A continuation runs into a story with no lead whose title, in the block after them, names no word of it.
+LEADLESS_TITLE = "海上第一哨"
+UNNAMED_PAGE = page(
+    "上接第一版",
+    *para(WETLAND[0]),
+    *para(WETLAND[1]),
+    *para(SNAKE[0]),
+    *para(SNAKE[1]),
+    "",
+    LEADLESS_TITLE,
+    JUMP_HEADLINE,
+)
+WETLAND_BEGINNING = "本报北京1月23日电 北京湿地保护区去年扩大了一倍，湿地公园里的候鸟成群，湿地水质逐年改善。"
+
+
+def test_a_continuation_is_cut_where_its_text_stops_talking_of_what_its_beginning_talked_of() -> None:
+    # Given only its jump headline, the page cannot tell where the continuation ends: the title left over
+    # names nothing. The beginning's text, on the other page, talks of the wetland as the first two
+    # paragraphs do; the island's two do not.
+    shown = {JUMP_HEADLINE.replace(" ", ""): 1}
+    alone = reconstruct_page(UNNAMED_PAGE, jump_headlines=shown)
+    assert [a.title for a in alone.articles] == [JUMP_HEADLINE]
+    assert [h.title for h in alone.unmatched_headlines] == [LEADLESS_TITLE]
+    again = reconstruct_page(UNNAMED_PAGE, jump_headlines=shown, jump_beginnings={1: WETLAND_BEGINNING})
+    assert [(a.title, len(a.paragraphs)) for a in again.articles] == [
+        (JUMP_HEADLINE, 3),  # the marker and the wetland's two paragraphs
+        (LEADLESS_TITLE, 2),
+    ]
+    assert "蝮蛇" not in again.articles[0].text and "湿地" not in again.articles[1].text
+    assert not again.unmatched_headlines
+
+
+def test_the_issue_shows_the_beginning_of_each_continuation_linked_to_it() -> None:
+    beginning = page(
+        "为高质量发展注入内生动力",
+        *para(WETLAND_BEGINNING),
+        "（下转第二版）",
+    )
+    parts = jumps.page_parts(1, reconstruct_page(beginning)) + jumps.page_parts(
+        2, reconstruct_page(UNNAMED_PAGE)
+    )
+    links = jumps.issue_links(parts, {1, 2})
+    assert [(parts[f].page, parts[b].page, m.certain) for f, b, m in links] == [(2, 1, True)]
+    (shown,) = issue.jump_beginnings(parts, links)[2].values()
+    assert shown.startswith(WETLAND_BEGINNING.replace(" ", "")[:10]) and "下转" in shown

@@ -177,9 +177,7 @@ def page_write(
         linked = jumps.issue_jumps_link(issue_id=page.issue_id)
         touched.after(change.fragment_id for change in linked.changes)
         # The links may show jump headlines a page read alone gave the wrong story: read those pages again.
-        _issue_pages_reread(
-            issue_id=page.issue_id, shown=linked.jump_headlines, cache=cache, found=found, touched=touched
-        )
+        _issue_pages_reread(issue_id=page.issue_id, linked=linked, cache=cache, found=found, touched=touched)
     touched.refresh()  # once, at the end: its row locks taken in one order (counts_refresh)
     transaction.on_commit(lambda: cache_merge(cache, found))
     return IngestResult(status, page, prepared.count, kept)
@@ -188,51 +186,74 @@ def page_write(
 def _issue_pages_reread(
     *,
     issue_id: int,
-    shown: dict[int, dict[str, int]],
+    linked: jumps.IssueLinks,
     cache: IngestCache,
     found: IngestCache,
     touched: Touched,
 ) -> None:
-    """Read the issue's pages again with the jump headlines its links show (reconstruct/issue.py) where these
-    changed since a page was last read, and link again, until the links show nothing new (READ_ROUNDS at
-    most). A page editors have worked on keeps its articles: their reading stands."""
+    """Read the issue's pages again with what its links show (reconstruct/issue.py: the jump headlines, the
+    continuations' beginnings) where this changed since a page was last read, and link again, until the
+    links show nothing new (READ_ROUNDS at most). A page editors have worked on keeps its articles: their
+    reading stands."""
     for _ in range(READ_ROUNDS):  # as issue.issue_read reads an issue
+        shown = {
+            number: _shown(linked.jump_headlines.get(number, {}), linked.jump_beginnings.get(number, {}))
+            for number in models.Page.objects.filter(issue_id=issue_id).values_list("number", flat=True)
+        }
         pages = [
             page
             for page in models.Page.objects.filter(issue_id=issue_id).defer("raw")
-            if page.reconstructed_json.get("jump_headlines", {}) != shown.get(page.number, {})
+            if {key: page.reconstructed_json.get(key, {}) for key in SHOWN} != shown[page.number]
         ]
         if not pages:
             return
         read = [
             page
             for page in pages
-            if _page_reread(
-                page=page, shown=shown.get(page.number, {}), cache=cache, found=found, touched=touched
-            )
+            if _page_reread(page=page, shown=shown[page.number], cache=cache, found=found, touched=touched)
         ]
         if not read:
             return
         linked = jumps.issue_jumps_link(issue_id=issue_id)
         touched.after(change.fragment_id for change in linked.changes)
-        shown = linked.jump_headlines
+
+
+# What a page was last read with, as its stored reading keeps it (JSON: the beginnings by their line's number
+# as a string).
+SHOWN = ("jump_headlines", "jump_beginnings")
+
+
+def _shown(headlines: dict[str, int], beginnings: dict[int, str]) -> dict[str, dict[str, Any]]:
+    return {
+        "jump_headlines": headlines,
+        "jump_beginnings": {str(line): text for line, text in beginnings.items()},
+    }
 
 
 def _page_reread(
-    *, page: models.Page, shown: dict[str, int], cache: IngestCache, found: IngestCache, touched: Touched
+    *,
+    page: models.Page,
+    shown: dict[str, dict[str, Any]],
+    cache: IngestCache,
+    found: IngestCache,
+    touched: Touched,
 ) -> bool:
-    """Read a stored page again with the jump headlines its issue shows (`shown`, {} for none) and, where
-    that reads its stories otherwise, replace its articles; whether it did. The reading is kept with the
-    headlines it was given (reconstructed_json["jump_headlines"]); one that does not give each jump headline
-    to its fragment is not taken (issue.reread), and the page is read alone."""
+    """Read a stored page again with what its issue shows (`shown`, as _shown gives it: empty for nothing)
+    and, where that reads its stories otherwise, replace its articles; whether it did. The reading is kept
+    with what it was given (reconstructed_json["jump_headlines"], ["jump_beginnings"]); one that does not
+    give each jump headline to its fragment is not taken (issue.reread), and the page is read alone."""
     raw = bytes(models.Page.objects.values_list("raw", flat=True).get(pk=page.pk))
-    reading = (reread(raw, shown) if shown else None) or reconstruct_page(raw)
+    headlines = shown["jump_headlines"]
+    beginnings = {int(line): text for line, text in shown["jump_beginnings"].items()}
+    reading = (reread(raw, headlines, beginnings) if headlines or beginnings else None) or reconstruct_page(
+        raw
+    )
     prepared = PreparedPage.of(dataclasses.replace(reading, source=page.source_name))
-    prepared.json["jump_headlines"] = shown
+    prepared.json.update(shown)
     changed = _stories_of(prepared.json) != _stories_of(page.reconstructed_json)
     if changed and _editors_worked_on(page):
         changed = False  # the editors' reading stands; the page remembers what the issue showed
-        prepared = dataclasses.replace(prepared, json={**page.reconstructed_json, "jump_headlines": shown})
+        prepared = dataclasses.replace(prepared, json={**page.reconstructed_json, **shown})
     if changed:
         _stories_replace(page=page, prepared=prepared, cache=cache, found=found, touched=touched)
         page.headlines_used = []

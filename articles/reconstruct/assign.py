@@ -42,6 +42,7 @@ def headlines(work: Work) -> None:
             or splits.for_lone_title(work, vocab, cands)
             or splits.for_continuation_tail(work, vocab, cands)
             or splits.for_beginning_head(work, vocab, cands)
+            or splits.for_story_after_continuation(work, cands)
         ):
             break
     while leftovers.hand_headline_to_photo(work):

@@ -5,6 +5,8 @@ the leadless story below it, set a jump headline with another story's title, or 
 leadless beginning. The links of the issue (jumps.issue_links) say which headline lines are jump headlines
 and which story each heads (jump_headlines); the page read again with them (reread) keeps each such line
 apart, gives it to its story though it names nothing there, and cuts that story from the one it ran into.
+A continuation that ran into a story whose title names none of its words is cut where its text stops talking
+of what its beginning, on the other page, talked of (jump_beginnings).
 issue_read is the whole reading, in pure form; ingest does the same over its rows (articles/ingest/writer.py).
 """
 
@@ -56,6 +58,19 @@ def jump_headlines(
     return {page: shown for page, shown in certain.items() if shown}
 
 
+def jump_beginnings(
+    parts: Sequence[Part], links: Sequence[tuple[int, int, Match]]
+) -> dict[int, dict[int, str]]:
+    """Of each pair linked for certain, the beginning's text, on the fragment's page by the line the
+    fragment's text starts on: what the story talked of before it jumped."""
+    out: dict[int, dict[int, str]] = {}
+    for f, b, match in links:
+        fragment, beginning = parts[f], parts[b]
+        if match.certain and fragment.text_starts is not None:
+            out.setdefault(fragment.page, {})[fragment.text_starts] = "".join(beginning.paragraphs)
+    return out
+
+
 def _headline_lines(parts: Sequence[Part], page: int) -> set[str]:
     """The headlines of a page, and each piece of one: the page may have read two lines as one title."""
     return {
@@ -71,10 +86,12 @@ def _names(headline: str, jump: str) -> bool:
     return bool(headline) and (fitting.headline_fit(headline, jump) or 0.0) >= LOOSE_MIN
 
 
-def reread(data: bytes | str, jump_headlines: Mapping[str, int]) -> Page | None:
+def reread(
+    data: bytes | str, jump_headlines: Mapping[str, int], beginnings: Mapping[int, str] | None = None
+) -> Page | None:
     """The page read again with the jump headlines the issue shows (jump_headlines), if that reading gives
     each to the story whose text holds its line; None where it does not: the page as read alone stands."""
-    page = reconstruct_page(data, jump_headlines=jump_headlines)
+    page = reconstruct_page(data, jump_headlines=jump_headlines, jump_beginnings=beginnings)
     heads = [
         (
             a.paragraphs[0].lines[0],
@@ -101,14 +118,15 @@ def issue_read(
     order = sorted(raw)
     alone = {n: reconstruct_page(raw[n]) for n in order}
     pages = dict(alone)
-    used: dict[int, Mapping[str, int]] = {n: {} for n in order}
+    used: dict[int, tuple[Mapping[str, int], Mapping[int, str]]] = {n: ({}, {}) for n in order}
     for _ in range(READ_ROUNDS):
         parts = [p for n in order for p in page_parts(n, pages[n])]
-        shown = jump_headlines(parts, linker(parts, set(order)))
-        again = [n for n in order if shown.get(n, {}) != used[n]]
+        links = linker(parts, set(order))
+        shown, begun = jump_headlines(parts, links), jump_beginnings(parts, links)
+        again = [n for n in order if (shown.get(n, {}), begun.get(n, {})) != used[n]]
         if not again:
             break
         for n in again:
-            used[n] = shown.get(n, {})
-            pages[n] = (reread(raw[n], used[n]) if used[n] else None) or alone[n]
+            used[n] = (shown.get(n, {}), begun.get(n, {}))
+            pages[n] = (reread(raw[n], *used[n]) if used[n][0] or used[n][1] else None) or alone[n]
     return pages

@@ -18,12 +18,17 @@ MAX_HEADLINE_LINES = 600
 
 
 def reconstruct_page(
-    data: bytes | str, *, source: str | None = None, jump_headlines: Mapping[str, int] | None = None
+    data: bytes | str,
+    *,
+    source: str | None = None,
+    jump_headlines: Mapping[str, int] | None = None,
+    jump_beginnings: Mapping[int, str] | None = None,
 ) -> Page:
     """Reconstruct one page of raw text into its articles, headlines and furniture. `jump_headlines`: the
     headline lines (spaces out) the issue's other pages show to head stories jumping to or from here, each
-    with the page line its story's text starts or ends on (issue.jump_headlines); without them the page is
-    read on its own."""
+    with the page line its story's text starts or ends on (issue.jump_headlines); `jump_beginnings`: the text
+    of the beginnings of stories going on here, by the page line each continuation's text starts on
+    (issue.jump_beginnings). Without them the page is read on its own."""
     decoded, encoding = text.decode(data)
     text.check_is_page(decoded)
     lines = text.split_lines(decoded)
@@ -42,6 +47,7 @@ def reconstruct_page(
         page_cut.runs,
         blank_marks_groups=blank_separates,
         jump_headlines=jump_headlines or {},
+        jump_beginnings=jump_beginnings or {},
     )
     work.resolve_interior_runs()
     work.group_headlines()

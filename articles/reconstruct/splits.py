@@ -174,6 +174,45 @@ def for_beginning_head(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> b
     return _cut_least_cohesive(work, cands, stops_naming)
 
 
+def for_story_after_continuation(work: Work, cands: list[int]) -> bool:
+    """A continuation (上接第一版 …) that ran on into a story with no lead while a headline is left over: a
+    continuation talks of what its beginning on the other page talked of (Work.jump_beginnings). Cut it
+    before the first paragraph from which on the text shares few words (SUBHEAD_COHESION) with the story
+    so far, its beginning included (…拉马福萨表示… then 写春联、看年画…); of several continuations so cut, the
+    one whose two sides share fewest. The headline left over goes to the story below."""
+    if not work.jump_beginnings or not any(
+        g.story is None and g.terms is not None and not work.names_photo(g) for g in work.groups
+    ):
+        return False
+    best: tuple[float, int, int] | None = None  # cohesion, segment, paragraph index
+    for k in cands:
+        seg = work.segments[k]
+        if not seg.continues or not seg.paras:
+            continue
+        begun = work.jump_beginnings.get(seg.blocks[0].first) or work.jump_beginnings.get(seg.paras[0].first)
+        if begun is None:
+            continue
+        paras = seg.paras
+        edges = _edges(work, paras, words=False)
+        for at in range(1, len(paras) - LONE_TITLE_TAIL + 1):
+            if edges[at] < 0:
+                continue  # a paragraph going on from the one above (此外，… / 他说…)
+            together = sim.cohesion(
+                begun + "".join(p.text for p in paras[:at]),
+                "".join(p.text for p in paras[at:]),
+                counts=work.content_words,
+            )
+            if together < SUBHEAD_COHESION:
+                if best is None or together < best[0]:
+                    best = (together, k, at)
+                break
+    if best is None:
+        return False
+    _, k, at = best
+    work.segments_replace([_cut_segment(s, [at]) if n == k else [s] for n, s in enumerate(work.segments)])
+    return True
+
+
 def _cut_least_cohesive(
     work: Work, cands: list[int], cut_at: Callable[[Group, list[Block]], int | None]
 ) -> bool:

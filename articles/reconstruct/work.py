@@ -58,6 +58,9 @@ class Work:
     # Headline lines the issue's other pages show to be jump headlines (spaces out), each with the page line
     # its story's text starts or ends on (see issue.jump_headlines).
     jump_headlines: Mapping[str, int] = field(default_factory=dict)
+    # The text of the beginnings on other pages of stories that go on here, by the page line each
+    # continuation's text starts on (see issue.jump_beginnings).
+    jump_beginnings: Mapping[int, str] = field(default_factory=dict)
     groups: list[Group] = field(default_factory=list)
     labels: list[tuple[Block, int]] = field(default_factory=list)  # (label line, run index)
     line_terms: dict[int, sim.Terms] = field(default_factory=dict)  # each headline line's, by block
