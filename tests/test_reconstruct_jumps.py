@@ -544,3 +544,38 @@ def test_the_issue_shows_the_beginning_of_each_continuation_linked_to_it() -> No
     assert [(parts[f].page, parts[b].page, m.certain) for f, b, m in links] == [(2, 1, True)]
     (shown,) = issue.jump_beginnings(parts, links)[2].values()
     assert shown.startswith(WETLAND_BEGINNING.replace(" ", "")[:10]) and "下转" in shown
+
+
+# A continuation whose jump headline names only its first paragraph, then two about the same lessons that
+# neither headline names, then the leadless story whose headline is left over in the block.
+AI_HEADLINE = "北京：中学生迷上人工智能"
+AI_BEGINNING = (
+    "本报北京10月9日电 人工智能课程走进中学课堂，学生们在课上学编程、做机器人，人工智能课程越来越受欢迎。"
+)
+AI_PAGE = page(
+    "上接第一版",
+    *para("家长也很支持，人工智能兴趣小组的中学生越来越多。"),
+    *para("一些学校的老师说，编程和机器人最能激发学生的兴趣。"),
+    *para("一些学校还请来高校老师讲课，学生们的编程水平提高很快，在行业比赛中拿了奖。"),
+    *para("长三角一体化发展是国家战略，江苏发挥制造业优势，推动长三角一体化走深走实。"),
+    *para("江苏在行动：长三角一体化示范区里，江苏的企业和上海、浙江的企业合作越来越多。"),
+    *para("江苏将加快长三角生态绿色一体化示范区建设，推动长三角交通互联互通。"),
+    "",
+    "长三角一体化 江苏在行动",
+    AI_HEADLINE,
+)
+
+
+def test_a_continuation_cut_from_the_story_below_keeps_the_paragraphs_talking_of_its_beginning() -> None:
+    # Alone, the paragraphs neither headline names go with the story below: nothing above them on this page
+    # talks of lessons. The beginning does; and the 行 the last shares with 江苏在行动 by chance does not
+    # make it the other story's.
+    shown = {AI_HEADLINE.replace(" ", ""): 1}
+    alone = reconstruct_page(AI_PAGE, jump_headlines=shown)
+    assert [len(a.paragraphs) for a in alone.articles] == [2, 5]
+    again = reconstruct_page(AI_PAGE, jump_headlines=shown, jump_beginnings={1: AI_BEGINNING})
+    assert [(a.title, len(a.paragraphs)) for a in again.articles] == [
+        (AI_HEADLINE, 4),  # the marker and the three paragraphs on lessons
+        ("长三角一体化 江苏在行动", 3),
+    ]
+    assert "编程" not in again.articles[1].text

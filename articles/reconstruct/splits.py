@@ -99,7 +99,16 @@ def for_unmatched(work: Work, vocab: sim.Vocabulary, cands: list[int], scores: l
     _, k, owner_terms, terms = best
     seg = work.segments[k]
     found = [work.present([p]) for p in seg.paras]
-    at = _cut_between(work, vocab, seg.paras, found, owner_terms, terms, continues=seg.continues)
+    at = _cut_between(
+        work,
+        vocab,
+        seg.paras,
+        found,
+        owner_terms,
+        terms,
+        continues=seg.continues,
+        begun=work.beginning_of(seg),
+    )
     work.segments_replace([_cut_segment(s, [at]) if n == k else [s] for n, s in enumerate(work.segments)])
     return True
 
@@ -189,8 +198,8 @@ def for_story_after_continuation(work: Work, cands: list[int]) -> bool:
         seg = work.segments[k]
         if not seg.continues or not seg.paras:
             continue
-        begun = work.jump_beginnings.get(seg.blocks[0].first) or work.jump_beginnings.get(seg.paras[0].first)
-        if begun is None:
+        begun = work.beginning_of(seg)
+        if not begun:
             continue
         paras = seg.paras
         edges = _edges(work, paras, words=False)
@@ -315,6 +324,7 @@ def _cut_between(
     b: sim.Terms,
     *,
     continues: bool = False,
+    begun: str = "",
 ) -> int:
     """Where to cut paragraphs between two headlines' stories: the paragraph before which the sum of
     what each headline's own words cover of each paragraph on its side is greatest, read both ways up,
@@ -336,7 +346,15 @@ def _cut_between(
         return rows[0][p] <= 0 and rows[1][p] <= 0 and edges[p] >= 0
 
     if continues:
-        moved = _continuation_end(work, paras, at, quiet, lambda k: fit(k, first) >= fit(at, first) - 1e-9)
+        # A word or two a headline shares with a paragraph by chance does not stop a continuation.
+        moved = _continuation_end(
+            work,
+            paras,
+            at,
+            lambda p: rows[0][p] <= HIT_FLOOR and rows[1][p] <= HIT_FLOOR and edges[p] >= 0,
+            lambda k: fit(k, first) >= fit(at, first) - HIT_FLOOR,
+            begun=begun,
+        )
         if moved > at:
             return moved
     while at > 1 and edges[at] < 1.0 and quiet(at - 1):
@@ -345,7 +363,13 @@ def _cut_between(
 
 
 def _continuation_end(
-    work: Work, paras: list[Block], at: int, quiet: Callable[[int], bool], ties: Callable[[int], bool]
+    work: Work,
+    paras: list[Block],
+    at: int,
+    quiet: Callable[[int], bool],
+    ties: Callable[[int], bool],
+    *,
+    begun: str = "",
 ) -> int:
     """Where the end of a story from another page (上接第一版 …) stops among paragraphs neither headline
     names: a continuation runs to its story's end, so those that talk of what it talks of more than of
@@ -356,7 +380,7 @@ def _continuation_end(
     below = "".join(p.text for p in paras[end : end + NEIGHBOURS])
     while at < end:
         text = paras[at].text
-        above = "".join(p.text for p in paras[:at])  # the whole of the continuation so far
+        above = begun + "".join(p.text for p in paras[:at])  # the whole of the story so far
         if sim.cohesion(text, above, counts=work.content_words) <= sim.cohesion(
             text, below, counts=work.content_words
         ):

@@ -359,6 +359,14 @@ class Work:
             return False
         return {self.jump_headline_of(x) for x in a.blocks} != {self.jump_headline_of(x) for x in b.blocks}
 
+    def beginning_of(self, seg: Segment) -> str:
+        """The text of the beginning on another page of a continuation the issue shows (jump_beginnings),
+        "" for any other story."""
+        if not seg.continues or not seg.blocks or not self.jump_beginnings:
+            return ""
+        starts = (seg.blocks[0].first, seg.paras[0].first if seg.paras else None)
+        return next((self.jump_beginnings[n] for n in starts if n in self.jump_beginnings), "")
+
     def jump_story(self, group: Group) -> int | None:
         """The segment a group the issue shows to be a jump headline heads (every line one), if any: the one
         whose text starts or ends on the line the issue gives (a continuation's first line, a beginning's
