@@ -362,3 +362,40 @@ def test_a_bare_line_as_wide_as_the_column_under_a_headline_is_a_headline_s_wher
     paragraphs = [p.text for p in result.articles[0].paragraphs]
     assert quoted + "”" not in paragraphs
     assert paragraphs[: len(above)] == above and paragraphs[-len(below) :] == below
+
+
+@pytest.mark.parametrize(
+    "credit", [["王明摄（影像中国）"], []], ids=["under a photo's credit", "under a story"]
+)
+def test_lines_with_no_mark_right_above_a_dateline_are_its_story_s_headline(credit: list[str]) -> None:
+    # The first line fills the column as running text would, and the second, short, would end its paragraph;
+    # but no mark in either, and the dateline under them opens a story: they are its headline.
+    result = page(
+        *flush(WETLAND_TEXT),
+        *flush(SNAKE_TEXT),
+        *flush("图为守岛夫妇在巡查蛇岛的小路。"),
+        *credit,
+        "湿地候鸟迁徙季节到来观鸟人增多啦",
+        "观鸟热度持续",
+        *flush("本报天津1月23日电 （记者王明）" + PATROL_TEXT),
+        *flush(SNAKE_TEXT),
+    )
+    dated = result.articles[-1]
+    assert (dated.kicker, dated.title) == ("湿地候鸟迁徙季节到来观鸟人增多啦", "观鸟热度持续")
+    assert dated.paragraphs[0].text.startswith("本报天津1月23日电")
+
+
+def test_a_closing_note_with_no_mark_right_above_a_dateline_stays_with_the_story_it_closes() -> None:
+    # The page's headlines stand in a block at the top: the note stands right above the next story's dateline.
+    result = page(
+        "湿地保护见成效",
+        "守岛夫妇在蛇岛过年",
+        *flush(WETLAND_TEXT),
+        *flush(SNAKE_TEXT),
+        *flush("（作者为伦敦湿地保护协会理事会副会长兼秘书长）"),
+        *flush("本报大连1月23日电 （记者王明）" + PATROL_TEXT),
+    )
+    assert result.articles[0].text.endswith("（作者为伦敦湿地保护协会理事会副会长兼秘书长）")
+    assert result.articles[1].paragraphs[0].text.startswith("本报大连1月23日电")
+    headlines = [x for a in result.articles for x in (a.kicker, a.title, a.subtitle) if x]
+    assert not any("作者为" in x for x in headlines)

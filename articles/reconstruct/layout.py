@@ -332,6 +332,31 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             continue
         out.append(Block("headline", [line]))
     _credit_paragraphs(out)
+    return _headlines_over_leads(out)
+
+
+HEADLINE_LINES = 3  # lines of a headline read as one paragraph above a dateline, at most
+
+
+def _headlines_over_leads(blocks_: list[Block]) -> list[Block]:
+    """A paragraph of a line or a few with no mark at all, right above a story's dateline, is that story's
+    headline read as text on a page with no indents to tell (4月主要经济指标继续改善 / 转型升级态势持续 over
+    本报北京5月15日电): running text has its marks, and a dateline opens a story, not the middle of one."""
+    out: list[Block] = []
+    for block, nxt in zip(blocks_, [*blocks_[1:], None], strict=True):
+        if (
+            block.kind == "para"
+            and nxt is not None
+            and nxt.kind == "para"
+            and is_lead_line(nxt.lines[0])
+            and len(block.lines) <= HEADLINE_LINES
+            and BODY_PUNCT.search(block.text) is None
+            and not is_lead_line(block.lines[0])
+            and block.text[0] not in "（(["  # （作者为…主席）: the closing note of the story above
+        ):
+            out += [Block("headline", [line]) for line in block.lines]
+        else:
+            out.append(block)
     return out
 
 
