@@ -399,3 +399,21 @@ def test_a_closing_note_with_no_mark_right_above_a_dateline_stays_with_the_story
     assert result.articles[1].paragraphs[0].text.startswith("本报大连1月23日电")
     headlines = [x for a in result.articles for x in (a.kicker, a.title, a.subtitle) if x]
     assert not any("作者为" in x for x in headlines)
+
+
+def test_a_subhead_whose_first_line_lost_its_indent_wraps_and_stays_inside_its_feature() -> None:
+    # Each subhead is a paragraph of its own, its first line short of the column by the dropped indent and
+    # broken there (湖北鄂州特殊教育学校李端 / 林——): a line broken at the column, not a new story's headline.
+    texts = [
+        "寒假里，孩子们的生活丰富多彩。有的在家里读书写字，有的走进田间地头，有的参加体育训练。",
+        "记者走访了几位好少年，看看他们的寒假是怎么过的。",
+        "湖北鄂州特殊教育学校李端林——",
+        "“我喜欢看书，它能带给我力量”",
+        "春节期间，李端林每天早起读书写字，他说书里的世界很大，看书让他不再孤单，也让他学会了坚强。",
+        "李端林的老师说，这个孩子很努力，学习成绩一直很好，今年还学会了电工，毕业后想当一名电工师傅。",
+        "李端林的妈妈说，孩子懂事了，放假回家就帮着干家务，做饭洗衣样样都行，邻居们都夸他。",
+    ]
+    result = page("美好而充实的一天", "", *[line for text in texts for line in [*dropped(text, 14), ""]])
+    (feature,) = result.articles
+    assert feature.title == "美好而充实的一天"
+    assert "".join(p.text for p in feature.paragraphs).replace(" ", "") == "".join(texts)
