@@ -10,7 +10,7 @@ import pytest
 
 from articles.reconstruct import text
 from articles.reconstruct.page import reconstruct_page
-from articles.reconstruct.values import Page
+from articles.reconstruct.values import Page, ParagraphKind
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 
@@ -417,3 +417,32 @@ def test_a_subhead_whose_first_line_lost_its_indent_wraps_and_stays_inside_its_f
     (feature,) = result.articles
     assert feature.title == "美好而充实的一天"
     assert "".join(p.text for p in feature.paragraphs).replace(" ", "") == "".join(texts)
+
+
+def test_a_subhead_wider_than_a_short_line_but_within_a_wide_column_stays_inside_its_feature() -> None:
+    # In a column of 20 with no indents, the subhead (18 characters, no mark) is set in the column as a
+    # paragraph's first line would be; the text either side talks of one boy. Only a line wider than the
+    # column spans columns as a headline does.
+    width = 20
+    before = [
+        "寒假里，孩子们的生活丰富多彩。有的在家里读书写字，有的走进田间地头，有的参加体育训练，过得充实。",
+        "记者走访了几位好少年，其中有特殊教育学校的李端林，看看他们的寒假是怎么过的，听听他们读书的故事。",
+    ]
+    subhead = "湖北鄂州特殊教育学校学生李端林读书忙"
+    after = [
+        "春节期间，李端林每天早起读书写字，他说书里的世界很大，看书让他不再孤单，也让他学会了坚强。",
+        "李端林的老师说，这个孩子很努力，学习成绩一直很好，今年还学会了电工，毕业后想当一名电工师傅。",
+        "李端林的妈妈说，孩子懂事了，放假回家就帮着干家务，做饭洗衣样样都行，邻居们都夸他。",
+    ]
+    result = page(
+        "美好而充实的一天",
+        *[line for text in before for line in flush(text, width)],
+        subhead,
+        *[line for text in after for line in flush(text, width)],
+    )
+    (feature,) = result.articles
+    assert feature.title == "美好而充实的一天"
+    assert [(p.kind, p.text) for p in feature.paragraphs[2:4]] == [
+        (ParagraphKind.HEADING, subhead),
+        (ParagraphKind.BODY, after[0]),
+    ]

@@ -46,6 +46,7 @@ def reconstruct_page(
         page_cut.segments,
         page_cut.runs,
         blank_marks_groups=blank_separates,
+        colw=colw,
         jump_headlines=jump_headlines or {},
         jump_beginnings=jump_beginnings or {},
     )

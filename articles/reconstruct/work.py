@@ -55,6 +55,8 @@ class Work:
     segments: list[Segment]
     runs: list[HeadlineRun]
     blank_marks_groups: bool  # empty lines stand between some lines, not after every one
+    # The page's column width (text.column_width): a loose line no wider may be a subhead set in the column.
+    colw: float
     # Headline lines the issue's other pages show to be jump headlines (spaces out), each with the page line
     # its story's text starts or ends on (see issue.jump_headlines).
     jump_headlines: Mapping[str, int] = field(default_factory=dict)
@@ -204,7 +206,10 @@ class Work:
             if (at := self.jump_headline_of(b)) is not None
         }
         self.segments_replace(
-            [self._resolve(seg, _series(seg.blocks), ends.get(k)) for k, seg in enumerate(self.segments)]
+            [
+                self._resolve(seg, _series(seg.blocks, self.colw), ends.get(k))
+                for k, seg in enumerate(self.segments)
+            ]
         )
 
     def _resolve(self, seg: Segment, series: set[tuple[int, int]], ends: int | None = None) -> list[Segment]:
@@ -231,7 +236,7 @@ class Work:
             lone_kicker = len(texts) == 1 and hl.KICKER_CUE.search(texts[0]) is not None
             # 二、守护湖区生态 / （三）…: a numbered part of the story; no title opens with its number.
             numbered = len(texts) == 1 and ORDINAL.match(texts[0]) is not None
-            short = not titled and (lone_kicker or _short(run))
+            short = not titled and (lone_kicker or _short(run, self.colw))
             # Local cohesion, as in TextTiling: a few paragraphs either side of the loose lines. It
             # segments both sides, so it is measured only when it decides.
             if (
@@ -434,9 +439,11 @@ def _runs(blocks: list[Block]) -> list[list[Block]]:
     return [r for r in out if r]
 
 
-def _short(run: list[Block]) -> bool:
-    """Every headline line of the run is as short as a subhead."""
-    return all(b.lines[0].width <= layout.SUBHEAD_MAX for b in run if b.kind == "headline")
+def _short(run: list[Block], colw: float) -> bool:
+    """Every headline line of the run is as short as a subhead: SUBHEAD_MAX, or the column where columns are
+    wider. A headline spans columns; a subhead set in its story's column, where no indent tells it from a
+    paragraph's first line, may fill it."""
+    return all(b.lines[0].width <= max(layout.SUBHEAD_MAX, colw) for b in run if b.kind == "headline")
 
 
 def _shape(run: list[Block]) -> tuple[int, int]:
@@ -444,9 +451,9 @@ def _shape(run: list[Block]) -> tuple[int, int]:
     return len(run), hl.visible_len(run[-1].text)
 
 
-def _series(blocks: list[Block]) -> set[tuple[int, int]]:
+def _series(blocks: list[Block], colw: float) -> set[tuple[int, int]]:
     """The shapes that SERIES or more runs of short loose lines inside one story share: a series of subheads
     (莫斯科 / 联欢贺新年, 曼谷 / 商场办庙会, …; 春蕾绽放, 爱心汇聚, 相伴成长), cut to one pattern by the
     editor, where the headlines of different stories would differ."""
-    shapes = Counter(_shape(run) for run in _runs(blocks) if _short(run))
+    shapes = Counter(_shape(run) for run in _runs(blocks) if _short(run, colw))
     return {shape for shape, n in shapes.items() if n >= SERIES}
