@@ -446,3 +446,35 @@ def test_a_subhead_wider_than_a_short_line_but_within_a_wide_column_stays_inside
         (ParagraphKind.HEADING, subhead),
         (ParagraphKind.BODY, after[0]),
     ]
+
+
+def test_a_paragraph_closing_with_a_note_in_brackets_is_no_column_title_and_its_kicker() -> None:
+    # The remainder of the paragraph ends with a bracket as a title with its column's tag does
+    # (…考核指标（见图）); a note referring to a figure is no column's name, and the first line above it,
+    # short by the dropped indent, opens the paragraph rather than heading a story.
+    note = "附件：湿地保护区（自治区、直辖市）考核指标（见图）"
+    texts = [WETLAND_TEXT, SNAKE_TEXT, LETTER_TEXT, FULL_END_TEXT, note, PATROL_TEXT]
+    result = page("湿地保护见成效", *dropped_all(texts))
+    assert [a.title for a in result.articles] == ["湿地保护见成效"]
+    assert [p.text for p in result.articles[0].paragraphs] == texts
+
+
+def test_a_kicker_over_a_quoted_title_after_a_finished_paragraph_does_not_run_on_as_its_text() -> None:
+    # The kicker fills most of the column with no mark; the title under it, one quotation with a comma
+    # inside, fills the column as running text would. A line that is one quotation, closed, is a title
+    # quoting someone: the kicker does not run on into it as a paragraph's lines.
+    def gapped(*texts: str) -> list[str]:
+        return [line for text in texts for line in [*flush(text), ""]]
+
+    result = page(
+        "湿地保护见成效",
+        "",
+        *gapped(SNAKE_TEXT, FULL_END_TEXT),  # the last ends its sentence right at the column's end
+        "辽宁大连市蛇岛守岛人王明——",
+        "“守岛，就得耐得住寂寞守得住心”",
+        "",
+        *gapped("本报大连1月23日电 （记者王明）" + PATROL_TEXT, SNAKE_TEXT),
+    )
+    island = result.articles[-1]
+    assert (island.kicker, island.title) == ("辽宁大连市蛇岛守岛人王明——", "“守岛，就得耐得住寂寞守得住心”")
+    assert "守岛人王明" not in result.articles[0].text

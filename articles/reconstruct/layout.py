@@ -40,6 +40,8 @@ CREDIT_END = re.compile(r"^摄(?:影)?(?:[（(][^（）()]{2,8}[）)])?$")
 # A box that opens a story's text: 核心阅读 / 编者的话 / 开栏的话, a paragraph of the story, not a headline.
 # A title and its column's tag, no sentence in it: 拥抱风潮，更需脚踏实地（新语）
 COLUMN_TITLE = re.compile(r"^[^。（(]{2,}[（(][^（）()。！？]{2,20}[）)]$")
+# A note in brackets closing a sentence, not a column's tag: （见图） / （见附表） / （详见第五版） / （完）.
+NOTE_TAG = re.compile(r"[（(](?:见|详见|完)[^（）()]*[）)]$")
 BOX_OPENER = re.compile(r"(?:核心阅读|编者的话|编者按|开栏的话)")
 RUN_ON_LINES = 3  # flush full lines without punctuation looked through for running text
 
@@ -460,8 +462,9 @@ def _column_title(lines: list[Line], i: int, colw: float, *, kicker: bool = True
     below = i + 1 < len(lines) and not lines[i + 1].indented and not ends_sentence(lines[i].text)
     if kicker and below and _column_title(lines, i + 1, colw, kicker=False):
         return True
-    if not COLUMN_TITLE.match(lines[i].text) or bl.ends_with_jump(lines[i].text):
-        return False  # …建立健全各类学校（下转第2版）: a story's words and its jump marker
+    text = lines[i].text
+    if not COLUMN_TITLE.match(text) or bl.ends_with_jump(text) or NOTE_TAG.search(text):
+        return False  # …建立健全各类学校（下转第2版）: a story's words and its jump marker; …考核指标（见图）
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     return nxt is None or nxt.indented or not _body_like(nxt, colw)
 
@@ -605,6 +608,6 @@ def _runs_on(
         full = 0.8 * colw <= lines[k].width <= colw + 1 and nxt.width <= colw + 1
         if nxt.indented or is_lead_line(nxt) or not full:
             return False
-        if _body_like(nxt, colw):
+        if _body_like(nxt, colw) and not _quoted(nxt.text):  # “要脱贫，就得鼓起精气神”: a title quoting
             return True
     return False
