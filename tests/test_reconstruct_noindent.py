@@ -478,3 +478,41 @@ def test_a_kicker_over_a_quoted_title_after_a_finished_paragraph_does_not_run_on
     island = result.articles[-1]
     assert (island.kicker, island.title) == ("辽宁大连市蛇岛守岛人王明——", "“守岛，就得耐得住寂寞守得住心”")
     assert "守岛人王明" not in result.articles[0].text
+
+
+CONTINUED_TEXTS = [SNAKE_TEXT, LETTER_TEXT, FULL_END_TEXT, WETLAND_TEXT]
+
+
+@pytest.mark.parametrize(
+    ("opening", "marker"),
+    [
+        (["上接第一版", *dropped(PATROL_TEXT)], "上接第一版"),
+        (dropped("（上接第一版）" + PATROL_TEXT), "（上接第一版）"),
+    ],
+    ids=["marker on its own line", "marker run in"],
+)
+def test_a_continuation_whose_first_line_is_short_by_the_dropped_indent_begins_a_paragraph(
+    opening: list[str], marker: str
+) -> None:
+    # The line after the marker runs two cells short of the column, as every first line on this page: the
+    # continuation begins a paragraph, and the story read whole does not run two paragraphs together.
+    result = page(*opening, *dropped_all(CONTINUED_TEXTS), "守岛夫妇在蛇岛过年")
+    (story,) = result.articles
+    assert [(p.kind, p.text) for p in story.paragraphs[:2]] == [
+        (ParagraphKind.JUMP, marker),
+        (ParagraphKind.BODY, PATROL_TEXT),
+    ]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [["上接第一版", *flush(PATROL_TEXT)], flush("（上接第一版）" + PATROL_TEXT)],
+    ids=["marker on its own line", "marker run in"],
+)
+def test_a_continuation_whose_first_line_fills_the_column_goes_on_with_the_cut_paragraph(
+    opening: list[str],
+) -> None:
+    result = page(*opening, *dropped_all(CONTINUED_TEXTS), "守岛夫妇在蛇岛过年")
+    (story,) = result.articles
+    assert story.paragraphs[0].kind == ParagraphKind.BODY
+    assert story.paragraphs[0].text.replace(" ", "").endswith(PATROL_TEXT)

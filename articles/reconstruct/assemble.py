@@ -4,9 +4,12 @@ the headlines left over."""
 
 from __future__ import annotations
 
+import statistics
+
 from . import bylines as bl
 from . import headlines as hl
 from . import places
+from .columns import INDENT_CELLS
 from .cut import Segment
 from .layout import Block
 from .values import (
@@ -118,18 +121,20 @@ def _turn(paragraphs: list[Paragraph], blocks: list[Block]) -> list[Paragraph]:
         return paragraphs
     first, rest = paragraphs[0], paragraphs[1:]
     paras = [b for b in blocks if b.kind in ("para", "jump")]
+    # Where the story's paragraphs are indented, the indent says; where none is, a first line short by one.
+    flush = not any(b.lines[0].indented for b in paras)
     if (
         first.kind == ParagraphKind.JUMP
         and rest
         and rest[0].kind == ParagraphKind.BODY
         and len(paras) > 1
-        and not paras[1].lines[0].indented
+        and not _opens_paragraph(paras[1], flush=flush)
     ):
         joined = f"{first.text} {rest[0].text}"
         return [Paragraph(ParagraphKind.BODY, joined, (first.lines[0], rest[0].lines[1])), *rest[1:]]
     marker = bl.CONTINUED_FROM.match(first.text)
     after = first.text[marker.end() :].strip() if marker else ""
-    if first.kind == ParagraphKind.BODY and after and paras and paras[0].lines[0].indented:
+    if first.kind == ParagraphKind.BODY and after and paras and _opens_paragraph(paras[0], flush=flush):
         opening = (first.lines[0], first.lines[0])  # the marker's line
         return [
             Paragraph(ParagraphKind.JUMP, marker.group(), opening),  # type: ignore[union-attr]
@@ -137,6 +142,19 @@ def _turn(paragraphs: list[Paragraph], blocks: list[Block]) -> list[Paragraph]:
             *rest,
         ]
     return paragraphs
+
+
+def _opens_paragraph(block: Block, *, flush: bool) -> bool:
+    """Whether a block's first line is a paragraph's first: indented, or, on a `flush` story where a PDF
+    tool dropped the indents, short of the block's other lines by the indent (（上接第一版）目前卫星已完 over
+    lines two cells wider: the continuation begins a paragraph)."""
+    first = block.lines[0]
+    if first.indented:
+        return True
+    if not flush or len(block.lines) < 3:  # the last line stops where the paragraph does
+        return False
+    full = statistics.median(line.width for line in block.lines[1:-1])  # a letter-spaced line is wider
+    return abs(full - INDENT_CELLS - first.width) <= 0.5
 
 
 def _bylines(seg: Segment) -> tuple[Byline, ...]:
