@@ -24,11 +24,15 @@ SAMPLE = ROOT / "fixtures" / "corpus" / "rmrb_sample.jsonl"
 # when set (.venv/bin/python tools/evaluate_jumps.py fixtures/corpus/rmrb_sample.jsonl --issues 12 --seed S).
 # Seed 7 since 2026-12-07: the pages read again with what their issue shows stitch two more (49 before).
 FLOORS = {1: (54, 52, 51, 2), 5: (41, 39, 36, 0), 7: (55, 55, 51, 0)}
+# The same issues with every line's leading blanks dropped, as a PDF tool that loses the indents gives them
+# (--stripped-indents), set 2026-12-07 when a continuation short of its column by the indent began a
+# paragraph again.
+STRIPPED_FLOORS = {1: (54, 50, 42, 2), 5: (41, 37, 25, 0), 7: (55, 50, 44, 0)}
 
 
 @cache
-def _tally(seed: int) -> ev.Tally:
-    issues = gen.make_issues(SAMPLE, count=12, seed=seed)
+def _tally(seed: int, *, strip_indents: bool = False) -> ev.Tally:
+    issues = gen.make_issues(SAMPLE, count=12, seed=seed, strip_indents=strip_indents)
     scores = [ev.evaluate_issue(issue, explain=False) for issue in issues]
     return ev.tally([jump for score in scores for jump in score.jumps], scores)
 
@@ -38,6 +42,18 @@ def test_jumps_are_linked_and_stitched_at_least_as_well_as_before(seed: int) -> 
     jumps, linked, stitched, false_links = FLOORS[seed]
     got = _tally(seed)
     assert got.jumps == jumps  # the generator makes the same issues
+    assert got.linked_right >= linked, f"{got.linked_right} of {got.jumps} linked right"
+    assert got.stitched_right >= stitched, f"{got.stitched_right} stitched right"
+    assert got.false_links is not None and got.false_links <= false_links, f"{got.false_links} false links"
+
+
+@pytest.mark.parametrize("seed", sorted(STRIPPED_FLOORS))
+def test_jumps_on_pages_that_lost_their_indents_are_linked_and_stitched_at_least_as_well_as_before(
+    seed: int,
+) -> None:
+    jumps, linked, stitched, false_links = STRIPPED_FLOORS[seed]
+    got = _tally(seed, strip_indents=True)
+    assert got.jumps == jumps
     assert got.linked_right >= linked, f"{got.linked_right} of {got.jumps} linked right"
     assert got.stitched_right >= stitched, f"{got.stitched_right} stitched right"
     assert got.false_links is not None and got.false_links <= false_links, f"{got.false_links} false links"
