@@ -504,6 +504,17 @@ def test_a_continuation_whose_first_line_is_short_by_the_dropped_indent_begins_a
     ]
 
 
+def test_a_continuation_of_two_lines_short_by_the_dropped_indent_begins_a_paragraph() -> None:
+    # Two lines only, the first and the last: the first is measured against the page's column.
+    short = "守岛夫妇每天清晨巡查蛇岛，防止有人上岛捕蛇。"
+    result = page("上接第一版", *dropped(short), *dropped_all(CONTINUED_TEXTS), "守岛夫妇在蛇岛过年")
+    (story,) = result.articles
+    assert [(p.kind, p.text) for p in story.paragraphs[:2]] == [
+        (ParagraphKind.JUMP, "上接第一版"),
+        (ParagraphKind.BODY, short),
+    ]
+
+
 @pytest.mark.parametrize(
     "opening",
     [["上接第一版", *flush(PATROL_TEXT)], flush("（上接第一版）" + PATROL_TEXT)],

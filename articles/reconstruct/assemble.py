@@ -61,7 +61,7 @@ def articles(work: Work, labels: dict[int, list[Block]]) -> tuple[Article, ...]:
     )
     out = []
     for position, k in enumerate(order, start=1):
-        out.append(_article(position, work.segments[k], heads.get(k), labels.get(k, [])))
+        out.append(_article(position, work.segments[k], heads.get(k), labels.get(k, []), work.colw))
     return tuple(out)
 
 
@@ -90,7 +90,7 @@ _PARAGRAPH_KIND = {
 }
 
 
-def _paragraphs(seg: Segment) -> list[Paragraph]:
+def _paragraphs(seg: Segment, colw: float) -> list[Paragraph]:
     out: list[Paragraph] = []
     blocks = seg.blocks
     i = 0
@@ -109,10 +109,10 @@ def _paragraphs(seg: Segment) -> list[Paragraph]:
         kind = _PARAGRAPH_KIND.get(block.kind, ParagraphKind.BODY)
         out.append(Paragraph(kind, block.text, (block.first, block.last)))
         i += 1
-    return _turn(out, seg.blocks)
+    return _turn(out, seg.blocks, colw)
 
 
-def _turn(paragraphs: list[Paragraph], blocks: list[Block]) -> list[Paragraph]:
+def _turn(paragraphs: list[Paragraph], blocks: list[Block], colw: float) -> list[Paragraph]:
     """A continuation's opening as the reader meets it: `上接第一版` and the text of the same paragraph, when
     the page cut a paragraph (the text after the marker runs on flush, on its line or the next); the marker
     alone, then a paragraph of its own, when the continuation begins a paragraph (indented after the
@@ -128,13 +128,18 @@ def _turn(paragraphs: list[Paragraph], blocks: list[Block]) -> list[Paragraph]:
         and rest
         and rest[0].kind == ParagraphKind.BODY
         and len(paras) > 1
-        and not _opens_paragraph(paras[1], flush=flush)
+        and not _opens_paragraph(paras[1], flush=flush, colw=colw)
     ):
         joined = f"{first.text} {rest[0].text}"
         return [Paragraph(ParagraphKind.BODY, joined, (first.lines[0], rest[0].lines[1])), *rest[1:]]
     marker = bl.CONTINUED_FROM.match(first.text)
     after = first.text[marker.end() :].strip() if marker else ""
-    if first.kind == ParagraphKind.BODY and after and paras and _opens_paragraph(paras[0], flush=flush):
+    if (
+        first.kind == ParagraphKind.BODY
+        and after
+        and paras
+        and _opens_paragraph(paras[0], flush=flush, colw=colw)
+    ):
         opening = (first.lines[0], first.lines[0])  # the marker's line
         return [
             Paragraph(ParagraphKind.JUMP, marker.group(), opening),  # type: ignore[union-attr]
@@ -144,16 +149,18 @@ def _turn(paragraphs: list[Paragraph], blocks: list[Block]) -> list[Paragraph]:
     return paragraphs
 
 
-def _opens_paragraph(block: Block, *, flush: bool) -> bool:
+def _opens_paragraph(block: Block, *, flush: bool, colw: float) -> bool:
     """Whether a block's first line is a paragraph's first: indented, or, on a `flush` story where a PDF
-    tool dropped the indents, short of the block's other lines by the indent (（上接第一版）目前卫星已完 over
-    lines two cells wider: the continuation begins a paragraph)."""
+    tool dropped the indents, short by the indent of the block's full lines (its lines between the first and
+    the last), or of the page's column (`colw`) where it has none (（上接第一版）目前卫星已完 over lines two
+    cells wider: the continuation begins a paragraph)."""
     first = block.lines[0]
     if first.indented:
         return True
-    if not flush or len(block.lines) < 3:  # the last line stops where the paragraph does
+    if not flush or len(block.lines) < 2:  # a line alone: nothing tells
         return False
-    full = statistics.median(line.width for line in block.lines[1:-1])  # a letter-spaced line is wider
+    # A letter-spaced line may run wider than the column: the middle of the full lines' widths.
+    full = statistics.median(line.width for line in block.lines[1:-1]) if len(block.lines) > 2 else colw
     return abs(full - INDENT_CELLS - first.width) <= 0.5
 
 
@@ -176,8 +183,8 @@ def _kind(seg: Segment, paragraphs: list[Paragraph], bylines: tuple[Byline, ...]
     return ArticleKind.NEWS
 
 
-def _article(position: int, seg: Segment, group: Group | None, labels: list[Block]) -> Article:
-    paragraphs = _paragraphs(seg)
+def _article(position: int, seg: Segment, group: Group | None, labels: list[Block], colw: float) -> Article:
+    paragraphs = _paragraphs(seg, colw)
     bylines = _bylines(seg)
     kicker = title = subtitle = None
     headline_lines: tuple[int, ...] = ()
