@@ -331,17 +331,23 @@ def test_a_reading_that_does_not_give_the_jump_headline_to_its_fragment_is_not_t
     assert issue.reread(CONTINUATION_PAGE, {JUMP_HEADLINE: 9}) is None
 
 
-def test_the_issue_shows_the_jump_headline_of_the_fragment_linked_to_its_beginning() -> None:
-    beginning = page(
-        "为高质量发展注入内生动力",
-        *para("本报北京1月23日电 北京湿地保护区去年扩大了一倍，湿地公园里的候鸟成群，湿地水质逐年改善。"),
-        "（下转第二版）",
-    )
+WETLAND_BEGINNING = "本报北京1月23日电 北京湿地保护区去年扩大了一倍，湿地公园里的候鸟成群，湿地水质逐年改善。"
+
+
+def _linked_to_beginning(continuation: str) -> tuple[list[jumps.Part], list[tuple[int, int, jumps.Match]]]:
+    """A beginning on page 1 sent on to page 2 and `continuation` as page 2, their parts and links: the one
+    pair, linked for certain."""
+    beginning = page("为高质量发展注入内生动力", *para(WETLAND_BEGINNING), "（下转第二版）")
     parts = jumps.page_parts(1, reconstruct_page(beginning)) + jumps.page_parts(
-        2, reconstruct_page(CONTINUATION_PAGE)
+        2, reconstruct_page(continuation)
     )
     links = jumps.issue_links(parts, {1, 2})
     assert [(parts[f].page, parts[b].page, m.certain) for f, b, m in links] == [(2, 1, True)]
+    return parts, links
+
+
+def test_the_issue_shows_the_jump_headline_of_the_fragment_linked_to_its_beginning() -> None:
+    parts, links = _linked_to_beginning(CONTINUATION_PAGE)
     assert issue.jump_headlines(parts, links) == {2: {JUMP_HEADLINE.replace(" ", ""): 1}}
 
 
@@ -511,7 +517,6 @@ UNNAMED_PAGE = page(
     LEADLESS_TITLE,
     JUMP_HEADLINE,
 )
-WETLAND_BEGINNING = "本报北京1月23日电 北京湿地保护区去年扩大了一倍，湿地公园里的候鸟成群，湿地水质逐年改善。"
 
 
 def test_a_continuation_is_cut_where_its_text_stops_talking_of_what_its_beginning_talked_of() -> None:
@@ -532,16 +537,7 @@ def test_a_continuation_is_cut_where_its_text_stops_talking_of_what_its_beginnin
 
 
 def test_the_issue_shows_the_beginning_of_each_continuation_linked_to_it() -> None:
-    beginning = page(
-        "为高质量发展注入内生动力",
-        *para(WETLAND_BEGINNING),
-        "（下转第二版）",
-    )
-    parts = jumps.page_parts(1, reconstruct_page(beginning)) + jumps.page_parts(
-        2, reconstruct_page(UNNAMED_PAGE)
-    )
-    links = jumps.issue_links(parts, {1, 2})
-    assert [(parts[f].page, parts[b].page, m.certain) for f, b, m in links] == [(2, 1, True)]
+    parts, links = _linked_to_beginning(UNNAMED_PAGE)
     (shown,) = issue.jump_beginnings(parts, links)[2].values()
     assert shown.startswith(WETLAND_BEGINNING.replace(" ", "")[:10]) and "下转" in shown
 

@@ -2116,36 +2116,40 @@ def test_a_centred_kicker_ending_with_a_colon_over_its_title_is_a_headline() -> 
     ]
 
 
-def test_a_subhead_right_above_where_a_story_is_cut_by_its_headline_heads_the_story_below() -> None:
-    # The letter's headline stands in the block at the top; cut from the report above by that headline's
-    # words, the letter keeps the centred subhead over its salutation (回 信 / 各位游客：).
-    result = reconstruct_page(
-        page(
-            "湿地保护见成效",
-            "",
-            "守岛夫妇给游客回信",
-            "欢迎大家来蛇岛过年",
-            "",
-            "候鸟迁徙季到来",
-            "",
-            *DATED_WETLAND,
-            "",
-            *para("本报天津1月23日电 候鸟迁徙季到来，湿地里候鸟成群，观鸟的人多了起来。"),
-            "",
-            "回 信",
-            "",
-            "各位游客：",
-            *para("你们好！" + SNAKE[0]),
-            *para(SNAKE[1]),
-        )
+def labelled_letter_page(headline: tuple[str, ...], *, birds_end: tuple[str, ...] = ()) -> str:
+    """Three stories, their headlines in a block at the top: a dated report, another (ending with
+    `birds_end`), then a letter with no lead under the label 回 信, its salutation on a line of its own."""
+    return page(
+        "湿地保护见成效",
+        "",
+        *headline,
+        "",
+        "候鸟迁徙季到来",
+        "",
+        *DATED_WETLAND,
+        "",
+        *para("本报天津1月23日电 候鸟迁徙季到来，湿地里候鸟成群，观鸟的人多了起来。"),
+        *birds_end,
+        "",
+        "回 信",
+        "",
+        "各位游客：",
+        *para("你们好！" + SNAKE[0]),
+        *para(SNAKE[1]),
     )
+
+
+LETTER_OPENING = [(ParagraphKind.HEADING, "回 信"), (ParagraphKind.BODY, "各位游客：")]
+
+
+def test_a_subhead_right_above_where_a_story_is_cut_by_its_headline_heads_the_story_below() -> None:
+    # Cut from the report above by the words of the letter's headline, the letter keeps the centred subhead
+    # over its salutation.
+    result = reconstruct_page(labelled_letter_page(("守岛夫妇给游客回信", "欢迎大家来蛇岛过年")))
     birds, letter = result.articles[-2:]
     assert (birds.title, letter.title) == ("候鸟迁徙季到来", "守岛夫妇给游客回信")
     assert [p.kind for p in birds.paragraphs] == [ParagraphKind.BODY]
-    assert [(p.kind, p.text) for p in letter.paragraphs[:2]] == [
-        (ParagraphKind.HEADING, "回 信"),
-        (ParagraphKind.BODY, "各位游客："),
-    ]
+    assert [(p.kind, p.text) for p in letter.paragraphs[:2]] == LETTER_OPENING
 
 
 def test_a_flush_line_ending_with_an_opened_bracket_goes_on_as_the_paragraph_s_text() -> None:
@@ -2179,30 +2183,8 @@ def test_a_label_over_a_story_whose_headline_stands_in_the_block_is_its_first_su
     headline: tuple[str, str],
 ) -> None:
     # The story above closes with its jump marker; the label 回 信 stands alone between the two.
-    result = reconstruct_page(
-        page(
-            "湿地保护见成效",
-            "",
-            *headline,
-            "",
-            "候鸟迁徙季到来",
-            "",
-            *DATED_WETLAND,
-            "",
-            *para("本报天津1月23日电 候鸟迁徙季到来，湿地里候鸟成群，观鸟的人多了起来。"),
-            "（下转第二版）",
-            "",
-            "回 信",
-            "",
-            "各位游客：",
-            *para("你们好！" + SNAKE[0]),
-            *para(SNAKE[1]),
-        )
-    )
+    result = reconstruct_page(labelled_letter_page(headline, birds_end=("（下转第二版）",)))
     letter = result.articles[-1]
     assert "".join(x for x in (letter.kicker, letter.title, letter.subtitle) if x) == "".join(headline)
-    assert [(p.kind, p.text) for p in letter.paragraphs[:2]] == [
-        (ParagraphKind.HEADING, "回 信"),
-        (ParagraphKind.BODY, "各位游客："),
-    ]
+    assert [(p.kind, p.text) for p in letter.paragraphs[:2]] == LETTER_OPENING
     assert not result.unmatched_headlines
