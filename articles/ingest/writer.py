@@ -224,6 +224,7 @@ SHOWN = ("jump_headlines", "jump_beginnings")
 
 
 def _shown(headlines: dict[str, int], beginnings: dict[int, str]) -> dict[str, dict[str, Any]]:
+    """What the issue shows a page (issue.jump_headlines, issue.jump_beginnings) as its stored reading keeps it."""
     return {
         "jump_headlines": headlines,
         "jump_beginnings": {str(line): text for line, text in beginnings.items()},
@@ -245,9 +246,8 @@ def _page_reread(
     raw = bytes(models.Page.objects.values_list("raw", flat=True).get(pk=page.pk))
     headlines = shown["jump_headlines"]
     beginnings = {int(line): text for line, text in shown["jump_beginnings"].items()}
-    reading = (reread(raw, headlines, beginnings) if headlines or beginnings else None) or reconstruct_page(
-        raw
-    )
+    reading = reread(raw, headlines, beginnings) if headlines or beginnings else None
+    reading = reading or reconstruct_page(raw)
     prepared = PreparedPage.of(dataclasses.replace(reading, source=page.source_name))
     prepared.json.update(shown)
     changed = _stories_of(prepared.json) != _stories_of(page.reconstructed_json)

@@ -44,6 +44,7 @@ COLUMN_TITLE = re.compile(r"^[^。（(]{2,}[（(][^（）()。！？]{2,20}[）)
 NOTE_TAG = re.compile(r"[（(](?:见|详见|完)[^（）()]*[）)]$")
 BOX_OPENER = re.compile(r"(?:核心阅读|编者的话|编者按|开栏的话)")
 RUN_ON_LINES = 3  # flush full lines without punctuation looked through for running text
+HEADLINE_LINES = 3  # lines of a headline read as one paragraph above a dateline, at most
 
 T = TypeVar("T")
 
@@ -335,9 +336,6 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
         out.append(Block("headline", [line]))
     _credit_paragraphs(out)
     return _headlines_over_leads(out)
-
-
-HEADLINE_LINES = 3  # lines of a headline read as one paragraph above a dateline, at most
 
 
 def _headlines_over_leads(blocks_: list[Block]) -> list[Block]:
