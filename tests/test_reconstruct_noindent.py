@@ -527,3 +527,16 @@ def test_a_continuation_whose_first_line_fills_the_column_goes_on_with_the_cut_p
     (story,) = result.articles
     assert story.paragraphs[0].kind == ParagraphKind.BODY
     assert story.paragraphs[0].text.replace(" ", "").endswith(PATROL_TEXT)
+
+
+def test_a_first_line_with_no_mark_goes_on_into_the_story_s_last_words_and_their_jump_marker() -> None:
+    # The last paragraph's first line, short by the dropped indent, has no mark; the line under it ends the
+    # story on this page with its run-in marker: the paragraph's end, not a headline.
+    last = "守岛夫妇每天清晨沿着蛇岛的小路巡查一遍（下转第三版）"
+    result = page(
+        "湿地保护见成效", *dropped_all([WETLAND_TEXT, SNAKE_TEXT, LETTER_TEXT, FULL_END_TEXT, last])
+    )
+    (story,) = result.articles
+    assert story.continued_to_page == 3
+    assert story.paragraphs[-1].text.replace(" ", "") == last
+    assert not result.unmatched_headlines

@@ -227,8 +227,11 @@ def _last_line(
 
 def _ends_paragraph(text: str) -> bool:
     """A line a paragraph may end at: a sentence's or a clause's end, a colon before a quotation, a sentence
-    signed in brackets (担当作为。（张 伟）), or what a wrapped line can never begin with (`。` alone)."""
+    signed in brackets (担当作为。（张 伟）), what a wrapped line can never begin with (`。` alone), or the
+    story's jump to another page run in after its last words (高新区——北京市新技术（下转第3版）)."""
     if CLAUSE_END.search(text) or text[-1] in "：:" or text[0] in CLOSING_PUNCT:
+        return True
+    if text[-1] in "版）)" and bl.ends_with_jump(text):
         return True
     signed = bl.parse_closing_byline(text) if text[-1] in "）)" else None
     return signed is not None and ends_sentence(text[: signed[1]])
