@@ -196,21 +196,19 @@ def _issue_pages_reread(
     links show nothing new (READ_ROUNDS at most). A page editors have worked on keeps its articles: their
     reading stands."""
     for _ in range(READ_ROUNDS):  # as issue.issue_read reads an issue
-        shown = {
-            number: _shown(linked.jump_headlines.get(number, {}), linked.jump_beginnings.get(number, {}))
-            for number in models.Page.objects.filter(issue_id=issue_id).values_list("number", flat=True)
-        }
-        pages = [
-            page
-            for page in models.Page.objects.filter(issue_id=issue_id).defer("raw")
-            if {key: page.reconstructed_json.get(key, {}) for key in SHOWN} != shown[page.number]
-        ]
-        if not pages:
+        changed = []
+        for page in models.Page.objects.filter(issue_id=issue_id).defer("raw"):
+            shown = _shown(
+                linked.jump_headlines.get(page.number, {}), linked.jump_beginnings.get(page.number, {})
+            )
+            if {key: page.reconstructed_json.get(key, {}) for key in SHOWN} != shown:
+                changed.append((page, shown))
+        if not changed:
             return
         read = [
             page
-            for page in pages
-            if _page_reread(page=page, shown=shown[page.number], cache=cache, found=found, touched=touched)
+            for page, shown in changed
+            if _page_reread(page=page, shown=shown, cache=cache, found=found, touched=touched)
         ]
         if not read:
             return

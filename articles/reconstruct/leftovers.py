@@ -30,7 +30,7 @@ def hand_headline_to_photo(work: Work) -> bool:
     if not photos:
         return False
     vocab = work.vocabulary()
-    free = [g for g in work.groups if g.story is None and g.terms is not None and not work.names_photo(g)]
+    free = work.free_headlines()
     best: tuple[float, Group, Group, int] | None = None
     for g in work.groups:
         if g.story is None or g.terms is None or work.segments[g.story].kind == "photo":

@@ -22,7 +22,7 @@ NEIGHBOURS = 3  # paragraphs of the story below a cut that a paragraph above it 
 
 def by_headlines(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> bool:
     """Cut stories where paragraphs talk of a headline no story took (see stories.labels)."""
-    free = [g for g in work.groups if g.story is None and g.terms is not None and not work.names_photo(g)]
+    free = work.free_headlines()
     if not free:
         return False
     heads = {g.story: g for g in work.groups if g.story is not None}
@@ -140,7 +140,7 @@ def for_continuation_tail(work: Work, vocab: sim.Vocabulary, cands: list[int]) -
     jump headline repeats the words the story goes on with; 拥抱风潮… over 民间投资… then 想要享受…). Cut
     where the headline begins to name it, when the two sides share few words (SUBHEAD_COHESION); the
     headline goes with the story below, and the continuation takes one left over."""
-    free = [g for g in work.groups if g.story is None and g.terms is not None and not work.names_photo(g)]
+    free = work.free_headlines()
     if not free:
         return False
 
@@ -189,9 +189,7 @@ def for_story_after_continuation(work: Work, cands: list[int]) -> bool:
     before the first paragraph from which on the text shares few words (SUBHEAD_COHESION) with the story
     so far, its beginning included (…拉马福萨表示… then 写春联、看年画…); of several continuations so cut, the
     one whose two sides share fewest. The headline left over goes to the story below."""
-    if not work.jump_beginnings or not any(
-        g.story is None and g.terms is not None and not work.names_photo(g) for g in work.groups
-    ):
+    if not work.jump_beginnings or not work.free_headlines():
         return False
     best: tuple[float, int, int] | None = None  # cohesion, segment, paragraph index
     for k in cands:
@@ -342,8 +340,8 @@ def _cut_between(
 
     # Paragraphs neither headline names just above the cut open the story below, unless they go on
     # from the text above them.
-    def quiet(p: int) -> bool:
-        return rows[0][p] <= 0 and rows[1][p] <= 0 and edges[p] >= 0
+    def quiet(p: int, chance: float = 0.0) -> bool:
+        return rows[0][p] <= chance and rows[1][p] <= chance and edges[p] >= 0
 
     if continues:
         # A word or two a headline shares with a paragraph by chance does not stop a continuation.
@@ -351,7 +349,7 @@ def _cut_between(
             work,
             paras,
             at,
-            lambda p: rows[0][p] <= HIT_FLOOR and rows[1][p] <= HIT_FLOOR and edges[p] >= 0,
+            lambda p: quiet(p, HIT_FLOOR),
             lambda k: fit(k, first) >= fit(at, first) - HIT_FLOOR,
             begun=begun,
         )

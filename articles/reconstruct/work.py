@@ -170,6 +170,10 @@ class Work:
     def titleless_photos(self) -> list[int]:
         return [k for k in self.headless() if self.segments[k].kind == "photo"]
 
+    def free_headlines(self) -> list[Group]:
+        """The headlines no story took, with words to look for, that name no photo left without a title."""
+        return [g for g in self.groups if g.story is None and g.terms is not None and not self.names_photo(g)]
+
     def names_photo(self, group: Group) -> bool:
         """A headline left over that names what a photo without a title shows better than it names any
         story (武汉复工忙 over a caption of works in 武汉 back at work) is the photo's title, not a reason to
