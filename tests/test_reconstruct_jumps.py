@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from articles.reconstruct import issue, jumps
 from articles.reconstruct.page import reconstruct_page
-from articles.reconstruct.values import ParagraphKind
+from articles.reconstruct.values import Page, ParagraphKind
 from tests.test_reconstruct_leadless import SNAKE, WETLAND, page, para
 
 REPORT = "本报讯 记者周宵鹏 日前召开的河北省委政法工作会议强调，打造忠诚干净担当的政法铁军。"
@@ -575,3 +575,40 @@ def test_a_continuation_cut_from_the_story_below_keeps_the_paragraphs_talking_of
         ("长三角一体化 江苏在行动", 3),
     ]
     assert "编程" not in again.articles[1].text
+
+
+# A continuation opening, under its marker, with a line of its own that ends no sentence, over an indented
+# paragraph: a subhead, or the rest of a sentence the page broke, as its beginning, on the other page, says.
+SUBHEAD_UNDER_MARKER = page(
+    "上接第一版",
+    "为保护湿地立规矩、画红线、探新路",
+    *para(WETLAND[0]),
+    *para(WETLAND[1]),
+)
+ENDED = "本报北京1月23日电 记者日前来到湿地保护区，深入采访，一探究竟。（下转第二版）"
+BROKE_OFF = "本报北京1月23日电 湿地保护区关停了周边企业，减轻湿地（下转第二版）"
+
+
+def _opening(result: Page) -> list[tuple[ParagraphKind, str]]:
+    (article,) = result.articles
+    return [(p.kind, p.text) for p in article.paragraphs[:2]]
+
+
+def test_a_line_ending_no_sentence_under_a_marker_over_an_indented_paragraph_is_a_subhead() -> None:
+    # Filling the column, it would run on as text; but no paragraph ends without a stop, and the one below
+    # opens indented. So alone, and where the beginning ended its sentence at its marker.
+    for beginnings in ({}, {1: ENDED}):
+        assert _opening(reconstruct_page(SUBHEAD_UNDER_MARKER, jump_beginnings=beginnings)) == [
+            (ParagraphKind.JUMP, "上接第一版"),
+            (ParagraphKind.HEADING, "为保护湿地立规矩、画红线、探新路"),
+        ]
+
+
+def test_a_line_under_a_continuation_s_marker_ends_the_sentence_its_beginning_broke_off() -> None:
+    # 减轻湿地（下转第二版）: the line under 上接第一版 goes on with the sentence, however short.
+    for line in ("为保护湿地立规矩、画红线、探新路", "周边污染"):
+        lines = SUBHEAD_UNDER_MARKER.replace("为保护湿地立规矩、画红线、探新路", line)
+        assert _opening(reconstruct_page(lines, jump_beginnings={1: BROKE_OFF}))[0] == (
+            ParagraphKind.BODY,
+            f"上接第一版 {line}",
+        )

@@ -2188,3 +2188,51 @@ def test_a_label_over_a_story_whose_headline_stands_in_the_block_is_its_first_su
     assert "".join(x for x in (letter.kicker, letter.title, letter.subtitle) if x) == "".join(headline)
     assert [(p.kind, p.text) for p in letter.paragraphs[:2]] == LETTER_OPENING
     assert not result.unmatched_headlines
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        ("守岛夫妇给游客回信",),
+        ("守岛夫妇给游客回信", "在蛇岛过年"),
+        ("守岛夫妇给游客回信祝福大家新春快乐", "守护冬眠蝮蛇 守好祖国海岛", "在蛇岛上过一个平安年"),
+    ],
+)
+def test_the_label_at_the_foot_of_a_letter_s_headline_opens_its_text(headline: tuple[str, ...]) -> None:
+    # 回 信 under the letter's headline, right above its salutation, is no line of the headline.
+    result = reconstruct_page(
+        page(
+            "湿地保护见成效",
+            *DATED_WETLAND,
+            *headline,
+            "回 信",
+            "各位游客：",
+            *para("你们好！" + SNAKE[0]),
+            *para(SNAKE[1]),
+        )
+    )
+    letter = result.articles[-1]
+    assert "".join(x for x in (letter.kicker, letter.title, letter.subtitle) if x) == "".join(headline)
+    assert [(p.kind, p.text) for p in letter.paragraphs[:2]] == LETTER_OPENING
+    assert not result.unmatched_headlines
+
+
+def test_the_label_over_a_letter_at_the_top_of_the_page_is_no_section_name() -> None:
+    # The letter's headline stands in the block below; 回 信 heads the page only because the letter does.
+    result = reconstruct_page(
+        page(
+            "回 信",
+            "各位游客：",
+            *para("你们好！" + SNAKE[0]),
+            *para(SNAKE[1]),
+            "",
+            "湿地保护见成效",
+            *DATED_WETLAND,
+            "",
+            "守岛夫妇给游客回信",
+            "欢迎大家来蛇岛过年",
+        )
+    )
+    assert result.section is None
+    letter = next(a for a in result.articles if a.title and "回信" in a.title)
+    assert [(p.kind, p.text) for p in letter.paragraphs[:2]] == LETTER_OPENING

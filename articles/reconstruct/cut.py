@@ -12,6 +12,7 @@ from .headlines import KICKER_CUE, couplet
 from .layout import BOX_OPENER, Block, cached
 from .loose import CREDIT_TAIL
 from .similarity import bigrams, shared
+from .stories import letter_label
 from .text import ends_sentence, join_text
 from .values import Byline
 
@@ -171,6 +172,10 @@ def _top_furniture(blocks_: list[Block]) -> None:
             and not KICKER_CUE.search(block.text)  # 胡春华强调 introduces the title below it
             # 保护湿地 / 守护候鸟（…）: the first half of a title set as a couplet over two lines
             and not (after is not None and after.kind == "headline" and couplet(block.text, after.text))
+            # 回 信 / 郑州圆方集团全体职工：: the label over a letter's salutation
+            and not (
+                after is not None and after.kind == "para" and letter_label(block.text, after.lines[0].text)
+            )
         ):
             block.kind = "section"
         if block.kind != "furniture":  # only the first line after the page's furniture may be its section

@@ -72,6 +72,12 @@ def opens_letter(before: str, after: str, following: str) -> bool:
     return SALUTATION.match(after) is not None and len(before) > LABEL_MAX
 
 
+def letter_label(line: str, following: str) -> bool:
+    """Whether a line standing alone is the label set over a letter (回 信, 贺 电): a word or two, right above
+    the letter's salutation (郑州圆方集团全体职工：)."""
+    return 2 <= len("".join(line.split())) <= LABEL_MAX and SALUTATION.match(following) is not None
+
+
 def labels(
     hits: Sequence[Sequence[float]], edges: Sequence[float], costs: Sequence[float] | None = None
 ) -> list[int]:

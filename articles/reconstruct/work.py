@@ -12,11 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from . import cut, layout
+from . import bylines as bl
+from . import cut, layout, stories
 from . import headlines as hl
 from . import similarity as sim
 from .cut import HeadlineRun, Segment
 from .layout import Block
+from .text import ends_sentence
 
 SERIES = 3  # this many runs of loose lines set alike inside a story: its subheads
 MIN_PARAGRAPH_HIT = 0.15  # a headline covering less of every paragraph of a story is not in it
@@ -209,6 +211,8 @@ class Work:
             for b in run.blocks
             if (at := self.jump_headline_of(b)) is not None
         }
+        for seg in self.segments:
+            self._opening_subhead(seg)
         self.segments_replace(
             [
                 self._resolve(seg, _series(seg.blocks, self.colw), ends.get(k))
@@ -241,6 +245,12 @@ class Work:
             # 二、守护湖区生态 / （三）…: a numbered part of the story; no title opens with its number.
             numbered = len(texts) == 1 and ORDINAL.match(texts[0]) is not None
             short = not titled and (lone_kicker or _short(run, self.colw))
+            if not before and seg.continues and self.broke_off_mid_sentence(seg):
+                # 减轻企业（下转第三版） … 上接第一版 / 用电负担约300亿元: the rest of the sentence the page broke
+                for b in run:
+                    b.kind = "para"
+                i = j
+                continue
             # Local cohesion, as in TextTiling: a few paragraphs either side of the loose lines. It
             # segments both sides, so it is measured only when it decides.
             if (
@@ -282,6 +292,7 @@ class Work:
     def group_headlines(self) -> None:
         """Lines of a run form groups (hl.partition): by their cues, the empty lines between them where the
         page marks groups so, and the stories they name; a few lines right above a story are its headline."""
+        self._letter_labels()
         lines = [b for run in self.runs for b in run.blocks if b.kind != "label"]
         # A column tag names the column, not the story: its words are not looked for in the text.
         texts = [hl.COLUMN_TAG.sub("", b.text) or b.text for b in lines]
@@ -337,6 +348,20 @@ class Work:
                     self.groups.append(group)
                     at += size
 
+    def _letter_labels(self) -> None:
+        """The last line of a run of headlines, when it is the label over the letter right below it (回 信
+        over 郑州圆方集团全体职工：), opens the letter's text as its first subhead: it names no story."""
+        for run in self.runs:
+            if run.before is None or len(run.blocks) < 2:
+                continue
+            label, seg = run.blocks[-1], self.segments[run.before]
+            first = seg.paras[0].lines[0].text if seg.paras else ""  # the salutation, whether or not indented
+            if label.kind == "headline" and stories.letter_label(label.text, first):
+                label.kind = "heading"
+                run.blocks.remove(label)
+                seg.blocks.insert(0, label)
+                self.forget_text(seg)
+
     def jump_headline_of(self, block: Block) -> int | None:
         """The page line of the story's text that a headline line the issue shows to be its jump headline
         gives (jump_headlines): the line's own, or that of the headline it is set on lines with
@@ -375,6 +400,34 @@ class Work:
             return ""
         starts = (seg.blocks[0].first, seg.paras[0].first if seg.paras else None)
         return next((self.jump_beginnings[n] for n in starts if n in self.jump_beginnings), "")
+
+    def _opening_subhead(self, seg: Segment) -> None:
+        """上接第1版 / 为保护湿地立规矩、画红线、探新路 / 　　西洞庭湖…: a line of its own right after a continuation's
+        marker, ending no sentence, over a paragraph that opens indented, is the continuation's first
+        subhead, however long; unless the beginning the issue shows broke off inside a sentence, which the
+        line then ends (减轻企业 … 用电负担约300亿元)."""
+        marker, line, below = (seg.blocks + [None, None, None])[:3]
+        if (
+            marker is not None
+            and marker.kind == "jump"
+            and seg.continues
+            and line is not None
+            and line.kind == "para"
+            and len(line.lines) == 1
+            and not line.lines[0].indented
+            and not ends_sentence(line.text)
+            and below is not None
+            and below.kind == "para"
+            and below.lines[0].indented
+            and not self.broke_off_mid_sentence(seg)
+        ):
+            line.kind = "heading"
+
+    def broke_off_mid_sentence(self, seg: Segment) -> bool:
+        """Whether the beginning the issue shows of a continuation (beginning_of) breaks off at its marker
+        inside a sentence: the continuation's first line goes on with that sentence, whatever its length."""
+        begun = bl.CONTINUED_TO.sub("", self.beginning_of(seg)).rstrip()
+        return bool(begun) and not ends_sentence(begun)
 
     def jump_story(self, group: Group) -> int | None:
         """The segment a group the issue shows to be a jump headline heads (every line one), if any: the one
