@@ -18,10 +18,11 @@ from evaluate import evaluate_page, tally  # noqa: E402
 
 SAMPLE = ROOT / "fixtures" / "corpus" / "rmrb_sample.jsonl"
 # The floors, as measured when they were set (.venv/bin/python tools/evaluate.py fixtures/corpus/rmrb_sample.jsonl):
-# stories cut right and headlines right, out of 51 stories a layout.
+# stories cut right and headlines right, out of 51 stories a layout. Every table raised to the sample's figures
+# on 2026-12-07 (fourth session), when a letter's label over its salutation (回 信) began to open its text.
 FLOORS = {
     "seed": (47, 48),
-    "narrow_above": (50, 49),
+    "narrow_above": (51, 50),
     "gaps_above": (51, 50),
     # 47 headlines since 2026-12-06: a block of headlines no longer counts as standing above the story
     # below it, and the page whose two leadless 平台经济 stories are cut as one lost the headline that
@@ -40,13 +41,13 @@ FLOORS = {
 # first of its series of subheads right under a finished story (the series reads as subheads, and the
 # feature's first paragraph stays with the story above).
 NO_INDENT_FLOORS = {
-    "seed": (46, 43),
+    "seed": (47, 43),
     "narrow_above": (49, 50),
-    "gaps_above": (49, 49),
-    "ascii_before": (42, 45),
+    "gaps_above": (50, 49),
+    "ascii_before": (43, 46),
     "dense_after": (46, 47),
     "between": (48, 46),
-    "spaced_ascii_before": (38, 39),
+    "spaced_ascii_before": (39, 40),
 }
 
 # …and laid out indented, then their leading blanks dropped (evaluate.py --stripped-indents), as a PDF tool
@@ -55,13 +56,13 @@ NO_INDENT_FLOORS = {
 # two, on 2020-05-29_6 as above and on 2019-10-09_19, two leadless stories of one topic cut in the wrong
 # place instead of the first split at its subheads, and spaced_ascii_before one headline).
 STRIPPED_INDENT_FLOORS = {
-    "seed": (46, 46),
+    "seed": (47, 47),
     "narrow_above": (49, 50),
-    "gaps_above": (47, 48),
-    "ascii_before": (44, 46),
-    "dense_after": (46, 46),
-    "between": (46, 47),
-    "spaced_ascii_before": (42, 38),
+    "gaps_above": (48, 48),
+    "ascii_before": (45, 47),
+    "dense_after": (47, 47),
+    "between": (47, 48),
+    "spaced_ascii_before": (43, 39),
 }
 
 # …and with every headline line centred over its column with blanks (evaluate.py --centred-headlines), as a
@@ -70,7 +71,7 @@ STRIPPED_INDENT_FLOORS = {
 # again with a centred kicker ending with its colon).
 CENTRED_FLOORS = {
     "seed": (47, 48),
-    "narrow_above": (49, 50),
+    "narrow_above": (50, 50),
     "gaps_above": (51, 50),
     "ascii_before": (47, 47),
     "dense_after": (45, 46),
