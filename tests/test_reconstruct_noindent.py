@@ -39,15 +39,15 @@ def flush(text: str, width: int = COLUMN) -> list[str]:
     return [text[i : i + width] for i in range(0, len(text), width)]
 
 
-def dropped(text: str, width: int = COLUMN) -> list[str]:
+def dropped(text: str, width: int = COLUMN, indent: int = 2) -> list[str]:
     """A paragraph set indented, as a PDF tool that drops the indent's blanks gives it: its first line two
-    characters short of the column."""
-    return [text[: width - 2]] + flush(text[width - 2 :], width)
+    characters short of the column (two full-width blanks), or `indent` (one for two ASCII blanks)."""
+    return [text[: width - indent]] + flush(text[width - indent :], width)
 
 
-def dropped_all(texts: list[str]) -> list[str]:
+def dropped_all(texts: list[str], indent: int = 2) -> list[str]:
     """Paragraphs one after another, each as `dropped` gives it."""
-    return [line for text in texts for line in dropped(text)]
+    return [line for text in texts for line in dropped(text, indent=indent)]
 
 
 def test_a_flush_line_filling_the_column_without_punctuation_opens_the_paragraph_below_a_headline() -> None:
@@ -502,6 +502,35 @@ def test_a_continuation_whose_first_line_is_short_by_the_dropped_indent_begins_a
         (ParagraphKind.JUMP, marker),
         (ParagraphKind.BODY, PATROL_TEXT),
     ]
+
+
+def test_a_continuation_short_by_the_one_cell_its_story_s_paragraphs_show_begins_a_paragraph() -> None:
+    # Indented with two ASCII blanks, a cell, before the tool dropped them: every first line of the story
+    # runs a cell short, and so does the one after the marker.
+    opening = ["上接第一版", *dropped(PATROL_TEXT, indent=1)]
+    result = page(*opening, *dropped_all(CONTINUED_TEXTS, indent=1), "守岛夫妇在蛇岛过年")
+    (story,) = result.articles
+    assert [(p.kind, p.text) for p in story.paragraphs[:2]] == [
+        (ParagraphKind.JUMP, "上接第一版"),
+        (ParagraphKind.BODY, PATROL_TEXT),
+    ]
+
+
+def test_a_continuation_half_a_cell_short_on_a_story_indented_by_one_cell_goes_on_with_the_cut_paragraph() -> (
+    None
+):
+    # A full line runs half a cell short where a digit left no room for the next character: on a story
+    # whose paragraphs start a cell short, that is no paragraph's first line.
+    cut = "3" + PATROL_TEXT
+    result = page(
+        "上接第一版",
+        cut[:COLUMN],
+        *flush(cut[COLUMN:]),
+        *dropped_all(CONTINUED_TEXTS, indent=1),
+        "守岛夫妇在蛇岛过年",
+    )
+    (story,) = result.articles
+    assert (story.paragraphs[0].kind, story.paragraphs[0].text) == (ParagraphKind.BODY, "上接第一版 " + cut)
 
 
 def test_a_continuation_of_two_lines_short_by_the_dropped_indent_begins_a_paragraph() -> None:

@@ -123,12 +123,13 @@ def _turn(paragraphs: list[Paragraph], blocks: list[Block], colw: float) -> list
     paras = [b for b in blocks if b.kind in ("para", "jump")]
     # Where the story's paragraphs are indented, the indent says; where none is, a first line short by one.
     flush = not any(b.lines[0].indented for b in paras)
+    one_cell = flush and _one_cell_indents(paras[2:])  # measured past the opening
     if (
         first.kind == ParagraphKind.JUMP
         and rest
         and rest[0].kind == ParagraphKind.BODY
         and len(paras) > 1
-        and not _opens_paragraph(paras[1], flush=flush, colw=colw)
+        and not _opens_paragraph(paras[1], flush=flush, colw=colw, one_cell=one_cell)
     ):
         joined = f"{first.text} {rest[0].text}"
         return [Paragraph(ParagraphKind.BODY, joined, (first.lines[0], rest[0].lines[1])), *rest[1:]]
@@ -138,7 +139,7 @@ def _turn(paragraphs: list[Paragraph], blocks: list[Block], colw: float) -> list
         first.kind == ParagraphKind.BODY
         and after
         and paras
-        and _opens_paragraph(paras[0], flush=flush, colw=colw)
+        and _opens_paragraph(paras[0], flush=flush, colw=colw, one_cell=one_cell)
     ):
         opening = (first.lines[0], first.lines[0])  # the marker's line
         return [
@@ -149,11 +150,24 @@ def _turn(paragraphs: list[Paragraph], blocks: list[Block], colw: float) -> list
     return paragraphs
 
 
-def _opens_paragraph(block: Block, *, flush: bool, colw: float) -> bool:
+def _one_cell_indents(paras: list[Block]) -> bool:
+    """Whether a story whose indents a PDF tool dropped was indented by one cell (two ASCII blanks) rather
+    than two: its paragraphs of three lines or more mostly start a cell short of their full lines."""
+    gaps = [
+        statistics.median(line.width for line in b.lines[1:-1]) - b.lines[0].width
+        for b in paras
+        if len(b.lines) > 2
+    ]
+    return bool(gaps) and 0.75 <= statistics.median(gaps) < 1.5
+
+
+def _opens_paragraph(block: Block, *, flush: bool, colw: float, one_cell: bool = False) -> bool:
     """Whether a block's first line is a paragraph's first: indented, or, on a `flush` story where a PDF
     tool dropped the indents, short by the indent of the block's full lines (its lines between the first and
     the last), or of the page's column (`colw`) where it has none (（上接第一版）目前卫星已完 over lines two
-    cells wider: the continuation begins a paragraph)."""
+    cells wider: the continuation begins a paragraph). On a story indented by `one_cell`, a line a cell
+    short begins one too; only just a cell, as a full line may run half a cell short where a Latin letter or
+    digit left no room for the next character."""
     first = block.lines[0]
     if first.indented:
         return True
@@ -161,7 +175,8 @@ def _opens_paragraph(block: Block, *, flush: bool, colw: float) -> bool:
         return False
     # A letter-spaced line may run wider than the column: the middle of the full lines' widths.
     full = statistics.median(line.width for line in block.lines[1:-1]) if len(block.lines) > 2 else colw
-    return abs(full - INDENT_CELLS - first.width) <= 0.5
+    short = full - first.width
+    return abs(short - INDENT_CELLS) <= 0.5 or (one_cell and abs(short - 1.0) <= 0.25)
 
 
 def _bylines(seg: Segment) -> tuple[Byline, ...]:
