@@ -505,6 +505,36 @@ def test_a_headline_the_issue_shows_is_found_when_its_page_set_it_on_two_lines()
     assert story.continued_to_page == 2 and "湿地" in story.text and "蝮蛇" in story.text
 
 
+# A meeting's report runs on into a beginning with no lead on much the same topic, which jumps away; the
+# beginning's headline stands in the block after them and names little of its text.
+BIRDS = "候鸟归来"
+MEETING_INTO_BEGINNING = page(
+    "国务院召开湿地保护工作会议",
+    *para("本报北京1月23日电 国务院今天召开湿地保护工作会议，部署今年湿地保护工作。"),
+    *para("会议指出，各地要落实会议精神，加强湿地保护工作，守住湿地红线。"),
+    *para("会议要求，各地要完善湿地保护制度，做好会议部署的各项工作。"),
+    *para("一群群候鸟飞回湿地，湿地水鸟成群，观鸟的人也越来越多。"),
+    *para("各地湿地保护工作做好了，观鸟的市民也多了起来。（下转第二版）"),
+    "",
+    BIRDS,
+)
+
+
+def test_a_story_run_on_into_a_beginning_the_issue_shows_is_cut_on_slighter_evidence() -> None:
+    # Alone, the two halves differ too little for the page to cut a story it has no lead for. The issue
+    # shows the headline left over to head the story that jumps from this text's end: a second story is in
+    # there, and it is cut where the two headlines' words part.
+    alone = reconstruct_page(MEETING_INTO_BEGINNING)
+    assert [a.title for a in alone.articles] == ["国务院召开湿地保护工作会议"]
+    assert [h.title for h in alone.unmatched_headlines] == [BIRDS]
+    again = issue.reread(MEETING_INTO_BEGINNING, {BIRDS: alone.articles[0].paragraphs[-1].lines[1]})
+    assert again is not None
+    assert [(a.title, len(a.paragraphs), a.continued_to_page) for a in again.articles] == [
+        ("国务院召开湿地保护工作会议", 3, None),
+        (BIRDS, 2, 2),
+    ]
+
+
 # A continuation runs into a story with no lead whose title, in the block after them, names no word of it.
 LEADLESS_TITLE = "海上第一哨"
 UNNAMED_PAGE = page(

@@ -17,6 +17,7 @@ from .work import FIT_BUDGET, HIT_FLOOR, MIN_PARAGRAPH_HIT, SUBHEAD_COHESION, Gr
 
 LONE_TITLE_TAIL = 2  # paragraphs at a story's end its headline does not name, at least, to be another story
 PROSE = 40  # characters a paragraph of running text has on average, at least
+JUMP_SPLIT_GAIN = 0.5  # for_unmatched's gain where the issue shows the headline's story ends the one cut
 NEIGHBOURS = 3  # paragraphs of the story below a cut that a paragraph above it is compared with
 
 
@@ -72,8 +73,11 @@ def after_closers(work: Work) -> bool:
 
 
 def for_unmatched(work: Work, vocab: sim.Vocabulary, cands: list[int], scores: list[list[float]]) -> bool:
-    """An unmatched headline whose story already has one: cut that story where its halves differ most."""
-    best: tuple[float, int, sim.Terms, sim.Terms] | None = None  # gain, segment, the two headlines' terms
+    """An unmatched headline whose story already has one: cut that story where its halves differ most, by
+    MIN_SPLIT_GAIN at least; by JUMP_SPLIT_GAIN where the issue shows the headline to head a story jumping
+    away whose text ends that story's (李克强主持召开…会议 run on into 新冠肺炎疫情正在全球蔓延…（下转第2版）):
+    the link already says a second story is in there."""
+    best: tuple[float, int, sim.Terms, sim.Terms] | None = None  # gain over the needed, segment, the terms
     for gi, g in enumerate(work.groups):
         if g.story is not None or work.names_photo(g):
             continue
@@ -91,10 +95,11 @@ def for_unmatched(work: Work, vocab: sim.Vocabulary, cands: list[int], scores: l
         owner = next((x for x in work.groups if x.story == k), None)
         if owner is None or owner.terms is None or g.terms is None:
             continue
-        gain = _split_gain(work, vocab, work.segments[k], owner.terms, g.terms)
+        needed = JUMP_SPLIT_GAIN if shown == k else hl.MIN_SPLIT_GAIN
+        gain = _split_gain(work, vocab, work.segments[k], owner.terms, g.terms) - needed
         if best is None or gain > best[0]:
             best = (gain, k, owner.terms, g.terms)
-    if best is None or best[0] < hl.MIN_SPLIT_GAIN:
+    if best is None or best[0] < 0:
         return False
     _, k, owner_terms, terms = best
     seg = work.segments[k]
