@@ -535,6 +535,35 @@ def test_a_story_run_on_into_a_beginning_the_issue_shows_is_cut_on_slighter_evid
     ]
 
 
+# A continuation whose headline, title and subtitle, stands in the block after it: the subtitle names its
+# first paragraph, the title the others.
+STANDARDS = page(
+    "上接第一版",
+    *para("本次国标对养老机构等级划分与评定提出要求，将养老机构由低到高分为五级。"),
+    *para("在道路交通领域，发布了学校区域交通标志国家标准，降低学校区域交通安全风险。"),
+    *para("在可持续发展领域，批准发布了电动汽车能耗限值国家标准。"),
+    "",
+    "646项国家标准发布",
+    "养老机构由低到高分为五级",
+)
+
+
+def test_two_lines_the_issue_shows_to_head_one_continuation_are_one_headline() -> None:
+    # Alone, each line takes the paragraphs it names, and the continuation is cut in two. The issue shows
+    # both lines to head the story going on from the marker: one headline over the whole continuation.
+    alone = reconstruct_page(STANDARDS)
+    assert len(alone.articles) == 2
+    again = issue.reread(STANDARDS, {"646项国家标准发布": 1, "养老机构由低到高分为五级": 1})
+    assert again is not None
+    (story,) = again.articles
+    assert (story.title, story.subtitle, story.continued_from_page) == (
+        "646项国家标准发布",
+        "养老机构由低到高分为五级",
+        1,
+    )
+    assert "电动汽车" in story.text and "养老机构" in story.text
+
+
 # A continuation runs into a story with no lead whose title, in the block after them, names no word of it.
 LEADLESS_TITLE = "海上第一哨"
 UNNAMED_PAGE = page(

@@ -212,6 +212,7 @@ BLANK_BREAK = 3.0  # on a page whose empty lines mark ends, lines apart are othe
 HALVES_FIT = 1.0  # two lines that read as one title broken in two
 KICKER_FIT = 0.5  # a line with a kicker's punctuation right above a title closed by its column tag
 COUPLET_FIT = 2.0  # …and as its two halves of a length, a couplet: 保护湿地 / 守护候鸟（…）
+SHOWN_TOGETHER = 6.0  # two lines the issue shows to head one story jumping (partition's `joined`)
 TWO_TITLES = 6.0  # two lines closing with column tags are two stories' titles, whatever else they share
 
 
@@ -220,6 +221,7 @@ def partition(
     fits: Sequence[Sequence[float]],
     together: Sequence[bool] | None = None,
     apart: Sequence[bool] | None = None,
+    joined: Sequence[bool] | None = None,
 ) -> list[int]:
     """Cut a run of headline lines into groups (kicker / title / subtitle): the sizes of the groups.
 
@@ -229,13 +231,17 @@ def partition(
     column tag at most) and by what its lines are about: `fits[i]` is line i's coverage of each paragraph
     of the page, and two lines naming the same paragraphs (a kicker and its title) belong together.
     `together[i]`, where the page marks groups by empty lines, says whether line i and the next stand
-    together; `apart[i]` that they head two different stories for certain. Without any evidence, lines stay alone (later rounds join a lone line to its neighbour).
+    together; `apart[i]` that they head two different stories for certain, `joined[i]` that they head one
+    (the issue shows both as its jump headline). Without any evidence, lines stay alone (later rounds join a
+    lone line to its neighbour).
 
     >>> partition(["北京市委政法工作会议召开", "以高水平法治保障首都高质量发展", "柔性执法助力企业发展"], [[0.5, 0], [0.6, 0], [0, 0.7]])
     [2, 1]
     """
     n = len(lines)
     links = [_link(lines[i], lines[i + 1], fits[i], fits[i + 1]) for i in range(n - 1)]
+    if joined is not None:
+        links = [link + SHOWN_TOGETHER * one for link, one in zip(links, joined, strict=False)]
     best = [0.0] + [float("-inf")] * n
     size = [0] * (n + 1)
     longest = 4  # a kicker, a title set on two lines, a subtitle

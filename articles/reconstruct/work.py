@@ -340,7 +340,9 @@ class Work:
                     # line elsewhere on the page (after a byline, at a page break) says nothing of these.
                     if not self.blank_marks_groups or all(together[:-1]):
                         together = None
-                    sizes = hl.partition([b.text for b in piece], fits, together, apart)
+                    shown = [self.jump_headline_of(b) for b in piece]
+                    joined = [a is not None and a == b for a, b in pairwise(shown)]
+                    sizes = hl.partition([b.text for b in piece], fits, together, apart, joined)
                 at = 0
                 for size in sizes:
                     group = Group(piece[at : at + size], run=r)
