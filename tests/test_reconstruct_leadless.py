@@ -691,6 +691,46 @@ def test_loose_lines_set_alike_three_times_inside_a_story_are_its_subheads() -> 
     assert [a.title for a in result.articles] == ["海外春节庙会热闹", "湿地保护见成效"]
 
 
+def test_subheads_of_nearly_one_length_are_a_series_but_a_title_closed_by_its_tag_is_none() -> None:
+    # Three single lines of 14, 12 and 12 characters, each over text on its own part of the province's
+    # record: an editor's series of subheads, though not cut to one length. The title below of 13
+    # characters closed by its column tag heads a story of its own.
+    result = reconstruct_page(
+        page(
+            "江西跨越发展正当时",
+            *para("本报南昌2月1日电 近4年来，江西主要经济指标增速位居全国第一方阵。"),
+            "老区群众小康梦一步步变成现实",
+            *para("腊月二十三，井冈山坝上村，贫困户吴云月正在厨房忙碌，为过年做准备。"),
+            "生态优先绿色经济蓬勃兴起",
+            *para("长江波涛滚滚，停靠在九江码头的油轮刚装完航空煤油，准备启程。"),
+            "风清气正政治生态正在形成",
+            *para("全省纪检监察机关严查群众身边的腐败问题，干部作风明显转变。"),
+            "吴哥行，拥抱变永恒（旅人心语）",
+            *para("清晨的吴哥窟游人如织，古老的石雕在朝阳下静静诉说着往昔。"),
+        )
+    )
+    assert [a.title for a in result.articles] == ["江西跨越发展正当时", "吴哥行，拥抱变永恒（旅人心语）"]
+
+
+def test_a_title_closed_by_its_tag_makes_no_series_with_the_headlines_of_its_length() -> None:
+    # A subhead of 14 characters, the headline of a story with no lead of 13 and a title of 15 closed by
+    # its column tag: no three runs set alike, the tagged one being a title. The story keeps its headline.
+    result = reconstruct_page(
+        page(
+            "湿地保护见成效",
+            *para("本报北京2月1日电 " + WETLAND[0]),
+            "湿地公园成了市民休闲的好去处",
+            *para(WETLAND[1]),
+            "守岛夫妇在蛇岛上过了个新年",
+            *para(SNAKE[0]),
+            *para(SNAKE[1]),
+            "吴哥行，拥抱变永恒（旅人心语）",
+            *para("清晨的吴哥窟游人如织，古老的石雕在朝阳下静静诉说着往昔。"),
+        )
+    )
+    assert "守岛夫妇在蛇岛上过了个新年" in [a.title for a in result.articles]
+
+
 def test_a_letter_s_salutation_under_its_headline_is_its_first_paragraph() -> None:
     # A colon ends the flush line as it would a kicker's, but an indented paragraph follows, not a title.
     result = reconstruct_page(

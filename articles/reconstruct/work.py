@@ -21,6 +21,7 @@ from .layout import Block
 from .text import ends_sentence
 
 SERIES = 3  # this many runs of loose lines set alike inside a story: its subheads
+SERIES_SLACK = 2  # characters by which the last lines of runs set alike may differ
 MIN_PARAGRAPH_HIT = 0.15  # a headline covering less of every paragraph of a story is not in it
 FIT_BUDGET = 50_000  # headline lines × paragraphs compared when grouping a run of headlines
 ORDINAL = re.compile(
@@ -514,5 +515,14 @@ def _series(blocks: list[Block], colw: float) -> set[tuple[int, int]]:
     """The shapes that SERIES or more runs of short loose lines inside one story share: a series of subheads
     (莫斯科 / 联欢贺新年, 曼谷 / 商场办庙会, …; 春蕾绽放, 爱心汇聚, 相伴成长), cut to one pattern by the
     editor, where the headlines of different stories would differ."""
-    shapes = Counter(_shape(run) for run in _runs(blocks) if _short(run, colw))
-    return {shape for shape, n in shapes.items() if n >= SERIES}
+    # A run closed by a column tag is a title, whatever its shape.
+    shapes = [
+        _shape(run)
+        for run in _runs(blocks)
+        if _short(run, colw) and not any(hl.COLUMN_TAG.search(b.text) for b in run)
+    ]
+    return {
+        (lines, length)
+        for lines, length in shapes
+        if sum(1 for n, m in shapes if n == lines and abs(m - length) <= SERIES_SLACK) >= SERIES
+    }
