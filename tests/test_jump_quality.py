@@ -23,11 +23,13 @@ SAMPLE = ROOT / "fixtures" / "corpus" / "rmrb_sample.jsonl"
 # Per seed: (jumps made, linked right at least, stitched right at least, false links at most), as measured
 # when set (.venv/bin/python tools/evaluate_jumps.py fixtures/corpus/rmrb_sample.jsonl --issues 12 --seed S).
 # Seed 7 since 2026-12-07: the pages read again with what their issue shows stitch two more (49 before).
-FLOORS = {1: (54, 52, 51, 2), 5: (41, 39, 36, 0), 7: (55, 55, 52, 0)}
+# Seed 7 raised again (fifth session): a line over text on what a continuation's beginning talked of is its
+# subhead.
+FLOORS = {1: (54, 52, 51, 2), 5: (41, 39, 36, 0), 7: (55, 55, 53, 0)}
 # The same issues with every line's leading blanks dropped, as a PDF tool that loses the indents gives them
 # (--stripped-indents), set 2026-12-07 when a continuation short of its column by the indent began a
 # paragraph again; raised the same day when a story indented by one cell (two ASCII blanks) showed it.
-STRIPPED_FLOORS = {1: (54, 50, 44, 2), 5: (41, 37, 28, 0), 7: (55, 50, 46, 0)}
+STRIPPED_FLOORS = {1: (54, 50, 44, 2), 5: (41, 37, 29, 0), 7: (55, 50, 46, 0)}
 
 
 @cache

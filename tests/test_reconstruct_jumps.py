@@ -564,6 +564,36 @@ def test_two_lines_the_issue_shows_to_head_one_continuation_are_one_headline() -
     assert "电动汽车" in story.text and "养老机构" in story.text
 
 
+# A continuation of a line or two, then a subhead over text on what the story's beginning, on the other
+# page, talked of, though not what those lines did.
+PARTY_BEGINNING = (
+    "本报广州1月23日电 广东电网公司党委以党建引领企业发展，各级党组织把党员教育管理抓在日常，"
+    "党员队伍活力增强。（下转第三版）"
+)
+SHORT_CONTINUATION = page(
+    "（上接第一版）",
+    "治优势转为企业发展的竞争优势，为社会安定提供",
+    "有力支撑。",
+    "完善党建平台引领企业发展",
+    *para("走进江门供电局，党组织用上了数字化的党建平台，党员教育管理更方便了。"),
+    *para("青年党员在平台上学习交流，党建工作人员对平台赞不绝口。"),
+)
+
+
+def test_a_line_over_text_on_what_a_continuation_s_beginning_talked_of_is_its_subhead() -> None:
+    # Alone, the text under the line shares next to nothing with the two lines above it: a new story.
+    # With the beginning the issue shows, it goes on with what the story talked of: a subhead.
+    alone = reconstruct_page(SHORT_CONTINUATION)
+    assert [a.title for a in alone.articles] == [None, "完善党建平台引领企业发展"]
+    again = reconstruct_page(SHORT_CONTINUATION, jump_beginnings={1: PARTY_BEGINNING})
+    (story,) = again.articles
+    assert [(p.kind, p.text) for p in story.paragraphs][1] == (
+        ParagraphKind.HEADING,
+        "完善党建平台引领企业发展",
+    )
+    assert "青年党员" in story.text
+
+
 # A continuation runs into a story with no lead whose title, in the block after them, names no word of it.
 LEADLESS_TITLE = "海上第一哨"
 UNNAMED_PAGE = page(

@@ -252,8 +252,9 @@ class Work:
                     b.kind = "para"
                 i = j
                 continue
-            # Local cohesion, as in TextTiling: a few paragraphs either side of the loose lines. It
-            # segments both sides, so it is measured only when it decides.
+            # Local cohesion, as in TextTiling: a few paragraphs either side of the loose lines, and
+            # above them a continuation's beginning on another page, what its story talked of before it
+            # jumped (jump_beginnings). It segments both sides, so it is measured only when it decides.
             if (
                 not after
                 or (ends is not None and run[-1].last < ends and not any(map(self.jump_headline_of, run)))
@@ -266,7 +267,7 @@ class Work:
                 or (
                     short
                     and sim.cohesion(
-                        "".join(b.text for b in before[-COHESION_WINDOW:]),
+                        self.beginning_of(seg) + "".join(b.text for b in before[-COHESION_WINDOW:]),
                         "".join(b.text for b in after[:COHESION_WINDOW]),
                         counts=self.content_words,
                     )
