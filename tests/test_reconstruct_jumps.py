@@ -594,6 +594,40 @@ def test_a_line_over_text_on_what_a_continuation_s_beginning_talked_of_is_its_su
     assert "青年党员" in story.text
 
 
+# A continuation whose jump headline names only its first paragraph; neither headline names the next four,
+# on the member the beginning was about, one of which goes on from the one above (王松灵坦言，…); then a
+# story with no lead on another topic, its headline left in the block.
+MEMBER_BEGINNING = (
+    "本报北京3月1日电 与全国政协委员王松灵约采访时间很不容易，作为医科大学副校长，忙碌是王松灵生活的主旋律。"
+    "王松灵不断总结经验，摸索出本职工作和委员履职的平衡点。（下转第四版）"
+)
+MEMBER_PAGE = page(
+    "上接第一版",
+    *para("“政协委员写提案应追求质量而不是数量，发挥专长提出好建议，直到见到实效。”"),
+    *para("医学人才培养是王松灵最关心的问题，每年两会，王松灵都要带去几份相关提案。"),
+    *para("为了提交更有针对性的提案，王松灵决定召集几位同事一起调研。"),
+    *para("王松灵坦言，临床医学人才的培养时间过长，需要尽快改革。"),
+    *para("勤勉履职、扎实工作，王松灵诠释了一名政协委员的责任与担当。"),
+    *para("平台经济快速崛起，对优化资源配置、推动产业升级、拓展消费市场作用日益凸显。"),
+    *para("平台领域不断扩展，平台经济成为经济发展的新动能。"),
+    *para("平台经济在发展中也遇到成长烦恼，平台经济的规范发展需要政策支持。"),
+    *para("破解平台经济的成长烦恼，要为平台经济营造良好环境。"),
+    "",
+    "发挥专长 开出良方",
+    "平台经济破解“成长烦恼”（消费视窗）",
+)
+
+
+def test_a_continuation_s_end_passes_over_a_paragraph_going_on_from_the_one_above() -> None:
+    # No story begins at 王松灵坦言: the continuation runs on past it to the last paragraph on its member.
+    result = reconstruct_page(
+        MEMBER_PAGE, jump_headlines={"发挥专长开出良方": 1}, jump_beginnings={1: MEMBER_BEGINNING}
+    )
+    member, platform = result.articles
+    assert (member.title, len(member.paragraphs)) == ("发挥专长 开出良方", 6)  # the marker and five
+    assert "王松灵" not in platform.text and platform.paragraphs[0].text.startswith("平台经济快速崛起")
+
+
 # A continuation runs into a story with no lead whose title, in the block after them, names no word of it.
 LEADLESS_TITLE = "海上第一哨"
 UNNAMED_PAGE = page(

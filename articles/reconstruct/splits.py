@@ -343,24 +343,25 @@ def _cut_between(
 
     at, first = max(((at, first) for at in range(1, len(paras)) for first in (0, 1)), key=lambda c: fit(*c))
 
-    # Paragraphs neither headline names just above the cut open the story below, unless they go on
-    # from the text above them.
-    def quiet(p: int, chance: float = 0.0) -> bool:
-        return rows[0][p] <= chance and rows[1][p] <= chance and edges[p] >= 0
+    def unnamed(p: int, chance: float = 0.0) -> bool:
+        return rows[0][p] <= chance and rows[1][p] <= chance
 
     if continues:
-        # A word or two a headline shares with a paragraph by chance does not stop a continuation.
+        # A word or two a headline shares with a paragraph by chance does not stop a continuation, nor does
+        # a paragraph going on from the one above (王松灵坦言，…): no story begins there.
         moved = _continuation_end(
             work,
             paras,
             at,
-            lambda p: quiet(p, HIT_FLOOR),
-            lambda k: fit(k, first) >= fit(at, first) - HIT_FLOOR,
+            lambda p: unnamed(p, HIT_FLOOR),
+            lambda k: edges[k] < 0 or fit(k, first) >= fit(at, first) - HIT_FLOOR,
             begun=begun,
         )
         if moved > at:
             return moved
-    while at > 1 and edges[at] < 1.0 and quiet(at - 1):
+    # Paragraphs neither headline names just above the cut open the story below, unless they go on from
+    # the text above them.
+    while at > 1 and edges[at] < 1.0 and unnamed(at - 1) and edges[at - 1] >= 0:
         at -= 1
     return at
 
