@@ -516,6 +516,23 @@ def test_a_continuation_short_by_the_one_cell_its_story_s_paragraphs_show_begins
     ]
 
 
+def test_a_continuation_of_one_paragraph_a_cell_short_is_measured_by_its_page() -> None:
+    # Too short to show how its paragraphs were indented: the story below it, on the same page, shows one
+    # cell. So the continuation's line a cell short begins a paragraph.
+    result = page(
+        "上接第一版",
+        *dropped(PATROL_TEXT, indent=1),
+        "守岛夫妇在蛇岛过年",
+        *dropped("本报大连1月23日电 " + SNAKE_TEXT, indent=1),
+        *dropped_all(CONTINUED_TEXTS, indent=1),
+    )
+    continuation = result.articles[0]
+    assert [(p.kind, p.text) for p in continuation.paragraphs] == [
+        (ParagraphKind.JUMP, "上接第一版"),
+        (ParagraphKind.BODY, PATROL_TEXT),
+    ]
+
+
 def test_a_continuation_half_a_cell_short_on_a_story_indented_by_one_cell_goes_on_with_the_cut_paragraph() -> (
     None
 ):

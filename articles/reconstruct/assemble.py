@@ -59,9 +59,13 @@ def articles(work: Work, labels: dict[int, list[Block]]) -> tuple[Article, ...]:
     order = sorted(
         (k for k, seg in enumerate(work.segments) if seg.blocks), key=lambda k: work.segments[k].first
     )
+    # How much short a paragraph's first line runs on this page where a PDF tool dropped the indents: what
+    # a continuation too short to show it is measured by (_turn).
+    page_gap = _first_line_gap([b for seg in work.segments for b in seg.paras if not b.lines[0].indented])
     out = []
     for position, k in enumerate(order, start=1):
-        out.append(_article(position, work.segments[k], heads.get(k), labels.get(k, []), work.colw))
+        seg = work.segments[k]
+        out.append(_article(position, seg, heads.get(k), labels.get(k, []), work.colw, page_gap))
     return tuple(out)
 
 
@@ -90,7 +94,7 @@ _PARAGRAPH_KIND = {
 }
 
 
-def _paragraphs(seg: Segment, colw: float) -> list[Paragraph]:
+def _paragraphs(seg: Segment, colw: float, page_gap: float | None) -> list[Paragraph]:
     out: list[Paragraph] = []
     blocks = seg.blocks
     i = 0
@@ -109,10 +113,12 @@ def _paragraphs(seg: Segment, colw: float) -> list[Paragraph]:
         kind = _PARAGRAPH_KIND.get(block.kind, ParagraphKind.BODY)
         out.append(Paragraph(kind, block.text, (block.first, block.last)))
         i += 1
-    return _turn(out, seg.blocks, colw)
+    return _turn(out, seg.blocks, colw, page_gap)
 
 
-def _turn(paragraphs: list[Paragraph], blocks: list[Block], colw: float) -> list[Paragraph]:
+def _turn(
+    paragraphs: list[Paragraph], blocks: list[Block], colw: float, page_gap: float | None
+) -> list[Paragraph]:
     """A continuation's opening as the reader meets it: `上接第一版` and the text of the same paragraph, when
     the page cut a paragraph (the text after the marker runs on flush, on its line or the next); the marker
     alone, then a paragraph of its own, when the continuation begins a paragraph (indented after the
@@ -123,7 +129,9 @@ def _turn(paragraphs: list[Paragraph], blocks: list[Block], colw: float) -> list
     paras = [b for b in blocks if b.kind in ("para", "jump")]
     # Where the story's paragraphs are indented, the indent says; where none is, a first line short by one.
     flush = not any(b.lines[0].indented for b in paras)
-    one_cell = flush and _one_cell_indents(paras[2:])  # measured past the opening
+    # Measured past the opening, or over the page where the story has too few paragraphs to show it.
+    gap = _first_line_gap(paras[2:])
+    one_cell = flush and _one_cell(gap if gap is not None else page_gap)
     if (
         first.kind == ParagraphKind.JUMP
         and rest
@@ -150,15 +158,21 @@ def _turn(paragraphs: list[Paragraph], blocks: list[Block], colw: float) -> list
     return paragraphs
 
 
-def _one_cell_indents(paras: list[Block]) -> bool:
-    """Whether a story whose indents a PDF tool dropped was indented by one cell (two ASCII blanks) rather
-    than two: its paragraphs of three lines or more mostly start a cell short of their full lines."""
+def _first_line_gap(paras: list[Block]) -> float | None:
+    """How much shorter than their full lines these paragraphs' first lines run, the middle of it over those
+    of three lines or more; None where there is none."""
     gaps = [
         statistics.median(line.width for line in b.lines[1:-1]) - b.lines[0].width
         for b in paras
         if len(b.lines) > 2
     ]
-    return bool(gaps) and 0.75 <= statistics.median(gaps) < 1.5
+    return statistics.median(gaps) if gaps else None
+
+
+def _one_cell(gap: float | None) -> bool:
+    """Whether paragraphs whose indents a PDF tool dropped, their first lines short by `gap`, were indented
+    by one cell (two ASCII blanks) rather than two."""
+    return gap is not None and 0.75 <= gap < 1.5
 
 
 def _opens_paragraph(block: Block, *, flush: bool, colw: float, one_cell: bool = False) -> bool:
@@ -198,8 +212,10 @@ def _kind(seg: Segment, paragraphs: list[Paragraph], bylines: tuple[Byline, ...]
     return ArticleKind.NEWS
 
 
-def _article(position: int, seg: Segment, group: Group | None, labels: list[Block], colw: float) -> Article:
-    paragraphs = _paragraphs(seg, colw)
+def _article(
+    position: int, seg: Segment, group: Group | None, labels: list[Block], colw: float, page_gap: float | None
+) -> Article:
+    paragraphs = _paragraphs(seg, colw, page_gap)
     bylines = _bylines(seg)
     kicker = title = subtitle = None
     headline_lines: tuple[int, ...] = ()
