@@ -480,6 +480,25 @@ def test_a_kicker_over_a_quoted_title_after_a_finished_paragraph_does_not_run_on
     assert "守岛人王明" not in result.articles[0].text
 
 
+def test_a_paragraph_s_first_line_ending_a_sentence_short_by_the_dropped_indent_goes_on() -> None:
+    # Its first sentence fills the line the dropped indent left: the line is full, not the end of a
+    # paragraph of one line, and the full lines below it are the same paragraph's.
+    opening = "文章指出，要打好脱贫攻坚战。要按照党中央总体部署，加强组织领导，坚持目标标准，强化责任落实。"
+    assert text.ends_sentence(opening[: COLUMN - 2])
+    texts = [
+        WETLAND_TEXT,
+        SNAKE_TEXT,
+        LETTER_TEXT,
+        DECK_TEXT,
+        FULL_END_TEXT,
+        PATROL_TEXT,
+        opening,
+        SNAKE_TEXT,
+    ]
+    result = page("湿地保护见成效", *dropped_all(texts))
+    assert [p.text for p in result.articles[0].paragraphs] == texts
+
+
 CONTINUED_TEXTS = [SNAKE_TEXT, LETTER_TEXT, FULL_END_TEXT, WETLAND_TEXT]
 
 

@@ -255,7 +255,9 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                 or _bracketed(para)
                 or _closes_note(para)
             )
-            if not _ended_short(para, cols[i] if by_column else colw, closed=closed, by_column=by_column):
+            if not _ended_short(
+                para, cols[i] if by_column else colw, closed=closed, by_column=by_column, lost=lost
+            ):
                 gap = blank_separates and last.blank_after and not _runs_across(para, line, closed, colw)
                 closed = closed or gap
                 # A line wider than the column spans columns: a headline, not this paragraph's text.
@@ -561,18 +563,19 @@ def _runs_across(para: Block, line: Line, closed: bool, colw: float) -> bool:
     return bool(BODY_PUNCT.search(text))
 
 
-def _ended_short(para: Block, colw: float, *, closed: bool, by_column: bool) -> bool:
+def _ended_short(para: Block, colw: float, *, closed: bool, by_column: bool, lost: float = 0.0) -> bool:
     """A paragraph's last line stops well short of the column: the paragraph ends there.
 
     Justified PDF lines of one column vary by a few characters (17–20), so only a line clearly short
     counts; one that ends a sentence, a little less clearly. On a page read by its column (no indents to
     tell), a line ending a sentence a character short of the column: inside a paragraph, the line ending a
-    sentence is full. Only the lead of a story may end short and go on (`本报南京1月23日电 记者丁国锋` /
-    `江苏省委…`).
+    sentence is full; where a PDF tool dropped the indents (`lost`), a paragraph's first line is full short
+    of the column by the indent (`文章指出，要全面打好脱贫攻坚战。` over `要按照党中央…`). Only the lead of a story may
+    end short and go on (`本报南京1月23日电 记者丁国锋` / `江苏省委…`).
     """
     last = para.lines[-1]
     if closed and by_column:
-        short = last.width <= colw - FULL_SLACK
+        short = last.width <= colw - (lost if len(para.lines) == 1 else 0.0) - FULL_SLACK
     else:
         short = last.width <= colw * (SHORT_AFTER_SENTENCE if closed else SHORT_LINE)
     if not short:
