@@ -499,6 +499,22 @@ def test_a_paragraph_s_first_line_ending_a_sentence_short_by_the_dropped_indent_
     assert [p.text for p in result.articles[0].paragraphs] == texts
 
 
+def test_the_dropped_indent_is_read_from_paragraphs_ending_a_few_cells_short() -> None:
+    # No paragraph here ends on a line shorter than three quarters of the column; each ends two to four
+    # cells short, and the line after it runs short by the indent a PDF tool dropped: paragraphs, not a
+    # page set flush whose short first lines would break every paragraph after its first line.
+    texts = [
+        "湿地保护区里候鸟成群，湿地面积逐年扩大，湿地公园成了市民休闲的好去处，也成了孩子们的课堂。",
+        "守岛夫妇每天清晨沿着小路巡查，防止有人上岛捕蛇，岛上的蝮蛇正在冬眠，岛上一片寂静无声。",
+        "春节期间，守岛夫妇在岛上贴起福字，挂上灯笼，包了饺子，蛇岛的年过得冷清又温暖热闹了。",
+        "与全国政协委员王松灵约采访时间很不容易，作为医科大学副校长，忙碌是他生活的主旋律。",
+        "为保护湿地，当地关停了周边的污染企业，湿地水质明显改善，鸟多了，来观鸟的人也多了起来。",
+        "湿地公园里，孩子们跟着老师认识候鸟，学习保护湿地的知识。",
+    ]
+    result = page("湿地保护见成效", *dropped_all(texts))
+    assert [p.text for p in result.articles[0].paragraphs] == texts
+
+
 CONTINUED_TEXTS = [SNAKE_TEXT, LETTER_TEXT, FULL_END_TEXT, WETLAND_TEXT]
 
 

@@ -126,14 +126,15 @@ def first_line(line: Line, colw: float, lost: float, slack: float) -> bool:
 def lost_indent(lines: list[Line], cols: list[float]) -> tuple[float, float]:
     """How far short of its column a paragraph's first line runs on this page: by the indent (two cells) where
     a PDF tool dropped the indent's blanks, not at all on a page set flush. Measured as the median over the
-    lines of running text right after a paragraph's short last line; with it the slack, how much shorter
+    lines of running text right after a paragraph's last line, one ending a sentence two cells short of the
+    column or more (inside a paragraph, a line fills the column); with it the slack, how much shorter
     still a quarter of them run (none where a tool breaks lines at the column exactly: half a cell for an
     ASCII character; a cell at most, on a justified page whose lines vary)."""
     gaps = sorted(
         cols[k + 1] - lines[k + 1].width
         for k in range(len(lines) - 1)
         if ends_sentence(lines[k].text)
-        and lines[k].width <= SHORT_AFTER_SENTENCE * cols[k]
+        and lines[k].width <= cols[k] - INDENT_CELLS
         and BODY_PUNCT.search(lines[k + 1].text)
         and not CLAUSE_END.search(lines[k + 1].text)
         and lines[k + 1].width <= cols[k + 1] + WIDER
