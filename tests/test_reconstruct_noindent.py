@@ -499,20 +499,41 @@ def test_a_paragraph_s_first_line_ending_a_sentence_short_by_the_dropped_indent_
     assert [p.text for p in result.articles[0].paragraphs] == texts
 
 
+# Paragraphs each ending two to four cells short of the column, none under three quarters of it.
+LOST_INDENT_TEXTS = [
+    "湿地保护区里候鸟成群，湿地面积逐年扩大，湿地公园成了市民休闲的好去处，也成了孩子们的课堂。",
+    "守岛夫妇每天清晨沿着小路巡查，防止有人上岛捕蛇，岛上的蝮蛇正在冬眠，岛上一片寂静无声。",
+    "春节期间，守岛夫妇在岛上贴起福字，挂上灯笼，包了饺子，蛇岛的年过得冷清又温暖热闹了。",
+    "与全国政协委员王松灵约采访时间很不容易，作为医科大学副校长，忙碌是他生活的主旋律。",
+    "为保护湿地，当地关停了周边的污染企业，湿地水质明显改善，鸟多了，来观鸟的人也多了起来。",
+    "湿地公园里，孩子们跟着老师认识候鸟，学习保护湿地的知识。",
+]
+
+
 def test_the_dropped_indent_is_read_from_paragraphs_ending_a_few_cells_short() -> None:
     # No paragraph here ends on a line shorter than three quarters of the column; each ends two to four
     # cells short, and the line after it runs short by the indent a PDF tool dropped: paragraphs, not a
     # page set flush whose short first lines would break every paragraph after its first line.
-    texts = [
-        "湿地保护区里候鸟成群，湿地面积逐年扩大，湿地公园成了市民休闲的好去处，也成了孩子们的课堂。",
-        "守岛夫妇每天清晨沿着小路巡查，防止有人上岛捕蛇，岛上的蝮蛇正在冬眠，岛上一片寂静无声。",
-        "春节期间，守岛夫妇在岛上贴起福字，挂上灯笼，包了饺子，蛇岛的年过得冷清又温暖热闹了。",
-        "与全国政协委员王松灵约采访时间很不容易，作为医科大学副校长，忙碌是他生活的主旋律。",
-        "为保护湿地，当地关停了周边的污染企业，湿地水质明显改善，鸟多了，来观鸟的人也多了起来。",
-        "湿地公园里，孩子们跟着老师认识候鸟，学习保护湿地的知识。",
-    ]
-    result = page("湿地保护见成效", *dropped_all(texts))
+    result = page("湿地保护见成效", *dropped_all(LOST_INDENT_TEXTS))
+    assert [p.text for p in result.articles[0].paragraphs] == LOST_INDENT_TEXTS
+
+
+def test_a_bare_line_filling_the_column_after_a_paragraph_s_end_is_a_headline_where_first_lines_run_short() -> (
+    None
+):
+    # On a page whose paragraphs' first lines run two cells short, a line without punctuation a cell short
+    # after a finished paragraph can be no paragraph's first: the block of headlines after the text stays
+    # headlines, though the line under it, wider than the column, has a 、.
+    texts = LOST_INDENT_TEXTS[:3] + LOST_INDENT_TEXTS[4:]
+    result = page(
+        "湿地保护见成效",
+        *dropped_all(texts),
+        "以高水平法治保障首都高质量发展",
+        "人民在线、未来网和蛋壳公寓携手发布",
+        "《2019大学毕业生租住蓝皮书》",
+    )
     assert [p.text for p in result.articles[0].paragraphs] == texts
+    assert "以高水平法治保障首都高质量发展" in [h.title for h in result.unmatched_headlines]
 
 
 CONTINUED_TEXTS = [SNAKE_TEXT, LETTER_TEXT, FULL_END_TEXT, WETLAND_TEXT]

@@ -73,10 +73,11 @@ def opens_paragraph(
     after_headline: bool,
     lost: float,
     slack: float = FULL_SLACK,
+    after_end: bool = False,
 ) -> bool:
-    """On a page read by its column, whether a flush line after a finished paragraph or a loose line opens a
-    paragraph (rule 2 above); a shorter line ending no sentence is a headline's (柳州市，累计投入超200亿元 /
-    发言人：)."""
+    """On a page read by its column, whether a flush line after a finished paragraph (`after_end`) or a loose
+    line opens a paragraph (rule 2 above); a shorter line ending no sentence is a headline's (柳州市，累计投入
+    超200亿元 / 发言人：)."""
     line = lines[i]
     if line.width > colw + WIDER:
         return False  # wider than the column: a headline spanning columns
@@ -89,10 +90,11 @@ def opens_paragraph(
     # a headline, one as short with a comma may be a subtitle set that wide by chance: it goes on only as rule 2
     # says, not for being broken there (`_broken_short`).
     full = fills(line, colw) or _short_by_indent(line, colw, lost, slack)
-    # Under a headline a paragraph begins, its first line short by the indent: where first lines run right to
-    # it (the page's slack under a cell), a bare line wider is a headline's (“关键的一次输血就是续命 / ”).
+    # Under a headline or after a paragraph's end a paragraph begins, its first line short by the indent:
+    # where first lines run right to it (the page's slack under a cell), a bare line wider is a headline's
+    # (“关键的一次输血就是续命 / ”; 以高水平法治保障首都高质量发展 in a block of headlines after the text).
     wider = line.width > colw - lost + 0.25 and not BODY_PUNCT.search(line.text)
-    if after_headline and lost > 0 and slack < FULL_SLACK and wider:
+    if (after_headline or after_end) and lost > 0 and slack < FULL_SLACK and wider:
         return False
     broken_at = 0.0 if after_headline else lost
     return full and goes_on_below(lines, kinds, i, colw, blank_separates, lost=broken_at)

@@ -315,6 +315,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                     after_headline=after_headline,
                     lost=lost,
                     slack=slack,
+                    after_end=para is not None,
                 )
                 if by_column
                 # On a page that indents, a paragraph never starts flush after a headline line.
