@@ -535,6 +535,22 @@ def test_a_story_run_on_into_a_beginning_the_issue_shows_is_cut_on_slighter_evid
     ]
 
 
+def test_the_list_of_who_took_part_stays_with_the_report_it_closes() -> None:
+    # Neither headline names the list of names closing the meeting's report; the story cut from under it
+    # does not open with it.
+    closed = MEETING_INTO_BEGINNING.replace(
+        "的各项工作。\n",
+        "的各项工作。\n" + "\n".join(para("有关部门负责人王明、李华、张强参加上述活动。")) + "\n",
+        1,
+    )
+    alone = reconstruct_page(closed)
+    again = issue.reread(closed, {BIRDS: alone.articles[0].paragraphs[-1].lines[1]})
+    assert again is not None
+    meeting, birds = again.articles
+    assert meeting.paragraphs[-1].text == "有关部门负责人王明、李华、张强参加上述活动。"
+    assert (birds.title, birds.paragraphs[0].text[:4]) == (BIRDS, "一群群候")
+
+
 # A continuation whose headline, title and subtitle, stands in the block after it: the subtitle names its
 # first paragraph, the title the others.
 STANDARDS = page(

@@ -342,6 +342,9 @@ def _cut_between(
         return up[first][at] + total[1 - first] - up[1 - first][at] + stories.EDGE_BONUS * edges[at]
 
     at, first = max(((at, first) for at in range(1, len(paras)) for first in (0, 1)), key=lambda c: fit(*c))
+    # A list of who took part closes a report (领导小组成员…参加会议。): no story below opens with it.
+    while at < len(paras) - 1 and stories.ATTENDANCE.match(paras[at].text):
+        at += 1
 
     def unnamed(p: int, chance: float = 0.0) -> bool:
         return rows[0][p] <= chance and rows[1][p] <= chance
@@ -360,8 +363,14 @@ def _cut_between(
         if moved > at:
             return moved
     # Paragraphs neither headline names just above the cut open the story below, unless they go on from
-    # the text above them.
-    while at > 1 and edges[at] < 1.0 and unnamed(at - 1) and edges[at - 1] >= 0:
+    # the text above them or close a report with who took part.
+    while (
+        at > 1
+        and edges[at] < 1.0
+        and unnamed(at - 1)
+        and edges[at - 1] >= 0
+        and not stories.ATTENDANCE.match(paras[at - 1].text)
+    ):
         at -= 1
     return at
 

@@ -39,6 +39,10 @@ STORY_CLOSER = re.compile(
     r"|^(?:会议|会上|会议期间)还(?:研究|讨论|审议)了其他事项。$"  # a meeting's report ends with this sentence
 )
 
+# Who else took part, a list of names closing a meeting's report (领导小组成员丁薛祥、黄坤明…参加会议。): no
+# story opens with it. Not a story's edge everywhere: a report may set it before its last paragraph too.
+ATTENDANCE = re.compile(r"^[^。]+、[^。]+(?:参加|出席)了?(?:会议|会见|会谈|座谈会?|上述活动|有关活动|活动|仪式)。$")
+
 # A paragraph that goes on from the one before: it opens with a pronoun or a connective (他说… / 此外，…)…
 CONTINUATION = re.compile(
     r"^(?:他们|她们|他|她|此外|另外|与此同时|同时|但是|但|不过|然而|因此|对此|随后|其中|此前|而且|据介绍|据了解)"
