@@ -551,6 +551,41 @@ def test_the_list_of_who_took_part_stays_with_the_report_it_closes() -> None:
     assert (birds.title, birds.paragraphs[0].text[:4]) == (BIRDS, "一群群候")
 
 
+# A dated report whose headline names its last two paragraphs only by a word each runs on into a leadless
+# beginning whose jump headline names none of its text; the headlines stand in a block after the stories.
+FESTIVAL = "五洲共欢庆 四海同迎春"
+REPORT_INTO_BEGINNING = page(
+    *para("本报北京10月28日电 生态环境部日前公布了全国地表水水质状况，水质优良断面比例上升。"),
+    *para("水质优良断面比例为75.0%，同比上升2.6个百分点；劣Ⅴ类断面比例同比下降。"),
+    *para("长江、黄河、珠江等七大流域的水质明显改善，主要污染指标浓度下降。"),
+    *para("西北诸河、西南诸河水质总体良好，部分河流因断流未开展监测。"),
+    *para("写春联、看年画、买年货、逛庙会，春节的气息越来越浓，海外华人欢聚一堂。"),
+    *para("孩子们在庙会上挂满了自己写的福字，舞龙舞狮的队伍穿过街头。（下转第二版）"),
+    *para("本报北京1月15日电 记者从海关总署获悉，去年全国海关查获侵权嫌疑货物5.1万批次。"),
+    "",
+    "前三季度——",
+    "水质优良断面比例上升2.6个百分点",
+    "海关去年查获侵权嫌疑货物5.1万批次",
+    FESTIVAL,
+)
+
+
+def test_a_report_is_cut_from_the_beginning_below_after_the_last_paragraph_its_headline_names_at_all() -> (
+    None
+):
+    # The issue shows the festival's headline to head the story jumping from this text's end; the report's
+    # headline names its last two paragraphs faintly (水质), the festival's none: the cut falls after them.
+    alone = reconstruct_page(REPORT_INTO_BEGINNING)
+    assert [h.title for h in alone.unmatched_headlines] == [FESTIVAL]
+    end = alone.articles[0].paragraphs[-1].lines[1]
+    again = issue.reread(REPORT_INTO_BEGINNING, {FESTIVAL.replace(" ", ""): end})
+    assert again is not None
+    report, festival, _ = again.articles
+    assert report.paragraphs[-1].text.startswith("西北诸河")
+    assert (festival.title, festival.continued_to_page) == (FESTIVAL, 2)
+    assert festival.paragraphs[0].text.startswith("写春联")
+
+
 # A continuation whose headline, title and subtitle, stands in the block after it: the subtitle names its
 # first paragraph, the title the others.
 STANDARDS = page(

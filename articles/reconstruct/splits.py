@@ -171,8 +171,9 @@ def for_beginning_head(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> b
     """A story whose text the issue shows to be the beginning of a story jumping away (Work.jump_headlines)
     while that story's headline is left over, and whose own headline names only its first paragraphs: it
     ran on from the story above into a beginning with no lead (“春蕾计划”… then 伶仃洋上，…（下转第2版）). Cut
-    after the last paragraph its headline names, when the two sides share few words (SUBHEAD_COHESION);
-    the jump headline goes with the story below."""
+    after the last paragraph its headline names at all, a word beyond chance (HIT_FLOOR: 水质 in a report's
+    closing paragraphs), when the two sides share few words (SUBHEAD_COHESION); the jump headline goes with
+    the story below."""
     shown = {work.jump_story(g): g for g in work.groups if g.story is None and g.terms is not None}
 
     def stops_naming(g: Group, paras: list[Block]) -> int | None:
@@ -181,7 +182,7 @@ def for_beginning_head(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> b
             return None
         hits = vocab.coverage_each(g.terms, [work.present([p]) for p in paras])
         at = len(paras)
-        while at > 0 and hits[at - 1] < MIN_PARAGRAPH_HIT:
+        while at > 0 and hits[at - 1] <= HIT_FLOOR:
             at -= 1
         return at if 0 < at < len(paras) else None
 

@@ -41,7 +41,9 @@ STORY_CLOSER = re.compile(
 
 # Who else took part, a list of names closing a meeting's report (领导小组成员丁薛祥、黄坤明…参加会议。): no
 # story opens with it. Not a story's edge everywhere: a report may set it before its last paragraph too.
-ATTENDANCE = re.compile(r"^[^。]+、[^。]+(?:参加|出席)了?(?:会议|会见|会谈|座谈会?|上述活动|有关活动|活动|仪式)。$")
+ATTENDANCE = re.compile(
+    r"^[^。]+、[^。]+(?:参加|出席)了?(?:会议|会见|会谈|座谈会?|上述活动|有关活动|活动|仪式)。$"
+)
 
 # A paragraph that goes on from the one before: it opens with a pronoun or a connective (他说… / 此外，…)…
 CONTINUATION = re.compile(
