@@ -668,6 +668,29 @@ def test_text_after_a_story_s_closing_note_is_another_story_when_a_headline_is_l
     assert result.articles[0].text.endswith("（本报南京、苏州电 记者张三、李四）")
 
 
+def test_a_closing_note_wrapped_over_flush_lines_closes_its_story() -> None:
+    # Set flush, the note's first line reads as a headline and its second, a list of reporters, as a
+    # byline; the bracket opened with 本报 and closed two lines down makes them one note, the story's last.
+    result = reconstruct_page(
+        page(
+            "海外春节庙会热闹",
+            *para("春节将至，海外多地举办庙会，写春联、看年画，热闹非凡。"),
+            *para("夜幕降临，吉萨的狮身人面像披上红装，游客纷纷拍照。"),
+            "（本报莫斯科、曼谷、开罗电",
+            "记者殷新宇、林芮、刘旭霞、叶琦",
+            "，郭雨祺参与采写）",
+            "湿地保护见成效",
+            *para("本报北京2月1日电 " + WETLAND[0] + WETLAND[1]),
+        )
+    )
+    assert [a.title for a in result.articles] == ["海外春节庙会热闹", "湿地保护见成效"]
+    assert (
+        result.articles[0].paragraphs[-1].text
+        == "（本报莫斯科、曼谷、开罗电记者殷新宇、林芮、刘旭霞、叶琦，郭雨祺参与采写）"
+    )
+    assert not result.unmatched_headlines
+
+
 def test_loose_lines_set_alike_three_times_inside_a_story_are_its_subheads() -> None:
     # Place and phrase, three times over, each over text about its own city: a series of subheads cut to
     # one pattern, not three stories, though the text under each shares little with the text before.

@@ -209,8 +209,15 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
     lost, slack = lost_indent(lines, cols) if by_column else (0.0, FULL_SLACK)
     items = _list_items(lines, colw)
     item_nos = {lines[i].no for i in items}
+    noted = 0  # lines up to here are a closing note's, gathered with its first (_wrapped_note)
     for i, line in enumerate(lines):
+        if i < noted:
+            continue
         kind, names = kinds[i]
+        if not line.indented and (end := _wrapped_note(lines, i)):
+            para, noted = None, end
+            out.append(Block("para", lines[i:end]))
+            continue
         if kind == "furniture" and out and SIGNED_DATE.fullmatch(line.text):
             kind = "headline"  # a date alone below the page's first text signs a letter or statement
         if kind == "closing" and para is not None and not line.indented and _bare_dateline(para):
@@ -339,6 +346,28 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
         out.append(Block("headline", [line]))
     _credit_paragraphs(out)
     return _headlines_over_leads(out)
+
+
+# A closing note opened on a flush line and wrapped onto the next (（本报莫斯科、曼谷、开罗电 / 记者殷新宇、林芮…）).
+NOTE_OPEN = re.compile(r"^[（(](?:本报|新华社|记者)[^（）()]*$")
+NOTE_LINES = 3  # lines a closing note runs over, at most
+
+
+def _wrapped_note(lines: list[Line], i: int) -> int | None:
+    """A closing note in brackets wrapped over a few flush lines, a line of reporters' names among them that
+    reads alone as a byline (（本报莫斯科、曼谷、墨西哥城、罗马、开罗电 / 记者殷新宇、林芮、刘旭霞… / ，郭雨祺、
+    郑美辰参与采写）): the index after its last line; None for any other line."""
+    if not NOTE_OPEN.match(lines[i].text):
+        return None
+    for j in range(i + 1, min(i + NOTE_LINES, len(lines))):
+        text = lines[j].text
+        if lines[j].indented or "（" in text or "(" in text:
+            return None
+        if text.endswith(("）", ")")):
+            return j + 1
+        if "）" in text or ")" in text:
+            return None
+    return None
 
 
 def _headlines_over_leads(blocks_: list[Block]) -> list[Block]:
