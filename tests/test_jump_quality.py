@@ -32,7 +32,7 @@ FLOORS = {1: (54, 52, 52, 2), 5: (41, 39, 37, 0), 7: (55, 55, 54, 0)}
 # (--stripped-indents), set 2026-12-07 when a continuation short of its column by the indent began a
 # paragraph again; raised the same day when a story indented by one cell (two ASCII blanks) showed it, and
 # again (fifth session) when a continuation too short to show it was measured by its page.
-STRIPPED_FLOORS = {1: (54, 50, 46, 2), 5: (41, 37, 32, 0), 7: (55, 50, 48, 0)}
+STRIPPED_FLOORS = {1: (54, 51, 47, 2), 5: (41, 37, 33, 0), 7: (55, 50, 48, 0)}
 
 
 @cache

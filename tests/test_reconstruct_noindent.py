@@ -536,6 +536,21 @@ def test_a_bare_line_filling_the_column_after_a_paragraph_s_end_is_a_headline_wh
     assert "以高水平法治保障首都高质量发展" in [h.title for h in result.unmatched_headlines]
 
 
+def test_a_letter_spaced_line_with_a_percentage_goes_on_with_its_paragraph() -> None:
+    # The line after a first line two cells short is justified by spacing out its characters, a decimal and a
+    # percent sign among them: spaces aside, it fills the column; the paragraph runs on through it.
+    lines = [
+        "民间投资脱颖而出。前三季度，",
+        "民 间 投 资 增 长 1 4 . 7 % ， 占 全 市 投 资 的 4",
+        "2.9%。同时，民间投资更趋多元化，工业民间投",
+        "资增长较快。",
+    ]
+    result = page("湿地保护见成效", *dropped_all(LOST_INDENT_TEXTS), *lines)
+    assert result.articles[0].paragraphs[-1].text == (
+        "民间投资脱颖而出。前三季度，民间投资增长14.7%，占全市投资的42.9%。同时，民间投资更趋多元化，工业民间投资增长较快。"
+    )
+
+
 CONTINUED_TEXTS = [SNAKE_TEXT, LETTER_TEXT, FULL_END_TEXT, WETLAND_TEXT]
 
 

@@ -78,6 +78,12 @@ def test_letter_spaced_justified_line_loses_its_spaces() -> None:
     assert despace("展新成效。2 0 2 5年，全市") == "展新成效。2025年，全市"
 
 
+def test_a_letter_spaced_decimal_and_percent_close_up_as_the_digits_do() -> None:
+    # Its spaces kept, 14 . 7 % ran the line two cells past the column: a headline's width, not text's.
+    line = "民 间 投 资 增 长 1 4 . 7 % ， 占 全 市 投 资 的 4"
+    assert despace(line) == "民间投资增长14.7%，占全市投资的4"
+
+
 def test_real_spaces_stay_between_phrases_and_names() -> None:
     assert despace("“化解矛盾风险 维护社会稳定”专项治") == "“化解矛盾风险 维护社会稳定”专项治"
     assert despace("本报讯 记者崔东凯 张冲 1月22") == "本报讯 记者崔东凯 张冲 1月22"
