@@ -40,13 +40,14 @@ FLOORS = {
 # ascii_before and spaced_ascii_before lost one each on 2020-05-29_6, a feature with no lead opening with the
 # first of its series of subheads right under a finished story (the series reads as subheads, and the
 # feature's first paragraph stays with the story above). narrow_above and between raised on 2026-12-07 (fifth
-# session), when subheads whose lengths differ by two characters at most began to make a series.
+# session), when subheads whose lengths differ by two characters at most began to make a series; dense_after
+# when a letter-spaced …… and · closed up.
 NO_INDENT_FLOORS = {
     "seed": (47, 43),
     "narrow_above": (50, 50),
     "gaps_above": (50, 49),
     "ascii_before": (43, 46),
-    "dense_after": (46, 47),
+    "dense_after": (47, 47),
     "between": (49, 47),
     "spaced_ascii_before": (39, 40),
 }

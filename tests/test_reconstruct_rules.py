@@ -78,10 +78,14 @@ def test_letter_spaced_justified_line_loses_its_spaces() -> None:
     assert despace("展新成效。2 0 2 5年，全市") == "展新成效。2025年，全市"
 
 
-def test_a_letter_spaced_decimal_and_percent_close_up_as_the_digits_do() -> None:
+def test_a_letter_spaced_decimal_percent_ellipsis_and_dot_close_up_as_the_digits_do() -> None:
     # Its spaces kept, 14 . 7 % ran the line two cells past the column: a headline's width, not text's.
     line = "民 间 投 资 增 长 1 4 . 7 % ， 占 全 市 投 资 的 4"
     assert despace(line) == "民间投资增长14.7%，占全市投资的4"
+    # …and so do an ellipsis, a dash, a name's dot and a roman numeral.
+    assert despace("逛 庙 会 … … 中 国 春 节") == "逛庙会……中国春节"
+    assert despace("伊 莎 白 · 柯 鲁 克 教 授") == "伊莎白·柯鲁克教授"
+    assert despace("劣 Ⅴ 类 断 面 — — 比 例") == "劣Ⅴ类断面——比例"
 
 
 def test_real_spaces_stay_between_phrases_and_names() -> None:

@@ -29,7 +29,7 @@ BLANK = " \u3000\t\u00a0\r\f\v"  # what a blank line may hold
 INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 MULTISPACE = re.compile(r"  +")  # runs of spaces inside a line
 # One character that justification may have spaced out: `2 0 2 5年`, `两 会 顺 利`.
-SPACEABLE = re.compile(f"^[{CJK}0-9０-９.．%％，。、；：！？“”‘’（）《》]$")  # 两 / ， / 14.7%
+SPACEABLE = re.compile(f"^[{CJK}0-9０-９.．%％Ⅰ-Ⅻ…—·，。、；：！？“”‘’（）《》]$")  # 两 / ， / 14.7% / Ⅴ类 / ……
 # The sentence-end rule, defined once: the characters, then a pattern named for each use of them.
 FULL_STOP_CHARS = "。！？!?"  # end a sentence
 # Ends a sentence at the end of a line or a text; inside a text, it often closes a list of examples after
