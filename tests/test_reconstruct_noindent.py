@@ -551,6 +551,29 @@ def test_a_letter_spaced_line_with_a_percentage_goes_on_with_its_paragraph() -> 
     )
 
 
+def test_an_item_of_a_list_ending_its_clause_short_of_the_column_ends_its_paragraph() -> None:
+    # Its last line, closed by ； two cells short, is no line inside a paragraph, which fills the column;
+    # the next item's first line, short by the dropped indent, opens a paragraph of its own.
+    items = [
+        "全年实现四十二万贫困人口脱贫、一千个贫困村退出，脱贫攻坚步伐坚定有力，群众获得感增强；",
+        "空气优良天数比例明显提高，国考断面水质优良比例上升，生态环境质量明显改善；",
+        "持续推进风清气正政治生态建设，取得反腐败压倒性胜利。",
+    ]
+    result = page("湿地保护见成效", *dropped_all(LOST_INDENT_TEXTS + items))
+    assert [p.text for p in result.articles[0].paragraphs][-3:] == items
+
+
+def test_a_first_line_ending_its_clause_over_a_full_line_opens_a_paragraph() -> None:
+    # After a paragraph ending right at the column's end, a line two cells short closed by ； over a line
+    # filling the column: were it that paragraph's last line, the line below would run short by the indent.
+    ended = "湿地保护区里候鸟成群，湿地面积逐年扩大，湿地公园成了好去处。"
+    assert len(ended) == 2 * COLUMN - 2
+    saying = "读书起家之本；循理保家之本；和顺齐家之本；勤俭治家之本。中华民族有着深深的家庭情结，注重家风。"
+    texts = [*LOST_INDENT_TEXTS, ended, saying, LOST_INDENT_TEXTS[0]]
+    result = page("湿地保护见成效", *dropped_all(texts))
+    assert [p.text for p in result.articles[0].paragraphs] == texts
+
+
 CONTINUED_TEXTS = [SNAKE_TEXT, LETTER_TEXT, FULL_END_TEXT, WETLAND_TEXT]
 
 

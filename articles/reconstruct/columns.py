@@ -112,14 +112,16 @@ def _short_by_indent(line: Line, colw: float, lost: float, slack: float) -> bool
     return line.width >= colw - lost - FULL_SLACK and BODY_PUNCT.search(line.text) is not None
 
 
-def first_line(line: Line, colw: float, lost: float, slack: float) -> bool:
+def first_line(line: Line, colw: float, lost: float, slack: float, *, next_fills: bool = False) -> bool:
     """After a paragraph whose sentence ended right at the column's end (rule 4), a line that can only be the
     next paragraph's first: as short as one where a PDF tool dropped the indent (`_short_by_indent`), neither
-    filling the column nor ending a sentence, as the paragraph's own last line would. Not a line with ASCII
+    filling the column nor ending a sentence, as the paragraph's own last line would; or ending a clause (；)
+    over a line filling the column (`next_fills`), where a paragraph's last line would have the next one's
+    first below it, short by the indent (“读书，起家之本；循理，保家之本； / 和顺，齐家之本；…). Not a line with ASCII
     characters: a tool breaking lines by characters leaves it short of the column by half a cell for each."""
     return (
         not fills(line, colw)
-        and not CLAUSE_END.search(line.text)
+        and not (CLAUSE_END.search(line.text) and not (next_fills and line.text.endswith(("；", ";"))))
         and not any(c.isascii() for c in line.text)
         and _short_by_indent(line, colw, lost, slack)
     )

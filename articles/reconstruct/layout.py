@@ -13,6 +13,7 @@ from typing import Any, Generic, TypeVar
 from . import bylines as bl
 from .columns import (
     FULL_SLACK,
+    INDENT_CELLS,
     INDENTED_PAGE,
     SHORT_AFTER_SENTENCE,
     SHORT_LINE,
@@ -261,6 +262,14 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                 or ("摄" in last.text[-CREDIT_TAIL:] and _ends_with_credit(para.lines))
                 or _bracketed(para)
                 or _closes_note(para)
+                # An item of a list closed by its clause's stop two cells or more short of the column (of a
+                # first line's, where the indent was dropped): inside a paragraph a line fills it
+                # (全年实现42万贫困人口脱贫…，脱贫攻坚步伐坚定有力；).
+                or (
+                    by_column
+                    and last.text.endswith(("；", ";"))
+                    and last.width <= cols[i] - INDENT_CELLS - (lost if len(para.lines) == 1 else 0.0)
+                )
             )
             if not _ended_short(
                 para, cols[i] if by_column else colw, closed=closed, by_column=by_column, lost=lost
@@ -288,7 +297,17 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                         )
                     )
                 )
-                first = closed and by_column and first_line(line, cols[i], lost, slack)
+                first = (
+                    closed
+                    and by_column
+                    and first_line(
+                        line,
+                        cols[i],
+                        lost,
+                        slack,
+                        next_fills=i + 1 < len(lines) and fills(lines[i + 1], cols[i + 1]),
+                    )
+                )
                 if (
                     not jump_headline
                     and not first

@@ -28,8 +28,8 @@ BLANK = " \u3000\t\u00a0\r\f\v"  # what a blank line may hold
 # a byte-order mark inside the text (pages joined), soft hyphens. 法\u200b治 reads 法治.
 INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 MULTISPACE = re.compile(r"  +")  # runs of spaces inside a line
-# One character that justification may have spaced out: `2 0 2 5年`, `两 会 顺 利`.
-SPACEABLE = re.compile(f"^[{CJK}0-9０-９.．%％Ⅰ-Ⅻ…—·，。、；：！？“”‘’（）《》]$")  # 两 / ， / 14.7% / Ⅴ类 / ……
+# One character that justification may have spaced out: `2 0 2 5年`, `两 会 顺 利`, `1 4 . 7 %`, `劣 Ⅴ 类`, `… …`.
+SPACEABLE = re.compile(f"^[{CJK}0-9０-９.．%％Ⅰ-Ⅻ…—·，。、；：！？“”‘’（）《》]$")
 # The sentence-end rule, defined once: the characters, then a pattern named for each use of them.
 FULL_STOP_CHARS = "。！？!?"  # end a sentence
 # Ends a sentence at the end of a line or a text; inside a text, it often closes a list of examples after
