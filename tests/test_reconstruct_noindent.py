@@ -574,6 +574,24 @@ def test_a_first_line_ending_its_clause_over_a_full_line_opens_a_paragraph() -> 
     assert [p.text for p in result.articles[0].paragraphs] == texts
 
 
+def test_a_paragraph_opening_with_its_run_in_marker_is_no_wrapped_lead() -> None:
+    # Two lines, the second closing its clause two cells short: the paragraph ends there, as any does; only
+    # a dateline set on a line of its own wraps short and goes on.
+    lines = [
+        "上接第1版 全年实现42万贫困人",
+        "口脱贫，攻坚步伐坚定有力；",
+        "PM2.5浓度均值下降17.4%，空气",
+        "优良天数比例明显提高，环境明显改",
+        "善。",
+    ]
+    result = page(*lines, *dropped_all(LOST_INDENT_TEXTS))
+    assert [(p.kind, p.text) for p in result.articles[0].paragraphs][:3] == [
+        (ParagraphKind.JUMP, "上接第1版"),
+        (ParagraphKind.BODY, "全年实现42万贫困人口脱贫，攻坚步伐坚定有力；"),
+        (ParagraphKind.BODY, "PM2.5浓度均值下降17.4%，空气优良天数比例明显提高，环境明显改善。"),
+    ]
+
+
 CONTINUED_TEXTS = [SNAKE_TEXT, LETTER_TEXT, FULL_END_TEXT, WETLAND_TEXT]
 
 

@@ -629,8 +629,9 @@ def _ended_short(para: Block, colw: float, *, closed: bool, by_column: bool, los
         short = last.width <= colw * (SHORT_AFTER_SENTENCE if closed else SHORT_LINE)
     if not short:
         return False
-    # A lead set on a line of its own may itself wrap: `本报北京2月11日电 （记者` / `赵贝佳）`.
-    return not (len(para.lines) <= 2 and is_lead_line(para.lines[0]))
+    # A lead set on a line of its own may itself wrap: `本报北京2月11日电 （记者` / `赵贝佳）`; not a paragraph
+    # opening with its run-in jump marker (`上接第2版 全年实现…` / `…脱贫攻坚步伐坚定有力；`).
+    return not (len(para.lines) <= 2 and bl.dateline_match(para.lines[0].text))
 
 
 def _ends_with_credit(lines: list[Line]) -> bool:
