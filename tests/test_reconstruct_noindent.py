@@ -592,6 +592,21 @@ def test_a_paragraph_opening_with_its_run_in_marker_is_no_wrapped_lead() -> None
     ]
 
 
+def test_a_line_under_a_marker_over_a_paragraph_short_by_the_dropped_indent_is_a_subhead() -> None:
+    # As over an indented paragraph: the line ends no sentence, and the paragraph below opens two cells short
+    # of its full lines, so the line is the continuation's subhead, not the start of its first paragraph.
+    # A page that marks paragraphs with an empty line; the paragraph's first line carries no punctuation.
+    texts = [LOST_INDENT_TEXTS[3], *LOST_INDENT_TEXTS[:3], *LOST_INDENT_TEXTS[4:]]
+    gapped = [line for text in texts for line in ("", *dropped(text))]
+    result = page("上接第一版", "", "为保护湿地立规矩、探新路子", *gapped)
+    (story,) = result.articles
+    assert [(p.kind, p.text) for p in story.paragraphs][:3] == [
+        (ParagraphKind.JUMP, "上接第一版"),
+        (ParagraphKind.HEADING, "为保护湿地立规矩、探新路子"),
+        (ParagraphKind.BODY, texts[0]),
+    ]
+
+
 CONTINUED_TEXTS = [SNAKE_TEXT, LETTER_TEXT, FULL_END_TEXT, WETLAND_TEXT]
 
 

@@ -9,7 +9,7 @@ import statistics
 from . import bylines as bl
 from . import headlines as hl
 from . import places
-from .columns import INDENT_CELLS
+from .columns import short_by_indent
 from .cut import Segment
 from .layout import Block
 from .values import (
@@ -189,8 +189,7 @@ def _opens_paragraph(block: Block, *, flush: bool, colw: float, one_cell: bool =
         return False
     # A letter-spaced line may run wider than the column: the middle of the full lines' widths.
     full = statistics.median(line.width for line in block.lines[1:-1]) if len(block.lines) > 2 else colw
-    short = full - first.width
-    return abs(short - INDENT_CELLS) <= 0.5 or (one_cell and abs(short - 1.0) <= 0.25)
+    return short_by_indent(full - first.width, one_cell=one_cell)
 
 
 def _bylines(seg: Segment) -> tuple[Byline, ...]:

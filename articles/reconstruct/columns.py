@@ -112,6 +112,14 @@ def _short_by_indent(line: Line, colw: float, lost: float, slack: float) -> bool
     return line.width >= colw - lost - FULL_SLACK and BODY_PUNCT.search(line.text) is not None
 
 
+def short_by_indent(short: float, *, one_cell: bool = False) -> bool:
+    """Whether a paragraph's first line `short` cells shorter than its full lines was indented before a PDF
+    tool dropped the blanks: by two cells, half a cell either way; or by one (two ASCII blanks) on a story
+    whose paragraphs show one-cell indents (`one_cell`), only just, as a full line may run half a cell short
+    where a Latin letter or digit left no room for the next character."""
+    return abs(short - INDENT_CELLS) <= 0.5 or (one_cell and abs(short - 1.0) <= 0.25)
+
+
 def first_line(line: Line, colw: float, lost: float, slack: float, *, next_fills: bool = False) -> bool:
     """After a paragraph whose sentence ended right at the column's end (rule 4), a line that can only be the
     next paragraph's first: as short as one where a PDF tool dropped the indent (`_short_by_indent`), neither

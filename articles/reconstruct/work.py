@@ -7,13 +7,14 @@ headline fits, and leftovers.py places what is left over."""
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from . import bylines as bl
-from . import cut, layout, stories
+from . import columns, cut, layout, stories
 from . import headlines as hl
 from . import similarity as sim
 from .cut import HeadlineRun, Segment
@@ -407,7 +408,8 @@ class Work:
 
     def _opening_subhead(self, seg: Segment) -> None:
         """上接第1版 / 为保护湿地立规矩、画红线、探新路 / 　　西洞庭湖…: a line of its own right after a continuation's
-        marker, ending no sentence, over a paragraph that opens indented, is the continuation's first
+        marker, ending no sentence, over a paragraph that opens indented (or short of its full lines by the
+        indent, where a PDF tool dropped it), is the continuation's first
         subhead, however long; unless the beginning the issue shows broke off inside a sentence, which the
         line then ends (减轻企业 … 用电负担约300亿元)."""
         marker, line, below = (seg.blocks + [None, None, None])[:3]
@@ -422,7 +424,7 @@ class Work:
             and not ends_sentence(line.text)
             and below is not None
             and below.kind == "para"
-            and below.lines[0].indented
+            and _opens_indented(below)
             and not self.broke_off_mid_sentence(seg)
         ):
             line.kind = "heading"
@@ -498,6 +500,17 @@ def _runs(blocks: list[Block]) -> list[list[Block]]:
             out.append([])
         out[-1].append(b)
     return [r for r in out if r]
+
+
+def _opens_indented(block: Block) -> bool:
+    """A paragraph whose first line is indented, or runs short of its full lines (those between its first and
+    its last) by the indent a PDF tool dropped."""
+    if block.lines[0].indented:
+        return True
+    if len(block.lines) < 3:
+        return False
+    full = statistics.median(line.width for line in block.lines[1:-1])
+    return columns.short_by_indent(full - block.lines[0].width)
 
 
 def _short(run: list[Block], colw: float) -> bool:
