@@ -9,7 +9,7 @@ import statistics
 from . import bylines as bl
 from . import headlines as hl
 from . import places
-from .columns import short_by_indent
+from .columns import first_line_short, short_by_indent
 from .cut import Segment
 from .layout import Block
 from .values import (
@@ -161,11 +161,7 @@ def _turn(
 def _first_line_gap(paras: list[Block]) -> float | None:
     """How much shorter than their full lines these paragraphs' first lines run, the middle of it over those
     of three lines or more; None where there is none."""
-    gaps = [
-        statistics.median(line.width for line in b.lines[1:-1]) - b.lines[0].width
-        for b in paras
-        if len(b.lines) > 2
-    ]
+    gaps = [short for b in paras if (short := first_line_short(b.lines)) is not None]
     return statistics.median(gaps) if gaps else None
 
 
@@ -187,9 +183,8 @@ def _opens_paragraph(block: Block, *, flush: bool, colw: float, one_cell: bool =
         return True
     if not flush or len(block.lines) < 2:  # a line alone: nothing tells
         return False
-    # A letter-spaced line may run wider than the column: the middle of the full lines' widths.
-    full = statistics.median(line.width for line in block.lines[1:-1]) if len(block.lines) > 2 else colw
-    return short_by_indent(full - first.width, one_cell=one_cell)
+    short = first_line_short(block.lines)
+    return short_by_indent(colw - first.width if short is None else short, one_cell=one_cell)
 
 
 def _bylines(seg: Segment) -> tuple[Byline, ...]:

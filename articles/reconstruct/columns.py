@@ -24,6 +24,9 @@ ends there: a line with running text's punctuation goes on with it, as on any pa
 
 from __future__ import annotations
 
+import statistics
+from collections.abc import Sequence
+
 from . import bylines as bl
 from .headlines import KICKER_CUE
 from .loose import FIGURE, is_lead_line
@@ -110,6 +113,15 @@ def _short_by_indent(line: Line, colw: float, lost: float, slack: float) -> bool
     if line.width >= colw - lost - slack:
         return True
     return line.width >= colw - lost - FULL_SLACK and BODY_PUNCT.search(line.text) is not None
+
+
+def first_line_short(lines: Sequence[Line]) -> float | None:
+    """How much shorter than a paragraph's full lines (those between its first and its last; a letter-spaced
+    line may run wider than the column, so the middle of their widths) its first line runs; None for a
+    paragraph of fewer than three lines, which has no full line to tell."""
+    if len(lines) < 3:
+        return None
+    return statistics.median(line.width for line in lines[1:-1]) - lines[0].width
 
 
 def short_by_indent(short: float, *, one_cell: bool = False) -> bool:

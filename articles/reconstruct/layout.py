@@ -268,7 +268,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                 or (
                     by_column
                     and last.text.endswith(("；", ";"))
-                    and last.width <= cols[i] - INDENT_CELLS - (lost if len(para.lines) == 1 else 0.0)
+                    and last.width <= _full_width(para, cols[i], lost) - INDENT_CELLS
                 )
             )
             if not _ended_short(
@@ -612,6 +612,12 @@ def _runs_across(para: Block, line: Line, closed: bool, colw: float) -> bool:
     return bool(BODY_PUNCT.search(text))
 
 
+def _full_width(para: Block, colw: float, lost: float) -> float:
+    """How wide the paragraph's last line runs when full: the column, less the indent a PDF tool dropped
+    (`lost`) when that line is the paragraph's first."""
+    return colw - (lost if len(para.lines) == 1 else 0.0)
+
+
 def _ended_short(para: Block, colw: float, *, closed: bool, by_column: bool, lost: float = 0.0) -> bool:
     """A paragraph's last line stops well short of the column: the paragraph ends there.
 
@@ -624,7 +630,7 @@ def _ended_short(para: Block, colw: float, *, closed: bool, by_column: bool, los
     """
     last = para.lines[-1]
     if closed and by_column:
-        short = last.width <= colw - (lost if len(para.lines) == 1 else 0.0) - FULL_SLACK
+        short = last.width <= _full_width(para, colw, lost) - FULL_SLACK
     else:
         short = last.width <= colw * (SHORT_AFTER_SENTENCE if closed else SHORT_LINE)
     if not short:

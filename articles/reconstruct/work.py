@@ -7,7 +7,6 @@ headline fits, and leftovers.py places what is left over."""
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -507,10 +506,8 @@ def _opens_indented(block: Block) -> bool:
     its last) by the indent a PDF tool dropped."""
     if block.lines[0].indented:
         return True
-    if len(block.lines) < 3:
-        return False
-    full = statistics.median(line.width for line in block.lines[1:-1])
-    return columns.short_by_indent(full - block.lines[0].width)
+    short = columns.first_line_short(block.lines)
+    return short is not None and columns.short_by_indent(short)
 
 
 def _short(run: list[Block], colw: float) -> bool:
