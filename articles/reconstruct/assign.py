@@ -36,7 +36,8 @@ def headlines(work: Work) -> None:
         while leftovers.hand_headline_to_photo(work):
             pass
         if not (
-            splits.by_headlines(work, vocab, cands)
+            splits.for_series(work)
+            or splits.by_headlines(work, vocab, cands)
             or splits.after_closers(work)
             or splits.for_unmatched(work, vocab, cands, scores)
             or splits.for_lone_title(work, vocab, cands)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from . import bylines as bl
 from .headlines import KICKER_CUE, couplet
-from .layout import BOX_OPENER, Block, cached
+from .layout import BOX_OPENER, LIST_LABEL, SUBHEAD_MAX, Block, cached
 from .loose import CREDIT_TAIL
 from .similarity import bigrams, shared
 from .stories import letter_label
@@ -22,6 +22,9 @@ SIDEBAR_MARKS = "■●◆▲"  # marks a sidebar's label or a subhead within a 
 MAX_CAPTION_PARAS = 3  # a photo's caption runs over at most this many paragraphs
 # The detail of a caption, after its first paragraph: 图为毛南族群众表演舞龙狮。
 CAPTION_DETAIL = re.compile(r"^(?:图为|上图|下图|左图|右图|图[一二三四五六1-6][：:])")
+ITEM_LABELS = 2  # labels an item repeats from the one above, at least, to be the same story's
+ITEM_BLOCKS = 8  # blocks of an item its labels are looked for in, at most
+ITEM_GAP = 3  # blocks between two items of a series (a closing note, the next one's title), at most
 
 
 @dataclass
@@ -185,6 +188,7 @@ def _top_furniture(blocks_: list[Block]) -> None:
 def page(blocks_: list[Block]) -> Cut:
     """Cut the page at leads: datelines, bylines, byline blocks, jump fragments and photo captions."""
     _top_furniture(blocks_)
+    later_items = _item_starts(blocks_)
     segments: list[Segment] = []
     runs: list[HeadlineRun] = []
     furniture: list[Block] = []
@@ -290,6 +294,12 @@ def page(blocks_: list[Block]) -> Cut:
                 # (（新华社北京4月30日电） / 新华社北京4月30日电 在…): one story.
                 cur.blocks.append(block)
                 closed = False
+            elif lead is None and cur is not None and closed and i in later_items:
+                # An item closed by its note (（文 华整理）), then another of the same labels (提案人：…
+                # 案由：… 建议：…): the items of one story, a digest of proposals or of cases.
+                cur.blocks.extend(pending + [block])
+                pending = []
+                closed = False
             elif lead is not None or cur is None or closed or _opens_box(block, cur):
                 cur = start(Segment([block], lead=lead, bylines=list(lead.bylines) if lead else []))
                 closed = False
@@ -305,6 +315,62 @@ def page(blocks_: list[Block]) -> Cut:
         runs.append(HeadlineRun(pending, before=None, after=len(segments) - 1 if segments else None))
     _pull_quotes_down(segments, runs)
     return Cut(segments, runs, furniture)
+
+
+def _labels(blocks_: list[Block]) -> list[str]:
+    """The labels the paragraphs among these blocks open with, in order: 提案人 / 案由 / 建议."""
+    return [m.group(1) for b in blocks_ if b.kind == "para" and (m := LIST_LABEL.match(b.text))]
+
+
+def series(blocks_: list[Block]) -> list[list[int]]:
+    """The items set out alike among these blocks, by series: the index of each item's first field, in order.
+    An item is a run of paragraphs opening with a label (提案人：… 案由：… 建议：…, ITEM_BLOCKS at most), its
+    labels all different (a label over and over, 书名：… 书名：…, is a list); two items of the same labels
+    with at most ITEM_GAP blocks between them (a closing note, a title) are of one series."""
+    items: list[tuple[int, int, list[str]]] = []  # first field, end, labels
+    k = 0
+    while k < len(blocks_):
+        if blocks_[k].kind != "para" or LIST_LABEL.match(blocks_[k].text) is None:
+            k += 1
+            continue
+        end = k
+        while end < len(blocks_) and end - k < ITEM_BLOCKS and blocks_[end].kind == "para":
+            end += 1
+        labels = _labels(blocks_[k:end])
+        if len(labels) >= ITEM_LABELS and len(set(labels)) == len(labels):
+            items.append((k, end, labels))
+        k = end
+    out: list[list[int]] = []
+    for n, (start, _, labels) in enumerate(items):
+        before = items[n - 1] if n else None
+        if out and before is not None and before[2] == labels and start - before[1] <= ITEM_GAP:
+            out[-1].append(start)
+        else:
+            out.append([start])
+    return [starts for starts in out if len(starts) > 1]
+
+
+def _item_starts(blocks_: list[Block]) -> set[int]:
+    """Where each item of a series but the first begins: at its title, a short line ending no sentence right
+    above its first field (开通夜间公交专线 over 提案人：…), which becomes a subhead of the story; at the field
+    where it has none. Every item's title is made a subhead, the first's too."""
+    out = set()
+    for starts in series(blocks_):
+        for n, start in enumerate(starts):
+            title = blocks_[start - 1] if start else None
+            if (
+                title is not None
+                and title.kind in ("para", "headline")
+                and len(title.lines) == 1
+                and title.lines[0].width <= SUBHEAD_MAX
+                and not ends_sentence(title.text)
+                and LIST_LABEL.match(title.text) is None
+            ):
+                title.kind = "heading"
+                start -= 1
+            if n:
+                out.add(start)
+    return out
 
 
 def _opens_box(block: Block, cur: Segment) -> bool:

@@ -46,6 +46,7 @@ NOTE_TAG = re.compile(r"[（(](?:见|详见|完)[^（）()]*[）)]$")
 BOX_OPENER = re.compile(r"(?:核心阅读|编者的话|编者按|开栏的话)")
 RUN_ON_LINES = 3  # flush full lines without punctuation looked through for running text
 HEADLINE_LINES = 3  # lines of a headline read as one paragraph above a dateline, at most
+UNMARKED_TEXT = 30  # characters of running text, at most, that go without a comma or a full stop
 
 T = TypeVar("T")
 
@@ -209,6 +210,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
     cols = local_columns(lines, colw) if by_column else []
     lost, slack = lost_indent(lines, cols) if by_column else (0.0, FULL_SLACK)
     items = _list_items(lines, colw)
+    fields = _field_labels(lines)
     item_nos = {lines[i].no for i in items}
     noted = 0  # lines up to here are a closing note's, gathered with its first (_wrapped_note)
     for i, line in enumerate(lines):
@@ -236,7 +238,12 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             out.append(Block(kind, [line], names))
             continue
         # An item of a list starts a paragraph of its own as a lead does.
-        lead = is_lead_line(line) or i in items
+        lead = (
+            is_lead_line(line)
+            or i in items
+            or _next_field(para, line, colw, fields)
+            or _record_field(lines, i, fields)
+        )
         if (
             para is not None
             and not line.indented
@@ -395,12 +402,17 @@ def _headlines_over_leads(blocks_: list[Block]) -> list[Block]:
     本报北京5月15日电): running text has its marks, and a dateline opens a story, not the middle of one."""
     out: list[Block] = []
     for block, nxt in zip(blocks_, [*blocks_[1:], None], strict=True):
-        if (
-            block.kind == "para"
-            and nxt is not None
+        over_lead = (
+            nxt is not None
             and nxt.kind == "para"
             and is_lead_line(nxt.lines[0])
             and len(block.lines) <= HEADLINE_LINES
+        )
+        if (
+            block.kind == "para"
+            # Or longer than any running text goes without a mark: a block of headlines each as wide as the
+            # column (东方红五号卫星公用平台首飞成功 / 重拾“蔚蓝之舟”的文化身份 / …).
+            and (over_lead or _unmarked_run(block, nxt))
             and BODY_PUNCT.search(block.text) is None
             and not is_lead_line(block.lines[0])
             and block.text[0] not in "（(["  # （作者为…主席）: the closing note of the story above
@@ -409,6 +421,18 @@ def _headlines_over_leads(blocks_: list[Block]) -> list[Block]:
         else:
             out.append(block)
     return out
+
+
+def _unmarked_run(block: Block, nxt: Block | None) -> bool:
+    """Flush lines longer together than running text goes without a mark (UNMARKED_TEXT), that no `下转`
+    marker ends or follows: a sentence the page broke off at its marker (…候鸟迁徙越冬地和繁殖（下转第二版）)
+    has none either."""
+    return (
+        len(block.text) >= UNMARKED_TEXT
+        and not block.lines[0].indented
+        and bl.CONTINUED_TO.search(block.text) is None
+        and not (nxt is not None and nxt.kind == "jump" and bl.CONTINUED_TO.search(nxt.text) is not None)
+    )
 
 
 def _credit_paragraphs(blocks_: list[Block]) -> None:
@@ -460,6 +484,7 @@ def _broken_dash(first: str, second: str) -> bool:
 
 LIST_LABEL = re.compile(r"^([\u4e00-\u9fff]{1,4})[：:](?=\S)")  # 书名：装台 作者：陈彦
 LIST_MIN = 3  # lines opening with one label, at least, to be a list
+FIELD_REPEAT = 2  # lines opening with one label, at least, for it to name a field of items set out alike
 
 
 def _list_items(lines: list[Line], colw: float) -> set[int]:
@@ -485,6 +510,39 @@ def _list_items(lines: list[Line], colw: float) -> set[int]:
             out.update(run)
         run = [i] if label is not None else []
     return out
+
+
+def _field_labels(lines: list[Line]) -> set[str]:
+    """The labels that open FIELD_REPEAT lines of the page or more: the fields of items set out alike
+    (提案人：… 案由：… 建议：… over and over), not a headline's place (北京：… 山西：…)."""
+    counts = Counter(m.group(1) for line in lines if (m := LIST_LABEL.match(line.text)))
+    return {label for label, n in counts.items() if n >= FIELD_REPEAT}
+
+
+def _record_field(lines: list[Line], i: int, fields: set[str]) -> bool:
+    """A line opening with a field's label over a line opening with another's, the field maybe wrapped onto
+    a line between (提案人：九三学社中央 / 案由：背街小巷…; 提案人：全国政协委员林绍 / 彬 / 案由：…): a field of
+    an item, text however short, never a headline."""
+    here = LIST_LABEL.match(lines[i].text)
+    if here is None or here.group(1) not in fields:
+        return False
+    below = (LIST_LABEL.match(line.text) for line in lines[i + 1 : i + 3])
+    return any(m is not None and m.group(1) != here.group(1) and m.group(1) in fields for m in below)
+
+
+def _next_field(para: Block | None, line: Line, colw: float, fields: set[str]) -> bool:
+    """A line opening with a field's label after a paragraph opened with another's, its last line finished
+    or short (案由：…不足等。 / 建议：…): the next field of an item, a paragraph of its own."""
+    if para is None or not (label := LIST_LABEL.match(line.text)) or label.group(1) not in fields:
+        return False
+    first = LIST_LABEL.match(para.lines[0].text)
+    last = para.lines[-1]
+    return (
+        first is not None
+        and first.group(1) != label.group(1)
+        # A short field may fill the column by chance (提案人：全国政协委员林绍彬 over 案由：…).
+        and (ends_sentence(last.text) or not fills(last, colw) or len(para.lines) == 1)
+    )
 
 
 def _remainder(line: Line, colw: float) -> bool:

@@ -7,9 +7,9 @@ nothing of the story is read as rubric and title."""
 from __future__ import annotations
 
 from . import bylines as bl
+from . import cut, stories
 from . import headlines as hl
 from . import similarity as sim
-from . import stories
 from .cut import SIDEBAR_MARKS, Segment
 from .work import GROUP_MAX, HIT_FLOOR, Group, Work
 
@@ -297,6 +297,7 @@ def rejoin_headless_tails(work: Work) -> None:
             and work.segments[above].kind != "photo"
             and not _jumps_away(work.segments[above])
             and not _closed_before(work.segments[above], seg)
+            and not cut.series(seg.blocks)  # a digest of items set out alike stands alone (提案提要)
         ):
             work.segments[above].blocks.extend(seg.blocks)
             seg.blocks = []

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import accumulate
 
+from . import cut, stories
 from . import headlines as hl
 from . import similarity as sim
-from . import stories
 from .cut import Segment
 from .layout import Block
 from .work import FIT_BUDGET, HIT_FLOOR, MIN_PARAGRAPH_HIT, SUBHEAD_COHESION, Group, Work
@@ -224,6 +224,23 @@ def for_story_after_continuation(work: Work, cands: list[int]) -> bool:
     _, k, at = best
     work.segments_replace([_cut_segment(s, [at]) if n == k else [s] for n, s in enumerate(work.segments)])
     return True
+
+
+def for_series(work: Work) -> bool:
+    """A story whose text turns into a series of items set out alike (cut.series: 开通夜间公交专线 / 提案人：…
+    / 案由：… / 建议：… / （文 华整理）, then 办好社区老年食堂 over the same labels), while a headline is left
+    over or the story is a continuation from another page (上接第一版: a story does not turn into a digest
+    where it goes on): the series is a digest of its own (提案提要) that the story above ran into. Cut before
+    its first item, unless the text above introduces it (…提交了以下提案：); the item's title goes with it."""
+    free = bool(work.free_headlines())
+
+    def starts(_: int, seg: Segment) -> list[int]:
+        if not (free or seg.continues):
+            return []
+        firsts = [seg.paras.index(seg.blocks[starts[0]]) for starts in cut.series(seg.blocks)]
+        return [i for i in firsts[:1] if i > 0 and not seg.paras[i - 1].text.endswith(("：", ":"))]
+
+    return _cut_segments(work, starts)
 
 
 def _cut_least_cohesive(
