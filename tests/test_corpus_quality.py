@@ -60,11 +60,12 @@ NO_INDENT_FLOORS = {
 # place instead of the first split at its subheads, and spaced_ascii_before one headline). narrow_above
 # raised with the series of subheads of nearly one length (2026-12-07, fifth session); gaps_above and
 # dense_after the same session, when a letter-spaced 1 4 . 7 % closed up as its digits do. ascii_before and
-# spaced_ascii_before headlines raised with the unmarked block of headlines (sixth session).
+# spaced_ascii_before headlines raised with the unmarked block of headlines (sixth session); narrow_above and
+# gaps_above the same session, when a feature's first subhead, set as its others are, left its subtitle.
 STRIPPED_INDENT_FLOORS = {
     "seed": (47, 47),
-    "narrow_above": (50, 50),
-    "gaps_above": (49, 48),
+    "narrow_above": (51, 50),
+    "gaps_above": (50, 49),
     "ascii_before": (45, 48),
     "dense_after": (47, 48),
     "between": (47, 48),
@@ -77,7 +78,7 @@ STRIPPED_INDENT_FLOORS = {
 # again with a centred kicker ending with its colon).
 CENTRED_FLOORS = {
     "seed": (47, 48),
-    "narrow_above": (50, 50),
+    "narrow_above": (51, 50),
     "gaps_above": (51, 50),
     "ascii_before": (47, 47),
     "dense_after": (45, 46),

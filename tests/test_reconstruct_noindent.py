@@ -4,6 +4,8 @@ a sentence). Each with the smallest page that shows it. No database."""
 
 from __future__ import annotations
 
+import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,11 @@ from articles.reconstruct import text
 from articles.reconstruct.page import reconstruct_page
 from articles.reconstruct.values import Page, ParagraphKind
 
-PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ROOT / "fixtures" / "pages"
+SAMPLE = ROOT / "fixtures" / "corpus" / "rmrb_sample.jsonl"
+sys.path.insert(0, str(ROOT / "tools"))
+from corpus_layout import LAYOUTS, Layout, clean, lay_out, load_pages, page_key  # noqa: E402
 
 COLUMN = 16
 WETLAND_TEXT = "湿地保护区里候鸟成群，湿地面积逐年扩大，湿地公园成了市民休闲的去处。"
@@ -713,3 +719,29 @@ def test_a_first_line_with_no_mark_goes_on_into_the_story_s_last_words_and_their
     assert story.continued_to_page == 3
     assert story.paragraphs[-1].text.replace(" ", "") == last
     assert not result.unmatched_headlines
+
+
+# A feature of the sample corpus whose subheads are each two phrases and a space (跨江联动 全力构建区域交通体系新格局,
+# then 推进三个全方位 重塑区域经济地理 and 稳增长增后劲 助推高质量发展), its first right under its title.
+SUBHEADED_PAGE = "2020-05-29_6"
+SUBHEADED_TITLE = "南通 融入长三角一体化 奏响高质量发展乐章"
+
+
+def _laid_out_and_read(layout: Layout) -> tuple[Page, list[str]]:
+    """The sample page in `layout` with its indents dropped, read; and the subheaded feature's paragraphs as
+    printed."""
+    sample = next(p for p in load_pages(SAMPLE) if page_key(p) == SUBHEADED_PAGE)
+    [printed] = [a for a in sample["articles"] if a["title"] == SUBHEADED_TITLE]
+    text = lay_out(sample, replace(layout, strip_indents=True)).text
+    return page(*text.splitlines()), [clean(p) for p in printed["paragraphs"] if clean(p)]
+
+
+@pytest.mark.parametrize("layout", ["narrow_above", "gaps_above"])
+def test_a_subhead_set_like_the_story_s_others_under_its_title_opens_its_text(layout: str) -> None:
+    # Right under the title, over the column's two lines, the first subhead is no subtitle: it is set as the
+    # feature's others further down are, and opens its text.
+    result, printed = _laid_out_and_read(LAYOUTS[layout])
+    [story] = [a for a in result.articles if a.title == SUBHEADED_TITLE]
+    assert story.subtitle is None
+    assert [p.text for p in story.paragraphs][:2] == printed[:2]
+    assert story.paragraphs[0].kind == ParagraphKind.HEADING

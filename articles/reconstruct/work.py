@@ -18,9 +18,14 @@ from . import headlines as hl
 from . import similarity as sim
 from .cut import HeadlineRun, Segment
 from .layout import Block
-from .text import ends_sentence
+from .text import ends_sentence, join_text
 
 SERIES = 3  # this many runs of loose lines set alike inside a story: its subheads
+# A subhead set as two phrases and a space (跨江联动 全力构建区域交通体系新格局), as a feature sets its series.
+COUPLET_SUBHEAD = re.compile(r"^[\u4e00-\u9fff“”]{2,10} [\u4e00-\u9fff“”]{2,16}$")
+SUBHEAD_SERIES = (
+    2  # subheads so set in a story, at least, the one above its text among them, to be its series
+)
 SERIES_SLACK = 2  # characters by which the last lines of runs set alike may differ
 MIN_PARAGRAPH_HIT = 0.15  # a headline covering less of every paragraph of a story is not in it
 FIT_BUDGET = 50_000  # headline lines × paragraphs compared when grouping a run of headlines
@@ -214,6 +219,9 @@ class Work:
         }
         for seg in self.segments:
             self._opening_subhead(seg)
+        for run in self.runs:
+            if run.before is not None:
+                self._subhead_down(run, self.segments[run.before])
         self.segments_replace(
             [
                 self._resolve(seg, _series(seg.blocks, self.colw), ends.get(k))
@@ -281,9 +289,16 @@ class Work:
                 i = j
                 continue
             head = Segment(blocks[:i], lead=seg.lead, kind=seg.kind, bylines=seg.bylines)
+            tail = blocks[j:]
+            moved = _first_subhead(run, tail)
+            if moved:
+                run, tail = (
+                    run[:-moved],
+                    [Block("heading", [x for b in run[-moved:] for x in b.lines]), *tail],
+                )
             # The run stands above the tail's first piece: the tail itself, unless it is cut again.
             slot = len(self._pending_runs)
-            self._pending_runs.append((run, Segment(blocks[j:])))
+            self._pending_runs.append((run, Segment(tail)))
             # A run the issue shows to head a story ending lower down starts that story: down to that line.
             shown = [at for b in run if (at := self.jump_headline_of(b)) is not None and at > b.last]
             rest = self._resolve(self._pending_runs[slot][1], series, max(shown, default=ends))
@@ -428,6 +443,15 @@ class Work:
         ):
             line.kind = "heading"
 
+    def _subhead_down(self, run: HeadlineRun, seg: Segment) -> None:
+        """The last lines of the headline lines right above a story that are its first subhead
+        (_first_subhead) open its text."""
+        moved = _first_subhead(run.blocks, seg.blocks, whole=self._blocked)
+        if moved:
+            seg.blocks.insert(0, Block("heading", [line for b in run.blocks[-moved:] for line in b.lines]))
+            del run.blocks[-moved:]
+            self.forget_text(seg)
+
     def broke_off_mid_sentence(self, seg: Segment) -> bool:
         """Whether the beginning the issue shows of a continuation (beginning_of) breaks off at its marker
         inside a sentence: the continuation's first line goes on with that sentence, whatever its length."""
@@ -508,6 +532,28 @@ def _opens_indented(block: Block) -> bool:
         return True
     short = columns.first_line_short(block.lines)
     return short is not None and columns.short_by_indent(short)
+
+
+def _first_subhead(run: list[Block], below: list[Block], *, whole: bool = False) -> int:
+    """How many of the last lines of the headline lines above a story (one or two) are its first subhead, set
+    as two phrases and a space as its subheads further down are (跨江联动 全力构建区 / 域交通体系新格局 over its
+    text, then 推进三个全方位 重塑区域经济地理 …), SUBHEAD_SERIES of them with it at least: 0 for none. The
+    title stays, unless `whole`: on a page that sets its headlines in a block, the lines above a story may
+    be its subhead alone."""
+    inside = [b for b in below if b.kind == "headline" and COUPLET_SUBHEAD.match(b.text)]
+    if len(inside) + 1 < SUBHEAD_SERIES:
+        return 0
+    lines = [b for b in run if b.kind == "headline"]
+    return next(
+        (
+            tail
+            for tail in (1, 2)
+            if (len(lines) > tail or (whole and len(lines) == tail))
+            and run[-tail:] == lines[-tail:]
+            and COUPLET_SUBHEAD.match(join_text([b.text for b in lines[-tail:]]))
+        ),
+        0,
+    )
 
 
 def _short(run: list[Block], colw: float) -> bool:
