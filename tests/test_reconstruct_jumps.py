@@ -786,3 +786,58 @@ def test_a_line_under_a_continuation_s_marker_ends_the_sentence_its_beginning_br
             ParagraphKind.BODY,
             f"上接第一版 {line}",
         )
+
+
+# A continuation set as a series of profiles, each introduced by a subhead closing with its dash (李明—— over
+# his words), the profiles sharing few words with each other; a headline left over in the block after it.
+PROFILES_BEGINNING = (
+    "寒假里，孩子们的生活丰富多彩，记者走访了几位少年，记录下他们美好而充实的一天。（下转第二版）"
+)
+PROFILES = page(
+    "（上接第一版）",
+    "南京少年李明——",
+    *para("“我喜爱小发明，想当个科学家”"),
+    *para("李明和兴趣小组的伙伴们来到实验室，老师演示了往两张纸中间吹气的实验，纸张贴在了一起。"),
+    *para("他设计的自动浇花器获得了市里的科技创新奖，父亲说他周末总在琢磨新发明。"),
+    "陕西少年王强——",
+    *para("“希望长大后，我能代表国家参赛”"),
+    *para("寒冷的球场上，王强带着队友练习传球射门，教练说他的脚法在同龄人中数一数二。"),
+    *para("他小时候体弱多病，如今每天训练四个小时，梦想着有一天能踢进世界杯。"),
+    "湖北少年赵亮——",
+    *para("“我喜欢看书，它能带给我力量”"),
+    *para("赵亮先天失聪，却爱读书写字，在特殊教育学校学会了电工技术，还获得了青少年科技奖项。"),
+    *para("（本报记者张华、刘洋）"),
+    "",
+    "寒假里的好少年",
+    "冬季运动会开幕",
+)
+
+
+def test_a_continuation_set_as_a_series_of_profiles_runs_to_its_end() -> None:
+    # With the beginning the issue shows, each profile shares few words with the story so far: how few says
+    # nothing of where a story set as profiles ends, and the continuation keeps all three.
+    again = reconstruct_page(PROFILES, jump_beginnings={1: PROFILES_BEGINNING})
+    [story] = [a for a in again.articles if a.continued_from_page == 1]
+    assert "李明" in story.text and "王强" in story.text and "赵亮" in story.text
+
+
+# A story closed by its reporters' byline, then its sidebar marked ■ (专家观点), with a headline left over in
+# the block after it.
+SIDEBAR = page(
+    *para("本报北京2月2日电 寒假里，孩子们的生活丰富多彩，各地少年宫开设了科技、体育、阅读等兴趣课程。"),
+    *para("家长们说，孩子们在兴趣课上交了朋友，学到了本领，假期过得很充实。"),
+    *para("（本报记者王明峰、姚雪青、张丹华、程远洲、刘新吾、程焕）"),
+    "■专家观点",
+    *para("教育专家认为，假期是孩子们发展兴趣的好时机，学校和家庭要为他们创造条件。"),
+    "",
+    "少年宫里寒假忙",
+    "冬季运动会开幕",
+)
+
+
+def test_a_sidebar_after_a_story_s_closing_byline_stays_with_the_story() -> None:
+    # A closing byline ends a story, and a headline is left over; but a paragraph marked ■ after it opens the
+    # story's sidebar, not another story.
+    result = reconstruct_page(SIDEBAR)
+    story = next(a for a in result.articles if "少年宫" in a.text)
+    assert "教育专家" in story.text

@@ -5,6 +5,7 @@ cut; assign.py then assigns the headlines again."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from itertools import accumulate
 
@@ -18,6 +19,8 @@ from .work import FIT_BUDGET, HIT_FLOOR, MIN_PARAGRAPH_HIT, SUBHEAD_COHESION, Gr
 LONE_TITLE_TAIL = 2  # paragraphs at a story's end its headline does not name, at least, to be another story
 PROSE = 40  # characters a paragraph of running text has on average, at least
 JUMP_SPLIT_GAIN = 0.5  # for_unmatched's gain where the issue shows the headline's story ends the one cut
+INTRODUCING = ("——", "：", ":")  # how a subhead introducing what follows it closes (南京市竹山中学周洲——)
+SERIES_OF_PARTS = 2  # parts so introduced, at least, to be a series of profiles
 NEIGHBOURS = 3  # paragraphs of the story below a cut that a paragraph above it is compared with
 
 
@@ -67,9 +70,18 @@ def after_closers(work: Work) -> bool:
     return _cut_segments(
         work,
         lambda _, seg: [
-            i for i in range(1, len(seg.paras)) if stories.STORY_CLOSER.match(seg.paras[i - 1].text)
+            i
+            for i in range(1, len(seg.paras))
+            if stories.STORY_CLOSER.match(seg.paras[i - 1].text) and not _sidebar_after(seg, i)
         ],
     )
+
+
+def _sidebar_after(seg: Segment, i: int) -> bool:
+    """Whether paragraph i, or a subhead right above it, opens the story's sidebar (■专家观点): the story's box
+    goes on after its closing byline (cut.SIDEBAR_MARKS)."""
+    start, end = seg.blocks.index(seg.paras[i - 1]) + 1, seg.blocks.index(seg.paras[i]) + 1
+    return any(b.text[:1] in cut.SIDEBAR_MARKS for b in seg.blocks[start:end])
 
 
 def for_unmatched(work: Work, vocab: sim.Vocabulary, cands: list[int], scores: list[list[float]]) -> bool:
@@ -203,7 +215,7 @@ def for_story_after_continuation(work: Work, cands: list[int]) -> bool:
         if not seg.continues or not seg.paras:
             continue
         begun = work.beginning_of(seg)
-        if not begun:
+        if not begun or _profiles(seg):
             continue
         paras = seg.paras
         edges = _edges(work, paras, words=False)
@@ -241,6 +253,14 @@ def for_series(work: Work) -> bool:
         return [i for i in firsts[:1] if i > 0 and not seg.paras[i - 1].text.endswith(("：", ":"))]
 
     return _cut_segments(work, starts)
+
+
+def _profiles(seg: Segment) -> bool:
+    """Whether a story is set as a series of parts each introduced by a subhead closing with one cue
+    (南京市竹山中学周洲—— … 湖北鄂州市特殊教育学校李端林—— …): profiles, whose parts may share few words with each
+    other, so that how few says nothing of where the story ends."""
+    cues = Counter(b.text[-1] for b in seg.blocks if b.kind == "heading" and b.text.endswith(INTRODUCING))
+    return any(n >= SERIES_OF_PARTS for n in cues.values())
 
 
 def _cut_least_cohesive(
