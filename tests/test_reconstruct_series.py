@@ -21,6 +21,7 @@ CANTEEN_ITEM = (
     "建议：由街道牵头利用闲置用房开办老年食堂，给予场地和水电补贴，引入专业团队经营管理。",
 )
 NOTE = "（文 华整理）"
+BOOKS = (("风云初记", "孙犁"), ("铁道游击队", "知侠"), ("保卫延安", "杜鹏程"), ("三里湾", "赵树理"))
 WEATHER = (
     "本报北京3月2日电 记者王强 中央气象台预计，今明两天南方多地有小到中雨，局地大雨。",
     "气象专家提醒，雨天路面湿滑，公众出行需关注天气预报和路况信息，谨慎驾驶，注意安全。",
@@ -178,3 +179,20 @@ def test_a_story_that_introduces_its_items_keeps_them() -> None:
     )
     report = next(a for a in result.articles if "三百余件" in a.text)
     assert "提案人：市政协委员张明" in report.text and "提案人：市政协委员李华" in report.text
+
+
+def test_a_continuation_does_not_run_into_a_list_below_it() -> None:
+    # A report goes on here from page 1; a list of books follows it, each a paragraph opening with one label,
+    # its headline in the block: a story does not turn into a list where it goes on, so the list is another.
+    books = [f"书名：{title}　　作者：{author}" for title, author in BOOKS]
+    result = page(
+        "（上接第一版）",
+        *para(WEATHER[1]),
+        *(line for book in books for line in para(book)),
+        "",
+        "雨天出行注意安全",
+        "长篇小说典藏书目",
+    )
+    report = next(a for a in result.articles if a.continued_from_page == 1)
+    assert "书名" not in report.text
+    assert any(a.text.startswith("书名") for a in result.articles)

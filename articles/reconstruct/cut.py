@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from . import bylines as bl
 from .headlines import KICKER_CUE, couplet
-from .layout import BOX_OPENER, LIST_LABEL, SUBHEAD_MAX, Block, cached
+from .layout import BOX_OPENER, LIST_LABEL, LIST_MIN, SUBHEAD_MAX, Block, cached
 from .loose import CREDIT_TAIL
 from .similarity import bigrams, shared
 from .stories import letter_label
@@ -348,6 +348,19 @@ def series(blocks_: list[Block]) -> list[list[int]]:
         else:
             out.append([start])
     return [starts for starts in out if len(starts) > 1]
+
+
+def lists(blocks_: list[Block]) -> list[int]:
+    """Where each run of LIST_MIN paragraphs or more opening with one label begins (书名：风云初记 作者：孙犁 /
+    书名：… ): a list, each paragraph an item."""
+    labels = [m.group(1) if b.kind == "para" and (m := LIST_LABEL.match(b.text)) else None for b in blocks_]
+    return [
+        k
+        for k in range(len(blocks_) - LIST_MIN + 1)
+        if labels[k] is not None
+        and (k == 0 or labels[k - 1] != labels[k])
+        and len(set(labels[k : k + LIST_MIN])) == 1
+    ]
 
 
 def _item_starts(blocks_: list[Block]) -> set[int]:

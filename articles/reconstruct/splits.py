@@ -249,7 +249,11 @@ def for_series(work: Work) -> bool:
     def starts(_: int, seg: Segment) -> list[int]:
         if not (free or seg.continues):
             return []
-        firsts = [seg.paras.index(seg.blocks[starts[0]]) for starts in cut.series(seg.blocks)]
+        # A continuation does not turn into a list either (书名：… 书名：…): a book list after a report's end.
+        lists = cut.lists(seg.blocks) if seg.continues else []
+        firsts = sorted(
+            seg.paras.index(seg.blocks[at]) for at in [starts[0] for starts in cut.series(seg.blocks)] + lists
+        )
         return [i for i in firsts[:1] if i > 0 and not seg.paras[i - 1].text.endswith(("：", ":"))]
 
     return _cut_segments(work, starts)
