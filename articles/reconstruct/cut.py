@@ -317,9 +317,15 @@ def page(blocks_: list[Block]) -> Cut:
     return Cut(segments, runs, furniture)
 
 
+def _label(block: Block) -> str | None:
+    """The label a paragraph opens with (提案人 of 提案人：九三学社中央), if it does."""
+    match = LIST_LABEL.match(block.text) if block.kind == "para" else None
+    return match.group(1) if match else None
+
+
 def _labels(blocks_: list[Block]) -> list[str]:
     """The labels the paragraphs among these blocks open with, in order: 提案人 / 案由 / 建议."""
-    return [m.group(1) for b in blocks_ if b.kind == "para" and (m := LIST_LABEL.match(b.text))]
+    return [label for b in blocks_ if (label := _label(b)) is not None]
 
 
 def series(blocks_: list[Block]) -> list[list[int]]:
@@ -330,7 +336,7 @@ def series(blocks_: list[Block]) -> list[list[int]]:
     items: list[tuple[int, int, list[str]]] = []  # first field, end, labels
     k = 0
     while k < len(blocks_):
-        if blocks_[k].kind != "para" or LIST_LABEL.match(blocks_[k].text) is None:
+        if _label(blocks_[k]) is None:
             k += 1
             continue
         end = k
@@ -353,7 +359,7 @@ def series(blocks_: list[Block]) -> list[list[int]]:
 def lists(blocks_: list[Block]) -> list[int]:
     """Where each run of LIST_MIN paragraphs or more opening with one label begins (书名：风云初记 作者：孙犁 /
     书名：… ): a list, each paragraph an item."""
-    labels = [m.group(1) if b.kind == "para" and (m := LIST_LABEL.match(b.text)) else None for b in blocks_]
+    labels = [_label(b) for b in blocks_]
     return [
         k
         for k in range(len(blocks_) - LIST_MIN + 1)
