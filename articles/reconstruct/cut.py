@@ -188,7 +188,7 @@ def _top_furniture(blocks_: list[Block]) -> None:
 def page(blocks_: list[Block]) -> Cut:
     """Cut the page at leads: datelines, bylines, byline blocks, jump fragments and photo captions."""
     _top_furniture(blocks_)
-    later_items = _item_starts(blocks_)
+    later_items = _item_starts(blocks_)  # and every item's title made a subhead
     segments: list[Segment] = []
     runs: list[HeadlineRun] = []
     furniture: list[Block] = []

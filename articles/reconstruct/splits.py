@@ -251,10 +251,9 @@ def for_series(work: Work) -> bool:
             return []
         # A continuation does not turn into a list either (书名：… 书名：…): a book list after a report's end.
         lists = cut.lists(seg.blocks) if seg.continues else []
-        firsts = sorted(
-            seg.paras.index(seg.blocks[at]) for at in [starts[0] for starts in cut.series(seg.blocks)] + lists
-        )
-        return [i for i in firsts[:1] if i > 0 and not seg.paras[i - 1].text.endswith(("：", ":"))]
+        firsts = [starts[0] for starts in cut.series(seg.blocks)] + lists
+        at = min((seg.paras.index(seg.blocks[k]) for k in firsts), default=0)
+        return [at] if at > 0 and not seg.paras[at - 1].text.endswith(("：", ":")) else []
 
     return _cut_segments(work, starts)
 

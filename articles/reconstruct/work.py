@@ -23,9 +23,8 @@ from .text import ends_sentence, join_text
 SERIES = 3  # this many runs of loose lines set alike inside a story: its subheads
 # A subhead set as two phrases and a space (跨江联动 全力构建区域交通体系新格局), as a feature sets its series.
 COUPLET_SUBHEAD = re.compile(r"^[\u4e00-\u9fff“”]{2,10} [\u4e00-\u9fff“”]{2,16}$")
-SUBHEAD_SERIES = (
-    2  # subheads so set in a story, at least, the one above its text among them, to be its series
-)
+# Subheads so set in a story, at least, the one above its text among them, to be its series.
+SUBHEAD_SERIES = 2
 SERIES_SLACK = 2  # characters by which the last lines of runs set alike may differ
 MIN_PARAGRAPH_HIT = 0.15  # a headline covering less of every paragraph of a story is not in it
 FIT_BUDGET = 50_000  # headline lines × paragraphs compared when grouping a run of headlines
@@ -292,10 +291,7 @@ class Work:
             tail = blocks[j:]
             moved = _first_subhead(run, tail)
             if moved:
-                run, tail = (
-                    run[:-moved],
-                    [Block("heading", [x for b in run[-moved:] for x in b.lines]), *tail],
-                )
+                run, tail = run[:-moved], [_heading(run[-moved:]), *tail]
             # The run stands above the tail's first piece: the tail itself, unless it is cut again.
             slot = len(self._pending_runs)
             self._pending_runs.append((run, Segment(tail)))
@@ -448,7 +444,7 @@ class Work:
         (_first_subhead) open its text."""
         moved = _first_subhead(run.blocks, seg.blocks, whole=self._blocked)
         if moved:
-            seg.blocks.insert(0, Block("heading", [line for b in run.blocks[-moved:] for line in b.lines]))
+            seg.blocks.insert(0, _heading(run.blocks[-moved:]))
             del run.blocks[-moved:]
             self.forget_text(seg)
 
@@ -554,6 +550,11 @@ def _first_subhead(run: list[Block], below: list[Block], *, whole: bool = False)
         ),
         0,
     )
+
+
+def _heading(lines: list[Block]) -> Block:
+    """Headline lines made one subhead of the story below them (_first_subhead)."""
+    return Block("heading", [line for b in lines for line in b.lines])
 
 
 def _short(run: list[Block], colw: float) -> bool:
