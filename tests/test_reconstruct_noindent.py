@@ -524,6 +524,23 @@ def test_the_dropped_indent_is_read_from_paragraphs_ending_a_few_cells_short() -
     assert [p.text for p in result.articles[0].paragraphs] == LOST_INDENT_TEXTS
 
 
+# Short paragraphs whose first lines, two characters short of the column, carry no punctuation.
+BARE_FIRST_LINE_TEXTS = [
+    PATROL_TEXT,
+    "保护区的工作人员在湿地边上搭起了观鸟台，游客可以在这里看见成群的候鸟。",
+    "今年春天飞来的白鹭比往年多了不少，市民带着孩子来看鸟，湿地公园热闹起来。",
+    "湿地周边的村民主动当起了护鸟员，每天巡护两次，发现受伤的鸟就送去救治。",
+]
+
+
+def test_the_dropped_indent_is_read_from_first_lines_without_punctuation_over_full_lines() -> None:
+    # No first line here has a comma to show it is running text; each stands over a line filling the
+    # column, as a paragraph's first line does. Read as headlines, they would cut every paragraph in two.
+    result = page("湿地保护见成效", *dropped_all(BARE_FIRST_LINE_TEXTS))
+    assert [a.title for a in result.articles] == ["湿地保护见成效"]
+    assert [p.text for p in result.articles[0].paragraphs] == BARE_FIRST_LINE_TEXTS
+
+
 def test_a_bare_line_filling_the_column_after_a_paragraph_s_end_is_a_headline_where_first_lines_run_short() -> (
     None
 ):

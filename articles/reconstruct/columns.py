@@ -153,21 +153,30 @@ def lost_indent(lines: list[Line], cols: list[float]) -> tuple[float, float]:
     lines of running text right after a paragraph's last line, one ending a sentence two cells short of the
     column or more (inside a paragraph, a line fills the column); with it the slack, how much shorter
     still a quarter of them run (none where a tool breaks lines at the column exactly: half a cell for an
-    ASCII character; a cell at most, on a justified page whose lines vary)."""
-    gaps = sorted(
-        cols[k + 1] - lines[k + 1].width
+    ASCII character; a cell at most, on a justified page whose lines vary). Running text is read by its
+    punctuation; on a page of short paragraphs, where too few first lines carry a comma to tell, by the
+    line below filling the column (保护区的工作人员在湿地边上搭 / 起了观鸟台，…)."""
+    after_ends = [
+        k + 1
         for k in range(len(lines) - 1)
         if ends_sentence(lines[k].text)
         and lines[k].width <= cols[k] - INDENT_CELLS
-        and BODY_PUNCT.search(lines[k + 1].text)
         and not CLAUSE_END.search(lines[k + 1].text)
         and lines[k + 1].width <= cols[k + 1] + WIDER
-    )
-    if len(gaps) < INDENTED_PAGE:
+    ]
+    firsts = [k for k in after_ends if BODY_PUNCT.search(lines[k].text)]
+    if len(firsts) < INDENTED_PAGE:
+        firsts = [k for k in after_ends if BODY_PUNCT.search(lines[k].text) or _filled_below(lines, cols, k)]
+    if len(firsts) < INDENTED_PAGE:
         return 0.0, FULL_SLACK
+    gaps = sorted(cols[k] - lines[k].width for k in firsts)
     median = gaps[len(gaps) // 2]
     slack = min(max(gaps[len(gaps) * 3 // 4] - median, 0.5), FULL_SLACK)
     return min(max(median, 0.0), INDENT_CELLS), slack
+
+
+def _filled_below(lines: list[Line], cols: list[float], k: int) -> bool:
+    return k + 1 < len(lines) and fills(lines[k + 1], cols[k + 1])
 
 
 def _headline_like(line: Line, kind: tuple[str, list[Byline]], colw: float) -> bool:
