@@ -14,7 +14,7 @@ from django.db.models import Q
 
 from articles import models
 from articles.reconstruct import jumps
-from articles.reconstruct.issue import jump_beginnings, jump_headlines
+from articles.reconstruct.issue import jump_headlines, jump_texts
 from articles.search.index import article_search_refresh
 
 
@@ -29,10 +29,10 @@ class LinkChange:
 @dataclass(frozen=True)
 class IssueLinks:
     changes: list[LinkChange]  # the links written
-    # Each page number's headline lines the links show to be jump headlines, and the text of the beginnings
-    # of the continuations it holds (reconstruct/issue.py)
+    # Each page number's headline lines the links show to be jump headlines, and the text of the other half of
+    # each jumping story it holds (reconstruct/issue.py)
     jump_headlines: dict[int, dict[str, int]]
-    jump_beginnings: dict[int, dict[int, str]]
+    jump_texts: dict[int, dict[int, str]]
 
 
 def issue_jumps_link(*, issue_id: int) -> IssueLinks:
@@ -113,7 +113,7 @@ def issue_jumps_link(*, issue_id: int) -> IssueLinks:
             score=round(match.score, 3),
         )
     return IssueLinks(
-        _apply(articles=rows, wanted=wanted), jump_headlines(parts, links), jump_beginnings(parts, links)
+        _apply(articles=rows, wanted=wanted), jump_headlines(parts, links), jump_texts(parts, links)
     )
 
 

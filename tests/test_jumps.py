@@ -563,5 +563,5 @@ def test_a_continuation_page_is_read_again_with_its_beginning_s_text(order: tupl
         for a in second.articles.order_by("position")
     ]
     assert stories == [(JUMP_HEADLINE, 1, 3), (LEADLESS_TITLE, None, 2)]
-    (begun,) = second.reconstructed_json["jump_beginnings"].values()
+    (begun,) = second.reconstructed_json["jump_texts"].values()
     assert "湿地保护区去年扩大了一倍" in begun

@@ -636,7 +636,7 @@ def test_a_line_over_text_on_what_a_continuation_s_beginning_talked_of_is_its_su
     # With the beginning the issue shows, it goes on with what the story talked of: a subhead.
     alone = reconstruct_page(SHORT_CONTINUATION)
     assert [a.title for a in alone.articles] == [None, "完善党建平台引领企业发展"]
-    again = reconstruct_page(SHORT_CONTINUATION, jump_beginnings={1: PARTY_BEGINNING})
+    again = reconstruct_page(SHORT_CONTINUATION, jump_texts={1: PARTY_BEGINNING})
     (story,) = again.articles
     assert [(p.kind, p.text) for p in story.paragraphs][1] == (
         ParagraphKind.HEADING,
@@ -672,7 +672,7 @@ MEMBER_PAGE = page(
 def test_a_continuation_s_end_passes_over_a_paragraph_going_on_from_the_one_above() -> None:
     # No story begins at 王松灵坦言: the continuation runs on past it to the last paragraph on its member.
     result = reconstruct_page(
-        MEMBER_PAGE, jump_headlines={"发挥专长开出良方": 1}, jump_beginnings={1: MEMBER_BEGINNING}
+        MEMBER_PAGE, jump_headlines={"发挥专长开出良方": 1}, jump_texts={1: MEMBER_BEGINNING}
     )
     member, platform = result.articles
     assert (member.title, len(member.paragraphs)) == ("发挥专长 开出良方", 6)  # the marker and five
@@ -701,7 +701,7 @@ def test_a_continuation_is_cut_where_its_text_stops_talking_of_what_its_beginnin
     alone = reconstruct_page(UNNAMED_PAGE, jump_headlines=shown)
     assert [a.title for a in alone.articles] == [JUMP_HEADLINE]
     assert [h.title for h in alone.unmatched_headlines] == [LEADLESS_TITLE]
-    again = reconstruct_page(UNNAMED_PAGE, jump_headlines=shown, jump_beginnings={1: WETLAND_BEGINNING})
+    again = reconstruct_page(UNNAMED_PAGE, jump_headlines=shown, jump_texts={1: WETLAND_BEGINNING})
     assert [(a.title, len(a.paragraphs)) for a in again.articles] == [
         (JUMP_HEADLINE, 3),  # the marker and the wetland's two paragraphs
         (LEADLESS_TITLE, 2),
@@ -712,7 +712,7 @@ def test_a_continuation_is_cut_where_its_text_stops_talking_of_what_its_beginnin
 
 def test_the_issue_shows_the_beginning_of_each_continuation_linked_to_it() -> None:
     parts, links = _linked_to_beginning(UNNAMED_PAGE)
-    (shown,) = issue.jump_beginnings(parts, links)[2].values()
+    (shown,) = issue.jump_texts(parts, links)[2].values()
     assert shown.startswith(WETLAND_BEGINNING.replace(" ", "")[:10]) and "下转" in shown
 
 
@@ -743,7 +743,7 @@ def test_a_continuation_cut_from_the_story_below_keeps_the_paragraphs_talking_of
     shown = {AI_HEADLINE.replace(" ", ""): 1}
     alone = reconstruct_page(AI_PAGE, jump_headlines=shown)
     assert [len(a.paragraphs) for a in alone.articles] == [2, 5]
-    again = reconstruct_page(AI_PAGE, jump_headlines=shown, jump_beginnings={1: AI_BEGINNING})
+    again = reconstruct_page(AI_PAGE, jump_headlines=shown, jump_texts={1: AI_BEGINNING})
     assert [(a.title, len(a.paragraphs)) for a in again.articles] == [
         (AI_HEADLINE, 4),  # the marker and the three paragraphs on lessons
         ("长三角一体化 江苏在行动", 3),
@@ -772,7 +772,7 @@ def test_a_line_ending_no_sentence_under_a_marker_over_an_indented_paragraph_is_
     # Filling the column, it would run on as text; but no paragraph ends without a stop, and the one below
     # opens indented. So alone, and where the beginning ended its sentence at its marker.
     for beginnings in ({}, {1: ENDED}):
-        assert _opening(reconstruct_page(SUBHEAD_UNDER_MARKER, jump_beginnings=beginnings)) == [
+        assert _opening(reconstruct_page(SUBHEAD_UNDER_MARKER, jump_texts=beginnings)) == [
             (ParagraphKind.JUMP, "上接第一版"),
             (ParagraphKind.HEADING, "为保护湿地立规矩、画红线、探新路"),
         ]
@@ -782,7 +782,7 @@ def test_a_line_under_a_continuation_s_marker_ends_the_sentence_its_beginning_br
     # 减轻湿地（下转第二版）: the line under 上接第一版 goes on with the sentence, however short.
     for line in ("为保护湿地立规矩、画红线、探新路", "周边污染"):
         lines = SUBHEAD_UNDER_MARKER.replace("为保护湿地立规矩、画红线、探新路", line)
-        assert _opening(reconstruct_page(lines, jump_beginnings={1: BROKE_OFF}))[0] == (
+        assert _opening(reconstruct_page(lines, jump_texts={1: BROKE_OFF}))[0] == (
             ParagraphKind.BODY,
             f"上接第一版 {line}",
         )
@@ -816,7 +816,7 @@ PROFILES = page(
 def test_a_continuation_set_as_a_series_of_profiles_runs_to_its_end() -> None:
     # With the beginning the issue shows, each profile shares few words with the story so far: how few says
     # nothing of where a story set as profiles ends, and the continuation keeps all three.
-    again = reconstruct_page(PROFILES, jump_beginnings={1: PROFILES_BEGINNING})
+    again = reconstruct_page(PROFILES, jump_texts={1: PROFILES_BEGINNING})
     [story] = [a for a in again.articles if a.continued_from_page == 1]
     assert "李明" in story.text and "王强" in story.text and "赵亮" in story.text
 
@@ -841,3 +841,37 @@ def test_a_sidebar_after_a_story_s_closing_byline_stays_with_the_story() -> None
     result = reconstruct_page(SIDEBAR)
     story = next(a for a in result.articles if "少年宫" in a.text)
     assert "教育专家" in story.text
+
+
+# A summary set above a report's dateline, with no headline above it (the page sets its headlines in a block
+# after its stories); the report jumps away, and only its continuation repeats the summary.
+SUMMARY = "要守住湿地保护红线，严格管控湿地开发利用，持续推进退耕还湿"
+SUMMARY_PAGE = page(
+    *para(SUMMARY),
+    *para("本报长沙3月2日电 （记者李明）湖南省政府3月1日召开会议，研究部署今年的湿地保护工作。"),
+    *para("会议认为，过去一年全省湿地保护成效明显，湿地面积稳中有升，候鸟种群数量逐年增加。"),
+    "（下转第二版）",
+    "湖南部署湿地保护工作",
+)
+SUMMARY_REPEATED = f"会议指出，{SUMMARY}。各地要压实保护责任，让候鸟年年归来。"
+
+
+def test_a_summary_above_a_report_s_dateline_that_its_continuation_repeats_opens_the_report() -> None:
+    # Alone, nothing on the page repeats the summary: a piece of its own, with no headline.
+    alone = reconstruct_page(SUMMARY_PAGE)
+    assert [a.title for a in alone.articles] == [None, "湖南部署湿地保护工作"]
+    report = alone.articles[1]
+    # With the continuation the issue shows, by the line the report's text ends on, it opens the report.
+    again = reconstruct_page(SUMMARY_PAGE, jump_texts={report.paragraphs[-1].lines[1]: SUMMARY_REPEATED})
+    (story,) = again.articles
+    assert story.title == "湖南部署湿地保护工作"
+    assert story.paragraphs[0].text == SUMMARY
+    assert story.continued_to_page == 2
+
+
+def test_the_issue_shows_each_beginning_the_continuation_linked_to_it() -> None:
+    parts, links = _linked_to_beginning(UNNAMED_PAGE)
+    (beginning,) = [p for p in parts if p.page == 1]
+    shown = issue.jump_texts(parts, links)[1]
+    assert list(shown) == [beginning.text_ends]
+    assert shown[beginning.text_ends].startswith("".join(parts[links[0][0]].paragraphs)[:20])

@@ -192,15 +192,13 @@ def _issue_pages_reread(
     touched: Touched,
 ) -> None:
     """Read the issue's pages again with what its links show (reconstruct/issue.py: the jump headlines, the
-    continuations' beginnings) where this changed since a page was last read, and link again, until the
+    other halves of jumping stories) where this changed since a page was last read, and link again, until the
     links show nothing new (READ_ROUNDS at most). A page editors have worked on keeps its articles: their
     reading stands."""
     for _ in range(READ_ROUNDS):  # as issue.issue_read reads an issue
         changed = []
         for page in models.Page.objects.filter(issue_id=issue_id).defer("raw"):
-            shown = _shown(
-                linked.jump_headlines.get(page.number, {}), linked.jump_beginnings.get(page.number, {})
-            )
+            shown = _shown(linked.jump_headlines.get(page.number, {}), linked.jump_texts.get(page.number, {}))
             if {key: page.reconstructed_json.get(key, {}) for key in SHOWN} != shown:
                 changed.append((page, shown))
         if not changed:
@@ -216,16 +214,16 @@ def _issue_pages_reread(
         touched.after(change.fragment_id for change in linked.changes)
 
 
-# What a page was last read with, as its stored reading keeps it (JSON: the beginnings by their line's number
-# as a string).
-SHOWN = ("jump_headlines", "jump_beginnings")
+# What a page was last read with, as its stored reading keeps it (JSON: the other halves' texts by their
+# line's number as a string).
+SHOWN = ("jump_headlines", "jump_texts")
 
 
-def _shown(headlines: dict[str, int], beginnings: dict[int, str]) -> dict[str, dict[str, Any]]:
-    """What the issue shows a page (issue.jump_headlines, issue.jump_beginnings) as its stored reading keeps it."""
+def _shown(headlines: dict[str, int], texts: dict[int, str]) -> dict[str, dict[str, Any]]:
+    """What the issue shows a page (issue.jump_headlines, issue.jump_texts) as its stored reading keeps it."""
     return {
         "jump_headlines": headlines,
-        "jump_beginnings": {str(line): text for line, text in beginnings.items()},
+        "jump_texts": {str(line): text for line, text in texts.items()},
     }
 
 
@@ -239,12 +237,12 @@ def _page_reread(
 ) -> bool:
     """Read a stored page again with what its issue shows (`shown`, as _shown gives it: empty for nothing)
     and, where that reads its stories otherwise, replace its articles; whether it did. The reading is kept
-    with what it was given (reconstructed_json["jump_headlines"], ["jump_beginnings"]); one that does not
+    with what it was given (reconstructed_json["jump_headlines"], ["jump_texts"]); one that does not
     give each jump headline to its fragment is not taken (issue.reread), and the page is read alone."""
     raw = bytes(models.Page.objects.values_list("raw", flat=True).get(pk=page.pk))
     headlines = shown["jump_headlines"]
-    beginnings = {int(line): text for line, text in shown["jump_beginnings"].items()}
-    reading = reread(raw, headlines, beginnings) if headlines or beginnings else None
+    texts = {int(line): text for line, text in shown["jump_texts"].items()}
+    reading = reread(raw, headlines, texts) if headlines or texts else None
     reading = reading or reconstruct_page(raw)
     prepared = PreparedPage.of(dataclasses.replace(reading, source=page.source_name))
     prepared.json.update(shown)

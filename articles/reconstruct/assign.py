@@ -49,6 +49,7 @@ def headlines(work: Work) -> None:
     while leftovers.hand_headline_to_photo(work):
         pass
     leftovers.openers_under_headlines(work)
+    leftovers.summaries_of_jumping_reports(work)
     leftovers.merge_unmatched_lines(work)
     leftovers.headlines_above_headless_stories(work)
     leftovers.free_headlines_to_headless(work)

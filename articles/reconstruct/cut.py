@@ -417,9 +417,7 @@ def _pull_quotes_down(segments: list[Segment], runs: list[HeadlineRun]) -> None:
             k += 1
             continue
         at = len(seg.blocks)
-        while (
-            at > 0 and seg.blocks[at - 1].kind == "para" and _repeated_in(seg.blocks[at - 1].text, nxt.text)
-        ):
+        while at > 0 and seg.blocks[at - 1].kind == "para" and repeated_in(seg.blocks[at - 1].text, nxt.text):
             at -= 1
         if at == len(seg.blocks):
             k += 1
@@ -450,7 +448,7 @@ def _pull_quotes_down(segments: list[Segment], runs: list[HeadlineRun]) -> None:
 PULL_QUOTE_MIN = 20  # characters: a shorter paragraph may repeat a phrase by chance
 
 
-def _repeated_in(paragraph: str, story: str) -> bool:
+def repeated_in(paragraph: str, story: str) -> bool:
     """Whether a paragraph's opening words recur in a story's text."""
     return len(paragraph) >= PULL_QUOTE_MIN and paragraph[:PULL_QUOTE_MIN] in story
 

@@ -6,7 +6,8 @@ leadless beginning. The links of the issue (jumps.issue_links) say which headlin
 and which story each heads (jump_headlines); the page read again with them (reread) keeps each such line
 apart, gives it to its story though it names nothing there, and cuts that story from the one it ran into.
 A continuation that ran into a story whose title names none of its words is cut where its text stops talking
-of what its beginning, on the other page, talked of (jump_beginnings).
+of what its beginning, on the other page, talked of; a summary set above a beginning's dateline that its
+continuation repeats opens the beginning (jump_texts: each half's text, for the other).
 issue_read is the whole reading, in pure form; ingest does the same over its rows (articles/ingest/writer.py).
 """
 
@@ -58,16 +59,19 @@ def jump_headlines(
     return {page: shown for page, shown in certain.items() if shown}
 
 
-def jump_beginnings(
-    parts: Sequence[Part], links: Sequence[tuple[int, int, Match]]
-) -> dict[int, dict[int, str]]:
-    """Of each pair linked for certain, the beginning's text, on the fragment's page by the line the
-    fragment's text starts on: what the story talked of before it jumped."""
+def jump_texts(parts: Sequence[Part], links: Sequence[tuple[int, int, Match]]) -> dict[int, dict[int, str]]:
+    """Of each pair linked for certain, the text of each half for the other's page: the beginning's by the
+    line the fragment's text starts on (what the story talked of before it jumped), the fragment's by the
+    line the beginning's text ends on (what it goes on to say)."""
     out: dict[int, dict[int, str]] = {}
     for f, b, match in links:
         fragment, beginning = parts[f], parts[b]
-        if match.certain and fragment.text_starts is not None:
+        if not match.certain:
+            continue
+        if fragment.text_starts is not None:
             out.setdefault(fragment.page, {})[fragment.text_starts] = "".join(beginning.paragraphs)
+        if beginning.text_ends is not None:
+            out.setdefault(beginning.page, {})[beginning.text_ends] = "".join(fragment.paragraphs)
     return out
 
 
@@ -87,11 +91,11 @@ def _names(headline: str, jump: str) -> bool:
 
 
 def reread(
-    data: bytes | str, jump_headlines: Mapping[str, int], beginnings: Mapping[int, str] | None = None
+    data: bytes | str, jump_headlines: Mapping[str, int], texts: Mapping[int, str] | None = None
 ) -> Page | None:
     """The page read again with the jump headlines the issue shows (jump_headlines), if that reading gives
     each to the story whose text holds its line; None where it does not: the page as read alone stands."""
-    page = reconstruct_page(data, jump_headlines=jump_headlines, jump_beginnings=beginnings)
+    page = reconstruct_page(data, jump_headlines=jump_headlines, jump_texts=texts)
     heads = [
         (
             a.paragraphs[0].lines[0],
@@ -113,8 +117,8 @@ def issue_read(
     linker: Callable[[Sequence[Part], set[int]], Sequence[tuple[int, int, Match]]] = issue_links,
 ) -> dict[int, Page]:
     """An issue's pages (page number -> raw text) as ingest leaves them, whatever order they come in: each
-    read alone, then those on which the issue's links show jump headlines read again with them (reread)
-    until the links show nothing new, READ_ROUNDS times at most."""
+    read alone, then those on which the issue's links show jump headlines or the other halves of jumping
+    stories read again with them (reread) until the links show nothing new, READ_ROUNDS times at most."""
     order = sorted(raw)
     alone = {n: reconstruct_page(raw[n]) for n in order}
     pages = dict(alone)
@@ -122,11 +126,11 @@ def issue_read(
     for _ in range(READ_ROUNDS):
         parts = [p for n in order for p in page_parts(n, pages[n])]
         links = linker(parts, set(order))
-        shown, begun = jump_headlines(parts, links), jump_beginnings(parts, links)
-        again = [n for n in order if (shown.get(n, {}), begun.get(n, {})) != used[n]]
+        shown, texts = jump_headlines(parts, links), jump_texts(parts, links)
+        again = [n for n in order if (shown.get(n, {}), texts.get(n, {})) != used[n]]
         if not again:
             break
         for n in again:
-            used[n] = (shown.get(n, {}), begun.get(n, {}))
+            used[n] = (shown.get(n, {}), texts.get(n, {}))
             pages[n] = (reread(raw[n], *used[n]) if used[n][0] or used[n][1] else None) or alone[n]
     return pages

@@ -84,6 +84,25 @@ def openers_under_headlines(work: Work) -> None:
             work.forget_text(moved)
 
 
+def summaries_of_jumping_reports(work: Work) -> None:
+    """A piece with no lead and no headline right above a report that jumps to another page, whose
+    continuation there repeats it word for word (Work.continuation_of), opens that report: a summary set
+    above its dateline (今年下一阶段，要… over 新华社北京5月15日电 …, then 会议指出，今年下一阶段，要… after the
+    jump), where no headline stands above it to say so (openers_under_headlines)."""
+    heads = {g.story for g in work.groups if g.story is not None}
+    for k, (seg, nxt) in enumerate(zip(work.segments, work.segments[1:], strict=False)):
+        if k in heads or seg.lead is not None or seg.kind is not None or not seg.paras:
+            continue
+        if nxt.lead is None or nxt.continues or nxt.kind is not None:
+            continue
+        going_on = work.continuation_of(nxt)
+        if going_on and all(cut.repeated_in(p.text, going_on) for p in seg.paras):
+            nxt.blocks[:0] = seg.blocks
+            seg.blocks = []
+            for moved in (seg, nxt):  # what was read of their text no longer holds
+                work.forget_text(moved)
+
+
 def merge_unmatched_lines(work: Work) -> None:
     """A group of a line or two nobody took, next to a group about the same story, is that group's kicker,
     subtitle or title (a kicker that took the story alone, and its title set on two lines)."""

@@ -22,13 +22,14 @@ def reconstruct_page(
     *,
     source: str | None = None,
     jump_headlines: Mapping[str, int] | None = None,
-    jump_beginnings: Mapping[int, str] | None = None,
+    jump_texts: Mapping[int, str] | None = None,
 ) -> Page:
     """Reconstruct one page of raw text into its articles, headlines and furniture. `jump_headlines`: the
     headline lines (spaces out) the issue's other pages show to head stories jumping to or from here, each
-    with the page line its story's text starts or ends on (issue.jump_headlines); `jump_beginnings`: the text
-    of the beginnings of stories going on here, by the page line each continuation's text starts on
-    (issue.jump_beginnings). Without them the page is read on its own."""
+    with the page line its story's text starts or ends on (issue.jump_headlines); `jump_texts`: the text on
+    another page of each jumping story's other half, by the page line this half's text starts on (a
+    continuation: its beginning's) or ends on (a beginning: its continuation's; issue.jump_texts). Without
+    them the page is read on its own."""
     decoded, encoding = text.decode(data)
     text.check_is_page(decoded)
     lines = text.split_lines(decoded)
@@ -48,7 +49,7 @@ def reconstruct_page(
         blank_marks_groups=blank_separates,
         colw=colw,
         jump_headlines=jump_headlines or {},
-        jump_beginnings=jump_beginnings or {},
+        jump_texts=jump_texts or {},
     )
     work.resolve_interior_runs()
     work.group_headlines()

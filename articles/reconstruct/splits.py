@@ -203,11 +203,11 @@ def for_beginning_head(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> b
 
 def for_story_after_continuation(work: Work, cands: list[int]) -> bool:
     """A continuation (上接第一版 …) that ran on into a story with no lead while a headline is left over: a
-    continuation talks of what its beginning on the other page talked of (Work.jump_beginnings). Cut it
+    continuation talks of what its beginning on the other page talked of (Work.jump_texts). Cut it
     before the first paragraph from which on the text shares few words (SUBHEAD_COHESION) with the story
     so far, its beginning included (…拉马福萨表示… then 写春联、看年画…); of several continuations so cut, the
     one whose two sides share fewest. The headline left over goes to the story below."""
-    if not work.jump_beginnings or not work.free_headlines():
+    if not work.jump_texts or not work.free_headlines():
         return False
     best: tuple[float, int, int] | None = None  # cohesion, segment, paragraph index
     for k in cands:

@@ -67,9 +67,9 @@ class Work:
     # Headline lines the issue's other pages show to be jump headlines (spaces out), each with the page line
     # its story's text starts or ends on (see issue.jump_headlines).
     jump_headlines: Mapping[str, int] = field(default_factory=dict)
-    # The text of the beginnings on other pages of stories that go on here, by the page line each
-    # continuation's text starts on (see issue.jump_beginnings).
-    jump_beginnings: Mapping[int, str] = field(default_factory=dict)
+    # The text on another page of each jumping story's other half, by the page line this half's text starts
+    # on (a continuation: its beginning's) or ends on (a beginning: its continuation's; see issue.jump_texts).
+    jump_texts: Mapping[int, str] = field(default_factory=dict)
     groups: list[Group] = field(default_factory=list)
     labels: list[tuple[Block, int]] = field(default_factory=list)  # (label line, run index)
     line_terms: dict[int, sim.Terms] = field(default_factory=dict)  # each headline line's, by block
@@ -261,7 +261,7 @@ class Work:
                 continue
             # Local cohesion, as in TextTiling: a few paragraphs either side of the loose lines, and
             # above them a continuation's beginning on another page, what its story talked of before it
-            # jumped (jump_beginnings). It segments both sides, so it is measured only when it decides.
+            # jumped (jump_texts). It segments both sides, so it is measured only when it decides.
             if (
                 not after
                 or (ends is not None and run[-1].last < ends and not any(map(self.jump_headline_of, run)))
@@ -409,12 +409,20 @@ class Work:
         return {self.jump_headline_of(x) for x in a.blocks} != {self.jump_headline_of(x) for x in b.blocks}
 
     def beginning_of(self, seg: Segment) -> str:
-        """The text of the beginning on another page of a continuation the issue shows (jump_beginnings),
+        """The text of the beginning on another page of a continuation the issue shows (jump_texts),
         "" for any other story."""
-        if not seg.continues or not seg.blocks or not self.jump_beginnings:
+        if not seg.continues or not seg.blocks or not self.jump_texts:
             return ""
         starts = (seg.blocks[0].first, seg.paras[0].first if seg.paras else None)
-        return next((self.jump_beginnings[n] for n in starts if n in self.jump_beginnings), "")
+        return next((self.jump_texts[n] for n in starts if n in self.jump_texts), "")
+
+    def continuation_of(self, seg: Segment) -> str:
+        """The text of the continuation on another page of a beginning the issue shows (jump_texts), "" for
+        any other story: by the line its text ends on, its marker's (（下转第3版）) or its last paragraph's."""
+        if not seg.paras or not self.jump_texts:
+            return ""
+        ends = (seg.blocks[-1].last, seg.paras[-1].last)
+        return next((self.jump_texts[n] for n in ends if n in self.jump_texts), "")
 
     def _opening_subhead(self, seg: Segment) -> None:
         """上接第1版 / 为保护湿地立规矩、画红线、探新路 / 　　西洞庭湖…: a line of its own right after a continuation's
