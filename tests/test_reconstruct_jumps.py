@@ -874,4 +874,33 @@ def test_the_issue_shows_each_beginning_the_continuation_linked_to_it() -> None:
     (beginning,) = [p for p in parts if p.page == 1]
     shown = issue.jump_texts(parts, links)[1]
     assert list(shown) == [beginning.text_ends]
-    assert shown[beginning.text_ends].startswith("".join(parts[links[0][0]].paragraphs)[:20])
+    assert shown[beginning.text_ends].startswith("\n".join(parts[links[0][0]].paragraphs)[:20])
+
+
+# A feature's beginning: its title, then its first subhead set as two phrases and a space right under it,
+# then its text, which jumps before the next subhead; the continuation sets its other subheads so.
+FIRST_SUBHEAD = "湿地联动 全力构建候鸟迁徙新通道"
+FEATURE_BEGINNING = page(
+    "湖区 融入流域保护",
+    "奏响候鸟家园乐章",
+    FIRST_SUBHEAD,
+    *para(WETLAND[0]),
+    *para(WETLAND[1]),
+    "下转第二版",
+)
+FEATURE_GOING_ON = "\n".join(
+    ["湿地周边的村民当起了护鸟员。", "推进三个全方位 重塑湖区生态格局", "候鸟年年归来，湖区越来越美。"]
+)
+
+
+def test_a_line_under_a_title_set_as_the_subheads_its_continuation_sets_is_its_first_subhead() -> None:
+    # Alone, nothing on the page shows another subhead set so: the line is read with the title.
+    alone = reconstruct_page(FEATURE_BEGINNING)
+    (story,) = alone.articles
+    assert FIRST_SUBHEAD in f"{story.title} {story.subtitle}"
+    assert story.paragraphs[0].text == WETLAND[0]
+    # With the continuation the issue shows, which sets its subheads so, it opens the text.
+    again = reconstruct_page(FEATURE_BEGINNING, jump_texts={story.paragraphs[-1].lines[1]: FEATURE_GOING_ON})
+    (story,) = again.articles
+    assert (story.title, story.subtitle) == ("湖区 融入流域保护 奏响候鸟家园乐章", None)
+    assert (story.paragraphs[0].kind, story.paragraphs[0].text) == (ParagraphKind.HEADING, FIRST_SUBHEAD)

@@ -60,18 +60,18 @@ def jump_headlines(
 
 
 def jump_texts(parts: Sequence[Part], links: Sequence[tuple[int, int, Match]]) -> dict[int, dict[int, str]]:
-    """Of each pair linked for certain, the text of each half for the other's page: the beginning's by the
-    line the fragment's text starts on (what the story talked of before it jumped), the fragment's by the
-    line the beginning's text ends on (what it goes on to say)."""
+    """Of each pair linked for certain, the text of each half for the other's page, a paragraph a line: the
+    beginning's by the line the fragment's text starts on (what the story talked of before it jumped), the
+    fragment's by the line the beginning's text ends on (what it goes on to say)."""
     out: dict[int, dict[int, str]] = {}
     for f, b, match in links:
         fragment, beginning = parts[f], parts[b]
         if not match.certain:
             continue
         if fragment.text_starts is not None:
-            out.setdefault(fragment.page, {})[fragment.text_starts] = "".join(beginning.paragraphs)
+            out.setdefault(fragment.page, {})[fragment.text_starts] = "\n".join(beginning.paragraphs)
         if beginning.text_ends is not None:
-            out.setdefault(beginning.page, {})[beginning.text_ends] = "".join(fragment.paragraphs)
+            out.setdefault(beginning.page, {})[beginning.text_ends] = "\n".join(fragment.paragraphs)
     return out
 
 

@@ -449,8 +449,15 @@ class Work:
 
     def _subhead_down(self, run: HeadlineRun, seg: Segment) -> None:
         """The last lines of the headline lines right above a story that are its first subhead
-        (_first_subhead) open its text."""
-        moved = _first_subhead(run.blocks, seg.blocks, whole=self._blocked)
+        (_first_subhead) open its text. A beginning cut by its jump may show its other subheads only on the
+        page it goes on on: its continuation's there count too (continuation_of), under a few lines that are
+        one story's headline, not a block of several (吉林、安徽…—— / 倾听群众呼声…（…） over a couplet title,
+        五洲共欢庆 四海同迎春, whose story sets its subheads so)."""
+        further = 0
+        if sum(1 for b in run.blocks if b.kind == "headline") < HEADLINE_BLOCK:
+            going_on = self.continuation_of(seg).split("\n")
+            further = sum(1 for paragraph in going_on if COUPLET_SUBHEAD.match(paragraph))
+        moved = _first_subhead(run.blocks, seg.blocks, whole=self._blocked, further=further)
         if moved:
             seg.blocks.insert(0, _heading(run.blocks[-moved:]))
             del run.blocks[-moved:]
@@ -538,14 +545,14 @@ def _opens_indented(block: Block) -> bool:
     return short is not None and columns.short_by_indent(short)
 
 
-def _first_subhead(run: list[Block], below: list[Block], *, whole: bool = False) -> int:
+def _first_subhead(run: list[Block], below: list[Block], *, whole: bool = False, further: int = 0) -> int:
     """How many of the last lines of the headline lines above a story (one or two) are its first subhead, set
     as two phrases and a space as its subheads further down are (跨江联动 全力构建区 / 域交通体系新格局 over its
-    text, then 推进三个全方位 重塑区域经济地理 …), SUBHEAD_SERIES of them with it at least: 0 for none. The
-    title stays, unless `whole`: on a page that sets its headlines in a block, the lines above a story may
-    be its subhead alone."""
+    text, then 推进三个全方位 重塑区域经济地理 …), SUBHEAD_SERIES of them with it at least, `further` of them
+    set on another page: 0 for none. The title stays, unless `whole`: on a page that sets its headlines in a
+    block, the lines above a story may be its subhead alone."""
     inside = [b for b in below if b.kind == "headline" and COUPLET_SUBHEAD.match(b.text)]
-    if len(inside) + 1 < SUBHEAD_SERIES:
+    if len(inside) + further + 1 < SUBHEAD_SERIES:
         return 0
     lines = [b for b in run if b.kind == "headline"]
     return next(
