@@ -338,6 +338,48 @@ def test_a_lone_line_introducing_someone_inside_a_story_is_a_subhead() -> None:
     assert ("heading", "南京市竹山中学周洲——") in [(p.kind, p.text) for p in article.paragraphs]
 
 
+# A feature set as a series of profiles, each under a subhead introducing its pupil (…周洲——) and a quote; the
+# last, wrapped in a narrow column, runs to four lines, as many as a block of headlines.
+PROFILES = (
+    (
+        "寒假里，周洲和兴趣小组的小伙伴们来到大学实验室，向老师请教流体力学的问题。",
+        "周洲对科技发明的喜爱从小就萌芽了，寒假里他还在研究自己的小发明。",
+    ),
+    (
+        "寒假里，舒文静为社区居民义务写福字和春联，这已成为她志愿服务的一项。",
+        "舒文静从小就喜欢上了书法，寒假里她钻研起了隶书，还教小伙伴们写字。",
+    ),
+    (
+        "放寒假那天，文敏把养母从福利院接回家过年，母女俩一起去镇上置办年货。",
+        "夜幕降临，文敏开始复习功课，她想毕业后当名护士，回报大家的关爱。",
+    ),
+)
+FOUR_LINE_SUBHEAD = ("贵州兴仁县民族职业技", "术学校文敏——", "“我要节省点，给妈妈", "买个新年礼物”")
+
+
+def test_a_subhead_of_four_lines_introducing_one_more_profile_stays_in_the_feature() -> None:
+    result = reconstruct_page(
+        page(
+            "要闻",
+            "好少年的寒假",
+            *para("寒假里，好少年们各有各的忙碌，也各有各的收获。"),
+            "南京市竹山中学周洲——",
+            "“我喜爱小发明”",
+            *[line for text in PROFILES[0] for line in para(text)],
+            "四川泸县二中舒文静——",
+            "“我爱写春联”",
+            *[line for text in PROFILES[1] for line in para(text)],
+            *FOUR_LINE_SUBHEAD,
+            *[line for text in PROFILES[2] for line in para(text)],
+        )
+    )
+    (article,) = result.articles
+    assert article.title == "好少年的寒假"
+    headings = [p.text for p in article.paragraphs if p.kind == "heading"]
+    assert headings[-1] == " ".join(FOUR_LINE_SUBHEAD)
+    assert article.paragraphs[-1].text == PROFILES[2][1]
+
+
 def test_a_loose_line_with_a_column_tag_inside_a_story_heads_a_new_one() -> None:
     result = reconstruct_page(
         page(

@@ -14,13 +14,20 @@ from . import headlines as hl
 from . import similarity as sim
 from .cut import Segment
 from .layout import Block
-from .work import FIT_BUDGET, HIT_FLOOR, MIN_PARAGRAPH_HIT, SUBHEAD_COHESION, Group, Work
+from .work import (
+    FIT_BUDGET,
+    HIT_FLOOR,
+    INTRODUCING,
+    MIN_PARAGRAPH_HIT,
+    SERIES_OF_PARTS,
+    SUBHEAD_COHESION,
+    Group,
+    Work,
+)
 
 LONE_TITLE_TAIL = 2  # paragraphs at a story's end its headline does not name, at least, to be another story
 PROSE = 40  # characters a paragraph of running text has on average, at least
 JUMP_SPLIT_GAIN = 0.5  # for_unmatched's gain where the issue shows the headline's story ends the one cut
-INTRODUCING = ("——", "：", ":")  # how a subhead introducing what follows it closes (南京市竹山中学周洲——)
-SERIES_OF_PARTS = 2  # parts so introduced, at least, to be a series of profiles
 NEIGHBOURS = 3  # paragraphs of the story below a cut that a paragraph above it is compared with
 
 

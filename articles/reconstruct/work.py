@@ -37,6 +37,8 @@ HIT_FLOOR = 0.05  # what a headline covers of a paragraph by chance (common word
 COHESION_WINDOW = 4  # paragraphs compared on each side of a loose headline inside a story
 SUBHEAD_COHESION = 0.08  # below this the text after a loose headline is about something else: a new story
 SUBHEADS_SET = 2  # subheads a story has set already, at least, for the text after its next to turn further
+INTRODUCING = ("——", "：", ":")  # how a subhead introducing what follows it closes (南京市竹山中学周洲——)
+SERIES_OF_PARTS = 2  # parts so introduced, at least, to be a series of profiles
 
 
 @dataclass
@@ -232,6 +234,8 @@ class Work:
         blocks = seg.blocks
         i = 0
         subheads = 0  # short runs read as subheads so far in this story
+        # The cues closing a line of those subheads (周洲——), each's count.
+        introduced: Counter[str] = Counter()
         while i < len(blocks):
             if blocks[i].kind not in ("headline", "label"):
                 i += 1
@@ -269,6 +273,8 @@ class Work:
                 # Right after 上接第一版 on a line of its own: a subhead opening the continuation.
                 or (not before and seg.continues)
                 or (short and (lone_kicker or numbered or self._blocked or _shape(run) in series))
+                # A series of profiles (南京市竹山中学周洲—— / “我喜爱小发明…” …): one more part of it.
+                or (short and any(introduced[cue] >= SERIES_OF_PARTS for cue in _cues(texts)))
                 # Broken at the column's width like text (see layout._wraps_into): a headline spans columns.
                 or (not titled and any(len(b.lines) > 1 for b in run if b.kind == "headline"))
                 or (
@@ -285,6 +291,7 @@ class Work:
                 for b in run:
                     b.kind = "label" if b.kind == "label" else "heading"
                 subheads += short
+                introduced.update(_cues(texts))
                 i = j
                 continue
             head = Segment(blocks[:i], lead=seg.lead, kind=seg.kind, bylines=seg.bylines)
@@ -534,6 +541,11 @@ def _runs(blocks: list[Block]) -> list[list[Block]]:
             out.append([])
         out[-1].append(b)
     return [r for r in out if r]
+
+
+def _cues(texts: list[str]) -> set[str]:
+    """The cues introducing what follows (INTRODUCING) that close lines of a run: 周洲—— gives ——."""
+    return {cue for t in texts for cue in INTRODUCING if t.endswith(cue)}
 
 
 def _opens_indented(block: Block) -> bool:
