@@ -541,6 +541,19 @@ def test_the_dropped_indent_is_read_from_first_lines_without_punctuation_over_fu
     assert [p.text for p in result.articles[0].paragraphs] == BARE_FIRST_LINE_TEXTS
 
 
+def test_a_title_closed_by_its_column_tag_over_a_first_line_is_a_headline_where_first_lines_run_short() -> (
+    None
+):
+    # As wide as the column, with a comma, after a finished paragraph: no paragraph's first line, which runs
+    # short by the dropped indent, as the line under it does. Its column's tag says it is a title.
+    title = "湖区行，拥抱候鸟家园（旅人心语）"
+    result = page(
+        "湿地保护见成效", *dropped_all(BARE_FIRST_LINE_TEXTS), title, *dropped_all(LOST_INDENT_TEXTS[:3])
+    )
+    assert [a.title for a in result.articles] == ["湿地保护见成效", title]
+    assert [p.text for p in result.articles[1].paragraphs] == LOST_INDENT_TEXTS[:3]
+
+
 def test_a_bare_line_filling_the_column_after_a_paragraph_s_end_is_a_headline_where_first_lines_run_short() -> (
     None
 ):

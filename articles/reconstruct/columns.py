@@ -24,6 +24,7 @@ ends there: a line with running text's punctuation goes on with it, as on any pa
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Sequence
 
@@ -43,6 +44,10 @@ SHORT_AFTER_SENTENCE = 0.75
 # line may give its last character to the next when that one opens with what no line opens with (。 / ”).
 # A line ending a sentence does not give one: a character short, it is the paragraph's last.
 FULL_SLACK = 1.0
+# A title and its column's tag, no sentence in it: 拥抱风潮，更需脚踏实地（新语）
+COLUMN_TITLE = re.compile(r"^[^。（(]{2,}[（(][^（）()。！？]{2,20}[）)]$")
+# A note in brackets closing a sentence, not a column's tag: （见图） / （见附表） / （详见第五版） / （完）.
+NOTE_TAG = re.compile(r"[（(](?:见|详见|完)[^（）()]*[）)]$")
 # A line's column is measured over the running text this many lines either side of it, from this many lines
 # at least (else the page's): stories on one page may be set in columns of different widths.
 LOCAL_LINES = 8
@@ -95,12 +100,25 @@ def opens_paragraph(
     full = fills(line, colw) or _short_by_indent(line, colw, lost, slack)
     # Under a headline or after a paragraph's end a paragraph begins, its first line short by the indent:
     # where first lines run right to it (the page's slack under a cell), a bare line wider is a headline's
-    # (“关键的一次输血就是续命 / ”; 以高水平法治保障首都高质量发展 in a block of headlines after the text).
-    wider = line.width > colw - lost + 0.25 and not BODY_PUNCT.search(line.text)
+    # (“关键的一次输血就是续命 / ”; 以高水平法治保障首都高质量发展 in a block of headlines after the text), and so
+    # is a title closed by its column's tag, whatever punctuation it has, over a paragraph's first line
+    # (吴哥行，拥抱变永恒（旅人心语） / 相遇有缘分，…; not 附件：省（自治区、直辖市） / 污染防治攻坚战成效考核指标（).
+    titled = (
+        is_column_title(line.text)
+        and i + 1 < len(lines)
+        and _short_by_indent(lines[i + 1], colw, lost, slack)
+    )
+    wider = line.width > colw - lost + 0.25 and (not BODY_PUNCT.search(line.text) or titled)
     if (after_headline or after_end) and lost > 0 and slack < FULL_SLACK and wider:
         return False
     broken_at = 0.0 if after_headline else lost
     return full and goes_on_below(lines, kinds, i, colw, blank_separates, lost=broken_at)
+
+
+def is_column_title(text: str) -> bool:
+    """A line naming its column at its end (拥抱风潮，更需脚踏实地（新语）): not a story's words and its jump
+    marker (…建立健全各类学校（下转第2版）) nor a note closing a sentence (…考核指标（见图）)."""
+    return COLUMN_TITLE.match(text) is not None and not bl.ends_with_jump(text) and not NOTE_TAG.search(text)
 
 
 def _short_by_indent(line: Line, colw: float, lost: float, slack: float) -> bool:

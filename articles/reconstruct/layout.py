@@ -12,6 +12,7 @@ from typing import Any, Generic, TypeVar
 
 from . import bylines as bl
 from .columns import (
+    COLUMN_TITLE,
     FULL_SLACK,
     INDENT_CELLS,
     INDENTED_PAGE,
@@ -21,6 +22,7 @@ from .columns import (
     fills,
     first_line,
     goes_on_below,
+    is_column_title,
     local_columns,
     lost_indent,
     opens_paragraph,
@@ -39,10 +41,6 @@ RUN_ACROSS = 0.8  # a line this full, mid-sentence, goes on across an empty line
 # 摄 of a credit wrapped onto a line of its own: 摄 / 摄（影像中国）
 CREDIT_END = re.compile(r"^摄(?:影)?(?:[（(][^（）()]{2,8}[）)])?$")
 # A box that opens a story's text: 核心阅读 / 编者的话 / 开栏的话, a paragraph of the story, not a headline.
-# A title and its column's tag, no sentence in it: 拥抱风潮，更需脚踏实地（新语）
-COLUMN_TITLE = re.compile(r"^[^。（(]{2,}[（(][^（）()。！？]{2,20}[）)]$")
-# A note in brackets closing a sentence, not a column's tag: （见图） / （见附表） / （详见第五版） / （完）.
-NOTE_TAG = re.compile(r"[（(](?:见|详见|完)[^（）()]*[）)]$")
 BOX_OPENER = re.compile(r"(?:核心阅读|编者的话|编者按|开栏的话)")
 RUN_ON_LINES = 3  # flush full lines without punctuation looked through for running text
 HEADLINE_LINES = 3  # lines of a headline read as one paragraph above a dateline, at most
@@ -570,8 +568,8 @@ def _column_title(lines: list[Line], i: int, colw: float, *, kicker: bool = True
     if kicker and below and _column_title(lines, i + 1, colw, kicker=False):
         return True
     text = lines[i].text
-    if not COLUMN_TITLE.match(text) or bl.ends_with_jump(text) or NOTE_TAG.search(text):
-        return False  # …建立健全各类学校（下转第2版）: a story's words and its jump marker; …考核指标（见图）
+    if not is_column_title(text):
+        return False
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     return nxt is None or nxt.indented or not _body_like(nxt, colw)
 
