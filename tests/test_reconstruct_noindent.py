@@ -643,6 +643,19 @@ def test_a_line_under_a_marker_over_a_paragraph_short_by_the_dropped_indent_is_a
     ]
 
 
+def test_a_line_under_a_marker_nearly_as_wide_as_a_first_line_and_ending_no_clause_is_a_subhead() -> None:
+    # No empty lines, and the line is bare but wide: four fifths of the column. Running text there would
+    # fill the column, end a clause, or be a paragraph's first line, two cells short: it is the subhead.
+    subhead = "湿地保护区全力推进退耕还湿"
+    result = page("上接第一版", subhead, *dropped_all(LOST_INDENT_TEXTS))
+    (story,) = result.articles
+    assert [(p.kind, p.text) for p in story.paragraphs] == [
+        (ParagraphKind.JUMP, "上接第一版"),
+        (ParagraphKind.HEADING, subhead),
+        *[(ParagraphKind.BODY, text) for text in LOST_INDENT_TEXTS],
+    ]
+
+
 CONTINUED_TEXTS = [SNAKE_TEXT, LETTER_TEXT, FULL_END_TEXT, WETLAND_TEXT]
 
 

@@ -29,7 +29,7 @@ from .columns import (
 )
 from .headlines import KICKER_CUE, PLACE_FIRST, subtitle_cue, unclosed
 from .loose import CREDIT_TAIL, FIGURE, SIGNED_DATE, is_lead_line, loose_kind
-from .text import BODY_PUNCT, CLOSING_PUNCT, Line, ends_sentence, join_text
+from .text import BODY_PUNCT, CLAUSE_END, CLOSING_PUNCT, Line, ends_sentence, join_text
 from .values import Byline
 
 # Who supplied a photo, in brackets after its credit: （影像中国） / （人民视觉）
@@ -335,7 +335,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                 by_column=by_column,
                 lost=lost,
             )
-            or _after_continued_from(out, line, colw)
+            or _after_continued_from(out, line, colw, by_column=(cols[i], lost, slack) if by_column else None)
             or (
                 opens_paragraph(
                     lines,
@@ -581,17 +581,23 @@ def _over_continuation(lines: list[Line], i: int) -> bool:
     return "接" in after[:4] and bl.CONTINUED_FROM.fullmatch(after.strip()) is not None
 
 
-def _after_continued_from(out: list[Block], line: Line, colw: float) -> bool:
+def _after_continued_from(
+    out: list[Block], line: Line, colw: float, *, by_column: tuple[float, float, float] | None = None
+) -> bool:
     """A flush line of running text right after `上接第一版` on a line of its own goes on with the story the
     marker continues (控阻击战取得重大战略成果，…: the page cut the sentence); a short bare line there is a
-    subhead opening the continuation."""
+    subhead opening the continuation. On a page read by its column (`by_column`: the line's column, the indent
+    a PDF tool dropped and the page's slack), running text fills the column, ends a clause, or is a
+    paragraph's first line, short by the dropped indent: a line shorter, ending none, is a subhead whatever
+    its punctuation (青年群体注重提升居住品质 over 《蓝皮书》显示，…)."""
     prev = out[-1] if out else None
-    return (
-        prev is not None
-        and prev.kind == "jump"
-        and bl.continued_from(prev.text) is not None
-        and (line.width >= 0.8 * colw or _body_like(line, colw))
-    )
+    if prev is None or prev.kind != "jump" or bl.continued_from(prev.text) is None:
+        return False
+    if by_column is not None:
+        col, lost, slack = by_column
+        if not (fills(line, col) or CLAUSE_END.search(line.text) or first_line(line, col, lost, slack)):
+            return False
+    return line.width >= 0.8 * colw or _body_like(line, colw)
 
 
 def _salutation(
