@@ -34,7 +34,9 @@ FLOORS = {1: (54, 52, 52, 2), 5: (41, 39, 37, 0), 7: (55, 55, 54, 0)}
 # again (fifth session) when a continuation too short to show it was measured by its page. Seeds 1 and 7 raised
 # (sixth session) when flush lines longer together than running text goes without a mark became headlines.
 # Seed 7 again the same session, when a feature's first subhead set as its others are left its subtitle.
-STRIPPED_FLOORS = {1: (54, 51, 48, 2), 5: (41, 37, 33, 0), 7: (55, 51, 50, 0)}
+# Seeds 1 and 7 raised (seventh session) with the dropped indent measured on pages of short paragraphs, a
+# column's title over a first line read as a title, and a subhead under an own-line marker kept apart.
+STRIPPED_FLOORS = {1: (54, 52, 50, 2), 5: (41, 37, 33, 0), 7: (55, 52, 51, 0)}
 
 
 @cache
