@@ -656,6 +656,26 @@ def test_a_line_under_a_marker_nearly_as_wide_as_a_first_line_and_ending_no_clau
     ]
 
 
+def test_a_subhead_run_in_after_the_marker_short_of_the_column_stands_apart() -> None:
+    # 上接第一版 and the subhead on one line, short of the column and ending no clause, as running text would
+    # not: the marker, then the subhead, then the paragraphs. Where the beginning the issue shows broke off
+    # inside a sentence, the line ends that sentence instead: text, its paragraph ending there.
+    subhead = "湿地保护区全力推进退耕还湿"
+    lines = ["上接第一版 " + subhead, *dropped_all(LOST_INDENT_TEXTS)]
+    (story,) = page(*lines).articles
+    assert [(p.kind, p.text) for p in story.paragraphs][:3] == [
+        (ParagraphKind.JUMP, "上接第一版"),
+        (ParagraphKind.HEADING, subhead),
+        (ParagraphKind.BODY, LOST_INDENT_TEXTS[0]),
+    ]
+    broke_off = reconstruct_page("\n".join(lines) + "\n", jump_texts={1: "湿地保护区里，当地全力"})
+    (story,) = broke_off.articles
+    assert [(p.kind, p.text) for p in story.paragraphs][:2] == [
+        (ParagraphKind.BODY, "上接第一版 " + subhead),
+        (ParagraphKind.BODY, LOST_INDENT_TEXTS[0]),
+    ]
+
+
 CONTINUED_TEXTS = [SNAKE_TEXT, LETTER_TEXT, FULL_END_TEXT, WETLAND_TEXT]
 
 

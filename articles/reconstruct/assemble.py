@@ -11,7 +11,7 @@ from . import headlines as hl
 from . import places
 from .columns import first_line_short, short_by_indent
 from .cut import Segment
-from .layout import Block
+from .layout import Block, marker_over_subhead
 from .values import (
     Article,
     ArticleKind,
@@ -65,7 +65,8 @@ def articles(work: Work, labels: dict[int, list[Block]]) -> tuple[Article, ...]:
     out = []
     for position, k in enumerate(order, start=1):
         seg = work.segments[k]
-        out.append(_article(position, seg, heads.get(k), labels.get(k, []), work.colw, page_gap))
+        broke_off = work.broke_off_mid_sentence(seg)
+        out.append(_article(position, seg, heads.get(k), labels.get(k, []), work.colw, page_gap, broke_off))
     return tuple(out)
 
 
@@ -94,7 +95,7 @@ _PARAGRAPH_KIND = {
 }
 
 
-def _paragraphs(seg: Segment, colw: float, page_gap: float | None) -> list[Paragraph]:
+def _paragraphs(seg: Segment, colw: float, page_gap: float | None, broke_off: bool) -> list[Paragraph]:
     out: list[Paragraph] = []
     blocks = seg.blocks
     i = 0
@@ -113,16 +114,18 @@ def _paragraphs(seg: Segment, colw: float, page_gap: float | None) -> list[Parag
         kind = _PARAGRAPH_KIND.get(block.kind, ParagraphKind.BODY)
         out.append(Paragraph(kind, block.text, (block.first, block.last)))
         i += 1
-    return _turn(out, seg.blocks, colw, page_gap)
+    return _turn(out, seg.blocks, colw, page_gap, broke_off)
 
 
 def _turn(
-    paragraphs: list[Paragraph], blocks: list[Block], colw: float, page_gap: float | None
+    paragraphs: list[Paragraph], blocks: list[Block], colw: float, page_gap: float | None, broke_off: bool
 ) -> list[Paragraph]:
     """A continuation's opening as the reader meets it: `上接第一版` and the text of the same paragraph, when
     the page cut a paragraph (the text after the marker runs on flush, on its line or the next); the marker
     alone, then a paragraph of its own, when the continuation begins a paragraph (indented after the
-    marker: `　　（上接第一版）南通与苏州…`)."""
+    marker: `　　（上接第一版）南通与苏州…`); the marker, then a subhead, when a flush page sets the subhead on the
+    marker's line (layout.marker_over_subhead), unless the beginning the issue shows broke off inside a
+    sentence (`broke_off`), which the line then ends (上接第二版 多种需求)."""
     if not paragraphs or bl.continued_from(paragraphs[0].text) is None:
         return paragraphs
     first, rest = paragraphs[0], paragraphs[1:]
@@ -153,6 +156,20 @@ def _turn(
         return [
             Paragraph(ParagraphKind.JUMP, marker.group(), opening),  # type: ignore[union-attr]
             Paragraph(ParagraphKind.BODY, after, first.lines),
+            *rest,
+        ]
+    if (
+        first.kind == ParagraphKind.BODY
+        and after
+        and paras
+        and flush
+        and not broke_off
+        and marker_over_subhead(paras[0].lines, colw)
+    ):
+        opening = (first.lines[0], first.lines[0])
+        return [
+            Paragraph(ParagraphKind.JUMP, marker.group(), opening),  # type: ignore[union-attr]
+            Paragraph(ParagraphKind.HEADING, after, first.lines),
             *rest,
         ]
     return paragraphs
@@ -207,9 +224,15 @@ def _kind(seg: Segment, paragraphs: list[Paragraph], bylines: tuple[Byline, ...]
 
 
 def _article(
-    position: int, seg: Segment, group: Group | None, labels: list[Block], colw: float, page_gap: float | None
+    position: int,
+    seg: Segment,
+    group: Group | None,
+    labels: list[Block],
+    colw: float,
+    page_gap: float | None,
+    broke_off: bool,
 ) -> Article:
-    paragraphs = _paragraphs(seg, colw, page_gap)
+    paragraphs = _paragraphs(seg, colw, page_gap, broke_off)
     bylines = _bylines(seg)
     kicker = title = subtitle = None
     headline_lines: tuple[int, ...] = ()

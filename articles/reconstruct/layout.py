@@ -267,6 +267,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                 or ("摄" in last.text[-CREDIT_TAIL:] and _ends_with_credit(para.lines))
                 or _bracketed(para)
                 or _closes_note(para)
+                or (by_column and marker_over_subhead(para.lines, cols[i]))
                 # An item of a list closed by its clause's stop two cells or more short of the column (of a
                 # first line's, where the indent was dropped): inside a paragraph a line fills it
                 # (全年实现42万贫困人口脱贫…，脱贫攻坚步伐坚定有力；).
@@ -579,6 +580,18 @@ def _over_continuation(lines: list[Line], i: int) -> bool:
     after = lines[i + 1].text if i + 1 < len(lines) else ""
     # Every such marker has 接 near its start: most lines need no match.
     return "接" in after[:4] and bl.CONTINUED_FROM.fullmatch(after.strip()) is not None
+
+
+def marker_over_subhead(lines: list[Line], colw: float) -> bool:
+    """A paragraph's only line that runs its text in after `上接第1版` and, short of the column, ends no clause
+    (上接第1版 聚焦供给侧，擦亮现代农业招牌): on a page read by its column, where running text fills the line or ends
+    a clause there, the continuation's subhead, set on the marker's line."""
+    if len(lines) != 1:
+        return False
+    text = lines[0].text
+    marker = bl.CONTINUED_FROM.match(text)
+    rest = text[marker.end() :].strip() if marker else ""
+    return bool(rest) and not fills(lines[0], colw) and not CLAUSE_END.search(rest)
 
 
 def _after_continued_from(
