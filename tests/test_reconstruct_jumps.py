@@ -904,3 +904,43 @@ def test_a_line_under_a_title_set_as_the_subheads_its_continuation_sets_is_its_f
     (story,) = again.articles
     assert (story.title, story.subtitle) == ("湖区 融入流域保护 奏响候鸟家园乐章", None)
     assert (story.paragraphs[0].kind, story.paragraphs[0].text) == (ParagraphKind.HEADING, FIRST_SUBHEAD)
+
+
+# A weather report whose last two paragraphs name neither headline, then a leadless story that jumps away; the
+# headlines stand in a block at the end.
+WEATHER = (
+    "本报北京2月11日电 （记者赵明）中央气象台预计，11日夜间至12日，华北北部、黄淮、江汉北部等地有小到中雪或雨夹雪。",
+    "在此轮降雪过程中，华北地区降雪形势较好，积雪和道路结冰天气将持续，12日白天北京有望迎来小雪。",
+    "未来一周左右，南方多阴雨天气，江南、江淮、江汉等地有持续性雨夹雪或阴雨。",
+    "气象专家提醒，目前正值春运返程高峰期，积雪和道路结冰将对春运返程有较大影响，公众出行需关注天气预报。",
+)
+ISLAND = (
+    "2月11日，春节假期后上班第一天，在辽宁蛇岛老铁山保护区，年轻的工作人员高山夫妇一大早就开始巡查。",
+    "蛇岛是世界上惟一一座生存单一品种黑眉蝮蛇的岛屿，小岛上生存着2万余条蝮蛇。",
+)
+WEATHER_PAGE = page(
+    *[line for text in (*WEATHER, *ISLAND) for line in para(text)],
+    "下转第二版",
+    "华北黄淮等地将有降雪",
+    "守护冬眠的蝮蛇，高山夫妇——",
+    "在蛇岛过年",
+)
+ISLAND_GOING_ON = "\n".join(
+    [
+        "上接第一版",
+        "“蝮蛇正在冬眠，很容易捕获，每年都有人上岛捕蛇，需要我们守岛护蛇！”高山介绍。",
+        "守岛夫妇每天巡查蛇岛，春节也不例外，蛇岛的年过得冷清又温暖。",
+    ]
+)
+
+
+def test_paragraphs_no_headline_names_stay_with_the_report_they_talk_of_above_a_story_jumping_away() -> None:
+    # Alone, the paragraphs neither headline names open the story below them.
+    alone = reconstruct_page(WEATHER_PAGE)
+    weather, island = alone.articles
+    assert [p.text for p in weather.paragraphs] == list(WEATHER[:2])
+    # With what the story below goes on to say on its other page, they talk of the report, not of it.
+    again = reconstruct_page(WEATHER_PAGE, jump_texts={island.paragraphs[-1].lines[1]: ISLAND_GOING_ON})
+    weather, island = again.articles
+    assert [p.text for p in weather.paragraphs] == list(WEATHER)
+    assert [p.text for p in island.paragraphs][:2] == list(ISLAND)

@@ -29,6 +29,9 @@ LONE_TITLE_TAIL = 2  # paragraphs at a story's end its headline does not name, a
 PROSE = 40  # characters a paragraph of running text has on average, at least
 JUMP_SPLIT_GAIN = 0.5  # for_unmatched's gain where the issue shows the headline's story ends the one cut
 NEIGHBOURS = 3  # paragraphs of the story below a cut that a paragraph above it is compared with
+# A paragraph sharing less with the text above it (cohesion) talks of nothing there: a lead of the story below
+# (作为通沪铁路的关键性工程… under a report on 产业链, 0.015), where one going on talks of it a little (0.02 and up).
+TALKS_OF = 0.02
 
 
 def by_headlines(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> bool:
@@ -132,6 +135,7 @@ def for_unmatched(work: Work, vocab: sim.Vocabulary, cands: list[int], scores: l
         terms,
         continues=seg.continues,
         begun=work.beginning_of(seg),
+        going_on=work.continuation_of(seg),
     )
     work.segments_replace([_cut_segment(s, [at]) if n == k else [s] for n, s in enumerate(work.segments)])
     return True
@@ -376,6 +380,7 @@ def _cut_between(
     *,
     continues: bool = False,
     begun: str = "",
+    going_on: str = "",
 ) -> int:
     """Where to cut paragraphs between two headlines' stories: the paragraph before which the sum of
     what each headline's own words cover of each paragraph on its side is greatest, read both ways up,
@@ -410,6 +415,20 @@ def _cut_between(
         )
         if moved > at:
             return moved
+    if going_on and first == 0:
+        # The story below jumps away, and the issue shows what it goes on to say there (`going_on`): the words
+        # decide where it opens. Paragraphs neither headline names at the cut stay with the story above while
+        # they talk of it (TALKS_OF) more than of the story below, what it goes on to say included (未来一周左右，
+        # 南方多阴雨… / 气象专家提醒，…积雪和道路结冰… under 华北黄淮等地将有降雪, over 2月11日，…蛇岛…（下转第二版）).
+        while at < len(paras) - 1 and unnamed(at, HIT_FLOOR):
+            text = paras[at].text
+            above = "".join(p.text for p in paras[:at])
+            below = "".join(p.text for p in paras[at + 1 : at + 1 + NEIGHBOURS]) + going_on
+            with_above = sim.cohesion(text, above, counts=work.content_words)
+            if with_above < TALKS_OF or with_above <= sim.cohesion(text, below, counts=work.content_words):
+                break
+            at += 1
+        return at
     # Paragraphs neither headline names just above the cut open the story below, unless they go on from
     # the text above them or close a report with who took part.
     while (
