@@ -146,33 +146,20 @@ def _turn(
         return [Paragraph(ParagraphKind.BODY, joined, (first.lines[0], rest[0].lines[1])), *rest[1:]]
     marker = bl.CONTINUED_FROM.match(first.text)
     after = first.text[marker.end() :].strip() if marker else ""
-    if (
-        first.kind == ParagraphKind.BODY
-        and after
-        and paras
-        and _opens_paragraph(paras[0], flush=flush, colw=colw, one_cell=one_cell)
-    ):
-        opening = (first.lines[0], first.lines[0])  # the marker's line
-        return [
-            Paragraph(ParagraphKind.JUMP, marker.group(), opening),  # type: ignore[union-attr]
-            Paragraph(ParagraphKind.BODY, after, first.lines),
-            *rest,
-        ]
-    if (
-        first.kind == ParagraphKind.BODY
-        and after
-        and paras
-        and flush
-        and not broke_off
-        and marker_over_subhead(paras[0].lines, colw)
-    ):
-        opening = (first.lines[0], first.lines[0])
-        return [
-            Paragraph(ParagraphKind.JUMP, marker.group(), opening),  # type: ignore[union-attr]
-            Paragraph(ParagraphKind.HEADING, after, first.lines),
-            *rest,
-        ]
-    return paragraphs
+    if first.kind != ParagraphKind.BODY or not after or not paras:
+        return paragraphs
+    if _opens_paragraph(paras[0], flush=flush, colw=colw, one_cell=one_cell):
+        kind = ParagraphKind.BODY
+    elif flush and not broke_off and marker_over_subhead(paras[0].lines, colw):
+        kind = ParagraphKind.HEADING
+    else:
+        return paragraphs
+    opening = (first.lines[0], first.lines[0])  # the marker's line
+    return [
+        Paragraph(ParagraphKind.JUMP, marker.group(), opening),  # type: ignore[union-attr]
+        Paragraph(kind, after, first.lines),
+        *rest,
+    ]
 
 
 def _first_line_gap(paras: list[Block]) -> float | None:

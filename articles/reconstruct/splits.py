@@ -17,12 +17,12 @@ from .layout import Block
 from .work import (
     FIT_BUDGET,
     HIT_FLOOR,
-    INTRODUCING,
     MIN_PARAGRAPH_HIT,
     SERIES_OF_PARTS,
     SUBHEAD_COHESION,
     Group,
     Work,
+    introducing_cues,
 )
 
 LONE_TITLE_TAIL = 2  # paragraphs at a story's end its headline does not name, at least, to be another story
@@ -273,7 +273,7 @@ def _profiles(seg: Segment) -> bool:
     """Whether a story is set as a series of parts each introduced by a subhead closing with one cue
     (南京市竹山中学周洲—— … 湖北鄂州市特殊教育学校李端林—— …): profiles, whose parts may share few words with each
     other, so that how few says nothing of where the story ends."""
-    cues = Counter(b.text[-1] for b in seg.blocks if b.kind == "heading" and b.text.endswith(INTRODUCING))
+    cues = Counter(cue for b in seg.blocks if b.kind == "heading" for cue in introducing_cues([b.text]))
     return any(n >= SERIES_OF_PARTS for n in cues.values())
 
 

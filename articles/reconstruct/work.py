@@ -274,7 +274,7 @@ class Work:
                 or (not before and seg.continues)
                 or (short and (lone_kicker or numbered or self._blocked or _shape(run) in series))
                 # A series of profiles (南京市竹山中学周洲—— / “我喜爱小发明…” …): one more part of it.
-                or (short and any(introduced[cue] >= SERIES_OF_PARTS for cue in _cues(texts)))
+                or (short and any(introduced[cue] >= SERIES_OF_PARTS for cue in introducing_cues(texts)))
                 # Broken at the column's width like text (see layout._wraps_into): a headline spans columns.
                 or (not titled and any(len(b.lines) > 1 for b in run if b.kind == "headline"))
                 or (
@@ -291,7 +291,7 @@ class Work:
                 for b in run:
                     b.kind = "label" if b.kind == "label" else "heading"
                 subheads += short
-                introduced.update(_cues(texts))
+                introduced.update(introducing_cues(texts))
                 i = j
                 continue
             head = Segment(blocks[:i], lead=seg.lead, kind=seg.kind, bylines=seg.bylines)
@@ -543,7 +543,7 @@ def _runs(blocks: list[Block]) -> list[list[Block]]:
     return [r for r in out if r]
 
 
-def _cues(texts: list[str]) -> set[str]:
+def introducing_cues(texts: list[str]) -> set[str]:
     """The cues introducing what follows (INTRODUCING) that close lines of a run: 周洲—— gives ——."""
     return {cue for t in texts for cue in INTRODUCING if t.endswith(cue)}
 
