@@ -403,6 +403,29 @@ def test_a_page_read_with_a_beginning_s_headline_the_issue_shows_cuts_it_from_th
     assert "蝮蛇" not in again.articles[0].text and "湿地" not in again.articles[1].text
 
 
+def test_a_list_of_who_took_part_closes_the_report_cut_from_the_beginning_the_issue_shows_below_it() -> None:
+    # The report above closes with who took part, which names nothing; the beginning below has no lead.
+    attended = "省林业局负责人张明、李华、王强出席活动。"
+    lines = page(
+        *para("本报北京1月23日电 湿地保护工作会议今天召开，会议要求扩大湿地面积，建好湿地公园，让候鸟成群。"),
+        *para(WETLAND[1]),
+        *para(attended),
+        *para(SNAKE[0]),
+        *para(SNAKE[1] + "（下转第二版）"),
+        *para("本报上海1月23日电 地铁新线今天开通，沿线居民出行更方便，地铁站里人来人往。"),
+        "",
+        "平凡岗位续写不凡",
+        "上海地铁新线开通",
+        "湿地保护见成效",
+    )
+    ends = reconstruct_page(lines).articles[0].paragraphs[-1].lines[1]
+    again = issue.reread(lines, {"平凡岗位续写不凡": ends})
+    assert again is not None
+    report, beginning, _ = again.articles
+    assert report.paragraphs[-1].text == attended
+    assert (beginning.title, beginning.paragraphs[0].text) == ("平凡岗位续写不凡", SNAKE[0])
+
+
 def test_the_issue_shows_a_beginning_s_headline_by_the_jump_headline_of_its_continuation() -> None:
     continuation = page(
         "平凡岗位续写不凡",

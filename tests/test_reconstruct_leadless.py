@@ -2341,3 +2341,40 @@ def test_the_label_over_a_letter_at_the_top_of_the_page_is_no_section_name() -> 
     assert result.section is None
     letter = next(a for a in result.articles if a.title and "回信" in a.title)
     assert [(p.kind, p.text) for p in letter.paragraphs[:2]] == LETTER_OPENING
+
+
+# A roundup going on from page 1 (上接第一版): one place's report, then the next under its own dateline; a
+# review with no lead follows, which jumps away. The headlines stand in a block at the end.
+FIRST_REPORT = (
+    "去年，青海省治理退化草地二百万亩，林草资源保护体系不断完善，天然林得到全面管护。",
+    "全省林草产业带动就业十六万人，带动农牧户户均年增收三千元。",
+)
+SECOND_REPORT = (
+    "本报长春1月15日电 （记者王林）记者从吉林省林业和草原工作会议上获悉：去年，吉林省完成造林绿化一百二十万亩，"
+    "保护恢复湿地四万五千亩。",
+    "吉林省组织开展湿地问题专项整治，查处破坏湿地案件两千余起，湿地资源得到有效保护。",
+)
+REVIEW = (
+    "这是一次直抵人心的教育洗礼，这是党员干部思想上的一次大扫除。",
+    "从6月起，一场以领导干部为重点的主题教育在全党开展，推动全党为实现党的历史使命不懈奋斗。",
+    "在这场主题教育中，全体党员守初心、担使命，主题教育取得了扎实成效。",
+)
+
+
+def test_a_roundup_s_next_report_goes_on_from_it_not_into_the_leadless_story_below() -> None:
+    result = reconstruct_page(
+        page(
+            *para("上接第一版 " + FIRST_REPORT[0]),
+            *para(FIRST_REPORT[1]),
+            *[line for text in (*SECOND_REPORT, *REVIEW) for line in para(text)],
+            "下转第三版",
+            "西宁：青海完成营造林二百万亩吉林保护恢复湿地四万五千亩",
+            "为实现党的历史使命不懈奋斗",
+            "——主题教育工作综述",
+        )
+    )
+    roundup, review = result.articles
+    assert roundup.continued_from_page == 1
+    assert [p.text for p in roundup.paragraphs][-3:] == [FIRST_REPORT[1], *SECOND_REPORT]
+    assert (review.title, review.continued_to_page) == ("为实现党的历史使命不懈奋斗", 3)
+    assert [p.text for p in review.paragraphs][: len(REVIEW)] == list(REVIEW)

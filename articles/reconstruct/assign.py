@@ -44,6 +44,7 @@ def headlines(work: Work) -> None:
             or splits.for_continuation_tail(work, vocab, cands)
             or splits.for_beginning_head(work, vocab, cands)
             or splits.for_story_after_continuation(work, cands)
+            or splits.for_roundup_report(work, vocab, cands)
         ):
             break
     while leftovers.hand_headline_to_photo(work):

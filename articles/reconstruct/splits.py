@@ -249,6 +249,33 @@ def for_story_after_continuation(work: Work, cands: list[int]) -> bool:
     return True
 
 
+def for_roundup_report(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> bool:
+    """A story opening with a report under its dateline that the headline of the story right above it names,
+    better than any other headline, and its own names only further down: a roundup's next report (西宁：青海
+    完成营造林… 吉林保护恢复湿地… over 青海's text, then 本报长春1月15日电 … 吉林省…保护恢复湿地) ran into a
+    story with no lead (这是一次直抵人心… under 为实现新时代党的历史使命不懈奋斗). Cut where the headline above
+    stops naming it beyond chance (HIT_FLOOR), whatever words the two sides share (a date, 党): the headlines
+    say where. The report, left with no headline, goes back to the story above (leftovers.rejoin_headless_tails)."""
+    heads = {g.story: g for g in work.groups if g.story is not None and g.terms is not None}
+
+    def starts(k: int, seg: Segment) -> list[int]:
+        own, above, paras = heads.get(k), heads.get(k - 1), seg.paras
+        if own is None or above is None or k not in cands or seg.lead is None or seg.lead.kind != "dateline":
+            return []
+        texts = [work.present([p]) for p in paras]
+        at = next((i for i, hit in enumerate(vocab.coverage_each(above.terms, texts)) if hit <= HIT_FLOOR), 0)
+        if at == 0 or max(vocab.coverage_each(own.terms, texts[at:])) < MIN_PARAGRAPH_HIT:
+            return []
+        have = work.present(paras[:at])
+        fit = vocab.coverage(above.terms, have)
+        others = (o for o in work.groups if o is not above and o.terms is not None)
+        return (
+            [at] if fit >= hl.MIN_MATCH and all(vocab.coverage(o.terms, have) < fit for o in others) else []
+        )
+
+    return _cut_segments(work, starts)
+
+
 def for_series(work: Work) -> bool:
     """A story whose text turns into a series of items set out alike (cut.series: 开通夜间公交专线 / 提案人：…
     / 案由：… / 建议：… / （文 华整理）, then 办好社区老年食堂 over the same labels), while a headline is left
@@ -290,6 +317,9 @@ def _cut_least_cohesive(
         at = cut_at(g, paras)
         if at is None:
             continue
+        # A list of who took part closes a report (领导小组成员…参加会议。): no story below opens with it.
+        while at < len(paras) - 1 and stories.ATTENDANCE.match(paras[at].text):
+            at += 1
         together = sim.cohesion(
             "".join(p.text for p in paras[:at]),
             "".join(p.text for p in paras[at:]),
