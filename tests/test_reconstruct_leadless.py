@@ -2378,3 +2378,24 @@ def test_a_roundup_s_next_report_goes_on_from_it_not_into_the_leadless_story_bel
     assert [p.text for p in roundup.paragraphs][-3:] == [FIRST_REPORT[1], *SECOND_REPORT]
     assert (review.title, review.continued_to_page) == ("为实现党的历史使命不懈奋斗", 3)
     assert [p.text for p in review.paragraphs][: len(REVIEW)] == list(REVIEW)
+
+
+def test_someone_s_words_set_whole_as_a_title_head_a_story_of_their_own_not_the_title_above() -> None:
+    # A kicker and its title over a report that jumps away, then a quotation closed by its column's tag, the
+    # title of the leadless story below, all in a block at the end.
+    result = reconstruct_page(
+        page(
+            *para("新华社北京1月5日电 教育工作会议4日召开。李明在会上指出，各地要确保乡村学校全部如期开学。"),
+            *para("李明要求，各地要把校舍安全放在首位，抓紧检修乡村学校校舍，配齐教师。（下转第二版）"),
+            *para("走进山村，记者看到新修的公路通到了家门口，村民们住进了新房，日子越过越红火。"),
+            *para("村里的老人说，这些年村子的样子一年一个样，游客也多了，农家乐的生意很好。"),
+            "",
+            "李明强调",
+            "确保乡村学校全部如期开学",
+            "“我对这里的变化有了更深认识”（走基层）",
+        )
+    )
+    report, story = result.articles
+    assert (report.kicker, report.title) == ("李明强调", "确保乡村学校全部如期开学")
+    assert story.title == "“我对这里的变化有了更深认识”（走基层）"
+    assert story.paragraphs[0].text.startswith("走进山村")

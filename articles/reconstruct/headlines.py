@@ -38,6 +38,7 @@ COLUMN_TAG = re.compile(r"[（(](?P<tag>[^（）()]{2,40})[）)]$")
 # (江苏：为谱写现代化建设新篇章…): such a line opens a headline, never goes on from a title above it.
 PLACE_FIRST = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*")
 PHRASE = re.compile(r"^[\u4e00-\u9fff0-9 ]+$")  # words alone, no quote, dash or punctuation: 守护候鸟
+QUOTATION = re.compile(r"^“[^“”]+”$")  # someone's words whole: “我对中国成就有了更深认识”
 MIN_MATCH = 0.2  # below this coverage a headline is not about a story
 MAX_SWAP_GROUPS = 80
 MIN_SPLIT_GAIN = 0.8  # how much more exclusive two halves must be before a story is cut without a lead
@@ -99,6 +100,10 @@ def _title_halves(first: str, second: str) -> bool:
     # half (飞地 / 粤东跃起产业新城（经济聚焦）).
     rest = second[: tag.start()].strip()
     if visible_len(first) <= PLACE_KICKER_MAX and " " in rest:
+        return False
+    # Someone's words whole are a title of their own, no half of another's (确保剩余贫困人口全部如期脱贫 /
+    # “我对中国成就有了更深认识”（一带一路中外媒体采访调研行）).
+    if QUOTATION.match(rest):
         return False
     return visible_len(first) <= visible_len(rest)
 
