@@ -808,3 +808,11 @@ def test_a_subhead_set_like_the_story_s_others_under_its_title_opens_its_text(la
     assert story.subtitle is None
     assert [p.text for p in story.paragraphs][:2] == printed[:2]
     assert story.paragraphs[0].kind == ParagraphKind.HEADING
+
+
+def test_on_a_short_page_two_first_lines_short_by_one_width_measure_the_dropped_indent() -> None:
+    # Three paragraphs under a title: only two first lines follow a paragraph's end to measure the indent by.
+    result = page("守岛夫妇在蛇岛过年", *dropped_all([WETLAND_TEXT, PATROL_TEXT, SNAKE_TEXT]))
+    (story,) = result.articles
+    assert (story.title, story.subtitle) == ("守岛夫妇在蛇岛过年", None)
+    assert [p.text for p in story.paragraphs] == [WETLAND_TEXT, PATROL_TEXT, SNAKE_TEXT]

@@ -36,6 +36,9 @@ from .values import Byline
 
 WIDER = 1.5  # cells a line may exceed the column by and still be one of its lines
 INDENTED_PAGE = 3  # this many indented lines: the page marks its paragraphs by indenting them
+AGREEING_FIRSTS = (
+    2  # first lines short of the column by one width that measure a dropped indent (lost_indent)
+)
 # A paragraph line narrower than this share of the column ends its paragraph (after a sentence's end, the
 # wider share): the lines of one justified column vary by a few characters.
 SHORT_LINE = 0.6
@@ -173,7 +176,8 @@ def lost_indent(lines: list[Line], cols: list[float]) -> tuple[float, float]:
     still a quarter of them run (none where a tool breaks lines at the column exactly: half a cell for an
     ASCII character; a cell at most, on a justified page whose lines vary). Running text is read by its
     punctuation; on a page of short paragraphs, where too few first lines carry a comma to tell, by the
-    line below filling the column (保护区的工作人员在湿地边上搭 / 起了观鸟台，…)."""
+    line below filling the column (保护区的工作人员在湿地边上搭 / 起了观鸟台，…). A short page may show only two
+    first lines: short by one width, they measure it (AGREEING_FIRSTS)."""
     after_ends = [
         k + 1
         for k in range(len(lines) - 1)
@@ -185,9 +189,10 @@ def lost_indent(lines: list[Line], cols: list[float]) -> tuple[float, float]:
     firsts = [k for k in after_ends if BODY_PUNCT.search(lines[k].text)]
     if len(firsts) < INDENTED_PAGE:
         firsts = [k for k in after_ends if BODY_PUNCT.search(lines[k].text) or _filled_below(lines, cols, k)]
-    if len(firsts) < INDENTED_PAGE:
-        return 0.0, FULL_SLACK
     gaps = sorted(cols[k] - lines[k].width for k in firsts)
+    # Two first lines measure it only where they agree, half a cell apart at most.
+    if len(gaps) < INDENTED_PAGE and not (len(gaps) == AGREEING_FIRSTS and gaps[-1] - gaps[0] <= 0.5):
+        return 0.0, FULL_SLACK
     median = gaps[len(gaps) // 2]
     slack = min(max(gaps[len(gaps) * 3 // 4] - median, 0.5), FULL_SLACK)
     return min(max(median, 0.0), INDENT_CELLS), slack
