@@ -535,6 +535,18 @@ def test_an_author_note_broken_at_the_column_width_closes_its_story() -> None:
     )
 
 
+def test_an_author_note_broken_at_the_column_width_closes_its_story_on_a_page_with_an_empty_line_after_each() -> (
+    None
+):
+    # The seed's style: an empty line after every line, which marks no paragraph's end.
+    note = "（作者为中国驻法国大使馆一等秘书）"
+    lines = ["湿地保护见成效", *para(WETLAND[0]), *para(WETLAND[1]), *para(SNAKE[0]), note[:16], note[16:]]
+    result = reconstruct_page("\n\n".join(lines) + "\n")
+    (story,) = result.articles
+    assert story.paragraphs[-1].text == note
+    assert not result.unmatched_headlines
+
+
 RIVER = (
     "江边的老码头改成了滨江公园，市民傍晚来散步，江风吹来很凉快。",
     "公园里种了一片樱花林，樱花开时游人如织，码头边的小店也热闹起来。",

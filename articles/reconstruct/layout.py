@@ -360,7 +360,11 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
             continue
         para = None
         prev = out[-1] if out else None
-        if prev is not None and prev.kind == "headline" and _wraps_into(prev, line, colw, lost=lost):
+        if (
+            prev is not None
+            and prev.kind == "headline"
+            and _wraps_into(prev, line, colw, lost=lost, blank_separates=blank_separates)
+        ):
             # A flush subhead broken at the column's width: 重庆永川区萱花中学刘 / 佳——
             prev.lines.append(line)
             note = join_text([x.text for x in prev.lines])
@@ -448,20 +452,24 @@ def _credit_paragraphs(blocks_: list[Block]) -> None:
             block.kind, block.bylines = "credit", credit[0]
 
 
-def _wraps_into(prev: Block, second: Line, colw: float, *, lost: float = 0.0) -> bool:
+def _wraps_into(
+    prev: Block, second: Line, colw: float, *, lost: float = 0.0, blank_separates: bool = True
+) -> bool:
     """Whether a loose line fills the column exactly and the next goes on from it: one line of flush text
     broken at the column's width. A headline spans columns and is not broken there; in a narrow column
     one may fill it by chance, but then the two lines are longer than a subhead (a note in brackets, which
     closes a story, may be as long as it needs). Where a PDF tool dropped the indents (`lost`, see
     columns.lost_indent), a paragraph's first line stops short of the column by the indent: filling the
-    column less the indent, it is broken there too (北体大中国足球运动学院罗 / 逸涵——)."""
+    column less the indent, it is broken there too (北体大中国足球运动学院罗 / 逸涵——). An empty line between
+    the two ends the first only where empty lines mark paragraphs' ends (`blank_separates`), not where one
+    follows every line."""
     first = prev.lines[-1]
     short = sum(line.width for line in prev.lines) + second.width <= SUBHEAD_MAX
     first_line = lost > 0 and len(prev.lines) == 1 and abs(first.width - (colw - lost)) <= 0.5
     return (
         (short or prev.lines[0].text[0] in "（(")
         and (colw - 0.5 <= first.width <= colw or first_line)
-        and not first.blank_after
+        and not (first.blank_after and blank_separates)
         and second.width <= colw
         and not is_lead_line(second)
         and (
