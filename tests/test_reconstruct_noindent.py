@@ -816,3 +816,11 @@ def test_on_a_short_page_two_first_lines_short_by_one_width_measure_the_dropped_
     (story,) = result.articles
     assert (story.title, story.subtitle) == ("守岛夫妇在蛇岛过年", None)
     assert [p.text for p in story.paragraphs] == [WETLAND_TEXT, PATROL_TEXT, SNAKE_TEXT]
+
+
+def test_where_empty_lines_mark_paragraphs_one_after_a_sentence_ending_at_the_column_s_end_ends_it() -> None:
+    # Flush paragraphs set apart by empty lines; the first ends its sentence right at the column's end, and
+    # the next opens with a line as full: only the empty line tells them apart.
+    result = page("湿地保护见成效", *flush(FULL_END_TEXT), "", *flush(SNAKE_TEXT), "", *flush(PATROL_TEXT))
+    (story,) = result.articles
+    assert [p.text for p in story.paragraphs] == [FULL_END_TEXT, SNAKE_TEXT, PATROL_TEXT]

@@ -206,6 +206,8 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
     # of a damaged page do not show one, and there a line with running text's punctuation is taken for text.
     by_column = not indenting and sum(1 for line in lines if fills(line, colw)) >= INDENTED_PAGE
     cols = local_columns(lines, colw) if by_column else []
+    # There an empty line after a finished sentence ends its paragraph, where the page sets one after most.
+    ends_marked = by_column and blank_separates and _blank_after_most_ends(lines)
     lost, slack = lost_indent(lines, cols) if by_column else (0.0, FULL_SLACK)
     items = _list_items(lines, colw)
     fields = _field_labels(lines)
@@ -281,6 +283,9 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                 para, cols[i] if by_column else colw, closed=closed, by_column=by_column, lost=lost
             ):
                 gap = blank_separates and last.blank_after and not _runs_across(para, line, closed, colw)
+                # Where empty lines mark paragraphs' ends, one after a finished sentence ends it, on a page
+                # read by its column too (…卫星应用需求。 / (empty) / 无接触、效率高、…).
+                ends = gap and ends_marked and closed
                 closed = closed or gap
                 # A line wider than the column spans columns: a headline, not this paragraph's text.
                 body = (
@@ -317,6 +322,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                 if (
                     not jump_headline
                     and not first
+                    and not ends
                     and (not closed or body or _runs_on(lines, kinds, i, colw, blank_separates))
                 ):
                     para.lines.append(line)
@@ -679,6 +685,13 @@ def _bare_dateline(para: Block) -> bool:
     text = para.lines[0].text
     match = bl.dateline_match(text)
     return match is not None and not text[match.end() :].strip()
+
+
+def _blank_after_most_ends(lines: list[Line]) -> bool:
+    """Whether an empty line follows most lines ending a sentence, as where empty lines set paragraphs apart;
+    not a few stray ones (a page break), which may fall after a sentence inside a paragraph as well."""
+    ends = [line for line in lines[:-1] if ends_sentence(line.text)]
+    return 2 * sum(1 for line in ends if line.blank_after) > len(ends)
 
 
 def _runs_across(para: Block, line: Line, closed: bool, colw: float) -> bool:
