@@ -92,6 +92,8 @@ def opens_paragraph(
     line = lines[i]
     if line.width > colw + WIDER:
         return False  # wider than the column: a headline spanning columns
+    if line.text[-1] in "版）)" and bl.ends_with_jump(line.text):
+        return True  # 褚变红从小没怎么（下转第3版）: a story's last words before its jump, however short
     if CLAUSE_END.search(line.text):
         # A sentence standing between headline lines is one of them: “看，无人机！” in a block of headlines.
         return not (
