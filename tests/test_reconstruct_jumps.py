@@ -426,6 +426,31 @@ def test_a_list_of_who_took_part_closes_the_report_cut_from_the_beginning_the_is
     assert (beginning.title, beginning.paragraphs[0].text) == ("平凡岗位续写不凡", SNAKE[0])
 
 
+def test_a_jump_headline_set_as_the_continuation_s_subheads_are_stays_above_its_marker() -> None:
+    # Headlines in a block at the top, the last the jump headline of the continuation right below it, set as
+    # two phrases and a space as the continuation sets its subheads.
+    jump_headline = "湖区 融入流域保护"
+    result = reconstruct_page(
+        page(
+            "华北黄淮等地将有降雪",
+            "地铁新线今天开通",
+            jump_headline,
+            "上接第一版",
+            *para(WETLAND[0]),
+            "湿地联动 守护候鸟家园",
+            *para(WETLAND[1]),
+            "生态旅游 渔民吃上旅游饭",
+            *para(SNAKE[0]),
+            *para("本报北京2月11日电 （记者赵明）中央气象台预计，11日夜间至12日，华北黄淮等地有小到中雪。"),
+            *para("本报上海1月23日电 地铁新线今天开通，沿线居民出行更方便，地铁站里人来人往。"),
+        )
+    )
+    continuation = result.articles[0]
+    assert continuation.continued_from_page == 1
+    assert continuation.paragraphs[0].kind == ParagraphKind.JUMP
+    assert jump_headline not in [p.text for a in result.articles for p in a.paragraphs]
+
+
 def test_the_issue_shows_a_beginning_s_headline_by_the_jump_headline_of_its_continuation() -> None:
     continuation = page(
         "平凡岗位续写不凡",

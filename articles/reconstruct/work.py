@@ -564,7 +564,9 @@ def _first_subhead(run: list[Block], below: list[Block], *, whole: bool = False,
     set on another page: 0 for none. The title stays, unless `whole`: on a page that sets its headlines in a
     block, the lines above a story may be its subhead alone."""
     inside = [b for b in below if b.kind == "headline" and COUPLET_SUBHEAD.match(b.text)]
-    if len(inside) + further + 1 < SUBHEAD_SERIES:
+    # A story going on from another page opens with its marker: the line right above is its jump headline
+    # (飞地 粤东跃起产业新城 over 上接第一版), however it is set.
+    if len(inside) + further + 1 < SUBHEAD_SERIES or (below and below[0].kind == "jump"):
         return 0
     lines = [b for b in run if b.kind == "headline"]
     return next(
