@@ -23,8 +23,9 @@ HEADLINE_FITTING_TWO_STORIES_ALIKE = (
     "助力、服务、柔性、监管。\n上接一版检查、服务、柔性、助力。\n服务助力柔性监管检查"
 )
 # The same on a damaged seed page (tests/test_reconstruct_damaged.py, seed 419), cut down to what still
-# showed it.
-DAMAGED_PAGE_CUT_DOWN = "信用修复，企业、执法\n上接一版柔性执法企业信用。\n柔性执法信用修复企业"
+# showed it; its first story ends its sentence (without the stop, the line right above a continuation's
+# marker reads as that continuation's jump headline).
+DAMAGED_PAGE_CUT_DOWN = "信用修复，企业、执法。\n上接一版柔性执法企业信用。\n柔性执法信用修复企业"
 # Two beginnings sharing as many words, as rare, with one fragment: (page, to or from page, headline, text).
 BEGINNINGS = [
     (1, 2, "", "信用、修复、企业、执法、柔性、监管、检查、服务、助力、发展、环境、法治（下转第二版）"),

@@ -840,3 +840,58 @@ def test_a_short_line_closed_by_its_jump_marker_under_a_subhead_is_the_story_s_l
     assert (island.title, island.continued_to_page) == ("守岛夫妇在蛇岛过年", 2)
     assert island.paragraphs[-1].text == "守岛夫妇（下转第二版）"
     assert wetland.title == "湿地保护见成效"
+
+
+def test_two_lines_ending_no_clause_over_a_marker_on_its_own_line_are_the_continuation_s_jump_headline() -> (
+    None
+):
+    # A kicker as short as a first line whose indent was dropped, over a title filling the column, between
+    # a story's last sentence and `（上接第二版）`.
+    width = 15
+    kicker, title = "中国野生动物保护协会发言人", "就加强湿地候鸟保护工作答记者问"
+    story = ["本报大连2月4日电 " + SNAKE_TEXT, PATROL_TEXT, WETLAND_TEXT]
+    result = page(
+        "守岛夫妇在蛇岛过年",
+        *[line for text in story for line in dropped(text, width)],
+        kicker,
+        title,
+        "（上接第二版）",
+        *flush("需要，保护区的工作人员在湿地边上搭起了观鸟台，候鸟年年归来。", width),
+        *dropped(SNAKE_TEXT, width),
+    )
+    above, continuation = result.articles
+    assert [p.text for p in above.paragraphs][-1] == WETLAND_TEXT
+    assert (continuation.kicker, continuation.title, continuation.continued_from_page) == (kicker, title, 2)
+
+
+def test_flush_lines_ending_no_paragraph_over_a_run_in_marker_are_the_continuation_s_jump_headline() -> None:
+    # At the page's top, a kicker and a title broken inside its column's tag, with running text's marks.
+    result = page(
+        "湿地、河湖、草原整体保护协同推进",
+        "候鸟家园建设加速“齐步走”（守护",
+        "绿水青山）",
+        *flush("（上接第二版）保护区的工作人员在湿地边上搭起了观鸟台，候鸟年年归来。"),
+        *dropped_all([SNAKE_TEXT, PATROL_TEXT]),
+    )
+    (continuation,) = result.articles
+    assert continuation.continued_from_page == 2
+    assert continuation.title == "候鸟家园建设加速“齐步走”（守护 绿水青山）"
+    assert continuation.paragraphs[0].text.startswith("（上接第二版）")
+
+
+def test_a_note_closing_the_story_above_a_marker_on_its_own_line_stays_with_that_story() -> None:
+    # The story's last words, a note in brackets after its appendix's name, over a continuation's marker.
+    width = 15
+    story = ["本报大连2月4日电 " + SNAKE_TEXT, PATROL_TEXT, WETLAND_TEXT]
+    result = page(
+        "守岛夫妇在蛇岛过年",
+        *[line for text in story for line in dropped(text, width)],
+        "附件：湿地保护工作成效考核",
+        "指标（见图）",
+        "（上接第二版）",
+        *flush("需要，保护区的工作人员在湿地边上搭起了观鸟台，候鸟年年归来。", width),
+        *dropped(SNAKE_TEXT, width),
+    )
+    above, continuation = result.articles
+    assert above.text.endswith("附件：湿地保护工作成效考核指标（见图）")
+    assert continuation.continued_from_page == 2 and continuation.title is None

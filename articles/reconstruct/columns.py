@@ -245,7 +245,7 @@ def goes_on_below(
     # The line below filling the column goes on in turn, unless an empty line ends the paragraph there:
     # then it is the paragraph's last line, and that ends a sentence.
     last = i + 2 >= len(lines) or (blank_separates and nxt.blank_after)
-    return broken or (fills(nxt, colw) and not last) or _ends_paragraph(nxt.text)
+    return broken or (fills(nxt, colw) and not last) or ends_paragraph(nxt.text)
 
 
 def _broken_short(line: Line, colw: float, lost: float) -> bool:
@@ -284,7 +284,7 @@ def _last_line(
     )
 
 
-def _ends_paragraph(text: str) -> bool:
+def ends_paragraph(text: str) -> bool:
     """A line a paragraph may end at: a sentence's or a clause's end, a colon before a quotation, a sentence
     signed in brackets (担当作为。（张 伟）), what a wrapped line can never begin with (`。` alone), or the
     story's jump to another page run in after its last words (高新区——北京市新技术（下转第3版）)."""

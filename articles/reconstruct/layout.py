@@ -16,9 +16,11 @@ from .columns import (
     FULL_SLACK,
     INDENT_CELLS,
     INDENTED_PAGE,
+    NOTE_TAG,
     SHORT_AFTER_SENTENCE,
     SHORT_LINE,
     WIDER,
+    ends_paragraph,
     fills,
     first_line,
     goes_on_below,
@@ -254,11 +256,17 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
         # A list's item goes on onto a short remainder only (书名：风云初记 作者：孙 / 犁), not onto a headline.
         wrapped_item = para is not None and para.lines[0].no in item_nos and line.width > SHORT_LINE * colw
         # After a finished sentence, a flush line right above `（上接第一版）` on a line of its own is that
-        # continuation's jump headline (成都：一带一路产业园区联盟成立), however it reads.
+        # continuation's jump headline (成都：一带一路产业园区联盟成立), however it reads; so are two such lines
+        # ending no clause (全国人大常委会法工委发言人 / 就全国人大通过涉港决定发表谈话): the story above ended
+        # with its sentence.
         jump_headline = (
             not line.indented
             and not lead  # 本报北京10月28日电 （记者寇江泽） reads as a title and its column's tag
-            and (_over_continuation(lines, i) or _column_title(lines, i, colw))
+            and (
+                _over_continuation(lines, i)
+                or _kicker_over_continuation(lines, i)
+                or _column_title(lines, i, colw)
+            )
             and (para is None or ends_sentence(para.lines[-1].text))
         )
         if para is not None and not line.indented and not lead and not wrapped_item:
@@ -408,7 +416,8 @@ def _wrapped_note(lines: list[Line], i: int) -> int | None:
 def _headlines_over_leads(blocks_: list[Block]) -> list[Block]:
     """A paragraph of a line or a few with no mark at all, right above a story's dateline, is that story's
     headline read as text on a page with no indents to tell (4月主要经济指标继续改善 / 转型升级态势持续 over
-    本报北京5月15日电): running text has its marks, and a dateline opens a story, not the middle of one."""
+    本报北京5月15日电): running text has its marks, and a dateline opens a story, not the middle of one. So is
+    one of a few flush lines ending no paragraph right above a continuation's marker, its jump headline."""
     out: list[Block] = []
     for block, nxt in zip(blocks_, [*blocks_[1:], None], strict=True):
         over_lead = (
@@ -417,14 +426,26 @@ def _headlines_over_leads(blocks_: list[Block]) -> list[Block]:
             and is_lead_line(nxt.lines[0])
             and len(block.lines) <= HEADLINE_LINES
         )
+        # A flush paragraph of a few lines ending no paragraph right above a continuation's marker is its jump
+        # headline, whatever marks it has (上下游、产供销、…协同复工 / 产业链协同加速“齐步走”（破解难点堵点 /
+        # 推动复工复产） over （上接第2版）一箱箱…): the story above ended its last paragraph before the marker.
+        over_marker = (
+            nxt is not None
+            and bl.CONTINUED_FROM.match(nxt.lines[0].text) is not None
+            and len(block.lines) <= HEADLINE_LINES
+            and not block.lines[0].indented
+            and not _may_close_story(block.lines[-1].text)
+        )
         if (
             block.kind == "para"
-            # Or longer than any running text goes without a mark: a block of headlines each as wide as the
-            # column (东方红五号卫星公用平台首飞成功 / 重拾“蔚蓝之舟”的文化身份 / …).
-            and (over_lead or _unmarked_run(block, nxt))
-            and BODY_PUNCT.search(block.text) is None
             and not is_lead_line(block.lines[0])
             and block.text[0] not in "（(["  # （作者为…主席）: the closing note of the story above
+            and (
+                over_marker
+                # Or longer than any running text goes without a mark: a block of headlines each as wide as
+                # the column (东方红五号卫星公用平台首飞成功 / 重拾“蔚蓝之舟”的文化身份 / …).
+                or ((over_lead or _unmarked_run(block, nxt)) and BODY_PUNCT.search(block.text) is None)
+            )
         ):
             out += [Block("headline", [line]) for line in block.lines]
         else:
@@ -594,6 +615,24 @@ def _over_continuation(lines: list[Line], i: int) -> bool:
     after = lines[i + 1].text if i + 1 < len(lines) else ""
     # Every such marker has 接 near its start: most lines need no match.
     return "接" in after[:4] and bl.CONTINUED_FROM.fullmatch(after.strip()) is not None
+
+
+def _kicker_over_continuation(lines: list[Line], i: int) -> bool:
+    """Whether line i and the next, neither indented nor ending a paragraph, stand right above `上接第一版` on a
+    line of its own: a jump headline set on two lines. Not a note closing the story above (附件：… /
+    …考核指标（见图）)."""
+    return (
+        i + 1 < len(lines)
+        and _over_continuation(lines, i + 1)
+        and not lines[i + 1].indented
+        and not any(_may_close_story(lines[k].text) for k in (i, i + 1))
+    )
+
+
+def _may_close_story(text: str) -> bool:
+    """A line a story may end at: a paragraph's end (columns.ends_paragraph), or a note in brackets closing it
+    (附件：…考核指标（见图）)."""
+    return ends_paragraph(text) or NOTE_TAG.search(text) is not None
 
 
 def marker_over_subhead(lines: list[Line], colw: float) -> bool:
