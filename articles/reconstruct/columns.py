@@ -36,9 +36,8 @@ from .values import Byline
 
 WIDER = 1.5  # cells a line may exceed the column by and still be one of its lines
 INDENTED_PAGE = 3  # this many indented lines: the page marks its paragraphs by indenting them
-AGREEING_FIRSTS = (
-    2  # first lines short of the column by one width that measure a dropped indent (lost_indent)
-)
+# First lines short of the column by one width that measure a dropped indent on a short page (lost_indent).
+AGREEING_FIRSTS = 2
 # A paragraph line narrower than this share of the column ends its paragraph (after a sentence's end, the
 # wider share): the lines of one justified column vary by a few characters.
 SHORT_LINE = 0.6

@@ -257,8 +257,8 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
         wrapped_item = para is not None and para.lines[0].no in item_nos and line.width > SHORT_LINE * colw
         # After a finished sentence, a flush line right above `（上接第一版）` on a line of its own is that
         # continuation's jump headline (成都：一带一路产业园区联盟成立), however it reads; so are two such lines
-        # ending no clause (全国人大常委会法工委发言人 / 就全国人大通过涉港决定发表谈话): the story above ended
-        # with its sentence.
+        # ending no paragraph (全国人大常委会法工委发言人 / 就全国人大通过涉港决定发表谈话): the story above
+        # ended with its sentence.
         jump_headline = (
             not line.indented
             and not lead  # 本报北京10月28日电 （记者寇江泽） reads as a title and its column's tag

@@ -317,9 +317,7 @@ def _cut_least_cohesive(
         at = cut_at(g, paras)
         if at is None:
             continue
-        # A list of who took part closes a report (领导小组成员…参加会议。): no story below opens with it.
-        while at < len(paras) - 1 and stories.ATTENDANCE.match(paras[at].text):
-            at += 1
+        at = _past_attendance(paras, at)
         together = sim.cohesion(
             "".join(p.text for p in paras[:at]),
             "".join(p.text for p in paras[at:]),
@@ -332,6 +330,14 @@ def _cut_least_cohesive(
     _, k, at = best
     work.segments_replace([_cut_segment(s, [at]) if n == k else [s] for n, s in enumerate(work.segments)])
     return True
+
+
+def _past_attendance(paras: list[Block], at: int) -> int:
+    """A cut before paragraph `at` moved below a list of who took part, which closes a report (领导小组成员…参加
+    会议。): no story below opens with it."""
+    while at < len(paras) - 1 and stories.ATTENDANCE.match(paras[at].text):
+        at += 1
+    return at
 
 
 def _column_tagged(group: Group) -> bool:
@@ -425,9 +431,7 @@ def _cut_between(
         return up[first][at] + total[1 - first] - up[1 - first][at] + stories.EDGE_BONUS * edges[at]
 
     at, first = max(((at, first) for at in range(1, len(paras)) for first in (0, 1)), key=lambda c: fit(*c))
-    # A list of who took part closes a report (领导小组成员…参加会议。): no story below opens with it.
-    while at < len(paras) - 1 and stories.ATTENDANCE.match(paras[at].text):
-        at += 1
+    at = _past_attendance(paras, at)
 
     def unnamed(p: int, chance: float = 0.0) -> bool:
         return rows[0][p] <= chance and rows[1][p] <= chance
