@@ -895,3 +895,31 @@ def test_a_note_closing_the_story_above_a_marker_on_its_own_line_stays_with_that
     above, continuation = result.articles
     assert above.text.endswith("附件：湿地保护工作成效考核指标（见图）")
     assert continuation.continued_from_page == 2 and continuation.title is None
+
+
+@pytest.mark.parametrize("indent", ["", "　　"])
+def test_an_attachment_s_name_wrapped_over_a_bracket_closing_a_line_stays_with_the_text_it_closes(
+    indent: str,
+) -> None:
+    # The attachment's name closes a bracket right at its first line's end, as a title with its column's
+    # tag would (省（自治区、直辖市）), and goes on to its note (（见 / 图）); the next story's title follows.
+    width = 15
+    texts = [WETLAND_TEXT, PATROL_TEXT, SNAKE_TEXT]
+    result = page(
+        "湿地保护见成效",
+        *[line for text in texts for line in dropped(text, width)],
+        indent + "附件：省（自治区、直辖市）",
+        "湿地保护区成效考核指标数据（见",
+        "图）",
+        "",
+        "第四十二封家书（寄给祖国的家书）",
+        "",
+        *dropped(LETTER_TEXT, width),
+        *dropped(FULL_END_TEXT, width),
+    )
+    text, letter = result.articles
+    assert [p.text for p in text.paragraphs] == [
+        *texts,
+        "附件：省（自治区、直辖市）湿地保护区成效考核指标数据（见图）",
+    ]
+    assert (letter.kicker, letter.title) == (None, "第四十二封家书（寄给祖国的家书）")

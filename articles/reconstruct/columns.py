@@ -50,6 +50,9 @@ FULL_SLACK = 1.0
 COLUMN_TITLE = re.compile(r"^[^。（(]{2,}[（(][^（）()。！？]{2,20}[）)]$")
 # A note in brackets closing a sentence, not a column's tag: （见图） / （见附表） / （详见第五版） / （完）.
 NOTE_TAG = re.compile(r"[（(](?:见|详见|完)[^（）()]*[）)]$")
+# An attachment's label opens the note closing an official text (附件：省（自治区、直辖市）…考核指标（见图）):
+# no headline opens so.
+ATTACHMENT = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*[：:]")
 # A line's column is measured over the running text this many lines either side of it, from this many lines
 # at least (else the page's): stories on one page may be set in columns of different widths.
 LOCAL_LINES = 8
@@ -121,8 +124,14 @@ def opens_paragraph(
 
 def is_column_title(text: str) -> bool:
     """A line naming its column at its end (拥抱风潮，更需脚踏实地（新语）): not a story's words and its jump
-    marker (…建立健全各类学校（下转第2版）) nor a note closing a sentence (…考核指标（见图）)."""
-    return COLUMN_TITLE.match(text) is not None and not bl.ends_with_jump(text) and not NOTE_TAG.search(text)
+    marker (…建立健全各类学校（下转第2版）) nor a note closing a sentence (…考核指标（见图）) or opening an
+    attachment (附件：省（自治区、直辖市）)."""
+    return (
+        COLUMN_TITLE.match(text) is not None
+        and not bl.ends_with_jump(text)
+        and not NOTE_TAG.search(text)
+        and not ATTACHMENT.match(text)
+    )
 
 
 def _short_by_indent(line: Line, colw: float, lost: float, slack: float) -> bool:

@@ -12,6 +12,7 @@ from typing import Any, Generic, TypeVar
 
 from . import bylines as bl
 from .columns import (
+    ATTACHMENT,
     COLUMN_TITLE,
     FULL_SLACK,
     INDENT_CELLS,
@@ -707,8 +708,14 @@ def _bracketed(para: Block) -> bool:
 
 def _closes_note(para: Block) -> bool:
     """A paragraph ending with a note in brackets that closes every bracket it opened (`…保护名录（见附表）`,
-    `…（完）`): its end, as a sentence's end would be. Not a lead's byline: the text goes on after it."""
-    return para.lines[-1].text[-1] in "）)" and not is_lead_line(para.lines[0]) and _brackets_closed(para)
+    `…（完）`): its end, as a sentence's end would be. Not a lead's byline: the text goes on after it. Nor an
+    attachment's name before its note: a bracket inside it closes nothing (附件：省（自治区、直辖市） /
+    污染防治攻坚战成效考核指标（见 / 图）)."""
+    if para.lines[-1].text[-1] not in "）)" or is_lead_line(para.lines[0]) or not _brackets_closed(para):
+        return False
+    if not ATTACHMENT.match(para.lines[0].text):
+        return True
+    return NOTE_TAG.search(join_text([line.text for line in para.lines])) is not None
 
 
 def _brackets_closed(para: Block) -> bool:
