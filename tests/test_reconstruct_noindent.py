@@ -923,3 +923,32 @@ def test_an_attachment_s_name_wrapped_over_a_bracket_closing_a_line_stays_with_t
         "附件：省（自治区、直辖市）湿地保护区成效考核指标数据（见图）",
     ]
     assert (letter.kicker, letter.title) == (None, "第四十二封家书（寄给祖国的家书）")
+
+
+def test_a_story_s_key_points_marked_at_the_page_s_top_are_its_text_not_headlines() -> None:
+    # A beginning whose headline stands in the block at the page's foot opens with its key points, each
+    # marked ●, the first broken at the column's width: no headline opens with a key point's mark.
+    points = [
+        "●保护区按当地现行候鸟数量标准确定范围，浮动范围为上浮不超过10%、下浮原则上不超过15%",
+        "●此次调整为尚未进入名录的50%的湿地进入名录创造了条件，将大幅提升湿地保护的水平和覆盖程度",
+        "●今年上半年，湿地巡查里程平均增长",
+    ]
+    result = page(
+        "●保护区按当地现行候鸟数量标准确定范围，",
+        "浮动范围为上浮不超过10%、下浮原则上不超过15%",
+        "●此次调整为尚未进入名录的50%的湿地进入名录",
+        "创造了条件，将大幅提升湿地保护的水平和覆盖程度",
+        "●今年上半年，湿地巡查里程平均增长",
+        "下转第2版",
+        *[line for text in [WETLAND_TEXT, PATROL_TEXT, LETTER_TEXT] for line in dropped(text, 22)],
+        "",
+        "守岛夫妇在蛇岛过年",
+        "",
+        "明年起湿地保护区范围改为“基准+上下浮动”",
+        "确保湿地保护面积只增不减（政策解读）",
+    )
+    points_story, snake = result.articles
+    assert points_story.title == "确保湿地保护面积只增不减（政策解读）"
+    assert [p.text for p in points_story.paragraphs] == [*points, "下转第2版"]
+    assert points_story.continued_to_page == 2
+    assert snake.title == "守岛夫妇在蛇岛过年" and not result.unmatched_headlines

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 from . import bylines as bl
 from .headlines import KICKER_CUE
-from .loose import FIGURE, is_lead_line
+from .loose import FIGURE, SIDEBAR_MARKS, is_lead_line
 from .text import BODY_PUNCT, CLAUSE_END, CLOSING_PUNCT, Line, ends_sentence
 from .values import Byline
 
@@ -105,6 +105,8 @@ def opens_paragraph(
     # a headline, one as short with a comma may be a subtitle set that wide by chance: it goes on only as rule 2
     # says, not for being broken there (`_broken_short`).
     full = fills(line, colw) or _short_by_indent(line, colw, lost, slack)
+    if full and line.text[0] in SIDEBAR_MARKS:
+        return True  # ●基准价按当地现行燃煤发电标杆上网电价确定，: a key point of the story going on below
     # Under a headline or after a paragraph's end a paragraph begins, its first line short by the indent:
     # where first lines run right to it (the page's slack under a cell), a bare line wider is a headline's
     # (“关键的一次输血就是续命 / ”; 以高水平法治保障首都高质量发展 in a block of headlines after the text), and so

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from . import bylines as bl
 from .headlines import KICKER_CUE, couplet
 from .layout import BOX_OPENER, LIST_LABEL, LIST_MIN, SUBHEAD_MAX, Block, cached
-from .loose import CREDIT_TAIL
+from .loose import CREDIT_TAIL, SIDEBAR_MARKS
 from .similarity import bigrams, shared
 from .stories import letter_label
 from .text import ends_sentence, join_text
@@ -18,7 +18,6 @@ from .values import Byline
 
 SECTION_MAX = 6  # cells: 法治动态, 国际, 要闻 — a section's name is short
 SECTION_NAME = re.compile(r"^[\u4e00-\u9fff·\s]+$")  # 法治动态: words only, no brackets or punctuation
-SIDEBAR_MARKS = "■●◆▲"  # marks a sidebar's label or a subhead within a story bears, never a kicker
 MAX_CAPTION_PARAS = 3  # a photo's caption runs over at most this many paragraphs
 # The detail of a caption, after its first paragraph: 图为毛南族群众表演舞龙狮。
 CAPTION_DETAIL = re.compile(r"^(?:图为|上图|下图|左图|右图|图[一二三四五六1-6][：:])")

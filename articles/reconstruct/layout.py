@@ -31,7 +31,7 @@ from .columns import (
     opens_paragraph,
 )
 from .headlines import KICKER_CUE, PLACE_FIRST, subtitle_cue, unclosed
-from .loose import CREDIT_TAIL, FIGURE, SIGNED_DATE, is_lead_line, loose_kind
+from .loose import CREDIT_TAIL, FIGURE, SIDEBAR_MARKS, SIGNED_DATE, is_lead_line, loose_kind
 from .text import BODY_PUNCT, CLAUSE_END, CLOSING_PUNCT, Line, ends_sentence, join_text
 from .values import Byline
 
@@ -243,6 +243,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
         # An item of a list starts a paragraph of its own as a lead does.
         lead = (
             is_lead_line(line)
+            or _next_point(para, line)
             or i in items
             or _next_field(para, line, colw, fields)
             or _record_field(lines, i, fields)
@@ -520,6 +521,12 @@ def _broken_dash(first: str, second: str) -> bool:
 LIST_LABEL = re.compile(r"^([\u4e00-\u9fff]{1,4})[：:](?=\S)")  # 书名：装台 作者：陈彦
 LIST_MIN = 3  # lines opening with one label, at least, to be a list
 FIELD_REPEAT = 2  # lines opening with one label, at least, for it to name a field of items set out alike
+
+
+def _next_point(para: Block | None, line: Line) -> bool:
+    """A line opening with the mark the paragraph above opened with: the next of the story's key points
+    (●基准价按…确定， … / ●此次改革为尚未进入市场的50%的燃煤发电上网)."""
+    return para is not None and line.text[0] in SIDEBAR_MARKS and para.lines[0].text[0] == line.text[0]
 
 
 def _list_items(lines: list[Line], colw: float) -> set[int]:

@@ -47,6 +47,9 @@ SPECIAL_FIRST = FURNITURE_FIRST | frozenset(bl.BLOCK_MARKS) | ROLE_FIRST
 LEAD_FIRST = frozenset("据本新中人央光法（(【上接紧承 ")  # how a dateline or a jump marker can begin
 # A figure set large on a line of its own (51万 / 88.3% / 1.2亿元): the story's text, never a headline
 FIGURE = re.compile(r"^\d+(?:\.\d+)?(?:[%％‰]|[万亿]?[\u4e00-\u9fff]?)$")
+# Marks a sidebar's label, a subhead or a key point within a story bears (■专家观点 / ●基准价按…确定，), never
+# a kicker or a title.
+SIDEBAR_MARKS = "■●◆▲"
 # How far from a line's end a credit's 摄 can stand: 摄影报道（影像中国）.
 CREDIT_TAIL = 12
 
