@@ -952,3 +952,28 @@ def test_a_story_s_key_points_marked_at_the_page_s_top_are_its_text_not_headline
     assert [p.text for p in points_story.paragraphs] == [*points, "下转第2版"]
     assert points_story.continued_to_page == 2
     assert snake.title == "守岛夫妇在蛇岛过年" and not result.unmatched_headlines
+
+
+def test_a_subtitle_opening_with_its_dash_under_a_title_is_no_paragraph_s_first_line() -> None:
+    # In a block of headlines over the page's text, a subtitle as wide as a first line short by the indent
+    # follows its title (…（钟声） / ——瞩目新时代的中国与世界⑤): under a headline, a line opening with a dash and
+    # ending no sentence is the subtitle, not the text's first words.
+    future = [
+        "拥抱光明未来，是世界各国人民的共同心愿，新时代的中国与世界携手同行。",
+        "新时代的中国愿同世界各国一道，拥抱光明未来，共享发展机遇。",
+    ]
+    result = page(
+        "拥抱光明未来（钟声）",
+        "——瞩目新时代的中国与世界⑤",
+        "湿地公园服务百姓生活（生活漫步）",
+        *[line for text in [WETLAND_TEXT, PATROL_TEXT] for line in dropped(text, 15, 1)],
+        "下转第2版",
+        *[line for text in future for line in dropped(text, 15, 1)],
+    )
+    future_story = result.articles[-1]
+    assert (future_story.title, future_story.subtitle) == (
+        "拥抱光明未来（钟声）",
+        "——瞩目新时代的中国与世界⑤",
+    )
+    assert [p.text for p in future_story.paragraphs] == future
+    assert not any("瞩目" in p.text for a in result.articles for p in a.paragraphs)

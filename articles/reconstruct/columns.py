@@ -29,7 +29,7 @@ import statistics
 from collections.abc import Sequence
 
 from . import bylines as bl
-from .headlines import KICKER_CUE
+from .headlines import KICKER_CUE, subtitle_cue
 from .loose import FIGURE, SIDEBAR_MARKS, is_lead_line
 from .text import BODY_PUNCT, CLAUSE_END, CLOSING_PUNCT, Line, ends_sentence
 from .values import Byline
@@ -96,6 +96,8 @@ def opens_paragraph(
         return False  # wider than the column: a headline spanning columns
     if line.text[-1] in "版）)" and bl.ends_with_jump(line.text):
         return True  # 褚变红从小没怎么（下转第3版）: a story's last words before its jump, however short
+    if after_headline and subtitle_cue(line.text) and not ends_sentence(line.text):
+        return False  # ——瞩目新时代的中国与世界⑤ under its title: the subtitle, not a paragraph's first line
     if CLAUSE_END.search(line.text):
         # A sentence standing between headline lines is one of them: “看，无人机！” in a block of headlines.
         return not (
