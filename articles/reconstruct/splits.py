@@ -505,13 +505,27 @@ def _continuation_end(
 
 def _cut_segment(seg: Segment, starts: list[int]) -> list[Segment]:
     """The segment cut before each of these paragraphs (indices into its paragraphs); a subhead or a
-    headline line standing right before a cut goes with the story below it."""
+    headline line standing right before a cut goes with the story below it. So does a subhead a paragraph
+    above the cut, the only one of the story above, where the story below sets subheads: a story that sets
+    them sets them through, and this is the first of the story below (跨江联动 全力构建区域交通体系新格局 /
+    作为通沪铁路的关键性工程… over 跨江通道、南通新机场… and the feature's other subheads)."""
     cuts = []
     for i in starts:
         at = seg.blocks.index(seg.paras[i])
         while at > 0 and seg.blocks[at - 1].kind in ("heading", "headline", "label"):
             at -= 1
         cuts.append(at)
+    for n, at in enumerate(cuts):
+        above = seg.blocks[cuts[n - 1] if n else 0 : at]
+        below = seg.blocks[at : cuts[n + 1] if n + 1 < len(cuts) else len(seg.blocks)]
+        headings = [k for k, b in enumerate(above) if b.kind == "heading"]
+        if (
+            len(above) > 2
+            and headings == [len(above) - 2]
+            and above[-1].kind == "para"
+            and any(b.kind == "heading" for b in below)
+        ):
+            cuts[n] = at - 2
     bounds = [0, *cuts, len(seg.blocks)]
     pieces = [seg.blocks[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
     head = Segment(pieces[0], lead=seg.lead, kind=seg.kind, bylines=seg.bylines)
