@@ -64,14 +64,14 @@ NO_INDENT_FLOORS = {
 # dense_after the same session, when a letter-spaced 1 4 . 7 % closed up as its digits do. ascii_before and
 # spaced_ascii_before headlines raised with the unmarked block of headlines (sixth session); narrow_above and
 # gaps_above the same session, when a feature's first subhead, set as its others are, left its subtitle.
-# ascii_before and spaced_ascii_before raised with that page's first subhead (ninth session, as above).
+# ascii_before, spaced_ascii_before and between raised with that page's first subhead (ninth session, as above).
 STRIPPED_INDENT_FLOORS = {
     "seed": (47, 47),
     "narrow_above": (51, 50),
     "gaps_above": (50, 49),
     "ascii_before": (47, 48),
     "dense_after": (47, 48),
-    "between": (47, 48),
+    "between": (49, 48),
     "spaced_ascii_before": (45, 43),
 }
 

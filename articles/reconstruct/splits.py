@@ -518,18 +518,26 @@ def _cut_segment(seg: Segment, starts: list[int]) -> list[Segment]:
     for n, at in enumerate(cuts):
         above = seg.blocks[cuts[n - 1] if n else 0 : at]
         below = seg.blocks[at : cuts[n + 1] if n + 1 < len(cuts) else len(seg.blocks)]
-        headings = [k for k, b in enumerate(above) if b.kind == "heading"]
-        if (
-            len(above) > 2
-            and headings == [len(above) - 2]
-            and above[-1].kind == "para"
-            and any(b.kind == "heading" for b in below)
-        ):
-            cuts[n] = at - 2
+        cuts[n] = at - _lone_subhead(above, below)
     bounds = [0, *cuts, len(seg.blocks)]
     pieces = [seg.blocks[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
     head = Segment(pieces[0], lead=seg.lead, kind=seg.kind, bylines=seg.bylines)
     return [head, *(Segment(blocks) for blocks in pieces[1:])]
+
+
+def _lone_subhead(above: list[Block], below: list[Block]) -> int:
+    """How many blocks at the end of the story above a cut are the first subhead of the story below and its
+    first paragraph (see _cut_segment); 0 where none is."""
+    start = len(above) - 1  # the paragraph under the subhead
+    while start > 0 and above[start - 1].kind == "heading":
+        start -= 1
+    lone = (
+        0 < start < len(above) - 1
+        and above[-1].kind == "para"
+        and not any(b.kind == "heading" for b in above[:start])
+        and any(b.kind == "heading" for b in below)
+    )
+    return len(above) - start if lone else 0
 
 
 def _distinctive(own: sim.Terms | None, free: list[sim.Terms]) -> list[sim.Terms | None]:
