@@ -2411,3 +2411,28 @@ def test_someone_s_words_set_whole_as_a_title_head_a_story_of_their_own_not_the_
     assert (report.kicker, report.title) == ("李明强调", "确保乡村学校全部如期开学")
     assert story.title == "“我对这里的变化有了更深认识”（走基层）"
     assert story.paragraphs[0].text.startswith("走进山村")
+
+
+def test_flush_lines_ending_no_sentence_after_a_paragraph_s_last_over_a_title_are_its_headline() -> None:
+    # The report's last paragraph ends its sentence short of the column; the next story's kicker fills the
+    # column with running text's marks, then a short line and a title closed by its column's tag. Lines
+    # ending no sentence after a paragraph's last, right over a headline line, are that headline's.
+    last = "春节期间，守岛夫妇在蛇岛上贴起福字，蛇岛的年过得冷清。"
+    result = reconstruct_page(
+        page(
+            "守岛夫妇在蛇岛过年",
+            *para(SNAKE[0]),
+            *para(last),
+            "辽宁大连市建立“湿地联动”、候鸟",
+            "守护不出湿地",
+            "候鸟年年归来（美丽中国）",
+            *para(WETLAND[0]),
+            *para(WETLAND[1]),
+        )
+    )
+    snake, wetland = result.articles
+    assert [p.text for p in snake.paragraphs] == [SNAKE[0], last]
+    assert (wetland.kicker, wetland.title) == (
+        "辽宁大连市建立“湿地联动”、候鸟",
+        "守护不出湿地 候鸟年年归来（美丽中国）",
+    )

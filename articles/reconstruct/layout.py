@@ -419,7 +419,9 @@ def _headlines_over_leads(blocks_: list[Block]) -> list[Block]:
     """A paragraph of a line or a few with no mark at all, right above a story's dateline, is that story's
     headline read as text on a page with no indents to tell (4月主要经济指标继续改善 / 转型升级态势持续 over
     本报北京5月15日电): running text has its marks, and a dateline opens a story, not the middle of one. So is
-    one of a few flush lines ending no paragraph right above a continuation's marker, its jump headline."""
+    one of a few flush lines ending no paragraph right above a continuation's marker, its jump headline; and
+    a paragraph's last lines ending no sentence right above a headline line, that headline's first
+    (_kicker_run_in)."""
     out: list[Block] = []
     for block, nxt in zip(blocks_, [*blocks_[1:], None], strict=True):
         over_lead = (
@@ -450,9 +452,36 @@ def _headlines_over_leads(blocks_: list[Block]) -> list[Block]:
             )
         ):
             out += [Block("headline", [line]) for line in block.lines]
+        elif (
+            block.kind == "para"
+            and nxt is not None
+            and nxt.kind == "headline"
+            and (n := _kicker_run_in(block))
+        ):
+            out += [
+                Block("para", block.lines[:-n]),
+                *(Block("headline", [line]) for line in block.lines[-n:]),
+            ]
         else:
             out.append(block)
     return out
+
+
+KICKER_RUN_IN = 2  # a paragraph's last lines that may be the first lines of the headline below it
+
+
+def _kicker_run_in(para: Block) -> int:
+    """How many of a paragraph's last lines, over a headline line, are no text of it but the first lines of
+    that headline: a line above them ended the paragraph's sentence, and they end none, as no paragraph's
+    last line does (…负责人作了互动交流。 / 山西阳泉城区建立“三社联动”、社区协商制度 / 议事不出社区 over
+    服务上门入户（倾听·关注基层治理））."""
+    for n in range(1, min(KICKER_RUN_IN, len(para.lines) - 1) + 1):
+        line = para.lines[-n].text
+        if _may_close_story(line) or line[0] in "（(" or line[-1] in "，、；,;":
+            return 0  # （本报伊斯兰堡2月19日电）: a note closing the story; …, : a sentence going on
+        if ends_sentence(para.lines[-n - 1].text):
+            return n
+    return 0
 
 
 def _unmarked_run(block: Block, nxt: Block | None) -> bool:
