@@ -2436,3 +2436,27 @@ def test_flush_lines_ending_no_sentence_after_a_paragraph_s_last_over_a_title_ar
         "辽宁大连市建立“湿地联动”、候鸟",
         "守护不出湿地 候鸟年年归来（美丽中国）",
     )
+
+
+def test_three_lines_over_two_stories_whose_first_and_last_name_each_one_head_two() -> None:
+    # A kicker naming the second story, its title, and the first story's title, all right above the first
+    # story's dateline: the first and the last line name two stories, so they head two.
+    wang = [
+        "24日，湿地保护区管理局发布消息，副局长王明因病去世，享年86岁。王明一生扎根湿地。",
+        "王明是湿地保护区里公认的“活地图”，他熟悉每一片芦苇荡和每一群候鸟的来去。",
+        "从1952年进入湿地保护区算起，王明记录候鸟数据六十余年，留下笔记四十余本。",
+    ]
+    result = reconstruct_page(
+        page(
+            "湿地保护区管理局副局长王明",
+            "一生守望候鸟归来",
+            "守岛夫妇巡查蛇岛",
+            *para("本报大连1月23日电 " + SNAKE[0]),
+            *para(SNAKE[1]),
+            *[line for text in wang for line in para(text)],
+        )
+    )
+    snake, obituary = result.articles
+    assert (snake.kicker, snake.title, snake.subtitle) == (None, "守岛夫妇巡查蛇岛", None)
+    assert (obituary.kicker, obituary.title) == ("湿地保护区管理局副局长王明", "一生守望候鸟归来")
+    assert [p.text for p in obituary.paragraphs] == wang

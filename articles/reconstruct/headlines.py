@@ -313,13 +313,26 @@ def _link(a: str, b: str, fit_a: Sequence[float], fit_b: Sequence[float]) -> flo
         score -= CUE_MISFIT  # 李济生同志逝世 / 苗耕书同志逝世: two titles of one pattern, two stories
     if PLACE_FIRST.match(b) and PLACE_FIRST.sub("", b) and not kicker_cue(a):
         score -= CUE_MISFIT  # 听取对政府工作报告的意见建议 / 太原：“梨子卖得不错…”: two stories' headlines
-    norms = math.sqrt(fsum(x * x for x in fit_a) * fsum(y * y for y in fit_b))
-    if norms:
-        similar = fsum(x * y for x, y in zip(fit_a, fit_b, strict=True)) / norms
+    similar = _similar(fit_a, fit_b)
+    if similar is not None:
         score += SAME_STORY * (similar - ALIKE)
-        if similar < DIFFERENT and max(fit_a) >= CLEAR_FIT and max(fit_b) >= CLEAR_FIT:
+        if name_apart(fit_a, fit_b):
             score -= OTHER_STORIES
     return score
+
+
+def _similar(fit_a: Sequence[float], fit_b: Sequence[float]) -> float | None:
+    """How alike the paragraphs two headline lines name are (the cosine of their fits); None where either
+    names none."""
+    norms = math.sqrt(fsum(x * x for x in fit_a) * fsum(y * y for y in fit_b))
+    return fsum(x * y for x, y in zip(fit_a, fit_b, strict=True)) / norms if norms else None
+
+
+def name_apart(fit_a: Sequence[float], fit_b: Sequence[float]) -> bool:
+    """Whether two headline lines each clearly name paragraphs the other does not: the titles of two
+    stories."""
+    similar = _similar(fit_a, fit_b)
+    return similar is not None and similar < DIFFERENT and min(max(fit_a), max(fit_b)) >= CLEAR_FIT
 
 
 def _parallel(a: str, b: str) -> bool:

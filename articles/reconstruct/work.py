@@ -352,6 +352,9 @@ class Work:
                     and len(pieces) == 1
                     and tags < 2
                     and not any(apart)
+                    # The first and the last of three naming two stories: a title over each (清华大学…李学勤 /
+                    # 一生探源中华文明 / 海南排污将实施一证式管理 over a report of 海南 and then one of 李学勤).
+                    and not (len(piece) == 3 and hl.name_apart(fits[0], fits[2]))
                 ):
                     sizes = [len(piece)]
                 else:
