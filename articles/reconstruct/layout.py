@@ -478,7 +478,7 @@ def _kicker_run_in(para: Block) -> int:
     for n in range(1, min(KICKER_RUN_IN, len(para.lines) - 1) + 1):
         line = para.lines[-n].text
         if _may_close_story(line) or line[0] in "（(" or line[-1] in "，、；,;":
-            return 0  # （本报伊斯兰堡2月19日电）: a note closing the story; …, : a sentence going on
+            return 0  # （本报伊斯兰堡2月19日电）: a note closing the story; a comma: its sentence goes on
         if ends_sentence(para.lines[-n - 1].text):
             return n
     return 0
