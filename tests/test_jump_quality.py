@@ -85,3 +85,18 @@ def test_a_beginning_opening_with_its_first_subhead_at_a_page_s_top_is_linked_an
     assert len(score.jumps) == 2
     assert score.count(ev.LINKED) == 2
     assert all(j.stitched for j in score.jumps)
+
+
+@pytest.mark.parametrize(
+    ("seed", "number", "title"),
+    [(5, 25, "习近平同葡萄牙总统通电话"), (2, 30, "在蛇岛过年")],
+)
+def test_a_continuation_keeps_its_last_paragraphs_on_what_it_talks_of_before_a_leadless_story(
+    seed: int, number: int, title: str
+) -> None:
+    # The continuation runs on into a story with no lead; its last paragraphs (德索萨表示，葡方… after the call's
+    # first half; 蛇岛耸立海上… on the island) talk of what it and its beginning talk of, more than of the story
+    # after them, whatever word of that story's headline they hold: they close the continuation.
+    issue = gen.make_issues(SAMPLE, count=number, seed=seed)[-1]
+    [jump] = [j for j in ev.evaluate_issue(issue, explain=False).jumps if j.title == title]
+    assert jump.right, jump.note

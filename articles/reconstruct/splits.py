@@ -177,6 +177,8 @@ def for_continuation_tail(work: Work, vocab: sim.Vocabulary, cands: list[int]) -
             return None
         hits = vocab.coverage_each(g.terms, [work.present([p]) for p in paras])
         at = next((i for i, hit in enumerate(hits) if hit >= MIN_PARAGRAPH_HIT), 0)
+        # A paragraph it names by a word may still be the continuation's (_still_above).
+        at = _still_above(work, paras, at, work.beginning_of(work.segments[g.story])) if at else 0
         if at == 0:
             return None
         # A headline left over names the continuation's first paragraphs better: its jump headline. So is
@@ -239,6 +241,7 @@ def for_story_after_continuation(work: Work, cands: list[int]) -> bool:
                 counts=work.content_words,
             )
             if together < SUBHEAD_COHESION:
+                at = _still_above(work, paras, at, begun)
                 if best is None or together < best[0]:
                     best = (together, k, at)
                 break
@@ -473,6 +476,26 @@ def _cut_between(
         and not stories.ATTENDANCE.match(paras[at - 1].text)
     ):
         at -= 1
+    return at
+
+
+def _still_above(work: Work, paras: list[Block], at: int, begun: str) -> int:
+    """A cut before paragraph `at` of a continuation moved below the paragraphs that talk of what the
+    continuation above them talks of, its beginning on the other page (`begun`) included, more than of the
+    few after them (NEIGHBOURS), and as much as a subhead's text talks of the story above it
+    (SUBHEAD_COHESION): the continuation's last words, whatever word of a headline below they hold
+    (在怒江期间，胡春华还深入到…贫困乡村… after 胡春华指出，剩余脱贫任务…, over 烟雨江南… under
+    “亲眼见证了中国乡村的变化”)."""
+    while at < len(paras) - 1:
+        text = paras[at].text
+        above = begun + "".join(p.text for p in paras[:at])
+        below = "".join(p.text for p in paras[at + 1 : at + 1 + NEIGHBOURS])
+        with_above = sim.cohesion(text, above, counts=work.content_words)
+        if with_above < SUBHEAD_COHESION or with_above <= sim.cohesion(
+            text, below, counts=work.content_words
+        ):
+            break
+        at += 1
     return at
 
 
