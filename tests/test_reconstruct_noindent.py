@@ -989,3 +989,29 @@ def test_a_feature_s_first_subhead_under_a_story_without_any_opens_the_feature(l
     assert story.paragraphs[0].kind == ParagraphKind.HEADING
     assert [p.text for p in story.paragraphs][1:3] == printed[1:3]
     assert not any(printed[1] in a.text for a in result.articles if a is not story)
+
+
+def test_a_line_a_cell_wider_than_the_column_ending_with_a_character_is_no_line_of_it() -> None:
+    # After a story closed by its jump marker, a kicker a cell wider than the column and a title closed by its
+    # column's tag stand over a story's first paragraph. A line of the column runs past it only by what its
+    # marks, set half wide, leave room for (the seed page's lines squeezed so, dropped indents and all, are
+    # read in test_a_page_whose_indents_a_pdf_tool_dropped_keeps_its_stories_and_titles), or by a mark
+    # hanging at its end: a line a cell wider with no mark, ending with a character, is a headline's.
+    hanging = "春节期间，守岛夫妇在蛇岛上贴起福字一行正文写满了整整一栏还挂，鸟也多了。"
+    result = page(
+        *[line for text in [WETLAND_TEXT, PATROL_TEXT] for line in dropped(text, 16)],
+        "（下转第二版）",
+        "守岛夫妇巡查蛇岛一年走了三千公里路",
+        "蛇岛的年过得好吗？（新春走基层）",
+        hanging[:14],
+        hanging[14:31],
+        hanging[31:],
+        *[line for text in [LETTER_TEXT, FULL_END_TEXT] for line in dropped(text, 16)],
+    )
+    above, snake = result.articles
+    assert above.continued_to_page == 2
+    assert (snake.kicker, snake.title) == (
+        "守岛夫妇巡查蛇岛一年走了三千公里路",
+        "蛇岛的年过得好吗？（新春走基层）",
+    )
+    assert [p.text for p in snake.paragraphs] == [hanging, LETTER_TEXT, FULL_END_TEXT]

@@ -31,10 +31,13 @@ from collections.abc import Sequence
 from . import bylines as bl
 from .headlines import KICKER_CUE, subtitle_cue
 from .loose import FIGURE, SIDEBAR_MARKS, is_lead_line
-from .text import BODY_PUNCT, CLAUSE_END, CLOSING_PUNCT, Line, ends_sentence
+from .text import BODY_PUNCT, CJK_CHAR, CLAUSE_END, CLOSING_PUNCT, Line, ends_sentence
 from .values import Byline
 
 WIDER = 1.5  # cells a line may exceed the column by and still be one of its lines
+# Marks a compositor may set half a cell wide to fit one more character on a line (see _past_the_column).
+SQUEEZABLE = frozenset("，。、；：！？“”‘’（）《》")
+HALF_CELL = 0.5
 INDENTED_PAGE = 3  # this many indented lines: the page marks its paragraphs by indenting them
 # First lines short of the column by one width that measure a dropped indent on a short page (lost_indent).
 AGREEING_FIRSTS = 2
@@ -92,7 +95,7 @@ def opens_paragraph(
     line opens a paragraph (rule 2 above); a shorter line ending no sentence is a headline's (柳州市，累计投入
     超200亿元 / 发言人：)."""
     line = lines[i]
-    if line.width > colw + WIDER:
+    if line.width > colw + WIDER or _past_the_column(line, colw):
         return False  # wider than the column: a headline spanning columns
     if line.text[-1] in "版）)" and bl.ends_with_jump(line.text):
         return True  # 褚变红从小没怎么（下转第3版）: a story's last words before its jump, however short
@@ -124,6 +127,15 @@ def opens_paragraph(
         return False
     broken_at = 0.0 if after_headline else lost
     return full and goes_on_below(lines, kinds, i, colw, blank_separates, lost=broken_at)
+
+
+def _past_the_column(line: Line, colw: float) -> bool:
+    """A line ending with a character that runs past the column by more than a line of it can: half a cell
+    for each mark a compositor may set half wide, and half a cell more (…就业形势总体平稳, a cell past a column
+    of 22 with one comma, over a title and the text; not 当、攻坚克难，自觉强政治铸忠诚，深入学, a cell past 18
+    with three marks)."""
+    marks = sum(1 for c in line.text if c in SQUEEZABLE)
+    return bool(CJK_CHAR.match(line.text[-1])) and line.width >= colw + HALF_CELL * (marks + 1)
 
 
 def is_column_title(text: str) -> bool:
