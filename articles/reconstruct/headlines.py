@@ -316,7 +316,7 @@ def _link(a: str, b: str, fit_a: Sequence[float], fit_b: Sequence[float]) -> flo
     similar = _similar(fit_a, fit_b)
     if similar is not None:
         score += SAME_STORY * (similar - ALIKE)
-        if name_apart(fit_a, fit_b):
+        if _apart(similar, fit_a, fit_b):
             score -= OTHER_STORIES
     return score
 
@@ -332,7 +332,12 @@ def name_apart(fit_a: Sequence[float], fit_b: Sequence[float]) -> bool:
     """Whether two headline lines each clearly name paragraphs the other does not: the titles of two
     stories."""
     similar = _similar(fit_a, fit_b)
-    return similar is not None and similar < DIFFERENT and min(max(fit_a), max(fit_b)) >= CLEAR_FIT
+    return similar is not None and _apart(similar, fit_a, fit_b)
+
+
+def _apart(similar: float, fit_a: Sequence[float], fit_b: Sequence[float]) -> bool:
+    """name_apart, given how alike the paragraphs the two lines name are (_similar)."""
+    return similar < DIFFERENT and min(max(fit_a), max(fit_b)) >= CLEAR_FIT
 
 
 def _parallel(a: str, b: str) -> bool:
