@@ -992,3 +992,46 @@ def test_paragraphs_no_headline_names_stay_with_the_report_they_talk_of_above_a_
     weather, island = again.articles
     assert [p.text for p in weather.paragraphs] == list(WEATHER)
     assert [p.text for p in island.paragraphs][:2] == list(ISLAND)
+
+
+# A continuation whose last paragraphs each take one of the people its beginning named, then a long story with
+# no lead on another topic, its headline and the jump headline in the block after them.
+TEAM_HEADLINE = "赶回村里心才踏实"
+TEAM_BEGINNING = (
+    "本报兰州5月5日电 王华东、周学辉、苗小楼都是研究所派到临潭县的驻村帮扶工作队队长。疫情防控最吃紧的时候，"
+    "3名队长把所里捐赠的消毒剂和口罩送到村里，又赶回村里帮扶贫困户春耕备耕。（下转第二版）"
+)
+TEAM_PAGE = page(
+    "上接第一版",
+    *para("3月以来，3名队长结合帮扶村、帮扶户发展现状，协调对接科技扶贫项目，为种植户调剂了化肥。"),
+    *para("驻村帮扶，队长们拿出各自的看家本领。"),
+    *para("周学辉是所里的航天育种课题组骨干成员，在他的指导下，航天育种成果紫花苜蓿直接落地羊房村。"),
+    *para("王华东驻村帮扶的南门河村，村民外出务工受到影响，王华东与队员和村干部开展务工意愿摸排。"),
+    *para("苗小楼所在的肖家沟村，一个六口之家因病返贫，苗小楼送去大米和面粉，又为其中3人找到了工作。"),
+    *para("这是一次直抵人心、触及灵魂的教育洗礼，这是一次全体党员干部思想上的大扫除。"),
+    *para("一场以县处级以上领导干部为重点的主题教育分两批在全党先后开展，用党的创新理论武装头脑。"),
+    *para("在这场为期半年的主题教育中，全体党员推动学习贯彻党的创新理论往深里走、往心里走、往实里走。"),
+    *para("主题教育中，各地区各部门丰富教育载体，以党员喜闻乐见的方式推动学习教育入脑入心。"),
+    *para("学，是为了更好地做。各地区各部门在主题教育中强化问题导向，以高质量学习推动问题解决。"),
+    *para("没有调查研究，就没有发言权。各地深入开展调查研究，沉下去了解民情、掌握实情，认真查摆检视问题。"),
+    *para("民心是最大的政治。主题教育开展以来，各地区各部门贯彻党的群众路线，聚焦群众的身边事、烦心事。"),
+    *para("主题教育坚持两手抓两促进，各地区各部门把开展主题教育同完成改革发展稳定各项任务结合起来。"),
+    "",
+    "为实现新时代党的历史使命不懈奋斗",
+    TEAM_HEADLINE,
+)
+
+
+def test_a_continuation_keeps_its_paragraphs_on_the_people_its_beginning_named_before_a_leadless_story() -> (
+    None
+):
+    # Each of the three paragraphs on one team leader shares few words with all the text above it, fewer than a
+    # subhead's text shares with its story, and fewer than with the next leader's; but more than with all that
+    # follows. The story below, on the party's education campaign, names none of them: they close the
+    # continuation.
+    again = reconstruct_page(TEAM_PAGE, jump_headlines={TEAM_HEADLINE: 1}, jump_texts={1: TEAM_BEGINNING})
+    assert [(a.title, len(a.paragraphs)) for a in again.articles] == [
+        (TEAM_HEADLINE, 6),  # the marker, the lead-in, the leaders' introduction and the three leaders
+        ("为实现新时代党的历史使命不懈奋斗", 8),
+    ]
+    assert "苗小楼" not in again.articles[1].text

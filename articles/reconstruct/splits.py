@@ -481,19 +481,25 @@ def _cut_between(
 
 def _still_above(work: Work, paras: list[Block], at: int, begun: str) -> int:
     """A cut before paragraph `at` of a continuation moved below the paragraphs that talk of what the
-    continuation above them talks of, its beginning on the other page (`begun`) included, more than of the
-    few after them (NEIGHBOURS), and as much as a subhead's text talks of the story above it
-    (SUBHEAD_COHESION): the continuation's last words, whatever word of a headline below they hold
-    (在怒江期间，胡春华还深入到…贫困乡村… after 胡春华指出，剩余脱贫任务…, over 烟雨江南… under
-    “亲眼见证了中国乡村的变化”)."""
+    continuation above them talks of, its beginning on the other page (`begun`) included: the continuation's
+    last words, whatever word of a headline below they hold. A paragraph stays above when it talks of that as
+    much as a subhead's text talks of the story above it (SUBHEAD_COHESION) and more than of the few after
+    it (NEIGHBOURS: 在怒江期间，胡春华还深入到…贫困乡村… after 胡春华指出，剩余脱贫任务…, over 烟雨江南… under
+    “亲眼见证了中国乡村的变化”); or when it talks of it at all (TALKS_OF) and more than of all the text after it,
+    as each of a few paragraphs on one of the people the beginning named does, over a long story on something
+    else (周学辉是所里的… / 王华东驻村帮扶的… / 苗小楼所在的… over 这是一次直抵人心…)."""
     while at < len(paras) - 1:
         text = paras[at].text
-        above = begun + "".join(p.text for p in paras[:at])
-        below = "".join(p.text for p in paras[at + 1 : at + 1 + NEIGHBOURS])
-        with_above = sim.cohesion(text, above, counts=work.content_words)
-        if with_above < SUBHEAD_COHESION or with_above <= sim.cohesion(
-            text, below, counts=work.content_words
-        ):
+        with_above = sim.cohesion(
+            text, begun + "".join(p.text for p in paras[:at]), counts=work.content_words
+        )
+        next_few = "".join(p.text for p in paras[at + 1 : at + 1 + NEIGHBOURS])
+        all_after = "".join(p.text for p in paras[at + 1 :])
+        near = with_above >= SUBHEAD_COHESION and with_above > sim.cohesion(
+            text, next_few, counts=work.content_words
+        )
+        far = with_above >= TALKS_OF and with_above > sim.cohesion(text, all_after, counts=work.content_words)
+        if not (near or far):
             break
         at += 1
     return at
