@@ -2460,3 +2460,63 @@ def test_three_lines_over_two_stories_whose_first_and_last_name_each_one_head_tw
     assert (snake.kicker, snake.title, snake.subtitle) == (None, "守岛夫妇巡查蛇岛", None)
     assert (obituary.kicker, obituary.title) == ("湿地保护区管理局副局长王明", "一生守望候鸟归来")
     assert [p.text for p in obituary.paragraphs] == wang
+
+
+def test_a_story_s_last_paragraph_on_what_it_talked_of_stays_when_the_next_story_has_no_lead() -> None:
+    # The wetland report ends with an official's words; the line above them leaves the wetland for a works
+    # site, and they share a name (习近平) with the ambassador's piece below, so the page's edge falls before
+    # them. Their words (生态优先、绿色发展, 常德) are the report's: they close it.
+    result = reconstruct_page(
+        page(
+            *para("常德市的湿地面积占全市面积的一成，湿地保护率超过七成，形成覆盖各区县的国家湿地公园群。"),
+            *para(
+                "常德坚持生态优先、绿色发展，累计投入两百亿元，实施湿地生态补水、污染控制、生态恢复等项目，关闭水污染企业。"
+            ),
+            *para("可喜的是，大美湿地不仅带来了生态效益，也带来了经济效益，为常德绿色发展注入新活力。"),
+            *para("江北西部城区，新河水系综合整治工程现场，工人们在寒冬里忙得热火朝天。"),
+            *para(
+                "“我们要全面落实习近平总书记‘共抓大保护、不搞大开发’的重要指示，用实际行动彰显生态优先、"
+                "绿色发展的坚定决心。”常德市委负责人说。"
+            ),
+            *para(
+                "2018年是中国和阿联酋关系史上不平凡的一年。习近平主席对阿联酋进行历史性访问，中阿合作迈上新台阶。"
+            ),
+            *para("一年来，阿联酋高层访华频繁，中阿合作成果丰硕，中阿贸易额再创新高。"),
+            "",
+            "谱写中阿合作新篇章（大使寄语）",
+            "湖南常德湿地保护率超过七成，累计投入超过两百亿元",
+            "这儿的湿地，有人管有人爱（美丽中国）",
+        )
+    )
+    wetland, ambassador = result.articles
+    assert (wetland.title, ambassador.title) == (
+        "这儿的湿地，有人管有人爱（美丽中国）",
+        "谱写中阿合作新篇章（大使寄语）",
+    )
+    assert wetland.paragraphs[-1].text.startswith("“我们要全面落实")
+    assert ambassador.paragraphs[0].text.startswith("2018年")
+
+
+def test_a_story_with_no_lead_keeps_its_first_paragraph_on_what_it_goes_on_to_talk_of() -> None:
+    # Neither headline names 新冠肺炎疫情正在全球蔓延…, and its characters match the report above it (疫情防控取得)
+    # more than the three paragraphs below it; its words are those the commentary goes on with: it opens it.
+    result = reconstruct_page(
+        page(
+            *para("受疫情影响，产业链上下游企业复工不同步，龙头企业开工了，配套企业却没复工。"),
+            *para("工信部协调各地推动产业链协同复工，龙头企业带动上下游配套企业加速复工复产。"),
+            *para("截至3月底，疫情防控取得成果，重点行业产业链复工率超过九成，中国复工复产跑出加速度。"),
+            *para("新冠肺炎疫情正在全球蔓延，中国疫情防控取得重大战略成果。"),
+            *para("这是一次罕见的危机，也是全人类面临的共同挑战。中国交出了一份答卷。"),
+            *para("这张中国答卷，记录下艰苦卓绝的努力，见证着亿万人民的坚忍顽强。"),
+            *para("这张中国答卷，彰显了命运与共的责任担当，赢得了世界的尊重。"),
+            *para("新冠肺炎疫情在全球蔓延，病毒没有国界，全球蔓延的新冠肺炎疫情需要各国携手应对。"),
+            *para("新冠肺炎疫情全球蔓延之际，中国抗疫的重大战略成果为世界提供了借鉴。"),
+            "",
+            "产业链协同加速“齐步走”（破解难点堵点）",
+            "交出一份中国答卷（钟声）",
+        )
+    )
+    report, commentary = result.articles
+    assert report.paragraphs[-1].text.startswith("截至3月底")
+    assert commentary.title == "交出一份中国答卷（钟声）"
+    assert commentary.paragraphs[0].text.startswith("新冠肺炎疫情正在全球蔓延")

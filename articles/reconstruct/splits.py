@@ -67,9 +67,46 @@ def by_headlines(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> bool:
             for g in labels
         ]
         labelled = stories.settle(stories.labels(rows, edges, costs), rows, edges, [p.text for p in paras])
-        return [i for i in range(1, len(paras)) if labelled[i] != labelled[i - 1]]
+        cuts = [i for i in range(1, len(paras)) if labelled[i] != labelled[i - 1]]
+        named = [rows[label][i] > 0 for i, label in enumerate(labelled)]
+        return _talking_cuts(work, paras, cuts, named, work.continuation_of(seg))
 
     return _cut_segments(work, starts)
+
+
+def _talking_cuts(
+    work: Work, paras: list[Block], cuts: list[int], named: list[bool], going_on: str
+) -> list[int]:
+    """Cuts between stories (indices into `paras`) moved past the paragraphs next to them that their own
+    story's headline does not name (`named`) but that talk of the story on the other side of the cut as much
+    as a subhead's text talks of its story (SUBHEAD_COHESION) and more than of their own side: a story's
+    last paragraph on what it talked of, its edge with the story below drawn by little (“我们要全面落实…”
+    常德市委… after a report on 常德's wetlands, over 2018年是中国和阿联酋关系史上…), or a story's first on what
+    it goes on to talk of (新冠肺炎疫情正在全球蔓延… over 这是一次罕见的全球性危机…). The last story's side holds
+    what it goes on to say on another page, when the issue shows it (`going_on`)."""
+    bounds = [0, *cuts, len(paras)]
+
+    def talk(text: str, first: int, end: int) -> float:
+        side = "".join(p.text for p in paras[first:end]) + (going_on if end == len(paras) else "")
+        return sim.cohesion(text, side, counts=work.content_words)
+
+    def leans(at: int, own: tuple[int, int], other: tuple[int, int]) -> bool:
+        if named[at]:
+            return False
+        with_other = talk(paras[at].text, *other)
+        return with_other >= SUBHEAD_COHESION and with_other > talk(paras[at].text, *own)
+
+    out: list[int] = []
+    for j, at in enumerate(cuts):
+        top, end = out[-1] if out else 0, bounds[j + 2]
+        moved = at
+        while moved < end - 1 and leans(moved, (moved + 1, end), (top, moved)):
+            moved += 1
+        if moved == at:  # the story below opens with nothing of the one above: perhaps the other way round
+            while moved > top + 1 and leans(moved - 1, (top, moved - 1), (moved, end)):
+                moved -= 1
+        out.append(moved)
+    return out
 
 
 def after_closers(work: Work) -> bool:
