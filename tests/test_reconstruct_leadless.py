@@ -2520,3 +2520,40 @@ def test_a_story_with_no_lead_keeps_its_first_paragraph_on_what_it_goes_on_to_ta
     assert report.paragraphs[-1].text.startswith("截至3月底")
     assert commentary.title == "交出一份中国答卷（钟声）"
     assert commentary.paragraphs[0].text.startswith("新冠肺炎疫情正在全球蔓延")
+
+
+def test_a_report_keeps_its_last_paragraphs_on_what_it_talked_of_above_a_commentary_its_title_names_nowhere() -> (
+    None
+):
+    # The commentary's title, closed by its column's tag, names none of its text. The report's headline names
+    # only its first two paragraphs; the next two (the rain in the south, the experts' warning) talk of what
+    # the report talked of, not of the commentary: they close the report, and the commentary opens at 大事难事.
+    result = reconstruct_page(
+        page(
+            "华北黄淮等地将有降雪",
+            "",
+            *para(
+                "本报北京2月11日电 中央气象台预计，11日夜间至12日，华北北部、黄淮等地有小雪，局地中雪，"
+                "江南有阴雨，春运返程受影响。"
+            ),
+            *para("在此轮降雪过程中，华北地区降雪形势较好，北京全市有望迎来小雪，黄淮地区将有中雪。"),
+            *para(
+                "未来一周左右，南方多阴雨天气，江南、华南等地有持续性阴雨，中央气象台预计江南东部局部有大雨。"
+            ),
+            *para(
+                "气象专家提醒，正值春运返程高峰期，阴雨和积雪导致的道路结冰将对春运返程有较大影响，公众出行注意安全。"
+            ),
+            *para(
+                "大事难事看担当，考验面前见精神。越是爬坡过坎，越需要一往无前的姿态，越呼唤挺身而出的闯将、干将。"
+            ),
+            *para("关键时刻冲得上去、危难关头豁得出来，才是真正的共产党人。担当来自信念，信念来自作风。"),
+            *para("敢闯敢干，久久为功，真抓实干，把工作落到实处，才能经得起考验。"),
+            "",
+            "冲劲 韧劲 实劲（人民论坛）",
+        )
+    )
+    report, commentary = result.articles
+    assert report.title == "华北黄淮等地将有降雪"
+    assert report.paragraphs[-1].text.startswith("气象专家提醒")
+    assert commentary.title == "冲劲 韧劲 实劲（人民论坛）"
+    assert commentary.paragraphs[0].text.startswith("大事难事看担当")

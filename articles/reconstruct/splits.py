@@ -182,7 +182,9 @@ def for_lone_title(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> bool:
     """A title closed by its column tag that no story took and no text names heads a story of its own:
     a feature whose title is all the editor's words (高山新房“长”出来 over a text of 竹房 and 瓦房). It
     is the end of a story that its headline stops naming and whose words the story's first part does
-    not share (SUBHEAD_COHESION): cut there, and the title goes to the piece left without one."""
+    not share (SUBHEAD_COHESION): cut there, past the paragraphs that still talk of the story above
+    (_still_above: 未来一周左右，南方多阴雨… / 气象专家提醒，…道路结冰… under 华北黄淮等地将有降雪), and the title goes
+    to the piece left without one."""
     if not any(g.story is None and _column_tagged(g) and not work.names_photo(g) for g in work.groups):
         return False
 
@@ -191,6 +193,7 @@ def for_lone_title(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> bool:
         at = len(paras)
         while at > 0 and hits[at - 1] < MIN_PARAGRAPH_HIT:
             at -= 1
+        at = _still_above(work, paras, at, "", work.continuation_of(work.segments[g.story])) if at else at
         tail = paras[at:]
         # Running text, not a list of short items (书名：… 作者：…) closing a story.
         prose = sum(len(p.text) for p in tail) >= PROSE * len(tail)
@@ -215,7 +218,8 @@ def for_continuation_tail(work: Work, vocab: sim.Vocabulary, cands: list[int]) -
         hits = vocab.coverage_each(g.terms, [work.present([p]) for p in paras])
         at = next((i for i, hit in enumerate(hits) if hit >= MIN_PARAGRAPH_HIT), 0)
         # A paragraph it names by a word may still be the continuation's (_still_above).
-        at = _still_above(work, paras, at, work.beginning_of(work.segments[g.story])) if at else 0
+        seg = work.segments[g.story]
+        at = _still_above(work, paras, at, work.beginning_of(seg), work.continuation_of(seg)) if at else 0
         if at == 0:
             return None
         # A headline left over names the continuation's first paragraphs better: its jump headline. So is
@@ -278,7 +282,7 @@ def for_story_after_continuation(work: Work, cands: list[int]) -> bool:
                 counts=work.content_words,
             )
             if together < SUBHEAD_COHESION:
-                at = _still_above(work, paras, at, begun)
+                at = _still_above(work, paras, at, begun, work.continuation_of(seg))
                 if best is None or together < best[0]:
                     best = (together, k, at)
                 break
@@ -516,7 +520,7 @@ def _cut_between(
     return at
 
 
-def _still_above(work: Work, paras: list[Block], at: int, begun: str) -> int:
+def _still_above(work: Work, paras: list[Block], at: int, begun: str, going_on: str) -> int:
     """A cut before paragraph `at` of a continuation moved below the paragraphs that talk of what the
     continuation above them talks of, its beginning on the other page (`begun`) included: the continuation's
     last words, whatever word of a headline below they hold. A paragraph stays above when it talks of that as
@@ -524,14 +528,16 @@ def _still_above(work: Work, paras: list[Block], at: int, begun: str) -> int:
     it (NEIGHBOURS: 在怒江期间，胡春华还深入到…贫困乡村… after 胡春华指出，剩余脱贫任务…, over 烟雨江南… under
     “亲眼见证了中国乡村的变化”); or when it talks of it at all (TALKS_OF) and more than of all the text after it,
     as each of a few paragraphs on one of the people the beginning named does, over a long story on something
-    else (周学辉是所里的… / 王华东驻村帮扶的… / 苗小楼所在的… over 这是一次直抵人心…)."""
+    else (周学辉是所里的… / 王华东驻村帮扶的… / 苗小楼所在的… over 这是一次直抵人心…). The text after them holds what
+    the story below goes on to say on another page, when the issue shows it (`going_on`): a beginning cut
+    short by its page says little of itself here. The story above may be any story, `begun` then empty."""
     while at < len(paras) - 1:
         text = paras[at].text
         with_above = sim.cohesion(
             text, begun + "".join(p.text for p in paras[:at]), counts=work.content_words
         )
-        next_few = "".join(p.text for p in paras[at + 1 : at + 1 + NEIGHBOURS])
-        all_after = "".join(p.text for p in paras[at + 1 :])
+        after = [p.text for p in paras[at + 1 :]] + ([going_on] if going_on else [])
+        next_few, all_after = "".join(after[:NEIGHBOURS]), "".join(after)
         near = with_above >= SUBHEAD_COHESION and with_above > sim.cohesion(
             text, next_few, counts=work.content_words
         )
