@@ -1035,3 +1035,54 @@ def test_a_continuation_keeps_its_paragraphs_on_the_people_its_beginning_named_b
         ("为实现新时代党的历史使命不懈奋斗", 8),
     ]
     assert "苗小楼" not in again.articles[1].text
+
+
+def test_a_subhead_sharing_words_with_a_jump_headline_the_page_prints_whole_is_not_shown_as_one() -> None:
+    # Page 2 prints the jump headline whole over the continuation; the feature's first subhead further down
+    # (平台经济崛起), read alone as another story's title, shares two of its words. Shown as a jump headline
+    # too, the page read again would have to keep it a headline, and would not be taken.
+    title = "平台经济破解“成长烦恼”（消费视窗）"
+    kicker = "《关于促进平台经济规范健康发展的指导意见》印发"
+    beginning = jumps.Part(
+        1,
+        "news",
+        f"{kicker} {title}",
+        ("本报北京8月8日电 平台经济快速发展。（下转第二版）",),
+        None,
+        2,
+        lead=True,
+        signed=False,
+        headline_parts=(kicker, title),
+        text_starts=5,
+        text_ends=9,
+    )
+    fragment = jumps.Part(
+        2,
+        "news",
+        title,
+        ("上接第一版 围绕这些问题，笔者进行了采访。",),
+        1,
+        None,
+        lead=True,
+        signed=False,
+        headline_parts=(title,),
+        text_starts=3,
+        text_ends=3,
+    )
+    subhead = jumps.Part(
+        2,
+        "feature",
+        "平台经济崛起 平台领域不断扩展",
+        ("“拿起手机点开二维码、扫码验证、入园。”",),
+        None,
+        None,
+        lead=False,
+        signed=False,
+        headline_parts=("平台经济崛起", "平台领域不断扩展"),
+        text_starts=8,
+        text_ends=8,
+    )
+    sure = jumps.Match(0, 0, jumps.Fit(1.0, 0.5, 0.6), marked=True)
+    assert sure.certain
+    shown = issue.jump_headlines([beginning, fragment, subhead], [(1, 0, sure)])
+    assert shown == {2: {title.replace(" ", ""): 3}}

@@ -30,8 +30,8 @@ def jump_headlines(
 ) -> dict[int, dict[str, int]]:
     """Each page's headline lines that the issue shows to be the headlines of stories jumping to or from it,
     each (spaces out) with a page line of that story's text: of each pair linked for certain, the headlines
-    on the fragment's page, and the pieces of them, that name the beginning's headline (LOOSE_MIN), with
-    the line the fragment's text starts on; and where the beginning's page gave it a headline that is not
+    on the fragment's page, and the pieces of them, that name the beginning's headline (LOOSE_MIN; whole,
+    where one of them does), with the line the fragment's text starts on; and where the beginning's page gave it a headline that is not
     that jump headline (or none), the headlines there that the jump headline names, with the line the
     beginning's text ends on. A page read alone may have set such a line with another story's title, or
     given it no story and its story another's headline; read again with them (reread), it keeps each apart
@@ -47,7 +47,14 @@ def jump_headlines(
         fragment, beginning = parts[f], parts[b]
         if not match.certain or fragment.text_starts is None or beginning.text_ends is None:
             continue
-        jump = [x for x in _headline_lines(parts, fragment.page) if _names(beginning.headline, x)]
+        fits = {
+            x: fitting.headline_fit(beginning.headline, x) or 0.0
+            for x in _headline_lines(parts, fragment.page)
+        }
+        # Where the page prints the jump headline whole, a line sharing a few of its words is not one
+        # (平台经济崛起, a subhead, beside 平台经济破解“成长烦恼”).
+        bar = 1.0 if max(fits.values(), default=0.0) >= 1.0 else LOOSE_MIN
+        jump = [x for x, fit in fits.items() if fit >= bar]
         for line in jump:
             show(fragment.page, line, fragment.text_starts)
         jump = jump or [*fragment.headline_parts]
