@@ -31,11 +31,12 @@ def jump_headlines(
     """Each page's headline lines that the issue shows to be the headlines of stories jumping to or from it,
     each (spaces out) with a page line of that story's text: of each pair linked for certain, the headlines
     on the fragment's page, and the pieces of them, that name the beginning's headline (LOOSE_MIN; whole,
-    where one of them does), with the line the fragment's text starts on; and where the beginning's page gave it a headline that is not
-    that jump headline (or none), the headlines there that the jump headline names, with the line the
-    beginning's text ends on. A page read alone may have set such a line with another story's title, or
-    given it no story and its story another's headline; read again with them (reread), it keeps each apart
-    from the lines beside it and gives it to its story, though it names nothing there."""
+    where one of them does), with the line the fragment's text starts on; and where the beginning's page
+    gave it a headline that is not that jump headline (or none), the headlines there that the jump headline
+    names, with the line the beginning's text ends on. A page read alone may have set such a line with
+    another story's title, or given it no story and its story another's headline; read again with them
+    (reread), it keeps each apart from the lines beside it and gives it to its story, though it names
+    nothing there."""
     out: dict[int, dict[str, int | None]] = {}
 
     def show(page: int, line: str, at: int) -> None:

@@ -193,7 +193,7 @@ def for_lone_title(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> bool:
         at = len(paras)
         while at > 0 and hits[at - 1] < MIN_PARAGRAPH_HIT:
             at -= 1
-        at = _still_above(work, paras, at, "", work.continuation_of(work.segments[g.story])) if at else at
+        at = _still_above(work, paras, at, "", work.continuation_of(work.segments[g.story])) if at else 0
         tail = paras[at:]
         # Running text, not a list of short items (书名：… 作者：…) closing a story.
         prose = sum(len(p.text) for p in tail) >= PROSE * len(tail)
@@ -537,12 +537,15 @@ def _still_above(work: Work, paras: list[Block], at: int, begun: str, going_on: 
             text, begun + "".join(p.text for p in paras[:at]), counts=work.content_words
         )
         after = [p.text for p in paras[at + 1 :]] + ([going_on] if going_on else [])
-        next_few, all_after = "".join(after[:NEIGHBOURS]), "".join(after)
-        near = with_above >= SUBHEAD_COHESION and with_above > sim.cohesion(
-            text, next_few, counts=work.content_words
+        stays = (
+            with_above >= SUBHEAD_COHESION
+            and with_above > sim.cohesion(text, "".join(after[:NEIGHBOURS]), counts=work.content_words)
+        ) or (
+            # The whole text after is segmented only where the next few do not keep the paragraph.
+            with_above >= TALKS_OF
+            and with_above > sim.cohesion(text, "".join(after), counts=work.content_words)
         )
-        far = with_above >= TALKS_OF and with_above > sim.cohesion(text, all_after, counts=work.content_words)
-        if not (near or far):
+        if not stays:
             break
         at += 1
     return at
