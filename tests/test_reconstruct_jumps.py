@@ -1037,6 +1037,47 @@ def test_a_continuation_keeps_its_paragraphs_on_the_people_its_beginning_named_b
     assert "苗小楼" not in again.articles[1].text
 
 
+# A continuation on a call between two presidents, then a leadless story on the Spring Festival abroad: both
+# talk of China throughout, so the two sides share more words than a subhead's text does at every cut.
+CALL_HEADLINE = "习近平同捷克总统泽曼通电话"
+CALL_BEGINNING = (
+    "新华社北京3月19日电 国家主席习近平19日晚应约同捷克总统泽曼通电话。习近平指出，中国疫情防控形势持续向好，"
+    "中方感谢捷克政府和社会各界捐款捐物，（下转第三版）"
+)
+CALL = (
+    "会各界捐款捐物，彰显了对中国人民的真挚情感。中方坚定支持捷方抗击疫情，将通过各种方式提供援助。",
+    "习近平强调，人类是休戚与共的命运共同体，中方愿同捷克一道，积极开展联防联控，共同维护全球公共卫生安全。",
+    "习近平强调，中捷关系良好发展符合两国人民根本利益，中方愿同捷方推动中捷战略伙伴关系不断发展。",
+    "泽曼表示，中国成功控制疫情，经济展现良好前景。捷中友谊根深蒂固，捷方愿同中方深化合作。",
+)
+FESTIVAL_ABROAD = (
+    "写春联、看年画、逛庙会……中国春节正成为世界上许多国家的人们共同欢庆的节日。海外中国文化中心举行活动。",
+    "在莫斯科郊外的展览馆里，孩子们拿起毛笔学习写福字、写春联，中俄小朋友合奏的乐曲令在场观众陶醉。",
+    "在曼谷世贸中心商场，京剧、歌舞、武术以及风筝制作等节目轮番上演，许多民众围着年画展台听师傅介绍。",
+    "在墨西哥众议院展厅，一幅幅色彩艳丽的中国年画在灯光的照射下显得栩栩如生，营造了浓浓的中国年味。",
+    "在开罗，吉萨金字塔群被中国红点亮，埃及民众说，每当有中国朋友来埃及旅游，都愿意带他们来看金字塔。",
+)
+CALL_PAGE = page(
+    "上接第一版",
+    *[line for text in (*CALL, *FESTIVAL_ABROAD) for line in para(text)],
+    "",
+    FESTIVAL,
+    CALL_HEADLINE,
+)
+
+
+def test_a_continuation_ends_where_the_headline_left_over_first_names_a_word_and_the_sides_share_least() -> (
+    None
+):
+    # No cut leaves the two sides sharing few words; but the headline left over first names a word the call
+    # never said (欢庆) where the sides share fewer words than a paragraph before or after: the festival opens.
+    again = reconstruct_page(CALL_PAGE, jump_headlines={CALL_HEADLINE: 1}, jump_texts={1: CALL_BEGINNING})
+    assert [(a.title, [p.text for p in a.paragraphs if p.text != "上接第一版"]) for a in again.articles] == [
+        (CALL_HEADLINE, list(CALL)),
+        (FESTIVAL, list(FESTIVAL_ABROAD)),
+    ]
+
+
 def test_a_subhead_sharing_words_with_a_jump_headline_the_page_prints_whole_is_not_shown_as_one() -> None:
     # Page 2 prints the jump headline whole over the continuation; the feature's first subhead further down
     # (平台经济崛起), read alone as another story's title, shares two of its words. Shown as a jump headline

@@ -43,7 +43,7 @@ def headlines(work: Work) -> None:
             or splits.for_lone_title(work, vocab, cands)
             or splits.for_continuation_tail(work, vocab, cands)
             or splits.for_beginning_head(work, vocab, cands)
-            or splits.for_story_after_continuation(work, cands)
+            or splits.for_story_after_continuation(work, vocab, cands)
             or splits.for_roundup_report(work, vocab, cands)
         ):
             break

@@ -255,13 +255,19 @@ def for_beginning_head(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> b
     return _cut_least_cohesive(work, cands, stops_naming)
 
 
-def for_story_after_continuation(work: Work, cands: list[int]) -> bool:
+def for_story_after_continuation(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> bool:
     """A continuation (上接第一版 …) that ran on into a story with no lead while a headline is left over: a
     continuation talks of what its beginning on the other page talked of (Work.jump_texts). Cut it
     before the first paragraph from which on the text shares few words (SUBHEAD_COHESION) with the story
     so far, its beginning included (…拉马福萨表示… then 写春联、看年画…); of several continuations so cut, the
-    one whose two sides share fewest. The headline left over goes to the story below."""
-    if not work.jump_texts or not work.free_headlines():
+    one whose two sides share fewest. The headline left over goes to the story below.
+
+    Where the two stories talk of one subject (both of China abroad), their sides share more than that
+    even at the edge; there the cut is before the first paragraph in which a headline left over names a word
+    the text above never said, when the sides share fewer words there than a paragraph before or after it
+    (_named_valley: 泽曼表示… then 写春联、看年画…中国春节正成为…共同欢庆的节日 under 五洲共欢庆 四海同迎春)."""
+    free = work.free_headlines()
+    if not work.jump_texts or not free:
         return False
     best: tuple[float, int, int] | None = None  # cohesion, segment, paragraph index
     for k in cands:
@@ -273,24 +279,58 @@ def for_story_after_continuation(work: Work, cands: list[int]) -> bool:
             continue
         paras = seg.paras
         edges = _edges(work, paras, words=False)
-        for at in range(1, len(paras) - LONE_TITLE_TAIL + 1):
-            if edges[at] < 0:
-                continue  # a paragraph going on from the one above (此外，… / 他说…)
-            together = sim.cohesion(
-                begun + "".join(p.text for p in paras[:at]),
-                "".join(p.text for p in paras[at:]),
-                counts=work.content_words,
-            )
-            if together < SUBHEAD_COHESION:
-                at = _still_above(work, paras, at, begun, work.continuation_of(seg))
-                if best is None or together < best[0]:
-                    best = (together, k, at)
-                break
+        # Not where a paragraph goes on from the one above (此外，… / 他说…).
+        cuts = [at for at in range(1, len(paras) - LONE_TITLE_TAIL + 1) if edges[at] >= 0]
+        found = next(
+            ((at, shared) for at in cuts if (shared := _together(work, begun, paras, at)) < SUBHEAD_COHESION),
+            None,
+        )
+        if found is not None:
+            at, shared = found
+            found = (_still_above(work, paras, at, begun, work.continuation_of(seg)), shared)
+        else:
+            found = _named_valley(work, vocab, paras, begun, cuts, free)
+        if found is not None and (best is None or found[1] < best[0]):
+            best = (found[1], k, found[0])
     if best is None:
         return False
     _, k, at = best
     work.segments_replace([_cut_segment(s, [at]) if n == k else [s] for n, s in enumerate(work.segments)])
     return True
+
+
+def _named_valley(
+    work: Work, vocab: sim.Vocabulary, paras: list[Block], begun: str, cuts: list[int], free: list[Group]
+) -> tuple[int, float] | None:
+    """The cut before the first paragraph in which a headline left over names words (over HIT_FLOOR) that
+    the text above, the beginning on the other page (`begun`) included, does not hold, if the two sides
+    share fewer words there than at the cuts a paragraph before and after it: (paragraph index, cohesion).
+    A word the story above holds too (中国) says nothing of where another story begins."""
+    said = sim.present(frozenset().union(*(f.terms.all for f in free)), begun)
+    first = None
+    for at, p in enumerate(paras):
+        if max(vocab.coverage(f.terms, work.present([p]) - said) for f in free) > HIT_FLOOR:
+            first = at
+            break
+        said |= work.present([p])
+    if first not in cuts:
+        return None
+    shared = _together(work, begun, paras, first)
+    if shared < _together(work, begun, paras, first - 1) and shared < _together(
+        work, begun, paras, first + 1
+    ):
+        return first, shared
+    return None
+
+
+def _together(work: Work, begun: str, paras: list[Block], at: int) -> float:
+    """How many words a continuation cut before paragraph `at` shares across the cut, its beginning on the
+    other page (`begun`) read with the text above."""
+    return sim.cohesion(
+        begun + "".join(p.text for p in paras[:at]),
+        "".join(p.text for p in paras[at:]),
+        counts=work.content_words,
+    )
 
 
 def for_roundup_report(work: Work, vocab: sim.Vocabulary, cands: list[int]) -> bool:
