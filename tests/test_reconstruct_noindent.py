@@ -307,6 +307,17 @@ def test_a_kicker_as_wide_as_a_first_line_short_by_the_dropped_indent_stays_over
     assert [p.text for p in result.articles[0].paragraphs] == texts
 
 
+def test_a_kicker_closing_with_its_dash_at_the_column_s_width_stays_over_its_short_title() -> None:
+    # The kicker fills the column exactly, as running text broken there would; but text broken after a dash
+    # goes on to fill the column or to end a sentence, and the short line under it does neither: its title.
+    kicker = "守护冬眠的黑眉蝮蛇，高山夫妇——"
+    assert len(kicker) == COLUMN
+    texts = [WETLAND_TEXT, SNAKE_TEXT, LETTER_TEXT, FULL_END_TEXT, PATROL_TEXT]
+    result = page(kicker, "在蛇岛过年", *dropped_all(texts))
+    assert [(a.kicker, a.title) for a in result.articles] == [(kicker, "在蛇岛过年")]
+    assert [p.text for p in result.articles[0].paragraphs] == texts
+
+
 def test_a_salutation_over_a_paragraph_whose_first_line_lost_its_indent_opens_the_letter() -> None:
     # The letter's first line runs short of the column by the dropped indent, as every paragraph's does.
     texts = [LETTER_TEXT, SNAKE_TEXT, SHORT_END_TEXT, FULL_END_TEXT]

@@ -263,7 +263,10 @@ def goes_on_below(
     # A line broken right at the column's width goes on below, whatever the next line is (…居民、农业用户电价
     # 水平 / 不变, 跨江联动 全力构建区域交 / 通体系新格局): a headline is set to its own width, not the column's.
     # So does a first line broken right at the column less the indent a PDF tool dropped (`_broken_short`).
-    broken = colw - 0.5 <= lines[i].width <= colw or (
+    # Not a kicker closing with its dash over a short title (守护冬眠的蝮蛇，高山夫妇—— / 在蛇岛过年): running text
+    # broken after a dash goes on to fill the column or to end a sentence.
+    kicker = lines[i].text.endswith("——") and not fills(nxt, colw) and not ends_sentence(nxt.text)
+    broken = (colw - 0.5 <= lines[i].width <= colw and not kicker) or (
         _broken_short(lines[i], colw, lost) and _last_line(lines, kinds, i + 1, colw, blank_separates, lost)
     )
     # The line below filling the column goes on in turn, unless an empty line ends the paragraph there:
