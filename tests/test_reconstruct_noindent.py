@@ -318,6 +318,28 @@ def test_a_kicker_closing_with_its_dash_at_the_column_s_width_stays_over_its_sho
     assert [p.text for p in result.articles[0].paragraphs] == texts
 
 
+def test_a_one_line_paragraph_ending_with_a_full_stop_above_a_continuation_marker_closes_the_story_above() -> (
+    None
+):
+    # Flush, right above `（上接第2版）` on a line of its own, the line stands where a jump headline would; but no
+    # headline ends with a full stop: it is the last paragraph of the story above.
+    closer = "会议还研究了其他事项。"
+    above, below = [WETLAND_TEXT, FULL_END_TEXT, PATROL_TEXT], [SNAKE_TEXT, LETTER_TEXT]
+    result = page(
+        "湿地保护见成效",
+        "",
+        *[line for text in above for line in [*dropped(text), ""]],
+        closer,
+        "",
+        "（上接第2版）",
+        "",
+        *[line for text in below for line in [*dropped(text), ""]],
+        "守岛人",
+    )
+    assert [p.text for p in result.articles[0].paragraphs] == [*above, closer]
+    assert not result.unmatched_headlines
+
+
 def test_a_salutation_over_a_paragraph_whose_first_line_lost_its_indent_opens_the_letter() -> None:
     # The letter's first line runs short of the column by the dropped indent, as every paragraph's does.
     texts = [LETTER_TEXT, SNAKE_TEXT, SHORT_END_TEXT, FULL_END_TEXT]

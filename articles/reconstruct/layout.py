@@ -258,14 +258,15 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
         # A list's item goes on onto a short remainder only (书名：风云初记 作者：孙 / 犁), not onto a headline.
         wrapped_item = para is not None and para.lines[0].no in item_nos and line.width > SHORT_LINE * colw
         # After a finished sentence, a flush line right above `（上接第一版）` on a line of its own is that
-        # continuation's jump headline (成都：一带一路产业园区联盟成立), however it reads; so are two such lines
-        # ending no paragraph (全国人大常委会法工委发言人 / 就全国人大通过涉港决定发表谈话): the story above
-        # ended with its sentence.
+        # continuation's jump headline (成都：一带一路产业园区联盟成立), however it reads, but for a full stop
+        # (会议还研究了其他事项。 closes the story above; no headline ends so); so are two such lines ending no
+        # paragraph (全国人大常委会法工委发言人 / 就全国人大通过涉港决定发表谈话): the story above ended with its
+        # sentence.
         jump_headline = (
             not line.indented
             and not lead  # 本报北京10月28日电 （记者寇江泽） reads as a title and its column's tag
             and (
-                _over_continuation(lines, i)
+                (_over_continuation(lines, i) and not line.text.endswith("。"))
                 or _kicker_over_continuation(lines, i)
                 or _column_title(lines, i, colw)
             )
