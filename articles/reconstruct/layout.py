@@ -13,7 +13,6 @@ from typing import Any, Generic, TypeVar
 from . import bylines as bl
 from .columns import (
     ATTACHMENT,
-    COLUMN_TITLE,
     FULL_SLACK,
     INDENT_CELLS,
     INDENTED_PAGE,
@@ -127,7 +126,7 @@ def _uncentred(lines: list[Line], colw: float) -> list[Line]:
                 and not ends_sentence(line.text)
                 and (
                     set_off(i + 1)
-                    or COLUMN_TITLE.match(line.text) is not None
+                    or is_column_title(line.text)
                     or KICKER_CUE.search(line.text) is not None  # 国务院港澳办发言人： over its title
                 )
             )
@@ -163,7 +162,7 @@ def _runs_into_next(lines: list[Line], i: int, colw: float) -> bool:
         return False
     if nxt.width > colw + WIDER:
         return False  # a line wider than the column spans columns: a headline, not this one's text
-    if COLUMN_TITLE.match(nxt.text) and not bl.ends_with_jump(nxt.text):
+    if is_column_title(nxt.text):
         return False  # 拥抱风潮，更需脚踏实地（新语）: a title closed by its column's tag, not running text
     if BODY_PUNCT.search(nxt.text) is None:
         # Running text reaches a mark within a few lines, each filling the column; a block of headlines
