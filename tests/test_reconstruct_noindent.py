@@ -859,19 +859,22 @@ def test_where_empty_lines_mark_paragraphs_one_after_a_sentence_ending_at_the_co
     assert [p.text for p in story.paragraphs] == [FULL_END_TEXT, SNAKE_TEXT, PATROL_TEXT]
 
 
-def test_a_short_line_closed_by_its_jump_marker_under_a_subhead_is_the_story_s_last_words() -> None:
+@pytest.mark.parametrize("marker", ["（下转第二版）", "【下转第二版】"])
+def test_a_short_line_closed_by_its_jump_marker_under_a_subhead_is_the_story_s_last_words(
+    marker: str,
+) -> None:
     # A subhead, then the first words of its paragraph before the page sends the story on: no headline.
     result = page(
         "守岛夫妇在蛇岛过年",
         *dropped_all([WETLAND_TEXT, PATROL_TEXT, SNAKE_TEXT]),
         "守岛二十年，以岛为家",
-        "守岛夫妇（下转第二版）",
+        "守岛夫妇" + marker,
         "湿地保护见成效",
         *dropped_all([WETLAND_TEXT, SNAKE_TEXT]),
     )
     island, wetland = result.articles
     assert (island.title, island.continued_to_page) == ("守岛夫妇在蛇岛过年", 2)
-    assert island.paragraphs[-1].text == "守岛夫妇（下转第二版）"
+    assert island.paragraphs[-1].text == "守岛夫妇" + marker
     assert wetland.title == "湿地保护见成效"
 
 

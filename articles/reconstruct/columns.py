@@ -97,7 +97,7 @@ def opens_paragraph(
     line = lines[i]
     if line.width > colw + WIDER or _past_the_column(line, colw):
         return False  # wider than the column: a headline spanning columns
-    if line.text[-1] in "版）)" and bl.ends_with_jump(line.text):
+    if bl.ends_with_jump(line.text):
         return True  # 褚变红从小没怎么（下转第3版）: a story's last words before its jump, however short
     if after_headline and subtitle_cue(line.text) and not ends_sentence(line.text):
         return False  # ——瞩目新时代的中国与世界⑤ under its title: the subtitle, not a paragraph's first line
@@ -317,7 +317,7 @@ def ends_paragraph(text: str) -> bool:
     story's jump to another page run in after its last words (高新区——北京市新技术（下转第3版）)."""
     if CLAUSE_END.search(text) or text[-1] in "：:" or text[0] in CLOSING_PUNCT:
         return True
-    if text[-1] in "版）)" and bl.ends_with_jump(text):
+    if bl.ends_with_jump(text):
         return True
     signed = bl.parse_closing_byline(text) if text[-1] in "）)" else None
     return signed is not None and ends_sentence(text[: signed[1]])

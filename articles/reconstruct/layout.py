@@ -183,7 +183,7 @@ def _body_like(line: Line, colw: float) -> bool:
         return True
     if text[-1] in "（(“《":
         return True  # 污染防治攻坚战成效考核指标（ / 见图）: a bracket opened at a line's end goes on, as no title does
-    if text[-1] in "版）)】" and bl.ends_with_jump(text):
+    if bl.ends_with_jump(text):
         return True  # …的决心和诚意无可置疑。 下转第二版: a story's last words, never a headline
     # Two marks, or one on a full-width line: stop searching as soon as that is settled.
     first = BODY_PUNCT.search(text)
