@@ -224,6 +224,23 @@ def test_a_bracketed_byline_wrapped_under_a_bare_dateline_belongs_to_the_lead() 
     assert [b.name for b in article.bylines] == ["胡瑶"] and article.title == "妈祖文化旅游节开幕"
 
 
+def test_a_short_phrase_with_a_particle_at_the_top_of_the_page_titles_the_photo_below_it() -> None:
+    # As short as a section's name and words only; but 的 makes it a phrase, which names no section of a paper
+    # (法治动态, 要闻): the title of the photo whose caption follows.
+    result = reconstruct_page(
+        page(
+            "丰收的大白菜",
+            *para("近日，星河村农民在菜地里忙着采收、包装、运送大白菜，全村种植大白菜近5000亩。"),
+            "翟慧勇摄（人民视觉）",
+            "湿地保护见成效",
+            *para(WETLAND[0]),
+            *para(WETLAND[1]),
+        )
+    )
+    assert result.section is None
+    assert result.articles[0].title == "丰收的大白菜"
+
+
 def test_a_section_name_has_words_only() -> None:
     # The second half of a title broken inside its column tag is not the page's section.
     result = reconstruct_page(

@@ -172,6 +172,7 @@ def _top_furniture(blocks_: list[Block]) -> None:
             and block.lines[0].width <= SECTION_MAX
             and SECTION_NAME.match(block.text)
             and not KICKER_CUE.search(block.text)  # 胡春华强调 introduces the title below it
+            and "的" not in block.text  # 丰收的大白菜 over a photo's caption: a phrase, titling what follows
             # 保护湿地 / 守护候鸟（…）: the first half of a title set as a couplet over two lines
             and not (after is not None and after.kind == "headline" and couplet(block.text, after.text))
             # 回 信 / 郑州圆方集团全体职工：: the label over a letter's salutation
