@@ -48,10 +48,7 @@ def jump_headlines(
         fragment, beginning = parts[f], parts[b]
         if not match.certain or fragment.text_starts is None or beginning.text_ends is None:
             continue
-        fits = {
-            x: fitting.headline_fit(beginning.headline, x) or 0.0
-            for x in _headline_lines(parts, fragment.page)
-        }
+        fits = {x: _fit(beginning.headline, x) for x in _headline_lines(parts, fragment.page)}
         # Where the page prints the jump headline whole, a line sharing a few of its words is not one
         # (平台经济崛起, a subhead, beside 平台经济破解“成长烦恼”).
         bar = 1.0 if max(fits.values(), default=0.0) >= 1.0 else LOOSE_MIN
@@ -95,7 +92,12 @@ def _headline_lines(parts: Sequence[Part], page: int) -> set[str]:
 
 def _names(headline: str, jump: str) -> bool:
     """Whether a jump headline names a story's headline (LOOSE_MIN)."""
-    return bool(headline) and (fitting.headline_fit(headline, jump) or 0.0) >= LOOSE_MIN
+    return _fit(headline, jump) >= LOOSE_MIN
+
+
+def _fit(headline: str, jump: str) -> float:
+    """How much of a jump headline a story's headline holds (fitting.headline_fit), 0 where either has none."""
+    return (fitting.headline_fit(headline, jump) or 0.0) if headline else 0.0
 
 
 def reread(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from functools import cache, partial
 from itertools import accumulate
 
 from . import cut, stories
@@ -281,15 +282,14 @@ def for_story_after_continuation(work: Work, vocab: sim.Vocabulary, cands: list[
         edges = _edges(work, paras, words=False)
         # Not where a paragraph goes on from the one above (此外，… / 他说…).
         cuts = [at for at in range(1, len(paras) - LONE_TITLE_TAIL + 1) if edges[at] >= 0]
-        found = next(
-            ((at, shared) for at in cuts if (shared := _together(work, begun, paras, at)) < SUBHEAD_COHESION),
-            None,
-        )
+        # What the sides share at each cut, worked out once: the fallback reads the cuts around its own again.
+        together = cache(partial(_together, work, begun, paras))
+        found = next(((at, shared) for at in cuts if (shared := together(at)) < SUBHEAD_COHESION), None)
         if found is not None:
             at, shared = found
             found = (_still_above(work, paras, at, begun, work.continuation_of(seg)), shared)
         else:
-            found = _named_valley(work, vocab, paras, begun, cuts, free)
+            found = _named_valley(work, vocab, paras, begun, cuts, free, together)
         if found is not None and (best is None or found[1] < best[0]):
             best = (found[1], k, found[0])
     if best is None:
@@ -300,32 +300,36 @@ def for_story_after_continuation(work: Work, vocab: sim.Vocabulary, cands: list[
 
 
 def _named_valley(
-    work: Work, vocab: sim.Vocabulary, paras: list[Block], begun: str, cuts: list[int], free: list[Group]
+    work: Work,
+    vocab: sim.Vocabulary,
+    paras: list[Block],
+    begun: str,
+    cuts: list[int],
+    free: list[Group],
+    together: Callable[[int], float],
 ) -> tuple[int, float] | None:
     """The cut before the first paragraph in which a headline left over names words (over HIT_FLOOR) that
     the text above, the beginning on the other page (`begun`) included, does not hold, if the two sides
-    share fewer words there than at the cuts a paragraph before and after it: (paragraph index, cohesion).
-    A word the story above holds too (中国) says nothing of where another story begins."""
+    share fewer words there (`together`, by cut) than at the cuts a paragraph before and after it:
+    (paragraph index, cohesion). A word the story above holds too (中国) says nothing of where another
+    story begins."""
     said = sim.present(frozenset().union(*(f.terms.all for f in free)), begun)
     first = None
     for at, p in enumerate(paras):
-        if max(vocab.coverage(f.terms, work.present([p]) - said) for f in free) > HIT_FLOOR:
+        found = work.present([p])
+        if max(vocab.coverage(f.terms, found - said) for f in free) > HIT_FLOOR:
             first = at
             break
-        said |= work.present([p])
+        said |= found
     if first not in cuts:
         return None
-    shared = _together(work, begun, paras, first)
-    if shared < _together(work, begun, paras, first - 1) and shared < _together(
-        work, begun, paras, first + 1
-    ):
-        return first, shared
-    return None
+    shared = together(first)
+    return (first, shared) if shared < together(first - 1) and shared < together(first + 1) else None
 
 
 def _together(work: Work, begun: str, paras: list[Block], at: int) -> float:
-    """How many words a continuation cut before paragraph `at` shares across the cut, its beginning on the
-    other page (`begun`) read with the text above."""
+    """How many words a story cut before paragraph `at` shares across the cut; a continuation's beginning on
+    the other page (`begun`, else empty) read with the text above."""
     return sim.cohesion(
         begun + "".join(p.text for p in paras[:at]),
         "".join(p.text for p in paras[at:]),
@@ -402,11 +406,7 @@ def _cut_least_cohesive(
         if at is None:
             continue
         at = _past_attendance(paras, at)
-        together = sim.cohesion(
-            "".join(p.text for p in paras[:at]),
-            "".join(p.text for p in paras[at:]),
-            counts=work.content_words,
-        )
+        together = _together(work, "", paras, at)
         if together < SUBHEAD_COHESION and (best is None or together < best[0]):
             best = (together, g.story, at)
     if best is None:
