@@ -47,6 +47,24 @@ def test_two_stories_jumping_to_the_same_page_are_paired_by_their_jump_headlines
     assert all(m.certain for m in matches)
 
 
+def test_two_stories_of_one_series_whose_halves_nothing_tells_apart_are_put_to_the_editors() -> None:
+    # Two meetings of one series jump to page 2, where each continuation's jump headline names only the
+    # series: either pairing explains the page as well, so neither is linked without an editor.
+    meeting = "国务院召开领导小组会议"
+    beginnings = [
+        _beginning(f"{meeting} 部署落实常态化防控措施", "会议指出，要落实常态化防控措施，各地要"),
+        _beginning(f"{meeting} 要求精准做好常态化防控", "会议强调，要精准做好常态化防控，各地要"),
+    ]
+    alike = [_fragment(meeting, "上接第一版 加强防控工作。"), _fragment(meeting, "上接第一版 加强防控工作。")]
+    matches = jumps.jumps_match(beginnings, alike)
+    assert len(matches) == 2 and all(m.score >= jumps.LINK_MIN and not m.certain for m in matches)
+    # One jump headline naming its own story settles both pairs.
+    told = [replace(alike[0], headline="部署落实常态化防控措施"), alike[1]]
+    matches = jumps.jumps_match(beginnings, told)
+    assert [(m.fragment, m.beginning) for m in matches] == [(0, 0), (1, 1)]
+    assert all(m.certain for m in matches)
+
+
 def test_a_sentence_cut_in_two_goes_on_in_the_paragraph_that_runs_on_from_the_marker() -> None:
     beginning = _beginning("会议", COURT + "会议指出最高检本级办案管")
     runs_on = _fragment("", "上接第一版 理要进一步加强。")

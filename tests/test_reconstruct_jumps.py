@@ -1123,7 +1123,7 @@ def test_a_subhead_sharing_words_with_a_jump_headline_the_page_prints_whole_is_n
         text_starts=8,
         text_ends=8,
     )
-    sure = jumps.Match(0, 0, jumps.Fit(1.0, 0.5, 0.6), marked=True)
+    sure = jumps.Match(0, 0, jumps.Fit(1.0, 0.5, 0.6), marked=True, margin=1.0)
     assert sure.certain
     shown = issue.jump_headlines([beginning, fragment, subhead], [(1, 0, sure)])
     assert shown == {2: {title.replace(" ", ""): 3}}

@@ -46,7 +46,7 @@ def jump_headlines(
 
     for f, b, match in links:
         fragment, beginning = parts[f], parts[b]
-        if not match.certain or fragment.text_starts is None or beginning.text_ends is None:
+        if not match.strong or fragment.text_starts is None or beginning.text_ends is None:
             continue
         fits = {x: _fit(beginning.headline, x) for x in _headline_lines(parts, fragment.page)}
         # Where the page prints the jump headline whole, a line sharing a few of its words is not one
@@ -71,7 +71,7 @@ def jump_texts(parts: Sequence[Part], links: Sequence[tuple[int, int, Match]]) -
     out: dict[int, dict[int, str]] = {}
     for f, b, match in links:
         fragment, beginning = parts[f], parts[b]
-        if not match.certain:
+        if not match.strong:
             continue
         if fragment.text_starts is not None:
             out.setdefault(fragment.page, {})[fragment.text_starts] = "\n".join(beginning.paragraphs)

@@ -45,6 +45,9 @@ LINK_MIN = 0.45  # a pair scoring this much is linked; below, down to SUGGEST_MI
 # …unless the issue's best pairing is this much worse without it (by elimination, the markers agreeing)…
 LINK_MARGIN = 0.15
 HEADLINE_AGAINST = 0.3  # …and its jump headline is not another story's (a fit this low says it is)
+# A pair whose issue is explained all but as well without it (two stories of one kind swapped, say) is put
+# to the editors however well it scores: so close, the scores cannot tell the pairs apart.
+SURE_MARGIN = 0.03
 SUGGEST_MIN = 0.2
 MARKED_BONUS = 0.1  # what a fragment's `上接` marker adds to its pair in the assignment (not to its score)
 
@@ -364,16 +367,23 @@ class Match:
         return self.fit.score
 
     @property
-    def certain(self) -> bool:
-        """Strong enough to link without an editor: a marked fragment scoring at least LINK_MIN, or one the
-        issue has no other good explanation for (the markers on both sides name each other's pages and no
-        other pairing comes close), unless its jump headline or the join speaks against it."""
+    def strong(self) -> bool:
+        """The pair's evidence is enough: a marked fragment scoring at least LINK_MIN, or one the issue has no
+        other good explanation for (the markers on both sides name each other's pages and no other pairing
+        comes close), unless its jump headline or the join speaks against it. The issue's pages are read
+        again with such pairs (issue.py)."""
         if not self.marked:
             return False
         against = (
             self.fit.headline is not None and self.fit.headline < HEADLINE_AGAINST
         ) or self.fit.join == 0.0
         return self.score >= LINK_MIN or (self.margin >= LINK_MARGIN and not against)
+
+    @property
+    def certain(self) -> bool:
+        """Sure enough to link without an editor: strong, and no other pairing explains the issue all but as
+        well (SURE_MARGIN)."""
+        return self.strong and self.margin >= SURE_MARGIN
 
 
 def _jump_headline_fit(beginning: Beginning, fragment: Fragment) -> float | None:
