@@ -69,6 +69,25 @@ def test_a_subhead_right_after_a_marker_on_its_own_line_opens_the_continuation()
     assert report.title == "河北省委政法工作会议提出"
 
 
+def test_a_dated_paragraph_right_after_a_marker_on_its_own_line_is_the_continuation_s() -> None:
+    # A report printed with a summary above its dateline jumped right after the summary: its continuation
+    # opens with the dateline. The marker alone is no story, and the report is no new one.
+    result = reconstruct_page(
+        page(
+            "上接第1版",
+            *para("新华社北京5月15日电 中共中央政治局5月15日召开会议，讨论政府工作报告稿。"),
+            *para("会议认为，过去一年，我国发展面临诸多困难挑战，完成全年主要目标任务。"),
+        )
+    )
+    (article,) = result.articles
+    assert article.continued_from_page == 1
+    assert [(p.kind, p.text[:6]) for p in article.paragraphs] == [
+        (ParagraphKind.JUMP, "上接第1版"),
+        (ParagraphKind.BODY, "新华社北京5"),
+        (ParagraphKind.BODY, "会议认为，过"),
+    ]
+
+
 def test_a_story_that_jumps_away_does_not_take_the_headless_text_below_it() -> None:
     # The beginning ends with its marker: the story goes on on page 2. The list after it, which no headline
     # names, is not the rest of that story.

@@ -294,6 +294,11 @@ def page(blocks_: list[Block]) -> Cut:
                 # (（新华社北京4月30日电） / 新华社北京4月30日电 在…): one story.
                 cur.blocks.append(block)
                 closed = False
+            elif lead is not None and cur is not None and not pending and _marker_alone(cur):
+                # `上接第1版` on a line of its own opens the text after it, dateline and all: a marker alone is
+                # no story (a story printed with a summary above its dateline may jump right after it).
+                cur.blocks.append(block)
+                cur.bylines.extend(lead.bylines)
             elif lead is None and cur is not None and closed and i in later_items:
                 # An item closed by its note (（文 华整理）), then another of the same labels (提案人：…
                 # 案由：… 建议：…): the items of one story, a digest of proposals or of cases.
@@ -315,6 +320,11 @@ def page(blocks_: list[Block]) -> Cut:
         runs.append(HeadlineRun(pending, before=None, after=len(segments) - 1 if segments else None))
     _pull_quotes_down(segments, runs)
     return Cut(segments, runs, furniture)
+
+
+def _marker_alone(seg: Segment) -> bool:
+    """Whether the segment so far is a `上接` marker on a line of its own, and nothing else."""
+    return seg.continues and len(seg.blocks) == 1 and seg.blocks[0].kind == "jump"
 
 
 def _label(block: Block) -> str | None:
