@@ -65,6 +65,34 @@ def test_two_stories_of_one_series_whose_halves_nothing_tells_apart_are_put_to_t
     assert all(m.certain for m in matches)
 
 
+def test_a_fragment_under_a_jump_headline_naming_nothing_of_a_beginning_is_not_paired_with_it() -> None:
+    # Page 1 ran a story cut mid-sentence into the report above it (国家主席…); page 2 ran that story's
+    # continuation into another. The fragment under 在蛇岛过年 runs on from the marker, which a sentence cut
+    # in two asks for, but its jump headline names nothing of the report: it stays with its own story.
+    beginnings = [
+        Beginning(
+            1,
+            2,
+            "国家主席同外国总理通电话",
+            ("双方表示愿加强合作。", "九龙坡区花钱买了森林面积指标（下转第二版）"),
+        ),
+        Beginning(
+            1,
+            2,
+            "守护冬眠的蝮蛇 在蛇岛过年",
+            ("高山夫妇登上蛇岛。", "“蝮蛇正在冬眠，需要我们守岛护蛇！”（下转第二版）"),
+        ),
+    ]
+    fragments = [
+        _fragment("在蛇岛过年", "上接第一版 高山介绍。"),
+        Fragment(2, 1, "南通融入长三角一体化", ("上接第一版", "南通推动跨江融合。"), headline_above=False),
+    ]
+    loose = {2: ["在蛇岛过年", "南通融入长三角一体化"]}
+    assert jumps.fits(beginnings, fragments, loose)[0, 0].score >= jumps.SUGGEST_MIN
+    (match,) = jumps.jumps_match(beginnings, fragments, loose)
+    assert (match.beginning, match.fragment, match.certain) == (1, 0, True)
+
+
 def test_a_sentence_cut_in_two_goes_on_in_the_paragraph_that_runs_on_from_the_marker() -> None:
     beginning = _beginning("会议", COURT + "会议指出最高检本级办案管")
     runs_on = _fragment("", "上接第一版 理要进一步加强。")

@@ -544,7 +544,14 @@ def jumps_match(
     """The pairs that best explain the issue's jumps, each beginning and fragment used at most once,
     scoring at least SUGGEST_MIN; the highest total wins (see pairing.best). `loose`
     holds each page's headlines no story took there (a jump headline among them, maybe)."""
-    pairs = {key: fit for key, fit in fits(beginnings, fragments, loose).items() if fit.score >= SUGGEST_MIN}
+    # A jump headline naming not a word of a beginning's headline or text says the fragment goes on another
+    # story: such a pair is not even put to the editors, and cannot outweigh the fragment's own beginning
+    # by its join and its marker.
+    pairs = {
+        key: fit
+        for key, fit in fits(beginnings, fragments, loose).items()
+        if fit.score >= SUGGEST_MIN and fit.headline != 0.0
+    }
     # The `上接` marker is evidence the fit does not weigh: a beginning's `下转` names a page whose marked
     # fragments come first, an unmarked one (its marker lost) only when no marked one fits nearly as well.
     weighed = {
