@@ -936,6 +936,24 @@ def test_a_summary_above_a_report_s_dateline_that_its_continuation_repeats_opens
     assert story.continued_to_page == 2
 
 
+def test_a_summary_run_on_from_the_story_above_that_the_continuation_repeats_opens_the_report() -> None:
+    # Headlines in a block below: alone, the summary runs on as the last paragraph of the story above.
+    above = "本报长沙3月2日电 （记者王强）长沙市昨日举行植树活动，市民种下树苗三千余株。"
+    summary_page = SUMMARY_PAGE.replace("湖南部署湿地保护工作", "长沙市民植树三千株\n\n湖南部署湿地保护工作")
+    summary_page = "\n".join(para(above)) + "\n" + summary_page
+    alone = reconstruct_page(summary_page)
+    assert [(a.title, a.paragraphs[-1].text[:6]) for a in alone.articles] == [
+        ("长沙市民植树三千株", SUMMARY[:6]),
+        ("湖南部署湿地保护工作", "（下转第二版"),
+    ]
+    report = alone.articles[1]
+    again = reconstruct_page(summary_page, jump_texts={report.paragraphs[-1].lines[1]: SUMMARY_REPEATED})
+    assert [(a.title, [p.text[:6] for p in a.paragraphs]) for a in again.articles] == [
+        ("长沙市民植树三千株", [above[:6]]),
+        ("湖南部署湿地保护工作", [SUMMARY[:6], "本报长沙3月", "会议认为，过", "（下转第二版"]),
+    ]
+
+
 def test_the_issue_shows_each_beginning_the_continuation_linked_to_it() -> None:
     parts, links = _linked_to_beginning(UNNAMED_PAGE)
     (beginning,) = [p for p in parts if p.page == 1]

@@ -85,22 +85,36 @@ def openers_under_headlines(work: Work) -> None:
 
 
 def summaries_of_jumping_reports(work: Work) -> None:
-    """A piece with no lead and no headline right above a report that jumps to another page, whose
-    continuation there repeats it word for word (Work.continuation_of), opens that report: a summary set
-    above its dateline (今年下一阶段，要… over 新华社北京5月15日电 …, then 会议指出，今年下一阶段，要… after the
-    jump), where no headline stands above it to say so (openers_under_headlines)."""
+    """Paragraphs right above a report that jumps to another page, whose continuation there repeats them word
+    for word (Work.continuation_of), open that report: a summary set above its dateline (今年下一阶段，要…
+    over 新华社北京5月15日电 …, then 会议指出，今年下一阶段，要… after the jump), whether the page left it a
+    piece of its own with no lead and no headline or ran it on from the story above. (cut._pull_quotes_down
+    does the same where the repeat is on the page.)"""
     heads = {g.story for g in work.groups if g.story is not None}
     for k, (seg, nxt) in enumerate(zip(work.segments, work.segments[1:], strict=False)):
-        if k in heads or seg.lead is not None or seg.kind is not None or not seg.paras:
+        if seg.kind is not None or not seg.paras:
             continue
         if nxt.lead is None or nxt.continues or nxt.kind is not None:
             continue
         going_on = work.continuation_of(nxt)
-        if going_on and all(cut.repeated_in(p.text, going_on) for p in seg.paras):
-            nxt.blocks[:0] = seg.blocks
-            seg.blocks = []
-            for moved in (seg, nxt):  # what was read of their text no longer holds
-                work.forget_text(moved)
+        at = len(seg.blocks)
+        while (
+            at > 0
+            and seg.blocks[at - 1].kind == "para"
+            and cut.repeated_in(seg.blocks[at - 1].text, going_on)
+        ):
+            at -= 1
+        if at == len(seg.blocks):
+            continue
+        if any(b.kind == "para" for b in seg.blocks[:at]):
+            moved, seg.blocks = seg.blocks[at:], seg.blocks[:at]  # the story above keeps its own text
+        elif k not in heads and seg.lead is None:
+            moved, seg.blocks = seg.blocks, []  # the piece was all summary
+        else:
+            continue
+        nxt.blocks[:0] = moved
+        for changed in (seg, nxt):  # what was read of their text no longer holds
+            work.forget_text(changed)
 
 
 def merge_unmatched_lines(work: Work) -> None:
