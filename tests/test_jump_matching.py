@@ -65,6 +65,28 @@ def test_two_stories_of_one_series_whose_halves_nothing_tells_apart_are_put_to_t
     assert all(m.certain for m in matches)
 
 
+def test_stories_of_one_series_are_not_linked_by_their_words_alone() -> None:
+    # Two meetings of one group, reported alike, jump to page 2 under the same jump headline. Each
+    # continuation's words lean to one beginning, but a meeting's continuation may talk of what the other
+    # meeting's beginning did: with nothing else to tell them apart, both pairs are put to the editors.
+    meeting = "国务院召开领导小组会议"
+    opening = "新华社北京电 国务院召开领导小组会议。会议指出，"
+    beginnings = [
+        _beginning(f"{meeting} 部署落实假期防控措施", opening + "要周密做好假期防控工作，严防人流聚集。"),
+        _beginning(f"{meeting} 要求推动学校复学复课", opening + "要有序推动学校复学复课，做好校园防控。"),
+    ]
+    fragments = [
+        _fragment(meeting, "上接第一版 学校要做好复课准备，校园防控不能松懈。"),
+        _fragment(meeting, "上接第一版 假期要严防人流聚集，景区防控不能松懈。"),
+    ]
+    matches = jumps.jumps_match(beginnings, fragments)
+    assert [(m.fragment, m.beginning) for m in matches] == [(0, 1), (1, 0)]
+    assert all(m.margin >= jumps.SURE_MARGIN and not m.certain for m in matches)
+    # A jump headline naming its own meeting tells them apart.
+    told = [replace(fragments[0], headline="推动学校复学复课"), fragments[1]]
+    assert all(m.certain for m in jumps.jumps_match(beginnings, told))
+
+
 def test_a_fragment_under_a_jump_headline_naming_nothing_of_a_beginning_is_not_paired_with_it() -> None:
     # Page 1 ran a story cut mid-sentence into the report above it (国家主席…); page 2 ran that story's
     # continuation into another. The fragment under 在蛇岛过年 runs on from the marker, which a sentence cut

@@ -11,6 +11,7 @@ are chosen as one assignment over the issue:
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -48,6 +49,9 @@ HEADLINE_AGAINST = 0.3  # …and its jump headline is not another story's (a fit
 # A pair whose issue is explained all but as well without it (two stories of one kind swapped, say) is put
 # to the editors however well it scores: so close, the scores cannot tell the pairs apart.
 SURE_MARGIN = 0.03
+# Two beginnings sharing this much of their words (weighted, as a pair's words are) are of one series: two
+# meetings of one group, reported alike, whose continuations their words do not tell apart.
+ALIKE = 0.25
 SUGGEST_MIN = 0.2
 MARKED_BONUS = 0.1  # what a fragment's `上接` marker adds to its pair in the assignment (not to its score)
 
@@ -361,6 +365,7 @@ class Match:
     fit: Fit
     marked: bool  # the fragment has its `上接` marker
     margin: float = 0.0  # how much worse the issue's best explanation is without this pair
+    contested: bool = False  # a story of one series with it could take its fragment as well (_contested)
 
     @property
     def score(self) -> float:
@@ -381,9 +386,9 @@ class Match:
 
     @property
     def certain(self) -> bool:
-        """Sure enough to link without an editor: strong, and no other pairing explains the issue all but as
-        well (SURE_MARGIN)."""
-        return self.strong and self.margin >= SURE_MARGIN
+        """Sure enough to link without an editor: strong, no other pairing explains the issue all but as well
+        (SURE_MARGIN), and no story of one series with it could take its fragment as well (contested)."""
+        return self.strong and self.margin >= SURE_MARGIN and not self.contested
 
 
 def _jump_headline_fit(beginning: Beginning, fragment: Fragment) -> float | None:
@@ -443,10 +448,30 @@ def fits(
     the fragment's marker (if any) names the beginning's page. A fragment its page gave no headline is read
     with the headlines the page left over: the beginning's jump headline among them says the story goes on
     there, on a fragment with no headline of its own."""
-    loose = loose or {}
+    return _fits(beginnings, fragments, loose or {}, _word_sets(beginnings, fragments))
+
+
+class _Words(NamedTuple):
+    """The words of each beginning and each fragment (headline and text), and their weights over the issue."""
+
+    beginnings: list[frozenset[str]]
+    fragments: list[frozenset[str]]
+    weight: fitting.Weights
+
+
+def _word_sets(beginnings: Sequence[Beginning], fragments: Sequence[Fragment]) -> _Words:
     b_words = [frozenset(segment.words(b.headline + "\n" + "\n".join(b.paragraphs))) for b in beginnings]
     f_words = [frozenset(segment.words(f.headline + "\n" + "\n".join(f.paragraphs))) for f in fragments]
-    weight = fitting.Weights([*b_words, *f_words])
+    return _Words(b_words, f_words, fitting.Weights([*b_words, *f_words]))
+
+
+def _fits(
+    beginnings: Sequence[Beginning],
+    fragments: Sequence[Fragment],
+    loose: Mapping[int, Sequence[str]],
+    words: _Words,
+) -> dict[tuple[int, int], Fit]:
+    b_words, f_words, weight = words
     named = _named_best(fragments, loose)
     named_by = [_named_by(named, fi) for fi in range(len(fragments))]
     out: dict[tuple[int, int], Fit] = {}
@@ -547,9 +572,10 @@ def jumps_match(
     # A jump headline naming not a word of a beginning's headline or text says the fragment goes on another
     # story: such a pair is not even put to the editors, and cannot outweigh the fragment's own beginning
     # by its join and its marker.
+    words = _word_sets(beginnings, fragments)
     pairs = {
         key: fit
-        for key, fit in fits(beginnings, fragments, loose).items()
+        for key, fit in _fits(beginnings, fragments, loose or {}, words).items()
         if fit.score >= SUGGEST_MIN and fit.headline != 0.0
     }
     # The `上接` marker is evidence the fit does not weigh: a beginning's `下转` names a page whose marked
@@ -560,6 +586,7 @@ def jumps_match(
     }
     chosen = pairing.best(weighed)
     total = math.fsum(weighed[c].score for c in chosen)
+    contested = _contested(chosen, pairs, words)
     matches = [
         Match(
             beginning=b,
@@ -567,10 +594,33 @@ def jumps_match(
             fit=pairs[b, f],
             marked=fragments[f].from_page is not None,
             margin=total - pairing.total({k: v for k, v in weighed.items() if k != (b, f)}),
+            contested=(b, f) in contested,
         )
         for b, f in chosen
     ]
     return sorted(matches, key=lambda m: (m.fragment, m.beginning))
+
+
+def _contested(
+    chosen: Sequence[tuple[int, int]], pairs: Mapping[tuple[int, int], Fit], words: _Words
+) -> set[tuple[int, int]]:
+    """The chosen pairs whose beginning is of one series with another chosen pair's (ALIKE: two meetings of
+    one group, reported alike), where the two swapped would fit as well by their jump headlines and joins:
+    the words two such stories share with each other's continuation say nothing of which is whose."""
+    out: set[tuple[int, int]] = set()
+    for (b1, f1), (b2, f2) in itertools.combinations(chosen, 2):
+        if (b1, f2) not in pairs or (b2, f1) not in pairs:
+            continue
+        if fitting.words_fit(words.beginnings[b1], words.beginnings[b2], words.weight) < ALIKE:
+            continue
+        if _told(pairs[b1, f2]) + _told(pairs[b2, f1]) >= _told(pairs[b1, f1]) + _told(pairs[b2, f2]) - 1e-9:
+            out |= {(b1, f1), (b2, f2)}
+    return out
+
+
+def _told(fit: Fit) -> float:
+    """What a pair's jump headline and join say of it, its words aside."""
+    return HEADLINE_WEIGHT * (fit.headline or 0.0) + JOIN_WEIGHT * fit.join
 
 
 class _Weighed(NamedTuple):
