@@ -96,7 +96,7 @@ def test_a_fragment_under_a_jump_headline_naming_nothing_of_a_beginning_is_not_p
             1,
             2,
             "国家主席同外国总理通电话",
-            ("双方表示愿加强合作。", "九龙坡区花钱买了森林面积指标（下转第二版）"),
+            ("双方表示愿加强合作。", "九龙坡区向城口县购买指标，花钱买了森林（下转第二版）"),
         ),
         Beginning(
             1,
@@ -124,6 +124,21 @@ def test_a_sentence_cut_in_two_goes_on_in_the_paragraph_that_runs_on_from_the_ma
     assert jumps.join_fit(beginning, runs_on) > jumps.join_fit(beginning, new_paragraph) == 0.0
     (match,) = jumps.jumps_match([beginning], [new_paragraph, runs_on])
     assert match.fragment == 1
+
+
+def test_a_subhead_set_right_before_the_marker_is_no_sentence_cut_in_two() -> None:
+    # The story's next section begins on page 1 with its subhead, its text on page 2 in a paragraph of its
+    # own: the join reads the paragraph before the subhead, which ends a sentence.
+    new_paragraph = Fragment(2, 1, "", ("上接第一版", "山上飘了雪，家住北屏村的郑长菊家柴火充足。"))
+    subhead = Beginning(
+        1, 2, "你帮我种树", ("九龙坡区向城口县购买森林面积指标。", "买了森林面积指标", "（下转第二版）")
+    )
+    assert jumps.join_fit(subhead, new_paragraph) == 0.6
+    # A short paragraph the page cut inside its first sentence is one.
+    cut = replace(
+        subhead, paragraphs=("九龙坡区向城口县购买森林面积指标。", "会议认为，过去一年", "（下转第二版）")
+    )
+    assert jumps.join_fit(cut, new_paragraph) == 0.0
 
 
 def test_a_fragment_is_only_paired_with_a_beginning_on_the_page_its_marker_names() -> None:

@@ -35,6 +35,8 @@ LOOSE_MIN = 0.6  # a left-over headline fitting a beginning this well is its jum
 LINE_MIN = (
     8  # Chinese characters a line of a fragment's headline group needs to be read as its jump headline alone
 )
+SUBHEAD_MAX = 16  # Chinese characters a subhead has at most, read as the last text before a marker
+INSIDE_STOP = re.compile(r"[，,、。；;：:！!？?]")  # punctuation a subhead does without
 PIECE_MIN = fitting.PIECE_MIN  # Chinese characters a piece of a block's headline needs to be read alone
 BESIDE = 2  # page lines apart, at most, for two headlines to have stood as one (a kicker over its title; an
 # empty line after every printed line, as some extractions give, puts them two apart)
@@ -94,11 +96,27 @@ class Beginning:
     @property
     def ending(self) -> str:
         """The last text before the marker."""
-        for text in reversed(self.paragraphs):
-            stripped = jump_to_strip(text).strip()
-            if stripped:
-                return stripped
-        return ""
+        return next(iter(self._texts()), "")
+
+    @property
+    def endings(self) -> tuple[str, ...]:
+        """The last text before the marker, and, where that is a short paragraph stopping nowhere inside it
+        after a paragraph that ends a sentence, that paragraph's too: the short one may be a subhead the
+        story set right before its marker (3750万元买了1.5万亩森林面积指标 / （下转第2版）), not a sentence cut
+        in two."""
+        texts = self._texts()
+        if len(texts) > 1 and _subhead_like(texts[0]) and not ends_mid_sentence(texts[1]):
+            return (texts[0], texts[1])
+        return tuple(texts[:1])
+
+    def _texts(self) -> list[str]:
+        """The paragraphs' texts, last first, the marker off and those left empty out."""
+        return [t for text in reversed(self.paragraphs) if (t := jump_to_strip(text).strip())]
+
+
+def _subhead_like(text: str) -> bool:
+    """Short, and stopping nowhere inside (no comma, no full stop): a subhead, maybe."""
+    return fitting.cjk_count(text) <= SUBHEAD_MAX and not INSIDE_STOP.search(text)
 
 
 @dataclass(frozen=True)
@@ -430,7 +448,10 @@ def join_fit(beginning: Beginning, fragment: Fragment) -> float:
     特点：` opens a list of paragraphs as often as a quote). A word the segmenter reads across the cut
     (`李` / `耀光`) is the strongest sign.
     """
-    ending = beginning.ending
+    return max(_join_fit(ending, fragment) for ending in beginning.endings)
+
+
+def _join_fit(ending: str, fragment: Fragment) -> float:
     cut_mid = ends_mid_sentence(ending) and not ending.endswith(OPENS_WHAT_FOLLOWS)
     if fragment.from_page is None:
         return 0.2 if cut_mid else 0.5
@@ -438,7 +459,7 @@ def join_fit(beginning: Beginning, fragment: Fragment) -> float:
         return 0.0 if cut_mid else 0.6
     if not cut_mid:
         return 0.6
-    return 1.0 if fitting.word_across(beginning.ending, fragment.opening) else 0.8
+    return 1.0 if fitting.word_across(ending, fragment.opening) else 0.8
 
 
 def fits(
