@@ -74,6 +74,27 @@ def test_an_unindented_headline_with_a_comma_after_a_short_last_line_is_a_headli
     ]
 
 
+def test_a_kicker_ending_with_a_colon_after_a_finished_paragraph_is_no_text_of_it() -> None:
+    # A paragraph's last line ends a sentence near the column's width, so it may go on; the flush line
+    # below ends with a colon, as a sentence opening a quotation does, but over a flush line reading as no
+    # text: a kicker over its title, heading the dated report below.
+    last = "为保护湿地，当地关停了湿地周边的污染企业，湿地水质明显改善，候鸟年年归来，湿地越来越美。"
+    result = reconstruct_page(
+        page(
+            "湿地保护见成效",
+            *para(WETLAND[0]),
+            *para(last),
+            "大连市政府发言人：",
+            "守岛夫妇在蛇岛过年",
+            *DATED_SNAKE,
+        )
+    )
+    assert [(a.kicker, a.title, a.paragraphs[-1].text) for a in result.articles] == [
+        (None, "湿地保护见成效", last),
+        ("大连市政府发言人：", "守岛夫妇在蛇岛过年", SNAKE[1]),
+    ]
+
+
 def test_a_lead_set_on_lines_of_its_own_keeps_its_byline_and_the_text_after_it() -> None:
     # The dateline and byline end their line, and in a narrow column wrap onto a second, short line.
     result = reconstruct_page(

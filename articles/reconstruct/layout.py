@@ -302,7 +302,11 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                     _body_like(line, colw)
                     and not (gap and indenting)
                     and line.width <= colw + WIDER
-                    and not (closed and indenting and _before_wide(lines, i, colw))
+                    and not (
+                        closed
+                        and indenting
+                        and (_before_wide(lines, i, colw) or _kicker_over_title(lines, i, colw))
+                    )
                     # On a page read by its column, a line of the paragraph's text reads as one.
                     and (
                         not by_column
@@ -734,6 +738,15 @@ def _before_wide(lines: list[Line], i: int, colw: float) -> bool:
     """The line after line i is flush and wider than the column: a headline, so line i is one too (a kicker
     with a comma: `国土绿化提速，去年——` over a title that spans columns)."""
     return i + 1 < len(lines) and not lines[i + 1].indented and lines[i + 1].width > colw + WIDER
+
+
+def _kicker_over_title(lines: list[Line], i: int, colw: float) -> bool:
+    """Line i ends with a colon and the line after it is flush and reads as no running text: a kicker over
+    its title (香港中联办发言人： / 坚决拥护全国人大决定), not a sentence opening a quotation below."""
+    if lines[i].text[-1] not in "：:" or i + 1 >= len(lines):
+        return False
+    below = lines[i + 1]
+    return not below.indented and not _body_like(below, colw)
 
 
 def _bracketed(para: Block) -> bool:
