@@ -95,6 +95,30 @@ def test_a_kicker_ending_with_a_colon_after_a_finished_paragraph_is_no_text_of_i
     ]
 
 
+def test_a_title_closed_by_its_column_s_tag_after_a_paragraph_closed_by_a_note_is_a_headline() -> None:
+    # The paragraph above ends with a note (（见图）), not a sentence; the kicker under it, comma and all, and
+    # the title closed by its column's tag head the next story, not run on as that paragraph's text.
+    result = reconstruct_page(
+        page(
+            "　　第十三条 本措施由生态环境部商中央组织",
+            "部负责解释。",
+            "　　附件：省（自治区、直辖市）污染防治攻坚",
+            "战成效考核指标（见图）",
+            "湖南常德湿地保护率超过70%，累计投入超200亿元",
+            "这儿的湿地，有人管有人爱（美丽中国）",
+            "核心阅读",
+            "　　在一个地级市，湿地面积占到全市面积的10",
+            ".4%，湿地保护率超过70%，有8处国家湿地公园。",
+            "　　万顷碧波荡漾，两岸芦苇婆娑，鸟儿或在天",
+            "空高飞，或在湖面嬉戏觅食，鸟鸣声声入耳。",
+        )
+    )
+    assert [(a.kicker, a.title, a.paragraphs[-1].text[:4]) for a in result.articles] == [
+        (None, None, "附件：省"),
+        ("湖南常德湿地保护率超过70%，累计投入超200亿元", "这儿的湿地，有人管有人爱（美丽中国）", "万顷碧波"),
+    ]
+
+
 def test_a_lead_set_on_lines_of_its_own_keeps_its_byline_and_the_text_after_it() -> None:
     # The dateline and byline end their line, and in a narrow column wrap onto a second, short line.
     result = reconstruct_page(

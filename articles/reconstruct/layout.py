@@ -269,7 +269,8 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                 or _kicker_over_continuation(lines, i)
                 or _column_title(lines, i, colw)
             )
-            and (para is None or ends_sentence(para.lines[-1].text))
+            # The paragraph above ended: with its sentence, or with a note closing it (…考核指标（见图）).
+            and (para is None or ends_sentence(para.lines[-1].text) or _closes_note(para))
         )
         if para is not None and not line.indented and not lead and not wrapped_item:
             last = para.lines[-1]
