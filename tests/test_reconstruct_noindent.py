@@ -56,6 +56,18 @@ def dropped_all(texts: list[str], indent: int = 2) -> list[str]:
     return [line for text in texts for line in dropped(text, indent=indent)]
 
 
+def test_a_title_closed_by_its_column_s_tag_at_the_page_s_top_heads_the_flush_text_under_it() -> None:
+    # As wide as the column, and running text right under it with nothing to set them apart: but nothing
+    # runs above it, and a paragraph does not stop at a column's tag.
+    opening = "买卖珍稀野生动物，很多源于尝鲜、猎奇，甚至无来由的民间传说"
+    result = page(
+        "用心审视舌尖上的需求（说道）", *flush(opening, 14), *flush("您知道长江刀鱼吗？这种鱼濒临灭绝。", 14)
+    )
+    (article,) = result.articles
+    assert article.title == "用心审视舌尖上的需求（说道）"
+    assert article.paragraphs[0].text.startswith(opening)
+
+
 def test_a_flush_line_filling_the_column_without_punctuation_opens_the_paragraph_below_a_headline() -> None:
     result = page(
         "湿地保护见成效",

@@ -268,6 +268,9 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                 (_over_continuation(lines, i) and not line.text.endswith("。"))
                 or _kicker_over_continuation(lines, i)
                 or _column_title(lines, i, colw)
+                # Where no paragraph runs above it (the page's top, under a kicker), such a title heads the
+                # text right under it, though that text runs flush.
+                or (para is None and is_column_title(line.text))
             )
             # The paragraph above ended: with its sentence, or with a note closing it (…考核指标（见图）).
             and (para is None or ends_sentence(para.lines[-1].text) or _closes_note(para))
