@@ -93,6 +93,15 @@ def test_a_beginning_opening_with_its_first_subhead_at_a_page_s_top_is_linked_an
     assert all(j.stitched for j in score.jumps)
 
 
+def test_a_title_over_its_flush_subtitle_at_a_page_s_top_is_no_text_of_the_stitched_story() -> None:
+    # Issue 2 of seed 6, indents dropped: page 1 opens with the commentary's title and its subtitle
+    # (疫情阻击战交出“中国答卷” / ——携手全球抗疫…), then its text, all flush. Read as its first paragraph, the title
+    # was inside the story stitched across the jump.
+    issue = gen.make_issues(SAMPLE, count=2, seed=6, strip_indents=True)[-1]
+    [jump] = [j for j in ev.evaluate_issue(issue, explain=False).jumps if j.title.startswith("疫情阻击战")]
+    assert jump.right, jump.note
+
+
 @pytest.mark.parametrize(
     ("seed", "number", "title"),
     [(5, 25, "习近平同葡萄牙总统通电话"), (2, 30, "在蛇岛过年")],

@@ -270,7 +270,7 @@ def blocks(lines: list[Line], *, colw: float, blank_separates: bool) -> list[Blo
                 or _column_title(lines, i, colw)
                 # Where no paragraph runs above it (the page's top, under a kicker), such a title heads the
                 # text right under it, though that text runs flush.
-                or (para is None and is_column_title(line.text))
+                or (para is None and (is_column_title(line.text) or _over_subtitle(lines, i)))
             )
             # The paragraph above ended: with its sentence, or with a note closing it (…考核指标（见图）).
             and (para is None or ends_sentence(para.lines[-1].text) or _closes_note(para))
@@ -638,6 +638,20 @@ def _goes_on(para: Block, line: Line, colw: float) -> bool:
         and last.width > colw * SHORT_AFTER_SENTENCE
         and not ends_sentence(last.text)
         and not _bracketed(para)
+    )
+
+
+def _over_subtitle(lines: list[Line], i: int) -> bool:
+    """Line i, ending no sentence, stands right over a flush subtitle (——携手全球抗疫 彰显中国担当①): a title.
+    Not a line broken inside a dash (“木色华光— / —中国木版年画展”)."""
+    below = lines[i + 1] if i + 1 < len(lines) else None
+    return (
+        below is not None
+        and not below.indented
+        and below.text.startswith("——")
+        and not lines[i].text.endswith(("—", "-"))
+        and not ends_sentence(lines[i].text)
+        and not ends_sentence(below.text)
     )
 
 
