@@ -426,9 +426,7 @@ def _pull_quotes_down(segments: list[Segment], runs: list[HeadlineRun]) -> None:
         if nxt.lead is None or seg.kind is not None or nxt.kind is not None:
             k += 1
             continue
-        at = len(seg.blocks)
-        while at > 0 and seg.blocks[at - 1].kind == "para" and repeated_in(seg.blocks[at - 1].text, nxt.text):
-            at -= 1
+        at = repeated_tail(seg.blocks, nxt.text)
         if at == len(seg.blocks):
             k += 1
             continue
@@ -456,6 +454,15 @@ def _pull_quotes_down(segments: list[Segment], runs: list[HeadlineRun]) -> None:
 
 
 PULL_QUOTE_MIN = 20  # characters: a shorter paragraph may repeat a phrase by chance
+
+
+def repeated_tail(blocks: list[Block], story: str) -> int:
+    """Where the paragraphs closing `blocks` that `story` repeats (repeated_in) begin; len(blocks) where the
+    last block is no such paragraph."""
+    at = len(blocks)
+    while at > 0 and blocks[at - 1].kind == "para" and repeated_in(blocks[at - 1].text, story):
+        at -= 1
+    return at
 
 
 def repeated_in(paragraph: str, story: str) -> bool:

@@ -94,11 +94,6 @@ class Beginning:
     swapped: tuple[str, ...] = ()
 
     @property
-    def ending(self) -> str:
-        """The last text before the marker."""
-        return next(iter(self._texts()), "")
-
-    @property
     def endings(self) -> tuple[str, ...]:
         """The last text before the marker, and, where that is a short paragraph stopping nowhere inside it
         after a paragraph that ends a sentence, that paragraph's too: the short one may be a subhead the
@@ -592,10 +587,10 @@ def jumps_match(
     """The pairs that best explain the issue's jumps, each beginning and fragment used at most once,
     scoring at least SUGGEST_MIN; the highest total wins (see pairing.best). `loose`
     holds each page's headlines no story took there (a jump headline among them, maybe)."""
+    words = _word_sets(beginnings, fragments)
     # A jump headline naming not a word of a beginning's headline or text says the fragment goes on another
     # story: such a pair is not even put to the editors, and cannot outweigh the fragment's own beginning
     # by its join and its marker.
-    words = _word_sets(beginnings, fragments)
     pairs = {
         key: fit
         for key, fit in _fits(beginnings, fragments, loose or {}, words).items()

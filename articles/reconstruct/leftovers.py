@@ -97,13 +97,7 @@ def summaries_of_jumping_reports(work: Work) -> None:
         if nxt.lead is None or nxt.continues or nxt.kind is not None:
             continue
         going_on = work.continuation_of(nxt)
-        at = len(seg.blocks)
-        while (
-            at > 0
-            and seg.blocks[at - 1].kind == "para"
-            and cut.repeated_in(seg.blocks[at - 1].text, going_on)
-        ):
-            at -= 1
+        at = cut.repeated_tail(seg.blocks, going_on) if going_on else len(seg.blocks)
         if at == len(seg.blocks):
             continue
         if any(b.kind == "para" for b in seg.blocks[:at]):
